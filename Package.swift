@@ -1,0 +1,23 @@
+// swift-tools-version:6.0
+// Sendout: a Voucherify webhook sendout simulator. No package dependencies, by design.
+import PackageDescription
+
+let package = Package(
+  name: "Sendout",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "SendoutCore", targets: ["SendoutCore"]),
+    .library(name: "SendoutIO", targets: ["SendoutIO"]),
+    .executable(name: "sendout", targets: ["sendout"]),
+  ],
+  dependencies: [],
+  targets: [
+    .target(name: "SendoutCore"),
+    .target(name: "SendoutIO", dependencies: ["SendoutCore"]),
+    .target(name: "SendoutTestSupport", dependencies: ["SendoutCore"]),
+    .executableTarget(name: "sendout", dependencies: ["SendoutCore", "SendoutIO"]),
+    .testTarget(name: "SendoutCoreTests", dependencies: ["SendoutCore", "SendoutTestSupport"]),
+    .testTarget(name: "SendoutIOTests", dependencies: ["SendoutCore", "SendoutIO", "SendoutTestSupport"]),
+    .testTarget(name: "SendoutCLITests", dependencies: ["SendoutCore", "SendoutTestSupport"]),
+  ]
+)

@@ -1,0 +1,144 @@
+import Foundation
+
+/// An ordered JSON value: objects keep their keys in insertion order, as Voucherify's payloads do.
+public enum JSON: Sendable, Equatable {
+  case null
+  case bool(Bool)
+  /// An integral number, written without a decimal point.
+  case int(Int)
+  /// A non-integral (or out-of-range) number, written the way JavaScript's `Number#toString` does.
+  case double(Double)
+  case string(String)
+  case array([JSON])
+  case object(JSONObject)
+}
+
+/// One key/value pair of a `JSONObject`.
+public struct JSONMember: Sendable, Equatable {
+  /// The key.
+  public var key: String
+  /// The value.
+  public var value: JSON
+
+  /// Creates a member.
+  public init(_ key: String, _ value: JSON) {
+    self.key = key
+    self.value = value
+  }
+}
+
+/// A JSON object that keeps its members in order; assigning an existing key replaces it in place.
+public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+  /// The members, in order.
+  public private(set) var members: [JSONMember]
+
+  /// Creates an object from ordered members; a repeated key keeps its first position and last value.
+  public init(_ members: [JSONMember] = []) {
+    self.members = []
+    self.members.reserveCapacity(members.count)
+    for member in members { self[member.key] = member.value }
+  }
+
+  /// Creates an object from a literal, keeping the literal's order.
+  public init(dictionaryLiteral elements: (String, JSON)...) {
+    self.init(elements.map { JSONMember($0.0, $0.1) })
+  }
+
+  /// The keys, in order.
+  public var keys: [String] { members.map(\.key) }
+
+  /// The number of members.
+  public var count: Int { members.count }
+
+  /// The value for `key`; setting `nil` removes the key.
+  public subscript(key: String) -> JSON? {
+    get { members.first(where: { $0.key == key })?.value }
+    set {
+      let index = members.firstIndex(where: { $0.key == key })
+      switch (index, newValue) {
+      case let (i?, value?): members[i].value = value
+      case let (i?, nil): members.remove(at: i)
+      case let (nil, value?): members.append(JSONMember(key, value))
+      case (nil, nil): break
+      }
+    }
+  }
+
+  /// Appends a member without checking for an existing key (for builders that know keys are unique).
+  public mutating func append(_ key: String, _ value: JSON) {
+    members.append(JSONMember(key, value))
+  }
+}
+
+extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+  ExpressibleByFloatLiteral, ExpressibleByNilLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
+{
+  public init(stringLiteral value: String) { self = .string(value) }
+  public init(integerLiteral value: Int) { self = .int(value) }
+  public init(booleanLiteral value: Bool) { self = .bool(value) }
+  public init(floatLiteral value: Double) { self = .double(value) }
+  public init(nilLiteral: ()) { self = .null }
+  public init(arrayLiteral elements: JSON...) { self = .array(elements) }
+  public init(dictionaryLiteral elements: (String, JSON)...) {
+    self = .object(JSONObject(elements.map { JSONMember($0.0, $0.1) }))
+  }
+}
+
+extension JSON {
+  /// The string, or `nil` if this is not a string.
+  public var stringValue: String? { if case .string(let s) = self { s } else { nil } }
+  /// The integer, or `nil` if this is not an integral number.
+  public var intValue: Int? {
+    switch self {
+    case .int(let i): i
+    case .double(let d) where d.rounded() == d && abs(d) < 9.0e15: Int(d)
+    default: nil
+    }
+  }
+  /// The number as a `Double`, or `nil` if this is not a number.
+  public var doubleValue: Double? {
+    switch self {
+    case .int(let i): Double(i)
+    case .double(let d): d
+    default: nil
+    }
+  }
+  /// The Boolean, or `nil` if this is not a Boolean.
+  public var boolValue: Bool? { if case .bool(let b) = self { b } else { nil } }
+  /// The elements, or `nil` if this is not an array.
+  public var arrayValue: [JSON]? { if case .array(let a) = self { a } else { nil } }
+  /// The object, or `nil` if this is not an object.
+  public var objectValue: JSONObject? { if case .object(let o) = self { o } else { nil } }
+  /// Whether this is `null`.
+  public var isNull: Bool { self == .null }
+
+  /// The member `key` of an object, or `nil`.
+  public subscript(key: String) -> JSON? { objectValue?[key] }
+
+  /// Follows a dotted path (`order.items.0.price`) through objects and arrays.
+  public func value(atPath path: some StringProtocol) -> JSON? {
+    var current: JSON? = self
+    for part in path.split(separator: ".", omittingEmptySubsequences: false) {
+      switch current {
+      case .object(let o)?: current = o[String(part)]
+      case .array(let a)?:
+        guard let i = Int(part), a.indices.contains(i) else { return nil }
+        current = a[i]
+      default: return nil
+      }
+    }
+    return current
+  }
+
+  /// The JSON type name used in error messages (`object`, `array`, `string`, `number`, `boolean`, `null`).
+  public var typeName: String {
+    switch self {
+    case .null: "null"
+    case .bool: "boolean"
+    case .int, .double: "number"
+    case .string: "string"
+    case .array: "array"
+    case .object: "object"
+    }
+  }
+}

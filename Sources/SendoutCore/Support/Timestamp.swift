@@ -1,0 +1,90 @@
+/// A point in time in whole milliseconds since the Unix epoch, the resolution Voucherify's timestamps use.
+public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// Milliseconds since 1970-01-01T00:00:00Z.
+  public var milliseconds: Int64
+
+  /// Creates a timestamp.
+  public init(milliseconds: Int64) { self.milliseconds = milliseconds }
+
+  /// This timestamp moved by `ms` milliseconds.
+  public func adding(milliseconds ms: Int64) -> Timestamp { Timestamp(milliseconds: milliseconds + ms) }
+
+  public static func < (a: Timestamp, b: Timestamp) -> Bool { a.milliseconds < b.milliseconds }
+
+  /// ISO-8601 UTC with milliseconds, e.g. `2024-01-01T11:11:11.111Z`.
+  public var iso8601: String {
+    let ms = milliseconds
+    let days = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
+    let msOfDay = ms - days * 86_400_000
+    let (y, m, d) = Timestamp.civil(fromDays: days)
+    let h = msOfDay / 3_600_000
+    let mi = msOfDay / 60_000 % 60
+    let s = msOfDay / 1000 % 60
+    let frac = msOfDay % 1000
+    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2)).\(pad(frac, 3))Z"
+  }
+
+  /// `iso8601`.
+  public var description: String { iso8601 }
+
+  /// Parses `YYYY-MM-DDTHH:MM:SS[.fff…]Z` or `YYYY-MM-DD` (UTC); `nil` otherwise.
+  public init?(iso8601 text: String) {
+    let b = Array(text.utf8)
+    func num(_ r: Range<Int>) -> Int64? {
+      guard r.upperBound <= b.count else { return nil }
+      var v: Int64 = 0
+      for i in r {
+        guard b[i] >= 48 && b[i] <= 57 else { return nil }
+        v = v * 10 + Int64(b[i] - 48)
+      }
+      return v
+    }
+    guard b.count >= 10, b[4] == 45, b[7] == 45, let y = num(0..<4), let mo = num(5..<7), let d = num(8..<10),
+      (1...12).contains(mo), (1...31).contains(d)
+    else { return nil }
+    var ms = Timestamp.days(fromCivil: y, mo, d) * 86_400_000
+    if b.count > 10 {
+      guard b.count >= 20, b[10] == 84, b[13] == 58, b[16] == 58, b.last == 90, let h = num(11..<13),
+        let mi = num(14..<16), let s = num(17..<19), h < 24, mi < 60, s < 61
+      else { return nil }
+      ms += ((h * 60 + mi) * 60 + s) * 1000
+      if b[19] == 46 {
+        let digits = b[20..<(b.count - 1)]
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        var frac: Int64 = 0
+        for (i, c) in digits.prefix(3).enumerated() { frac += Int64(c - 48) * [100, 10, 1][i] }
+        ms += frac
+      } else if b.count != 20 {
+        return nil
+      }
+    }
+    self.init(milliseconds: ms)
+  }
+
+  // Howard Hinnant's civil-from-days / days-from-civil, proleptic Gregorian.
+  static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
+    let z = z0 + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+  }
+
+  static func days(fromCivil y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
+    let y = m <= 2 ? y0 - 1 : y0
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+  }
+}
+
+private func pad(_ v: Int64, _ width: Int) -> String {
+  let s = String(v)
+  return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}

@@ -1,0 +1,3 @@
+import SendoutCore
+
+print(JSON.object(["ok": true]).compactString)
