@@ -1,0 +1,80 @@
+/// Hand-written argument parsing: options are taken by name in any order, what is left is positional,
+/// and anything unrecognised is a usage error that names it and lists what the command accepts.
+struct Arguments {
+  private var items: [String]
+  private var consumed: Set<Int> = []
+  private var known: [String] = ["--help", "-h"]
+
+  init(_ argv: [String]) { items = argv }
+
+  /// Whether `name` (or its alias) is present; a flag takes no value.
+  mutating func flag(_ name: String, alias: String? = nil) -> Bool {
+    known.append(name)
+    var found = false
+    for (i, item) in items.enumerated() where !consumed.contains(i) && (item == name || item == alias) {
+      consumed.insert(i)
+      found = true
+    }
+    return found
+  }
+
+  /// The last value of `--name VALUE` or `--name=VALUE`, or `nil`.
+  mutating func option(_ name: String, alias: String? = nil) throws(CLIError) -> String? {
+    try options(name, alias: alias).last
+  }
+
+  /// Every value of a repeatable option, in order.
+  mutating func options(_ name: String, alias: String? = nil) throws(CLIError) -> [String] {
+    known.append(name)
+    var values: [String] = []
+    var i = 0
+    while i < items.count {
+      defer { i += 1 }
+      guard !consumed.contains(i) else { continue }
+      let item = items[i]
+      if item == name || item == alias {
+        guard i + 1 < items.count, !consumed.contains(i + 1) else {
+          throw .usage("Option \(name) needs a value")
+        }
+        consumed.insert(i)
+        consumed.insert(i + 1)
+        values.append(items[i + 1])
+        i += 1
+      } else if item.hasPrefix(name + "=") {
+        consumed.insert(i)
+        values.append(String(item.dropFirst(name.count + 1)))
+      }
+    }
+    return values
+  }
+
+  /// A typed option: `parse` turns the text into a value or returns `nil`, and `expected` says what is allowed.
+  mutating func option<T>(_ name: String, expected: String, _ parse: (String) -> T?) throws(CLIError) -> T? {
+    guard let text = try option(name) else { return nil }
+    guard let value = parse(text) else { throw .usage("Invalid value '\(text)' for \(name): expected \(expected)") }
+    return value
+  }
+
+  /// The remaining positional arguments; throws on any unknown `--option`.
+  mutating func positionals() throws(CLIError) -> [String] {
+    var rest: [String] = []
+    var afterDashes = false
+    for (i, item) in items.enumerated() where !consumed.contains(i) {
+      if afterDashes {
+        rest.append(item)
+      } else if item == "--" {
+        afterDashes = true
+      } else if item.hasPrefix("-") && item.count > 1 && Double(item) == nil {
+        let name = String(item.split(separator: "=", maxSplits: 1)[0])
+        let suggestion = Suggest.closest(to: name, in: known).map { " Did you mean \($0)?" } ?? ""
+        throw .usage("Unknown option '\(name)'.\(suggestion) Accepted: \(known.filter { $0.hasPrefix("--") }.joined(separator: ", "))")
+      } else {
+        rest.append(item)
+      }
+    }
+    return rest
+  }
+
+  /// Whether help was asked for anywhere on the line.
+  var wantsHelp: Bool { items.contains("--help") || items.contains("-h") }
+}

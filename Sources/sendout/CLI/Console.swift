@@ -1,0 +1,15 @@
+import Foundation
+
+/// Writes to standard output and error without buffering surprises; the only place the CLI prints.
+enum Console {
+  /// Writes `text` and a newline to standard output.
+  static func out(_ text: String) { write(text + "\n", to: FileHandle.standardOutput) }
+  /// Writes raw bytes to standard output.
+  static func outBytes(_ bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }
+  /// Writes `text` and a newline to standard error.
+  static func err(_ text: String) { write(text + "\n", to: FileHandle.standardError) }
+  /// Whether standard output is a terminal (progress lines are shown only then).
+  static var isTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+
+  private static func write(_ text: String, to handle: FileHandle) { handle.write(Data(text.utf8)) }
+}

@@ -1,3 +1,0 @@
-import SendoutCore
-
-print(JSON.object(["ok": true]).compactString)
