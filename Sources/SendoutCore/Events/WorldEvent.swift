@@ -30,6 +30,9 @@ public struct WorldEvent: Sendable, Equatable {
   /// Keys of `fullData` that a distribution sends only for some purposes (`campaign`, `voucher`, …),
   /// mapped to the purposes that include them.
   public var purposeKeys: [String: Set<DistributionPurpose>]
+  /// Values that replace `fullData` members for one purpose (e.g. the promotion campaign as `campaign` when
+  /// the distribution notifies about a promotion while `fullData` carries the coupon campaign).
+  public var purposeOverrides: [DistributionPurpose: JSONObject] = [:]
 
   /// Creates an event.
   public init(
@@ -51,12 +54,17 @@ public struct WorldEvent: Sendable, Equatable {
   /// the basic keys plus those its purpose includes.
   public func data(for purpose: DistributionPurpose?) -> JSONObject {
     guard let purpose else { return fullData }
-    return JSONObject(fullData.members.filter { purposeKeys[$0.key].map { $0.contains(purpose) } ?? true })
+    var data = JSONObject(fullData.members.filter { purposeKeys[$0.key].map { $0.contains(purpose) } ?? true })
+    for member in purposeOverrides[purpose]?.members ?? [] where data[member.key] != nil {
+      data[member.key] = member.value
+    }
+    return data
   }
 
   public static func == (a: WorldEvent, b: WorldEvent) -> Bool {
     a.type == b.type && a.createdAt == b.createdAt && a.eventID == b.eventID && a.entityID == b.entityID
       && a.groupID == b.groupID && a.channel == b.channel && a.userID == b.userID && a.apiKeyName == b.apiKeyName
       && a.apiKeyAppID == b.apiKeyAppID && a.fullData == b.fullData && a.purposeKeys == b.purposeKeys
+      && a.purposeOverrides == b.purposeOverrides
   }
 }

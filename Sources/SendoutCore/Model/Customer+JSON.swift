@@ -1,0 +1,69 @@
+extension Customer {
+  /// `SimpleCustomer`.
+  public var simpleJSON: JSONObject {
+    [
+      "id": .string(id), "name": .string(name), "email": .string(email), "source_id": .string(sourceID),
+      "metadata": .object(metadata), "object": "customer",
+    ]
+  }
+
+  /// `CustomerId`: the bare reference an order carries.
+  public var referenceJSON: JSONObject { ["id": .string(id), "object": "customer"] }
+
+  /// `summary`.
+  var summaryJSON: JSONObject {
+    let avg = orders.totalCount == 0 ? 0 : orders.totalAmount / orders.totalCount
+    var o: JSONObject = [
+      "total_amount": .int(orders.totalAmount), "total_count": .int(orders.totalCount), "average_amount": .int(avg),
+      "last_order_amount": .int(orders.lastOrderAmount),
+    ]
+    o.put("last_order_date", orders.lastOrderDate.map { .time($0) })
+    let r = redemptions
+    return [
+      "redemptions": [
+        "total_redeemed": .int(r.succeeded + r.failed), "total_failed": .int(r.failed),
+        "total_succeeded": .int(r.succeeded), "total_rolled_back": .int(r.rolledBack + r.rollbackFailed),
+        "total_rollback_failed": .int(r.rollbackFailed), "total_rollback_succeeded": .int(r.rolledBack),
+        "gift": ["redeemed_amount": .int(r.giftRedeemedAmount), "amount_to_go": 0],
+        "loyalty_card": ["redeemed_points": .int(r.loyaltyRedeemedPoints), "points_to_go": .int(loyaltyPoints)],
+      ],
+      "orders": .object(o),
+    ]
+  }
+
+  /// `loyalty`.
+  var loyaltyJSON: JSONObject {
+    ["points": .int(loyaltyPoints), "referred_customers": .int(referredCustomers), "campaigns": [:]]
+  }
+
+  /// `referrals`.
+  var referralsJSON: JSONObject {
+    [
+      "total": .int(referralCampaigns.count),
+      "campaigns": .array(referralCampaigns.map { .object(["campaign_id": .string($0)]) }),
+    ]
+  }
+
+  /// `CustomerWithSummaryLoyaltyReferrals`, in the order of the API's customer object.
+  public var fullJSON: JSONObject {
+    var o: JSONObject = [
+      "id": .string(id), "source_id": .string(sourceID), "name": .string(name), "description": .string(description),
+      "email": .string(email), "phone": .string(phone), "birthdate": .string(birthdate),
+      "address": .object(address.json), "summary": .object(summaryJSON), "loyalty": .object(loyaltyJSON),
+      "referrals": .object(referralsJSON), "metadata": .object(metadata), "system_metadata": [:],
+      "created_at": .time(createdAt),
+    ]
+    o.put("updated_at", updatedAt.map { .time($0) })
+    o["object"] = "customer"
+    return o
+  }
+
+  /// The customer as a publication embeds it: identity, address and the summary blocks.
+  public var publicationJSON: JSONObject {
+    [
+      "id": .string(id), "source_id": .string(sourceID), "name": .string(name), "email": .string(email),
+      "address": .object(address.json), "summary": .object(summaryJSON), "loyalty": .object(loyaltyJSON),
+      "referrals": .object(referralsJSON), "metadata": .object(metadata), "object": "customer",
+    ]
+  }
+}

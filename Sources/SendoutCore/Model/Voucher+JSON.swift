@@ -1,0 +1,77 @@
+extension Voucher {
+  /// The `discount`, `gift` or `loyalty_card` member.
+  var valueMember: (String, JSON)? {
+    switch campaignType {
+    case .giftVouchers:
+      return ("gift", ["amount": .int(giftAmount), "balance": .int(giftBalance), "effect": "APPLY_TO_ORDER"])
+    case .loyaltyProgram:
+      var card: JSONObject = ["points": .int(loyaltyPoints), "balance": .int(loyaltyBalance)]
+      if pendingPoints > 0 { card["pending_points"] = .int(pendingPoints) }
+      return ("loyalty_card", .object(card))
+    default: return discount.map { ("discount", .object($0.json)) }
+    }
+  }
+
+  /// `redemption` counters; `url` adds the list reference the full voucher carries.
+  func redemptionJSON(full: Bool) -> JSONObject {
+    var o: JSONObject = ["quantity": .num(redemptionQuantity), "redeemed_quantity": .int(redeemedQuantity)]
+    if campaignType == .giftVouchers { o["redeemed_amount"] = .int(redeemedAmount) }
+    if campaignType == .loyaltyProgram { o["redeemed_points"] = .int(redeemedPoints) }
+    if full {
+      o["object"] = "list"
+      o["url"] = .string("/v1/vouchers/\(code)/redemptions?page=1&limit=10")
+    }
+    return o
+  }
+
+  /// `SimpleVoucher`.
+  public var simpleJSON: JSONObject {
+    var o: JSONObject = ["id": .string(id), "code": .string(code)]
+    if let (k, v) = valueMember { o[k] = v }
+    o["type"] = .string(type)
+    o["campaign"] = .string(campaignName)
+    o["campaign_id"] = .string(campaignID)
+    o["is_referral_code"] = .bool(campaignType == .referralProgram)
+    o.put("holder_id", holderID.map { .string($0) })
+    o.put("referrer_id", referrerID.map { .string($0) })
+    o["category_id"] = .string(category.id)
+    o["active"] = .bool(active)
+    o["created_at"] = .time(createdAt)
+    o.put("updated_at", updatedAt.map { .time($0) })
+    o["redemption"] = .object(redemptionJSON(full: false))
+    o["start_date"] = .time(startDate)
+    o["expiration_date"] = .time(expirationDate)
+    o["metadata"] = .object(metadata)
+    o["object"] = "voucher"
+    return o
+  }
+
+  /// `Voucher`: the full voucher object of voucher lifecycle events.
+  public var fullJSON: JSONObject {
+    var o: JSONObject = [
+      "id": .string(id), "code": .string(code), "campaign": .string(campaignName), "campaign_id": .string(campaignID),
+      "category": .string(category.name), "category_id": .string(category.id), "categories": [.object(category.json)],
+      "type": .string(type),
+    ]
+    if let (k, v) = valueMember { o[k] = v }
+    o["start_date"] = .time(startDate)
+    o["expiration_date"] = .time(expirationDate)
+    o["active"] = .bool(active)
+    o["metadata"] = .object(metadata)
+    o["assets"] = [
+      "qr": ["id": .string(qrID), "url": .string("https://dl.voucherify.io/api/v1/assets/qr/\(qrID)")],
+      "barcode": ["id": .string(barcodeID), "url": .string("https://dl.voucherify.io/api/v1/assets/barcode/\(barcodeID)")],
+    ]
+    o["is_referral_code"] = .bool(campaignType == .referralProgram)
+    o["created_at"] = .time(createdAt)
+    o.put("updated_at", updatedAt.map { .time($0) })
+    o.put("holder_id", holderID.map { .string($0) })
+    o.put("referrer_id", referrerID.map { .string($0) })
+    o["redemption"] = .object(redemptionJSON(full: true))
+    o["publish"] = [
+      "object": "list", "count": .int(publishCount), "url": .string("/v1/vouchers/\(code)/publications?page=1&limit=10"),
+    ]
+    o["object"] = "voucher"
+    return o
+  }
+}

@@ -1,0 +1,98 @@
+extension World {
+  /// Creates a campaign (and its first codes); emits `campaign.created`, then
+  /// `campaign.vouchers.generation.completed` when codes were generated.
+  public mutating func createCampaign(_ spec: CampaignSpec, channel: EventChannel = .userPortal) -> Emitted<Campaign> {
+    begin(channel)
+    let season = rng.pick(WordLists.seasons)
+    let year = String(now.iso8601.prefix(4))
+    let defaults: (String, String, CodeConfig) =
+      switch spec.type {
+      case .discountCoupons:
+        ("\(season) Discounts \(year)", "\(season) \(year) discount", CodeConfig(pattern: "###", prefix: "\(season.uppercased())-\(year)-"))
+      case .giftVouchers: ("Gift Cards \(year)", "Store gift cards", CodeConfig(pattern: "GIFT-####-####", charset: CodeConfig.readable))
+      case .loyaltyProgram: ("Loyalty Program", "Earn points on every order", CodeConfig(pattern: "LOY-#####", charset: CodeConfig.readable))
+      case .referralProgram: ("Refer a Friend", "Give 10, get 10", CodeConfig(pattern: "########", charset: "0123456789", prefix: "Refer-"))
+      case .promotion: ("\(season) Cart Promotion", "Automatic cart discounts", CodeConfig(pattern: ""))
+      }
+    let category = categories.isEmpty ? addCategory(name: WordLists.categories[0]) : rng.pick(categories)
+    let start = now.adding(days: -rng.int(in: 1...10))
+    var c = Campaign(
+      id: make(.campaign), name: spec.name ?? defaults.0, description: defaults.1, campaignType: spec.type,
+      codeConfig: spec.codeConfig ?? defaults.2, category: category,
+      metadata: ["region": .string(rng.pick(WordLists.regions))], startDate: start,
+      expirationDate: start.adding(days: 180), createdAt: now)
+    switch spec.type {
+    case .discountCoupons: c.discount = spec.discount ?? .percent(off: 10, amountLimit: 3000, formula: "IF(ORDER_AMOUNT > 150;15;10)")
+    case .referralProgram:
+      c.discount = spec.discount ?? .amount(off: 1000)
+      c.referrerRewardCredits = 1000
+    case .giftVouchers: c.giftAmount = spec.giftAmount ?? 5000
+    case .loyaltyProgram: c.loyaltyPoints = spec.loyaltyPoints ?? 0
+    case .promotion: break
+    }
+    c.redemptionQuantity = spec.redemptionQuantity ?? (spec.type == .discountCoupons ? 1 : nil)
+    c.autoJoin = spec.type == .loyaltyProgram
+    c.joinOnce = spec.type == .loyaltyProgram || spec.type == .referralProgram
+    campaigns.append(c)
+    emit("campaign.created", entity: c.id, ["campaign": .object(c.fullJSON), "created_at": .time(now)])
+    if spec.vouchersCount > 0 {
+      for _ in 0..<spec.vouchersCount { _ = generateVoucher(campaignID: c.id) }
+      let ci = campaigns.firstIndex { $0.id == c.id }!
+      emit(
+        "campaign.vouchers.generation.completed", entity: c.id,
+        ["count": .int(spec.vouchersCount), "campaign": .object(campaigns[ci].simpleJSON), "completed_at": .time(now)])
+    }
+    return finish(camp(c.id))
+  }
+
+  /// A new code in a campaign, without events (generation and publication report it themselves).
+  mutating func generateVoucher(campaignID: String) -> Voucher {
+    tick()
+    let ci = campaigns.firstIndex { $0.id == campaignID }!
+    var code = campaigns[ci].codeConfig.generate(using: &rng)
+    while vouchers.contains(where: { $0.code == code }) { code = campaigns[ci].codeConfig.generate(using: &rng) }
+    let v = Voucher(
+      id: make(.voucher), code: code, campaign: campaigns[ci], createdAt: now, assets: (make(.asset), make(.asset)))
+    vouchers.append(v)
+    campaigns[ci].vouchersCount += 1
+    return v
+  }
+
+  /// Changes a campaign's description or metadata; emits `campaign.updated`.
+  public mutating func updateCampaign(
+    _ id: String, description: String? = nil, metadata: JSONObject = [:], channel: EventChannel = .userPortal
+  ) throws(WorldOperationError) -> Emitted<Campaign> {
+    let i = try index(campaigns, id, "campaign")
+    begin(channel)
+    if let description { campaigns[i].description = description }
+    for m in metadata.members { campaigns[i].metadata[m.key] = m.value }
+    campaigns[i].updatedAt = now
+    emit("campaign.updated", entity: id, ["campaign": .object(campaigns[i].fullJSON)])
+    return finish(campaigns[i])
+  }
+
+  /// Enables or disables a campaign; emits `campaign.enabled` / `campaign.disabled`.
+  public mutating func setCampaignActive(_ id: String, _ active: Bool, channel: EventChannel = .userPortal)
+    throws(WorldOperationError) -> Emitted<Campaign>
+  {
+    let i = try index(campaigns, id, "campaign")
+    begin(channel)
+    campaigns[i].active = active
+    campaigns[i].updatedAt = now
+    emit(active ? "campaign.enabled" : "campaign.disabled", entity: id, ["campaign": .object(campaigns[i].fullJSON)])
+    return finish(campaigns[i])
+  }
+
+  /// Deletes a campaign; emits `campaign.deleted`.
+  public mutating func deleteCampaign(_ id: String, channel: EventChannel = .userPortal) throws(WorldOperationError)
+    -> Emitted<Campaign>
+  {
+    let i = try index(campaigns, id, "campaign")
+    begin(channel)
+    campaigns[i].deleted = true
+    campaigns[i].active = false
+    campaigns[i].updatedAt = now
+    emit("campaign.deleted", entity: id, ["campaign": .object(campaigns[i].fullJSON), "deleted_at": .time(now)])
+    return finish(campaigns[i])
+  }
+}

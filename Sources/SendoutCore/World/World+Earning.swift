@@ -1,0 +1,155 @@
+extension World {
+  /// Earns points for a paid order on every loyalty card the customer holds: immediately
+  /// (`voucher.loyalty_card.transaction.created`, `customer.rewarded.loyalty_points`, tier changes) or as
+  /// pending points (`*.pending_points.added`) when the earning rule delays them.
+  mutating func earnPoints(forPaidOrder orderID: String, event paid: WorldEvent) {
+    let o = ord(orderID)
+    for rule in earningRules where rule.active && rule.event == "order.paid" {
+      guard let vi = vouchers.firstIndex(where: { $0.campaignID == rule.campaignID && $0.holderID == o.customerID && !$0.deleted }),
+        vouchers[vi].active
+      else { continue }
+      let points = rule.points(forOrderTotal: o.totalAmount)
+      guard points > 0 else { continue }
+      if let days = rule.pendingDays {
+        addPending(vi, points: points, order: o, rule: rule, event: paid, days: days)
+        continue
+      }
+      let ctx = PointsContext(
+        type: "POINTS_ACCRUAL", reason: nil, source: "Automation", order: orderID, event: paid, earningRule: rule)
+      let tierBefore = tier(in: vouchers[vi].campaignID, points: vouchers[vi].loyaltyBalance)
+      let mark = pending.count
+      changePoints(vi, by: points, ctx)
+      let v = vouchers[vi]
+      let rewarded = emit(
+        "customer.rewarded.loyalty_points", entity: o.customerID,
+        [
+          "customer": .object(simpleCustomer(o.customerID)), "holder": .object(simpleCustomer(o.customerID)),
+          "voucher": .object(v.simpleJSON), "campaign": .object(camp(v.campaignID).simpleJSON),
+          "loyalty_tier": (tier(in: v.campaignID, points: v.loyaltyBalance) ?? tierBefore).map { .object($0.json()) } ?? .null,
+          "earning_rule": .object(rule.fullJSON), "balance": .object(loyaltyBalanceJSON(v, points: points, operation: "AUTOMATIC")),
+          "order": .object(o.calculatedJSON(customer: cust(o.customerID))), "event": .object(simpleEventJSON(paid)),
+        ])
+      pending.removeLast()
+      pending.insert(rewarded, at: mark + 1)
+    }
+  }
+
+  /// Creates pending points and emits `voucher.loyalty_card.pending_points.added` and its customer twin.
+  private mutating func addPending(_ vi: Int, points: Int, order o: Order, rule: EarningRule, event: WorldEvent, days: Int) {
+    tick()
+    let v = vouchers[vi]
+    var p = PendingPoints(
+      id: make(.pendingPoints), voucherID: v.id, campaignID: v.campaignID, customerID: o.customerID, order: o,
+      points: points, activatesAt: now.adding(days: days), event: simpleEventJSON(event, withSource: true),
+      earningRule: rule, holderTier: tier(in: v.campaignID, points: v.loyaltyBalance), createdAt: now)
+    p.state = "PENDING"
+    pendingPoints.append(p)
+    vouchers[vi].pendingPoints += points
+    emitPending("added", p.id, delta: points)
+  }
+
+  /// Emits `voucher.loyalty_card.pending_points.<action>` and `customer.voucher.loyalty_card.pending_points.<action>`.
+  private mutating func emitPending(_ action: String, _ id: String, delta: Int, tx: VoucherTransaction? = nil) {
+    let p = pendingPoints.first { $0.id == id }!
+    let v = vouch(p.voucherID)
+    let campaign = camp(v.campaignID).simpleJSON
+    let customer = simpleCustomer(p.customerID)
+    let order = ord(p.order.id).simpleJSON
+    if let tx {
+      let balance = loyaltyBalanceJSON(v, points: delta, operation: "AUTOMATIC")
+      emit(
+        "voucher.loyalty_card.pending_points.activated", entity: v.id,
+        [
+          "customer": .object(customer), "campaign": .object(campaign), "voucher": .object(v.simpleJSON),
+          "balance": .object(balance), "order": .object(order), "transaction": .object(tx.json), "pending_points": .object(p.json),
+        ])
+      emit(
+        "customer.voucher.loyalty_card.pending_points.activated", entity: p.customerID,
+        [
+          "voucher": .object(v.simpleJSON), "balance": .object(balance), "campaign": .object(campaign),
+          "customer": .object(customer), "order": .object(order), "transaction": .object(tx.json), "pending_points": .object(p.json),
+        ])
+      return
+    }
+    let balance = pendingBalanceJSON(v, points: delta, operation: "AUTOMATIC")
+    let voucherFirst = action == "added" || action == "updated"
+    let voucherData: JSONObject =
+      voucherFirst
+      ? [
+        "voucher": .object(v.simpleJSON), "voucher_pending_points_balance": .object(balance), "campaign": .object(campaign),
+        "customer": .object(customer), "order": .object(order), "pending_points": .object(p.json),
+      ]
+      : [
+        "customer": .object(customer), "campaign": .object(campaign), "voucher": .object(v.simpleJSON),
+        "voucher_pending_points_balance": .object(balance), "order": .object(order), "pending_points": .object(p.json),
+      ]
+    emit("voucher.loyalty_card.pending_points.\(action)", entity: v.id, voucherData)
+    emit(
+      "customer.voucher.loyalty_card.pending_points.\(action)", entity: p.customerID,
+      [
+        "customer": .object(customer), "campaign": .object(campaign), "voucher": .object(v.simpleJSON),
+        "voucher_pending_points_balance": .object(balance), "order": .object(order), "pending_points": .object(p.json),
+      ])
+  }
+
+  /// Changes how many points are pending; emits `*.pending_points.updated`.
+  public mutating func updatePendingPoints(_ id: String, points: Int, channel: EventChannel = .userPortal)
+    throws(WorldOperationError) -> Emitted<PendingPoints>
+  {
+    let i = try index(pendingPoints, id, "pending points")
+    guard pendingPoints[i].state == "PENDING", points > 0 else { throw .invalid("pending points '\(id)' cannot be set to \(points)") }
+    begin(channel)
+    let vi = vouchers.firstIndex { $0.id == pendingPoints[i].voucherID }!
+    let delta = points - pendingPoints[i].points
+    vouchers[vi].pendingPoints += delta
+    pendingPoints[i].points = points
+    pendingPoints[i].updatedAt = now
+    emitPending("updated", id, delta: delta)
+    return finish(pendingPoints[i])
+  }
+
+  /// Activates pending points now: they join the balance; emits `*.pending_points.activated`, the
+  /// transaction (`PENDING_POINTS_ACTIVATION`) and tier changes.
+  public mutating func activatePendingPoints(_ id: String) throws(WorldOperationError) -> Emitted<PendingPoints> {
+    let i = try index(pendingPoints, id, "pending points")
+    guard pendingPoints[i].state == "PENDING" else { throw .invalid("pending points '\(id)' are \(pendingPoints[i].state)") }
+    begin(.internal, gap: 60_000...3_600_000)
+    let vi = vouchers.firstIndex { $0.id == pendingPoints[i].voucherID }!
+    let points = pendingPoints[i].points
+    vouchers[vi].pendingPoints -= points
+    pendingPoints[i].state = "ACTIVATED"
+    pendingPoints[i].updatedAt = now
+    let mark = pending.count
+    let tx = changePoints(
+      vi, by: points,
+      PointsContext(
+        type: "PENDING_POINTS_ACTIVATION", reason: nil, source: "Automation", order: pendingPoints[i].order.id,
+        earningRule: pendingPoints[i].earningRule))
+    let tail = Array(pending[mark...])
+    pending.removeLast(tail.count)
+    emitPending("activated", id, delta: points, tx: tx)
+    pending.append(contentsOf: tail)
+    return finish(pendingPoints[i])
+  }
+
+  /// Cancels pending points; emits `*.pending_points.canceled`.
+  public mutating func cancelPendingPoints(_ id: String, channel: EventChannel = .userPortal) throws(WorldOperationError)
+    -> Emitted<PendingPoints>
+  {
+    let i = try index(pendingPoints, id, "pending points")
+    guard pendingPoints[i].state == "PENDING" else { throw .invalid("pending points '\(id)' are \(pendingPoints[i].state)") }
+    begin(channel)
+    cancelPending(id)
+    return finish(pendingPoints[i])
+  }
+
+  /// Cancels pending points inside the current request.
+  mutating func cancelPending(_ id: String) {
+    let i = pendingPoints.firstIndex { $0.id == id }!
+    let vi = vouchers.firstIndex { $0.id == pendingPoints[i].voucherID }!
+    vouchers[vi].pendingPoints -= pendingPoints[i].points
+    pendingPoints[i].state = "CANCELED"
+    pendingPoints[i].updatedAt = now
+    emitPending("canceled", id, delta: -pendingPoints[i].points)
+  }
+}

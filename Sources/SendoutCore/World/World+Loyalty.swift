@@ -1,0 +1,176 @@
+extension World {
+  /// What caused a points change, for transaction details and events.
+  struct PointsContext {
+    var type: String
+    var reason: String?
+    var source: String
+    var order: String?
+    var event: WorldEvent?
+    var earningRule: EarningRule?
+    var operation = "AUTOMATIC"
+  }
+
+  /// Changes a card's balance by `delta`, records the transaction, emits
+  /// `voucher.loyalty_card.transaction.created` and any tier change; returns the transaction.
+  @discardableResult
+  mutating func changePoints(_ vi: Int, by delta: Int, _ ctx: PointsContext) -> VoucherTransaction {
+    let before = tier(in: vouchers[vi].campaignID, points: vouchers[vi].loyaltyBalance)
+    if delta > 0 { vouchers[vi].loyaltyPoints += delta }
+    vouchers[vi].loyaltyBalance += delta
+    vouchers[vi].updatedAt = now
+    let v = vouchers[vi]
+    if let holder = v.holderID, let ci = customers.firstIndex(where: { $0.id == holder }) {
+      customers[ci].loyaltyPoints += delta
+    }
+    if delta > 0 {
+      tick()
+      buckets.append(
+        PointsBucket(
+          id: make(.pointsBucket), voucherID: v.id, campaignID: v.campaignID, points: delta,
+          expiresAt: now.adding(days: 180), createdAt: now))
+    }
+    let balance = loyaltyBalanceJSON(v, points: delta, operation: ctx.operation)
+    var details: JSONObject = ["balance": .object(balance)]
+    if let o = ctx.order { details["order"] = .object(ord(o).referenceJSON) }
+    if let e = ctx.event { details["event"] = ["id": .string(e.eventID), "type": .string(e.type)] }
+    if let r = ctx.earningRule { details["earning_rule"] = ["id": .string(r.id), "source": ["banner": .string(r.banner)]] }
+    let tx = record(v, type: ctx.type, reason: ctx.reason, details: details, source: ctx.source)
+    let tierNow = tier(in: v.campaignID, points: v.loyaltyBalance)
+    emit(
+      "voucher.loyalty_card.transaction.created", entity: v.id,
+      [
+        "transaction": .object(tx.json), "voucher": .object(v.fullJSON), "campaign": .object(camp(v.campaignID).simpleJSON),
+        "holder": v.holderID.map { .object(simpleCustomer($0)) } ?? .null,
+        "holder_loyalty_tier": tierNow.map { .object($0.json()) } ?? .null, "balance": .object(balance),
+        "order": ctx.order.map { .object(ord($0).simpleJSON) } ?? .null,
+        "event": ctx.event.map { .object(simpleEventJSON($0)) } ?? .null,
+        "earning_rule": ctx.earningRule.map { .object($0.simpleJSON) } ?? .null, "segment": .null,
+        "loyalty_tier": .null, "redemption": .null, "rollback": .null, "reward": .null, "custom_event": .null,
+        "source_voucher": .null, "destination_voucher": .null,
+      ])
+    if let holder = v.holderID { emitTierChange(customerID: holder, campaignID: v.campaignID, from: before, to: tierNow) }
+    return tx
+  }
+
+  /// Emits `customer.loyalty.tier.joined/left/upgraded/downgraded` when a balance crossed a tier threshold.
+  mutating func emitTierChange(customerID: String, campaignID: String, from: LoyaltyTier?, to: LoyaltyTier?) {
+    guard from?.id != to?.id else { return }
+    var data: JSONObject = ["customer": .object(simpleCustomer(customerID)), "campaign": .object(camp(campaignID).simpleJSON)]
+    let type: String
+    switch (from, to) {
+    case (nil, let t?):
+      type = "customer.loyalty.tier.joined"
+      data["loyalty_tier"] = .object(t.json(expiration: (customerID, now)))
+    case (let f?, nil):
+      type = "customer.loyalty.tier.left"
+      data["loyalty_tier"] = .object(f.json())
+    case (let f?, let t?):
+      type = t.pointsFrom > f.pointsFrom ? "customer.loyalty.tier.upgraded" : "customer.loyalty.tier.downgraded"
+      data["loyalty_tier_from"] = .object(f.json())
+      data["loyalty_tier_to"] = .object(t.json(expiration: (customerID, now)))
+    default: return
+    }
+    data["created_at"] = .time(now)
+    emit(type, entity: customerID, data)
+  }
+
+  /// Adds (or, when negative, removes) points on a loyalty card by hand; emits `voucher.loyalty_card.points_added`
+  /// and `customer.voucher.loyalty_card.points_added` for additions, the transaction, and tier changes.
+  public mutating func addLoyaltyPoints(
+    voucherID: String, points: Int, reason: String? = nil, channel: EventChannel = .userPortal
+  ) throws(WorldOperationError) -> Emitted<VoucherTransaction> {
+    let vi = try index(vouchers, voucherID, "voucher")
+    guard vouchers[vi].campaignType == .loyaltyProgram else { throw .invalid("'\(vouchers[vi].code)' is not a loyalty card") }
+    guard points != 0, vouchers[vi].loyaltyBalance + points >= 0 else {
+      throw .invalid("cannot change a balance of \(vouchers[vi].loyaltyBalance) by \(points)")
+    }
+    begin(channel)
+    let source = channel == .userPortal ? "voucherify-web-ui" : "API"
+    let ctx = PointsContext(
+      type: points > 0 ? "POINTS_ADDITION" : "POINTS_REMOVAL", reason: reason ?? "Goodwill gesture", source: source,
+      operation: "MANUAL")
+    let mark = pending.count
+    let tx = changePoints(vi, by: points, ctx)
+    if points > 0 {
+      let v = vouchers[vi]
+      let balance = loyaltyBalanceJSON(v, points: points, operation: "MANUAL")
+      let campaign = camp(v.campaignID).simpleJSON
+      var added: [WorldEvent] = []
+      let holder = v.holderID
+      added.append(
+        emit(
+          "voucher.loyalty_card.points_added", entity: v.id,
+          [
+            "voucher": .object(v.simpleJSON), "balance": .object(balance), "campaign": .object(campaign),
+            "customer": holder.map { .object(simpleCustomer($0)) } ?? .null, "transaction": .object(tx.json),
+          ]))
+      if let holder {
+        added.append(
+          emit(
+            "customer.voucher.loyalty_card.points_added", entity: holder,
+            [
+              "customer": .object(simpleCustomer(holder)), "campaign": .object(campaign), "voucher": .object(v.simpleJSON),
+              "balance": .object(balance), "transaction": .object(tx.json),
+            ]))
+      }
+      pending.removeLast(added.count)
+      pending.insert(contentsOf: added, at: mark)
+    }
+    return finish(tx)
+  }
+
+  /// Expires the card's oldest active points bucket; emits `voucher.loyalty_card.points_expired`,
+  /// `customer.voucher.loyalty_card.points_expired`, the transaction, and tier changes.
+  public mutating func expirePoints(voucherID: String) throws(WorldOperationError) -> Emitted<PointsBucket> {
+    let vi = try index(vouchers, voucherID, "voucher")
+    guard let bi = buckets.firstIndex(where: { $0.voucherID == voucherID && $0.status == "ACTIVE" }) else {
+      throw .invalid("card '\(vouchers[vi].code)' has no active points to expire")
+    }
+    begin(.internal, gap: 60_000...3_600_000)
+    buckets[bi].expiresAt = now
+    let bucketJSON = buckets[bi].json
+    buckets[bi].status = "EXPIRED"
+    buckets[bi].updatedAt = now
+    let points = min(buckets[bi].points, vouchers[vi].loyaltyBalance)
+    let mark = pending.count
+    let tx = changePoints(vi, by: -points, PointsContext(type: "POINTS_EXPIRATION", reason: nil, source: "Automation"))
+    let v = vouchers[vi]
+    let campaign = camp(v.campaignID).simpleJSON
+    var added: [WorldEvent] = []
+    if let holder = v.holderID {
+      added.append(
+        emit(
+          "voucher.loyalty_card.points_expired", entity: v.id,
+          [
+            "voucher": .object(v.simpleJSON), "points": .int(points), "campaign": .object(campaign),
+            "customer": .object(simpleCustomer(holder)), "buckets": [.object(bucketJSON)], "transaction": .object(tx.json),
+          ]))
+      added.append(
+        emit(
+          "customer.voucher.loyalty_card.points_expired", entity: holder,
+          [
+            "customer": .object(simpleCustomer(holder)), "campaign": .object(campaign), "voucher": .object(v.simpleJSON),
+            "points": .int(points), "buckets": [.object(bucketJSON)], "transaction": .object(tx.json),
+          ]))
+    }
+    pending.removeLast(added.count)
+    pending.insert(contentsOf: added, at: mark)
+    return finish(buckets[bi])
+  }
+
+  /// Prolongs a member's tier for another period; emits `customer.loyalty.tier.prolonged`.
+  public mutating func prolongTier(voucherID: String) throws(WorldOperationError) -> Emitted<LoyaltyTier> {
+    let v = try voucher(voucherID)
+    guard let holder = v.holderID, let t = tier(in: v.campaignID, points: v.loyaltyBalance) else {
+      throw .invalid("card '\(v.code)' has no holder in a tier")
+    }
+    begin(.internal, gap: 60_000...3_600_000)
+    emit(
+      "customer.loyalty.tier.prolonged", entity: holder,
+      [
+        "customer": .object(simpleCustomer(holder)), "campaign": .object(camp(v.campaignID).simpleJSON),
+        "loyalty_tier": .object(t.json(expiration: (holder, now))), "created_at": .time(now),
+      ])
+    return finish(t)
+  }
+}

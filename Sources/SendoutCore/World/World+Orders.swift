@@ -1,0 +1,114 @@
+extension World {
+  /// Builds order lines from `lines`, or picks 1–3 random products when `lines` is empty.
+  mutating func makeItems(_ lines: [OrderLine]) throws(WorldOperationError) -> [OrderItem] {
+    var chosen = lines
+    if chosen.isEmpty {
+      guard !products.isEmpty else { throw .invalid("the world has no products to order") }
+      for _ in 0..<rng.int(in: 1...min(3, products.count)) {
+        let p = rng.pick(products)
+        if !chosen.contains(where: { $0.productID == p.id }) {
+          chosen.append(OrderLine(productID: p.id, quantity: rng.int(in: 1...3)))
+        }
+      }
+    }
+    var items: [OrderItem] = []
+    for line in chosen {
+      let p = products[try index(products, line.productID, "product")]
+      guard line.quantity > 0 else { throw .invalid("quantity of '\(p.name)' must be positive") }
+      tick()
+      items.append(OrderItem(id: make(.orderLineItem), product: p, quantity: line.quantity))
+    }
+    return items
+  }
+
+  /// A new order for a customer, stored without events.
+  mutating func placeOrder(customerID: String, lines: [OrderLine], status: Order.Status) throws(WorldOperationError)
+    -> Order
+  {
+    let items = try makeItems(lines)
+    let o = Order(
+      id: make(.order), sourceID: "ORD-\(String(now.iso8601.prefix(4)))-\(orders.count + 1001)", status: status,
+      customerID: customerID, items: items, metadata: ["currency": "USD", "store": "online"], createdAt: now)
+    orders.append(o)
+    return o
+  }
+
+  /// The data of the `customer.order.*` events; `redemptionID` names the redemption applied, if any.
+  mutating func orderEventData(_ o: Order, redemptionID: String?) -> (JSONObject, [String: Set<DistributionPurpose>], [DistributionPurpose: JSONObject]) {
+    let c = cust(o.customerID)
+    let redemption = redemptionID.flatMap { id in redemptions.first { $0.id == id } }
+    var data: JSONObject = [
+      "customer": .object(c.simpleJSON),
+      "referrer": o.referrerID.map { .object(cust($0).simpleJSON) } ?? .null,
+      "order": .object(o.calculatedJSON(customer: c)),
+      "redemption": redemption.map { .object(internalRedemptionJSON($0)) } ?? .null,
+    ]
+    let extra = purposeObjects(for: o.customerID)
+    for m in extra.members { data[m.key] = m.value }
+    return (data, extra.keys, extra.overrides)
+  }
+
+  /// Emits a `customer.order.*` event for the order's current state.
+  mutating func emitOrder(_ type: String, _ orderID: String, redemptionID: String? = nil) {
+    let (data, keys, overrides) = orderEventData(ord(orderID), redemptionID: redemptionID)
+    emit(type, entity: ord(orderID).customerID, data, purposeKeys: keys, overrides: overrides)
+  }
+
+  /// Places an order (status `CREATED`); emits `customer.order.created`.
+  public mutating func createOrder(customerID: String, lines: [OrderLine] = [], channel: EventChannel = .api)
+    throws(WorldOperationError) -> Emitted<Order>
+  {
+    _ = try index(customers, customerID, "customer")
+    begin(channel)
+    let o = try placeOrder(customerID: customerID, lines: lines, status: .created)
+    emitOrder("customer.order.created", o.id)
+    return finish(ord(o.id))
+  }
+
+  /// Replaces an order's lines; emits `customer.order.updated`.
+  public mutating func updateOrder(_ id: String, lines: [OrderLine], channel: EventChannel = .api)
+    throws(WorldOperationError) -> Emitted<Order>
+  {
+    let i = try index(orders, id, "order")
+    begin(channel)
+    orders[i].items = try makeItems(lines)
+    orders[i].discountAmount = min(orders[i].discountAmount, orders[i].amount)
+    orders[i].updatedAt = now
+    emitOrder("customer.order.updated", id, redemptionID: orders[i].redemptions.last?.id)
+    return finish(orders[i])
+  }
+
+  /// Marks an order paid; emits `customer.order.paid`, then earns loyalty points on the customer's cards
+  /// (immediate or pending, per earning rule).
+  public mutating func payOrder(_ id: String, channel: EventChannel = .api) throws(WorldOperationError)
+    -> Emitted<Order>
+  {
+    let i = try index(orders, id, "order")
+    guard orders[i].status == .created else { throw .invalid("order '\(id)' is \(orders[i].status.rawValue), not CREATED") }
+    begin(channel)
+    orders[i].status = .paid
+    orders[i].updatedAt = now
+    let ci = customers.firstIndex { $0.id == orders[i].customerID }!
+    customers[ci].orders.totalCount += 1
+    customers[ci].orders.totalAmount += orders[i].totalAmount
+    customers[ci].orders.lastOrderAmount = orders[i].totalAmount
+    customers[ci].orders.lastOrderDate = now
+    emitOrder("customer.order.paid", id, redemptionID: orders[i].redemptions.last?.id)
+    let paidEvent = pending.last!
+    earnPoints(forPaidOrder: id, event: paidEvent)
+    return finish(orders[i])
+  }
+
+  /// Cancels an order; emits `customer.order.canceled` and cancels pending points it earned.
+  public mutating func cancelOrder(_ id: String, channel: EventChannel = .api) throws(WorldOperationError)
+    -> Emitted<Order>
+  {
+    let i = try index(orders, id, "order")
+    begin(channel)
+    orders[i].status = .canceled
+    orders[i].updatedAt = now
+    emitOrder("customer.order.canceled", id, redemptionID: orders[i].redemptions.last?.id)
+    for p in pendingPoints where p.order.id == id && p.state == "PENDING" { cancelPending(p.id) }
+    return finish(orders[i])
+  }
+}

@@ -1,0 +1,109 @@
+extension World {
+  /// Applies a promotion tier to a new paid order; emits `redemption.succeeded`,
+  /// `customer.redemption.succeeded`, `customer.order.created` and `customer.order.paid`.
+  public mutating func redeemPromotion(
+    tierID: String, customerID: String, lines: [OrderLine] = [], channel: EventChannel = .api
+  ) throws(WorldOperationError) -> Emitted<Redemption> {
+    let ti = try index(promotionTiers, tierID, "promotion tier")
+    _ = try index(customers, customerID, "customer")
+    guard promotionTiers[ti].active else { throw .invalid("promotion tier '\(promotionTiers[ti].name)' is disabled") }
+    begin(channel, gap: 5_000...600_000)
+    let o = try placeOrder(customerID: customerID, lines: lines, status: .paid)
+    let oi = orders.count - 1
+    var r = Redemption(
+      id: make(.redemption), kind: .redemption, succeeded: true, date: now, customerID: customerID,
+      trackingID: "track_" + String(make(.tracking).dropFirst(6)), channelID: appID, channelType: "API")
+    r.orderID = o.id
+    r.promotionTierID = tierID
+    r.discount = promotionTiers[ti].discount.discount(orderAmount: orders[oi].amount)
+    orders[oi].discountAmount += r.discount
+    orders[oi].redemptions.append(
+      .init(id: r.id, date: now, relatedObjectType: "promotion_tier", relatedObjectID: tierID,
+        relatedObjectParentID: promotionTiers[ti].campaignID))
+    promotionTiers[ti].redeemedCount += 1
+    promotionTiers[ti].ordersTotal += orders[oi].amount
+    promotionTiers[ti].discountTotal += r.discount
+    let ci = customers.firstIndex { $0.id == customerID }!
+    customers[ci].redemptions.succeeded += 1
+    customers[ci].orders.totalCount += 1
+    customers[ci].orders.totalAmount += orders[oi].totalAmount
+    customers[ci].orders.lastOrderAmount = orders[oi].totalAmount
+    customers[ci].orders.lastOrderDate = now
+    redemptions.append(r)
+    emitRedemption("redemption.succeeded", r, order: o.id)
+    emitRedemption("customer.redemption.succeeded", r, order: o.id)
+    emitOrder("customer.order.created", o.id, redemptionID: r.id)
+    emitOrder("customer.order.paid", o.id, redemptionID: r.id)
+    earnPoints(forPaidOrder: o.id, event: pending.last!)
+    return finish(r)
+  }
+
+  /// Adds a tier to a promotion campaign; emits `campaign.promotion_tier.created`.
+  public mutating func createPromotionTier(
+    campaignID: String, name: String, discount: Discount, channel: EventChannel = .userPortal
+  ) throws(WorldOperationError) -> Emitted<PromotionTier> {
+    let c = try campaign(campaignID)
+    guard c.campaignType == .promotion else { throw .invalid("campaign '\(c.name)' is not a promotion") }
+    begin(channel)
+    let hierarchy = promotionTiers.filter { $0.campaignID == campaignID }.count + 1
+    let t = PromotionTier(
+      id: make(.promotionTier), name: name, banner: name, campaignID: campaignID, discount: discount,
+      hierarchy: hierarchy, category: c.category, createdAt: now)
+    promotionTiers.append(t)
+    emitTier("campaign.promotion_tier.created", t.id)
+    return finish(t)
+  }
+
+  /// Renames a tier; emits `campaign.promotion_tier.updated`.
+  public mutating func updatePromotionTier(_ id: String, banner: String, channel: EventChannel = .userPortal)
+    throws(WorldOperationError) -> Emitted<PromotionTier>
+  {
+    let i = try index(promotionTiers, id, "promotion tier")
+    begin(channel)
+    promotionTiers[i].banner = banner
+    promotionTiers[i].updatedAt = now
+    emitTier("campaign.promotion_tier.updated", id)
+    return finish(promotionTiers[i])
+  }
+
+  /// Enables or disables a tier; emits `campaign.promotion_tier.enabled` / `.disabled`.
+  public mutating func setPromotionTierActive(_ id: String, _ active: Bool, channel: EventChannel = .userPortal)
+    throws(WorldOperationError) -> Emitted<PromotionTier>
+  {
+    let i = try index(promotionTiers, id, "promotion tier")
+    begin(channel)
+    promotionTiers[i].active = active
+    promotionTiers[i].updatedAt = now
+    emitTier(active ? "campaign.promotion_tier.enabled" : "campaign.promotion_tier.disabled", id)
+    return finish(promotionTiers[i])
+  }
+
+  /// Deletes a tier; emits `campaign.promotion_tier.deleted`.
+  public mutating func deletePromotionTier(_ id: String, channel: EventChannel = .userPortal)
+    throws(WorldOperationError) -> Emitted<PromotionTier>
+  {
+    let i = try index(promotionTiers, id, "promotion tier")
+    begin(channel)
+    promotionTiers[i].updatedAt = now
+    emitTier("campaign.promotion_tier.deleted", id)
+    return finish(promotionTiers.remove(at: i))
+  }
+
+  /// Emits a promotion tier lifecycle event.
+  private mutating func emitTier(_ type: String, _ id: String) {
+    let t = promotionTiers.first { $0.id == id }!
+    let c = camp(t.campaignID)
+    emit(type, entity: c.id, ["campaign": .object(c.simpleJSON), "promotion_tier": .object(t.fullJSON(campaign: c))])
+  }
+
+  /// Groups tiers of a promotion campaign into a stack (no event: the spec has no schema for it).
+  @discardableResult
+  public mutating func addPromotionStack(campaignID: String, name: String, tierIDs: [String]) -> PromotionStack {
+    tick()
+    let s = PromotionStack(
+      id: make(.promotionStack), name: name, campaignID: campaignID, categoryID: camp(campaignID).category.id,
+      tierIDs: tierIDs)
+    promotionStacks.append(s)
+    return s
+  }
+}

@@ -1,0 +1,116 @@
+extension World {
+  /// Publishes a code of `campaignID` to a customer: picks a free code (or generates one for auto-update
+  /// campaigns), makes the customer its holder and records the publication. Emits `voucher.published`,
+  /// `publication.succeeded`, `customer.publication.succeeded` and `customer.holder.assignment.created`.
+  public mutating func publish(campaignID: String, customerID: String, channel: EventChannel = .api)
+    throws(WorldOperationError) -> Emitted<Publication>
+  {
+    _ = try index(campaigns, campaignID, "campaign")
+    _ = try index(customers, customerID, "customer")
+    begin(channel)
+    let (pub, v) = try publishVoucher(
+      campaignID: campaignID, customerID: customerID, channel: channel == .userPortal ? "voucherify-web-ui" : "API")
+    let campaign = camp(campaignID).simpleJSON
+    let customer = cust(customerID)
+    emit(
+      "voucher.published", entity: v.id,
+      [
+        "customer": .object(customer.simpleJSON), "campaign": .object(campaign),
+        "publication": .object(pub.json(customer: customer.publicationJSON, voucher: nil)),
+        "voucher": .object(v.simpleJSON), "created_at": .time(pub.createdAt),
+      ])
+    emit(
+      "publication.succeeded", entity: pub.id,
+      [
+        "user": channel == .userPortal ? ["id": .string(userID)] : .null, "campaign": .object(campaign),
+        "customer": .object(customer.simpleJSON), "voucher": .object(v.simpleJSON),
+        "publication": .object(pub.json(customer: customer.publicationJSON, voucher: nil)),
+      ])
+    emit(
+      "customer.publication.succeeded", entity: customerID,
+      [
+        "customer": .object(customer.simpleJSON), "campaign": .object(campaign),
+        "publication": .object(pub.json(customer: customer.fullJSON, voucher: v.fullJSON)),
+        "voucher": .object(v.simpleJSON),
+      ])
+    if let h = holders.last(where: { $0.voucherID == v.id && $0.customerID == customerID }) {
+      emitHolder("customer.holder.assignment.created", h)
+    }
+    return finish(pub)
+  }
+
+  /// Makes `customerID` the holder of a free code of `campaignID`, without events.
+  mutating func publishVoucher(campaignID: String, customerID: String, channel: String) throws(WorldOperationError)
+    -> (Publication, Voucher)
+  {
+    let c = camp(campaignID)
+    guard c.campaignType != .promotion else { throw .invalid("promotion campaign '\(c.name)' has no codes to publish") }
+    guard c.active, !c.deleted else { throw .invalid("campaign '\(c.name)' is not active") }
+    var vid = vouchers.first { $0.campaignID == campaignID && $0.holderID == nil && $0.active && !$0.deleted }?.id
+    if vid == nil {
+      guard c.type == "AUTO_UPDATE" else { throw .invalid("campaign '\(c.name)' has no unpublished codes left") }
+      vid = generateVoucher(campaignID: campaignID).id
+    }
+    tick()
+    let vi = vouchers.firstIndex { $0.id == vid }!
+    vouchers[vi].holderID = customerID
+    vouchers[vi].publishCount += 1
+    vouchers[vi].updatedAt = now
+    let customer = cust(customerID)
+    let pub = Publication(
+      id: make(.publication), customerID: customerID, voucherIDs: [vouchers[vi].id], channel: channel, sourceID: nil,
+      trackingID: customer.sourceID, metadata: ["source": .string(channel == "API" ? "api" : "manual")],
+      createdAt: now)
+    publications.append(pub)
+    let role = c.campaignType == .referralProgram ? "REFERRER" : "OWNER"
+    holders.append(
+      RedeemableHolder(
+        id: make(.redeemableHolder), voucherID: vouchers[vi].id, campaignID: campaignID, campaignType: c.campaignType,
+        customerID: customerID, role: role, publicationID: pub.id, createdAt: now))
+    return (pub, vouchers[vi])
+  }
+
+  /// Adds `customerID` as a holder of a voucher with `role`; emits `customer.holder.assignment.created`.
+  public mutating func assignHolder(
+    voucherID: String, customerID: String, role: String = "REFEREE", channel: EventChannel = .api
+  ) throws(WorldOperationError) -> Emitted<RedeemableHolder> {
+    let v = try voucher(voucherID)
+    _ = try index(customers, customerID, "customer")
+    begin(channel)
+    let h = RedeemableHolder(
+      id: make(.redeemableHolder), voucherID: voucherID, campaignID: v.campaignID, campaignType: v.campaignType,
+      customerID: customerID, role: role, publicationID: nil, createdAt: now)
+    holders.append(h)
+    emitHolder("customer.holder.assignment.created", h)
+    return finish(h)
+  }
+
+  /// Removes a holder from a voucher; emits `customer.holder.assignment.deleted`.
+  public mutating func removeHolder(voucherID: String, customerID: String, channel: EventChannel = .api)
+    throws(WorldOperationError) -> Emitted<RedeemableHolder>
+  {
+    guard let i = holders.firstIndex(where: { $0.voucherID == voucherID && $0.customerID == customerID }) else {
+      throw .notFound(kind: "redeemable holder", id: "\(voucherID)/\(customerID)")
+    }
+    begin(channel)
+    let h = holders.remove(at: i)
+    let vi = try index(vouchers, voucherID, "voucher")
+    if vouchers[vi].holderID == customerID {
+      vouchers[vi].holderID = nil
+      vouchers[vi].updatedAt = now
+    }
+    emitHolder("customer.holder.assignment.deleted", h)
+    return finish(h)
+  }
+
+  /// Emits a holder assignment event.
+  private mutating func emitHolder(_ type: String, _ h: RedeemableHolder) {
+    let v = vouch(h.voucherID)
+    emit(
+      type, entity: h.customerID,
+      [
+        "holder": .object(h.json), "voucher": .object(v.simpleJSON), "campaign": .object(camp(v.campaignID).simpleJSON),
+        "customer": .object(simpleCustomer(h.customerID)),
+      ])
+  }
+}

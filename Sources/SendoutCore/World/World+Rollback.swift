@@ -1,0 +1,68 @@
+extension World {
+  /// Rolls a redemption back: restores `redeemed_quantity`, gift credits and the order's discount; emits
+  /// `redemption.rollback.succeeded` and `customer.redemption.rollback.succeeded`. A failed or already
+  /// rolled-back redemption cannot be rolled back: `redemption.rollback.failed`.
+  public mutating func rollback(redemptionID: String, reason: String? = nil, channel: EventChannel = .api)
+    throws(WorldOperationError) -> Emitted<Redemption>
+  {
+    let ri = try index(redemptions, redemptionID, "redemption")
+    guard redemptions[ri].kind == .redemption else { throw .invalid("'\(redemptionID)' is a rollback, not a redemption") }
+    begin(channel, gap: 30_000...3_600_000)
+    let parent = redemptions[ri]
+    let ci = customers.firstIndex { $0.id == parent.customerID }!
+    var rb = Redemption(
+      id: "", kind: .rollback, succeeded: true, date: now, customerID: parent.customerID, trackingID: parent.trackingID,
+      channelID: channel == .userPortal ? userID : appID, channelType: channel == .userPortal ? "USER" : "API")
+    rb.voucherID = parent.voucherID
+    rb.promotionTierID = parent.promotionTierID
+    rb.orderID = parent.orderID
+    rb.parentID = parent.id
+    rb.reason = reason ?? rng.pick(WordLists.rollbackReasons)
+    rb.amount = parent.amount
+    if !parent.succeeded || parent.rolledBack {
+      rb.id = make(.rollbackFailed)
+      rb.succeeded = false
+      rb.failureCode = parent.rolledBack ? "already_rolled_back" : "invalid_redemption"
+      rb.failureMessage = parent.rolledBack ? "Redemption was already rolled back" : "Failed redemptions cannot be rolled back"
+      redemptions.append(rb)
+      customers[ci].redemptions.rollbackFailed += 1
+      emitRedemption("redemption.rollback.failed", rb, order: parent.orderID, rollback: rb)
+      return finish(rb)
+    }
+    rb.id = make(.rollback)
+    redemptions[ri].rolledBack = true
+    if let vid = parent.voucherID {
+      let vi = vouchers.firstIndex { $0.id == vid }!
+      vouchers[vi].redeemedQuantity -= 1
+      vouchers[vi].updatedAt = now
+      if vouchers[vi].campaignType == .giftVouchers, let used = parent.amount {
+        vouchers[vi].giftBalance += used
+        vouchers[vi].redeemedAmount -= used
+        customers[ci].redemptions.giftRedeemedAmount -= used
+      }
+      campaigns[campaigns.firstIndex { $0.id == vouchers[vi].campaignID }!].redeemedQuantity -= 1
+    }
+    if let tid = parent.promotionTierID, let ti = promotionTiers.firstIndex(where: { $0.id == tid }) {
+      promotionTiers[ti].redeemedCount -= 1
+      promotionTiers[ti].discountTotal -= parent.discount
+    }
+    if let oid = parent.orderID, let oi = orders.firstIndex(where: { $0.id == oid }) {
+      if orders[oi].itemsDiscountAmount > 0 && parent.discount == orders[oi].itemsDiscountAmount {
+        for i in orders[oi].items.indices {
+          orders[oi].items[i].quantity -= orders[oi].items[i].discountQuantity
+          orders[oi].items[i].discountQuantity = 0
+        }
+        orders[oi].items.removeAll { $0.quantity == 0 }
+      } else {
+        orders[oi].discountAmount = max(0, orders[oi].discountAmount - parent.discount)
+      }
+      orders[oi].updatedAt = now
+    }
+    customers[ci].redemptions.rolledBack += 1
+    redemptions.append(rb)
+    emitRedemption("redemption.rollback.succeeded", rb, order: parent.orderID, rollback: rb)
+    emitRedemption("customer.redemption.rollback.succeeded", rb, order: parent.orderID, rollback: rb)
+    if let vid = parent.voucherID, vouch(vid).campaignType == .giftVouchers { emitGiftRedemption(rb, refund: true) }
+    return finish(rb)
+  }
+}

@@ -1,0 +1,92 @@
+extension World {
+  /// Puts a customer in a segment; emits `customer.segment.entered` (with the distribution's purpose objects).
+  public mutating func enterSegment(customerID: String, segmentID: String) throws(WorldOperationError)
+    -> Emitted<Segment>
+  {
+    _ = try index(customers, customerID, "customer")
+    let si = try index(segments, segmentID, "segment")
+    guard !segments[si].memberIDs.contains(customerID) else { throw .invalid("customer is already in '\(segments[si].name)'") }
+    begin(.internal)
+    segments[si].memberIDs.append(customerID)
+    emitSegment("customer.segment.entered", customerID, si)
+    return finish(segments[si])
+  }
+
+  /// Takes a customer out of a segment; emits `customer.segment.left`.
+  public mutating func leaveSegment(customerID: String, segmentID: String) throws(WorldOperationError)
+    -> Emitted<Segment>
+  {
+    let si = try index(segments, segmentID, "segment")
+    guard segments[si].memberIDs.contains(customerID) else { throw .invalid("customer is not in '\(segments[si].name)'") }
+    begin(.internal)
+    segments[si].memberIDs.removeAll { $0 == customerID }
+    emitSegment("customer.segment.left", customerID, si)
+    return finish(segments[si])
+  }
+
+  private mutating func emitSegment(_ type: String, _ customerID: String, _ si: Int) {
+    var data: JSONObject = ["customer": .object(cust(customerID).fullJSON), "segment": .object(segments[si].simpleJSON)]
+    let extra = purposeObjects(for: customerID)
+    for m in extra.members { data[m.key] = m.value }
+    emit(type, entity: customerID, data, purposeKeys: extra.keys, overrides: extra.overrides)
+  }
+
+  /// Tracks a custom event for a customer; emits `customer.custom_event`.
+  public mutating func trackCustomEvent(
+    customerID: String, name: String, metadata: JSONObject = [:], channel: EventChannel = .api
+  ) throws(WorldOperationError) -> Emitted<CustomEvent> {
+    _ = try index(customers, customerID, "customer")
+    begin(channel)
+    if !customEventSchemas.contains(where: { $0.name == name }) {
+      customEventSchemas.append(CustomEventSchema(id: make(.metadataSchema), name: name))
+    }
+    let schema = customEventSchemas.first { $0.name == name }!
+    let e = CustomEvent(
+      id: make(.customEvent), type: name, customerID: customerID,
+      metadata: metadata.count > 0 ? metadata : ["source": .string(channel.rawValue)], createdAt: now)
+    customEvents.append(e)
+    var data: JSONObject = [
+      "event": .object(e.json), "event_schema": .object(schema.simpleJSON), "customer": .object(simpleCustomer(customerID)),
+      "referral": .null, "loyalty": .null,
+    ]
+    let extra = purposeObjects(for: customerID)
+    for m in extra.members { data[m.key] = m.value }
+    emit("customer.custom_event", entity: customerID, data, purposeKeys: extra.keys, overrides: extra.overrides)
+    return finish(e)
+  }
+
+  /// Adds a distribution (no event).
+  @discardableResult
+  public mutating func addDistribution(purpose: DistributionPurpose, campaignID: String?) -> Distribution {
+    tick()
+    var d = Distribution(id: make(.distribution), status: "TO SEND", purpose: purpose, campaignID: campaignID, createdAt: now)
+    d.setLiveAt = now
+    distributions.append(d)
+    return d
+  }
+
+  /// Runs a manual distribution for one customer; emits `manual_distribution_schedule` with the code it
+  /// publishes (send codes) or the promotion it announces (notify).
+  public mutating func runManualDistribution(_ id: String, customerID: String) throws(WorldOperationError)
+    -> Emitted<Distribution>
+  {
+    let di = try index(distributions, id, "distribution")
+    _ = try index(customers, customerID, "customer")
+    begin(.internal)
+    distributions[di].updatedAt = now
+    var data: JSONObject = ["distribution": .object(distributions[di].simpleJSON)]
+    let extra = purposeObjects(for: customerID)
+    for m in extra.members { data[m.key] = m.value }
+    var keys = extra.keys
+    if extra.members.isEmpty == false {
+      var members = data.members
+      let customer = JSONMember("customer", .object(simpleCustomer(customerID)))
+      let at = members.firstIndex { $0.key == "publication" } ?? members.count
+      members.insert(customer, at: at)
+      data = JSONObject(members)
+      keys["customer"] = [.notifyAboutPromotion, .sendUniqueCodes]
+    }
+    emit("manual_distribution_schedule", entity: id, data, purposeKeys: keys, overrides: extra.overrides)
+    return finish(distributions[di])
+  }
+}

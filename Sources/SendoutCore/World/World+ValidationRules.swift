@@ -1,0 +1,86 @@
+extension World {
+  /// Creates a business validation rule (minimum order amount, optionally a segment); emits
+  /// `business_validation_rule.created`.
+  public mutating func createValidationRule(
+    name: String, minimumOrderAmount: Int, segmentID: String? = nil, channel: EventChannel = .userPortal
+  ) -> Emitted<ValidationRule> {
+    begin(channel)
+    let r = ValidationRule(
+      id: make(.validationRule), name: name, minimumOrderAmount: minimumOrderAmount, segmentID: segmentID,
+      productIDs: products.prefix(1).map(\.id), contextType: "campaign.discount_coupons.discount.apply_to_order",
+      createdAt: now)
+    validationRules.append(r)
+    emit("business_validation_rule.created", entity: r.id, ["rule": .object(r.json), "created_at": .time(now)])
+    return finish(r)
+  }
+
+  /// Changes a rule's minimum order amount; emits `business_validation_rule.updated`.
+  public mutating func updateValidationRule(_ id: String, minimumOrderAmount: Int, channel: EventChannel = .userPortal)
+    throws(WorldOperationError) -> Emitted<ValidationRule>
+  {
+    let i = try index(validationRules, id, "validation rule")
+    begin(channel)
+    validationRules[i].minimumOrderAmount = minimumOrderAmount
+    validationRules[i].updatedAt = now
+    emit("business_validation_rule.updated", entity: id, ["rule": .object(validationRules[i].json), "updated_at": .time(now)])
+    return finish(validationRules[i])
+  }
+
+  /// Deletes a rule; emits `business_validation_rule.deleted`.
+  public mutating func deleteValidationRule(_ id: String, channel: EventChannel = .userPortal)
+    throws(WorldOperationError) -> Emitted<ValidationRule>
+  {
+    let i = try index(validationRules, id, "validation rule")
+    begin(channel)
+    validationRules[i].deleted = true
+    emit("business_validation_rule.deleted", entity: id, ["rule": .object(validationRules[i].json), "deleted_at": .time(now)])
+    return finish(validationRules.remove(at: i))
+  }
+
+  /// Attaches a rule to a campaign, voucher or earning rule; emits `business_validation_rule.assignment.created`.
+  public mutating func assignValidationRule(_ ruleID: String, to objectID: String, channel: EventChannel = .userPortal)
+    throws(WorldOperationError) -> Emitted<ValidationRuleAssignment>
+  {
+    _ = try index(validationRules, ruleID, "validation rule")
+    let type = try relatedType(objectID)
+    begin(channel)
+    let a = ValidationRuleAssignment(
+      id: make(.validationRuleAssignment), ruleID: ruleID, relatedObjectID: objectID, relatedObjectType: type, createdAt: now)
+    ruleAssignments.append(a)
+    emitAssignment("business_validation_rule.assignment.created", a)
+    return finish(a)
+  }
+
+  /// Detaches a rule; emits `business_validation_rule.assignment.deleted`.
+  public mutating func unassignValidationRule(_ assignmentID: String, channel: EventChannel = .userPortal)
+    throws(WorldOperationError) -> Emitted<ValidationRuleAssignment>
+  {
+    let i = try index(ruleAssignments, assignmentID, "validation rule assignment")
+    begin(channel)
+    ruleAssignments[i].updatedAt = now
+    emitAssignment("business_validation_rule.assignment.deleted", ruleAssignments[i])
+    return finish(ruleAssignments.remove(at: i))
+  }
+
+  private func relatedType(_ id: String) throws(WorldOperationError) -> String {
+    if campaigns.contains(where: { $0.id == id }) { return "campaign" }
+    if vouchers.contains(where: { $0.id == id }) { return "voucher" }
+    if earningRules.contains(where: { $0.id == id }) { return "earning_rule" }
+    throw .notFound(kind: "campaign, voucher or earning rule", id: id)
+  }
+
+  private mutating func emitAssignment(_ type: String, _ a: ValidationRuleAssignment) {
+    let rule = validationRules.first { $0.id == a.ruleID }!
+    let voucher = vouchers.first { $0.id == a.relatedObjectID }
+    let earning = earningRules.first { $0.id == a.relatedObjectID }
+    let campaignID = voucher?.campaignID ?? earning?.campaignID ?? a.relatedObjectID
+    emit(
+      type, entity: rule.id,
+      [
+        "rule": .object(rule.json), "assignment": .object(a.json),
+        "voucher": voucher.map { .object($0.simpleJSON) } ?? .null,
+        "campaign": .object(camp(campaignID).simpleJSON), "distribution": .null,
+        "promotion_tier": .null, "earning_rule": earning.map { .object($0.simpleJSON) } ?? .null,
+      ])
+  }
+}

@@ -1,0 +1,54 @@
+extension World {
+  /// Adds one code to a campaign; emits `voucher.created`.
+  public mutating func createVoucher(campaignID: String, channel: EventChannel = .api) throws(WorldOperationError)
+    -> Emitted<Voucher>
+  {
+    _ = try index(campaigns, campaignID, "campaign")
+    begin(channel)
+    let v = generateVoucher(campaignID: campaignID)
+    emitVoucher("voucher.created", v.id)
+    return finish(v)
+  }
+
+  /// Changes a voucher's metadata; emits `voucher.updated`.
+  public mutating func updateVoucher(_ id: String, metadata: JSONObject, channel: EventChannel = .api)
+    throws(WorldOperationError) -> Emitted<Voucher>
+  {
+    let i = try index(vouchers, id, "voucher")
+    begin(channel)
+    for m in metadata.members { vouchers[i].metadata[m.key] = m.value }
+    vouchers[i].updatedAt = now
+    emitVoucher("voucher.updated", id)
+    return finish(vouchers[i])
+  }
+
+  /// Enables or disables a voucher; emits `voucher.enabled` / `voucher.disabled`.
+  public mutating func setVoucherActive(_ id: String, _ active: Bool, channel: EventChannel = .userPortal)
+    throws(WorldOperationError) -> Emitted<Voucher>
+  {
+    let i = try index(vouchers, id, "voucher")
+    begin(channel)
+    vouchers[i].active = active
+    vouchers[i].updatedAt = now
+    emitVoucher(active ? "voucher.enabled" : "voucher.disabled", id)
+    return finish(vouchers[i])
+  }
+
+  /// Deletes a voucher; emits `voucher.deleted`.
+  public mutating func deleteVoucher(_ id: String, channel: EventChannel = .userPortal) throws(WorldOperationError)
+    -> Emitted<Voucher>
+  {
+    let i = try index(vouchers, id, "voucher")
+    begin(channel)
+    vouchers[i].deleted = true
+    vouchers[i].updatedAt = now
+    emitVoucher("voucher.deleted", id)
+    return finish(vouchers[i])
+  }
+
+  /// Emits a voucher lifecycle event: the full voucher and its campaign.
+  private mutating func emitVoucher(_ type: String, _ id: String) {
+    let v = vouch(id)
+    emit(type, entity: id, ["voucher": .object(v.fullJSON), "campaign": .object(camp(v.campaignID).simpleJSON)])
+  }
+}
