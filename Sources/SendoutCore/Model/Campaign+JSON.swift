@@ -13,7 +13,7 @@ extension Campaign {
     [
       "conversion_event_type": "redemption",
       "referee_reward": [
-        "type": "GIFT_VOUCHER", "amount": .int(referrerRewardCredits ?? 0),
+        "type": "GIFT_VOUCHER", "amount": .string(String(referrerRewardCredits ?? 0)),
         "related_object_parent": ["id": .string(id), "name": .string(name), "object": "CAMPAIGN"],
       ],
     ]

@@ -39,8 +39,14 @@ extension Customer {
   /// `referrals`.
   var referralsJSON: JSONObject {
     [
-      "total": .int(referralCampaigns.count),
-      "campaigns": .array(referralCampaigns.map { .object(["campaign_id": .string($0)]) }),
+      "total": .int(referrals.count),
+      "campaigns": .array(
+        referrals.map {
+          [
+            "campaign_id": .string($0.campaignID), "referrer_id": .string($0.referrerID),
+            "related_object_id": .string($0.redemptionID), "related_object_type": "redemption", "date": .time($0.date),
+          ]
+        }),
     ]
   }
 

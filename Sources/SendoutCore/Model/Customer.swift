@@ -30,8 +30,20 @@ public struct Customer: Sendable, Equatable {
   public var loyaltyPoints = 0
   /// How many customers this one referred.
   public var referredCustomers = 0
-  /// Referral campaigns this customer took part in (as referee).
-  public var referralCampaigns: [String] = []
+  /// Referrals this customer received (as referee).
+  public var referrals: [Referral] = []
+
+  /// One referral the customer received.
+  public struct Referral: Sendable, Equatable {
+    /// The referral campaign.
+    public var campaignID: String
+    /// Who referred the customer.
+    public var referrerID: String
+    /// The redemption that converted it.
+    public var redemptionID: String
+    /// When.
+    public var date: Timestamp
+  }
 
   /// Running order totals (`summary.orders`).
   public struct OrderSummary: Sendable, Equatable {

@@ -54,11 +54,13 @@ public struct EarningRule: Sendable, Equatable {
 
   /// `SimpleEarningRule`.
   public var simpleJSON: JSONObject {
-    [
-      "id": .string(id), "campaign_id": .string(campaignID), "validation_rule_id": .str(validationRuleID),
-      "parameters": ["event": .string(event), "banner": .string(banner), "loyalty": .object(loyaltyJSON)],
-      "automation_id": .string(automationID), "active": .bool(active), "metadata": [:],
-    ]
+    var o: JSONObject = ["id": .string(id), "campaign_id": .string(campaignID)]
+    o.put("validation_rule_id", validationRuleID.map { .string($0) })
+    o["parameters"] = ["event": .string(event), "banner": .string(banner), "loyalty": .object(loyaltyJSON)]
+    o["automation_id"] = .string(automationID)
+    o["active"] = .bool(active)
+    o["metadata"] = [:]
+    return o
   }
 
   /// `EarningRule`.

@@ -14,7 +14,9 @@ extension Voucher {
 
   /// `redemption` counters; `url` adds the list reference the full voucher carries.
   func redemptionJSON(full: Bool) -> JSONObject {
-    var o: JSONObject = ["quantity": .num(redemptionQuantity), "redeemed_quantity": .int(redeemedQuantity)]
+    var o: JSONObject = [:]
+    if !full || redemptionQuantity != nil { o["quantity"] = .num(redemptionQuantity) }
+    o["redeemed_quantity"] = .int(redeemedQuantity)
     if campaignType == .giftVouchers { o["redeemed_amount"] = .int(redeemedAmount) }
     if campaignType == .loyaltyProgram { o["redeemed_points"] = .int(redeemedPoints) }
     if full {

@@ -3,7 +3,19 @@ public enum SampleWorld {
   /// The last event of `type` emitted by a short, realistic sequence of operations in a world seeded with `seed`,
   /// whose simulated clock starts at `start`.
   public static func event(type: String, seed: UInt64, start: Timestamp) throws(WorldError) -> WorldEvent {
-    throw .unknownEventType(type)
+    guard let descriptor = EventCatalog.descriptor(for: type) else { throw .unknownEventType(type) }
+    if let reason = descriptor.notRenderableReason { throw .notRenderable(type, reason: reason) }
+    var w = World.sample(seed: seed, start: start)
+    let before = w.log.count
+    do {
+      try SampleScript(type: type).play(on: &w)
+    } catch {
+      preconditionFailure("sample script for \(type) failed: \(error.message)")
+    }
+    guard let e = w.log[before...].last(where: { $0.type == type }) else {
+      preconditionFailure("sample script for \(type) emitted no such event")
+    }
+    return e
   }
 }
 

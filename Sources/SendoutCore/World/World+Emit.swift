@@ -59,7 +59,15 @@ extension World {
       promoCampaign = camp.simpleJSON
       promoTier = tier.simpleJSON
     }
-    if let cid = distributionCampaignID, let (pub, v) = try? publishVoucher(campaignID: cid, customerID: customerID, channel: "Automation") {
+    if let cid = distributionCampaignID,
+      let (pub, v) = try? publishVoucher(campaignID: cid, customerID: customerID, channel: "Automation")
+    {
+      let distribution = distributions.first { $0.campaignID == cid }?.id ?? ""
+      let pi = publications.firstIndex { $0.id == pub.id }!
+      publications[pi].metadata = [
+        "source_type": "distribution", "source_id": .string(distribution), "distribution_id": .string(distribution),
+      ]
+      let pub = publications[pi]
       members.append(JSONMember("campaign", .object(campaigns[campaigns.firstIndex { $0.id == cid }!].simpleJSON)))
       members.append(JSONMember("voucher", .object(v.simpleJSON)))
       members.append(JSONMember("publication", .object(pub.json(customer: customerRef(customerID), voucher: nil))))

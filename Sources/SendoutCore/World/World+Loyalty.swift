@@ -143,7 +143,7 @@ extension World {
           "voucher.loyalty_card.points_expired", entity: v.id,
           [
             "voucher": .object(v.simpleJSON), "points": .int(points), "campaign": .object(campaign),
-            "customer": .object(simpleCustomer(holder)), "buckets": [.object(bucketJSON)], "transaction": .object(tx.json),
+            "customer": .object(simpleCustomer(holder)), "buckets": .object(bucketJSON), "transaction": .object(tx.json),
           ]))
       added.append(
         emit(

@@ -50,7 +50,11 @@ extension World {
 
   /// Emits a `customer.order.*` event for the order's current state.
   mutating func emitOrder(_ type: String, _ orderID: String, redemptionID: String? = nil) {
-    let (data, keys, overrides) = orderEventData(ord(orderID), redemptionID: redemptionID)
+    var (data, keys, overrides) = orderEventData(ord(orderID), redemptionID: redemptionID)
+    if type == "customer.order.updated", let order = data["order"] {
+      data["order"] = nil
+      data = JSONObject([JSONMember("order", order)] + data.members)
+    }
     emit(type, entity: ord(orderID).customerID, data, purposeKeys: keys, overrides: overrides)
   }
 

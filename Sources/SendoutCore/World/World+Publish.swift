@@ -33,7 +33,7 @@ extension World {
         "publication": .object(pub.json(customer: customer.fullJSON, voucher: v.fullJSON)),
         "voucher": .object(v.simpleJSON),
       ])
-    if let h = holders.last(where: { $0.voucherID == v.id && $0.customerID == customerID }) {
+    if v.campaignType == .referralProgram, let h = holders.last(where: { $0.voucherID == v.id && $0.customerID == customerID }) {
       emitHolder("customer.holder.assignment.created", h)
     }
     return finish(pub)
@@ -76,6 +76,7 @@ extension World {
   ) throws(WorldOperationError) -> Emitted<RedeemableHolder> {
     let v = try voucher(voucherID)
     _ = try index(customers, customerID, "customer")
+    guard v.campaignType == .referralProgram else { throw .invalid("holders are assigned to referral codes only") }
     begin(channel)
     let h = RedeemableHolder(
       id: make(.redeemableHolder), voucherID: voucherID, campaignID: v.campaignID, campaignType: v.campaignType,

@@ -45,6 +45,8 @@ extension World {
     }
     let o = try placeOrder(customerID: customerID, lines: lines, status: .paid)
     let oi = orders.count - 1
+    tick()
+    r.date = now
     r.id = make(.redemption)
     r.orderID = o.id
     r.discount = applyDiscount(voucherIndex: vi, orderIndex: oi, redemption: &r)
@@ -57,7 +59,8 @@ extension World {
     customers[ci].redemptions.succeeded += 1
     if vouchers[vi].campaignType == .referralProgram, let referrer = vouchers[vi].holderID, referrer != customerID {
       orders[oi].referrerID = referrer
-      customers[ci].referralCampaigns.append(vouchers[vi].campaignID)
+      customers[ci].referrals.append(
+        .init(campaignID: vouchers[vi].campaignID, referrerID: referrer, redemptionID: r.id, date: now))
     }
     redemptions.append(r)
     emitRedemption("redemption.succeeded", r, order: o.id)

@@ -60,7 +60,7 @@ extension World {
   func giftBalanceJSON(_ v: Voucher, amount: Int, operation: String) -> JSONObject {
     [
       "type": "gift_voucher", "total": .int(v.giftAmount), "amount": .int(amount), "object": "balance",
-      "balance": .int(v.giftBalance), "operation_type": .string(operation),
+      "balance": .int(v.giftBalance), "operation_type": "MANUAL",
       "related_object": ["id": .string(v.id), "type": "voucher"],
     ]
   }

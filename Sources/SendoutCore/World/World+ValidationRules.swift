@@ -74,13 +74,11 @@ extension World {
     let voucher = vouchers.first { $0.id == a.relatedObjectID }
     let earning = earningRules.first { $0.id == a.relatedObjectID }
     let campaignID = voucher?.campaignID ?? earning?.campaignID ?? a.relatedObjectID
-    emit(
-      type, entity: rule.id,
-      [
-        "rule": .object(rule.json), "assignment": .object(a.json),
-        "voucher": voucher.map { .object($0.simpleJSON) } ?? .null,
-        "campaign": .object(camp(campaignID).simpleJSON), "distribution": .null,
-        "promotion_tier": .null, "earning_rule": earning.map { .object($0.simpleJSON) } ?? .null,
-      ])
+    let data: JSONObject = [
+        "rule": .object(rule.json), "voucher": voucher.map { .object($0.simpleJSON) } ?? "",
+        "campaign": .object(camp(campaignID).simpleJSON), "assignment": .object(a.json), "distribution": .null,
+        "earning_rule": earning.map { .object($0.simpleJSON) } ?? .null, "promotion_tier": .null,
+    ]
+    emit(type, entity: rule.id, JSONObject(data.members.filter { $0.value != "" }))
   }
 }

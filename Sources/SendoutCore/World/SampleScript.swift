@@ -1,0 +1,157 @@
+/// The short sequence of world operations `SampleWorld` plays to reach one event type.
+struct SampleScript {
+  /// The event type to reach.
+  let type: String
+
+  /// Plays the operations on a sample world.
+  func play(on w: inout World) throws(WorldOperationError) {
+    let c0 = w.customers[0].id
+    let c1 = w.customers[1].id
+    let coupons = w.firstCampaign(.discountCoupons)!.id
+    let welcome = w.campaigns.first { $0.name == "Welcome Offer" }!.id
+    let gift = w.firstCampaign(.giftVouchers)!.id
+    let loyalty = w.firstCampaign(.loyaltyProgram)!.id
+    let referral = w.firstCampaign(.referralProgram)!.id
+    let promo = w.firstCampaign(.promotion)!.id
+    let segment = w.segments[0].id
+
+    func card() throws(WorldOperationError) -> String {
+      let pub = try w.publish(campaignID: loyalty, customerID: c0).value
+      return pub.voucherIDs[0]
+    }
+    func coupon(_ campaign: String = coupons) throws(WorldOperationError) -> String {
+      try w.publish(campaignID: campaign, customerID: c0, channel: .userPortal).value.voucherIDs[0]
+    }
+    func referralRedemption() throws(WorldOperationError) -> Redemption {
+      let code = try w.publish(campaignID: referral, customerID: c0).value.voucherIDs[0]
+      return try w.redeem(voucherID: code, customerID: c1).value
+    }
+    func pendingPoints() throws(WorldOperationError) -> String {
+      try w.setEarningRule(w.earningRules[0].id, pendingDays: 14)
+      _ = try card()
+      let order = try w.createOrder(customerID: c0).value
+      _ = try w.payOrder(order.id)
+      return w.pendingPoints.last!.id
+    }
+
+    switch type {
+    case "voucher.published", "publication.succeeded", "customer.publication.succeeded":
+      _ = try coupon()
+    case "customer.holder.assignment.created", "customer.holder.assignment.deleted":
+      let code = try w.publish(campaignID: referral, customerID: c0).value.voucherIDs[0]
+      _ = try w.assignHolder(voucherID: code, customerID: c1, role: "REFEREE")
+      if type.hasSuffix("deleted") { _ = try w.removeHolder(voucherID: code, customerID: c1) }
+    case "redemption.succeeded", "customer.redemption.succeeded":
+      _ = try w.redeem(voucherID: try coupon(), customerID: c0)
+    case "customer.order.created", "customer.order.paid":
+      _ = try referralRedemption()
+    case "redemption.failed":
+      let v = try coupon()
+      _ = try w.redeem(voucherID: v, customerID: c0)
+      _ = try w.redeem(voucherID: v, customerID: c0)
+    case "redemption.rollback.succeeded", "customer.redemption.rollback.succeeded":
+      let r = try w.redeem(voucherID: try coupon(), customerID: c0).value
+      _ = try w.rollback(redemptionID: r.id)
+    case "redemption.rollback.failed":
+      let r = try w.redeem(voucherID: try coupon(), customerID: c0).value
+      _ = try w.rollback(redemptionID: r.id)
+      _ = try w.rollback(redemptionID: r.id)
+    case "customer.created": _ = w.createCustomer()
+    case "customer.updated": _ = try w.updateCustomer(c0, metadata: ["newsletter": true])
+    case "customer.deleted": _ = try w.deleteCustomer(w.createCustomer().value.id)
+    case "customer.order.updated":
+      let o = try referralRedemption().orderID!
+      _ = try w.updateOrder(o, lines: [OrderLine(productID: w.products[1].id, quantity: 2)])
+    case "customer.order.canceled":
+      _ = try w.cancelOrder(try referralRedemption().orderID!)
+    case "customer.rewarded":
+      let v = try card()
+      _ = try w.addLoyaltyPoints(voucherID: v, points: 300)
+      _ = try w.redeemReward(voucherID: v, assignmentID: w.rewardAssignments[0].id)
+    case "customer.rewarded.loyalty_points", "voucher.loyalty_card.transaction.created":
+      _ = try card()
+      _ = try w.payOrder(w.createOrder(customerID: c0, lines: [OrderLine(productID: w.products[0].id, quantity: 4)]).value.id)
+    case "customer.reward_redemptions.created", "customer.reward_redemptions.pending", "customer.reward_redemptions.completed":
+      let v = try card()
+      _ = try w.addLoyaltyPoints(voucherID: v, points: 500)
+      let rr = try w.redeemReward(voucherID: v, assignmentID: w.rewardAssignments[1].id).value
+      if type.hasSuffix("completed") { _ = try w.completeRewardRedemption(rr.id) }
+    case "voucher.loyalty_card.pending_points.added", "customer.voucher.loyalty_card.pending_points.added":
+      _ = try pendingPoints()
+    case "voucher.loyalty_card.pending_points.updated", "customer.voucher.loyalty_card.pending_points.updated":
+      let p = try pendingPoints()
+      _ = try w.updatePendingPoints(p, points: w.pendingPoints.last!.points + 15)
+    case "voucher.loyalty_card.pending_points.activated", "customer.voucher.loyalty_card.pending_points.activated":
+      _ = try w.activatePendingPoints(try pendingPoints())
+    case "voucher.loyalty_card.pending_points.canceled", "customer.voucher.loyalty_card.pending_points.canceled":
+      _ = try w.cancelPendingPoints(try pendingPoints())
+    case "voucher.loyalty_card.points_added", "customer.voucher.loyalty_card.points_added":
+      _ = try w.addLoyaltyPoints(voucherID: try card(), points: 250, reason: "Birthday bonus")
+    case "voucher.loyalty_card.points_expired", "customer.voucher.loyalty_card.points_expired":
+      let v = try card()
+      _ = try w.addLoyaltyPoints(voucherID: v, points: 80)
+      w.advance(milliseconds: 86_400_000 * 180)
+      _ = try w.expirePoints(voucherID: v)
+    case "customer.loyalty.tier.joined", "customer.loyalty.tier.upgraded", "customer.loyalty.tier.downgraded",
+      "customer.loyalty.tier.left", "customer.loyalty.tier.prolonged":
+      let v = try card()
+      _ = try w.addLoyaltyPoints(voucherID: v, points: 400)
+      if type.hasSuffix("prolonged") { _ = try w.prolongTier(voucherID: v) }
+      if type.hasSuffix("upgraded") || type.hasSuffix("downgraded") { _ = try w.addLoyaltyPoints(voucherID: v, points: 900) }
+      if type.hasSuffix("downgraded") { _ = try w.addLoyaltyPoints(voucherID: v, points: -800, reason: "Returned order") }
+      if type.hasSuffix("left") { _ = try w.addLoyaltyPoints(voucherID: v, points: -350, reason: "Returned order") }
+    case "voucher.gift.balance_added", "customer.voucher.gift.balance_added":
+      let v = try w.publish(campaignID: gift, customerID: c0).value.voucherIDs[0]
+      _ = try w.addGiftCredits(voucherID: v, amount: 2500)
+    case "voucher.gift.transaction.created":
+      let v = try w.publish(campaignID: gift, customerID: c0).value.voucherIDs[0]
+      _ = try w.redeem(voucherID: v, customerID: c0, lines: [OrderLine(productID: w.products[1].id, quantity: 2)])
+    case "customer.segment.entered": _ = try w.enterSegment(customerID: c0, segmentID: segment)
+    case "customer.segment.left":
+      _ = try w.enterSegment(customerID: c0, segmentID: segment)
+      _ = try w.leaveSegment(customerID: c0, segmentID: segment)
+    case "customer.custom_event": _ = try w.trackCustomEvent(customerID: c0, name: "sign_up")
+    case "manual_distribution_schedule": _ = try w.runManualDistribution(w.distributions[0].id, customerID: c1)
+    case "voucher.created": _ = try w.createVoucher(campaignID: welcome)
+    case "voucher.updated": _ = try w.updateVoucher(try coupon(), metadata: ["printed": true])
+    case "voucher.disabled": _ = try w.setVoucherActive(try coupon(), false)
+    case "voucher.enabled":
+      let v = try coupon()
+      _ = try w.setVoucherActive(v, false)
+      _ = try w.setVoucherActive(v, true)
+    case "voucher.deleted": _ = try w.deleteVoucher(try coupon())
+    case "campaign.created": _ = w.createCampaign(CampaignSpec(type: .discountCoupons))
+    case "campaign.vouchers.generation.completed": _ = w.createCampaign(CampaignSpec(type: .discountCoupons, vouchersCount: 20))
+    case "campaign.updated": _ = try w.updateCampaign(coupons, description: "Seasonal discount for returning customers")
+    case "campaign.disabled": _ = try w.setCampaignActive(coupons, false)
+    case "campaign.enabled":
+      _ = try w.setCampaignActive(coupons, false)
+      _ = try w.setCampaignActive(coupons, true)
+    case "campaign.deleted": _ = try w.deleteCampaign(referral)
+    case "campaign.loyalty_tier.created":
+      _ = try w.createLoyaltyTier(campaignID: loyalty, name: "Platinum", pointsFrom: 1_000_001, pointsTo: 9_999_999)
+    case "campaign.loyalty_tier.updated": _ = try w.updateLoyaltyTier(w.loyaltyTiers[0].id, name: "Bronze Star")
+    case "campaign.loyalty_tier.deleted":
+      let t = try w.createLoyaltyTier(campaignID: loyalty, name: "Platinum", pointsFrom: 1_000_001, pointsTo: 9_999_999)
+      _ = try w.deleteLoyaltyTier(t.value.id)
+    case "campaign.promotion_tier.created":
+      _ = try w.createPromotionTier(campaignID: promo, name: "Free shipping over 75.00", discount: .amount(off: 799))
+    case "campaign.promotion_tier.updated": _ = try w.updatePromotionTier(w.promotionTiers[0].id, banner: "Save 10% today")
+    case "campaign.promotion_tier.disabled": _ = try w.setPromotionTierActive(w.promotionTiers[0].id, false)
+    case "campaign.promotion_tier.enabled":
+      _ = try w.setPromotionTierActive(w.promotionTiers[1].id, false)
+      _ = try w.setPromotionTierActive(w.promotionTiers[1].id, true)
+    case "campaign.promotion_tier.deleted": _ = try w.deletePromotionTier(w.promotionTiers[1].id)
+    case "business_validation_rule.created": _ = w.createValidationRule(name: "Orders over 100.00", minimumOrderAmount: 10000, segmentID: segment)
+    case "business_validation_rule.updated": _ = try w.updateValidationRule(w.validationRules[0].id, minimumOrderAmount: 7500)
+    case "business_validation_rule.deleted": _ = try w.deleteValidationRule(w.validationRules[0].id)
+    case "business_validation_rule.assignment.created":
+      _ = try w.assignValidationRule(w.validationRules[0].id, to: try coupon())
+    case "business_validation_rule.assignment.deleted":
+      let a = try w.assignValidationRule(w.validationRules[0].id, to: w.earningRules[0].id).value
+      _ = try w.unassignValidationRule(a.id)
+    default:
+      throw .invalid("no sample script for '\(type)'")
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+@testable import SendoutCore
+
+@Suite struct SampleWorldTests {
+  static let start = SingleEventRequest.defaultStart
+  static let types = EventCatalog.all.filter(\.isRenderable).map(\.type)
+
+  @Test(arguments: types)
+  func rendersWithTheSpecKeys(type: String) throws {
+    let e = try SampleWorld.event(type: type, seed: 7, start: Self.start)
+    let spec = try #require(SpecDataKeys.all[type])
+    let keys = e.fullData.keys
+    #expect(e.type == type)
+    #expect(Set(keys).isSubset(of: spec.allowed), "extra keys: \(Set(keys).subtracting(spec.allowed))")
+    for key in spec.required { #expect(keys.contains(key), "missing required \(key)") }
+    let common = keys.filter(spec.exampleOrder.contains)
+    #expect(common == spec.exampleOrder.filter(keys.contains), "order differs from the official example")
+    for (key, object) in spec.objects {
+      guard let value = e.fullData[key], !value.isNull else { continue }
+      #expect(value["object"]?.stringValue == object, "\(key).object")
+    }
+    #expect(e.createdAt >= Self.start)
+    #expect(e.groupID.hasPrefix("v-") && e.groupID.count == 20)
+    if let dump = ProcessInfo.processInfo.environment["SENDOUT_DUMP_DIR"] {
+      let body = JSON.object(["event": ["id": .string(e.eventID), "entity_id": .string(e.entityID), "channel": .string(e.channel)], "data": .object(e.fullData)])
+      try body.prettyString.write(toFile: "\(dump)/\(type).json", atomically: true, encoding: .utf8)
+    }
+  }
+
+  @Test(arguments: types)
+  func eventIDPrefixAndEntity(type: String) throws {
+    let e = try SampleWorld.event(type: type, seed: 3, start: Self.start)
+    let prefix =
+      type.hasPrefix("customer.") ? "evcus_" : type.hasPrefix("redemption.") ? "evred_" : type.hasPrefix("voucher.") ? "evvou_" : nil
+    if let prefix { #expect(e.eventID.hasPrefix(prefix)) }
+    if type.hasPrefix("customer.") { #expect(e.entityID.hasPrefix("cust_")) }
+    #expect(IDFactory.timestamp(ofTimeOrdered: e.eventID, prefix: String(e.eventID.prefix { $0 != "_" }) + "_") == e.createdAt)
+    #expect((e.channel == "USER_PORTAL") == (e.userID != nil))
+  }
+
+  @Test(arguments: ["redemption.succeeded", "customer.segment.entered", "voucher.loyalty_card.transaction.created"])
+  func deterministic(type: String) throws {
+    let a = try SampleWorld.event(type: type, seed: 42, start: Self.start)
+    let b = try SampleWorld.event(type: type, seed: 42, start: Self.start)
+    let c = try SampleWorld.event(type: type, seed: 43, start: Self.start)
+    #expect(a == b)
+    #expect(JSON.object(a.fullData).compactString == JSON.object(b.fullData).compactString)
+    #expect(a.eventID != c.eventID)
+    #expect(a.fullData != c.fullData)
+  }
+
+  @Test func purposesFilterDistributionData() throws {
+    let e = try SampleWorld.event(type: "customer.segment.entered", seed: 5, start: Self.start)
+    #expect(e.data(for: .plainMessage).keys == ["customer", "segment"])
+    #expect(e.data(for: .sendUniqueCodes).keys == ["customer", "segment", "campaign", "voucher", "publication"])
+    let notify = e.data(for: .notifyAboutPromotion)
+    #expect(notify.keys == ["customer", "segment", "campaign", "promotion_tier"])
+    #expect(notify["campaign"]?["campaign_type"]?.stringValue == "PROMOTION")
+    #expect(e.data(for: .sendUniqueCodes)["campaign"]?["campaign_type"]?.stringValue == "DISCOUNT_COUPONS")
+    #expect(e.data(for: nil) == e.fullData)
+  }
+
+  @Test func manualDistributionHasNoPlainKeysOnly() throws {
+    let e = try SampleWorld.event(type: "manual_distribution_schedule", seed: 5, start: Self.start)
+    #expect(e.data(for: .sendUniqueCodes).keys == ["distribution", "campaign", "voucher", "customer", "publication"])
+    #expect(e.data(for: .notifyAboutPromotion).keys == ["distribution", "campaign", "customer", "promotion_tier"])
+  }
+}
