@@ -61,6 +61,7 @@ public struct WorldEvent: Sendable, Equatable {
     return data
   }
 
+  /// Events are equal when every field, including `data` and the purpose maps, is equal.
   public static func == (a: WorldEvent, b: WorldEvent) -> Bool {
     a.type == b.type && a.createdAt == b.createdAt && a.eventID == b.eventID && a.entityID == b.entityID
       && a.groupID == b.groupID && a.channel == b.channel && a.userID == b.userID && a.apiKeyName == b.apiKeyName

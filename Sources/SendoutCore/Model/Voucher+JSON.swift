@@ -45,6 +45,7 @@ extension Voucher {
     o["expiration_date"] = .time(expirationDate)
     o["metadata"] = .object(metadata)
     o["object"] = "voucher"
+    o["categories"] = [.object(category.json)]
     return o
   }
 

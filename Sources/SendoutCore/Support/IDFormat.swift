@@ -72,4 +72,6 @@ extension IDFormat {
   public static let tracking = IDFormat("track_", .base62(32))
   public static let referralTier = IDFormat("reftr_", .base62(24))
   public static let asset = IDFormat("", .uuid)
+  /// Automation behind an earning rule (`auto_…`, 24 b62, from the spec's earning rule examples).
+  public static let automation = IDFormat("auto_", .base62(24))
 }

@@ -44,7 +44,7 @@ extension World {
     tick()
     let r = EarningRule(
       id: make(.earningRule), campaignID: campaignID, banner: pendingDays == nil ? "Order paid" : "Earn points and wait",
-      every: every, points: points, pendingDays: pendingDays, automationID: "auto_" + String(make(.promotionTier).dropFirst(6)),
+      every: every, points: points, pendingDays: pendingDays, automationID: make(.automation),
       createdAt: now)
     earningRules.append(r)
     return r

@@ -12,7 +12,7 @@ extension World {
     let oi = orders.count - 1
     var r = Redemption(
       id: make(.redemption), kind: .redemption, succeeded: true, date: now, customerID: customerID,
-      trackingID: "track_" + String(make(.tracking).dropFirst(6)), channelID: appID, channelType: "API")
+      trackingID: make(.tracking), channelID: appID, channelType: "API")
     r.orderID = o.id
     r.promotionTierID = tierID
     r.discount = promotionTiers[ti].discount.discount(orderAmount: orders[oi].amount)

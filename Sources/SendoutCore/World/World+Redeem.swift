@@ -30,7 +30,7 @@ extension World {
     let ci = customers.firstIndex { $0.id == customerID }!
     var r = Redemption(
       id: "", kind: .redemption, succeeded: true, date: now, customerID: customerID,
-      trackingID: "track_" + String(make(.tracking).dropFirst(6)), channelID: channel == .userPortal ? userID : appID,
+      trackingID: make(.tracking), channelID: channel == .userPortal ? userID : appID,
       channelType: channel == .userPortal ? "USER" : "API")
     r.voucherID = voucherID
     if let (code, message) = redemptionFailure(vouchers[vi]) {

@@ -16,11 +16,12 @@ extension World {
     begin(channel)
     var r = Redemption(
       id: make(.redemption), kind: .redemption, succeeded: true, date: now, customerID: holder,
-      trackingID: "track_" + String(make(.tracking).dropFirst(6)), channelID: appID, channelType: "API")
+      trackingID: make(.tracking), channelID: appID, channelType: "API")
     r.voucherID = voucherID
     r.amount = a.points
     vouchers[vi].redeemedQuantity += 1
     vouchers[vi].redeemedPoints += a.points
+    campaigns[campaigns.firstIndex { $0.id == vouchers[vi].campaignID }!].redeemedQuantity += 1
     redemptions.append(r)
     let ci = customers.firstIndex { $0.id == holder }!
     customers[ci].redemptions.succeeded += 1

@@ -29,6 +29,25 @@ import Testing
     }
   }
 
+  static let idPrefixes: [String: [String]] = [
+    "customer": ["cust_"], "holder": ["cust_", "rh_"], "referrer": ["cust_"], "campaign": ["camp_"], "voucher": ["v_"],
+    "order": ["ord_"], "redemption": ["r_", "rf_"], "redemption_rollback": ["rr_", "rrf_"], "publication": ["pub_"],
+    "loyalty_tier": ["ltr_"], "loyalty_tier_from": ["ltr_"], "loyalty_tier_to": ["ltr_"], "holder_loyalty_tier": ["ltr_"],
+    "promotion_tier": ["promo_"], "rule": ["val_"], "assignment": ["asgm_"], "segment": ["seg_"],
+    "distribution": ["distr_"], "transaction": ["vtx_"], "pending_points": ["lopp_"], "reward_redemption": ["rewr_"],
+    "reward_assignment": ["rewa_"], "earning_rule": ["ern_"], "event_schema": ["ms_"],
+  ]
+
+  @Test(arguments: types)
+  func topLevelIDsHaveVoucherifyPrefixes(type: String) throws {
+    let e = try SampleWorld.event(type: type, seed: 21, start: Self.start)
+    for member in e.fullData.members {
+      guard let prefixes = Self.idPrefixes[member.key], let id = member.value["id"]?.stringValue else { continue }
+      #expect(prefixes.contains { id.hasPrefix($0) }, "\(member.key).id = \(id)")
+    }
+    if case .string(let at)? = e.fullData["created_at"] { #expect(Timestamp(iso8601: at) != nil) }
+  }
+
   @Test(arguments: types)
   func eventIDPrefixAndEntity(type: String) throws {
     let e = try SampleWorld.event(type: type, seed: 3, start: Self.start)
