@@ -3,5 +3,6 @@ enum CommandRegistry {
   static let all: [any Command.Type] = [
     EventsCommand.self,
     RenderCommand.self,
+    BenchCommand.self,
   ]
 }
