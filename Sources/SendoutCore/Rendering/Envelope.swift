@@ -4,14 +4,14 @@
 public enum Envelope {
   /// The complete body for `event` sent as sendout `sendoutID` through `endpoint`, created at `createdAt`.
   public static func body(
-    for event: WorldEvent, data: JSONObject, sendoutID: String, endpoint: WebhookEndpoint, createdAt: Timestamp
+    for event: WorldEvent, data: JSON, sendoutID: String, endpoint: WebhookEndpoint, createdAt: Timestamp
   ) -> JSON {
     var envelope = JSONObject()
     envelope.append("id", .string(sendoutID))
     envelope.append("project_id", .string(endpoint.projectID))
     envelope.append("created_at", .string(createdAt.iso8601))
     envelope.append("type", .string(typeName(of: event, endpoint: endpoint)))
-    envelope.append("data", .object(data))
+    envelope.append("data", data)
     envelope.append("source", source(endpoint.source))
     envelope.append("event", eventBlock(event))
     return .object(envelope)

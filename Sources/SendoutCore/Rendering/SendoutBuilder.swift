@@ -17,12 +17,23 @@ public struct SendoutBuilder: Sendable {
     signer = endpoint.secret.map(VoucherifySignature.init(secret:))
   }
 
-  /// The sendout for `event`: envelope around the purpose's `data`, compact JSON, signed when there is a secret.
+  /// The sendout for `event`: envelope around the purpose's `data` (or the distribution's designed payload,
+  /// at the root when `rawPayload`), compact JSON, signed when there is a secret.
   public mutating func make(_ event: WorldEvent) -> Sendout {
     let createdAt = event.createdAt.adding(milliseconds: sendoutDelayMilliseconds)
     let id = ids.make(.sendout, at: createdAt)
-    let data = event.data(for: endpoint.source.object == .distribution ? endpoint.purpose : nil)
-    let body = writer.bytes(Envelope.body(for: event, data: data, sendoutID: id, endpoint: endpoint, createdAt: createdAt))
+    let isDistribution = endpoint.source.object == .distribution
+    let data = event.data(for: isDistribution ? endpoint.purpose : nil)
+    let body: [UInt8]
+    if isDistribution, let template = endpoint.template {
+      let designed = template.render(data)
+      body = writer.bytes(
+        endpoint.rawPayload
+          ? designed
+          : Envelope.body(for: event, data: designed, sendoutID: id, endpoint: endpoint, createdAt: createdAt))
+    } else {
+      body = writer.bytes(Envelope.body(for: event, data: .object(data), sendoutID: id, endpoint: endpoint, createdAt: createdAt))
+    }
     return Sendout(
       id: id, eventType: event.type, type: Envelope.typeName(of: event, endpoint: endpoint), source: endpoint.source,
       eventID: event.eventID, eventCreatedAt: event.createdAt, requestID: event.groupID, createdAt: createdAt,

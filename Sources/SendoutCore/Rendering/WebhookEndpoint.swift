@@ -13,12 +13,18 @@ public struct WebhookEndpoint: Sendable, Equatable {
   public var secret: String?
   /// Custom headers, sent after `content-type` and the signature.
   public var headers: [HTTPHeader]
+  /// For distributions, the payload-designer template that replaces `data` (nil: the complete `data`).
+  public var template: PayloadTemplate?
+  /// For distributions with a template: send the designed payload at the root, with no envelope.
+  public var rawPayload: Bool
 
   /// Creates an endpoint.
   public init(
     projectID: String, source: SendoutSource, eventName: String? = nil, purpose: DistributionPurpose? = nil,
-    secret: String? = nil, headers: [HTTPHeader] = []
+    secret: String? = nil, headers: [HTTPHeader] = [], template: PayloadTemplate? = nil, rawPayload: Bool = false
   ) {
+    self.template = template
+    self.rawPayload = rawPayload
     self.projectID = projectID
     self.source = source
     self.eventName = eventName
