@@ -136,3 +136,34 @@ public enum TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
     }
   }
 }
+
+extension PayloadTemplate {
+  /// The template the dashboard's attribute selection makes: each selected path under its new key, or,
+  /// when not renamed (empty key), nested under its own path (`customer.name` → `{"customer":{"name":…}}`).
+  public init(attributes: [(path: String, key: String)]) {
+    var root: [(String, Node)] = []
+    func insert(_ parts: ArraySlice<String>, _ leaf: Node, into members: inout [(String, Node)]) {
+      let head = parts.first!
+      if parts.count == 1 {
+        members.append((head, leaf))
+        return
+      }
+      var children: [(String, Node)] = []
+      if let i = members.firstIndex(where: { $0.0 == head }), case .object(let existing) = members[i].1 {
+        children = existing
+        members.remove(at: i)
+      }
+      insert(parts.dropFirst(), leaf, into: &children)
+      members.append((head, .object(children)))
+    }
+    for (path, key) in attributes {
+      let leaf = Node.value(Placeholder(path: path, line: 1, column: 1))
+      if key.isEmpty {
+        insert(ArraySlice(path.split(separator: ".").map(String.init)), leaf, into: &root)
+      } else {
+        root.append((key, leaf))
+      }
+    }
+    self.root = .object(root)
+  }
+}
