@@ -96,4 +96,12 @@ public struct Expectations: Sendable, Equatable {
   public var received: [String]
   /// p99 delivery latency under this many milliseconds.
   public var p99Milliseconds: Double?
+
+  /// Creates expectations.
+  public init(allDelivered: Bool = true, maxFailures: Int? = nil, received: [String] = [], p99Milliseconds: Double? = nil) {
+    self.allDelivered = allDelivered
+    self.maxFailures = maxFailures
+    self.received = received
+    self.p99Milliseconds = p99Milliseconds
+  }
 }

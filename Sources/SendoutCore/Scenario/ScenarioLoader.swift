@@ -1,6 +1,6 @@
 /// Reads a scenario file: JSON syntax errors with `line:column`, everything else with the field path
 /// and what is allowed. Substitutes `${ENV_VAR}` (and `${ENV_VAR:-default}`) from the environment.
-public struct ScenarioLoader {
+public struct ScenarioLoader: Sendable {
   /// The file name used in messages.
   public var file: String
   /// Environment variables for `${NAME}` substitution.
