@@ -82,17 +82,22 @@ import Testing
 
   @Test func invalidUTF8ErrorPointsAtTheString() {
     let bytes: [UInt8] = Array("[1, \"".utf8) + [0xFF] + Array("\"]".utf8)
-    #expect(throws: JSONParseError(line: 1, column: 5, reason: "String is not valid UTF-8")) { try JSONParser.parse(bytes) }
+    #expect(throws: JSONParseError(line: 1, column: 5, reason: "String is not valid UTF-8")) {
+      try JSONParser.parse(bytes)
+    }
   }
 
   @Test func depthLimitIsEnforced() throws {
     let ok = String(repeating: "[", count: JSONParser.maxDepth) + String(repeating: "]", count: JSONParser.maxDepth)
     #expect(throws: Never.self) { try JSONParser.parse(ok) }
-    let deep = String(repeating: "[", count: JSONParser.maxDepth + 1) + String(repeating: "]", count: JSONParser.maxDepth + 1)
+    let deep =
+      String(repeating: "[", count: JSONParser.maxDepth + 1) + String(repeating: "]", count: JSONParser.maxDepth + 1)
     #expect {
       try JSONParser.parse(deep)
     } throws: { ($0 as? JSONParseError)?.reason.contains("Nesting deeper than 512") == true }
-    let objects = String(repeating: "{\"a\":", count: JSONParser.maxDepth + 1) + "1" + String(repeating: "}", count: JSONParser.maxDepth + 1)
+    let objects =
+      String(repeating: "{\"a\":", count: JSONParser.maxDepth + 1) + "1"
+      + String(repeating: "}", count: JSONParser.maxDepth + 1)
     #expect(throws: JSONParseError.self) { try JSONParser.parse(objects) }
   }
 
@@ -122,4 +127,3 @@ import Testing
     #expect(value.value(atPath: "order.nope") == nil)
   }
 }
-

@@ -94,7 +94,9 @@ import Testing
     #expect(abs(decoded.milliseconds - created.milliseconds) < 50)
   }
 
-  @Test(arguments: ["whs_", "whs_0e156dab8f2e43873", "whs_0e156dab8f2e43873ab", "whs_zz156dab8f2e43873a", "r_0e156dab8f2e43873a"])
+  @Test(arguments: [
+    "whs_", "whs_0e156dab8f2e43873", "whs_0e156dab8f2e43873ab", "whs_zz156dab8f2e43873a", "r_0e156dab8f2e43873a",
+  ])
   func timestampOfMalformedIdIsNil(_ id: String) {
     #expect(IDFactory.timestamp(ofTimeOrdered: id, prefix: "whs_") == nil)
   }
@@ -116,7 +118,9 @@ import Testing
   @Test func deterministicPerSeed() {
     func run(_ seed: UInt64) -> [String] {
       var factory = IDFactory(seed: seed)
-      return Self.allFormats.flatMap { f in (0..<3).map { factory.make(f.1, at: Self.now.adding(milliseconds: Int64($0))) } }
+      return Self.allFormats.flatMap { f in
+        (0..<3).map { factory.make(f.1, at: Self.now.adding(milliseconds: Int64($0))) }
+      }
     }
     #expect(run(42) == run(42))
     #expect(run(42) != run(43))
