@@ -14,6 +14,17 @@ import Testing
     #expect(try JSONParser.parse(value.prettyString) == value)
   }
 
+  /// 50,000 keys: quadratic member insertion used to take over half a minute here.
+  @Test func wideObjectsKeepOrderAndParseQuickly() throws {
+    let count = 50_000
+    let text = "{" + (0..<count).map { "\"k\($0)\":\($0)" }.joined(separator: ",") + ",\"k7\":-1}"
+    let object = try #require(try JSONParser.parse(text).objectValue)
+    #expect(object.count == count)
+    #expect(object.keys.prefix(3) == ["k0", "k1", "k2"])
+    #expect(object.members[7] == JSONMember("k7", -1))
+    #expect(object.members[count - 1].key == "k\(count - 1)")
+  }
+
   @Test func keepsKeyOrderAndLastDuplicateValue() throws {
     let value = try JSONParser.parse(#"{"z":1,"a":2,"m":3,"a":4}"#)
     #expect(value.objectValue?.keys == ["z", "a", "m"])
