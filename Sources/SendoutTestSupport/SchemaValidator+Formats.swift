@@ -18,7 +18,7 @@ extension SchemaValidator {
   private static func isDate(_ b: ArraySlice<UInt8>) -> Bool {
     let b = Array(b)
     guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
-      let _ = number(b[0..<4]), let month = number(b[5..<7]), let day = number(b[8..<10])
+      number(b[0..<4]) != nil, let month = number(b[5..<7]), let day = number(b[8..<10])
     else { return false }
     return (1...12).contains(month) && (1...31).contains(day)
   }

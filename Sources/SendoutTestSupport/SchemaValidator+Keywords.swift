@@ -144,7 +144,9 @@ extension SchemaValidator {
       let allowed = value.arrayValue ?? []
       if allowed.contains(where: { Context.equal($0, instance) }) { return [] }
       let list = allowed.prefix(8).map(\.compactString).joined(separator: ", ")
-      return [failure(path, "\(instance.compactString.prefix(80)) is not one of \(list)\(allowed.count > 8 ? ", …" : "")")]
+      return [
+        failure(path, "\(instance.compactString.prefix(80)) is not one of \(list)\(allowed.count > 8 ? ", …" : "")")
+      ]
     }
 
     private func constant(_ value: JSON, _ instance: JSON, _ path: [String]) -> [Failure] {
@@ -165,7 +167,11 @@ extension SchemaValidator {
       switch matching.count {
       case 1: return []
       case 0: return [failure(path, "Matches none of the \(branches.count) oneOf alternatives")]
-      default: return [failure(path, "Matches oneOf alternatives \(matching.map(String.init).joined(separator: ", ")), not exactly one")]
+      default:
+        return [
+          failure(
+            path, "Matches oneOf alternatives \(matching.map(String.init).joined(separator: ", ")), not exactly one")
+        ]
       }
     }
 
@@ -179,7 +185,14 @@ extension SchemaValidator {
     private func bound(_ keyword: String, _ value: JSON, _ instance: JSON, _ path: [String]) -> [Failure] {
       guard let limit = value.doubleValue, let number = instance.doubleValue else { return [] }
       let ok = keyword == "minimum" ? number >= limit : number <= limit
-      return ok ? [] : [failure(path, "\(instance.compactString) is \(keyword == "minimum" ? "below the minimum" : "above the maximum") \(value.compactString)")]
+      return ok
+        ? []
+        : [
+          failure(
+            path,
+            "\(instance.compactString) is \(keyword == "minimum" ? "below the minimum" : "above the maximum") \(value.compactString)"
+          )
+        ]
     }
 
     private func size(_ keyword: String, _ value: JSON, _ instance: JSON, _ path: [String]) -> [Failure] {

@@ -21,14 +21,17 @@ public enum Snapshot {
 
   /// Throws `Mismatch` unless `actual` equals the golden file `name` next to the calling test target.
   public static func assert(
-    _ actual: String, named name: String, record: Bool? = nil, filePath: StaticString = #filePath
+    _ actual: String, named name: String, record: Bool? = nil, filePath: String = #filePath
   ) throws {
-    let url = directory(forTestFile: "\(filePath)").appendingPathComponent(name)
-    let recording = record ?? (ProcessInfo.processInfo.environment[recordVariable].map { $0 != "0" && !$0.isEmpty } ?? false)
+    let url = directory(forTestFile: filePath).appendingPathComponent(name)
+    let recording =
+      record ?? (ProcessInfo.processInfo.environment[recordVariable].map { $0 != "0" && !$0.isEmpty } ?? false)
     let existing = try? String(contentsOf: url, encoding: .utf8)
     if !recording, let existing {
       if existing == actual { return }
-      throw Mismatch(file: url.path, description: "Snapshot \(name) differs (\(recordVariable)=1 to re-record):\n" + diff(existing, actual))
+      throw Mismatch(
+        file: url.path,
+        description: "Snapshot \(name) differs (\(recordVariable)=1 to re-record):\n" + diff(existing, actual))
     }
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(actual.utf8).write(to: url)

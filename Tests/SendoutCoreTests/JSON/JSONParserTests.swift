@@ -14,6 +14,17 @@ import Testing
     #expect(try JSONParser.parse(value.prettyString) == value)
   }
 
+  /// 50,000 keys: quadratic member insertion used to take over half a minute here.
+  @Test func wideObjectsKeepOrderAndParseQuickly() throws {
+    let count = 50_000
+    let text = "{" + (0..<count).map { "\"k\($0)\":\($0)" }.joined(separator: ",") + ",\"k7\":-1}"
+    let object = try #require(try JSONParser.parse(text).objectValue)
+    #expect(object.count == count)
+    #expect(object.keys.prefix(3) == ["k0", "k1", "k2"])
+    #expect(object.members[7] == JSONMember("k7", -1))
+    #expect(object.members[count - 1].key == "k\(count - 1)")
+  }
+
   @Test func keepsKeyOrderAndLastDuplicateValue() throws {
     let value = try JSONParser.parse(#"{"z":1,"a":2,"m":3,"a":4}"#)
     #expect(value.objectValue?.keys == ["z", "a", "m"])
@@ -82,17 +93,22 @@ import Testing
 
   @Test func invalidUTF8ErrorPointsAtTheString() {
     let bytes: [UInt8] = Array("[1, \"".utf8) + [0xFF] + Array("\"]".utf8)
-    #expect(throws: JSONParseError(line: 1, column: 5, reason: "String is not valid UTF-8")) { try JSONParser.parse(bytes) }
+    #expect(throws: JSONParseError(line: 1, column: 5, reason: "String is not valid UTF-8")) {
+      try JSONParser.parse(bytes)
+    }
   }
 
   @Test func depthLimitIsEnforced() throws {
     let ok = String(repeating: "[", count: JSONParser.maxDepth) + String(repeating: "]", count: JSONParser.maxDepth)
     #expect(throws: Never.self) { try JSONParser.parse(ok) }
-    let deep = String(repeating: "[", count: JSONParser.maxDepth + 1) + String(repeating: "]", count: JSONParser.maxDepth + 1)
+    let deep =
+      String(repeating: "[", count: JSONParser.maxDepth + 1) + String(repeating: "]", count: JSONParser.maxDepth + 1)
     #expect {
       try JSONParser.parse(deep)
     } throws: { ($0 as? JSONParseError)?.reason.contains("Nesting deeper than 512") == true }
-    let objects = String(repeating: "{\"a\":", count: JSONParser.maxDepth + 1) + "1" + String(repeating: "}", count: JSONParser.maxDepth + 1)
+    let objects =
+      String(repeating: "{\"a\":", count: JSONParser.maxDepth + 1) + "1"
+      + String(repeating: "}", count: JSONParser.maxDepth + 1)
     #expect(throws: JSONParseError.self) { try JSONParser.parse(objects) }
   }
 
@@ -122,4 +138,3 @@ import Testing
     #expect(value.value(atPath: "order.nope") == nil)
   }
 }
-

@@ -44,6 +44,29 @@ import Testing
     }
   }
 
+  /// 2,000 doubles from Node (`scripts/json-number-vectors.js`): random bit patterns and decimal-looking values.
+  @Test func numberFormattingMatchesJavaScriptOnRandomDoubles() throws {
+    let vectors = try #require(try Fixtures.json("json-number-vectors.json")["vectors"]?.arrayValue)
+    #expect(vectors.count == 2000)
+    var mismatches: [String] = []
+    for vector in vectors {
+      guard let bits = vector.arrayValue?.first?.stringValue.flatMap({ UInt64($0, radix: 16) }),
+        let expected = vector.arrayValue?.last?.stringValue
+      else {
+        Issue.record("malformed vector \(vector.compactString)")
+        continue
+      }
+      let d = Double(bitPattern: bits)
+      let written = JSON.double(d).compactString
+      if written != expected { mismatches.append("\(bits): \(written) != \(expected)") }
+      // What we write parses back to the same double.
+      if try JSONParser.parse(written).doubleValue?.bitPattern != (d == 0 ? 0 : bits) {
+        mismatches.append("\(written) does not round-trip")
+      }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+  }
+
   /// Integral numbers written through `.int` must look exactly like the same `.double`.
   @Test(arguments: [0, 1, -1, 100, 9_007_199_254_740_992, 9_007_199_254_740_991, -9_007_199_254_740_991, 1_000_000])
   func integersMatchDoubles(_ i: Int) {

@@ -38,7 +38,9 @@ import Testing
     return cases
   }()
 
-  static func paths(_ verdict: JSON) -> [String] { (verdict["error_paths"]?.arrayValue ?? []).compactMap(\.stringValue) }
+  static func paths(_ verdict: JSON) -> [String] {
+    (verdict["error_paths"]?.arrayValue ?? []).compactMap(\.stringValue)
+  }
 
   @Test func coversAllExamples() {
     #expect(Self.cases.count == 4 + 72)

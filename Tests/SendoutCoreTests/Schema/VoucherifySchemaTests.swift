@@ -9,7 +9,8 @@ import Testing
   }
 
   static func dataSchema(_ webhookKey: String) throws -> String {
-    let ref = try #require(try Fixtures.voucherifySchemas()["x-voucherify-webhooks"]?[webhookKey]?["data_schema"]?.stringValue)
+    let ref = try #require(
+      try Fixtures.voucherifySchemas()["x-voucherify-webhooks"]?[webhookKey]?["data_schema"]?.stringValue)
     return String(ref.dropFirst("#/components/schemas/".count))
   }
 
@@ -21,7 +22,8 @@ import Testing
 
   @Test func projectSettingsDocEnvelopeFailsOnlyOnTheEventTypeEnum() throws {
     let raw = try SchemaValidator(document: Fixtures.voucherifySchemas())
-    let failures = raw.validate(try Self.payload("project_settings_voucher_published"), against: "WebhookProjectSettingPayload")
+    let failures = raw.validate(
+      try Self.payload("project_settings_voucher_published"), against: "WebhookProjectSettingPayload")
     #expect(failures.map(\.path) == ["event.type"])
     #expect(failures.first?.reason.hasPrefix("\"voucher.published\" is not one of") == true)
   }
@@ -34,21 +36,29 @@ import Testing
 
   @Test func rawPayloadIsNotAnEnvelope() throws {
     let validator = try Fixtures.voucherifyValidator()
-    let failures = validator.validate(try Self.payload("distribution_payload_designer_raw_payload"), against: "WebhookDistributionPayload")
-    #expect(Set(failures.map(\.reason)) == Set(["id", "project_id", "created_at", "type", "data", "source", "event"].map { "Missing required key \"\($0)\"" }))
+    let failures = validator.validate(
+      try Self.payload("distribution_payload_designer_raw_payload"), against: "WebhookDistributionPayload")
+    #expect(
+      Set(failures.map(\.reason))
+        == Set(
+          ["id", "project_id", "created_at", "type", "data", "source", "event"].map { "Missing required key \"\($0)\"" }
+        ))
   }
 
   @Test func envelopeKindsDoNotCrossValidate() throws {
     let validator = try Fixtures.voucherifyValidator()
-    let projectSettings = validator.validate(try Self.payload("project_settings_voucher_published"), against: "WebhookDistributionPayload")
+    let projectSettings = validator.validate(
+      try Self.payload("project_settings_voucher_published"), against: "WebhookDistributionPayload")
     #expect(projectSettings.map(\.path) == ["source.object"])
-    let distribution = validator.validate(try Self.payload("distribution_customer_redemption_succeeded"), against: "WebhookProjectSettingPayload")
+    let distribution = validator.validate(
+      try Self.payload("distribution_customer_redemption_succeeded"), against: "WebhookProjectSettingPayload")
     #expect(Set(distribution.map(\.path)) == ["type", "source.object"])
   }
 
   @Test func unknownEnumOverrideIsRejected() throws {
     #expect(throws: SchemaValidator.SchemaError.self) {
-      try SchemaValidator(document: Fixtures.voucherifySchemas(), droppingEnums: ["WebhookProjectSettingPayload.event.nope"])
+      try SchemaValidator(
+        document: Fixtures.voucherifySchemas(), droppingEnums: ["WebhookProjectSettingPayload.event.nope"])
     }
   }
 
@@ -89,7 +99,8 @@ import Testing
   @Test func structureModeCatchesAWrongDiscriminatorAndIdPrefix() throws {
     let validator = try Fixtures.voucherifyValidator()
     let key = "EVENTS.REDEMPTION.SUCCEEDED"
-    var example = try #require(try Fixtures.voucherifyExamples()["events"]?[key]?["examples"]?["redemption.succeeded"]?.objectValue)
+    var example = try #require(
+      try Fixtures.voucherifyExamples()["events"]?[key]?["examples"]?["redemption.succeeded"]?.objectValue)
     var customer = try #require(example["customer"]?.objectValue)
     customer["id"] = "cus_123"
     customer["email"] = .null
