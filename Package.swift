@@ -16,7 +16,8 @@ let package = Package(
     .target(name: "SendoutIO", dependencies: ["SendoutCore"]),
     .target(name: "SendoutTestSupport", dependencies: ["SendoutCore"]),
     .executableTarget(name: "sendout", dependencies: ["SendoutCore", "SendoutIO"]),
-    .testTarget(name: "SendoutCoreTests", dependencies: ["SendoutCore", "SendoutTestSupport"]),
+    .testTarget(
+      name: "SendoutCoreTests", dependencies: ["SendoutCore", "SendoutTestSupport"], exclude: ["Snapshots"]),
     .testTarget(name: "SendoutIOTests", dependencies: ["SendoutCore", "SendoutIO", "SendoutTestSupport"]),
     .testTarget(name: "SendoutCLITests", dependencies: ["SendoutCore", "SendoutTestSupport"]),
   ]

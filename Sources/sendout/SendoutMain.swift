@@ -1,8 +1,9 @@
 import Foundation
+import SendoutCore
 
 /// Entry point: picks the subcommand, maps every error to one line on stderr and an exit code.
 @main
-struct Sendout {
+struct SendoutCLI {
   static func main() async {
     var argv = Array(CommandLine.arguments.dropFirst())
     guard let name = argv.first, !["--help", "-h", "help"].contains(name) else {

@@ -46,6 +46,7 @@ public struct JSONParser {
     try enter()
     index += 1
     var object = JSONObject()
+    var seen = Set<String>()  // keeps wide objects linear: JSONObject's keyed assignment scans its members
     skipWhitespace()
     if peek(UInt8(ascii: "}")) {
       index += 1
@@ -60,7 +61,12 @@ public struct JSONParser {
       guard peek(UInt8(ascii: ":")) else { throw error("Expected ':' after the key \"\(key)\", found \(describeCurrent())") }
       index += 1
       skipWhitespace()
-      object[key] = try parseValue()
+      let value = try parseValue()
+      if seen.insert(key).inserted {
+        object.append(key, value)
+      } else {
+        object[key] = value  // a repeated key keeps its first position and takes the last value
+      }
       skipWhitespace()
       if peek(UInt8(ascii: ",")) {
         index += 1

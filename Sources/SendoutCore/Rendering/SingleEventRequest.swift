@@ -14,13 +14,19 @@ public struct SingleEventRequest: Sendable {
   public var secret: String?
   /// Custom headers sent after the standard ones.
   public var headers: [HTTPHeader]
+  /// For distributions, the free-text event name that becomes `type` (default: the event type with dashes).
+  public var eventName: String?
+  /// For distributions, the purpose (default: the first the docs allow for the event).
+  public var purpose: DistributionPurpose?
 
   /// Creates a request; the defaults render deterministically (seed 1, clock at 2024-03-13T13:45:00.000Z).
   public init(
     eventType: String, via: SendoutSource.Kind? = nil, seed: UInt64 = 1,
     start: Timestamp = SingleEventRequest.defaultStart, targetURL: String = "http://127.0.0.1:8080/webhooks",
-    secret: String? = nil, headers: [HTTPHeader] = []
+    secret: String? = nil, headers: [HTTPHeader] = [], eventName: String? = nil, purpose: DistributionPurpose? = nil
   ) {
+    self.eventName = eventName
+    self.purpose = purpose
     self.eventType = eventType
     self.via = via
     self.seed = seed
@@ -42,6 +48,8 @@ public enum RenderError: Error, Sendable, Equatable {
   case notConfigurable(String, via: SendoutSource.Kind, allowed: [SendoutSource.Kind])
   /// Documented, but no schema to render from.
   case notRenderable(String, reason: String)
+  /// The distribution purpose is not one the docs allow for this event.
+  case purposeNotAllowed(String, purpose: DistributionPurpose, allowed: [DistributionPurpose])
 
   /// One line for the user.
   public var message: String {
@@ -53,13 +61,58 @@ public enum RenderError: Error, Sendable, Equatable {
       "Event '\(t)' cannot be sent via \(via.rawValue == "webhook" ? "project" : "distribution"); allowed: "
         + allowed.map { $0 == .webhook ? "project" : "distribution" }.joined(separator: ", ")
     case .notRenderable(let t, let reason): "Event '\(t)' cannot be rendered: \(reason)"
+    case .purposeNotAllowed(let t, let purpose, let allowed):
+      "Purpose '\(purpose.rawValue)' is not available for distribution event '\(t)'; allowed: "
+        + allowed.map(\.rawValue).joined(separator: ", ")
     }
   }
 }
 
 extension SingleEventRequest {
-  /// The sendout for this request: a world event wrapped in the v2024-01-01 envelope, signed.
+  /// The sendout for this request: a sample-world event wrapped in the v2024-01-01 envelope, signed.
   public func sendout() throws(RenderError) -> Sendout {
-    throw .unknownEventType(eventType, suggestions: [])
+    let (event, endpoint) = try prepare()
+    var builder = SendoutBuilder(endpoint: endpoint, seed: seed)
+    return builder.make(event)
+  }
+
+  /// The world event and the endpoint it is sent through, after checking the event, `via` and purpose.
+  public func prepare() throws(RenderError) -> (WorldEvent, WebhookEndpoint) {
+    guard let descriptor = EventCatalog.descriptor(for: eventType) else {
+      throw .unknownEventType(eventType, suggestions: Suggest.closest(to: eventType, in: EventCatalog.all.map(\.type)))
+    }
+    if let reason = descriptor.notRenderableReason { throw .notRenderable(eventType, reason: reason) }
+    let kind = via ?? descriptor.configuredIn[0]
+    guard descriptor.configuredIn.contains(kind) else {
+      throw .notConfigurable(eventType, via: kind, allowed: descriptor.configuredIn)
+    }
+    var chosenPurpose: DistributionPurpose? = nil
+    if kind == .distribution {
+      chosenPurpose = purpose ?? descriptor.purposes.first ?? .plainMessage
+      if let purpose, !descriptor.purposes.contains(purpose) {
+        throw .purposeNotAllowed(eventType, purpose: purpose, allowed: descriptor.purposes)
+      }
+    }
+    let event: WorldEvent
+    do { event = try SampleWorld.event(type: eventType, seed: seed, start: start) } catch {
+      switch error {
+      case .unknownEventType(let t): throw .unknownEventType(t, suggestions: [])
+      case .notRenderable(let t, let reason): throw .notRenderable(t, reason: reason)
+      }
+    }
+    var ids = IDFactory(seed: seed ^ 0xE4D_B0_1A7)
+    let project = ids.make(.project, at: start)
+    let sourceID = ids.make(kind == .webhook ? .webhook : .distribution, at: start)
+    let endpoint = WebhookEndpoint(
+      projectID: project, source: SendoutSource(id: sourceID, object: kind, targetURL: targetURL),
+      eventName: kind == .distribution ? (eventName ?? SingleEventRequest.defaultEventName(for: eventType)) : nil,
+      purpose: chosenPurpose, secret: secret, headers: headers)
+    return (event, endpoint)
+  }
+
+  /// `customer.publication.succeeded` → `customer-publication-succeeded`, a distribution event name
+  /// in the style of the docs' `Voucher-redeemed`.
+  public static func defaultEventName(for type: String) -> String {
+    String(type.map { $0 == "." || $0 == "_" ? "-" : $0 })
   }
 }

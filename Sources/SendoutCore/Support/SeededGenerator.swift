@@ -29,14 +29,29 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     return result
   }
 
-  /// A uniform integer in `range`.
-  public mutating func int(in range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+  /// A uniform integer in `range` (Lemire's multiply-shift with rejection). Written here rather than using
+  /// `Int.random(in:using:)`, whose algorithm the standard library may change: replays must stay byte-identical.
+  public mutating func int(in range: ClosedRange<Int>) -> Int {
+    let span = UInt64(bitPattern: Int64(range.upperBound) &- Int64(range.lowerBound)) &+ 1
+    if span == 0 { return Int(truncatingIfNeeded: next()) }
+    var m = next().multipliedFullWidth(by: span)
+    if m.low < span {
+      let threshold = (0 &- span) % span
+      while m.low < threshold { m = next().multipliedFullWidth(by: span) }
+    }
+    return range.lowerBound &+ Int(truncatingIfNeeded: m.high)
+  }
+
+  /// A uniform double in [0, 1) with 53 random bits.
+  public mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
   /// A uniform element of a non-empty collection.
-  public mutating func pick<C: RandomAccessCollection>(_ c: C) -> C.Element { c[c.index(c.startIndex, offsetBy: Int.random(in: 0..<c.count, using: &self))] }
+  public mutating func pick<C: RandomAccessCollection>(_ c: C) -> C.Element {
+    c[c.index(c.startIndex, offsetBy: int(in: 0...(c.count - 1)))]
+  }
 
   /// `true` with probability `p`.
-  public mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &self) < p }
+  public mutating func chance(_ p: Double) -> Bool { unit() < p }
 
   /// A new independent generator derived from this one (for sub-streams that must not shift others).
   public mutating func fork() -> SeededGenerator { SeededGenerator(seed: next()) }

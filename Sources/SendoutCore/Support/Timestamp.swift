@@ -40,7 +40,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
       return v
     }
     guard b.count >= 10, b[4] == 45, b[7] == 45, let y = num(0..<4), let mo = num(5..<7), let d = num(8..<10),
-      (1...12).contains(mo), (1...31).contains(d)
+      (1...12).contains(mo), (1...Timestamp.daysInMonth(y, mo)).contains(d)
     else { return nil }
     var ms = Timestamp.days(fromCivil: y, mo, d) * 86_400_000
     if b.count > 10 {
@@ -59,6 +59,15 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
       }
     }
     self.init(milliseconds: ms)
+  }
+
+  /// 28–31: the length of month `m` of year `y` (proleptic Gregorian).
+  static func daysInMonth(_ y: Int64, _ m: Int64) -> Int64 {
+    switch m {
+    case 2: (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
   }
 
   // Howard Hinnant's civil-from-days / days-from-civil, proleptic Gregorian.

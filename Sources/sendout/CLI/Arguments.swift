@@ -1,3 +1,5 @@
+import SendoutCore
+
 /// Hand-written argument parsing: options are taken by name in any order, what is left is positional,
 /// and anything unrecognised is a usage error that names it and lists what the command accepts.
 struct Arguments {

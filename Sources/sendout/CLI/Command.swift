@@ -1,5 +1,5 @@
 /// One `sendout` subcommand: a thin layer that parses arguments, calls the library and prints.
-protocol Command {
+protocol Command: Sendable {
   /// The word after `sendout`.
   static var name: String { get }
   /// One line for `sendout --help`.

@@ -3,5 +3,7 @@ enum CommandRegistry {
   static let all: [any Command.Type] = [
     EventsCommand.self,
     RenderCommand.self,
+    ValidateCommand.self,
+    BenchCommand.self,
   ]
 }

@@ -4,9 +4,64 @@ import SendoutCore
 enum RenderCommand: Command {
   static let name = "render"
   static let summary = "Print the exact webhook body (or whole request) for one event."
-  static let help = "USAGE: sendout render EVENT [--seed N] [--via project|distribution] [--secret S] [--request] [--pretty]"
+  static let help = """
+    USAGE: sendout render EVENT [--seed N] [--via project|distribution] [--secret S] [--request] [--pretty]
+                                [--purpose P] [--event-name NAME] [--at TIME] [--to URL] [--header 'name: value']…
+
+    Prints the exact v2024-01-01 body Voucherify would send for EVENT, then one newline. The same
+    seed always gives the same bytes; a different seed gives different ids and values.
+
+    OPTIONS:
+      --seed N            Seed for every id and value (default 1).
+      --via KIND          project (Project settings webhook) or distribution (default: the first the event allows).
+      --purpose P         Distribution purpose: notify_about_promotion, send_and_publish_unique_codes, plain_message.
+      --event-name NAME   Distribution "Event name" that becomes the envelope type (default: EVENT with dashes).
+      --at TIME           Simulated clock start, ISO-8601 UTC (default 2024-03-13T13:45:00.000Z).
+      --to URL            target_url recorded in source (default http://127.0.0.1:8080/webhooks).
+      --secret S          Sign the body; shown with --request as x-voucherify-signature.
+      --header 'n: v'     Custom header (repeatable; names: lowercase letters, digits, dashes).
+      --request           Print {"method","url","headers","body"}; body is the exact string sent.
+      --pretty            Indent the output (the signature is always over the compact bytes sent).
+
+    EXAMPLES:
+      sendout render customer.publication.succeeded
+      sendout render redemption.succeeded --seed 7 --pretty
+      sendout render customer.redemption.succeeded --via distribution --event-name Voucher-redeemed
+      sendout render voucher.published --secret s3cret --request
+    """
 
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
-    throw .internal("not yet")
+    let asRequest = arguments.flag("--request")
+    let pretty = arguments.flag("--pretty")
+    let target = try arguments.option("--to") ?? "http://127.0.0.1:8080/webhooks"
+    let options = try EventOptions.parse(&arguments, eventType: "", targetURL: target)
+    let rest = try arguments.positionals()
+    guard rest.count == 1 else {
+      throw .usage(rest.isEmpty ? "Missing EVENT: run 'sendout events' for the list" : "Expected one EVENT, got \(rest.count)")
+    }
+    var request = options.request
+    request.eventType = rest[0]
+    let sendout: Sendout
+    do { sendout = try request.sendout() } catch { throw .usage(error.message) }
+    let writer = JSONWriter(pretty: pretty)
+    if asRequest {
+      Console.out(writer.string(requestJSON(sendout)))
+    } else if pretty {
+      let body = (try? JSONParser.parse(sendout.body)) ?? .null
+      Console.out(writer.string(body))
+    } else {
+      Console.outBytes(sendout.body + [0x0A])
+    }
+    return 0
+  }
+
+  /// `{"method","url","headers","body"}` for `--request`.
+  static func requestJSON(_ sendout: Sendout) -> JSON {
+    [
+      "method": "POST",
+      "url": .string(sendout.source.targetURL),
+      "headers": .object(JSONObject(sendout.headers.map { JSONMember($0.name, .string($0.value)) })),
+      "body": .string(String(decoding: sendout.body, as: UTF8.self)),
+    ]
   }
 }

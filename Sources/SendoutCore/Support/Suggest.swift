@@ -1,7 +1,7 @@
 /// "Did you mean" suggestions by edit distance.
-enum Suggest {
+public enum Suggest {
   /// The candidates closest to `word` (at most `limit`, within a distance that scales with length).
-  static func closest(to word: String, in candidates: [String], limit: Int = 3) -> [String] {
+  public static func closest(to word: String, in candidates: [String], limit: Int = 3) -> [String] {
     let scored = candidates.map { ($0, distance(word, $0)) }
     let threshold = max(2, word.count / 3)
     let contains = candidates.filter { $0.contains(word) || (word.count > 3 && word.contains($0)) }
@@ -12,10 +12,10 @@ enum Suggest {
   }
 
   /// The single closest candidate, if any is close enough.
-  static func closest(to word: String, in candidates: [String]) -> String? { closest(to: word, in: candidates, limit: 1).first }
+  public static func closest(to word: String, in candidates: [String]) -> String? { closest(to: word, in: candidates, limit: 1).first }
 
   /// Levenshtein distance.
-  static func distance(_ a: String, _ b: String) -> Int {
+  public static func distance(_ a: String, _ b: String) -> Int {
     let a = Array(a.utf8)
     let b = Array(b.utf8)
     if a.isEmpty { return b.count }

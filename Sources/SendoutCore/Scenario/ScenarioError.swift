@@ -1,0 +1,42 @@
+/// Why a scenario file was rejected: always with the file, and a `line:column` or a field path.
+public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The scenario file (as given on the command line).
+  public var file: String
+  /// `line:column` for syntax errors, or nil.
+  public var position: (line: Int, column: Int)? {
+    get { line.map { ($0, column ?? 1) } }
+    set {
+      line = newValue?.line
+      column = newValue?.column
+    }
+  }
+  private var line: Int?
+  private var column: Int?
+  /// The field path, e.g. `steps.3.redeem.count`, or empty.
+  public var path: String
+  /// What is wrong and what is allowed.
+  public var reason: String
+
+  /// An error at a field path.
+  public init(file: String, path: String, reason: String) {
+    self.file = file
+    self.path = path
+    self.reason = reason
+  }
+
+  /// An error at a position in the text.
+  public init(file: String, line: Int, column: Int, reason: String) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.path = ""
+    self.reason = reason
+  }
+
+  /// `file:3:14: reason` or ``file: at `steps.3.redeem.count`: reason``.
+  public var description: String {
+    if let line { return "\(file):\(line):\(column ?? 1): \(reason)" }
+    if path.isEmpty { return "\(file): \(reason)" }
+    return "\(file): at `\(path)`: \(reason)"
+  }
+}

@@ -1,0 +1,241 @@
+/// Reads a scenario file: JSON syntax errors with `line:column`, everything else with the field path
+/// and what is allowed. Substitutes `${ENV_VAR}` (and `${ENV_VAR:-default}`) from the environment.
+public struct ScenarioLoader: Sendable {
+  /// The file name used in messages.
+  public var file: String
+  /// Environment variables for `${NAME}` substitution.
+  public var environment: [String: String]
+  /// Operation names steps may use (besides `repeat`).
+  public var operations: [String]
+
+  /// Creates a loader.
+  public init(file: String, environment: [String: String], operations: [String] = ScenarioOperations.names) {
+    self.file = file
+    self.environment = environment
+    self.operations = operations
+  }
+
+  /// Maximum scenario size accepted, in bytes.
+  public static let maxFileBytes = 8 << 20
+
+  /// Parses and checks a scenario.
+  public func load(_ bytes: [UInt8]) throws(ScenarioError) -> Scenario {
+    guard bytes.count <= ScenarioLoader.maxFileBytes else {
+      throw ScenarioError(file: file, path: "", reason: "file is \(bytes.count) bytes; the limit is \(ScenarioLoader.maxFileBytes)")
+    }
+    let json: JSON
+    do { json = try JSONParser.parse(bytes) } catch {
+      throw ScenarioError(file: file, line: error.line, column: error.column, reason: error.reason)
+    }
+    var root = try FieldReader(try substitute(json, path: ""), path: "", file: file)
+    guard let version = try root.int("version", in: Int.min...Int.max) else {
+      throw root.error("version", "is required; supported versions: \(Scenario.supportedVersions.map(String.init).joined(separator: ", "))")
+    }
+    guard Scenario.supportedVersions.contains(version) else {
+      throw root.error("version", "version \(version) is not supported; supported versions: \(Scenario.supportedVersions.map(String.init).joined(separator: ", "))")
+    }
+    let name = try root.string("name") ?? file
+    let seed = UInt64(try root.int("seed") ?? 1)
+    var start = SingleEventRequest.defaultStart
+    if let text = try root.string("start") {
+      guard let t = Timestamp(iso8601: text) else { throw root.error("start", "'\(text)' is not an ISO-8601 UTC time like 2024-03-13T13:45:00.000Z") }
+      start = t
+    }
+    let project = try readProject(&root)
+    let distributions = try (root.array("distributions") ?? []).enumerated().map { (i, v) throws(ScenarioError) in
+      try readDistribution(v, path: root.child("distributions") + ".\(i)")
+    }
+    let world = try root.reader("world")
+    var worldObject = JSONObject()
+    if let world { worldObject = world.object }
+    let steps = try readSteps(root.array("steps") ?? [], path: root.child("steps"))
+    let expect = try readExpectations(&root)
+    try root.finish()
+    return Scenario(
+      name: name, seed: seed, start: start, project: project, distributions: distributions, world: worldObject,
+      steps: steps, expect: expect)
+  }
+
+  private func readProject(_ root: inout FieldReader) throws(ScenarioError) -> ProjectConfig {
+    guard var p = try root.reader("project") else { return ProjectConfig(id: nil, secret: nil, webhooks: []) }
+    let id = try p.string("id")
+    let secret = try p.string("secret")
+    var webhooks: [ProjectWebhookConfig] = []
+    for (i, v) in (try p.array("webhooks") ?? []).enumerated() {
+      var w = try FieldReader(v, path: p.child("webhooks") + ".\(i)", file: file)
+      var events: [String]? = nil
+      if let e = w.value("events") {
+        if e == .string("all") {
+          events = nil
+        } else if case .array(let list) = e, list.allSatisfy({ $0.stringValue != nil }) {
+          events = list.compactMap(\.stringValue)
+          for (j, type) in (events ?? []).enumerated() where EventCatalog.descriptor(for: type) == nil {
+            let hint = Suggest.closest(to: type, in: EventCatalog.all.map(\.type)).map { " (did you mean '\($0)'?)" } ?? ""
+            throw w.error("events.\(j)", "unknown event type '\(type)'\(hint); run 'sendout events' for the list")
+          }
+        } else {
+          throw w.error("events", "expected \"all\" or an array of event types")
+        }
+      }
+      webhooks.append(
+        ProjectWebhookConfig(
+          id: try w.string("id"), targetURL: try w.string("target_url"), events: events, active: try w.bool("active") ?? true,
+          headers: try headers(&w)))
+      try w.finish()
+    }
+    try p.finish()
+    return ProjectConfig(id: id, secret: secret, webhooks: webhooks)
+  }
+
+  private func readDistribution(_ value: JSON, path: String) throws(ScenarioError) -> DistributionConfig {
+    var d = try FieldReader(value, path: path, file: file)
+    let trigger = try d.string("trigger") ?? ""
+    guard let descriptor = EventCatalog.descriptor(for: trigger), descriptor.configuredIn.contains(.distribution) else {
+      let distributionTypes = EventCatalog.all.filter { $0.configuredIn.contains(.distribution) }.map(\.type)
+      let hint = Suggest.closest(to: trigger, in: distributionTypes).map { " (did you mean '\($0)'?)" } ?? ""
+      throw d.error("trigger", "'\(trigger)' is not a distribution event\(hint); run 'sendout events' for the list")
+    }
+    let allowed = descriptor.purposes.isEmpty ? [DistributionPurpose.plainMessage] : descriptor.purposes
+    let purposeText = try d.oneOf("purpose", allowed.map(\.rawValue)) ?? allowed[0].rawValue
+    let purpose = DistributionPurpose(rawValue: purposeText)!
+    let template = try readTemplate(&d, descriptor: descriptor, purpose: purpose)
+    let config = DistributionConfig(
+      name: try d.string("name") ?? trigger, id: try d.string("id"), trigger: trigger, purpose: purpose,
+      eventName: try d.string("event_name") ?? SingleEventRequest.defaultEventName(for: trigger),
+      targetURL: try d.string("target_url"), headers: try headers(&d), template: template,
+      rawPayload: try d.bool("raw_payload") ?? false, active: try d.bool("active") ?? true)
+    if config.rawPayload && template == nil {
+      throw d.error("raw_payload", "needs a `template` or `attributes`: the raw payload is the designed payload")
+    }
+    try d.finish()
+    return config
+  }
+
+  private func readTemplate(_ d: inout FieldReader, descriptor: EventDescriptor, purpose: DistributionPurpose)
+    throws(ScenarioError) -> PayloadTemplate?
+  {
+    let attributes = try d.stringMap("attributes")
+    let raw = d.value("template")
+    guard raw != nil || !attributes.isEmpty else { return nil }
+    let template: PayloadTemplate
+    do {
+      switch raw {
+      case .string(let text)?: template = try PayloadTemplate(parsing: text)
+      case .object?, .array?: template = try PayloadTemplate(parsing: raw!.prettyString)
+      case nil: template = PayloadTemplate(attributes: attributes)
+      default: throw d.error("template", "expected a template string or a JSON object")
+      }
+    } catch let error as TemplateError {
+      throw d.error("template", "\(error)")
+    } catch {
+      throw error as! ScenarioError
+    }
+    if raw != nil && !attributes.isEmpty { throw d.error("attributes", "use either `template` or `attributes`, not both") }
+    if let sample = try? SampleWorld.event(type: descriptor.type, seed: 1, start: SingleEventRequest.defaultStart) {
+      do { try template.validate(against: sample.data(for: purpose)) } catch {
+        throw d.error(raw == nil ? "attributes" : "template", "\(error)")
+      }
+    }
+    return template
+  }
+
+  private func headers(_ r: inout FieldReader) throws(ScenarioError) -> [HTTPHeader] {
+    try r.stringMap("headers").map { (name, value) throws(ScenarioError) in
+      guard !name.isEmpty, name.utf8.allSatisfy({ (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }) else {
+        throw r.error("headers.\(name)", "invalid header name: Voucherify allows lowercase letters, digits and dashes only")
+      }
+      return HTTPHeader(name, value)
+    }
+  }
+
+  private func readSteps(_ values: [JSON], path: String) throws(ScenarioError) -> [ScenarioStep] {
+    try values.enumerated().map { (i, v) throws(ScenarioError) in try readStep(v, path: "\(path).\(i)") }
+  }
+
+  private func readStep(_ value: JSON, path: String) throws(ScenarioError) -> ScenarioStep {
+    var s = try FieldReader(value, path: path, file: file)
+    let name = try s.string("name")
+    let count = try s.int("count", in: 1...1_000_000) ?? 1
+    let ops = s.object.keys.filter { $0 != "name" && $0 != "count" }
+    guard ops.count == 1, let op = ops.first else {
+      throw s.error(nil, ops.isEmpty
+        ? "a step needs one operation; expected one of: \((["repeat"] + operations).joined(separator: ", "))"
+        : "a step has exactly one operation, found: \(ops.joined(separator: ", "))")
+    }
+    guard op == "repeat" || operations.contains(op) else {
+      let hint = Suggest.closest(to: op, in: ["repeat"] + operations).map { " (did you mean '\($0)'?)" } ?? ""
+      throw s.error(op, "unknown operation\(hint); expected one of: \((["repeat"] + operations).joined(separator: ", "))")
+    }
+    var params: FieldReader
+    if let given = try s.reader(op) { params = given } else { params = try FieldReader(.object([:]), path: s.child(op), file: file) }
+    var nested: [ScenarioStep] = []
+    var times = count
+    if op == "repeat" {
+      times = try params.int("times", in: 1...1_000_000) ?? count
+      nested = try readSteps(try params.array("steps") ?? [], path: params.child("steps"))
+      guard !nested.isEmpty else { throw params.error("steps", "`repeat` needs at least one step") }
+      try params.finish()
+    }
+    try s.finish()
+    return ScenarioStep(
+      name: name, operation: op, parameters: op == "repeat" ? [:] : params.object, count: times, steps: nested, path: path)
+  }
+
+  private func readExpectations(_ root: inout FieldReader) throws(ScenarioError) -> Expectations {
+    guard var e = try root.reader("expect") else {
+      return Expectations(allDelivered: true, maxFailures: nil, received: [], p99Milliseconds: nil)
+    }
+    let received = try (e.array("received") ?? []).enumerated().map { (i, v) throws(ScenarioError) in
+      guard let s = v.stringValue, EventCatalog.descriptor(for: s) != nil else {
+        throw e.error("received.\(i)", "expected an event type; run 'sendout events' for the list")
+      }
+      return s
+    }
+    let expectations = Expectations(
+      allDelivered: try e.bool("all_delivered") ?? true, maxFailures: try e.int("max_failures"), received: received,
+      p99Milliseconds: try e.duration("p99_latency"))
+    try e.finish()
+    return expectations
+  }
+
+  /// Replaces `${NAME}` / `${NAME:-default}` (names without dots) in every string; `${step.field}` is left for run time.
+  func substitute(_ value: JSON, path: String) throws(ScenarioError) -> JSON {
+    switch value {
+    case .string(let s) where s.contains("${"):
+      return .string(try substituteString(s, path: path))
+    case .array(let a):
+      var out: [JSON] = []
+      for (i, v) in a.enumerated() { out.append(try substitute(v, path: path.isEmpty ? "\(i)" : "\(path).\(i)")) }
+      return .array(out)
+    case .object(let o):
+      var out = JSONObject()
+      for m in o.members { out.append(m.key, try substitute(m.value, path: path.isEmpty ? m.key : "\(path).\(m.key)")) }
+      return .object(out)
+    default:
+      return value
+    }
+  }
+
+  private func substituteString(_ s: String, path: String) throws(ScenarioError) -> String {
+    var out = ""
+    var rest = Substring(s)
+    while let open = rest.range(of: "${") {
+      out += rest[..<open.lowerBound]
+      guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
+        throw ScenarioError(file: file, path: path, reason: "unclosed '${' in \"\(s)\"")
+      }
+      let inner = String(rest[open.upperBound..<close])
+      let parts = inner.split(separator: ":-", maxSplits: 1).map(String.init)
+      let name = parts.first ?? ""
+      if name.contains(".") {
+        out += "${\(inner)}"  // a step reference, resolved when the step runs
+      } else if let value = environment[name] ?? (parts.count > 1 ? parts[1] : nil) {
+        out += value
+      } else {
+        throw ScenarioError(file: file, path: path, reason: "environment variable \(name) is not set (use ${\(name):-default} for a default)")
+      }
+      rest = rest[rest.index(after: close)...]
+    }
+    return out + rest
+  }
+}

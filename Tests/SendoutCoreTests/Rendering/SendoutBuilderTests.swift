@@ -1,0 +1,79 @@
+import SendoutCore
+import Testing
+
+@Suite struct SendoutBuilderTests {
+  static let event = WorldEvent(
+    type: "customer.publication.succeeded", createdAt: Timestamp(iso8601: "2024-03-13T13:46:48.136Z")!,
+    eventID: "evcus_0e3070fef399b70b00", entityID: "cust_IdgAFZxYwwHctOk9pPuMu308", groupID: "v-0e2905d4bb0dcc9e62",
+    channel: "USER_PORTAL", userID: "user_xyzfghSTprSTUVWXYlk6tuvXYst7FGH7",
+    fullData: [
+      "customer": ["id": "cust_IdgAFZxYwwHctOk9pPuMu308", "name": "Jack Webhook", "object": "customer"],
+      "campaign": ["id": "camp_iRMdcq07g9W4dOSRXuTovupi", "object": "campaign"],
+      "voucher": ["id": "v_ae1exRSLU9I4ncJjY5heHvVTE189Y3NB", "code": "SPRING-2024-osO", "object": "voucher"],
+    ],
+    purposeKeys: ["campaign": [.sendUniqueCodes, .notifyAboutPromotion], "voucher": [.sendUniqueCodes]])
+
+  static func endpoint(_ kind: SendoutSource.Kind, template: PayloadTemplate? = nil, raw: Bool = false) -> WebhookEndpoint {
+    WebhookEndpoint(
+      projectID: "proj_TrlkLiH4",
+      source: SendoutSource(
+        id: kind == .webhook ? "wh_j56Vfy47Vx9YOX7QYD1fzHnc" : "distr_TrJj0lHV44EMt6HvLa2pyNlHTF", object: kind,
+        targetURL: "https://example.com/hooks"),
+      eventName: kind == .distribution ? "Code-published" : nil, purpose: kind == .distribution ? .notifyAboutPromotion : nil,
+      secret: "secretKey", headers: [HTTPHeader("x-team", "growth")], template: template, rawPayload: raw)
+  }
+
+  @Test func projectWebhookEnvelopeHasVoucherifysKeysInOrder() throws {
+    var builder = SendoutBuilder(endpoint: Self.endpoint(.webhook), seed: 1)
+    let sendout = builder.make(Self.event)
+    let body = try JSONParser.parse(sendout.body)
+    #expect(body.objectValue?.keys == ["id", "project_id", "created_at", "type", "data", "source", "event"])
+    #expect(body["id"]?.stringValue == sendout.id)
+    #expect(sendout.id.hasPrefix("whs_") && sendout.id.count == 22)
+    #expect(body["type"] == "customer.publication.succeeded")
+    #expect(body["created_at"] == "2024-03-13T13:46:48.348Z")
+    #expect(body["source"] == ["id": "wh_j56Vfy47Vx9YOX7QYD1fzHnc", "object": "webhook", "target_url": "https://example.com/hooks"])
+    #expect(
+      body["event"]
+        == [
+          "id": "evcus_0e3070fef399b70b00", "type": "customer.publication.succeeded",
+          "created_at": "2024-03-13T13:46:48.136Z", "entity_id": "cust_IdgAFZxYwwHctOk9pPuMu308",
+          "group_id": "v-0e2905d4bb0dcc9e62",
+          "event_source": ["channel": "USER_PORTAL", "user": ["id": "user_xyzfghSTprSTUVWXYlk6tuvXYst7FGH7"]],
+        ])
+    #expect(body["data"]?.objectValue?.keys == ["customer", "campaign", "voucher"])
+    #expect(sendout.headers.map(\.name) == ["content-type", "x-voucherify-signature", "x-team"])
+    #expect(sendout.headers[1].value == HMACSHA256(secret: "secretKey").hexMAC(sendout.body))
+  }
+
+  @Test func distributionTypeIsTheEventNameAndDataFollowsThePurpose() throws {
+    var builder = SendoutBuilder(endpoint: Self.endpoint(.distribution), seed: 1)
+    let body = try JSONParser.parse(builder.make(Self.event).body)
+    #expect(body["type"] == "Code-published")
+    #expect(body.value(atPath: "event.type") == "customer.publication.succeeded")
+    #expect(body.value(atPath: "source.object") == "distribution")
+    #expect(body["data"]?.objectValue?.keys == ["customer", "campaign"])
+  }
+
+  @Test func templateReplacesDataOrGoesToTheRootWhenRaw() throws {
+    let template = try PayloadTemplate(parsing: #"{"To": "{{customer.name}}", "Code": "{{campaign.id}}"}"#)
+    var wrapped = SendoutBuilder(endpoint: Self.endpoint(.distribution, template: template), seed: 1)
+    let body = try JSONParser.parse(wrapped.make(Self.event).body)
+    #expect(body["data"] == ["To": "Jack Webhook", "Code": "camp_iRMdcq07g9W4dOSRXuTovupi"])
+    #expect(body.objectValue?.keys.count == 7)
+    var raw = SendoutBuilder(endpoint: Self.endpoint(.distribution, template: template, raw: true), seed: 1)
+    let rawSendout = raw.make(Self.event)
+    #expect(String(decoding: rawSendout.body, as: UTF8.self) == #"{"To":"Jack Webhook","Code":"camp_iRMdcq07g9W4dOSRXuTovupi"}"#)
+    #expect(rawSendout.headers[1].value == HMACSHA256(secret: "secretKey").hexMAC(rawSendout.body))
+  }
+
+  @Test func sameSeedSameBytesAndSendoutIDsAdvance() {
+    var a = SendoutBuilder(endpoint: Self.endpoint(.webhook), seed: 9)
+    var b = SendoutBuilder(endpoint: Self.endpoint(.webhook), seed: 9)
+    let first = a.make(Self.event)
+    #expect(first == b.make(Self.event))
+    let second = a.make(Self.event)
+    #expect(second.id != first.id)
+    #expect(IDFactory.timestamp(ofTimeOrdered: second.id, prefix: "whs_") == Timestamp(iso8601: "2024-03-13T13:46:48.348Z"))
+  }
+}
