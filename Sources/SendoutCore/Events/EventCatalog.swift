@@ -14,16 +14,16 @@ public enum EventCatalog {
   public static let noSchemaReason = "documented by Voucherify but the official spec has no schema for its data"
 
   private static func e(
-    _ type: String, _ key: String, _ where_: [SendoutSource.Kind], _ purposes: [DistributionPurpose] = []
+    _ type: String, _ key: String, _ places: [SendoutSource.Kind], _ purposes: [DistributionPurpose] = []
   ) -> EventDescriptor {
-    EventDescriptor(type: type, webhookKey: key, configuredIn: where_, purposes: purposes)
+    EventDescriptor(type: type, webhookKey: key, configuredIn: places, purposes: purposes)
   }
 
   private static func n(
-    _ type: String, _ where_: [SendoutSource.Kind], _ purposes: [DistributionPurpose] = []
+    _ type: String, _ places: [SendoutSource.Kind], _ purposes: [DistributionPurpose] = []
   ) -> EventDescriptor {
     EventDescriptor(
-      type: type, webhookKey: "", configuredIn: where_, purposes: purposes, notRenderableReason: noSchemaReason)
+      type: type, webhookKey: "", configuredIn: places, purposes: purposes, notRenderableReason: noSchemaReason)
   }
 
   private static let renderable: [EventDescriptor] = [
@@ -41,12 +41,24 @@ public enum EventCatalog {
     e("customer.reward_redemptions.created", "EVENTS.CUSTOMER.REWARD_REDEMPTIONS.CREATED", .project),
     e("customer.reward_redemptions.pending", "EVENTS.CUSTOMER.REWARD_REDEMPTIONS.PENDING", .project),
     e("customer.reward_redemptions.completed", "EVENTS.CUSTOMER.REWARD_REDEMPTIONS.COMPLETED", .distribution, .plain),
-    e("customer.voucher.loyalty_card.pending_points.activated", "EVENTS.CUSTOMER.VOUCHER.LOYALTY_CARD.PENDING_POINTS.ACTIVATED", .distribution, .plain),
-    e("customer.voucher.loyalty_card.pending_points.added", "EVENTS.CUSTOMER.VOUCHER.LOYALTY_CARD.PENDING_POINTS.ADDED", .distribution, .plain),
-    e("customer.voucher.loyalty_card.pending_points.canceled", "EVENTS.CUSTOMER.VOUCHER.LOYALTY_CARD.PENDING_POINTS.CANCELED", .distribution, .plain),
-    e("customer.voucher.loyalty_card.pending_points.updated", "EVENTS.CUSTOMER.VOUCHER.LOYALTY_CARD.PENDING_POINTS.UPDATED", .distribution, .plain),
-    e("customer.voucher.loyalty_card.points_added", "EVENTS.CUSTOMER.VOUCHER.LOYALTY_CARD.POINTS_ADDED", .distribution, .plain),
-    e("customer.voucher.loyalty_card.points_expired", "EVENTS.CUSTOMER.VOUCHER.LOYALTY_CARD.POINTS_EXPIRED", .distribution, .plain),
+    e(
+      "customer.voucher.loyalty_card.pending_points.activated",
+      "EVENTS.CUSTOMER.VOUCHER.LOYALTY_CARD.PENDING_POINTS.ACTIVATED", .distribution, .plain),
+    e(
+      "customer.voucher.loyalty_card.pending_points.added", "EVENTS.CUSTOMER.VOUCHER.LOYALTY_CARD.PENDING_POINTS.ADDED",
+      .distribution, .plain),
+    e(
+      "customer.voucher.loyalty_card.pending_points.canceled",
+      "EVENTS.CUSTOMER.VOUCHER.LOYALTY_CARD.PENDING_POINTS.CANCELED", .distribution, .plain),
+    e(
+      "customer.voucher.loyalty_card.pending_points.updated",
+      "EVENTS.CUSTOMER.VOUCHER.LOYALTY_CARD.PENDING_POINTS.UPDATED", .distribution, .plain),
+    e(
+      "customer.voucher.loyalty_card.points_added", "EVENTS.CUSTOMER.VOUCHER.LOYALTY_CARD.POINTS_ADDED", .distribution,
+      .plain),
+    e(
+      "customer.voucher.loyalty_card.points_expired", "EVENTS.CUSTOMER.VOUCHER.LOYALTY_CARD.POINTS_EXPIRED",
+      .distribution, .plain),
     e("customer.voucher.gift.balance_added", "EVENTS.CUSTOMER.VOUCHER.GIFT.BALANCE_ADDED", .distribution, .plain),
     e("customer.segment.entered", "EVENTS.CUSTOMER.SEGMENT.ENTERED", .distribution, .all),
     e("customer.segment.left", "EVENTS.CUSTOMER.SEGMENT.LEFT", .distribution, .all),
@@ -70,7 +82,8 @@ public enum EventCatalog {
     e("voucher.updated", "EVENTS.VOUCHER.UPDATED", .project),
     e("voucher.published", "EVENTS.VOUCHER.PUBLISHED", .project),
     e("voucher.loyalty_card.transaction.created", "EVENTS.VOUCHER.LOYALTY_CARD.TRANSACTION.CREATED", .project),
-    e("voucher.loyalty_card.pending_points.activated", "EVENTS.VOUCHER.LOYALTY_CARD.PENDING_POINTS.ACTIVATED", .project),
+    e(
+      "voucher.loyalty_card.pending_points.activated", "EVENTS.VOUCHER.LOYALTY_CARD.PENDING_POINTS.ACTIVATED", .project),
     e("voucher.loyalty_card.pending_points.added", "EVENTS.VOUCHER.LOYALTY_CARD.PENDING_POINTS.ADDED", .project),
     e("voucher.loyalty_card.pending_points.canceled", "EVENTS.VOUCHER.LOYALTY_CARD.PENDING_POINTS.CANCELED", .project),
     e("voucher.loyalty_card.pending_points.updated", "EVENTS.VOUCHER.LOYALTY_CARD.PENDING_POINTS.UPDATED", .project),
@@ -98,7 +111,9 @@ public enum EventCatalog {
     e("business_validation_rule.assignment.created", "EVENTS.BUS_VAL_RULE.ASSIGNMENT.CREATED", .project),
     e("business_validation_rule.assignment.deleted", "EVENTS.BUS_VAL_RULE.ASSIGNMENT.DELETED", .project),
     e("business_validation_rule.deleted", "EVENTS.BUS_VAL_RULE.DELETED", .project),
-    e("manual_distribution_schedule", "EVENTS.DISTRIBUTION.MANUAL_DISTRIBUTION_SCHEDULE", .distribution, .promotionOrCodes),
+    e(
+      "manual_distribution_schedule", "EVENTS.DISTRIBUTION.MANUAL_DISTRIBUTION_SCHEDULE", .distribution,
+      .promotionOrCodes),
   ]
 
   private static let schemaless: [EventDescriptor] = [

@@ -27,7 +27,8 @@ public struct CustomEvent: Sendable, Equatable {
   /// `CustomEvent`.
   public var json: JSONObject {
     [
-      "id": .string(id), "object": "event", "type": .string(type), "customer": ["id": .string(customerID), "object": "customer"],
+      "id": .string(id), "object": "event", "type": .string(type),
+      "customer": ["id": .string(customerID), "object": "customer"],
       "referral": .object(referral ?? [:]), "loyalty": .object(loyalty ?? [:]),
       "metadata": .object(metadata), "created_at": .time(createdAt),
     ]

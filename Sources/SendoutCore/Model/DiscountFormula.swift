@@ -25,18 +25,26 @@ public enum DiscountFormula {
     mutating func expr() -> Double? {
       guard var v = term() else { return nil }
       while true {
-        if eat("+") { guard let r = term() else { return nil }; v += r }
-        else if eat("-") { guard let r = term() else { return nil }; v -= r }
-        else { return v }
+        if eat("+") {
+          guard let r = term() else { return nil }; v += r
+        } else if eat("-") {
+          guard let r = term() else { return nil }; v -= r
+        } else {
+          return v
+        }
       }
     }
 
     mutating func term() -> Double? {
       guard var v = atom() else { return nil }
       while true {
-        if eat("*") { guard let r = atom() else { return nil }; v *= r }
-        else if eat("/") { guard let r = atom(), r != 0 else { return nil }; v /= r }
-        else { return v }
+        if eat("*") {
+          guard let r = atom() else { return nil }; v *= r
+        } else if eat("/") {
+          guard let r = atom(), r != 0 else { return nil }; v /= r
+        } else {
+          return v
+        }
       }
     }
 

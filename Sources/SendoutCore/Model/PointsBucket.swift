@@ -18,7 +18,9 @@ public struct PointsBucket: Sendable, Equatable {
   public var updatedAt: Timestamp?
 
   /// Creates a bucket.
-  public init(id: String, voucherID: String, campaignID: String, points: Int, expiresAt: Timestamp, createdAt: Timestamp) {
+  public init(
+    id: String, voucherID: String, campaignID: String, points: Int, expiresAt: Timestamp, createdAt: Timestamp
+  ) {
     self.id = id
     self.voucherID = voucherID
     self.campaignID = campaignID

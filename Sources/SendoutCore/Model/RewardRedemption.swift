@@ -37,7 +37,8 @@ public struct RewardRedemption: Sendable, Equatable {
   /// `RewardRedemption`.
   public var json: JSONObject {
     [
-      "id": .string(id), "state": .string(state), "created_at": .time(createdAt), "updated_at": .time(updatedAt ?? createdAt),
+      "id": .string(id), "state": .string(state), "created_at": .time(createdAt),
+      "updated_at": .time(updatedAt ?? createdAt),
       "voucher_id": .string(voucherID), "campaign_id": .string(campaignID), "customer_id": .string(customerID),
       "reward_assignment_id": .string(assignmentID), "source_id": .string(sourceID), "source_type": "redemption",
     ]

@@ -63,7 +63,9 @@ extension Voucher {
     o["metadata"] = .object(metadata)
     o["assets"] = [
       "qr": ["id": .string(qrID), "url": .string("https://dl.voucherify.io/api/v1/assets/qr/\(qrID)")],
-      "barcode": ["id": .string(barcodeID), "url": .string("https://dl.voucherify.io/api/v1/assets/barcode/\(barcodeID)")],
+      "barcode": [
+        "id": .string(barcodeID), "url": .string("https://dl.voucherify.io/api/v1/assets/barcode/\(barcodeID)"),
+      ],
     ]
     o["is_referral_code"] = .bool(campaignType == .referralProgram)
     o["created_at"] = .time(createdAt)
@@ -72,7 +74,8 @@ extension Voucher {
     o.put("referrer_id", referrerID.map { .string($0) })
     o["redemption"] = .object(redemptionJSON(full: true))
     o["publish"] = [
-      "object": "list", "count": .int(publishCount), "url": .string("/v1/vouchers/\(code)/publications?page=1&limit=10"),
+      "object": "list", "count": .int(publishCount),
+      "url": .string("/v1/vouchers/\(code)/publications?page=1&limit=10"),
     ]
     o["object"] = "voucher"
     return o

@@ -70,8 +70,10 @@ struct SampleScript {
       _ = try w.redeemReward(voucherID: v, assignmentID: w.rewardAssignments[0].id)
     case "customer.rewarded.loyalty_points", "voucher.loyalty_card.transaction.created":
       _ = try card()
-      _ = try w.payOrder(w.createOrder(customerID: c0, lines: [OrderLine(productID: w.products[0].id, quantity: 4)]).value.id)
-    case "customer.reward_redemptions.created", "customer.reward_redemptions.pending", "customer.reward_redemptions.completed":
+      _ = try w.payOrder(
+        w.createOrder(customerID: c0, lines: [OrderLine(productID: w.products[0].id, quantity: 4)]).value.id)
+    case "customer.reward_redemptions.created", "customer.reward_redemptions.pending",
+      "customer.reward_redemptions.completed":
       let v = try card()
       _ = try w.addLoyaltyPoints(voucherID: v, points: 500)
       let rr = try w.redeemReward(voucherID: v, assignmentID: w.rewardAssignments[1].id).value
@@ -97,8 +99,12 @@ struct SampleScript {
       let v = try card()
       _ = try w.addLoyaltyPoints(voucherID: v, points: 400)
       if type.hasSuffix("prolonged") { _ = try w.prolongTier(voucherID: v) }
-      if type.hasSuffix("upgraded") || type.hasSuffix("downgraded") { _ = try w.addLoyaltyPoints(voucherID: v, points: 900) }
-      if type.hasSuffix("downgraded") { _ = try w.addLoyaltyPoints(voucherID: v, points: -800, reason: "Returned order") }
+      if type.hasSuffix("upgraded") || type.hasSuffix("downgraded") {
+        _ = try w.addLoyaltyPoints(voucherID: v, points: 900)
+      }
+      if type.hasSuffix("downgraded") {
+        _ = try w.addLoyaltyPoints(voucherID: v, points: -800, reason: "Returned order")
+      }
       if type.hasSuffix("left") { _ = try w.addLoyaltyPoints(voucherID: v, points: -350, reason: "Returned order") }
     case "voucher.gift.balance_added", "customer.voucher.gift.balance_added":
       let v = try w.publish(campaignID: gift, customerID: c0).value.voucherIDs[0]
@@ -121,7 +127,8 @@ struct SampleScript {
       _ = try w.setVoucherActive(v, true)
     case "voucher.deleted": _ = try w.deleteVoucher(try coupon())
     case "campaign.created": _ = w.createCampaign(CampaignSpec(type: .discountCoupons))
-    case "campaign.vouchers.generation.completed": _ = w.createCampaign(CampaignSpec(type: .discountCoupons, vouchersCount: 20))
+    case "campaign.vouchers.generation.completed":
+      _ = w.createCampaign(CampaignSpec(type: .discountCoupons, vouchersCount: 20))
     case "campaign.updated": _ = try w.updateCampaign(coupons, description: "Seasonal discount for returning customers")
     case "campaign.disabled": _ = try w.setCampaignActive(coupons, false)
     case "campaign.enabled":
@@ -136,14 +143,17 @@ struct SampleScript {
       _ = try w.deleteLoyaltyTier(t.value.id)
     case "campaign.promotion_tier.created":
       _ = try w.createPromotionTier(campaignID: promo, name: "Free shipping over 75.00", discount: .amount(off: 799))
-    case "campaign.promotion_tier.updated": _ = try w.updatePromotionTier(w.promotionTiers[0].id, banner: "Save 10% today")
+    case "campaign.promotion_tier.updated":
+      _ = try w.updatePromotionTier(w.promotionTiers[0].id, banner: "Save 10% today")
     case "campaign.promotion_tier.disabled": _ = try w.setPromotionTierActive(w.promotionTiers[0].id, false)
     case "campaign.promotion_tier.enabled":
       _ = try w.setPromotionTierActive(w.promotionTiers[1].id, false)
       _ = try w.setPromotionTierActive(w.promotionTiers[1].id, true)
     case "campaign.promotion_tier.deleted": _ = try w.deletePromotionTier(w.promotionTiers[1].id)
-    case "business_validation_rule.created": _ = w.createValidationRule(name: "Orders over 100.00", minimumOrderAmount: 10000, segmentID: segment)
-    case "business_validation_rule.updated": _ = try w.updateValidationRule(w.validationRules[0].id, minimumOrderAmount: 7500)
+    case "business_validation_rule.created":
+      _ = w.createValidationRule(name: "Orders over 100.00", minimumOrderAmount: 10000, segmentID: segment)
+    case "business_validation_rule.updated":
+      _ = try w.updateValidationRule(w.validationRules[0].id, minimumOrderAmount: 7500)
     case "business_validation_rule.deleted": _ = try w.deleteValidationRule(w.validationRules[0].id)
     case "business_validation_rule.assignment.created":
       _ = try w.assignValidationRule(w.validationRules[0].id, to: try coupon())

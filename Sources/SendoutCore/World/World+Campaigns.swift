@@ -8,10 +8,19 @@ extension World {
     let defaults: (String, String, CodeConfig) =
       switch spec.type {
       case .discountCoupons:
-        ("\(season) Discounts \(year)", "\(season) \(year) discount", CodeConfig(pattern: "###", prefix: "\(season.uppercased())-\(year)-"))
-      case .giftVouchers: ("Gift Cards \(year)", "Store gift cards", CodeConfig(pattern: "GIFT-####-####", charset: CodeConfig.readable))
-      case .loyaltyProgram: ("Loyalty Program", "Earn points on every order", CodeConfig(pattern: "LOY-#####", charset: CodeConfig.readable))
-      case .referralProgram: ("Refer a Friend", "Give 10, get 10", CodeConfig(pattern: "########", charset: "0123456789", prefix: "Refer-"))
+        (
+          "\(season) Discounts \(year)", "\(season) \(year) discount",
+          CodeConfig(pattern: "###", prefix: "\(season.uppercased())-\(year)-")
+        )
+      case .giftVouchers:
+        ("Gift Cards \(year)", "Store gift cards", CodeConfig(pattern: "GIFT-####-####", charset: CodeConfig.readable))
+      case .loyaltyProgram:
+        (
+          "Loyalty Program", "Earn points on every order",
+          CodeConfig(pattern: "LOY-#####", charset: CodeConfig.readable)
+        )
+      case .referralProgram:
+        ("Refer a Friend", "Give 10, get 10", CodeConfig(pattern: "########", charset: "0123456789", prefix: "Refer-"))
       case .promotion: ("\(season) Cart Promotion", "Automatic cart discounts", CodeConfig(pattern: ""))
       }
     let category = categories.isEmpty ? addCategory(name: WordLists.categories[0]) : rng.pick(categories)
@@ -22,7 +31,8 @@ extension World {
       metadata: ["region": .string(rng.pick(WordLists.regions))], startDate: start,
       expirationDate: start.adding(days: 180), createdAt: now)
     switch spec.type {
-    case .discountCoupons: c.discount = spec.discount ?? .percent(off: 10, amountLimit: 3000, formula: "IF(ORDER_AMOUNT > 150;15;10)")
+    case .discountCoupons:
+      c.discount = spec.discount ?? .percent(off: 10, amountLimit: 3000, formula: "IF(ORDER_AMOUNT > 150;15;10)")
     case .referralProgram:
       c.discount = spec.discount ?? .amount(off: 1000)
       c.referrerRewardCredits = 1000

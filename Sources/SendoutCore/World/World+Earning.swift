@@ -5,7 +5,10 @@ extension World {
   mutating func earnPoints(forPaidOrder orderID: String, event paid: WorldEvent) {
     let o = ord(orderID)
     for rule in earningRules where rule.active && rule.event == "order.paid" {
-      guard let vi = vouchers.firstIndex(where: { $0.campaignID == rule.campaignID && $0.holderID == o.customerID && !$0.deleted }),
+      guard
+        let vi = vouchers.firstIndex(where: {
+          $0.campaignID == rule.campaignID && $0.holderID == o.customerID && !$0.deleted
+        }),
         vouchers[vi].active
       else { continue }
       let points = rule.points(forOrderTotal: o.totalAmount)
@@ -25,8 +28,10 @@ extension World {
         [
           "customer": .object(simpleCustomer(o.customerID)), "holder": .object(simpleCustomer(o.customerID)),
           "voucher": .object(v.simpleJSON), "campaign": .object(camp(v.campaignID).simpleJSON),
-          "loyalty_tier": (tier(in: v.campaignID, points: v.loyaltyBalance) ?? tierBefore).map { .object($0.json()) } ?? .null,
-          "earning_rule": .object(rule.fullJSON), "balance": .object(loyaltyBalanceJSON(v, points: points, operation: "AUTOMATIC")),
+          "loyalty_tier": (tier(in: v.campaignID, points: v.loyaltyBalance) ?? tierBefore).map { .object($0.json()) }
+            ?? .null,
+          "earning_rule": .object(rule.fullJSON),
+          "balance": .object(loyaltyBalanceJSON(v, points: points, operation: "AUTOMATIC")),
           "order": .object(o.calculatedJSON(customer: cust(o.customerID))), "event": .object(simpleEventJSON(paid)),
         ])
       pending.removeLast()
@@ -35,7 +40,9 @@ extension World {
   }
 
   /// Creates pending points and emits `voucher.loyalty_card.pending_points.added` and its customer twin.
-  private mutating func addPending(_ vi: Int, points: Int, order o: Order, rule: EarningRule, event: WorldEvent, days: Int) {
+  private mutating func addPending(
+    _ vi: Int, points: Int, order o: Order, rule: EarningRule, event: WorldEvent, days: Int
+  ) {
     tick()
     let v = vouchers[vi]
     var p = PendingPoints(
@@ -61,13 +68,15 @@ extension World {
         "voucher.loyalty_card.pending_points.activated", entity: v.id,
         [
           "customer": .object(customer), "campaign": .object(campaign), "voucher": .object(v.simpleJSON),
-          "balance": .object(balance), "order": .object(order), "transaction": .object(tx.json), "pending_points": .object(p.json),
+          "balance": .object(balance), "order": .object(order), "transaction": .object(tx.json),
+          "pending_points": .object(p.json),
         ])
       emit(
         "customer.voucher.loyalty_card.pending_points.activated", entity: p.customerID,
         [
           "voucher": .object(v.simpleJSON), "balance": .object(balance), "campaign": .object(campaign),
-          "customer": .object(customer), "order": .object(order), "transaction": .object(tx.json), "pending_points": .object(p.json),
+          "customer": .object(customer), "order": .object(order), "transaction": .object(tx.json),
+          "pending_points": .object(p.json),
         ])
       return
     }
@@ -76,7 +85,8 @@ extension World {
     let voucherData: JSONObject =
       voucherFirst
       ? [
-        "voucher": .object(v.simpleJSON), "voucher_pending_points_balance": .object(balance), "campaign": .object(campaign),
+        "voucher": .object(v.simpleJSON), "voucher_pending_points_balance": .object(balance),
+        "campaign": .object(campaign),
         "customer": .object(customer), "order": .object(order), "pending_points": .object(p.json),
       ]
       : [
@@ -97,7 +107,9 @@ extension World {
     throws(WorldOperationError) -> Emitted<PendingPoints>
   {
     let i = try index(pendingPoints, id, "pending points")
-    guard pendingPoints[i].state == "PENDING", points > 0 else { throw .invalid("pending points '\(id)' cannot be set to \(points)") }
+    guard pendingPoints[i].state == "PENDING", points > 0 else {
+      throw .invalid("pending points '\(id)' cannot be set to \(points)")
+    }
     begin(channel)
     let vi = vouchers.firstIndex { $0.id == pendingPoints[i].voucherID }!
     let delta = points - pendingPoints[i].points
@@ -112,7 +124,9 @@ extension World {
   /// transaction (`PENDING_POINTS_ACTIVATION`) and tier changes.
   public mutating func activatePendingPoints(_ id: String) throws(WorldOperationError) -> Emitted<PendingPoints> {
     let i = try index(pendingPoints, id, "pending points")
-    guard pendingPoints[i].state == "PENDING" else { throw .invalid("pending points '\(id)' are \(pendingPoints[i].state)") }
+    guard pendingPoints[i].state == "PENDING" else {
+      throw .invalid("pending points '\(id)' are \(pendingPoints[i].state)")
+    }
     begin(.internal, gap: 60_000...3_600_000)
     let vi = vouchers.firstIndex { $0.id == pendingPoints[i].voucherID }!
     let points = pendingPoints[i].points
@@ -133,11 +147,14 @@ extension World {
   }
 
   /// Cancels pending points; emits `*.pending_points.canceled`.
-  public mutating func cancelPendingPoints(_ id: String, channel: EventChannel = .userPortal) throws(WorldOperationError)
+  public mutating func cancelPendingPoints(_ id: String, channel: EventChannel = .userPortal)
+    throws(WorldOperationError)
     -> Emitted<PendingPoints>
   {
     let i = try index(pendingPoints, id, "pending points")
-    guard pendingPoints[i].state == "PENDING" else { throw .invalid("pending points '\(id)' are \(pendingPoints[i].state)") }
+    guard pendingPoints[i].state == "PENDING" else {
+      throw .invalid("pending points '\(id)' are \(pendingPoints[i].state)")
+    }
     begin(channel)
     cancelPending(id)
     return finish(pendingPoints[i])

@@ -5,7 +5,9 @@ extension World {
     voucherID: String, amount: Int, reason: String? = nil, channel: EventChannel = .userPortal
   ) throws(WorldOperationError) -> Emitted<VoucherTransaction> {
     let vi = try index(vouchers, voucherID, "voucher")
-    guard vouchers[vi].campaignType == .giftVouchers else { throw .invalid("'\(vouchers[vi].code)' is not a gift card") }
+    guard vouchers[vi].campaignType == .giftVouchers else {
+      throw .invalid("'\(vouchers[vi].code)' is not a gift card")
+    }
     guard amount > 0 else { throw .invalid("amount must be positive, got \(amount)") }
     begin(channel)
     vouchers[vi].giftAmount += amount
@@ -55,7 +57,8 @@ extension World {
     var details: JSONObject = ["balance": .object(balance)]
     if let oid = r.orderID { details["order"] = ["id": .string(oid), "source_id": .string(ord(oid).sourceID)] }
     details[refund ? "rollback" : "redemption"] = ["id": .string(r.id)]
-    let tx = record(v, type: refund ? "CREDITS_REFUND" : "CREDITS_REDEMPTION", reason: nil, details: details, source: "API")
+    let tx = record(
+      v, type: refund ? "CREDITS_REFUND" : "CREDITS_REDEMPTION", reason: nil, details: details, source: "API")
     let parent = refund ? redemptions.first { $0.id == r.parentID } : r
     emitGiftTransaction(
       tx, v, balance: balance, order: r.orderID, redemption: parent.map { simpleRedemptionJSON($0) },
@@ -70,9 +73,11 @@ extension World {
     emit(
       "voucher.gift.transaction.created", entity: v.id,
       [
-        "transaction": .object(tx.json), "voucher": .object(v.fullJSON), "campaign": .object(camp(v.campaignID).simpleJSON),
+        "transaction": .object(tx.json), "voucher": .object(v.fullJSON),
+        "campaign": .object(camp(v.campaignID).simpleJSON),
         "holder": v.holderID.map { .object(simpleCustomer($0)) } ?? .null, "balance": .object(balance),
-        "order": order.map { .object(ord($0).simpleJSON) } ?? .null, "redemption": redemption.map { .object($0) } ?? .null,
+        "order": order.map { .object(ord($0).simpleJSON) } ?? .null,
+        "redemption": redemption.map { .object($0) } ?? .null,
         "rollback": rollback.map { .object($0) } ?? .null,
       ])
   }

@@ -7,11 +7,17 @@ extension World {
   }
 
   /// The customer with `id`.
-  public func customer(_ id: String) throws(WorldOperationError) -> Customer { customers[try index(customers, id, "customer")] }
+  public func customer(_ id: String) throws(WorldOperationError) -> Customer {
+    customers[try index(customers, id, "customer")]
+  }
   /// The campaign with `id`.
-  public func campaign(_ id: String) throws(WorldOperationError) -> Campaign { campaigns[try index(campaigns, id, "campaign")] }
+  public func campaign(_ id: String) throws(WorldOperationError) -> Campaign {
+    campaigns[try index(campaigns, id, "campaign")]
+  }
   /// The voucher with `id`.
-  public func voucher(_ id: String) throws(WorldOperationError) -> Voucher { vouchers[try index(vouchers, id, "voucher")] }
+  public func voucher(_ id: String) throws(WorldOperationError) -> Voucher {
+    vouchers[try index(vouchers, id, "voucher")]
+  }
   /// The order with `id`.
   public func order(_ id: String) throws(WorldOperationError) -> Order { orders[try index(orders, id, "order")] }
   /// The redemption or rollback with `id`.

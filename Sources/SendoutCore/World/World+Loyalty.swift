@@ -33,13 +33,16 @@ extension World {
     var details: JSONObject = ["balance": .object(balance)]
     if let o = ctx.order { details["order"] = .object(ord(o).referenceJSON) }
     if let e = ctx.event { details["event"] = ["id": .string(e.eventID), "type": .string(e.type)] }
-    if let r = ctx.earningRule { details["earning_rule"] = ["id": .string(r.id), "source": ["banner": .string(r.banner)]] }
+    if let r = ctx.earningRule {
+      details["earning_rule"] = ["id": .string(r.id), "source": ["banner": .string(r.banner)]]
+    }
     let tx = record(v, type: ctx.type, reason: ctx.reason, details: details, source: ctx.source)
     let tierNow = tier(in: v.campaignID, points: v.loyaltyBalance)
     emit(
       "voucher.loyalty_card.transaction.created", entity: v.id,
       [
-        "transaction": .object(tx.json), "voucher": .object(v.fullJSON), "campaign": .object(camp(v.campaignID).simpleJSON),
+        "transaction": .object(tx.json), "voucher": .object(v.fullJSON),
+        "campaign": .object(camp(v.campaignID).simpleJSON),
         "holder": v.holderID.map { .object(simpleCustomer($0)) } ?? .null,
         "holder_loyalty_tier": tierNow.map { .object($0.json()) } ?? .null, "balance": .object(balance),
         "order": ctx.order.map { .object(ord($0).simpleJSON) } ?? .null,
@@ -48,14 +51,18 @@ extension World {
         "loyalty_tier": .null, "redemption": .null, "rollback": .null, "reward": .null, "custom_event": .null,
         "source_voucher": .null, "destination_voucher": .null,
       ])
-    if let holder = v.holderID { emitTierChange(customerID: holder, campaignID: v.campaignID, from: before, to: tierNow) }
+    if let holder = v.holderID {
+      emitTierChange(customerID: holder, campaignID: v.campaignID, from: before, to: tierNow)
+    }
     return tx
   }
 
   /// Emits `customer.loyalty.tier.joined/left/upgraded/downgraded` when a balance crossed a tier threshold.
   mutating func emitTierChange(customerID: String, campaignID: String, from: LoyaltyTier?, to: LoyaltyTier?) {
     guard from?.id != to?.id else { return }
-    var data: JSONObject = ["customer": .object(simpleCustomer(customerID)), "campaign": .object(camp(campaignID).simpleJSON)]
+    var data: JSONObject = [
+      "customer": .object(simpleCustomer(customerID)), "campaign": .object(camp(campaignID).simpleJSON),
+    ]
     let type: String
     switch (from, to) {
     case (nil, let t?):
@@ -80,7 +87,9 @@ extension World {
     voucherID: String, points: Int, reason: String? = nil, channel: EventChannel = .userPortal
   ) throws(WorldOperationError) -> Emitted<VoucherTransaction> {
     let vi = try index(vouchers, voucherID, "voucher")
-    guard vouchers[vi].campaignType == .loyaltyProgram else { throw .invalid("'\(vouchers[vi].code)' is not a loyalty card") }
+    guard vouchers[vi].campaignType == .loyaltyProgram else {
+      throw .invalid("'\(vouchers[vi].code)' is not a loyalty card")
+    }
     guard points != 0, vouchers[vi].loyaltyBalance + points >= 0 else {
       throw .invalid("cannot change a balance of \(vouchers[vi].loyaltyBalance) by \(points)")
     }
@@ -109,7 +118,8 @@ extension World {
           emit(
             "customer.voucher.loyalty_card.points_added", entity: holder,
             [
-              "customer": .object(simpleCustomer(holder)), "campaign": .object(campaign), "voucher": .object(v.simpleJSON),
+              "customer": .object(simpleCustomer(holder)), "campaign": .object(campaign),
+              "voucher": .object(v.simpleJSON),
               "balance": .object(balance), "transaction": .object(tx.json),
             ]))
       }
@@ -143,13 +153,15 @@ extension World {
           "voucher.loyalty_card.points_expired", entity: v.id,
           [
             "voucher": .object(v.simpleJSON), "points": .int(points), "campaign": .object(campaign),
-            "customer": .object(simpleCustomer(holder)), "buckets": .object(bucketJSON), "transaction": .object(tx.json),
+            "customer": .object(simpleCustomer(holder)), "buckets": .object(bucketJSON),
+            "transaction": .object(tx.json),
           ]))
       added.append(
         emit(
           "customer.voucher.loyalty_card.points_expired", entity: holder,
           [
-            "customer": .object(simpleCustomer(holder)), "campaign": .object(campaign), "voucher": .object(v.simpleJSON),
+            "customer": .object(simpleCustomer(holder)), "campaign": .object(campaign),
+            "voucher": .object(v.simpleJSON),
             "points": .int(points), "buckets": [.object(bucketJSON)], "transaction": .object(tx.json),
           ]))
     }

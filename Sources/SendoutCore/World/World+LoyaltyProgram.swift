@@ -6,7 +6,9 @@ extension World {
     let c = try campaign(campaignID)
     guard c.campaignType == .loyaltyProgram else { throw .invalid("campaign '\(c.name)' is not a loyalty program") }
     begin(channel)
-    let t = LoyaltyTier(id: make(.loyaltyTier), name: name, campaignID: campaignID, pointsFrom: pointsFrom, pointsTo: pointsTo, createdAt: now)
+    let t = LoyaltyTier(
+      id: make(.loyaltyTier), name: name, campaignID: campaignID, pointsFrom: pointsFrom, pointsTo: pointsTo,
+      createdAt: now)
     loyaltyTiers.append(t)
     emitLoyaltyTier("campaign.loyalty_tier.created", t)
     return finish(t)
@@ -35,15 +37,20 @@ extension World {
   }
 
   private mutating func emitLoyaltyTier(_ type: String, _ t: LoyaltyTier) {
-    emit(type, entity: t.campaignID, ["campaign": .object(camp(t.campaignID).simpleJSON), "loyalty_tier": .object(t.json())])
+    emit(
+      type, entity: t.campaignID,
+      ["campaign": .object(camp(t.campaignID).simpleJSON), "loyalty_tier": .object(t.json())])
   }
 
   /// Adds an `order.paid` earning rule: `points` per `every` cents; `pendingDays` delays them (no event).
   @discardableResult
-  public mutating func addEarningRule(campaignID: String, every: Int, points: Int, pendingDays: Int? = nil) -> EarningRule {
+  public mutating func addEarningRule(campaignID: String, every: Int, points: Int, pendingDays: Int? = nil)
+    -> EarningRule
+  {
     tick()
     let r = EarningRule(
-      id: make(.earningRule), campaignID: campaignID, banner: pendingDays == nil ? "Order paid" : "Earn points and wait",
+      id: make(.earningRule), campaignID: campaignID,
+      banner: pendingDays == nil ? "Order paid" : "Earn points and wait",
       every: every, points: points, pendingDays: pendingDays, automationID: make(.automation),
       createdAt: now)
     earningRules.append(r)
@@ -56,7 +63,8 @@ extension World {
     tick()
     let r = Reward(id: make(.reward), name: name, kind: kind, stock: nil, createdAt: now)
     rewards.append(r)
-    let a = RewardAssignment(id: make(.rewardAssignment), rewardID: r.id, campaignID: campaignID, points: points, createdAt: now)
+    let a = RewardAssignment(
+      id: make(.rewardAssignment), rewardID: r.id, campaignID: campaignID, points: points, createdAt: now)
     rewardAssignments.append(a)
     return a
   }

@@ -34,7 +34,9 @@ extension World {
   }
 
   /// The data of the `customer.order.*` events; `redemptionID` names the redemption applied, if any.
-  mutating func orderEventData(_ o: Order, redemptionID: String?) -> (JSONObject, [String: Set<DistributionPurpose>], [DistributionPurpose: JSONObject]) {
+  mutating func orderEventData(_ o: Order, redemptionID: String?) -> (
+    JSONObject, [String: Set<DistributionPurpose>], [DistributionPurpose: JSONObject]
+  ) {
     let c = cust(o.customerID)
     let redemption = redemptionID.flatMap { id in redemptions.first { $0.id == id } }
     var data: JSONObject = [
@@ -88,7 +90,9 @@ extension World {
     -> Emitted<Order>
   {
     let i = try index(orders, id, "order")
-    guard orders[i].status == .created else { throw .invalid("order '\(id)' is \(orders[i].status.rawValue), not CREATED") }
+    guard orders[i].status == .created else {
+      throw .invalid("order '\(id)' is \(orders[i].status.rawValue), not CREATED")
+    }
     begin(channel)
     orders[i].status = .paid
     orders[i].updatedAt = now

@@ -18,7 +18,8 @@ extension World {
     r.discount = promotionTiers[ti].discount.discount(orderAmount: orders[oi].amount)
     orders[oi].discountAmount += r.discount
     orders[oi].redemptions.append(
-      .init(id: r.id, date: now, relatedObjectType: "promotion_tier", relatedObjectID: tierID,
+      .init(
+        id: r.id, date: now, relatedObjectType: "promotion_tier", relatedObjectID: tierID,
         relatedObjectParentID: promotionTiers[ti].campaignID))
     promotionTiers[ti].redeemedCount += 1
     promotionTiers[ti].ordersTotal += orders[oi].amount

@@ -33,7 +33,9 @@ extension World {
         "publication": .object(pub.json(customer: customer.fullJSON, voucher: v.fullJSON)),
         "voucher": .object(v.simpleJSON),
       ])
-    if v.campaignType == .referralProgram, let h = holders.last(where: { $0.voucherID == v.id && $0.customerID == customerID }) {
+    if v.campaignType == .referralProgram,
+      let h = holders.last(where: { $0.voucherID == v.id && $0.customerID == customerID })
+    {
       emitHolder("customer.holder.assignment.created", h)
     }
     return finish(pub)

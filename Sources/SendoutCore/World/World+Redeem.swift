@@ -51,7 +51,8 @@ extension World {
     r.orderID = o.id
     r.discount = applyDiscount(voucherIndex: vi, orderIndex: oi, redemption: &r)
     orders[oi].redemptions.append(
-      .init(id: r.id, date: now, relatedObjectType: "voucher", relatedObjectID: voucherID,
+      .init(
+        id: r.id, date: now, relatedObjectType: "voucher", relatedObjectID: voucherID,
         relatedObjectParentID: vouchers[vi].campaignID))
     vouchers[vi].redeemedQuantity += 1
     vouchers[vi].updatedAt = now
@@ -112,14 +113,17 @@ extension World {
     let v = parent.voucherID.map { vouch($0) }
     let tier = parent.promotionTierID.flatMap { id in promotionTiers.first { $0.id == id } }
     let campaignID = v?.campaignID ?? tier?.campaignID
-    let holder: JSON = v?.holderID.flatMap { id in customers.first { $0.id == id } }.map { .object($0.simpleJSON) } ?? .null
+    let holder: JSON =
+      v?.holderID.flatMap { id in customers.first { $0.id == id } }.map { .object($0.simpleJSON) } ?? .null
     let members: [String: JSON] = [
       "customer": .object(simpleCustomer(r.customerID)),
       "order": order.map { .object(ord($0).simpleJSON) } ?? .null,
       "campaign": campaignID.map { .object(camp($0).simpleJSON) } ?? .null,
       "voucher": v.map { .object($0.simpleJSON) } ?? .null, "holder": holder,
       "promotion_tier": tier.map { .object($0.simpleJSON) } ?? .null,
-      "promotion_stack": tier.flatMap { t in promotionStacks.first { $0.tierIDs.contains(t.id) } }.map { .object($0.simpleJSON) } ?? .null,
+      "promotion_stack": tier.flatMap { t in promotionStacks.first { $0.tierIDs.contains(t.id) } }.map {
+        .object($0.simpleJSON)
+      } ?? .null,
       "redemption": .object(simpleRedemptionJSON(rollback == nil ? r : parent)),
       "redemption_rollback": rollback.map { .object(simpleRedemptionJSON($0)) } ?? .null,
       "created_at": .time(r.date),
@@ -127,13 +131,25 @@ extension World {
     let order: [String] =
       switch type {
       case "redemption.succeeded":
-        ["customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption", "created_at"]
+        [
+          "customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption",
+          "created_at",
+        ]
       case "redemption.failed":
-        ["order", "holder", "voucher", "campaign", "customer", "created_at", "redemption", "promotion_tier", "promotion_stack"]
+        [
+          "order", "holder", "voucher", "campaign", "customer", "created_at", "redemption", "promotion_tier",
+          "promotion_stack",
+        ]
       case "redemption.rollback.succeeded", "redemption.rollback.failed":
-        ["order", "holder", "voucher", "campaign", "customer", "redemption", "promotion_tier", "promotion_stack", "redemption_rollback"]
+        [
+          "order", "holder", "voucher", "campaign", "customer", "redemption", "promotion_tier", "promotion_stack",
+          "redemption_rollback",
+        ]
       case "customer.redemption.rollback.succeeded":
-        ["customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption", "redemption_rollback"]
+        [
+          "customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption",
+          "redemption_rollback",
+        ]
       default:
         ["customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption"]
       }

@@ -10,7 +10,8 @@ extension World {
     let a = rewardAssignments[ai]
     guard let holder = vouchers[vi].holderID else { throw .invalid("card '\(vouchers[vi].code)' has no holder") }
     guard vouchers[vi].loyaltyBalance >= a.points else {
-      throw .invalid("card '\(vouchers[vi].code)' has \(vouchers[vi].loyaltyBalance) points, the reward costs \(a.points)")
+      throw .invalid(
+        "card '\(vouchers[vi].code)' has \(vouchers[vi].loyaltyBalance) points, the reward costs \(a.points)")
     }
     let rwi = try index(rewards, a.rewardID, "reward")
     begin(channel)
@@ -54,7 +55,9 @@ extension World {
     throws(WorldOperationError) -> Emitted<RewardRedemption>
   {
     let i = try index(rewardRedemptions, id, "reward redemption")
-    guard rewardRedemptions[i].state == "PENDING" else { throw .invalid("reward redemption '\(id)' is \(rewardRedemptions[i].state)") }
+    guard rewardRedemptions[i].state == "PENDING" else {
+      throw .invalid("reward redemption '\(id)' is \(rewardRedemptions[i].state)")
+    }
     begin(channel)
     rewardRedemptions[i].state = "COMPLETED"
     rewardRedemptions[i].updatedAt = now
@@ -64,13 +67,16 @@ extension World {
     let v = vouch(rr.voucherID)
     let given = publications.last { $0.customerID == rr.customerID }
     var related: (String, JSONObject)?
-    if case .material(let p) = reward.kind { related = products.first { $0.id == p }.map { ("product", $0.simpleJSON) } }
+    if case .material(let p) = reward.kind {
+      related = products.first { $0.id == p }.map { ("product", $0.simpleJSON) }
+    }
     if case .campaign = reward.kind, let given { related = ("voucher", vouch(given.voucherIDs[0]).simpleJSON) }
     var data: JSONObject = [
       "customer": .object(simpleCustomer(rr.customerID)), "holder": .object(simpleCustomer(rr.customerID)),
       "voucher": .object(v.simpleJSON), "campaign": .object(camp(v.campaignID).simpleJSON),
       "reward_redemption": .object(rr.json), "reward": .object(reward.resultJSON(assignmentID: a.id, related: related)),
-      "reward_assignment": .object(a.json), "source": ["id": .string(rr.sourceID), "type": "redemption"], "balance": .null,
+      "reward_assignment": .object(a.json), "source": ["id": .string(rr.sourceID), "type": "redemption"],
+      "balance": .null,
     ]
     if case .campaign = reward.kind, let given {
       let gv = vouch(given.voucherIDs[0])
@@ -85,7 +91,9 @@ extension World {
     switch reward.kind {
     case .material(let p): return products.first { $0.id == p }.map { ("product", $0.simpleJSON) }
     case .campaign(let c, _):
-      guard let (_, v) = try? publishVoucher(campaignID: c, customerID: customerID, channel: "Automation") else { return nil }
+      guard let (_, v) = try? publishVoucher(campaignID: c, customerID: customerID, channel: "Automation") else {
+        return nil
+      }
       return ("voucher", v.simpleJSON)
     }
   }
@@ -115,18 +123,23 @@ extension World {
     let ri = customers.firstIndex { $0.id == referrerID }!
     customers[ri].referredCustomers += 1
     var card = vouchers.first { $0.campaignID == gift.id && $0.holderID == referrerID }
-    if card == nil { card = (try? publishVoucher(campaignID: gift.id, customerID: referrerID, channel: "Automation"))?.1 }
+    if card == nil {
+      card = (try? publishVoucher(campaignID: gift.id, customerID: referrerID, channel: "Automation"))?.1
+    }
     guard let cardID = card?.id else { return }
     let vi = vouchers.firstIndex { $0.id == cardID }!
     vouchers[vi].giftAmount += tier.credits
     vouchers[vi].giftBalance += tier.credits
     vouchers[vi].updatedAt = now
     let balance = giftBalanceJSON(vouchers[vi], amount: tier.credits, operation: "AUTOMATIC")
-    _ = record(vouchers[vi], type: "CREDITS_ADDITION", reason: "Referral reward", details: ["balance": .object(balance)], source: "Automation")
+    _ = record(
+      vouchers[vi], type: "CREDITS_ADDITION", reason: "Referral reward", details: ["balance": .object(balance)],
+      source: "Automation")
     let reward: JSONObject = [
       "assignment_id": .string(tier.id), "voucher": .object(vouchers[vi].simpleJSON), "id": .string(tier.id),
       "object": "reward", "name": .string(tier.banner), "type": "CAMPAIGN",
     ]
-    emitRewarded(customerID: referrerID, voucher: code, redemption: r, reward: reward, referralTier: tier.json, balance: balance)
+    emitRewarded(
+      customerID: referrerID, voucher: code, redemption: r, reward: reward, referralTier: tier.json, balance: balance)
   }
 }

@@ -6,7 +6,9 @@ extension World {
     throws(WorldOperationError) -> Emitted<Redemption>
   {
     let ri = try index(redemptions, redemptionID, "redemption")
-    guard redemptions[ri].kind == .redemption else { throw .invalid("'\(redemptionID)' is a rollback, not a redemption") }
+    guard redemptions[ri].kind == .redemption else {
+      throw .invalid("'\(redemptionID)' is a rollback, not a redemption")
+    }
     begin(channel, gap: 30_000...3_600_000)
     let parent = redemptions[ri]
     let ci = customers.firstIndex { $0.id == parent.customerID }!
@@ -23,7 +25,8 @@ extension World {
       rb.id = make(.rollbackFailed)
       rb.succeeded = false
       rb.failureCode = parent.rolledBack ? "already_rolled_back" : "invalid_redemption"
-      rb.failureMessage = parent.rolledBack ? "Redemption was already rolled back" : "Failed redemptions cannot be rolled back"
+      rb.failureMessage =
+        parent.rolledBack ? "Redemption was already rolled back" : "Failed redemptions cannot be rolled back"
       redemptions.append(rb)
       customers[ci].redemptions.rollbackFailed += 1
       emitRedemption("redemption.rollback.failed", rb, order: parent.orderID, rollback: rb)

@@ -22,16 +22,25 @@ extension World {
     _ = w.createCampaign(CampaignSpec(type: .giftVouchers, giftAmount: 5000))
     let loyalty = w.createCampaign(CampaignSpec(type: .loyaltyProgram)).value
     for (i, range) in [(100, 999), (1000, 4999), (5000, 1_000_000)].enumerated() {
-      _ = try? w.createLoyaltyTier(campaignID: loyalty.id, name: WordLists.tierNames[i], pointsFrom: range.0, pointsTo: range.1)
+      _ = try? w.createLoyaltyTier(
+        campaignID: loyalty.id, name: WordLists.tierNames[i], pointsFrom: range.0, pointsTo: range.1)
     }
     w.addEarningRule(campaignID: loyalty.id, every: 1000, points: 10)
-    if let p = w.products.first { w.addReward(name: p.name, kind: .material(productID: p.id), campaignID: loyalty.id, points: 100) }
-    w.addReward(name: "10.00 off coupon", kind: .campaign(campaignID: welcome.id, credits: nil), campaignID: loyalty.id, points: 200)
+    if let p = w.products.first {
+      w.addReward(name: p.name, kind: .material(productID: p.id), campaignID: loyalty.id, points: 100)
+    }
+    w.addReward(
+      name: "10.00 off coupon", kind: .campaign(campaignID: welcome.id, credits: nil), campaignID: loyalty.id,
+      points: 200)
     let referral = w.createCampaign(CampaignSpec(type: .referralProgram)).value
     w.addReferralTier(campaignID: referral.id, credits: 1000)
     let promo = w.createCampaign(CampaignSpec(type: .promotion)).value
-    let t1 = try? w.createPromotionTier(campaignID: promo.id, name: "10% off orders over 100.00", discount: .percent(off: 10, amountLimit: 5000, formula: nil)).value
-    let t2 = try? w.createPromotionTier(campaignID: promo.id, name: "5.00 off every order", discount: .amount(off: 500)).value
+    let t1 = try? w.createPromotionTier(
+      campaignID: promo.id, name: "10% off orders over 100.00",
+      discount: .percent(off: 10, amountLimit: 5000, formula: nil)
+    ).value
+    let t2 = try? w.createPromotionTier(campaignID: promo.id, name: "5.00 off every order", discount: .amount(off: 500))
+      .value
     w.addPromotionStack(campaignID: promo.id, name: "Cart stack", tierIDs: [t1, t2].compactMap { $0?.id })
     _ = w.createValidationRule(name: "Orders over 50.00", minimumOrderAmount: 5000)
     w.addDistribution(purpose: .sendUniqueCodes, campaignID: welcome.id)

@@ -5,7 +5,9 @@ extension World {
   {
     _ = try index(customers, customerID, "customer")
     let si = try index(segments, segmentID, "segment")
-    guard !segments[si].memberIDs.contains(customerID) else { throw .invalid("customer is already in '\(segments[si].name)'") }
+    guard !segments[si].memberIDs.contains(customerID) else {
+      throw .invalid("customer is already in '\(segments[si].name)'")
+    }
     begin(.internal)
     segments[si].memberIDs.append(customerID)
     emitSegment("customer.segment.entered", customerID, si)
@@ -17,7 +19,9 @@ extension World {
     -> Emitted<Segment>
   {
     let si = try index(segments, segmentID, "segment")
-    guard segments[si].memberIDs.contains(customerID) else { throw .invalid("customer is not in '\(segments[si].name)'") }
+    guard segments[si].memberIDs.contains(customerID) else {
+      throw .invalid("customer is not in '\(segments[si].name)'")
+    }
     begin(.internal)
     segments[si].memberIDs.removeAll { $0 == customerID }
     emitSegment("customer.segment.left", customerID, si)
@@ -25,7 +29,9 @@ extension World {
   }
 
   private mutating func emitSegment(_ type: String, _ customerID: String, _ si: Int) {
-    var data: JSONObject = ["customer": .object(cust(customerID).fullJSON), "segment": .object(segments[si].simpleJSON)]
+    var data: JSONObject = [
+      "customer": .object(cust(customerID).fullJSON), "segment": .object(segments[si].simpleJSON),
+    ]
     let extra = purposeObjects(for: customerID)
     for m in extra.members { data[m.key] = m.value }
     emit(type, entity: customerID, data, purposeKeys: extra.keys, overrides: extra.overrides)
@@ -46,7 +52,8 @@ extension World {
       metadata: metadata.count > 0 ? metadata : ["source": .string(channel.rawValue)], createdAt: now)
     customEvents.append(e)
     var data: JSONObject = [
-      "event": .object(e.json), "event_schema": .object(schema.simpleJSON), "customer": .object(simpleCustomer(customerID)),
+      "event": .object(e.json), "event_schema": .object(schema.simpleJSON),
+      "customer": .object(simpleCustomer(customerID)),
       "referral": .null, "loyalty": .null,
     ]
     let extra = purposeObjects(for: customerID)
@@ -59,7 +66,8 @@ extension World {
   @discardableResult
   public mutating func addDistribution(purpose: DistributionPurpose, campaignID: String?) -> Distribution {
     tick()
-    var d = Distribution(id: make(.distribution), status: "TO SEND", purpose: purpose, campaignID: campaignID, createdAt: now)
+    var d = Distribution(
+      id: make(.distribution), status: "TO SEND", purpose: purpose, campaignID: campaignID, createdAt: now)
     d.setLiveAt = now
     distributions.append(d)
     return d

@@ -22,7 +22,9 @@ extension World {
     begin(channel)
     validationRules[i].minimumOrderAmount = minimumOrderAmount
     validationRules[i].updatedAt = now
-    emit("business_validation_rule.updated", entity: id, ["rule": .object(validationRules[i].json), "updated_at": .time(now)])
+    emit(
+      "business_validation_rule.updated", entity: id,
+      ["rule": .object(validationRules[i].json), "updated_at": .time(now)])
     return finish(validationRules[i])
   }
 
@@ -33,7 +35,9 @@ extension World {
     let i = try index(validationRules, id, "validation rule")
     begin(channel)
     validationRules[i].deleted = true
-    emit("business_validation_rule.deleted", entity: id, ["rule": .object(validationRules[i].json), "deleted_at": .time(now)])
+    emit(
+      "business_validation_rule.deleted", entity: id,
+      ["rule": .object(validationRules[i].json), "deleted_at": .time(now)])
     return finish(validationRules.remove(at: i))
   }
 
@@ -45,7 +49,8 @@ extension World {
     let type = try relatedType(objectID)
     begin(channel)
     let a = ValidationRuleAssignment(
-      id: make(.validationRuleAssignment), ruleID: ruleID, relatedObjectID: objectID, relatedObjectType: type, createdAt: now)
+      id: make(.validationRuleAssignment), ruleID: ruleID, relatedObjectID: objectID, relatedObjectType: type,
+      createdAt: now)
     ruleAssignments.append(a)
     emitAssignment("business_validation_rule.assignment.created", a)
     return finish(a)
@@ -75,9 +80,9 @@ extension World {
     let earning = earningRules.first { $0.id == a.relatedObjectID }
     let campaignID = voucher?.campaignID ?? earning?.campaignID ?? a.relatedObjectID
     let data: JSONObject = [
-        "rule": .object(rule.json), "voucher": voucher.map { .object($0.simpleJSON) } ?? "",
-        "campaign": .object(camp(campaignID).simpleJSON), "assignment": .object(a.json), "distribution": .null,
-        "earning_rule": earning.map { .object($0.simpleJSON) } ?? .null, "promotion_tier": .null,
+      "rule": .object(rule.json), "voucher": voucher.map { .object($0.simpleJSON) } ?? "",
+      "campaign": .object(camp(campaignID).simpleJSON), "assignment": .object(a.json), "distribution": .null,
+      "earning_rule": earning.map { .object($0.simpleJSON) } ?? .null, "promotion_tier": .null,
     ]
     emit(type, entity: rule.id, JSONObject(data.members.filter { $0.value != "" }))
   }

@@ -8,8 +8,9 @@ import Testing
     #expect(renderable.count == 72)
     #expect(renderable.filter { $0.configuredIn == [.webhook] }.count == 46)
     #expect(renderable.filter { $0.configuredIn == [.distribution] }.count == 24)
-    #expect(renderable.filter { $0.configuredIn == [.webhook, .distribution] }.map(\.type).sorted()
-      == ["customer.rewarded", "customer.rewarded.loyalty_points"])
+    #expect(
+      renderable.filter { $0.configuredIn == [.webhook, .distribution] }.map(\.type).sorted()
+        == ["customer.rewarded", "customer.rewarded.loyalty_points"])
     #expect(Set(EventCatalog.all.map(\.type)).count == EventCatalog.all.count)
   }
 

@@ -24,7 +24,10 @@ import Testing
     #expect(e.createdAt >= Self.start)
     #expect(e.groupID.hasPrefix("v-") && e.groupID.count == 20)
     if let dump = ProcessInfo.processInfo.environment["SENDOUT_DUMP_DIR"] {
-      let body = JSON.object(["event": ["id": .string(e.eventID), "entity_id": .string(e.entityID), "channel": .string(e.channel)], "data": .object(e.fullData)])
+      let body = JSON.object([
+        "event": ["id": .string(e.eventID), "entity_id": .string(e.entityID), "channel": .string(e.channel)],
+        "data": .object(e.fullData),
+      ])
       try body.prettyString.write(toFile: "\(dump)/\(type).json", atomically: true, encoding: .utf8)
     }
   }
@@ -32,7 +35,8 @@ import Testing
   static let idPrefixes: [String: [String]] = [
     "customer": ["cust_"], "holder": ["cust_", "rh_"], "referrer": ["cust_"], "campaign": ["camp_"], "voucher": ["v_"],
     "order": ["ord_"], "redemption": ["r_", "rf_"], "redemption_rollback": ["rr_", "rrf_"], "publication": ["pub_"],
-    "loyalty_tier": ["ltr_"], "loyalty_tier_from": ["ltr_"], "loyalty_tier_to": ["ltr_"], "holder_loyalty_tier": ["ltr_"],
+    "loyalty_tier": ["ltr_"], "loyalty_tier_from": ["ltr_"], "loyalty_tier_to": ["ltr_"],
+    "holder_loyalty_tier": ["ltr_"],
     "promotion_tier": ["promo_"], "rule": ["val_"], "assignment": ["asgm_"], "segment": ["seg_"],
     "distribution": ["distr_"], "transaction": ["vtx_"], "pending_points": ["lopp_"], "reward_redemption": ["rewr_"],
     "reward_assignment": ["rewa_"], "earning_rule": ["ern_"], "event_schema": ["ms_"],
@@ -52,10 +56,13 @@ import Testing
   func eventIDPrefixAndEntity(type: String) throws {
     let e = try SampleWorld.event(type: type, seed: 3, start: Self.start)
     let prefix =
-      type.hasPrefix("customer.") ? "evcus_" : type.hasPrefix("redemption.") ? "evred_" : type.hasPrefix("voucher.") ? "evvou_" : nil
+      type.hasPrefix("customer.")
+      ? "evcus_" : type.hasPrefix("redemption.") ? "evred_" : type.hasPrefix("voucher.") ? "evvou_" : nil
     if let prefix { #expect(e.eventID.hasPrefix(prefix)) }
     if type.hasPrefix("customer.") { #expect(e.entityID.hasPrefix("cust_")) }
-    #expect(IDFactory.timestamp(ofTimeOrdered: e.eventID, prefix: String(e.eventID.prefix { $0 != "_" }) + "_") == e.createdAt)
+    #expect(
+      IDFactory.timestamp(ofTimeOrdered: e.eventID, prefix: String(e.eventID.prefix { $0 != "_" }) + "_") == e.createdAt
+    )
     #expect((e.channel == "USER_PORTAL") == (e.userID != nil))
   }
 

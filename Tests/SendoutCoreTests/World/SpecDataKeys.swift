@@ -11,25 +11,53 @@ enum SpecDataKeys {
 
   static let all: [String: Entry] = [
     "redemption.succeeded": Entry(
-      allowed: ["customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption", "created_at"],
+      allowed: [
+        "customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption",
+        "created_at",
+      ],
       required: [],
-      exampleOrder: ["customer", "order", "campaign", "voucher", "holder", "promotion_tier", "redemption", "created_at"],
-      objects: ["customer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher", "holder": "customer"]),
+      exampleOrder: [
+        "customer", "order", "campaign", "voucher", "holder", "promotion_tier", "redemption", "created_at",
+      ],
+      objects: [
+        "customer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher", "holder": "customer",
+      ]),
     "redemption.failed": Entry(
-      allowed: ["customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption", "created_at"],
+      allowed: [
+        "customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption",
+        "created_at",
+      ],
       required: [],
-      exampleOrder: ["order", "holder", "voucher", "campaign", "customer", "created_at", "redemption", "promotion_tier"],
-      objects: ["customer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher", "holder": "customer"]),
+      exampleOrder: [
+        "order", "holder", "voucher", "campaign", "customer", "created_at", "redemption", "promotion_tier",
+      ],
+      objects: [
+        "customer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher", "holder": "customer",
+      ]),
     "redemption.rollback.succeeded": Entry(
-      allowed: ["customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption", "redemption_rollback"],
+      allowed: [
+        "customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption",
+        "redemption_rollback",
+      ],
       required: [],
-      exampleOrder: ["order", "holder", "voucher", "campaign", "customer", "redemption", "promotion_tier", "redemption_rollback"],
-      objects: ["customer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher", "holder": "customer"]),
+      exampleOrder: [
+        "order", "holder", "voucher", "campaign", "customer", "redemption", "promotion_tier", "redemption_rollback",
+      ],
+      objects: [
+        "customer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher", "holder": "customer",
+      ]),
     "redemption.rollback.failed": Entry(
-      allowed: ["customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption", "redemption_rollback"],
+      allowed: [
+        "customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption",
+        "redemption_rollback",
+      ],
       required: [],
-      exampleOrder: ["order", "holder", "voucher", "campaign", "customer", "redemption", "promotion_tier", "redemption_rollback"],
-      objects: ["customer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher", "holder": "customer"]),
+      exampleOrder: [
+        "order", "holder", "voucher", "campaign", "customer", "redemption", "promotion_tier", "redemption_rollback",
+      ],
+      objects: [
+        "customer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher", "holder": "customer",
+      ]),
     "customer.created": Entry(
       allowed: ["customer"],
       required: [],
@@ -46,60 +74,130 @@ enum SpecDataKeys {
       exampleOrder: ["customer"],
       objects: ["customer": "customer"]),
     "customer.redemption.succeeded": Entry(
-      allowed: ["customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption"],
+      allowed: [
+        "customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption",
+      ],
       required: [],
-      exampleOrder: ["customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption"],
-      objects: ["customer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher", "holder": "customer"]),
+      exampleOrder: [
+        "customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption",
+      ],
+      objects: [
+        "customer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher", "holder": "customer",
+      ]),
     "customer.redemption.rollback.succeeded": Entry(
-      allowed: ["customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption", "redemption_rollback"],
+      allowed: [
+        "customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption",
+        "redemption_rollback",
+      ],
       required: [],
-      exampleOrder: ["customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption", "redemption_rollback"],
-      objects: ["customer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher", "holder": "customer"]),
+      exampleOrder: [
+        "customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption",
+        "redemption_rollback",
+      ],
+      objects: [
+        "customer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher", "holder": "customer",
+      ]),
     "customer.rewarded": Entry(
-      allowed: ["customer", "holder", "voucher", "campaign", "redemption", "reward", "referral_tier", "balance", "custom_event", "customer_event"],
+      allowed: [
+        "customer", "holder", "voucher", "campaign", "redemption", "reward", "referral_tier", "balance", "custom_event",
+        "customer_event",
+      ],
       required: [],
-      exampleOrder: ["customer", "holder", "voucher", "campaign", "redemption", "reward", "referral_tier", "balance", "custom_event", "customer_event"],
-      objects: ["customer": "customer", "holder": "customer", "voucher": "voucher", "campaign": "campaign", "reward": "reward", "custom_event": "event"]),
+      exampleOrder: [
+        "customer", "holder", "voucher", "campaign", "redemption", "reward", "referral_tier", "balance", "custom_event",
+        "customer_event",
+      ],
+      objects: [
+        "customer": "customer", "holder": "customer", "voucher": "voucher", "campaign": "campaign", "reward": "reward",
+        "custom_event": "event",
+      ]),
     "customer.rewarded.loyalty_points": Entry(
-      allowed: ["customer", "holder", "voucher", "campaign", "loyalty_tier", "earning_rule", "balance", "order", "event", "publication"],
+      allowed: [
+        "customer", "holder", "voucher", "campaign", "loyalty_tier", "earning_rule", "balance", "order", "event",
+        "publication",
+      ],
       required: [],
-      exampleOrder: ["customer", "holder", "voucher", "campaign", "loyalty_tier", "earning_rule", "balance", "order", "event"],
-      objects: ["customer": "customer", "holder": "customer", "voucher": "voucher", "campaign": "campaign", "loyalty_tier": "loyalty_tier", "earning_rule": "earning_rule", "balance": "balance", "order": "order", "publication": "publication"]),
+      exampleOrder: [
+        "customer", "holder", "voucher", "campaign", "loyalty_tier", "earning_rule", "balance", "order", "event",
+      ],
+      objects: [
+        "customer": "customer", "holder": "customer", "voucher": "voucher", "campaign": "campaign",
+        "loyalty_tier": "loyalty_tier", "earning_rule": "earning_rule", "balance": "balance", "order": "order",
+        "publication": "publication",
+      ]),
     "customer.reward_redemptions.created": Entry(
-      allowed: ["customer", "holder", "voucher", "campaign", "reward_redemption", "reward", "reward_assignment", "source", "balance"],
+      allowed: [
+        "customer", "holder", "voucher", "campaign", "reward_redemption", "reward", "reward_assignment", "source",
+        "balance",
+      ],
       required: [],
-      exampleOrder: ["holder", "reward", "source", "balance", "voucher", "campaign", "customer", "reward_assignment", "reward_redemption"],
-      objects: ["customer": "customer", "holder": "customer", "voucher": "voucher", "campaign": "campaign", "reward": "reward", "reward_assignment": "reward_assignment"]),
+      exampleOrder: [
+        "holder", "reward", "source", "balance", "voucher", "campaign", "customer", "reward_assignment",
+        "reward_redemption",
+      ],
+      objects: [
+        "customer": "customer", "holder": "customer", "voucher": "voucher", "campaign": "campaign", "reward": "reward",
+        "reward_assignment": "reward_assignment",
+      ]),
     "customer.reward_redemptions.pending": Entry(
-      allowed: ["customer", "holder", "voucher", "campaign", "reward_redemption", "reward", "reward_assignment", "source", "balance"],
+      allowed: [
+        "customer", "holder", "voucher", "campaign", "reward_redemption", "reward", "reward_assignment", "source",
+        "balance",
+      ],
       required: [],
-      exampleOrder: ["holder", "reward", "source", "balance", "voucher", "campaign", "customer", "reward_assignment", "reward_redemption"],
-      objects: ["customer": "customer", "holder": "customer", "voucher": "voucher", "campaign": "campaign", "reward": "reward", "reward_assignment": "reward_assignment"]),
+      exampleOrder: [
+        "holder", "reward", "source", "balance", "voucher", "campaign", "customer", "reward_assignment",
+        "reward_redemption",
+      ],
+      objects: [
+        "customer": "customer", "holder": "customer", "voucher": "voucher", "campaign": "campaign", "reward": "reward",
+        "reward_assignment": "reward_assignment",
+      ]),
     "customer.reward_redemptions.completed": Entry(
-      allowed: ["customer", "holder", "voucher", "campaign", "reward_redemption", "reward", "reward_assignment", "source", "balance", "publication"],
+      allowed: [
+        "customer", "holder", "voucher", "campaign", "reward_redemption", "reward", "reward_assignment", "source",
+        "balance", "publication",
+      ],
       required: [],
-      exampleOrder: ["customer", "holder", "voucher", "campaign", "reward_redemption", "reward", "reward_assignment", "source", "balance", "publication"],
-      objects: ["customer": "customer", "holder": "customer", "voucher": "voucher", "campaign": "campaign", "reward": "reward", "reward_assignment": "reward_assignment", "publication": "publication"]),
+      exampleOrder: [
+        "customer", "holder", "voucher", "campaign", "reward_redemption", "reward", "reward_assignment", "source",
+        "balance", "publication",
+      ],
+      objects: [
+        "customer": "customer", "holder": "customer", "voucher": "voucher", "campaign": "campaign", "reward": "reward",
+        "reward_assignment": "reward_assignment", "publication": "publication",
+      ]),
     "customer.voucher.loyalty_card.pending_points.activated": Entry(
       allowed: ["customer", "campaign", "voucher", "balance", "order", "transaction", "pending_points"],
       required: ["customer", "campaign", "voucher", "balance", "order", "transaction", "pending_points"],
       exampleOrder: ["voucher", "campaign", "customer", "order", "pending_points"],
-      objects: ["customer": "customer", "campaign": "campaign", "voucher": "voucher", "balance": "balance", "order": "order"]),
+      objects: [
+        "customer": "customer", "campaign": "campaign", "voucher": "voucher", "balance": "balance", "order": "order",
+      ]),
     "customer.voucher.loyalty_card.pending_points.added": Entry(
       allowed: ["customer", "campaign", "voucher", "voucher_pending_points_balance", "order", "pending_points"],
       required: ["customer", "campaign", "voucher", "voucher_pending_points_balance", "order", "pending_points"],
       exampleOrder: ["customer", "campaign", "voucher", "voucher_pending_points_balance", "order", "pending_points"],
-      objects: ["customer": "customer", "campaign": "campaign", "voucher": "voucher", "voucher_pending_points_balance": "balance", "order": "order"]),
+      objects: [
+        "customer": "customer", "campaign": "campaign", "voucher": "voucher",
+        "voucher_pending_points_balance": "balance", "order": "order",
+      ]),
     "customer.voucher.loyalty_card.pending_points.canceled": Entry(
       allowed: ["customer", "campaign", "voucher", "voucher_pending_points_balance", "order", "pending_points"],
       required: ["customer", "campaign", "voucher", "voucher_pending_points_balance", "order", "pending_points"],
       exampleOrder: ["customer", "campaign", "voucher", "voucher_pending_points_balance", "order", "pending_points"],
-      objects: ["customer": "customer", "campaign": "campaign", "voucher": "voucher", "voucher_pending_points_balance": "balance", "order": "order"]),
+      objects: [
+        "customer": "customer", "campaign": "campaign", "voucher": "voucher",
+        "voucher_pending_points_balance": "balance", "order": "order",
+      ]),
     "customer.voucher.loyalty_card.pending_points.updated": Entry(
       allowed: ["customer", "campaign", "voucher", "voucher_pending_points_balance", "order", "pending_points"],
       required: ["customer", "campaign", "voucher", "voucher_pending_points_balance", "order", "pending_points"],
       exampleOrder: ["customer", "campaign", "voucher", "voucher_pending_points_balance", "order", "pending_points"],
-      objects: ["customer": "customer", "campaign": "campaign", "voucher": "voucher", "voucher_pending_points_balance": "balance", "order": "order"]),
+      objects: [
+        "customer": "customer", "campaign": "campaign", "voucher": "voucher",
+        "voucher_pending_points_balance": "balance", "order": "order",
+      ]),
     "customer.voucher.loyalty_card.points_added": Entry(
       allowed: ["customer", "campaign", "voucher", "balance", "transaction"],
       required: ["customer", "campaign", "voucher", "balance", "transaction"],
@@ -119,12 +217,18 @@ enum SpecDataKeys {
       allowed: ["customer", "segment", "campaign", "voucher", "publication", "promotion_tier"],
       required: ["customer", "segment"],
       exampleOrder: ["customer", "segment"],
-      objects: ["customer": "customer", "segment": "segment", "campaign": "campaign", "voucher": "voucher", "publication": "publication"]),
+      objects: [
+        "customer": "customer", "segment": "segment", "campaign": "campaign", "voucher": "voucher",
+        "publication": "publication",
+      ]),
     "customer.segment.left": Entry(
       allowed: ["customer", "segment", "campaign", "voucher", "publication", "promotion_tier"],
       required: ["customer", "segment"],
       exampleOrder: ["customer", "segment"],
-      objects: ["customer": "customer", "segment": "segment", "campaign": "campaign", "voucher": "voucher", "publication": "publication"]),
+      objects: [
+        "customer": "customer", "segment": "segment", "campaign": "campaign", "voucher": "voucher",
+        "publication": "publication",
+      ]),
     "customer.loyalty.tier.joined": Entry(
       allowed: ["customer", "campaign", "loyalty_tier", "created_at"],
       required: ["customer", "campaign", "loyalty_tier", "created_at"],
@@ -134,12 +238,18 @@ enum SpecDataKeys {
       allowed: ["customer", "campaign", "loyalty_tier_from", "loyalty_tier_to", "created_at"],
       required: ["customer", "campaign", "loyalty_tier_from", "loyalty_tier_to", "created_at"],
       exampleOrder: ["customer", "campaign", "loyalty_tier_from", "loyalty_tier_to", "created_at"],
-      objects: ["customer": "customer", "campaign": "campaign", "loyalty_tier_from": "loyalty_tier", "loyalty_tier_to": "loyalty_tier"]),
+      objects: [
+        "customer": "customer", "campaign": "campaign", "loyalty_tier_from": "loyalty_tier",
+        "loyalty_tier_to": "loyalty_tier",
+      ]),
     "customer.loyalty.tier.downgraded": Entry(
       allowed: ["customer", "campaign", "loyalty_tier_from", "loyalty_tier_to", "created_at"],
       required: ["customer", "campaign", "loyalty_tier_from", "loyalty_tier_to", "created_at"],
       exampleOrder: ["customer", "campaign", "loyalty_tier_from", "loyalty_tier_to", "created_at"],
-      objects: ["customer": "customer", "campaign": "campaign", "loyalty_tier_from": "loyalty_tier", "loyalty_tier_to": "loyalty_tier"]),
+      objects: [
+        "customer": "customer", "campaign": "campaign", "loyalty_tier_from": "loyalty_tier",
+        "loyalty_tier_to": "loyalty_tier",
+      ]),
     "customer.loyalty.tier.prolonged": Entry(
       allowed: ["customer", "campaign", "loyalty_tier", "created_at"],
       required: ["customer", "campaign", "loyalty_tier", "created_at"],
@@ -164,32 +274,50 @@ enum SpecDataKeys {
       allowed: ["customer", "referrer", "order", "redemption", "campaign", "voucher", "publication", "promotion_tier"],
       required: ["customer", "referrer", "order", "redemption"],
       exampleOrder: ["customer", "referrer", "order", "redemption"],
-      objects: ["customer": "customer", "referrer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher", "publication": "publication"]),
+      objects: [
+        "customer": "customer", "referrer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher",
+        "publication": "publication",
+      ]),
     "customer.order.paid": Entry(
       allowed: ["customer", "referrer", "order", "redemption", "campaign", "voucher", "publication", "promotion_tier"],
       required: ["customer", "referrer", "order", "redemption"],
       exampleOrder: ["customer", "referrer", "order", "redemption"],
-      objects: ["customer": "customer", "referrer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher", "publication": "publication"]),
+      objects: [
+        "customer": "customer", "referrer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher",
+        "publication": "publication",
+      ]),
     "customer.order.updated": Entry(
       allowed: ["customer", "referrer", "order", "redemption", "campaign", "voucher", "publication", "promotion_tier"],
       required: ["customer", "referrer", "order", "redemption"],
       exampleOrder: ["order", "customer", "referrer", "redemption"],
-      objects: ["customer": "customer", "referrer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher", "publication": "publication"]),
+      objects: [
+        "customer": "customer", "referrer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher",
+        "publication": "publication",
+      ]),
     "customer.order.canceled": Entry(
       allowed: ["customer", "referrer", "order", "redemption", "campaign", "voucher", "publication", "promotion_tier"],
       required: ["customer", "referrer", "order", "redemption"],
       exampleOrder: ["customer", "referrer", "order", "redemption"],
-      objects: ["customer": "customer", "referrer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher", "publication": "publication"]),
+      objects: [
+        "customer": "customer", "referrer": "customer", "order": "order", "campaign": "campaign", "voucher": "voucher",
+        "publication": "publication",
+      ]),
     "customer.publication.succeeded": Entry(
       allowed: ["customer", "campaign", "publication", "voucher"],
       required: ["customer", "campaign", "publication", "voucher"],
       exampleOrder: ["customer", "campaign", "publication", "voucher"],
       objects: ["customer": "customer", "campaign": "campaign", "publication": "publication", "voucher": "voucher"]),
     "customer.custom_event": Entry(
-      allowed: ["event", "event_schema", "customer", "referral", "loyalty", "campaign", "voucher", "publication", "promotion_tier"],
+      allowed: [
+        "event", "event_schema", "customer", "referral", "loyalty", "campaign", "voucher", "publication",
+        "promotion_tier",
+      ],
       required: ["event", "event_schema", "customer", "referral", "loyalty"],
       exampleOrder: ["event", "event_schema", "customer", "referral", "loyalty"],
-      objects: ["event": "event", "customer": "customer", "campaign": "campaign", "voucher": "voucher", "publication": "publication"]),
+      objects: [
+        "event": "event", "customer": "customer", "campaign": "campaign", "voucher": "voucher",
+        "publication": "publication",
+      ]),
     "publication.succeeded": Entry(
       allowed: ["customer", "campaign", "publication", "voucher", "user"],
       required: [],
@@ -221,30 +349,57 @@ enum SpecDataKeys {
       exampleOrder: ["customer", "campaign", "publication", "voucher", "created_at"],
       objects: ["customer": "customer", "campaign": "campaign", "publication": "publication", "voucher": "voucher"]),
     "voucher.loyalty_card.transaction.created": Entry(
-      allowed: ["transaction", "voucher", "campaign", "holder", "holder_loyalty_tier", "balance", "order", "event", "earning_rule", "segment", "loyalty_tier", "redemption", "rollback", "reward", "custom_event", "source_voucher", "destination_voucher"],
-      required: ["transaction", "voucher", "campaign", "holder", "holder_loyalty_tier", "balance", "order", "event", "earning_rule", "segment", "loyalty_tier", "redemption", "rollback", "reward", "custom_event", "source_voucher", "destination_voucher"],
-      exampleOrder: ["transaction", "voucher", "campaign", "holder", "holder_loyalty_tier", "balance", "order", "event", "earning_rule", "segment", "loyalty_tier", "redemption", "rollback", "reward", "custom_event", "source_voucher", "destination_voucher"],
-      objects: ["campaign": "campaign", "holder": "customer", "holder_loyalty_tier": "loyalty_tier", "balance": "balance", "order": "order", "segment": "segment", "loyalty_tier": "loyalty_tier", "reward": "reward", "custom_event": "event", "source_voucher": "voucher", "destination_voucher": "voucher"]),
+      allowed: [
+        "transaction", "voucher", "campaign", "holder", "holder_loyalty_tier", "balance", "order", "event",
+        "earning_rule", "segment", "loyalty_tier", "redemption", "rollback", "reward", "custom_event", "source_voucher",
+        "destination_voucher",
+      ],
+      required: [
+        "transaction", "voucher", "campaign", "holder", "holder_loyalty_tier", "balance", "order", "event",
+        "earning_rule", "segment", "loyalty_tier", "redemption", "rollback", "reward", "custom_event", "source_voucher",
+        "destination_voucher",
+      ],
+      exampleOrder: [
+        "transaction", "voucher", "campaign", "holder", "holder_loyalty_tier", "balance", "order", "event",
+        "earning_rule", "segment", "loyalty_tier", "redemption", "rollback", "reward", "custom_event", "source_voucher",
+        "destination_voucher",
+      ],
+      objects: [
+        "campaign": "campaign", "holder": "customer", "holder_loyalty_tier": "loyalty_tier", "balance": "balance",
+        "order": "order", "segment": "segment", "loyalty_tier": "loyalty_tier", "reward": "reward",
+        "custom_event": "event", "source_voucher": "voucher", "destination_voucher": "voucher",
+      ]),
     "voucher.loyalty_card.pending_points.activated": Entry(
       allowed: ["customer", "campaign", "voucher", "balance", "order", "transaction", "pending_points"],
       required: ["customer", "campaign", "voucher", "balance", "order", "transaction", "pending_points"],
       exampleOrder: ["customer", "campaign", "voucher", "balance", "order", "transaction", "pending_points"],
-      objects: ["customer": "customer", "campaign": "campaign", "voucher": "voucher", "balance": "balance", "order": "order"]),
+      objects: [
+        "customer": "customer", "campaign": "campaign", "voucher": "voucher", "balance": "balance", "order": "order",
+      ]),
     "voucher.loyalty_card.pending_points.added": Entry(
       allowed: ["customer", "campaign", "voucher", "voucher_pending_points_balance", "order", "pending_points"],
       required: ["customer", "campaign", "voucher", "voucher_pending_points_balance", "order", "pending_points"],
       exampleOrder: ["voucher", "voucher_pending_points_balance", "campaign", "customer", "order", "pending_points"],
-      objects: ["customer": "customer", "campaign": "campaign", "voucher": "voucher", "voucher_pending_points_balance": "balance", "order": "order"]),
+      objects: [
+        "customer": "customer", "campaign": "campaign", "voucher": "voucher",
+        "voucher_pending_points_balance": "balance", "order": "order",
+      ]),
     "voucher.loyalty_card.pending_points.canceled": Entry(
       allowed: ["customer", "campaign", "voucher", "voucher_pending_points_balance", "order", "pending_points"],
       required: ["customer", "campaign", "voucher", "voucher_pending_points_balance", "order", "pending_points"],
       exampleOrder: ["customer", "campaign", "voucher", "voucher_pending_points_balance", "order", "pending_points"],
-      objects: ["customer": "customer", "campaign": "campaign", "voucher": "voucher", "voucher_pending_points_balance": "balance", "order": "order"]),
+      objects: [
+        "customer": "customer", "campaign": "campaign", "voucher": "voucher",
+        "voucher_pending_points_balance": "balance", "order": "order",
+      ]),
     "voucher.loyalty_card.pending_points.updated": Entry(
       allowed: ["customer", "campaign", "voucher", "voucher_pending_points_balance", "order", "pending_points"],
       required: ["customer", "campaign", "voucher", "voucher_pending_points_balance", "order", "pending_points"],
       exampleOrder: ["voucher", "voucher_pending_points_balance", "campaign", "customer", "order", "pending_points"],
-      objects: ["customer": "customer", "campaign": "campaign", "voucher": "voucher", "voucher_pending_points_balance": "balance", "order": "order"]),
+      objects: [
+        "customer": "customer", "campaign": "campaign", "voucher": "voucher",
+        "voucher_pending_points_balance": "balance", "order": "order",
+      ]),
     "voucher.loyalty_card.points_added": Entry(
       allowed: ["voucher", "balance", "campaign", "customer", "transaction"],
       required: [],
@@ -254,7 +409,9 @@ enum SpecDataKeys {
       allowed: ["voucher", "points", "campaign", "customer", "buckets", "transaction"],
       required: ["voucher", "points", "campaign", "customer", "buckets", "transaction"],
       exampleOrder: ["voucher", "points", "campaign", "customer", "buckets", "transaction"],
-      objects: ["voucher": "voucher", "campaign": "campaign", "customer": "customer", "buckets": "loyalty_points_bucket"]),
+      objects: [
+        "voucher": "voucher", "campaign": "campaign", "customer": "customer", "buckets": "loyalty_points_bucket",
+      ]),
     "voucher.gift.transaction.created": Entry(
       allowed: ["transaction", "voucher", "campaign", "holder", "balance", "order", "redemption", "rollback"],
       required: [],

@@ -78,7 +78,8 @@ import Testing
     let added = try w.addLoyaltyPoints(voucherID: card, points: 150)
     #expect(added.events.map(\.type).contains("customer.loyalty.tier.joined"))
     let p = w.addProduct(name: "Big item", sourceID: "big", price: 50000)
-    let paid = try w.payOrder(w.createOrder(customerID: customer, lines: [OrderLine(productID: p.id, quantity: 2)]).value.id)
+    let paid = try w.payOrder(
+      w.createOrder(customerID: customer, lines: [OrderLine(productID: p.id, quantity: 2)]).value.id)
     // 1000.00 paid, 10 points per 10.00 → 1000 points; 150 + 1000 crosses into Silver.
     #expect(try w.voucher(card).loyaltyBalance == 1150)
     #expect(try w.customer(customer).loyaltyPoints == 1150)
@@ -97,7 +98,8 @@ import Testing
     let card = try w.publish(campaignID: w.firstCampaign(.giftVouchers)!.id, customerID: customer).value.voucherIDs[0]
     _ = try w.addGiftCredits(voucherID: card, amount: 2500)
     #expect(try w.voucher(card).giftBalance == 7500)
-    let r = try w.redeem(voucherID: card, customerID: customer, lines: [OrderLine(productID: w.products[0].id, quantity: 1)])
+    let r = try w.redeem(
+      voucherID: card, customerID: customer, lines: [OrderLine(productID: w.products[0].id, quantity: 1)])
     let used = try #require(r.value.amount)
     #expect(try w.voucher(card).giftBalance == 7500 - used)
     _ = try w.rollback(redemptionID: r.value.id)
@@ -123,7 +125,8 @@ import Testing
     var w = world()
     let referrer = w.customers[0].id
     let friend = w.customers[1].id
-    let code = try w.publish(campaignID: w.firstCampaign(.referralProgram)!.id, customerID: referrer).value.voucherIDs[0]
+    let code = try w.publish(campaignID: w.firstCampaign(.referralProgram)!.id, customerID: referrer).value.voucherIDs[
+      0]
     let r = try w.redeem(voucherID: code, customerID: friend)
     let rewarded = try #require(r.last("customer.rewarded"))
     #expect(rewarded.entityID == referrer)
