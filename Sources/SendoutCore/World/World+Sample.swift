@@ -44,8 +44,7 @@ extension World {
     w.addPromotionStack(campaignID: promo.id, name: "Cart stack", tierIDs: [t1, t2].compactMap { $0?.id })
     _ = w.createValidationRule(name: "Orders over 50.00", minimumOrderAmount: 5000)
     w.addDistribution(purpose: .sendUniqueCodes, campaignID: welcome.id)
-    w.distributionCampaignID = welcome.id
-    w.distributionPromotionTierID = t1?.id
+    w.addDistribution(purpose: .notifyAboutPromotion, campaignID: promo.id)
     return w
   }
 

@@ -62,7 +62,8 @@ extension World {
     return finish(e)
   }
 
-  /// Adds a distribution (no event).
+  /// Adds a distribution (no event). The first "send unique codes" distribution becomes the source of the codes
+  /// distribution events publish; the first "notify" one (of a promotion campaign) names the tier they announce.
   @discardableResult
   public mutating func addDistribution(purpose: DistributionPurpose, campaignID: String?) -> Distribution {
     tick()
@@ -70,6 +71,10 @@ extension World {
       id: make(.distribution), status: "TO SEND", purpose: purpose, campaignID: campaignID, createdAt: now)
     d.setLiveAt = now
     distributions.append(d)
+    if purpose == .sendUniqueCodes, distributionCampaignID == nil { distributionCampaignID = campaignID }
+    if purpose == .notifyAboutPromotion, distributionPromotionTierID == nil, let campaignID {
+      distributionPromotionTierID = promotionTiers.first { $0.campaignID == campaignID && $0.active }?.id
+    }
     return d
   }
 
