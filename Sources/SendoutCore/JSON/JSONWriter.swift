@@ -10,7 +10,7 @@ public struct JSONWriter: Sendable {
   /// The encoded bytes of `value`.
   public func bytes(_ value: JSON) -> [UInt8] {
     var out: [UInt8] = []
-    out.reserveCapacity(4096)
+    out.reserveCapacity(8192)
     write(value, into: &out)
     return out
   }

@@ -45,11 +45,10 @@ public struct SHA256: Sendable {
         buffer.removeAll(keepingCapacity: true)
       }
     }
-    bytes.withUnsafeBufferPointer { p in
-      while i + 64 <= p.count {
-        compress(UnsafeBufferPointer(rebasing: p[i..<(i + 64)]))
-        i += 64
-      }
+    let whole = (bytes.count - i) / 64
+    if whole > 0 {
+      bytes.withUnsafeBytes { compress($0.baseAddress! + i, blocks: whole) }
+      i += whole * 64
     }
     if i < bytes.count { buffer.append(contentsOf: bytes[i...]) }
   }
@@ -61,7 +60,7 @@ public struct SHA256: Sendable {
     tail.append(0x80)
     while tail.count % 64 != 56 { tail.append(0) }
     for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-    for start in stride(from: 0, to: tail.count, by: 64) { compress(tail[start..<(start + 64)]) }
+    compress(tail)
     let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
     var out: [UInt8] = []
     out.reserveCapacity(32)
@@ -74,41 +73,49 @@ public struct SHA256: Sendable {
     return out
   }
 
-  private mutating func compress<C: RandomAccessCollection>(_ block: C) where C.Element == UInt8, C.Index == Int {
-    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-      var b = block.startIndex
-      for t in 0..<16 {
-        w[t] = UInt32(block[b]) << 24 | UInt32(block[b + 1]) << 16 | UInt32(block[b + 2]) << 8 | UInt32(block[b + 3])
-        b += 4
-      }
-      for t in 16..<64 {
-        let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-        let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-      }
-      var (a, bb, c, d, e, f, g, h) = state
-      SHA256.k.withUnsafeBufferPointer { k in
-        for t in 0..<64 {
-          let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-          let ch = (e & f) ^ (~e & g)
-          let t1 = h &+ s1 &+ ch &+ k[t] &+ w[t]
-          let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-          let maj = (a & bb) ^ (a & c) ^ (bb & c)
-          let t2 = s0 &+ maj
-          h = g
-          g = f
-          f = e
-          e = d &+ t1
-          d = c
-          c = bb
-          bb = a
-          a = t1 &+ t2
+  /// Compresses `blocks` consecutive 64-byte blocks starting at `p`: one pass over raw memory, with the
+  /// message schedule in a stack buffer (no allocation per block).
+  private mutating func compress(_ p: UnsafeRawPointer, blocks: Int) {
+    SHA256.k.withUnsafeBufferPointer { k in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+        var (h0, h1, h2, h3, h4, h5, h6, h7) = state
+        for block in 0..<blocks {
+          let base = p + block * 64
+          for t in 0..<16 { w[t] = UInt32(bigEndian: base.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self)) }
+          for t in 16..<64 {
+            let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
+            let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
+            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+          }
+          var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+          for t in 0..<64 {
+            let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ k[t] &+ w[t]
+            let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+            h = g
+            g = f
+            f = e
+            e = d &+ t1
+            d = c
+            c = b
+            b = a
+            a = t1 &+ t2
+          }
+          h0 &+= a
+          h1 &+= b
+          h2 &+= c
+          h3 &+= d
+          h4 &+= e
+          h5 &+= f
+          h6 &+= g
+          h7 &+= h
         }
+        state = (h0, h1, h2, h3, h4, h5, h6, h7)
       }
-      state = (
-        state.0 &+ a, state.1 &+ bb, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h
-      )
     }
+  }
+
+  private mutating func compress(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { compress($0.baseAddress!, blocks: bytes.count / 64) }
   }
 
   @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
