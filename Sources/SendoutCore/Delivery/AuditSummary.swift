@@ -1,0 +1,41 @@
+/// The audit log as Voucherify's Webhook sendouts tab shows it: one row per sendout with its latest
+/// status and how many attempts it took, in order of first appearance.
+public struct AuditSummary: Sendable, Equatable {
+  /// One sendout's row.
+  public struct Row: Sendable, Equatable {
+    /// The latest record of the sendout.
+    public var latest: AuditRecord
+    /// Attempts made so far (the highest attempt number seen).
+    public var attempts: Int
+  }
+
+  /// The rows, in order of each sendout's first record.
+  public var rows: [Row]
+
+  /// Summarises `records` (oldest first).
+  public init(_ records: [AuditRecord]) {
+    var index: [String: Int] = [:]
+    var rows: [Row] = []
+    for record in records {
+      if let i = index[record.sendoutID] {
+        rows[i].latest = record
+        rows[i].attempts = max(rows[i].attempts, record.attempt)
+      } else {
+        index[record.sendoutID] = rows.count
+        rows.append(Row(latest: record, attempts: record.attempt))
+      }
+    }
+    self.rows = rows
+  }
+
+  /// The rows whose latest status is `status` and/or whose type or event type is `type` (`nil` = any).
+  public func filtered(status: AuditStatus? = nil, type: String? = nil) -> [Row] {
+    rows.filter { row in
+      (status == nil || row.latest.status == status)
+        && (type == nil || row.latest.type == type || row.latest.eventType == type)
+    }
+  }
+
+  /// The latest record of sendout `id`, or `nil`.
+  public func latest(for id: String) -> AuditRecord? { rows.first { $0.latest.sendoutID == id }?.latest }
+}
