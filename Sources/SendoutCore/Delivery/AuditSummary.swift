@@ -11,12 +11,18 @@ public struct AuditSummary: Sendable, Equatable {
 
   /// The rows, in order of each sendout's first record.
   public var rows: [Row]
+  /// Ids of sources left paused (distribution) or disabled (project webhook) by the log: a FAILED record
+  /// pauses its source, a later SUCCESS for the source (e.g. a manual retry) sets it live again.
+  public var pausedSources: Set<String>
 
   /// Summarises `records` (oldest first).
   public init(_ records: [AuditRecord]) {
     var index: [String: Int] = [:]
     var rows: [Row] = []
+    var paused: Set<String> = []
     for record in records {
+      if record.status == .failed { paused.insert(record.sourceID) }
+      if record.status == .success { paused.remove(record.sourceID) }
       if let i = index[record.sendoutID] {
         rows[i].latest = record
         rows[i].attempts = max(rows[i].attempts, record.attempt)
@@ -26,6 +32,7 @@ public struct AuditSummary: Sendable, Equatable {
       }
     }
     self.rows = rows
+    pausedSources = paused
   }
 
   /// The rows whose latest status is `status` and/or whose type or event type is `type` (`nil` = any).

@@ -3,5 +3,9 @@ enum CommandRegistry {
   static let all: [any Command.Type] = [
     EventsCommand.self,
     RenderCommand.self,
+    FireCommand.self,
+    ListenCommand.self,
+    AuditCommand.self,
+    RetryCommand.self,
   ]
 }

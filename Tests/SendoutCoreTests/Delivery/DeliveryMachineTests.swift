@@ -188,3 +188,38 @@ let refused = Result<TransportResponse, TransportError>.failure(.connection("con
     #expect(first && !second)
   }
 }
+
+@Suite struct AuditSummaryTests {
+  func record(_ n: Int, _ status: AuditStatus, attempt: Int, source: String = "wh_A") -> AuditRecord {
+    AuditRecord(sendout: TestSendouts.make(n, sourceID: source), status: status, attempt: attempt, executedAt: Timestamp(milliseconds: Int64(attempt)))
+  }
+
+  @Test func latestStatusPerSendoutWithAttempts() {
+    let summary = AuditSummary([
+      record(1, .retrying, attempt: 1), record(2, .success, attempt: 1), record(1, .retrying, attempt: 2), record(1, .failed, attempt: 3),
+    ])
+    #expect(summary.rows.map(\.latest.status) == [.failed, .success])
+    #expect(summary.rows.map(\.attempts) == [3, 1])
+    #expect(summary.filtered(status: .failed).count == 1)
+    #expect(summary.filtered(type: "customer.publication.succeeded").count == 2)
+    #expect(summary.filtered(type: "voucher.published").isEmpty)
+  }
+
+  @Test func aFailureLeavesItsSourcePausedUntilASuccess() {
+    #expect(AuditSummary([record(1, .failed, attempt: 13)]).pausedSources == ["wh_A"])
+    #expect(AuditSummary([record(1, .failed, attempt: 13), record(1, .success, attempt: 14)]).pausedSources.isEmpty)
+    #expect(AuditSummary([record(1, .failed, attempt: 13, source: "wh_B"), record(2, .success, attempt: 1)]).pausedSources == ["wh_B"])
+  }
+
+  @Test func recordsRoundTripThroughTheirJSONLine() throws {
+    let original = AuditRecord(
+      sendout: TestSendouts.make(1, secret: "s"), status: .retrying, attempt: 2, executedAt: Timestamp(milliseconds: 1_710_337_560_000),
+      httpStatus: 503, latencyMilliseconds: 42, error: "HTTP 503", nextAttemptAt: Timestamp(milliseconds: 1_710_337_620_000))
+    let contents = try AuditLogParser.parse(original.line, path: "x")
+    #expect(contents.records == [original])
+    #expect(original.sendout.body == TestSendouts.make(1, secret: "s").body)
+    #expect(original.sendout.headers == TestSendouts.make(1, secret: "s").headers)
+    let keys = original.json.objectValue?.keys ?? []
+    #expect(Array(keys.prefix(6)) == ["sendout_id", "status", "attempt", "type", "event_type", "source"])
+  }
+}
