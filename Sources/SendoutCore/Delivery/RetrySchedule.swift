@@ -10,7 +10,7 @@ public struct RetrySchedule: Sendable, Equatable, CustomStringConvertible {
 
   /// A schedule from offsets; throws unless they are positive and strictly increasing.
   public init(offsets: [Int64]) throws(DeliveryError) {
-    let text = offsets.map { DurationText.format(milliseconds: $0) }.joined(separator: ",")
+    let text = offsets.map { DurationText.format(milliseconds: Double($0)) }.joined(separator: ",")
     for (i, offset) in offsets.enumerated() {
       guard offset > 0 else { throw .invalidRetrySchedule(text, reason: "offsets must be positive") }
       guard i == 0 || offset > offsets[i - 1] else {
@@ -41,7 +41,7 @@ public struct RetrySchedule: Sendable, Equatable, CustomStringConvertible {
     }
     var offsets: [Int64] = []
     for part in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
-      guard let ms = DurationText.milliseconds(String(part)) else {
+      guard let ms = DurationText.wholeMilliseconds(String(part)) else {
         throw .invalidRetrySchedule(text, reason: "'\(part.trimmingSpacesSubstring)' is not a duration like 250ms, 1s, 4m or 1h4m")
       }
       offsets.append(ms)
@@ -54,7 +54,7 @@ public struct RetrySchedule: Sendable, Equatable, CustomStringConvertible {
 
   /// The schedule as a list, e.g. `100ms,1s,5s`; `none` when there are no retries.
   public var description: String {
-    offsets.isEmpty ? "none" : offsets.map { DurationText.format(milliseconds: $0) }.joined(separator: ",")
+    offsets.isEmpty ? "none" : offsets.map { DurationText.format(milliseconds: Double($0)) }.joined(separator: ",")
   }
 }
 

@@ -12,7 +12,7 @@ public enum TransportError: Error, Sendable, Equatable {
   /// A short reason for the audit log's `error` field.
   public var reason: String {
     switch self {
-    case .timeout(let ms): "timeout after \(DurationText.format(milliseconds: ms))"
+    case .timeout(let ms): "timeout after \(DurationText.format(milliseconds: Double(ms)))"
     case .connection(let why): why
     case .invalidURL(let url): "invalid URL '\(url)': expected an absolute http:// or https:// URL"
     case .cancelled: "cancelled"

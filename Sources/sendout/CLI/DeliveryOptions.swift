@@ -20,7 +20,7 @@ struct DeliveryOptions {
       let scale = try scaleText.map { (t) throws(DeliveryError) in try RetryPolicy.parseTimeScale(t) } ?? 1
       var timeout = RetryPolicy.voucherifyTimeoutMilliseconds
       if let text = timeoutText {
-        guard let ms = DurationText.milliseconds(text), ms > 0 else { throw DeliveryError.invalidDuration(text) }
+        guard let ms = DurationText.wholeMilliseconds(text), ms > 0 else { throw DeliveryError.invalidDuration(text) }
         timeout = ms
       }
       let headers = try headerTexts.map { (t) throws(DeliveryError) in try CustomHeader.parse(t) }

@@ -90,7 +90,7 @@ enum FireCommand: Command {
     let dispatcher = Dispatcher(configuration: configuration, auditLog: log, pausedSources: paused)
     let kind = sendout.source.object == .webhook ? "project webhook" : "distribution"
     Console.out("Sending \(sendout.id) (\(sendout.eventType) via \(kind) \(sendout.source.id), \(sendout.body.count) B) to \(target)")
-    Console.out("Retry schedule: \(options.policy.schedule)\(options.policy.timeScale == 1 ? "" : " × \(options.policy.timeScale)"), timeout \(DurationText.format(milliseconds: options.policy.timeoutMilliseconds))")
+    Console.out("Retry schedule: \(options.policy.schedule)\(options.policy.timeScale == 1 ? "" : " × \(options.policy.timeScale)"), timeout \(DurationText.format(milliseconds: Double(options.policy.timeoutMilliseconds)))")
     let printer = DeliveryPrinter(showID: false, maxAttempts: options.policy.maxAttempts)
     let report = await Interrupt.cancelling {
       await dispatcher.run([sendout]) { event in printer.lines(for: event).forEach { Console.out($0) } }

@@ -48,7 +48,7 @@ enum ListenCommand: Command {
     let failFirst = try arguments.option("--fail-first", expected: "a non-negative integer") { Int($0).flatMap { $0 >= 0 ? $0 : nil } } ?? 0
     let failRate = try arguments.option("--fail-rate", expected: "a probability from 0 to 1, e.g. 0.3") { Double($0).flatMap { (0...1).contains($0) ? $0 : nil } } ?? 0
     let seed = try arguments.option("--seed", expected: "a non-negative integer") { UInt64($0) } ?? 1
-    let delay = try arguments.option("--delay", expected: "a duration such as 250ms, 2s or 1m", DurationText.milliseconds) ?? 0
+    let delay = try arguments.option("--delay", expected: "a duration such as 250ms, 2s or 1m", DurationText.wholeMilliseconds) ?? 0
     let maxBody = try arguments.option("--max-body", expected: "a positive number of bytes") { Int($0).flatMap { $0 > 0 ? $0 : nil } } ?? 1024 * 1024
     let json = arguments.flag("--json")
     let rest = try arguments.positionals()

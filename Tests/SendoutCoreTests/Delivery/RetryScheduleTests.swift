@@ -37,3 +37,11 @@ import Testing
     }
   }
 }
+
+@Suite struct DeliveryDurationTests {
+  @Test(arguments: [("100ms", 100), ("1s", 1000), ("1.5s", 1500), ("1h4m", 3_840_000), ("24h", 86_400_000), ("0.4ms", 0)] as [(String, Int64)])
+  func wholeMilliseconds(text: String, ms: Int64) { #expect(DurationText.wholeMilliseconds(text) == ms) }
+
+  @Test(arguments: ["", "10", "-1s", "1x", "abc"])
+  func rejects(text: String) { #expect(DurationText.wholeMilliseconds(text) == nil) }
+}

@@ -1,0 +1,40 @@
+/// Parses and prints human durations: `250ms`, `10s`, `1.5s`, `2m`, `1h30m`, `24h`, `100us`.
+public enum DurationText {
+  /// Milliseconds for `text`, or `nil` if it is not a duration with a unit (us, ms, s, m, h, d).
+  public static func milliseconds(_ text: String) -> Double? {
+    var rest = Substring(text.trimmingSpaces)
+    guard !rest.isEmpty else { return nil }
+    var total = 0.0
+    while !rest.isEmpty {
+      let number = rest.prefix { $0.isNumber || $0 == "." }
+      guard !number.isEmpty, let value = Double(number) else { return nil }
+      rest = rest.dropFirst(number.count)
+      let unit = rest.prefix { $0.isLetter || $0 == "µ" }
+      rest = rest.dropFirst(unit.count)
+      guard let factor = factors[String(unit)] else { return nil }
+      total += value * factor
+    }
+    return total
+  }
+
+  private static let factors: [String: Double] = [
+    "us": 0.001, "µs": 0.001, "ms": 1, "s": 1000, "m": 60_000, "h": 3_600_000, "d": 86_400_000,
+  ]
+
+  /// `1h4m`, `2.5s`, `350ms`, `12µs`: the shortest faithful rendering for reports.
+  public static func format(milliseconds ms: Double) -> String {
+    if ms < 1 { return trim(ms * 1000) + "µs" }
+    if ms < 1000 { return trim(ms) + "ms" }
+    if ms < 60_000 { return trim(ms / 1000) + "s" }
+    let totalSeconds = Int((ms / 1000).rounded())
+    let h = totalSeconds / 3600
+    let m = totalSeconds / 60 % 60
+    let s = totalSeconds % 60
+    return (h > 0 ? "\(h)h" : "") + (m > 0 ? "\(m)m" : "") + (s > 0 ? "\(s)s" : "")
+  }
+
+  private static func trim(_ v: Double) -> String {
+    let rounded = (v * 100).rounded() / 100
+    return rounded == rounded.rounded() ? String(Int(rounded)) : JSONNumberFormat.javaScript(rounded)
+  }
+}
