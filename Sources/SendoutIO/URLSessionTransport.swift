@@ -18,9 +18,19 @@ public final class URLSessionTransport: WebhookTransport, Sendable {
   public static let shared = URLSessionTransport()
 
   private let session: URLSession
+  private let baseHeaders: [HTTPHeader]
+
+  /// Headers set on every request before the sendout's own, replacing what URLSession would pick:
+  /// `user-agent` (URLSession's names the executable and curl), `accept`, and `accept-encoding: identity`
+  /// (we never want compressed replies). corelibs also sends `accept-language: en` and
+  /// `connection: keep-alive`, which cannot be removed (an empty value is sent as an empty header).
+  public static func baseHeaders(userAgent: String) -> [HTTPHeader] {
+    [HTTPHeader("user-agent", userAgent), HTTPHeader("accept", "*/*"), HTTPHeader("accept-encoding", "identity")]
+  }
 
   /// A transport with its own ephemeral session (no cache, no cookies, at most `maxConnectionsPerHost`).
-  public init(maxConnectionsPerHost: Int = 8) {
+  public init(maxConnectionsPerHost: Int = 8, userAgent: String = "sendout/0.1") {
+    baseHeaders = Self.baseHeaders(userAgent: userAgent)
     let configuration = URLSessionConfiguration.ephemeral
     configuration.urlCache = nil
     configuration.httpCookieStorage = nil
@@ -41,7 +51,7 @@ public final class URLSessionTransport: WebhookTransport, Sendable {
     urlRequest.httpMethod = "POST"
     urlRequest.httpBody = Data(request.body)
     urlRequest.httpShouldHandleCookies = false
-    for header in request.headers { urlRequest.setValue(header.value, forHTTPHeaderField: header.name) }
+    for header in baseHeaders + request.headers { urlRequest.setValue(header.value, forHTTPHeaderField: header.name) }
     let handle = DataTaskHandle()
     do {
       return try await withTaskCancellationHandler {

@@ -32,6 +32,8 @@ import Testing
     #expect(got.target == "/webhooks")
     #expect(got.header("content-type") == "application/json")
     #expect(got.header("x-tenant") == "acme")
+    #expect(got.header("user-agent") == "sendout/0.1", "set explicitly, not URLSession's")
+    #expect(got.header("accept-encoding") == "identity")
     let records = try audit.read().records
     #expect(records.map(\.status) == [.success])
     #expect(records[0].httpStatus == 200)
