@@ -7,6 +7,12 @@ public struct AuditSummary: Sendable, Equatable {
     public var latest: AuditRecord
     /// Attempts made so far (the highest attempt number seen).
     public var attempts: Int
+    /// The latest record of an actual attempt (not SKIPPED), if any.
+    public var lastAttempt: AuditRecord?
+
+    /// Whether the last attempt failed for good: latest FAILED, or SKIPPED after a FAILED attempt
+    /// (a re-fire of the same sendout id while its source was paused). `retry --failed` picks these.
+    public var lastAttemptFailed: Bool { lastAttempt?.status == .failed && latest.status != .success && latest.status != .retrying }
   }
 
   /// The rows, in order of each sendout's first record.
@@ -23,12 +29,14 @@ public struct AuditSummary: Sendable, Equatable {
     for record in records {
       if record.status == .failed { paused.insert(record.sourceID) }
       if record.status == .success { paused.remove(record.sourceID) }
+      let attempt = record.status == .skipped ? nil : record
       if let i = index[record.sendoutID] {
         rows[i].latest = record
         rows[i].attempts = max(rows[i].attempts, record.attempt)
+        if let attempt { rows[i].lastAttempt = attempt }
       } else {
         index[record.sendoutID] = rows.count
-        rows.append(Row(latest: record, attempts: record.attempt))
+        rows.append(Row(latest: record, attempts: record.attempt, lastAttempt: attempt))
       }
     }
     self.rows = rows

@@ -17,7 +17,7 @@ enum RetryCommand: Command {
 
     OPTIONS:
       --audit FILE           The audit log (default ./sendout-audit.jsonl).
-      --failed               Every sendout whose latest status is FAILED.
+      --failed               Every sendout whose last attempt FAILED (also if later SKIPPED).
       --secret S             Re-sign with S.
       --header 'name: value' Re-supply a header (e.g. a redacted one). Repeatable.
       --retry-schedule S     Retries for this resend (default none), e.g. 1s,5s.
@@ -49,7 +49,7 @@ enum RetryCommand: Command {
 
     var picked: [AuditSummary.Row] = []
     if failed {
-      picked = summary.filtered(status: .failed)
+      picked = summary.rows.filter(\.lastAttemptFailed)
       guard !picked.isEmpty else {
         Console.out("No FAILED sendouts in \(log.path).")
         return 0
@@ -60,6 +60,9 @@ enum RetryCommand: Command {
           throw .usage("Unknown sendout id '\(id)' in \(log.path); see 'sendout audit --audit \(log.path)'")
         }
         picked.append(row)
+        if row.latest.status == .skipped, row.lastAttempt == nil {
+          Console.err("warning: \(id) was never attempted (SKIPPED while its source was paused); sending it now")
+        }
       }
     }
 

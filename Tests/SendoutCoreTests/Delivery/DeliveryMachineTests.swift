@@ -205,6 +205,12 @@ let refused = Result<TransportResponse, TransportError>.failure(.connection("con
     #expect(summary.filtered(type: "voucher.published").isEmpty)
   }
 
+  @Test func aSendoutSkippedAfterItFailedStillCountsAsFailedForRetry() {
+    let summary = AuditSummary([record(1, .failed, attempt: 13), record(1, .skipped, attempt: 0), record(2, .skipped, attempt: 0)])
+    #expect(summary.rows.map(\.lastAttemptFailed) == [true, false])
+    #expect(summary.rows[0].attempts == 13)
+  }
+
   @Test func aFailureLeavesItsSourcePausedUntilASuccess() {
     #expect(AuditSummary([record(1, .failed, attempt: 13)]).pausedSources == ["wh_A"])
     #expect(AuditSummary([record(1, .failed, attempt: 13), record(1, .success, attempt: 14)]).pausedSources.isEmpty)
