@@ -63,7 +63,9 @@ public struct Dispatcher: Sendable {
             observer(.attemptStarted(sendoutID: id, attempt: attempt, url: request.url))
             group.addTask {
               let result: Result<TransportResponse, TransportError>
-              do throws(TransportError) { result = .success(try await transport.send(request)) } catch { result = .failure(error) }
+              do throws(TransportError) { result = .success(try await transport.send(request)) } catch {
+                result = .failure(error)
+              }
               return .attemptEnded(sendoutID: id, at: clock.now(), result: result)
             }
           case .record(let record):

@@ -7,7 +7,9 @@ public struct SystemClock: DeliveryClock {
   public init() {}
 
   /// The current time, to the millisecond.
-  public func now() -> Timestamp { Timestamp(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))) }
+  public func now() -> Timestamp {
+    Timestamp(milliseconds: Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)))
+  }
 
   /// Sleeps until `deadline`; throws `CancellationError` when the task is cancelled.
   public func sleep(until deadline: Timestamp) async throws {

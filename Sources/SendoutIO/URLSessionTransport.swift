@@ -42,7 +42,8 @@ public final class URLSessionTransport: WebhookTransport, Sendable {
 
   /// POSTs `request` and returns the response, whatever its status.
   public func send(_ request: TransportRequest) async throws(TransportError) -> TransportResponse {
-    guard let url = URL(string: request.url), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+    guard let url = URL(string: request.url), let scheme = url.scheme?.lowercased(),
+      scheme == "http" || scheme == "https",
       url.host != nil
     else { throw .invalidURL(request.url) }
     var urlRequest = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalAndRemoteCacheData)
@@ -60,7 +61,9 @@ public final class URLSessionTransport: WebhookTransport, Sendable {
             if let error {
               continuation.resume(throwing: error)
             } else if let http = response as? HTTPURLResponse {
-              continuation.resume(returning: TransportResponse(status: http.statusCode, headers: Self.headers(of: http), body: data.map(Array.init) ?? []))
+              continuation.resume(
+                returning: TransportResponse(
+                  status: http.statusCode, headers: Self.headers(of: http), body: data.map(Array.init) ?? []))
             } else {
               continuation.resume(throwing: URLError(.badServerResponse))
             }
@@ -96,7 +99,8 @@ public final class URLSessionTransport: WebhookTransport, Sendable {
     case .cannotFindHost, .dnsLookupFailed: return .connection("host not found")
     case .networkConnectionLost: return .connection("connection closed before a response")
     case .badServerResponse: return .connection("malformed response")
-    case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateNotYetValid,
+    case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+      .serverCertificateNotYetValid,
       .serverCertificateHasUnknownRoot:
       return .connection("TLS failed")
     case .notConnectedToInternet: return .connection("no network")

@@ -14,16 +14,21 @@ import Testing
     return listener
   }
 
-  func dispatcher(_ schedule: String, audit: any AuditLog, timeout: Int64 = 10_000, clock: any DeliveryClock = SystemClock(), pause: Bool = true) throws -> Dispatcher {
+  func dispatcher(
+    _ schedule: String, audit: any AuditLog, timeout: Int64 = 10_000, clock: any DeliveryClock = SystemClock(),
+    pause: Bool = true
+  ) throws -> Dispatcher {
     let policy = try RetryPolicy(schedule: RetrySchedule.parse(schedule), timeoutMilliseconds: timeout)
-    return Dispatcher(configuration: try DeliveryConfiguration(policy: policy, pauseOnExhaustion: pause), clock: clock, auditLog: audit)
+    return Dispatcher(
+      configuration: try DeliveryConfiguration(policy: policy, pauseOnExhaustion: pause), clock: clock, auditLog: audit)
   }
 
   @Test func deliversOnceWithAValidSignatureAndExactlyTheHeadersGiven() async throws {
     let server = try listener()
     defer { server.stop() }
     let audit = InMemoryAuditLog()
-    let sendout = TestSendouts.make(1, to: server.baseURL + "/webhooks", secret: secret, headers: [HTTPHeader("x-tenant", "acme")])
+    let sendout = TestSendouts.make(
+      1, to: server.baseURL + "/webhooks", secret: secret, headers: [HTTPHeader("x-tenant", "acme")])
     let report = await try dispatcher("voucherify", audit: audit).run([sendout])
     #expect(report.allDelivered)
     let got = try #require(server.received.first)
@@ -125,7 +130,9 @@ import Testing
     defer { server.stop() }
     let clock = ManualClock()
     let audit = InMemoryAuditLog()
-    let report = await try dispatcher("voucherify", audit: audit, clock: clock).run([TestSendouts.make(1, to: server.baseURL)])
+    let report = await try dispatcher("voucherify", audit: audit, clock: clock).run([
+      TestSendouts.make(1, to: server.baseURL)
+    ])
     #expect(report.records.map(\.status) == Array(repeating: .retrying, count: 12) + [.success])
     let t0 = report.records[0].executedAt.milliseconds
     #expect(report.records.last.map { $0.executedAt.milliseconds - t0 } == 86_400_000)

@@ -9,8 +9,10 @@ import Testing
 
   func record(_ n: Int, _ status: AuditStatus = .success) -> AuditRecord {
     AuditRecord(
-      sendout: TestSendouts.make(n, secret: "s", headers: [HTTPHeader("authorization", "Bearer hunter2"), HTTPHeader("x-tenant", "acme")]),
-      status: status, attempt: 1, executedAt: Timestamp(milliseconds: 1_710_337_500_500), httpStatus: 200, latencyMilliseconds: 12)
+      sendout: TestSendouts.make(
+        n, secret: "s", headers: [HTTPHeader("authorization", "Bearer hunter2"), HTTPHeader("x-tenant", "acme")]),
+      status: status, attempt: 1, executedAt: Timestamp(milliseconds: 1_710_337_500_500), httpStatus: 200,
+      latencyMilliseconds: 12)
   }
 
   @Test func appendsOneLinePerRecordAndReadsThemBack() throws {

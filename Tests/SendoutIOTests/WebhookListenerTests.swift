@@ -8,14 +8,17 @@ import Testing
 #endif
 
 @Suite struct WebhookListenerTests {
-  func start(_ configuration: ListenerConfiguration = ListenerConfiguration(port: 0, secret: "s")) throws -> WebhookListener {
+  func start(_ configuration: ListenerConfiguration = ListenerConfiguration(port: 0, secret: "s")) throws
+    -> WebhookListener
+  {
     let listener = WebhookListener(configuration: configuration)
     try listener.start()
     return listener
   }
 
   func post(_ sendout: Sendout, chunked: Bool = false) -> String {
-    let head = "POST /webhooks HTTP/1.1\r\nhost: 127.0.0.1\r\n" + sendout.headers.map { "\($0.name): \($0.value)\r\n" }.joined()
+    let head =
+      "POST /webhooks HTTP/1.1\r\nhost: 127.0.0.1\r\n" + sendout.headers.map { "\($0.name): \($0.value)\r\n" }.joined()
     let body = String(decoding: sendout.body, as: UTF8.self)
     if chunked {
       let half = body.utf8.count / 2
@@ -113,7 +116,8 @@ import Testing
   }
 
   @Test func faultsFailFirstThenRespond() throws {
-    let listener = try start(ListenerConfiguration(port: 0, behavior: ListenerBehavior(status: 202, failFirst: 2, failStatus: 503)))
+    let listener = try start(
+      ListenerConfiguration(port: 0, behavior: ListenerBehavior(status: 202, failFirst: 2, failStatus: 503)))
     defer { listener.stop() }
     let client = try LoopbackSocket(port: listener.port)
     var statuses: [Int] = []

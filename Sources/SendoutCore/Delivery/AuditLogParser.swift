@@ -19,7 +19,8 @@ public enum AuditLogParser {
       } catch let error as JSONParseError {
         guard newline == nil else { throw .malformedLine(path: path, line: lineNumber, reason: error.description) }
         contents.warnings.append(
-          "Audit log '\(path)': skipped a partial last line (line \(lineNumber), \(line.count) bytes), probably cut off by a crash")
+          "Audit log '\(path)': skipped a partial last line (line \(lineNumber), \(line.count) bytes), probably cut off by a crash"
+        )
       } catch let error as AuditLogError.Field {
         throw .malformedLine(path: path, line: lineNumber, reason: "field '\(error.key)' must be \(error.expected)")
       } catch {

@@ -44,11 +44,14 @@ extension AuditRecord {
     guard let status = json["status"]?.stringValue.flatMap(AuditStatus.init(text:)) else {
       throw AuditLogError.Field(key: "status", expected: "one of SUCCESS, RETRYING, FAILED, SKIPPED")
     }
-    guard let attempt = json["attempt"]?.intValue else { throw AuditLogError.Field(key: "attempt", expected: "an integer") }
+    guard let attempt = json["attempt"]?.intValue else {
+      throw AuditLogError.Field(key: "attempt", expected: "an integer")
+    }
     guard let sourceID = json.value(atPath: "source.id")?.stringValue else {
       throw AuditLogError.Field(key: "source.id", expected: "a string")
     }
-    guard let object = json.value(atPath: "source.object")?.stringValue.flatMap(SendoutSource.Kind.init(rawValue:)) else {
+    guard let object = json.value(atPath: "source.object")?.stringValue.flatMap(SendoutSource.Kind.init(rawValue:))
+    else {
       throw AuditLogError.Field(key: "source.object", expected: "webhook or distribution")
     }
     var headers: [HTTPHeader] = []
@@ -63,7 +66,8 @@ extension AuditRecord {
     let createdAt = json["created_at"]?.stringValue.flatMap(Timestamp.init(iso8601:)) ?? eventCreatedAt
     self.init(
       sendoutID: try string("sendout_id"), status: status, attempt: attempt, type: try string("type"),
-      eventType: try string("event_type"), sourceID: sourceID, sourceObject: object, targetURL: try string("target_url"),
+      eventType: try string("event_type"), sourceID: sourceID, sourceObject: object,
+      targetURL: try string("target_url"),
       requestID: try string("request_id"), eventID: json["event_id"]?.stringValue ?? "",
       eventCreatedAt: eventCreatedAt, createdAt: createdAt,
       executedAt: try time("executed_at"), httpStatus: json["http_status"]?.intValue,

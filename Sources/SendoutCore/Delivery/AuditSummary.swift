@@ -12,7 +12,9 @@ public struct AuditSummary: Sendable, Equatable {
 
     /// Whether the last attempt failed for good: latest FAILED, or SKIPPED after a FAILED attempt
     /// (a re-fire of the same sendout id while its source was paused). `retry --failed` picks these.
-    public var lastAttemptFailed: Bool { lastAttempt?.status == .failed && latest.status != .success && latest.status != .retrying }
+    public var lastAttemptFailed: Bool {
+      lastAttempt?.status == .failed && latest.status != .success && latest.status != .retrying
+    }
   }
 
   /// The rows, in order of each sendout's first record.

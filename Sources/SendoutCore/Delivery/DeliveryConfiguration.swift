@@ -10,7 +10,9 @@ public struct DeliveryConfiguration: Sendable, Equatable {
   public var pauseOnExhaustion: Bool
 
   /// Creates a configuration; throws when `maxInFlight` is below 1.
-  public init(policy: RetryPolicy = .voucherify, maxInFlight: Int = 8, pauseOnExhaustion: Bool = true) throws(DeliveryError) {
+  public init(policy: RetryPolicy = .voucherify, maxInFlight: Int = 8, pauseOnExhaustion: Bool = true)
+    throws(DeliveryError)
+  {
     guard maxInFlight >= 1 else { throw .invalidConcurrency(maxInFlight) }
     self.policy = policy
     self.maxInFlight = maxInFlight

@@ -121,7 +121,8 @@ public struct DeliveryMachine: Sendable {
     }
     let policy = configuration.policy
     if let firstAt = job.firstAttemptAt,
-      let next = policy.nextAttemptAt(after: job.attempts, firstAttemptAt: firstAt, finishedAt: finishedAt, retryAfterMilliseconds: retryAfter)
+      let next = policy.nextAttemptAt(
+        after: job.attempts, firstAttemptAt: firstAt, finishedAt: finishedAt, retryAfterMilliseconds: retryAfter)
     {
       jobs[i].phase = .waiting(until: next)
       return [.record(record(.retrying, http: http, error: reason, next: next))]
@@ -174,7 +175,8 @@ public struct DeliveryMachine: Sendable {
   private mutating func skip(_ i: Int, now: Timestamp) -> AuditRecord {
     finish(i)
     let source = jobs[i].sendout.source
-    let state = source.object == .distribution ? "distribution \(source.id) is paused" : "webhook \(source.id) is disabled"
+    let state =
+      source.object == .distribution ? "distribution \(source.id) is paused" : "webhook \(source.id) is disabled"
     return AuditRecord(
       sendout: jobs[i].sendout, status: .skipped, attempt: jobs[i].attemptNumber, executedAt: now,
       error: "not sent: \(state) after a sendout failed every attempt")

@@ -76,7 +76,8 @@ public struct RetryPolicy: Sendable, Equatable {
   public static func retryAfterMilliseconds(status: Int, headers: [HTTPHeader]) -> Int64? {
     guard status == 429 || status == 503 else { return nil }
     guard let value = headers.first(where: { $0.name.lowercased() == "retry-after" })?.value.trimmingSpaces,
-      !value.isEmpty, value.utf8.allSatisfy({ (48...57).contains($0) }), let seconds = Int64(value), seconds < 1_000_000_000
+      !value.isEmpty, value.utf8.allSatisfy({ (48...57).contains($0) }), let seconds = Int64(value),
+      seconds < 1_000_000_000
     else { return nil }
     return seconds * 1000
   }

@@ -23,7 +23,8 @@ public struct RetrySchedule: Sendable, Equatable, CustomStringConvertible {
   private init(unchecked offsets: [Int64]) { self.offsets = offsets }
 
   /// Voucherify's documented schedule: 12 retries over 24 h.
-  public static let voucherify = RetrySchedule(unchecked: (1...11).map { Int64(60_000) << Int64($0 - 1) } + [86_400_000])
+  public static let voucherify = RetrySchedule(
+    unchecked: (1...11).map { Int64(60_000) << Int64($0 - 1) } + [86_400_000])
 
   /// A single attempt, no retries.
   public static let none = RetrySchedule(unchecked: [])
@@ -42,7 +43,8 @@ public struct RetrySchedule: Sendable, Equatable, CustomStringConvertible {
     var offsets: [Int64] = []
     for part in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
       guard let ms = DurationText.wholeMilliseconds(String(part)) else {
-        throw .invalidRetrySchedule(text, reason: "'\(part.trimmingSpacesSubstring)' is not a duration like 250ms, 1s, 4m or 1h4m")
+        throw .invalidRetrySchedule(
+          text, reason: "'\(part.trimmingSpacesSubstring)' is not a duration like 250ms, 1s, 4m or 1h4m")
       }
       offsets.append(ms)
     }

@@ -10,7 +10,10 @@ public struct TransportRequest: Sendable, Equatable {
   public var timeoutMilliseconds: Int64
 
   /// Creates a request.
-  public init(url: String, headers: [HTTPHeader], body: [UInt8], timeoutMilliseconds: Int64 = RetryPolicy.voucherifyTimeoutMilliseconds) {
+  public init(
+    url: String, headers: [HTTPHeader], body: [UInt8],
+    timeoutMilliseconds: Int64 = RetryPolicy.voucherifyTimeoutMilliseconds
+  ) {
     self.url = url
     self.headers = headers
     self.body = body
@@ -19,6 +22,8 @@ public struct TransportRequest: Sendable, Equatable {
 
   /// The request that delivers `sendout` to its source's target URL.
   public init(_ sendout: Sendout, timeoutMilliseconds: Int64) {
-    self.init(url: sendout.source.targetURL, headers: sendout.headers, body: sendout.body, timeoutMilliseconds: timeoutMilliseconds)
+    self.init(
+      url: sendout.source.targetURL, headers: sendout.headers, body: sendout.body,
+      timeoutMilliseconds: timeoutMilliseconds)
   }
 }

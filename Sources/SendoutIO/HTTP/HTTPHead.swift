@@ -43,7 +43,9 @@ public struct HTTPHead: Sendable, Equatable {
   /// Whether the connection stays open after this message: HTTP/1.1 unless `connection: close`,
   /// HTTP/1.0 only with `connection: keep-alive`.
   public var keepAlive: Bool {
-    let tokens = values("connection").flatMap { $0.lowercased().split(separator: ",").map { String($0).trimmed(of: " \t") } }
+    let tokens = values("connection").flatMap {
+      $0.lowercased().split(separator: ",").map { String($0).trimmed(of: " \t") }
+    }
     if tokens.contains("close") { return false }
     return minorVersion >= 1 || tokens.contains("keep-alive")
   }

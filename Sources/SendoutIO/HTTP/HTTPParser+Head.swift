@@ -48,15 +48,22 @@ extension HTTPParser {
 
   private mutating func setUpBody(_ head: HTTPHead) throws(HTTPParseError) {
     let transferEncodings = head.values("transfer-encoding")
-    let lengths = head.values("content-length").flatMap { $0.split(separator: ",").map { String($0).trimmed(of: " \t") } }
-    if let status = head.status, (100..<200).contains(status) || status == 204 || status == 304 || nextResponseIsToHEAD {
+    let lengths = head.values("content-length").flatMap {
+      $0.split(separator: ",").map { String($0).trimmed(of: " \t") }
+    }
+    if let status = head.status, (100..<200).contains(status) || status == 204 || status == 304 || nextResponseIsToHEAD
+    {
       state = .body(remaining: 0)
       return
     }
     if !transferEncodings.isEmpty {
       guard lengths.isEmpty else { throw .malformed("both transfer-encoding and content-length") }
-      let codings = transferEncodings.joined(separator: ",").lowercased().split(separator: ",").map { String($0).trimmed(of: " \t") }
-      guard codings == ["chunked"] else { throw .unsupportedTransferEncoding(transferEncodings.joined(separator: ", ")) }
+      let codings = transferEncodings.joined(separator: ",").lowercased().split(separator: ",").map {
+        String($0).trimmed(of: " \t")
+      }
+      guard codings == ["chunked"] else {
+        throw .unsupportedTransferEncoding(transferEncodings.joined(separator: ", "))
+      }
       chunked = true
       state = .chunkSize
       return
@@ -88,7 +95,10 @@ extension HTTPParser {
         throw .malformed("bad request line '\(String(decoding: line.prefix(60), as: UTF8.self))'")
       }
       let minor = try version(parts[2])
-      return (.request(method: String(decoding: parts[0], as: UTF8.self), target: String(decoding: parts[1], as: UTF8.self)), minor)
+      return (
+        .request(method: String(decoding: parts[0], as: UTF8.self), target: String(decoding: parts[1], as: UTF8.self)),
+        minor
+      )
     case .response:
       guard parts.count >= 2, parts[1].count == 3, let status = Int(String(decoding: parts[1], as: UTF8.self)) else {
         throw .malformed("bad status line '\(String(decoding: line.prefix(60), as: UTF8.self))'")
@@ -118,7 +128,9 @@ extension HTTPParser {
 
   static func isTokenByte(_ b: UInt8) -> Bool {
     switch b {
-    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"):
+      true
     default: "!#$%&'*+-.^_`|~".utf8.contains(b)
     }
   }

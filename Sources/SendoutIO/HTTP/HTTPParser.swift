@@ -92,7 +92,9 @@ public struct HTTPParser: Sendable {
         state = .chunkDataEnd
       case .chunkDataEnd:
         guard buffer.count - position >= 2 else { return nil }
-        guard buffer[position] == 0x0D, buffer[position + 1] == 0x0A else { throw .malformed("chunk data not followed by CRLF") }
+        guard buffer[position] == 0x0D, buffer[position + 1] == 0x0A else {
+          throw .malformed("chunk data not followed by CRLF")
+        }
         position += 2
         state = .chunkSize
       case .trailers:

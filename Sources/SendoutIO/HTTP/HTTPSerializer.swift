@@ -3,7 +3,9 @@ import SendoutCore
 /// Writes HTTP/1.1 messages: always with `content-length`, headers in the given order.
 public enum HTTPSerializer {
   /// A request: `METHOD target HTTP/1.1`, `host`, the given headers, `content-length`, body.
-  public static func request(method: String = "POST", target: String, host: String, headers: [HTTPHeader], body: [UInt8]) -> [UInt8] {
+  public static func request(
+    method: String = "POST", target: String, host: String, headers: [HTTPHeader], body: [UInt8]
+  ) -> [UInt8] {
     var out = Array("\(method) \(target) HTTP/1.1\r\nhost: \(host)\r\n".utf8)
     append(headers, bodyCount: body.count, to: &out)
     out += body
@@ -11,7 +13,9 @@ public enum HTTPSerializer {
   }
 
   /// A response: status line, the given headers, `content-length`, `connection: close` when not keeping alive, body.
-  public static func response(status: Int, headers: [HTTPHeader] = [], body: [UInt8] = [], keepAlive: Bool = true) -> [UInt8] {
+  public static func response(status: Int, headers: [HTTPHeader] = [], body: [UInt8] = [], keepAlive: Bool = true)
+    -> [UInt8]
+  {
     var out = Array("HTTP/1.1 \(status) \(reasonPhrase(status))\r\n".utf8)
     append(headers + (keepAlive ? [] : [HTTPHeader("connection", "close")]), bodyCount: body.count, to: &out)
     out += body

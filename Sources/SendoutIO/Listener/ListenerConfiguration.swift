@@ -23,7 +23,8 @@ public struct ListenerConfiguration: Sendable {
 
   /// Creates a configuration; defaults: 127.0.0.1, port 8080, answer 200, 10 s read timeout, 60 s idle.
   public init(
-    host: String = "127.0.0.1", port: Int = 8080, secret: String? = nil, behavior: ListenerBehavior = ListenerBehavior(),
+    host: String = "127.0.0.1", port: Int = 8080, secret: String? = nil,
+    behavior: ListenerBehavior = ListenerBehavior(),
     limits: HTTPLimits = HTTPLimits(), readTimeoutMilliseconds: Int64 = 10_000, idleTimeoutMilliseconds: Int64 = 60_000,
     maxConnections: Int = 1000, onReceive: (@Sendable (ReceivedWebhook) -> Void)? = nil
   ) {

@@ -49,7 +49,10 @@ final class ListenerLoop: @unchecked Sendable {
 
   private func run() {
     while !isStopping {
-      var fds = [pollfd(fd: listenFD, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+      var fds = [
+        pollfd(fd: listenFD, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
+      ]
       for connection in connections.values {
         var events: Int16 = 0
         if !connection.stopReading { events |= Int16(POLLIN) }
@@ -78,7 +81,9 @@ final class ListenerLoop: @unchecked Sendable {
     var deadline = now + 1000
     for connection in connections.values {
       if let first = connection.pending.first { deadline = min(deadline, first.readyAt) }
-      let limit = connection.parser.hasPartialMessage ? configuration.readTimeoutMilliseconds : configuration.idleTimeoutMilliseconds
+      let limit =
+        connection.parser.hasPartialMessage
+        ? configuration.readTimeoutMilliseconds : configuration.idleTimeoutMilliseconds
       deadline = min(deadline, connection.lastActivity + limit)
     }
     return Int32(max(0, deadline - now))
@@ -121,7 +126,9 @@ final class ListenerLoop: @unchecked Sendable {
 
   private func parse(_ connection: ListenerConnection, now: Int64) {
     do {
-      while !connection.stopReading, let message = try connection.parser.next() { answer(message, on: connection, now: now) }
+      while !connection.stopReading, let message = try connection.parser.next() {
+        answer(message, on: connection, now: now)
+      }
     } catch {
       reject(connection, status: error.status, reason: error.reason, now: now)
     }
@@ -133,9 +140,11 @@ final class ListenerLoop: @unchecked Sendable {
       message: message, secret: configuration.secret, receivedAt: SystemClock().now(), respondedStatus: status)
     owner.record(request)
     let keepAlive = message.head.keepAlive
-    let body: JSON = (200...299).contains(status) ? ["received": true] : ["error": .string("status \(status) from sendout listen")]
+    let body: JSON =
+      (200...299).contains(status) ? ["received": true] : ["error": .string("status \(status) from sendout listen")]
     let bytes = HTTPSerializer.response(
-      status: status, headers: [HTTPHeader("content-type", "application/json")] + behavior.headers, body: body.compactBytes,
+      status: status, headers: [HTTPHeader("content-type", "application/json")] + behavior.headers,
+      body: body.compactBytes,
       keepAlive: keepAlive)
     connection.pending.append(.init(readyAt: now + behavior.delayMilliseconds, bytes: bytes, close: !keepAlive))
     if !keepAlive { connection.stopReading = true }
@@ -144,7 +153,8 @@ final class ListenerLoop: @unchecked Sendable {
   private func reject(_ connection: ListenerConnection, status: Int, reason: String, now: Int64) {
     let body: JSON = ["error": .string(reason)]
     let bytes = HTTPSerializer.response(
-      status: status, headers: [HTTPHeader("content-type", "application/json")], body: body.compactBytes, keepAlive: false)
+      status: status, headers: [HTTPHeader("content-type", "application/json")], body: body.compactBytes,
+      keepAlive: false)
     connection.pending.append(.init(readyAt: now, bytes: bytes, close: true))
     connection.stopReading = true
   }
@@ -159,7 +169,9 @@ final class ListenerLoop: @unchecked Sendable {
       if !connection.closed && connection.isDrained && !connection.stopReading {
         if connection.parser.hasPartialMessage {
           if now - connection.lastActivity >= configuration.readTimeoutMilliseconds {
-            reject(connection, status: 408, reason: "no complete request within \(configuration.readTimeoutMilliseconds) ms", now: now)
+            reject(
+              connection, status: 408, reason: "no complete request within \(configuration.readTimeoutMilliseconds) ms",
+              now: now)
             connection.release(now: now)
             _ = connection.flush()
           }

@@ -36,7 +36,9 @@ public struct ReceivedWebhook: Sendable, Equatable {
     eventType = json?.value(atPath: "event.type")?.stringValue ?? json?["type"]?.stringValue
     sendoutID = json?["id"]?.stringValue
     if let given = message.head.value(VoucherifySignature.headerName) {
-      signature = secret.map { VoucherifySignature(secret: $0).verify(given, body: message.body) ? .valid : .invalid } ?? .unchecked
+      signature =
+        secret.map { VoucherifySignature(secret: $0).verify(given, body: message.body) ? .valid : .invalid }
+        ?? .unchecked
     } else {
       signature = .absent
     }

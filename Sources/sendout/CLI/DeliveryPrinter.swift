@@ -34,7 +34,8 @@ struct DeliveryPrinter: Sendable {
     if let error = r.error, r.httpStatus == nil || !error.hasPrefix("HTTP ") { parts.append(error) }
     if let next = r.nextAttemptAt {
       let wait = next.milliseconds - (r.executedAt.milliseconds + r.latencyMilliseconds)
-      parts.append("next attempt at \(next.iso8601.dropFirst(11)) (in \(DurationText.format(milliseconds: Double(max(0, wait)))))")
+      parts.append(
+        "next attempt at \(next.iso8601.dropFirst(11)) (in \(DurationText.format(milliseconds: Double(max(0, wait)))))")
     }
     return parts.joined(separator: "  ")
   }

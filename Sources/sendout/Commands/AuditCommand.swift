@@ -27,7 +27,8 @@ enum AuditCommand: Command {
 
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
     let path = try arguments.option("--audit") ?? FileAuditLog.defaultPath
-    let status = try arguments.option("--status", expected: "SUCCESS, RETRYING, FAILED or SKIPPED", AuditStatus.init(text:))
+    let status = try arguments.option(
+      "--status", expected: "SUCCESS, RETRYING, FAILED or SKIPPED", AuditStatus.init(text:))
     let type = try arguments.option("--type")
     let json = arguments.flag("--json")
     let rest = try arguments.positionals()
@@ -35,7 +36,7 @@ enum AuditCommand: Command {
 
     let contents: AuditLogContents
     do { contents = try FileAuditLog(path: path).read() } catch { throw .badInput(error.message) }
-    contents.warnings.forEach { Console.err("warning: \($0)") }
+    for warning in contents.warnings { Console.err("warning: \(warning)") }
     let rows = AuditSummary(contents.records).filtered(status: status, type: type)
     if json {
       Console.out(JSON.array(rows.map(describe)).prettyString)
@@ -55,7 +56,10 @@ enum AuditCommand: Command {
     }
     let widths = header.indices.map { i in ([header] + table).map { $0[i].count }.max() ?? 0 }
     for line in [header] + table {
-      Console.out(line.indices.map { i in i == line.count - 1 ? line[i] : line[i].padding(toLength: widths[i], withPad: " ", startingAt: 0) }.joined(separator: "  "))
+      Console.out(
+        line.indices.map { i in
+          i == line.count - 1 ? line[i] : line[i].padding(toLength: widths[i], withPad: " ", startingAt: 0)
+        }.joined(separator: "  "))
     }
     Console.out("\n\(rows.count) sendout\(rows.count == 1 ? "" : "s") from \(path)")
     return 0

@@ -54,7 +54,10 @@ enum FireCommand: Command {
     let options = try DeliveryOptions.parse(&arguments, defaultSchedule: .voucherify)
     let rest = try arguments.positionals()
     guard rest.count == 1 else {
-      throw .usage(rest.isEmpty ? "Missing EVENT, e.g. 'sendout fire customer.publication.succeeded'" : "'fire' takes one EVENT, got \(rest.count): \(rest.joined(separator: " "))")
+      throw .usage(
+        rest.isEmpty
+          ? "Missing EVENT, e.g. 'sendout fire customer.publication.succeeded'"
+          : "'fire' takes one EVENT, got \(rest.count): \(rest.joined(separator: " "))")
     }
 
     var listener: WebhookListener?
@@ -63,9 +66,12 @@ enum FireCommand: Command {
         secret = generatedSecret()
         Console.out("No --secret given: signing with the generated secret \(secret!)")
       }
-      let embedded = WebhookListener(configuration: ListenerConfiguration(port: 0, secret: secret, onReceive: { request in
-        Console.out("  listener ← \(request.line)")
-      }))
+      let embedded = WebhookListener(
+        configuration: ListenerConfiguration(
+          port: 0, secret: secret,
+          onReceive: { request in
+            Console.out("  listener ← \(request.line)")
+          }))
       do { try embedded.start() } catch { throw .internal(error.message) }
       listener = embedded
       Console.out("Started the built-in listener on \(embedded.baseURL)")
@@ -73,7 +79,8 @@ enum FireCommand: Command {
     defer { listener?.stop() }
     let target = to ?? (listener!.baseURL + "/webhooks")
 
-    let request = SingleEventRequest(eventType: rest[0], via: via, seed: seed, targetURL: target, secret: secret, headers: options.headers)
+    let request = SingleEventRequest(
+      eventType: rest[0], via: via, seed: seed, targetURL: target, secret: secret, headers: options.headers)
     let sendout: SendoutCore.Sendout
     do { sendout = try request.sendout() } catch { throw .usage(error.message) }
 
@@ -81,33 +88,45 @@ enum FireCommand: Command {
     var paused: Set<String> = []
     do {
       let contents = try log.read()
-      contents.warnings.forEach { Console.err("warning: \($0)") }
+      for warning in contents.warnings { Console.err("warning: \(warning)") }
       paused = resume ? [] : AuditSummary(contents.records).pausedSources
     } catch { throw .badInput(error.message) }
 
     let configuration: DeliveryConfiguration
-    do { configuration = try DeliveryConfiguration(policy: options.policy, maxInFlight: 1) } catch { throw .usage(error.message) }
+    do { configuration = try DeliveryConfiguration(policy: options.policy, maxInFlight: 1) } catch {
+      throw .usage(error.message)
+    }
     let dispatcher = Dispatcher(configuration: configuration, auditLog: log, pausedSources: paused)
     let kind = sendout.source.object == .webhook ? "project webhook" : "distribution"
-    Console.out("Sending \(sendout.id) (\(sendout.eventType) via \(kind) \(sendout.source.id), \(sendout.body.count) B) to \(target)")
-    Console.out("Retry schedule: \(options.policy.schedule)\(options.policy.timeScale == 1 ? "" : " × \(options.policy.timeScale)"), timeout \(DurationText.format(milliseconds: Double(options.policy.timeoutMilliseconds)))")
+    Console.out(
+      "Sending \(sendout.id) (\(sendout.eventType) via \(kind) \(sendout.source.id), \(sendout.body.count) B) to \(target)"
+    )
+    Console.out(
+      "Retry schedule: \(options.policy.schedule)\(options.policy.timeScale == 1 ? "" : " × \(options.policy.timeScale)"), timeout \(DurationText.format(milliseconds: Double(options.policy.timeoutMilliseconds)))"
+    )
     let printer = DeliveryPrinter(showID: false, maxAttempts: options.policy.maxAttempts)
     let report = await Interrupt.cancelling {
-      await dispatcher.run([sendout]) { event in printer.lines(for: event).forEach { Console.out($0) } }
+      await dispatcher.run([sendout]) { event in for line in printer.lines(for: event) { Console.out(line) } }
     }
     Console.out("Audit log: \(log.path)")
     if let error = report.auditError { throw .internal(error.message) }
     if report.cancelled {
-      throw .failed("Interrupted: \(sendout.id) is recorded as RETRYING in \(log.path); resend it with 'sendout retry \(sendout.id)'")
+      throw .failed(
+        "Interrupted: \(sendout.id) is recorded as RETRYING in \(log.path); resend it with 'sendout retry \(sendout.id)'"
+      )
     }
     switch report.finalStatus[sendout.id] {
     case .success?:
       return 0
     case .skipped?:
-      throw .failed("\(sendout.id) was SKIPPED: its \(kind) \(sendout.source.id) is paused after an earlier sendout failed; pass --resume to set it live")
+      throw .failed(
+        "\(sendout.id) was SKIPPED: its \(kind) \(sendout.source.id) is paused after an earlier sendout failed; pass --resume to set it live"
+      )
     default:
       let attempts = report.records(of: sendout.id).last?.attempt ?? 0
-      throw .failed("\(sendout.id) FAILED after \(attempts) attempt\(attempts == 1 ? "" : "s"); resend it later with 'sendout retry --failed --audit \(log.path)'")
+      throw .failed(
+        "\(sendout.id) FAILED after \(attempts) attempt\(attempts == 1 ? "" : "s"); resend it later with 'sendout retry --failed --audit \(log.path)'"
+      )
     }
   }
 
@@ -127,5 +146,7 @@ enum FireCommand: Command {
 }
 
 extension String {
-  fileprivate func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+  fileprivate func leftPadded(_ width: Int) -> String {
+    count >= width ? self : String(repeating: "0", count: width - count) + self
+  }
 }

@@ -37,13 +37,16 @@ enum RetryCommand: Command {
     let options = try DeliveryOptions.parse(&arguments, defaultSchedule: .none)
     let ids = try arguments.positionals()
     guard failed != !ids.isEmpty else {
-      throw .usage(failed ? "Give either SENDOUT_IDs or --failed, not both" : "Give SENDOUT_IDs or --failed; see 'sendout audit --status FAILED'")
+      throw .usage(
+        failed
+          ? "Give either SENDOUT_IDs or --failed, not both"
+          : "Give SENDOUT_IDs or --failed; see 'sendout audit --status FAILED'")
     }
     let log = options.auditLog
     let summary: AuditSummary
     do {
       let contents = try log.read()
-      contents.warnings.forEach { Console.err("warning: \($0)") }
+      for warning in contents.warnings { Console.err("warning: \(warning)") }
       summary = AuditSummary(contents.records)
     } catch { throw .badInput(error.message) }
 
@@ -76,24 +79,32 @@ enum RetryCommand: Command {
       }
       if let secret {
         sendout.headers.removeAll { $0.name == VoucherifySignature.headerName }
-        sendout.headers.insert(HTTPHeader(VoucherifySignature.headerName, VoucherifySignature(secret: secret).sign(sendout.body)), at: min(1, sendout.headers.count))
+        sendout.headers.insert(
+          HTTPHeader(VoucherifySignature.headerName, VoucherifySignature(secret: secret).sign(sendout.body)),
+          at: min(1, sendout.headers.count))
       }
       let missing = row.latest.redactedHeaderNames.filter { name in !options.headers.contains { $0.name == name } }
       if !missing.isEmpty {
-        Console.err("warning: \(row.latest.sendoutID): not resending \(missing.joined(separator: ", ")) (redacted in the log); give it again with --header")
+        Console.err(
+          "warning: \(row.latest.sendoutID): not resending \(missing.joined(separator: ", ")) (redacted in the log); give it again with --header"
+        )
       }
       sendouts.append(sendout)
       previous[sendout.id] = row.attempts
     }
 
     let configuration: DeliveryConfiguration
-    do { configuration = try DeliveryConfiguration(policy: options.policy, pauseOnExhaustion: false) } catch { throw .usage(error.message) }
+    do { configuration = try DeliveryConfiguration(policy: options.policy, pauseOnExhaustion: false) } catch {
+      throw .usage(error.message)
+    }
     let dispatcher = Dispatcher(configuration: configuration, auditLog: log)
     Console.out("Retrying \(sendouts.count) sendout\(sendouts.count == 1 ? "" : "s") from \(log.path)")
     let printer = DeliveryPrinter(showID: true, maxAttempts: 0)
     let (batch, attemptsSoFar) = (sendouts, previous)
     let report = await Interrupt.cancelling {
-      await dispatcher.run(batch, previousAttempts: attemptsSoFar) { event in printer.lines(for: event).forEach { Console.out($0) } }
+      await dispatcher.run(batch, previousAttempts: attemptsSoFar) { event in
+        for line in printer.lines(for: event) { Console.out(line) }
+      }
     }
     if let error = report.auditError { throw .internal(error.message) }
     let delivered = report.finalStatus.values.filter { $0 == .success }.count

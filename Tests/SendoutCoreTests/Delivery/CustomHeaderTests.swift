@@ -2,7 +2,10 @@ import SendoutCore
 import Testing
 
 @Suite struct CustomHeaderTests {
-  @Test(arguments: [("x-tenant: acme", "x-tenant", "acme"), ("authorization:Bearer abc", "authorization", "Bearer abc"), ("x-1:  a: b ", "x-1", "a: b")])
+  @Test(arguments: [
+    ("x-tenant: acme", "x-tenant", "acme"), ("authorization:Bearer abc", "authorization", "Bearer abc"),
+    ("x-1:  a: b ", "x-1", "a: b"),
+  ])
   func parses(text: String, name: String, value: String) throws {
     #expect(try CustomHeader.parse(text) == HTTPHeader(name, value))
   }
@@ -13,8 +16,12 @@ import Testing
   }
 
   @Test func rejectsHeadersSendoutSetsItself() {
-    #expect(throws: DeliveryError.reservedHeaderName("x-voucherify-signature")) { try CustomHeader.parse("x-voucherify-signature: x") }
-    #expect(throws: DeliveryError.reservedHeaderName("content-type")) { try CustomHeader.parse("content-type: text/plain") }
+    #expect(throws: DeliveryError.reservedHeaderName("x-voucherify-signature")) {
+      try CustomHeader.parse("x-voucherify-signature: x")
+    }
+    #expect(throws: DeliveryError.reservedHeaderName("content-type")) {
+      try CustomHeader.parse("content-type: text/plain")
+    }
   }
 
   @Test func messageQuotesTheNameAndTheRule() {
@@ -23,7 +30,8 @@ import Testing
   }
 
   @Test(arguments: [
-    ("authorization", true), ("proxy-authorization", true), ("x-api-key", true), ("x-auth-token", true), ("cookie", true),
+    ("authorization", true), ("proxy-authorization", true), ("x-api-key", true), ("x-auth-token", true),
+    ("cookie", true),
     ("x-client-secret", true), ("x-voucherify-signature", false), ("x-tenant", false), ("content-type", false),
   ])
   func sensitivity(name: String, sensitive: Bool) { #expect(CustomHeader.isSensitive(name: name) == sensitive) }

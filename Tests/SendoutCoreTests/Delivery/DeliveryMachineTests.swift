@@ -38,7 +38,9 @@ struct MachineSimulation {
       now = max(now, next)
       let done = inFlight.filter { $0.finishAt <= now }
       inFlight.removeAll { $0.finishAt <= now }
-      for d in done { apply(machine.attemptFinished(sendoutID: d.id, finishedAt: now, result: outcome(d.id, d.attempt))) }
+      for d in done {
+        apply(machine.attemptFinished(sendoutID: d.id, finishedAt: now, result: outcome(d.id, d.attempt)))
+      }
     }
     Issue.record("simulation did not finish")
   }
@@ -86,7 +88,8 @@ let refused = Result<TransportResponse, TransportError>.failure(.connection("con
     sim.run { _, attempt in attempt <= failures ? serverError : ok }
     #expect(sim.records.map(\.status) == expected)
     #expect(sim.records.map(\.attempt) == Array(1...expected.count))
-    #expect(sim.sent.allSatisfy { $0.request == sim.sent[0].request }, "every attempt resends the same id, headers and bytes")
+    #expect(
+      sim.sent.allSatisfy { $0.request == sim.sent[0].request }, "every attempt resends the same id, headers and bytes")
     #expect(Set(sim.records.map(\.sendoutID)).count == 1)
   }
 
@@ -104,7 +107,10 @@ let refused = Result<TransportResponse, TransportError>.failure(.connection("con
     sim.run { _, _ in refused }
     #expect(sim.sent.count == 13)
     let t0 = sim.sent[0].at
-    #expect(sim.sent.map { ($0.at.milliseconds - t0.milliseconds) / 60_000 } == [0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 1440])
+    #expect(
+      sim.sent.map { ($0.at.milliseconds - t0.milliseconds) / 60_000 } == [
+        0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 1440,
+      ])
     #expect(sim.records.map(\.status) == Array(repeating: .retrying, count: 12) + [.failed])
     #expect(sim.records.last?.error == "connection refused")
     #expect(sim.records.last?.httpStatus == nil)
@@ -161,7 +167,8 @@ let refused = Result<TransportResponse, TransportError>.failure(.connection("con
     #expect(records.map(\.status) == [.retrying, .retrying])
     #expect(records.map(\.error) == ["cancelled before attempt 2", "cancelled before the first attempt"])
     #expect(!machine.isFinished, "s2 is still in flight")
-    let last = machine.attemptFinished(sendoutID: s2.id, finishedAt: t0.adding(milliseconds: 30), result: .failure(.cancelled))
+    let last = machine.attemptFinished(
+      sendoutID: s2.id, finishedAt: t0.adding(milliseconds: 30), result: .failure(.cancelled))
     let statuses: [AuditStatus] = last.compactMap { if case .record(let r) = $0 { r.status } else { nil } }
     #expect(statuses == [.retrying])
     #expect(machine.isFinished)
@@ -191,12 +198,15 @@ let refused = Result<TransportResponse, TransportError>.failure(.connection("con
 
 @Suite struct AuditSummaryTests {
   func record(_ n: Int, _ status: AuditStatus, attempt: Int, source: String = "wh_A") -> AuditRecord {
-    AuditRecord(sendout: TestSendouts.make(n, sourceID: source), status: status, attempt: attempt, executedAt: Timestamp(milliseconds: Int64(attempt)))
+    AuditRecord(
+      sendout: TestSendouts.make(n, sourceID: source), status: status, attempt: attempt,
+      executedAt: Timestamp(milliseconds: Int64(attempt)))
   }
 
   @Test func latestStatusPerSendoutWithAttempts() {
     let summary = AuditSummary([
-      record(1, .retrying, attempt: 1), record(2, .success, attempt: 1), record(1, .retrying, attempt: 2), record(1, .failed, attempt: 3),
+      record(1, .retrying, attempt: 1), record(2, .success, attempt: 1), record(1, .retrying, attempt: 2),
+      record(1, .failed, attempt: 3),
     ])
     #expect(summary.rows.map(\.latest.status) == [.failed, .success])
     #expect(summary.rows.map(\.attempts) == [3, 1])
@@ -206,7 +216,9 @@ let refused = Result<TransportResponse, TransportError>.failure(.connection("con
   }
 
   @Test func aSendoutSkippedAfterItFailedStillCountsAsFailedForRetry() {
-    let summary = AuditSummary([record(1, .failed, attempt: 13), record(1, .skipped, attempt: 0), record(2, .skipped, attempt: 0)])
+    let summary = AuditSummary([
+      record(1, .failed, attempt: 13), record(1, .skipped, attempt: 0), record(2, .skipped, attempt: 0),
+    ])
     #expect(summary.rows.map(\.lastAttemptFailed) == [true, false])
     #expect(summary.rows[0].attempts == 13)
   }
@@ -214,13 +226,17 @@ let refused = Result<TransportResponse, TransportError>.failure(.connection("con
   @Test func aFailureLeavesItsSourcePausedUntilASuccess() {
     #expect(AuditSummary([record(1, .failed, attempt: 13)]).pausedSources == ["wh_A"])
     #expect(AuditSummary([record(1, .failed, attempt: 13), record(1, .success, attempt: 14)]).pausedSources.isEmpty)
-    #expect(AuditSummary([record(1, .failed, attempt: 13, source: "wh_B"), record(2, .success, attempt: 1)]).pausedSources == ["wh_B"])
+    #expect(
+      AuditSummary([record(1, .failed, attempt: 13, source: "wh_B"), record(2, .success, attempt: 1)]).pausedSources
+        == ["wh_B"])
   }
 
   @Test func recordsRoundTripThroughTheirJSONLine() throws {
     let original = AuditRecord(
-      sendout: TestSendouts.make(1, secret: "s"), status: .retrying, attempt: 2, executedAt: Timestamp(milliseconds: 1_710_337_560_000),
-      httpStatus: 503, latencyMilliseconds: 42, error: "HTTP 503", nextAttemptAt: Timestamp(milliseconds: 1_710_337_620_000))
+      sendout: TestSendouts.make(1, secret: "s"), status: .retrying, attempt: 2,
+      executedAt: Timestamp(milliseconds: 1_710_337_560_000),
+      httpStatus: 503, latencyMilliseconds: 42, error: "HTTP 503",
+      nextAttemptAt: Timestamp(milliseconds: 1_710_337_620_000))
     let contents = try AuditLogParser.parse(original.line, path: "x")
     #expect(contents.records == [original])
     #expect(original.sendout.body == TestSendouts.make(1, secret: "s").body)

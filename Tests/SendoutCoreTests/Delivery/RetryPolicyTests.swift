@@ -5,10 +5,11 @@ import Testing
   let t0 = Timestamp(milliseconds: 1_710_337_500_000)
 
   /// Attempt n → milliseconds after the first attempt, Voucherify schedule unscaled.
-  @Test(arguments: [
-    (1, 0), (2, 60_000), (3, 120_000), (4, 240_000), (7, 1_920_000), (11, 30_720_000), (12, 61_440_000),
-    (13, 86_400_000),
-  ] as [(Int, Int64)])
+  @Test(
+    arguments: [
+      (1, 0), (2, 60_000), (3, 120_000), (4, 240_000), (7, 1_920_000), (11, 30_720_000), (12, 61_440_000),
+      (13, 86_400_000),
+    ] as [(Int, Int64)])
   func voucherifyOffsets(attempt: Int, offset: Int64) {
     #expect(RetryPolicy.voucherify.offset(ofAttempt: attempt) == offset)
   }
@@ -42,13 +43,14 @@ import Testing
   }
 
   /// (status, retry-after header, finishedAt offset, expected next-attempt offset) for attempt 1 of `1m,2m,4m`.
-  @Test(arguments: [
-    (503, "30", 10, 60_000),  // asks for less than the schedule: the schedule wins
-    (503, "90", 10, 90_010),  // asks for more: honoured
-    (429, "600", 10, 120_000),  // asks for too much: clamped to the step after next
-    (500, "90", 10, 60_000),  // only 429 and 503 count
-    (503, "Wed, 21 Oct 2015 07:28:00 GMT", 10, 60_000),  // HTTP-dates are ignored
-  ] as [(Int, String, Int64, Int64)])
+  @Test(
+    arguments: [
+      (503, "30", 10, 60_000),  // asks for less than the schedule: the schedule wins
+      (503, "90", 10, 90_010),  // asks for more: honoured
+      (429, "600", 10, 120_000),  // asks for too much: clamped to the step after next
+      (500, "90", 10, 60_000),  // only 429 and 503 count
+      (503, "Wed, 21 Oct 2015 07:28:00 GMT", 10, 60_000),  // HTTP-dates are ignored
+    ] as [(Int, String, Int64, Int64)])
   func retryAfterIsHonouredAndClamped(status: Int, header: String, finished: Int64, expected: Int64) throws {
     let policy = try RetryPolicy(schedule: RetrySchedule.parse("1m,2m,4m"))
     let retryAfter = RetryPolicy.retryAfterMilliseconds(status: status, headers: [HTTPHeader("Retry-After", header)])
@@ -59,7 +61,8 @@ import Testing
 
   @Test func retryAfterBeforeTheLastAttemptIsClampedToThatAttempt() throws {
     let policy = try RetryPolicy(schedule: RetrySchedule.parse("1m,2m"))
-    let next = policy.nextAttemptAt(after: 2, firstAttemptAt: t0, finishedAt: t0.adding(milliseconds: 60_000), retryAfterMilliseconds: 3_600_000)
+    let next = policy.nextAttemptAt(
+      after: 2, firstAttemptAt: t0, finishedAt: t0.adding(milliseconds: 60_000), retryAfterMilliseconds: 3_600_000)
     #expect(next == t0.adding(milliseconds: 120_000))
   }
 }

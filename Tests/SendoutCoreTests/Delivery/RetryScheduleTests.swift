@@ -13,10 +13,11 @@ import Testing
     #expect(try RetrySchedule.parse(RetrySchedule.voucherify.description) == .voucherify)
   }
 
-  @Test(arguments: [
-    ("voucherify", RetrySchedule.voucherify.offsets), ("none", []), ("100ms,1s,5s", [100, 1000, 5000]),
-    ("100ms, 200ms, 400ms", [100, 200, 400]), ("1m,2m", [60_000, 120_000]),
-  ] as [(String, [Int64])])
+  @Test(
+    arguments: [
+      ("voucherify", RetrySchedule.voucherify.offsets), ("none", []), ("100ms,1s,5s", [100, 1000, 5000]),
+      ("100ms, 200ms, 400ms", [100, 200, 400]), ("1m,2m", [60_000, 120_000]),
+    ] as [(String, [Int64])])
   func parses(text: String, offsets: [Int64]) throws {
     #expect(try RetrySchedule.parse(text).offsets == offsets)
   }
@@ -39,7 +40,9 @@ import Testing
 }
 
 @Suite struct DeliveryDurationTests {
-  @Test(arguments: [("100ms", 100), ("1s", 1000), ("1.5s", 1500), ("1h4m", 3_840_000), ("24h", 86_400_000), ("0.4ms", 0)] as [(String, Int64)])
+  @Test(
+    arguments: [("100ms", 100), ("1s", 1000), ("1.5s", 1500), ("1h4m", 3_840_000), ("24h", 86_400_000), ("0.4ms", 0)]
+      as [(String, Int64)])
   func wholeMilliseconds(text: String, ms: Int64) { #expect(DurationText.wholeMilliseconds(text) == ms) }
 
   @Test(arguments: ["", "10", "-1s", "1x", "abc"])
