@@ -96,6 +96,12 @@ public struct Dispatcher: Sendable {
         case .timer(let deadline):
           if timer == deadline { timer = nil }
         case .attemptEnded(let id, let at, let result):
+          // A cancelled attempt may come back before the loop sees the cancellation: stop first,
+          // so it is recorded as interrupted rather than scheduled for a retry.
+          if Task.isCancelled, !machine.isCancelled {
+            report.cancelled = true
+            pending += machine.cancel(now: clock.now())
+          }
           pending += machine.attemptFinished(sendoutID: id, finishedAt: at, result: result)
         }
       }

@@ -154,4 +154,21 @@ import Testing
     #expect(report.records.count == 6)
     #expect(report.records.suffix(3).allSatisfy { $0.error == "cancelled before attempt 2" })
   }
+
+  @Test func cancellingDuringAnAttemptReturnsPromptlyAndRecordsItRetrying() async throws {
+    let server = try listener(ListenerBehavior(delayMilliseconds: 5000))
+    defer { server.stop() }
+    let audit = InMemoryAuditLog()
+    let d = try dispatcher("1m", audit: audit)
+    let task = Task { await d.run([TestSendouts.make(1, to: server.baseURL)]) }
+    _ = await server.waitForRequests(count: 1, timeoutMilliseconds: 5000)
+    let started = Date()
+    task.cancel()
+    let report = await task.value
+    #expect(Date().timeIntervalSince(started) < 2, "URLSession cancellation must not hang")
+    #expect(report.cancelled)
+    #expect(report.records.map(\.status) == [.retrying])
+    #expect(report.records.first?.error == "cancelled")
+    #expect(report.records.first?.nextAttemptAt == nil)
+  }
 }

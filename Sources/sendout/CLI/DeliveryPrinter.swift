@@ -24,6 +24,12 @@ struct DeliveryPrinter: Sendable {
   func line(for r: AuditRecord) -> String {
     var parts: [String] = []
     if showID { parts.append(r.sendoutID) }
+    if r.status == .retrying, r.nextAttemptAt == nil, r.httpStatus == nil, let error = r.error,
+      error.hasPrefix("cancelled")
+    {
+      let what = error == "cancelled" ? "attempt \(r.attempt) cancelled in flight" : error
+      return (parts + ["INTERRUPTED", "\(what); recorded as RETRYING"]).joined(separator: "  ")
+    }
     if r.attempt > 0 {
       let total = maxAttempts > 0 ? "/\(maxAttempts + (previousAttempts[r.sendoutID] ?? 0))" : ""
       parts.append("attempt \(r.attempt)\(total)")
