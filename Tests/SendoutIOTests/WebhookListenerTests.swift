@@ -165,4 +165,16 @@ import Testing
     #expect(try fast.readResponse()?.head.status == 200)
     #expect(try slow.readResponse()?.head.status == 200)
   }
+
+  @Test func expectContinueGetsA100BeforeTheBody() throws {
+    let listener = try start()
+    defer { listener.stop() }
+    let client = try LoopbackSocket(port: listener.port)
+    let sendout = TestSendouts.make(1, secret: "s")
+    client.send("POST /webhooks HTTP/1.1\r\nexpect: 100-continue\r\ncontent-length: \(sendout.body.count)\r\n\r\n")
+    #expect(try client.readResponse()?.head.status == 100)
+    client.send(sendout.body)
+    #expect(try client.readResponse()?.head.status == 200)
+    #expect(listener.received.first?.body == sendout.body)
+  }
 }

@@ -43,6 +43,9 @@ extension HTTPParser {
     self.head = head
     body = []
     try setUpBody(head)
+    if kind == .request, head.value("expect")?.lowercased() == "100-continue", state != .body(remaining: 0) {
+      continueRequested = true
+    }
     return true
   }
 

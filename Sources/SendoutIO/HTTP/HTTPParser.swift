@@ -34,6 +34,7 @@ public struct HTTPParser: Sendable {
   var head: HTTPHead?
   var body: [UInt8] = []
   var chunked = false
+  var continueRequested = false
 
   /// A parser for `kind` with `limits`.
   public init(kind: Kind, limits: HTTPLimits = HTTPLimits()) {
@@ -53,6 +54,13 @@ public struct HTTPParser: Sendable {
       position = 0
     }
     buffer.append(contentsOf: bytes)
+  }
+
+  /// For a server: whether the request being read asked for `100 Continue` before sending its body.
+  /// Returns `true` once per request; the server then writes `HTTP/1.1 100 Continue`.
+  public mutating func takeContinueRequest() -> Bool {
+    defer { continueRequested = false }
+    return continueRequested
   }
 
   /// Whether part of a message has been received but not all of it.

@@ -129,6 +129,9 @@ final class ListenerLoop: @unchecked Sendable {
       while !connection.stopReading, let message = try connection.parser.next() {
         answer(message, on: connection, now: now)
       }
+      if connection.parser.takeContinueRequest() {
+        connection.pending.append(.init(readyAt: now, bytes: Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), close: false))
+      }
     } catch {
       reject(connection, status: error.status, reason: error.reason, now: now)
     }
