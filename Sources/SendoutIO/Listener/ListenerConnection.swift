@@ -49,6 +49,10 @@ final class ListenerConnection {
     return true
   }
 
+  /// Whether a client pipelining requests without reading the answers should wait (backpressure):
+  /// 64 answers queued or 1 MiB unwritten.
+  var isBackedUp: Bool { pending.count >= 64 || outbound.count - written >= 1 << 20 }
+
   /// Whether everything queued has been written.
   var isDrained: Bool { pending.isEmpty && !hasUnsentOutput }
 }

@@ -55,7 +55,7 @@ final class ListenerLoop: @unchecked Sendable {
       ]
       for connection in connections.values {
         var events: Int16 = 0
-        if !connection.stopReading { events |= Int16(POLLIN) }
+        if !connection.stopReading && !connection.isBackedUp { events |= Int16(POLLIN) }
         if connection.hasUnsentOutput { events |= Int16(POLLOUT) }
         fds.append(pollfd(fd: connection.fd, events: events, revents: 0))
       }
@@ -105,7 +105,7 @@ final class ListenerLoop: @unchecked Sendable {
   }
 
   private func read(_ connection: ListenerConnection) {
-    guard !connection.stopReading else { return }
+    guard !connection.stopReading, !connection.isBackedUp else { return }
     let now = Socket.monotonicMilliseconds()
     for _ in 0..<8 {
       let n = buffer.withUnsafeMutableBytes { Glibc.read(connection.fd, $0.baseAddress, $0.count) }
