@@ -85,6 +85,8 @@ final class ListenProcess {
     (["retry", "--failed", "--retry-schedule", "1s,500ms"], "'1s,500ms'"),
     (["retry", "--failed", "--time-scale", "0"], "'0'"),
     (["listen", "--port", "70000"], "'70000'"),
+    (["fire", "customer.publication.succeeded", "--to", "localhost:3000/hooks"], "'localhost:3000/hooks'"),
+    (["retry", "--failed", "--to", "ftp://x"], "'ftp://x'"),
     (["listen", "--fail-rate", "2"], "'2'"),
     (["fire", "customer.publication.succeeded", "--header", "X-Bad: 1"], "'X-Bad'"),
   ])

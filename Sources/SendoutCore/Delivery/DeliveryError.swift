@@ -14,6 +14,8 @@ public enum DeliveryError: Error, Sendable, Equatable {
   case reservedHeaderName(String)
   /// A concurrency limit below 1.
   case invalidConcurrency(Int)
+  /// A target that is not an absolute http(s) URL with a host.
+  case invalidTargetURL(String)
 
   /// One line for the user.
   public var message: String {
@@ -31,6 +33,8 @@ public enum DeliveryError: Error, Sendable, Equatable {
       "Header '\(name)' is set by Sendout itself; custom headers may not replace "
         + CustomHeader.reservedNames.joined(separator: ", ")
     case .invalidConcurrency(let n): "Invalid concurrency \(n): expected 1 or more"
+    case .invalidTargetURL(let url):
+      "Invalid target URL '\(url)': expected an absolute http:// or https:// URL such as http://127.0.0.1:8080/webhooks"
     }
   }
 }

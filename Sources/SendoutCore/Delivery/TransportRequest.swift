@@ -26,4 +26,16 @@ public struct TransportRequest: Sendable, Equatable {
       url: sendout.source.targetURL, headers: sendout.headers, body: sendout.body,
       timeoutMilliseconds: timeoutMilliseconds)
   }
+
+  /// Throws unless `url` is `http://` or `https://` followed by a host (checked before any attempt,
+  /// so a typo is a usage error rather than 13 failed attempts).
+  public static func validate(url: String) throws(DeliveryError) {
+    let lower = url.lowercased()
+    guard let scheme = ["http://", "https://"].first(where: { lower.hasPrefix($0) }) else {
+      throw .invalidTargetURL(url)
+    }
+    let rest = url.dropFirst(scheme.count)
+    let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    guard !host.isEmpty, !host.hasPrefix(":"), !host.contains(" ") else { throw .invalidTargetURL(url) }
+  }
 }

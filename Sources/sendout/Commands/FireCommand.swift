@@ -47,6 +47,9 @@ enum FireCommand: Command {
 
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
     let to = try arguments.option("--to")
+    if let to {
+      do throws(DeliveryError) { try TransportRequest.validate(url: to) } catch { throw .usage(error.message) }
+    }
     var secret = try arguments.option("--secret")
     let seed = try arguments.option("--seed", expected: "a non-negative integer") { UInt64($0) } ?? 1
     let via = try arguments.option("--via", expected: "project or distribution", parseVia)

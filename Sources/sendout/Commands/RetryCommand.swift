@@ -6,7 +6,7 @@ enum RetryCommand: Command {
   static let name = "retry"
   static let summary = "Resend sendouts from the audit log (by id, or every FAILED one) and record the outcome."
   static let help = """
-    USAGE: sendout retry [--audit FILE] (SENDOUT_ID… | --failed) [--secret S] [--header 'name: value']…
+    USAGE: sendout retry [--audit FILE] (SENDOUT_ID… | --failed) [--to URL] [--secret S] [--header 'name: value']…
                          [--retry-schedule S] [--time-scale F] [--timeout D]
 
     Resends the exact recorded body and headers under the same sendout id to the recorded target URL,
@@ -18,6 +18,7 @@ enum RetryCommand: Command {
     OPTIONS:
       --audit FILE           The audit log (default ./sendout-audit.jsonl).
       --failed               Every sendout whose last attempt FAILED (also if later SKIPPED).
+      --to URL               Send to URL instead of the recorded target (the body is unchanged).
       --secret S             Re-sign with S.
       --header 'name: value' Re-supply a header (e.g. a redacted one). Repeatable.
       --retry-schedule S     Retries for this resend (default none), e.g. 1s,5s.
@@ -27,6 +28,7 @@ enum RetryCommand: Command {
 
     EXAMPLES:
       sendout retry --failed
+      sendout retry --failed --to http://127.0.0.1:8080/webhooks
       sendout retry whs_0f1c3a9b2d40000001 --audit ci-audit.jsonl
       sendout retry --failed --header 'authorization: Bearer dev-token'
     """
@@ -34,6 +36,10 @@ enum RetryCommand: Command {
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
     let failed = arguments.flag("--failed")
     let secret = try arguments.option("--secret")
+    let to = try arguments.option("--to")
+    if let to {
+      do throws(DeliveryError) { try TransportRequest.validate(url: to) } catch { throw .usage(error.message) }
+    }
     let options = try DeliveryOptions.parse(&arguments, defaultSchedule: .none)
     let ids = try arguments.positionals()
     guard failed != !ids.isEmpty else {
@@ -73,6 +79,7 @@ enum RetryCommand: Command {
     var previous: [String: Int] = [:]
     for row in picked {
       var sendout = row.latest.sendout
+      if let to { sendout.source.targetURL = to }
       for header in options.headers {
         sendout.headers.removeAll { $0.name == header.name }
         sendout.headers.append(header)

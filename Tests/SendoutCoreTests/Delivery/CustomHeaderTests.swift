@@ -36,3 +36,13 @@ import Testing
   ])
   func sensitivity(name: String, sensitive: Bool) { #expect(CustomHeader.isSensitive(name: name) == sensitive) }
 }
+
+@Suite struct TargetURLTests {
+  @Test(arguments: ["http://127.0.0.1:8080/webhooks", "https://example.com", "HTTP://localhost:3000/x?y=1"])
+  func accepts(url: String) throws { try TransportRequest.validate(url: url) }
+
+  @Test(arguments: ["localhost:3000/x", "ftp://x", "http://", "http:///x", "http://:80/x", "127.0.0.1"])
+  func rejects(url: String) {
+    #expect(throws: DeliveryError.invalidTargetURL(url)) { try TransportRequest.validate(url: url) }
+  }
+}
