@@ -185,4 +185,42 @@ import Testing
     print("large body: expect=\(got.header("expect") ?? "-") latency=\(report.records[0].latencyMilliseconds) ms")
     #expect(report.records[0].latencyMilliseconds < 900, "no 1 s Expect: 100-continue stall")
   }
+
+  @Test func manySendoutsRunWithBoundedConcurrency() async throws {
+    let server = try listener(ListenerBehavior(failRate: 0.2, seed: 7, delayMilliseconds: 20))
+    defer { server.stop() }
+    let probe = ConcurrencyProbe(URLSessionTransport.shared)
+    let audit = InMemoryAuditLog()
+    let policy = try RetryPolicy(schedule: RetrySchedule.parse("10ms,20ms,40ms,80ms,160ms,320ms,640ms"))
+    let d = Dispatcher(
+      configuration: try DeliveryConfiguration(policy: policy, maxInFlight: 4), transport: probe, auditLog: audit)
+    let sendouts = (1...24).map { TestSendouts.make($0, to: server.baseURL, secret: secret) }
+    let report = await d.run(sendouts)
+    #expect(report.finalStatus.count == 24)
+    #expect(report.allDelivered)
+    #expect(probe.maxInFlight <= 4)
+    #expect(probe.maxInFlight >= 2)
+    #expect(try audit.read().records.count == server.received.count)
+  }
+}
+
+/// Wraps a transport and remembers how many requests were in flight at most.
+final class ConcurrencyProbe: WebhookTransport, @unchecked Sendable {
+  private let inner: any WebhookTransport
+  private let lock = NSLock()
+  private var current = 0
+  private var highest = 0
+
+  init(_ inner: any WebhookTransport) { self.inner = inner }
+
+  var maxInFlight: Int { lock.withLock { highest } }
+
+  func send(_ request: TransportRequest) async throws(TransportError) -> TransportResponse {
+    lock.withLock {
+      current += 1
+      highest = max(highest, current)
+    }
+    defer { lock.withLock { current -= 1 } }
+    return try await inner.send(request)
+  }
 }
