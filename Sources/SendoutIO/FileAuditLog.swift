@@ -1,10 +1,6 @@
 import Foundation
 import SendoutCore
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The audit log as a JSON Lines file: each record is one `write(2)` of one line to a file opened with
 /// `O_APPEND`, so it is in the file (the kernel's page cache) before `append` returns and concurrent
 /// writers never interleave inside a line. After a crash at most the last line is partial; `read`
@@ -23,26 +19,19 @@ public final class FileAuditLog: AuditLog, @unchecked Sendable {
   /// A log at `path`; the file is created on the first append.
   public init(path: String = FileAuditLog.defaultPath) { self.path = path }
 
-  deinit { if fd >= 0 { close(fd) } }
+  deinit { Platform.close(fd) }
 
   /// Appends `record` as one line.
   public func append(_ record: AuditRecord) throws(AuditLogError) {
     let line = record.line
     let result: Result<Void, AuditLogError> = lock.withLock {
       if fd < 0 {
-        fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        if fd < 0 { return .failure(.io(path: path, reason: String(cString: strerror(errno)))) }
-      }
-      var written = 0
-      while written < line.count {
-        let n = line.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, line.count - written) }
-        if n < 0 {
-          if errno == EINTR { continue }
-          return .failure(.io(path: path, reason: String(cString: strerror(errno))))
+        switch Platform.openForAppend(path) {
+        case .success(let opened): fd = opened
+        case .failure(let error): return .failure(.io(path: path, reason: error.reason))
         }
-        written += n
       }
-      return .success(())
+      return Platform.writeAll(fd, line).mapError { AuditLogError.io(path: path, reason: $0.reason) }
     }
     try result.get()
   }

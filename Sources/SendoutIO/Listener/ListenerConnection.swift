@@ -41,7 +41,7 @@ final class ListenerConnection {
   /// Writes what the socket accepts; returns `false` on a write error.
   func flush() -> Bool {
     while written < outbound.count {
-      let n = Socket.write(fd, outbound, from: written)
+      let n = Platform.write(fd, outbound, from: written)
       if n < 0 { return false }
       if n == 0 { return true }
       written += n

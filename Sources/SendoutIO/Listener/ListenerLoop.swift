@@ -1,10 +1,6 @@
 import Foundation
 import SendoutCore
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// The listener's event loop: one thread, `poll()` over the listening socket, a wake-up pipe and every
 /// connection. Delayed answers and timeouts are deadlines in the loop, so a slow answer never blocks
 /// other connections.
@@ -24,12 +20,7 @@ final class ListenerLoop: @unchecked Sendable {
     listenFD = listener
     self.owner = owner
     self.configuration = configuration
-    var fds: [Int32] = [0, 0]
-    if pipe(&fds) == 0 {
-      wakeRead = fds[0]
-      wakeWrite = fds[1]
-      Socket.setNonBlocking(wakeRead)
-    }
+    (wakeRead, wakeWrite) = Platform.makeWakePipe()
   }
 
   func start() {
@@ -40,8 +31,7 @@ final class ListenerLoop: @unchecked Sendable {
 
   func stop() {
     stopLock.withLock { stopping = true }
-    var byte: UInt8 = 1
-    _ = write(wakeWrite, &byte, 1)
+    Platform.wake(wakeWrite)
     _ = finished.wait(timeout: .now() + 2)
   }
 
@@ -49,31 +39,29 @@ final class ListenerLoop: @unchecked Sendable {
 
   private func run() {
     while !isStopping {
-      var fds = [
-        pollfd(fd: listenFD, events: Int16(POLLIN), revents: 0),
-        pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
+      var entries = [
+        Platform.PollEntry(fd: listenFD, wantRead: true), Platform.PollEntry(fd: wakeRead, wantRead: true),
       ]
       for connection in connections.values {
-        var events: Int16 = 0
-        if !connection.stopReading && !connection.isBackedUp { events |= Int16(POLLIN) }
-        if connection.hasUnsentOutput { events |= Int16(POLLOUT) }
-        fds.append(pollfd(fd: connection.fd, events: events, revents: 0))
+        entries.append(
+          Platform.PollEntry(
+            fd: connection.fd, wantRead: !connection.stopReading && !connection.isBackedUp,
+            wantWrite: connection.hasUnsentOutput))
       }
-      _ = poll(&fds, nfds_t(fds.count), pollTimeout(now: Socket.monotonicMilliseconds()))
-      if fds[1].revents != 0 { drainWakePipe() }
+      Platform.poll(&entries, timeoutMilliseconds: pollTimeout(now: Platform.monotonicMilliseconds()))
+      if entries[1].readable { Platform.drain(wakeRead) }
       if isStopping { break }
-      if fds[0].revents & Int16(POLLIN) != 0 { acceptAll() }
-      for entry in fds.dropFirst(2) where entry.revents != 0 {
-        guard let connection = connections[entry.fd] else { continue }
-        if entry.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 { read(connection) }
+      if entries[0].readable { acceptAll() }
+      for entry in entries.dropFirst(2) where entry.readable {
+        if let connection = connections[entry.fd] { read(connection) }
       }
-      service(now: Socket.monotonicMilliseconds())
+      service(now: Platform.monotonicMilliseconds())
     }
-    for connection in connections.values { close(connection.fd) }
+    for connection in connections.values { Platform.close(connection.fd) }
     connections.removeAll()
-    close(listenFD)
-    close(wakeRead)
-    close(wakeWrite)
+    Platform.close(listenFD)
+    Platform.close(wakeRead)
+    Platform.close(wakeWrite)
     finished.signal()
   }
 
@@ -89,36 +77,31 @@ final class ListenerLoop: @unchecked Sendable {
     return Int32(max(0, deadline - now))
   }
 
-  private func drainWakePipe() {
-    var bytes = [UInt8](repeating: 0, count: 64)
-    while Glibc.read(wakeRead, &bytes, bytes.count) > 0 {}
-  }
-
   private func acceptAll() {
-    while let fd = Socket.accept(listenFD) {
+    while let fd = Platform.accept(listenFD) {
       guard connections.count < configuration.maxConnections else {
-        close(fd)
+        Platform.close(fd)
         continue
       }
-      connections[fd] = ListenerConnection(fd: fd, limits: configuration.limits, now: Socket.monotonicMilliseconds())
+      connections[fd] = ListenerConnection(fd: fd, limits: configuration.limits, now: Platform.monotonicMilliseconds())
     }
   }
 
   private func read(_ connection: ListenerConnection) {
     guard !connection.stopReading, !connection.isBackedUp else { return }
-    let now = Socket.monotonicMilliseconds()
+    let now = Platform.monotonicMilliseconds()
     for _ in 0..<8 {
-      let n = buffer.withUnsafeMutableBytes { Glibc.read(connection.fd, $0.baseAddress, $0.count) }
-      if n > 0 {
+      switch Platform.read(connection.fd, into: &buffer) {
+      case .bytes(let n):
         connection.lastActivity = now
         connection.parser.feed(buffer[0..<n])
         parse(connection, now: now)
         if connection.stopReading || n < buffer.count { return }
-      } else if n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+      case .wouldBlock:
+        return
+      case .end:
         connection.stopReading = true
         if connection.isDrained { connection.closed = true } else { connection.closeWhenFlushed = true }
-        return
-      } else {
         return
       }
     }
@@ -183,7 +166,7 @@ final class ListenerLoop: @unchecked Sendable {
         }
       }
       if connection.closed {
-        close(connection.fd)
+        Platform.close(connection.fd)
         connections[connection.fd] = nil
       }
     }

@@ -40,7 +40,7 @@ public final class WebhookListener: @unchecked Sendable {
   @discardableResult
   public func start() throws(ListenerError) -> Int {
     guard lock.withLock({ loop == nil }) else { throw .alreadyStarted }
-    let (fd, port) = try Socket.listen(host: configuration.host, port: configuration.port)
+    let (fd, port) = try Platform.listen(host: configuration.host, port: configuration.port)
     let newLoop = ListenerLoop(listener: fd, owner: self, configuration: configuration)
     lock.withLock {
       loop = newLoop
@@ -86,10 +86,10 @@ public final class WebhookListener: @unchecked Sendable {
 
   /// Waits until at least `count` requests have arrived or the timeout passes; returns what arrived.
   public func waitForRequests(count: Int, timeoutMilliseconds: Int64) async -> [ReceivedWebhook] {
-    let deadline = Socket.monotonicMilliseconds() + timeoutMilliseconds
+    let deadline = Platform.monotonicMilliseconds() + timeoutMilliseconds
     while true {
       let got = received
-      if got.count >= count || Socket.monotonicMilliseconds() >= deadline || Task.isCancelled { return got }
+      if got.count >= count || Platform.monotonicMilliseconds() >= deadline || Task.isCancelled { return got }
       try? await Task.sleep(nanoseconds: 5_000_000)
     }
   }
