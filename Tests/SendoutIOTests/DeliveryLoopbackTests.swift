@@ -202,6 +202,18 @@ import Testing
     #expect(probe.maxInFlight >= 2)
     #expect(try audit.read().records.count == server.received.count)
   }
+
+  @Test func retryAfterFromTheReceiverBringsTheRetryForward() async throws {
+    let server = try listener(
+      ListenerBehavior(failFirst: 1, failStatus: 503, headers: [HTTPHeader("retry-after", "0")]))
+    defer { server.stop() }
+    let audit = InMemoryAuditLog()
+    let started = Date()
+    let report = await try dispatcher("1h", audit: audit).run([TestSendouts.make(1, to: server.baseURL)])
+    #expect(Date().timeIntervalSince(started) < 5, "not the scheduled hour")
+    #expect(report.records.map(\.status) == [.retrying, .success])
+    #expect(report.records.map(\.httpStatus) == [503, 200])
+  }
 }
 
 /// Wraps a transport and remembers how many requests were in flight at most.

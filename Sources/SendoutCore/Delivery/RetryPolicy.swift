@@ -4,9 +4,11 @@
 /// the first attempt, as Voucherify's table is, so a slow attempt does not push later ones back.
 /// An attempt whose due time has already passed starts at once.
 ///
-/// **Extension (not Voucherify behaviour):** a `Retry-After` header on a 429 or 503 response is honoured:
-/// the next retry waits until at least `finishedAt + Retry-After`, clamped to the schedule's step after
-/// the next one (so it never adds attempts or stretches the schedule); it never brings a retry forward.
+/// **Extension (not Voucherify behaviour; Voucherify documents no special handling):** a `Retry-After`
+/// header (delta-seconds) on a 429 or 503 response is honoured, clamped to the schedule's next step:
+/// the next retry happens at `finishedAt + Retry-After`, but never later than the schedule would have
+/// sent it. So a receiver can ask to be retried sooner, the number of attempts and the schedule's total
+/// span never change, and a `Retry-After` longer than the next step leaves the schedule as it is.
 public struct RetryPolicy: Sendable, Equatable {
   /// Voucherify's documented response timeout: 10 s.
   public static let voucherifyTimeoutMilliseconds: Int64 = 10_000
@@ -66,9 +68,7 @@ public struct RetryPolicy: Sendable, Equatable {
     guard let next = offset(ofAttempt: attempt + 1) else { return nil }
     let scheduled = firstAttemptAt.adding(milliseconds: next)
     guard let retryAfter = retryAfterMilliseconds else { return scheduled }
-    let cap = offset(ofAttempt: attempt + 2).map { firstAttemptAt.adding(milliseconds: $0) } ?? scheduled
-    let requested = finishedAt.adding(milliseconds: retryAfter)
-    return max(scheduled, min(requested, cap))
+    return min(finishedAt.adding(milliseconds: max(0, retryAfter)), scheduled)
   }
 
   /// The `Retry-After` delay to honour: delta-seconds on a 429 or 503 response, else `nil`.

@@ -19,6 +19,9 @@ enum FireCommand: Command {
     shows what arrived, including the signature check; without --secret it then signs with a
     generated secret and prints it.
 
+    Extension: a 429 or 503 answer with Retry-After (seconds) is retried when it asks, but never later
+    than the schedule's next step (Voucherify documents no Retry-After handling).
+
     When every attempt fails, the sendout is FAILED and its source is paused (distribution) or
     disabled (project webhook), as Voucherify does: later sendouts for that source (same --seed and
     --via) are recorded as SKIPPED until you pass --resume or 'sendout retry' delivers one.

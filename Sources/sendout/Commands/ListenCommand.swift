@@ -8,7 +8,7 @@ enum ListenCommand: Command {
   static let help = """
     USAGE: sendout listen [--host 127.0.0.1] [--port 8080] [--secret S] [--respond STATUS]
                           [--fail-rate F] [--fail-first N] [--fail-status STATUS] [--seed N]
-                          [--delay DURATION] [--max-body BYTES] [--json]
+                          [--retry-after N] [--delay DURATION] [--max-body BYTES] [--json]
 
     An HTTP/1.1 receiver (keep-alive, Content-Length and chunked bodies, many connections) that prints
     one line per request: time, path, event type (body event.type or type), sendout id, signature
@@ -28,6 +28,7 @@ enum ListenCommand: Command {
       --fail-rate F      Fail each later request with probability F (0…1).
       --fail-status S    Status of injected failures (default 500).
       --seed N           Seed for --fail-rate (default 1).
+      --retry-after N    Add 'retry-after: N' to every answer (sendout honours it on 429/503).
       --delay DURATION   Wait before answering, e.g. 250ms or 12s (over 10s: Voucherify times out).
       --max-body BYTES   Body size limit (default 1048576).
       --json             One JSON object per request (headers and body included); the first line is
@@ -58,6 +59,9 @@ enum ListenCommand: Command {
         Double($0).flatMap { (0...1).contains($0) ? $0 : nil }
       } ?? 0
     let seed = try arguments.option("--seed", expected: "a non-negative integer") { UInt64($0) } ?? 1
+    let retryAfter = try arguments.option("--retry-after", expected: "a whole number of seconds") {
+      Int($0).flatMap { $0 >= 0 ? $0 : nil }
+    }
     let delay =
       try arguments.option("--delay", expected: "a duration such as 250ms, 2s or 1m", DurationText.wholeMilliseconds)
       ?? 0
@@ -71,7 +75,7 @@ enum ListenCommand: Command {
 
     let behavior = ListenerBehavior(
       status: status, failFirst: failFirst, failRate: failRate, seed: seed, failStatus: failStatus,
-      delayMilliseconds: delay)
+      delayMilliseconds: delay, headers: retryAfter.map { [HTTPHeader("retry-after", "\($0)")] } ?? [])
     let configuration = ListenerConfiguration(
       host: host, port: port, secret: secret, behavior: behavior, limits: HTTPLimits(maxBodyBytes: maxBody),
       onReceive: { request in Console.out(json ? request.json.compactString : request.line) })

@@ -146,8 +146,8 @@ let refused = Result<TransportResponse, TransportError>.failure(.connection("con
     #expect(sim.records.allSatisfy { $0.status == .success })
   }
 
-  @Test func retryAfterDelaysTheNextAttempt() throws {
-    var sim = MachineSimulation(try config("1s,10s"), [TestSendouts.make(1)])
+  @Test func retryAfterBringsTheNextAttemptForwardWithinTheSchedule() throws {
+    var sim = MachineSimulation(try config("10s,20s"), [TestSendouts.make(1)])
     sim.run { _, attempt in
       attempt == 1 ? .success(TransportResponse(status: 429, headers: [HTTPHeader("retry-after", "3")])) : ok
     }

@@ -45,9 +45,10 @@ import Testing
   /// (status, retry-after header, finishedAt offset, expected next-attempt offset) for attempt 1 of `1m,2m,4m`.
   @Test(
     arguments: [
-      (503, "30", 10, 60_000),  // asks for less than the schedule: the schedule wins
-      (503, "90", 10, 90_010),  // asks for more: honoured
-      (429, "600", 10, 120_000),  // asks for too much: clamped to the step after next
+      (503, "30", 10, 30_010),  // sooner than the schedule: honoured
+      (429, "0", 10, 10),  // at once
+      (503, "90", 10, 60_000),  // later than the next step: clamped to it
+      (429, "600", 10, 60_000),  // far later: still the next step
       (500, "90", 10, 60_000),  // only 429 and 503 count
       (503, "Wed, 21 Oct 2015 07:28:00 GMT", 10, 60_000),  // HTTP-dates are ignored
     ] as [(Int, String, Int64, Int64)])
@@ -59,10 +60,10 @@ import Testing
     #expect(next == t0.adding(milliseconds: expected))
   }
 
-  @Test func retryAfterBeforeTheLastAttemptIsClampedToThatAttempt() throws {
+  @Test func retryAfterNeverAddsAnAttempt() throws {
     let policy = try RetryPolicy(schedule: RetrySchedule.parse("1m,2m"))
-    let next = policy.nextAttemptAt(
-      after: 2, firstAttemptAt: t0, finishedAt: t0.adding(milliseconds: 60_000), retryAfterMilliseconds: 3_600_000)
-    #expect(next == t0.adding(milliseconds: 120_000))
+    let last = policy.nextAttemptAt(
+      after: 3, firstAttemptAt: t0, finishedAt: t0.adding(milliseconds: 120_000), retryAfterMilliseconds: 1000)
+    #expect(last == nil)
   }
 }
