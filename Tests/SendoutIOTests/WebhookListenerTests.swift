@@ -44,8 +44,12 @@ import Testing
     for n in 1...3 {
       let request = post(TestSendouts.make(n, secret: "s"))
       let split = request.range(of: "\r\n\r\n")!.upperBound
-      client.send(String(request[..<split]))
-      usleep(20_000)
+      let head = String(request[..<split])
+      let before = listener.bytesReceived
+      client.send(head)
+      // The body goes out only once the listener has read the head: two reads for certain.
+      for _ in 0..<1000 where listener.bytesReceived < before + head.utf8.count { usleep(1000) }
+      #expect(listener.bytesReceived == before + head.utf8.count)
       client.send(String(request[split...]))
       #expect(try client.readResponse()?.head.status == 200)
     }

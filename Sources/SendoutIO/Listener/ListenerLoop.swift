@@ -93,6 +93,7 @@ final class ListenerLoop: @unchecked Sendable {
     for _ in 0..<8 {
       switch Platform.read(connection.fd, into: &buffer) {
       case .bytes(let n):
+        owner.count(bytes: n)
         connection.lastActivity = now
         connection.parser.feed(buffer[0..<n])
         parse(connection, now: now)

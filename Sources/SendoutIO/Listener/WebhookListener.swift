@@ -24,6 +24,7 @@ public final class WebhookListener: @unchecked Sendable {
   private var requestsSinceBehavior = 0
   private var random: SeededGenerator
   private var receivedRequests: [ReceivedWebhook] = []
+  private var receivedBytes = 0
   private var boundPort = 0
   private var loop: ListenerLoop?
 
@@ -81,6 +82,9 @@ public final class WebhookListener: @unchecked Sendable {
   /// Every request received so far, in order.
   public var received: [ReceivedWebhook] { lock.withLock { receivedRequests } }
 
+  /// Bytes read from all connections so far (heads, bodies and framing), for diagnostics and tests.
+  public var bytesReceived: Int { lock.withLock { receivedBytes } }
+
   /// Forgets the requests received so far.
   public func clearReceived() { lock.withLock { receivedRequests.removeAll() } }
 
@@ -102,6 +106,9 @@ public final class WebhookListener: @unchecked Sendable {
       return (currentBehavior, status)
     }
   }
+
+  /// For the loop: counts bytes read.
+  func count(bytes: Int) { lock.withLock { receivedBytes += bytes } }
 
   /// For the loop: stores a request and calls `onReceive`.
   func record(_ request: ReceivedWebhook) {
