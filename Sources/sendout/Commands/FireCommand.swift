@@ -67,10 +67,11 @@ enum FireCommand: Command {
     }
 
     var listener: WebhookListener?
+    var generated = false
     if to == nil {
       if secret == nil {
         secret = generatedSecret()
-        Console.out("No --secret given: signing with the generated secret \(secret!)")
+        generated = true
       }
       let embedded = WebhookListener(
         configuration: ListenerConfiguration(
@@ -80,7 +81,6 @@ enum FireCommand: Command {
           }))
       do { try embedded.start() } catch { throw .internal(error.message) }
       listener = embedded
-      Console.out("Started the built-in listener on \(embedded.baseURL)")
     }
     defer { listener?.stop() }
     let target = to ?? (listener!.baseURL + "/webhooks")
@@ -89,6 +89,11 @@ enum FireCommand: Command {
       eventType: rest[0], via: via, seed: seed, targetURL: target, secret: secret, headers: options.headers)
     let sendout: SendoutCore.Sendout
     do { sendout = try request.sendout() } catch { throw .usage(error.message) }
+    if let listener {
+      if generated { Console.out("No --secret given: signing with the generated secret \(secret ?? "")") }
+      Console.out(
+        "Started the built-in listener on \(listener.baseURL); it prints what arrives and checks the signature")
+    }
 
     let log = options.auditLog
     var paused: Set<String> = []
