@@ -100,7 +100,13 @@ enum FireCommand: Command {
     do {
       let contents = try log.read()
       for warning in contents.warnings { Console.err("warning: \(warning)") }
-      paused = resume ? [] : AuditSummary(contents.records).pausedSources
+      let summary = AuditSummary(contents.records)
+      paused = resume ? [] : summary.pausedSources
+      if summary.latest(for: sendout.id) != nil {
+        Console.out(
+          "Note: \(sendout.id) is already in \(log.path) (same --seed renders the same sendout); pass another --seed for a new one"
+        )
+      }
     } catch { throw .badInput(error.message) }
 
     let configuration: DeliveryConfiguration
