@@ -13,7 +13,7 @@ struct DeliveryOptions {
     let scheduleText = try arguments.option("--retry-schedule")
     let scaleText = try arguments.option("--time-scale")
     let timeoutText = try arguments.option("--timeout")
-    let headerTexts = try arguments.options("--header")
+    let headers = try parseHeaders(&arguments)
     let auditPath = try arguments.option("--audit") ?? FileAuditLog.defaultPath
     do throws(DeliveryError) {
       let schedule = try scheduleText.map { (t) throws(DeliveryError) in try RetrySchedule.parse(t) } ?? defaultSchedule
@@ -23,10 +23,19 @@ struct DeliveryOptions {
         guard let ms = DurationText.wholeMilliseconds(text), ms > 0 else { throw DeliveryError.invalidDuration(text) }
         timeout = ms
       }
-      let headers = try headerTexts.map { (t) throws(DeliveryError) in try CustomHeader.parse(t) }
       return DeliveryOptions(
         policy: try RetryPolicy(schedule: schedule, timeScale: scale, timeoutMilliseconds: timeout), headers: headers,
         auditPath: auditPath)
+    } catch {
+      throw .usage(error.message)
+    }
+  }
+
+  /// Every `--header 'name: value'`, checked against Voucherify's header-name rule.
+  static func parseHeaders(_ arguments: inout Arguments) throws(CLIError) -> [HTTPHeader] {
+    let texts = try arguments.options("--header")
+    do throws(DeliveryError) {
+      return try texts.map { (t) throws(DeliveryError) in try CustomHeader.parse(t) }
     } catch {
       throw .usage(error.message)
     }

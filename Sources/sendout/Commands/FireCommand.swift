@@ -8,6 +8,7 @@ enum FireCommand: Command {
   static let summary = "Deliver one webhook for an event, retried like Voucherify, recorded in the audit log."
   static let help = """
     USAGE: sendout fire EVENT [--to URL] [--secret S] [--seed N] [--via project|distribution]
+                        [--purpose P] [--event-name NAME] [--at TIME]
                         [--header 'name: value']… [--retry-schedule S] [--time-scale F] [--timeout D]
                         [--audit FILE] [--resume]
 
@@ -31,6 +32,10 @@ enum FireCommand: Command {
       --secret S             The project's webhook secret; unsigned when absent (with --to).
       --seed N               Fixes every id and value of the rendered body (default 1).
       --via KIND             project or distribution (default: where the event is configurable first).
+      --purpose P            Distribution purpose: notify_about_promotion, send_and_publish_unique_codes,
+                             plain_message (default: the first the docs allow for EVENT).
+      --event-name NAME      Distribution "Event name", sent as the envelope type (default: EVENT with dashes).
+      --at TIME              Simulated clock start, ISO-8601 UTC (default 2024-03-13T13:45:00.000Z).
       --header 'name: value' A custom header (names: lowercase letters, digits, dashes). Repeatable.
       --retry-schedule S     voucherify (default: 12 retries over 24 h), none, or durations since the
                              first attempt, e.g. 100ms,1s,5s.
@@ -53,9 +58,8 @@ enum FireCommand: Command {
     if let to {
       do throws(DeliveryError) { try TransportRequest.validate(url: to) } catch { throw .usage(error.message) }
     }
-    var secret = try arguments.option("--secret")
-    let seed = try arguments.option("--seed", expected: "a non-negative integer") { UInt64($0) } ?? 1
-    let via = try arguments.option("--via", expected: "project or distribution", parseVia)
+    var request = try EventOptions.parse(&arguments, eventType: "", targetURL: "").request
+    var secret = request.secret
     let resume = arguments.flag("--resume")
     let options = try DeliveryOptions.parse(&arguments, defaultSchedule: .voucherify)
     let rest = try arguments.positionals()
@@ -85,8 +89,10 @@ enum FireCommand: Command {
     defer { listener?.stop() }
     let target = to ?? (listener!.baseURL + "/webhooks")
 
-    let request = SingleEventRequest(
-      eventType: rest[0], via: via, seed: seed, targetURL: target, secret: secret, headers: options.headers)
+    request.eventType = rest[0]
+    request.targetURL = target
+    request.secret = secret
+    request.headers = options.headers
     let sendout: SendoutCore.Sendout
     do { sendout = try request.sendout() } catch { throw .usage(error.message) }
     if let listener {
@@ -144,14 +150,6 @@ enum FireCommand: Command {
       throw .failed(
         "\(sendout.id) FAILED after \(attempts) attempt\(attempts == 1 ? "" : "s"); resend it later with 'sendout retry --failed --audit \(log.path)'"
       )
-    }
-  }
-
-  static func parseVia(_ text: String) -> SendoutSource.Kind? {
-    switch text {
-    case "project", "project_settings", "webhook": .webhook
-    case "distribution": .distribution
-    default: nil
     }
   }
 
