@@ -5,7 +5,8 @@
 #endif
 
 /// Thin wrappers over the POSIX calls SendoutIO needs (sockets, `poll`, a wake-up pipe, append-only
-/// files): the only file that imports Glibc, so the rest of the module never touches `errno` or C types.
+/// files; the load client's connect and poll set are in Platform+Client.swift): the only files that import
+/// Glibc, so the rest of the module never touches `errno` or C types.
 enum Platform {
   /// One descriptor to watch with `poll`, and what happened to it.
   struct PollEntry {

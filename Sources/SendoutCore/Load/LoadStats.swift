@@ -10,6 +10,8 @@ public struct LoadStats: Sendable, Equatable {
   public var statusCounts: [Int: Int] = [:]
   /// Failures without a status, by kind (`timeout`, `connection refused`, `connection reset`, …).
   public var errorCounts: [String: Int] = [:]
+  /// Socket errors with no request on the connection (failed connects), by kind; not request outcomes.
+  public var connectErrors: [String: Int] = [:]
   /// Requests sent.
   public var sent = 0
   /// Requests that got a 2xx.
@@ -50,6 +52,7 @@ public struct LoadStats: Sendable, Equatable {
     schedulingLag.merge(other.schedulingLag)
     for (k, v) in other.statusCounts { statusCounts[k, default: 0] += v }
     for (k, v) in other.errorCounts { errorCounts[k, default: 0] += v }
+    for (k, v) in other.connectErrors { connectErrors[k, default: 0] += v }
     sent += other.sent
     succeeded += other.succeeded
     bodyBytes += other.bodyBytes

@@ -22,7 +22,7 @@ enum Interrupt {
     uninstall(sources)
   }
 
-  private static func install(_ handler: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
+  static func install(_ handler: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
     [SIGINT, SIGTERM].map { sig in
       signal(sig, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
@@ -32,7 +32,7 @@ enum Interrupt {
     }
   }
 
-  private static func uninstall(_ sources: [any DispatchSourceSignal]) {
+  static func uninstall(_ sources: [any DispatchSourceSignal]) {
     for source in sources { source.cancel() }
     signal(SIGINT, SIG_DFL)
     signal(SIGTERM, SIG_DFL)

@@ -3,6 +3,7 @@ enum CommandRegistry {
   static let all: [any Command.Type] = [
     FireCommand.self,
     ListenCommand.self,
+    LoadCommand.self,
     EventsCommand.self,
     RenderCommand.self,
     ValidateCommand.self,

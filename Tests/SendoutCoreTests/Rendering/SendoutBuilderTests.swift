@@ -76,4 +76,20 @@ import Testing
     #expect(second.id != first.id)
     #expect(IDFactory.timestamp(ofTimeOrdered: second.id, prefix: "whs_") == Timestamp(iso8601: "2024-03-13T13:46:48.348Z"))
   }
+
+  @Test func directEnvelopeBytesEqualTheWrittenTreeForEveryEventAndPlace() throws {
+    for descriptor in EventCatalog.all where descriptor.isRenderable {
+      for via in descriptor.configuredIn {
+        let (event, endpoint) = try SingleEventRequest(eventType: descriptor.type, via: via, seed: 3).prepare()
+        var builder = SendoutBuilder(endpoint: endpoint, seed: 3)
+        for _ in 0..<2 {  // the second one comes from the cache
+          let sendout = builder.make(event)
+          let data = event.data(for: via == .distribution ? endpoint.purpose : nil)
+          let tree = Envelope.body(
+            for: event, data: .object(data), sendoutID: sendout.id, endpoint: endpoint, createdAt: sendout.createdAt)
+          #expect(sendout.body == tree.compactBytes, "\(descriptor.type) via \(via)")
+        }
+      }
+    }
+  }
 }

@@ -1,0 +1,40 @@
+import SendoutCore
+
+/// One keep-alive connection of the load client and the request on it, if any.
+struct ClientConnection {
+  enum State: Equatable {
+    /// No socket; may reconnect at `retryAt` (ns since the run started).
+    case closed(retryAt: Int64)
+    /// Non-blocking connect in progress since `since`.
+    case connecting(since: Int64)
+    /// Connected, no request on it.
+    case idle
+    /// Writing a request; `offset` bytes of `out` are sent.
+    case writing
+    /// Request sent, reading the response.
+    case awaiting
+  }
+
+  var fd: Int32 = -1
+  var state = State.closed(retryAt: 0)
+  var out: [UInt8] = []
+  var offset = 0
+  var parser = HTTPParser(kind: .response)
+  /// When the current request was actually sent (ns since start): for its timeout.
+  var sentAt: Int64 = 0
+  /// Where its latency is measured from: the intended send time (open loop) or `sentAt` (closed loop).
+  var measuredFrom: Int64 = 0
+
+  /// Whether a request is on the connection.
+  var busy: Bool { state == .writing || state == .awaiting }
+
+  /// Closes the socket; it may reconnect at `retryAt`.
+  mutating func close(retryAt: Int64) {
+    Platform.close(fd)
+    fd = -1
+    state = .closed(retryAt: retryAt)
+    out = []
+    offset = 0
+    parser = HTTPParser(kind: .response)
+  }
+}

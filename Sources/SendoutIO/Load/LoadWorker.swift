@@ -1,0 +1,261 @@
+import SendoutCore
+import Synchronization
+
+/// One generator thread: an event loop over its share of the connections that paces requests (open loop)
+/// or keeps every connection busy (closed loop), renders each request from its own event pool, and
+/// measures latency from each request's intended send time. Allocates nothing per request beyond the
+/// request bytes, so memory stays flat however long it runs.
+final class LoadWorker {
+  private let index: Int
+  private let configuration: LoadConfiguration
+  private let pacer: Pacer?
+  private var source: EventPool
+  private let startNanos: Int64
+  private let shared: LoadShared
+  private var connections: [ClientConnection]
+  private var poll: PollSet
+  private var readBuffer = [UInt8](repeating: 0, count: 65_536)
+  private(set) var stats = LoadStats()
+
+  // Open loop: this thread sends requests index, index + threads, index + 2·threads, …
+  private var nextRequest: Int
+  private var pending: [Int64] = []
+  private var pendingHead = 0
+  // Closed loop: this thread's share of --count.
+  private var budget: Int?
+  /// When a connection last connected or a response last arrived: no progress for a whole timeout while
+  /// requests wait means the target is unreachable, and the rest are recorded as not sent.
+  private var lastProgress: Int64 = 0
+  private var lastPublished: Int64 = 0
+
+  init(index: Int, configuration: LoadConfiguration, source: EventPool, startNanos: Int64, shared: LoadShared) {
+    self.index = index
+    self.configuration = configuration
+    self.pacer = configuration.schedule.map(Pacer.init(schedule:))
+    self.source = source
+    self.startNanos = startNanos
+    self.shared = shared
+    nextRequest = index
+    let share = configuration.connections / configuration.threads + (index < configuration.connections % configuration.threads ? 1 : 0)
+    connections = Array(repeating: ClientConnection(), count: max(1, share))
+    poll = PollSet(count: connections.count)
+    if let count = configuration.count {
+      budget = count / configuration.threads + (index < count % configuration.threads ? 1 : 0)
+    }
+  }
+
+  private var now: Int64 { Platform.monotonicNanoseconds() - startNanos }
+  private var timeoutNanos: Int64 { configuration.timeoutMilliseconds * 1_000_000 }
+
+  /// Runs until the schedule, count or duration is done and every request has an outcome, or until stopped.
+  func run() {
+    while !shared.stopRequested {
+      let t = now
+      queueDueRequests(t)
+      for i in connections.indices { advance(i, at: t) }
+      if finished(at: t) { break }
+      if unreachable(at: t) {
+        abandonRemaining()
+        break
+      }
+      waitForSockets(until: nextWake(t))
+      let after = now
+      for i in connections.indices { handleEvents(i, at: after) }
+      expireTimeouts(at: after)
+      publish(at: after)
+    }
+    for i in connections.indices { connections[i].close(retryAt: 0) }
+    shared.publish(index, stats)
+  }
+
+  // MARK: Scheduling
+
+  private func queueDueRequests(_ t: Int64) {
+    guard let pacer else { return }
+    while let intended = pacer.intendedOffset(of: nextRequest), intended <= t {
+      pending.append(intended)
+      nextRequest += configuration.threads
+    }
+    if pendingHead > 4096 && pendingHead * 2 > pending.count {
+      pending.removeFirst(pendingHead)
+      pendingHead = 0
+    }
+  }
+
+  /// The next request for an idle connection: its intended time, or `nil` when there is none now.
+  private func takeWork(at t: Int64) -> Int64? {
+    if pacer != nil {
+      guard pendingHead < pending.count else { return nil }
+      defer { pendingHead += 1 }
+      return pending[pendingHead]
+    }
+    if let remaining = budget {
+      guard remaining > 0 else { return nil }
+      budget = remaining - 1
+    }
+    if let duration = configuration.durationMilliseconds, Double(t) >= duration * 1_000_000 { return nil }
+    return t
+  }
+
+  private var moreWorkComing: Bool {
+    if let pacer { return pendingHead < pending.count || pacer.intendedOffset(of: nextRequest) != nil }
+    if let budget, budget <= 0 { return false }
+    if let duration = configuration.durationMilliseconds { return Double(now) < duration * 1_000_000 }
+    return true
+  }
+
+  private func finished(at t: Int64) -> Bool {
+    if moreWorkComing { return false }
+    return !connections.contains { $0.busy }
+  }
+
+  private func nextWake(_ t: Int64) -> Int64 {
+    var wake = t + 10_000_000
+    if let pacer, let next = pacer.intendedOffset(of: nextRequest) { wake = min(wake, next) }
+    for c in connections where c.busy { wake = min(wake, c.sentAt + timeoutNanos) }
+    for c in connections { if case .closed(let retryAt) = c.state, moreWorkComing { wake = min(wake, retryAt) } }
+    return wake
+  }
+
+  private func waitForSockets(until wake: Int64) {
+    for (i, c) in connections.enumerated() {
+      switch c.state {
+      case .closed: poll.set(i, fd: -1, read: false, write: false)
+      case .connecting, .writing: poll.set(i, fd: c.fd, read: c.state == .writing, write: true)
+      case .idle, .awaiting: poll.set(i, fd: c.fd, read: true, write: false)
+      }
+    }
+    let remaining = wake - now
+    poll.wait(timeoutMilliseconds: remaining < 1_000_000 ? 0 : Int32(min(remaining / 1_000_000, 10)))
+  }
+
+  private func unreachable(at t: Int64) -> Bool {
+    t - lastProgress > timeoutNanos
+      && !connections.contains { $0.state == .idle || $0.busy }
+  }
+
+  /// Records every request this thread still had to send as not sent.
+  private func abandonRemaining() {
+    var remaining = pending.count - pendingHead
+    if let pacer, nextRequest < pacer.totalCount {
+      remaining += (pacer.totalCount - nextRequest + configuration.threads - 1) / configuration.threads
+    } else if pacer == nil {
+      remaining += budget ?? 0
+    }
+    if remaining > 0 { stats.errorCounts["not sent: target unreachable", default: 0] += remaining }
+    pendingHead = pending.count
+    nextRequest = Int.max / 2
+    budget = 0
+  }
+
+  // MARK: Connections
+
+  private func advance(_ i: Int, at t: Int64) {
+    switch connections[i].state {
+    case .closed(let retryAt) where t >= retryAt && moreWorkComing:
+      switch Platform.connect(host: configuration.target.host, port: configuration.target.port) {
+      case .success(let fd):
+        connections[i].fd = fd
+        connections[i].state = .connecting(since: t)
+        stats.connectionsOpened += 1
+      case .failure(let error):
+        fail(i, "connect: \(error.reason)", at: t)
+      }
+    case .idle:
+      guard let intended = takeWork(at: t) else { return }
+      send(i, intended: intended, at: t)
+    default:
+      break
+    }
+  }
+
+  private func send(_ i: Int, intended: Int64, at t: Int64) {
+    let sendout = source.nextSendout()
+    let target = configuration.target
+    connections[i].out = HTTPSerializer.request(
+      method: "POST", target: target.path, host: target.hostHeader, headers: sendout.headers, body: sendout.body)
+    connections[i].offset = 0
+    connections[i].sentAt = t
+    connections[i].measuredFrom = pacer == nil ? t : intended
+    connections[i].state = .writing
+    stats.sent += 1
+    stats.bodyBytes += sendout.body.count
+    if pacer != nil { stats.schedulingLag.record((t - intended) / 1000) }
+    flush(i, at: t)
+  }
+
+  private func flush(_ i: Int, at t: Int64) {
+    let n = Platform.write(connections[i].fd, connections[i].out, from: connections[i].offset)
+    if n < 0 { return fail(i, "connection reset", at: t) }
+    connections[i].offset += n
+    if connections[i].offset == connections[i].out.count {
+      connections[i].out = []
+      connections[i].state = .awaiting
+    }
+  }
+
+  private func handleEvents(_ i: Int, at t: Int64) {
+    switch connections[i].state {
+    case .connecting:
+      guard poll.writable(i) else { return }
+      if let error = Platform.connectError(connections[i].fd) { return fail(i, "connect: \(error)", at: t) }
+      connections[i].state = .idle
+      lastProgress = t
+    case .writing:
+      if poll.writable(i) { flush(i, at: t) }
+      if connections[i].state == .awaiting && poll.readable(i) { read(i, at: t) }
+    case .awaiting, .idle:
+      if poll.readable(i) { read(i, at: t) }
+    case .closed:
+      break
+    }
+  }
+
+  private func read(_ i: Int, at t: Int64) {
+    while true {
+      let (count, error) = Platform.readDetailed(connections[i].fd, into: &readBuffer)
+      if count < 0 { return }
+      if let error { return fail(i, error, at: t) }
+      connections[i].parser.feed(readBuffer[0..<count])
+      do {
+        while let message = try connections[i].parser.next() {
+          guard connections[i].state == .awaiting else { return fail(i, "unsolicited response", at: t) }
+          stats.recordResponse(status: message.head.status ?? 0, latencyMicros: (t - connections[i].measuredFrom) / 1000)
+          shared.completed.add(1, ordering: .relaxed)
+          lastProgress = t
+          connections[i].state = .idle
+          if !message.head.keepAlive { connections[i].close(retryAt: t) }
+          return
+        }
+      } catch {
+        return fail(i, "bad response: \(error.reason)", at: t)
+      }
+      if count < readBuffer.count { return }
+    }
+  }
+
+  /// Ends the connection; a request on it (or a connection that could not be made) counts as an error.
+  private func fail(_ i: Int, _ kind: String, at t: Int64) {
+    let c = connections[i]
+    if c.busy {
+      stats.recordError(kind, latencyMicros: (t - c.measuredFrom) / 1000)
+      shared.completed.add(1, ordering: .relaxed)
+    } else if c.state != .idle {
+      stats.connectErrors[kind, default: 0] += 1  // no request was on it: a socket error, not a request outcome
+    }
+    let backoff: Int64 = c.busy || c.state == .idle ? 0 : 100_000_000
+    connections[i].close(retryAt: t + backoff)
+  }
+
+  private func expireTimeouts(at t: Int64) {
+    for i in connections.indices where connections[i].busy && t - connections[i].sentAt >= timeoutNanos {
+      fail(i, "timeout", at: t)
+    }
+  }
+
+  private func publish(at t: Int64) {
+    guard t - lastPublished >= 500_000_000 else { return }
+    lastPublished = t
+    shared.publish(index, stats)
+  }
+}
