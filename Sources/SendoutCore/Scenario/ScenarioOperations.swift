@@ -54,6 +54,7 @@ public enum ScenarioOperations {
     .init("loyalty_tier_create", "campaign, key, name, points_from, points_to", "campaign.loyalty_tier.created"),
     .init("loyalty_tier_update", "loyalty_tier, name", "campaign.loyalty_tier.updated"),
     .init("loyalty_tier_delete", "loyalty_tier", "campaign.loyalty_tier.deleted"),
+    .init("earning_rule_update", "earning_rule, pending_days (0: immediate points)", "nothing: later paid orders earn pending or immediate points"),
     .init("advance", "by (e.g. \"1h\", \"14d\")", "nothing: moves the simulated clock"),
   ]
 }

@@ -20,6 +20,7 @@ extension ScenarioRun {
     case "holder_assign", "holder_remove": return try holder(action == "assign", &p)
     case "campaign_create": return try createCampaign(&p)
     case "advance": return try advance(&p)
+    case "earning_rule_update": return try updateEarningRule(&p)
     default: break
     }
     if name.hasPrefix("order_") { return try order(action, &p) }
