@@ -17,7 +17,8 @@ public enum ScenarioPlan {
     let (world, keys) = try WorldBuilder.build(scenario.world, seed: seed, start: scenario.start, file: file)
     var run = ScenarioRun(world: world, keys: keys, seed: seed, file: file)
     try run.run(scenario.steps)
-    var endpoints = try self.endpoints(scenario, seed: seed, defaultTarget: defaultTarget, overrideTarget: overrideTarget, file: file)
+    var endpoints = try self.endpoints(
+      scenario, seed: seed, defaultTarget: defaultTarget, overrideTarget: overrideTarget, file: file)
     var out: [PlannedSendout] = []
     for stepEvent in run.events {
       let type = stepEvent.event.type
@@ -25,7 +26,8 @@ public enum ScenarioPlan {
       for i in endpoints.indices where endpoints[i].accepts(type, places) {
         out.append(
           PlannedSendout(
-            sendout: endpoints[i].builder.make(stepEvent.event), stepPath: stepEvent.stepPath, stepName: stepEvent.stepName,
+            sendout: endpoints[i].builder.make(stepEvent.event), stepPath: stepEvent.stepPath,
+            stepName: stepEvent.stepName,
             endpointName: endpoints[i].name))
       }
     }
@@ -33,7 +35,9 @@ public enum ScenarioPlan {
   }
 
   /// The event types a scenario's steps emit, in first-emission order (for `validate` and tests).
-  public static func eventTypes(scenario: Scenario, seed: UInt64? = nil, file: String = "scenario") throws(ScenarioError) -> [String] {
+  public static func eventTypes(scenario: Scenario, seed: UInt64? = nil, file: String = "scenario")
+    throws(ScenarioError) -> [String]
+  {
     let seed = seed ?? scenario.seed
     let (world, keys) = try WorldBuilder.build(scenario.world, seed: seed, start: scenario.start, file: file)
     var run = ScenarioRun(world: world, keys: keys, seed: seed, file: file)
@@ -54,10 +58,13 @@ public enum ScenarioPlan {
       let id = wh.id ?? ids.make(.webhook, at: scenario.start)
       guard wh.active else { continue }
       guard let target = overrideTarget ?? wh.targetURL ?? defaultTarget else {
-        throw ScenarioError(file: file, path: "project.webhooks.\(i).target_url", reason: "no target URL: set `target_url` or run with --to URL")
+        throw ScenarioError(
+          file: file, path: "project.webhooks.\(i).target_url",
+          reason: "no target URL: set `target_url` or run with --to URL")
       }
       let endpoint = WebhookEndpoint(
-        projectID: projectID, source: SendoutSource(id: id, object: .webhook, targetURL: target), secret: scenario.project.secret,
+        projectID: projectID, source: SendoutSource(id: id, object: .webhook, targetURL: target),
+        secret: scenario.project.secret,
         headers: wh.headers)
       out.append(
         PlanEndpoint(
@@ -68,11 +75,15 @@ public enum ScenarioPlan {
       let id = d.id ?? ids.make(.distribution, at: scenario.start)
       guard d.active else { continue }
       guard let target = overrideTarget ?? d.targetURL ?? defaultTarget else {
-        throw ScenarioError(file: file, path: "distributions.\(i).target_url", reason: "no target URL: set `target_url` or run with --to URL")
+        throw ScenarioError(
+          file: file, path: "distributions.\(i).target_url",
+          reason: "no target URL: set `target_url` or run with --to URL")
       }
       let endpoint = WebhookEndpoint(
-        projectID: projectID, source: SendoutSource(id: id, object: .distribution, targetURL: target), eventName: d.eventName,
-        purpose: d.purpose, secret: scenario.project.secret, headers: d.headers, template: d.template, rawPayload: d.rawPayload)
+        projectID: projectID, source: SendoutSource(id: id, object: .distribution, targetURL: target),
+        eventName: d.eventName,
+        purpose: d.purpose, secret: scenario.project.secret, headers: d.headers, template: d.template,
+        rawPayload: d.rawPayload)
       out.append(
         PlanEndpoint(
           name: d.name, events: nil, trigger: d.trigger,

@@ -11,16 +11,20 @@ import Testing
     ]
     """#
 
-  static func plan(_ project: String, _ distributions: String = "[]", to: String? = nil, fallback: String? = "http://d/")
+  static func plan(
+    _ project: String, _ distributions: String = "[]", to: String? = nil, fallback: String? = "http://d/"
+  )
     throws -> [PlannedSendout]
   {
-    let s = try ScenarioFixtures.parse(#"{"version": 1, "project": \#(project), "distributions": \#(distributions), \#(steps)}"#)
+    let s = try ScenarioFixtures.parse(
+      #"{"version": 1, "project": \#(project), "distributions": \#(distributions), \#(steps)}"#)
     return try ScenarioPlan.make(scenario: s, defaultTarget: fallback, overrideTarget: to)
   }
 
   @Test func subscriptionFiltersAndInactiveWebhooks() throws {
     let plan = try Self.plan(
-      #"{"webhooks": [{"id": "wh_a", "events": ["redemption.succeeded"]}, {"id": "wh_all"}, {"id": "wh_off", "active": false}]}"#)
+      #"{"webhooks": [{"id": "wh_a", "events": ["redemption.succeeded"]}, {"id": "wh_all"}, {"id": "wh_off", "active": false}]}"#
+    )
     let a = plan.filter { $0.sendout.source.id == "wh_a" }.map(\.sendout.eventType)
     #expect(a == ["redemption.succeeded"])
     let all = Set(plan.filter { $0.sendout.source.id == "wh_all" }.map(\.sendout.eventType))
@@ -38,7 +42,8 @@ import Testing
       """#)
     #expect(plan.map(\.endpointName) == ["seg"])
     let body = try ScenarioFixtures.json(plan[0])
-    #expect(body["type"]?.stringValue == "entered_vip" && body["event"]?["type"]?.stringValue == "customer.segment.entered")
+    #expect(
+      body["type"]?.stringValue == "entered_vip" && body["event"]?["type"]?.stringValue == "customer.segment.entered")
     #expect(body["source"]?["id"]?.stringValue == "distr_x")
     #expect(body["data"]?["voucher"] == nil, "plain messages carry no purpose objects")
   }
@@ -86,7 +91,8 @@ import Testing
 
   @Test func loyaltyBalancesAddUp() throws {
     var balances: [String: Int] = [:]
-    for p in try ScenarioFixtures.plan("loyalty-program.json") where p.sendout.eventType == "voucher.loyalty_card.transaction.created" {
+    for p in try ScenarioFixtures.plan("loyalty-program.json")
+    where p.sendout.eventType == "voucher.loyalty_card.transaction.created" {
       let data = try ScenarioFixtures.json(p)["data"]
       let card = data?["voucher"]?["id"]?.stringValue ?? ""
       let balance = data?["transaction"]?["details"]?["balance"]

@@ -18,14 +18,22 @@ import Testing
     (#"[{"publish": {"campaign": "sprng"}}]"#, "steps.0.publish.campaign", "no campaign 'sprng'"),
     (#"[{"publish": {"customer": "nobody"}}]"#, "steps.0.publish.customer", "\"next\" or \"random\""),
     (#"[{"publish": {"campain": "coupons"}}]"#, "steps.0.publish.campain", "did you mean 'campaign'"),
-    (#"[{"name": "p", "publish": {}}, {"redeem": {"voucher": "${p.vouchr.code}"}}]"#, "steps.1.redeem.voucher",
-      "available fields: publication, voucher"),
-    (#"[{"redeem": {"voucher": "${nope.voucher.code}"}}]"#, "steps.0.redeem.voucher", "no earlier step is named 'nope'"),
+    (
+      #"[{"name": "p", "publish": {}}, {"redeem": {"voucher": "${p.vouchr.code}"}}]"#, "steps.1.redeem.voucher",
+      "available fields: publication, voucher"
+    ),
+    (
+      #"[{"redeem": {"voucher": "${nope.voucher.code}"}}]"#, "steps.0.redeem.voucher", "no earlier step is named 'nope'"
+    ),
     (#"[{"advance": {"by": "soon"}}]"#, "steps.0.advance.by", "expected e.g. 500ms"),
-    (#"[{"repeat": {"times": 2, "steps": [{"loyalty_points_add": {"points": 5}}]}}]"#,
-      "steps.0.repeat.steps.0.loyalty_points_add.card", "no step has published a loyalty card"),
-    (#"[{"name": "c", "publish": {"campaign": "gift"}}, {"loyalty_points_add": {"card": "${c.voucher.code}", "points": 5}}]"#,
-      "steps.1.loyalty_points_add.card", "no loyalty card"),
+    (
+      #"[{"repeat": {"times": 2, "steps": [{"loyalty_points_add": {"points": 5}}]}}]"#,
+      "steps.0.repeat.steps.0.loyalty_points_add.card", "no step has published a loyalty card"
+    ),
+    (
+      #"[{"name": "c", "publish": {"campaign": "gift"}}, {"loyalty_points_add": {"card": "${c.voucher.code}", "points": 5}}]"#,
+      "steps.1.loyalty_points_add.card", "no loyalty card"
+    ),
     (#"[{"rollback": {}}]"#, "steps.0.rollback.redemption", "is required"),
   ])
   func stepErrors(_ steps: String, _ path: String, _ reason: String) {
@@ -38,12 +46,16 @@ import Testing
     let e = Self.error("[]", world: #""world": {"campaigns": [{"type": "COUPONS"}]},"#)
     #expect(e?.path == "world.campaigns.0.type")
     #expect(e?.reason.contains("DISCOUNT_COUPONS") == true)
-    let f = Self.error("[]", world: #""world": {"campaigns": [{"type": "DISCOUNT_COUPONS", "discount": {"percent_off_formula": "MAYBE"}}]},"#)
+    let f = Self.error(
+      "[]",
+      world: #""world": {"campaigns": [{"type": "DISCOUNT_COUPONS", "discount": {"percent_off_formula": "MAYBE"}}]},"#)
     #expect(f?.path == "world.campaigns.0.discount.percent_off_formula")
   }
 
   @Test func worldOperationFailuresNameTheStep() {
-    let e = Self.error(#"[{"name": "c", "publish": {"campaign": "coupons"}}, {"gift_credits_add": {"voucher": "${c.voucher.id}", "amount": 5}}]"#)
+    let e = Self.error(
+      #"[{"name": "c", "publish": {"campaign": "coupons"}}, {"gift_credits_add": {"voucher": "${c.voucher.id}", "amount": 5}}]"#
+    )
     #expect(e?.path == "steps.1.gift_credits_add.voucher" || e?.path == "steps.1.gift_credits_add")
   }
 

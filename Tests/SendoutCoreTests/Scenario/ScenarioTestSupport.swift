@@ -9,7 +9,8 @@ enum ScenarioFixtures {
 
   /// Every shipped scenario file name.
   static var shipped: [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".json") }
+      .sorted()
   }
 
   /// A shipped scenario, loaded with an empty environment.

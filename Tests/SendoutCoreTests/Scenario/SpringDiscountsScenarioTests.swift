@@ -22,9 +22,11 @@ import Testing
   @Test func redeemedQuantityCountsUpExhaustsAndComesBackOnRollback() throws {
     let webhook = try Self.bodies().filter { $0.0.sendout.source.object == .webhook && $0.0.stepName != "pub_bob" }
     let alice = webhook.filter { $0.0.stepPath < "steps.6" && $0.0.sendout.eventType.hasPrefix("redemption.") }
-    #expect(alice.map(\.0.sendout.eventType) == [
-      "redemption.succeeded", "redemption.succeeded", "redemption.failed", "redemption.rollback.succeeded", "redemption.succeeded",
-    ])
+    #expect(
+      alice.map(\.0.sendout.eventType) == [
+        "redemption.succeeded", "redemption.succeeded", "redemption.failed", "redemption.rollback.succeeded",
+        "redemption.succeeded",
+      ])
     let quantities = alice.map { $0.1["data"]?["voucher"]?["redemption"]?["redeemed_quantity"]?.intValue }
     #expect(quantities == [1, 2, 2, 1, 2])
     #expect(alice[2].1["data"]?["redemption"]?["failure_code"]?.stringValue == "quantity_exceeded")

@@ -13,7 +13,8 @@ extension ScenarioRun {
     case "AMOUNT": out = .amount(off: try d.int("amount_off", in: 1...100_000_000) ?? 1000)
     case "FIXED": out = .fixed(amount: try d.int("fixed_amount", in: 0...100_000_000) ?? 5000)
     case "UNIT":
-      let product = try select(&d, "product", kind: "product", from: named(world.products, kind: "product") { $0.name },
+      let product = try select(
+        &d, "product", kind: "product", from: named(world.products, kind: "product") { $0.name },
         fallback: world.products.first?.id)
       out = .unit(off: try d.int("unit_off", in: 1...10_000) ?? 1, productID: product)
     default:
@@ -22,7 +23,9 @@ extension ScenarioRun {
       }
       let formula = try d.string("percent_off_formula")
       if let formula, DiscountFormula.evaluate(formula, orderAmount: 10_000) == nil {
-        throw d.error("percent_off_formula", "'\(formula)' is not a formula Sendout can evaluate; expected e.g. IF(ORDER_AMOUNT > 150;15;10)")
+        throw d.error(
+          "percent_off_formula",
+          "'\(formula)' is not a formula Sendout can evaluate; expected e.g. IF(ORDER_AMOUNT > 150;15;10)")
       }
       out = .percent(off: off, amountLimit: try d.int("amount_limit", in: 1...100_000_000), formula: formula)
     }
@@ -35,7 +38,9 @@ extension ScenarioRun {
   func codeConfig(_ p: inout FieldReader) throws(ScenarioError) -> CodeConfig? {
     guard var c = try p.reader("code_config") else { return nil }
     let pattern = try c.string("pattern") ?? "########"
-    guard pattern.contains("#") else { throw c.error("pattern", "'\(pattern)' has no '#'; each '#' becomes one character") }
+    guard pattern.contains("#") else {
+      throw c.error("pattern", "'\(pattern)' has no '#'; each '#' becomes one character")
+    }
     let charset = try c.oneOf("charset", ["alphanumeric", "readable", "numbers", "alphabetic"]) ?? "alphanumeric"
     let chars: String
     switch charset {
@@ -44,7 +49,8 @@ extension ScenarioRun {
     case "alphabetic": chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     default: chars = CodeConfig.alphanumeric
     }
-    let config = CodeConfig(pattern: pattern, charset: chars, prefix: try c.string("prefix") ?? "", postfix: try c.string("postfix") ?? "")
+    let config = CodeConfig(
+      pattern: pattern, charset: chars, prefix: try c.string("prefix") ?? "", postfix: try c.string("postfix") ?? "")
     try c.finish()
     return config
   }
@@ -55,8 +61,10 @@ extension ScenarioRun {
     let typeText = try p.oneOf("type", Self.campaignTypes) ?? "DISCOUNT_COUPONS"
     let type = CampaignType(rawValue: typeText)!
     let spec = CampaignSpec(
-      type: type, name: try p.string("name"), discount: try discount(&p), giftAmount: try p.int("gift_amount", in: 1...100_000_000),
-      loyaltyPoints: try p.int("loyalty_points"), redemptionQuantity: try p.int("redemption_quantity", in: 1...1_000_000),
+      type: type, name: try p.string("name"), discount: try discount(&p),
+      giftAmount: try p.int("gift_amount", in: 1...100_000_000),
+      loyaltyPoints: try p.int("loyalty_points"),
+      redemptionQuantity: try p.int("redemption_quantity", in: 1...1_000_000),
       codeConfig: try codeConfig(&p), vouchersCount: try p.int("vouchers_count", in: 0...100_000) ?? 0)
     let key = try p.string("key")
     let r = world.createCampaign(spec)
@@ -70,10 +78,13 @@ extension ScenarioRun {
       try t.finish()
     }
     for (i, v) in (try p.array("earning_rules") ?? []).enumerated() {
-      guard type == .loyaltyProgram else { throw p.error("earning_rules", "only LOYALTY_PROGRAM campaigns have earning rules") }
+      guard type == .loyaltyProgram else {
+        throw p.error("earning_rules", "only LOYALTY_PROGRAM campaigns have earning rules")
+      }
       var e = try FieldReader(v, path: p.child("earning_rules") + ".\(i)", file: file)
       let rule = world.addEarningRule(
-        campaignID: id, every: try e.int("every", in: 1...100_000_000) ?? 1000, points: try e.int("points", in: 1...1_000_000) ?? 10,
+        campaignID: id, every: try e.int("every", in: 1...100_000_000) ?? 1000,
+        points: try e.int("points", in: 1...1_000_000) ?? 10,
         pendingDays: try e.int("pending_days", in: 1...365))
       if let k = try e.string("key") { keys["earning_rule:" + k] = rule.id }
       try e.finish()
@@ -85,13 +96,17 @@ extension ScenarioRun {
       try e.finish()
     }
     if let credits = try p.int("referrer_credits", in: 1...100_000_000) {
-      guard type == .referralProgram else { throw p.error("referrer_credits", "only REFERRAL_PROGRAM campaigns reward referrers") }
+      guard type == .referralProgram else {
+        throw p.error("referrer_credits", "only REFERRAL_PROGRAM campaigns reward referrers")
+      }
       world.addReferralTier(campaignID: id, credits: credits)
     } else if type == .referralProgram {
       world.addReferralTier(campaignID: id, credits: 1000)
     }
     for (i, v) in (try p.array("promotion_tiers") ?? []).enumerated() {
-      guard type == .promotion else { throw p.error("promotion_tiers", "only PROMOTION campaigns have promotion tiers") }
+      guard type == .promotion else {
+        throw p.error("promotion_tiers", "only PROMOTION campaigns have promotion tiers")
+      }
       var t = try FieldReader(v, path: p.child("promotion_tiers") + ".\(i)", file: file)
       events += try createPromotionTier(&t, campaignID: id).events
       try t.finish()
@@ -109,14 +124,16 @@ extension ScenarioRun {
       kind = .campaign(campaignID: c, credits: try e.int("credits", in: 1...100_000_000))
     } else {
       let products = named(world.products, kind: "product") { $0.name }
-      kind = .material(productID: try select(&e, "product", kind: "product", from: products, fallback: world.products.first?.id))
+      kind = .material(
+        productID: try select(&e, "product", kind: "product", from: products, fallback: world.products.first?.id))
     }
     let fallbackName: String
     switch kind {
     case .material(let pid): fallbackName = world.products.first { $0.id == pid }?.name ?? "Reward"
     case .campaign(let cid, _): fallbackName = world.campaigns.first { $0.id == cid }?.name ?? "Reward"
     }
-    let a = world.addReward(name: try e.string("name") ?? fallbackName, kind: kind, campaignID: campaignID, points: points)
+    let a = world.addReward(
+      name: try e.string("name") ?? fallbackName, kind: kind, campaignID: campaignID, points: points)
     if let k = try e.string("key") { keys["reward:" + k] = a.id }
   }
 
@@ -126,7 +143,8 @@ extension ScenarioRun {
       throw t.error("points_from", "`points_from` and `points_to` are required (integers)")
     }
     guard from <= to else { throw t.error("points_to", "expected points_to ≥ points_from (\(from)), found \(to)") }
-    let r = try world.createLoyaltyTier(campaignID: campaignID, name: try t.string("name") ?? "Tier \(from)", pointsFrom: from, pointsTo: to)
+    let r = try world.createLoyaltyTier(
+      campaignID: campaignID, name: try t.string("name") ?? "Tier \(from)", pointsFrom: from, pointsTo: to)
     if let k = try t.string("key") { keys["loyalty_tier:" + k] = r.value.id }
     return r
   }

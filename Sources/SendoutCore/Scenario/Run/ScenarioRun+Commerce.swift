@@ -7,16 +7,21 @@ extension ScenarioRun {
     if amount != nil && items != nil { throw p.error("items", "give either `amount` or `items`, not both") }
     if let amount {
       let sourceID = "item-\(amount)"
-      if let existing = world.products.first(where: { $0.sourceID == sourceID }) { return [OrderLine(productID: existing.id)] }
-      let product = world.addProduct(name: "Item \(amount / 100).\(pad2(amount % 100))", sourceID: sourceID, price: amount)
+      if let existing = world.products.first(where: { $0.sourceID == sourceID }) {
+        return [OrderLine(productID: existing.id)]
+      }
+      let product = world.addProduct(
+        name: "Item \(amount / 100).\(pad2(amount % 100))", sourceID: sourceID, price: amount)
       return [OrderLine(productID: product.id)]
     }
     var out: [OrderLine] = []
     for (i, item) in (items ?? []).enumerated() {
       var r = try FieldReader(item, path: p.child("items") + ".\(i)", file: file)
-      let products = named(world.products, kind: "product") { $0.name } + world.products.map {
-        SelectionCandidate(id: $0.id, aliases: [$0.sourceID])
-      }
+      let products =
+        named(world.products, kind: "product") { $0.name }
+        + world.products.map {
+          SelectionCandidate(id: $0.id, aliases: [$0.sourceID])
+        }
       let product = try select(&r, "product", kind: "product", from: products, fallback: nil)
       out.append(OrderLine(productID: product, quantity: try r.int("quantity", in: 1...10_000) ?? 1))
       try r.finish()
@@ -41,7 +46,8 @@ extension ScenarioRun {
     return StepOutcome(
       [
         "publication": ["id": .string(r.value.id)], "voucher": .object(v.simpleJSON),
-        "customer": .object(try world.customer(customer).simpleJSON), "campaign": .object(try world.campaign(campaign).simpleJSON),
+        "customer": .object(try world.customer(customer).simpleJSON),
+        "campaign": .object(try world.campaign(campaign).simpleJSON),
       ], r.events)
   }
 
@@ -65,7 +71,8 @@ extension ScenarioRun {
 
   /// `referral`: a referral code redeemed by a new customer (the referee), rewarding the referrer.
   mutating func referral(_ p: inout FieldReader) throws -> StepOutcome {
-    let code = try select(&p, "voucher", kind: "referral code", from: voucherCandidates(.referralProgram),
+    let code = try select(
+      &p, "voucher", kind: "referral code", from: voucherCandidates(.referralProgram),
       fallback: last["referral"] ?? voucherCandidates(.referralProgram).last?.id)
     let holder = try world.voucher(code).holderID
     let others = customerCandidates().filter { $0.id != holder }
@@ -93,7 +100,8 @@ extension ScenarioRun {
 
   /// `rollback`: undoes a redemption (default: the latest successful one).
   mutating func rollback(_ p: inout FieldReader) throws -> StepOutcome {
-    let id = try select(&p, "redemption", kind: "redemption", from: plain(world.redemptions), fallback: last["redemption"])
+    let id = try select(
+      &p, "redemption", kind: "redemption", from: plain(world.redemptions), fallback: last["redemption"])
     let reason = try p.string("reason")
     let r = try world.rollback(redemptionID: id, reason: reason)
     var outcome = try redemptionOutcome(r)
@@ -117,7 +125,9 @@ extension ScenarioRun {
       }
     }
     last["order"] = r.value.id
-    if let pending = world.pendingPoints.last(where: { $0.order.id == r.value.id }) { last["pending_points"] = pending.id }
+    if let pending = world.pendingPoints.last(where: { $0.order.id == r.value.id }) {
+      last["pending_points"] = pending.id
+    }
     return StepOutcome(["order": .object(r.value.simpleJSON)], r.events)
   }
 

@@ -9,10 +9,13 @@ extension ScenarioRun {
     } else {
       let members = world.segments.first { $0.id == segment }?.memberIDs ?? []
       let candidates = customerCandidates().filter { members.contains($0.id) }
-      customer = try select(&p, "customer", kind: "member of the segment", from: candidates, fallback: candidates.first?.id)
+      customer = try select(
+        &p, "customer", kind: "member of the segment", from: candidates, fallback: candidates.first?.id)
     }
-    let r = enter
-      ? try world.enterSegment(customerID: customer, segmentID: segment) : try world.leaveSegment(customerID: customer, segmentID: segment)
+    let r =
+      enter
+      ? try world.enterSegment(customerID: customer, segmentID: segment)
+      : try world.leaveSegment(customerID: customer, segmentID: segment)
     return StepOutcome(
       ["segment": .object(r.value.simpleJSON), "customer": .object(try world.customer(customer).simpleJSON)], r.events)
   }
@@ -28,7 +31,8 @@ extension ScenarioRun {
   /// `manual_distribution`: runs a world distribution (by key or id; default the first) for a customer.
   mutating func manualDistribution(_ p: inout FieldReader) throws -> StepOutcome {
     let candidates = named(world.distributions, kind: "distribution") { $0.id }
-    let id = try select(&p, "distribution", kind: "world distribution", from: candidates, fallback: candidates.first?.id)
+    let id = try select(
+      &p, "distribution", kind: "world distribution", from: candidates, fallback: candidates.first?.id)
     let customer = try customer(&p)
     let r = try world.runManualDistribution(id, customerID: customer)
     return StepOutcome(["distribution": .object(r.value.simpleJSON)], r.events)
@@ -38,8 +42,11 @@ extension ScenarioRun {
   mutating func holder(_ assign: Bool, _ p: inout FieldReader) throws -> StepOutcome {
     let voucher = try voucher(&p)
     let customer = try customer(&p)
-    let r = assign
-      ? try world.assignHolder(voucherID: voucher, customerID: customer, role: try p.oneOf("role", ["REFEREE", "HOLDER", "OWNER"]) ?? "REFEREE")
+    let r =
+      assign
+      ? try world.assignHolder(
+        voucherID: voucher, customerID: customer,
+        role: try p.oneOf("role", ["REFEREE", "HOLDER", "OWNER"]) ?? "REFEREE")
       : try world.removeHolder(voucherID: voucher, customerID: customer)
     return StepOutcome(["holder": .object(r.value.json)], r.events)
   }

@@ -31,6 +31,7 @@ extension ScenarioRun {
     if name.hasPrefix("validation_rule_") { return try validationRule(action, &p) }
     if name.hasPrefix("promotion_tier_") { return try promotionTier(action, &p) }
     if name.hasPrefix("loyalty_tier_") { return try loyaltyTier(action, &p) }
-    throw p.error(nil, "unknown operation '\(name)'; expected one of: \(ScenarioOperations.names.joined(separator: ", "))")
+    throw p.error(
+      nil, "unknown operation '\(name)'; expected one of: \(ScenarioOperations.names.joined(separator: ", "))")
   }
 }

@@ -11,7 +11,8 @@ extension ScenarioRun {
     let id = try campaign(&p, required: true)
     let r: Emitted<Campaign>
     switch action {
-    case "update": r = try world.updateCampaign(id, description: try p.string("description"), metadata: try metadata(&p) ?? [:])
+    case "update":
+      r = try world.updateCampaign(id, description: try p.string("description"), metadata: try metadata(&p) ?? [:])
     case "enable": r = try world.setCampaignActive(id, true)
     case "disable": r = try world.setCampaignActive(id, false)
     default: r = try world.deleteCampaign(id)
@@ -62,29 +63,42 @@ extension ScenarioRun {
     switch action {
     case "create":
       let key = try p.string("key")
-      let segment = p.object["segment"] == nil ? nil : try select(&p, "segment", kind: "segment", from: segmentCandidates(), fallback: nil)
+      let segment =
+        p.object["segment"] == nil
+        ? nil : try select(&p, "segment", kind: "segment", from: segmentCandidates(), fallback: nil)
       let r = world.createValidationRule(
-        name: try p.string("name") ?? "Orders over 50.00", minimumOrderAmount: try p.int("minimum_order_amount") ?? 5000, segmentID: segment)
+        name: try p.string("name") ?? "Orders over 50.00",
+        minimumOrderAmount: try p.int("minimum_order_amount") ?? 5000, segmentID: segment)
       if let key { keys["validation_rule:" + key] = r.value.id }
       return StepOutcome(["validation_rule": .object(r.value.json)], r.events)
     case "update", "delete":
       let id = try select(&p, "validation_rule", kind: "validation rule", from: rules, fallback: nil)
-      let r = action == "update"
+      let r =
+        action == "update"
         ? try world.updateValidationRule(id, minimumOrderAmount: try p.int("minimum_order_amount") ?? 5000)
         : try world.deleteValidationRule(id)
       return StepOutcome(["validation_rule": .object(r.value.json)], r.events)
     case "assign":
       let id = try select(&p, "validation_rule", kind: "validation rule", from: rules, fallback: nil)
       let target: String
-      if p.object["campaign"] != nil { target = try campaign(&p, required: true) }
-      else if p.object["promotion_tier"] != nil { target = try select(&p, "promotion_tier", kind: "promotion tier", from: tierCandidates(), fallback: nil) }
-      else if p.object["earning_rule"] != nil { target = try select(&p, "earning_rule", kind: "earning rule", from: named(world.earningRules, kind: "earning_rule") { $0.banner }, fallback: nil) }
-      else { target = try voucher(&p) }
+      if p.object["campaign"] != nil {
+        target = try campaign(&p, required: true)
+      } else if p.object["promotion_tier"] != nil {
+        target = try select(&p, "promotion_tier", kind: "promotion tier", from: tierCandidates(), fallback: nil)
+      } else if p.object["earning_rule"] != nil {
+        target = try select(
+          &p, "earning_rule", kind: "earning rule", from: named(world.earningRules, kind: "earning_rule") { $0.banner },
+          fallback: nil)
+      } else {
+        target = try voucher(&p)
+      }
       let r = try world.assignValidationRule(id, to: target)
       last["assignment"] = r.value.id
       return StepOutcome(["assignment": .object(r.value.json)], r.events)
     default:
-      let id = try select(&p, "assignment", kind: "validation rule assignment", from: plain(world.ruleAssignments), fallback: last["assignment"])
+      let id = try select(
+        &p, "assignment", kind: "validation rule assignment", from: plain(world.ruleAssignments),
+        fallback: last["assignment"])
       let r = try world.unassignValidationRule(id)
       return StepOutcome(["assignment": .object(r.value.json)], r.events)
     }
@@ -115,8 +129,10 @@ extension ScenarioRun {
     } else {
       let tiers = named(world.loyaltyTiers, kind: "loyalty_tier") { $0.name }
       let id = try select(&p, "loyalty_tier", kind: "loyalty tier", from: tiers, fallback: nil)
-      r = action == "update"
-        ? try world.updateLoyaltyTier(id, name: try p.string("name") ?? "Renamed tier") : try world.deleteLoyaltyTier(id)
+      r =
+        action == "update"
+        ? try world.updateLoyaltyTier(id, name: try p.string("name") ?? "Renamed tier")
+        : try world.deleteLoyaltyTier(id)
     }
     return StepOutcome(["loyalty_tier": .object(r.value.referenceJSON)], r.events)
   }

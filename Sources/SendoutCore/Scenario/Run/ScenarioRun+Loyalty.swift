@@ -37,12 +37,15 @@ extension ScenarioRun {
   /// `pending_points_update` / `_activate` / `_cancel` (default: the latest pending points still pending).
   mutating func pendingPoints(_ action: String, _ p: inout FieldReader) throws -> StepOutcome {
     let open = world.pendingPoints.filter { $0.state == "PENDING" }
-    let id = try select(&p, "pending_points", kind: "pending points", from: plain(world.pendingPoints),
+    let id = try select(
+      &p, "pending_points", kind: "pending points", from: plain(world.pendingPoints),
       fallback: last["pending_points"].flatMap { l in open.contains { $0.id == l } ? l : nil } ?? open.last?.id)
     let r: Emitted<PendingPoints>
     switch action {
     case "update":
-      guard let points = try p.int("points", in: 1...100_000_000) else { throw p.error("points", "is required: a positive integer") }
+      guard let points = try p.int("points", in: 1...100_000_000) else {
+        throw p.error("points", "is required: a positive integer")
+      }
       r = try world.updatePendingPoints(id, points: points)
     case "activate": r = try world.activatePendingPoints(id)
     default: r = try world.cancelPendingPoints(id)
@@ -52,9 +55,12 @@ extension ScenarioRun {
 
   /// `gift_credits_add`: adds `amount` cents to a gift card (default: the latest gift card published).
   mutating func giftCredits(_ p: inout FieldReader) throws -> StepOutcome {
-    let card = try select(&p, "voucher", kind: "gift card", from: voucherCandidates(.giftVouchers),
+    let card = try select(
+      &p, "voucher", kind: "gift card", from: voucherCandidates(.giftVouchers),
       fallback: last["gift"] ?? voucherCandidates(.giftVouchers).last?.id)
-    guard let amount = try p.int("amount", in: 1...100_000_000) else { throw p.error("amount", "is required: cents, e.g. 2500") }
+    guard let amount = try p.int("amount", in: 1...100_000_000) else {
+      throw p.error("amount", "is required: cents, e.g. 2500")
+    }
     let r = try world.addGiftCredits(voucherID: card, amount: amount, reason: try p.string("reason"))
     return try cardOutcome(card, ["transaction": .object(r.value.json)], r.events)
   }
@@ -75,7 +81,8 @@ extension ScenarioRun {
 
   /// `reward_complete`: completes a pending reward redemption (default: the latest).
   mutating func completeReward(_ p: inout FieldReader) throws -> StepOutcome {
-    let id = try select(&p, "reward_redemption", kind: "reward redemption", from: plain(world.rewardRedemptions),
+    let id = try select(
+      &p, "reward_redemption", kind: "reward redemption", from: plain(world.rewardRedemptions),
       fallback: last["reward_redemption"])
     let r = try world.completeRewardRedemption(id)
     return try cardOutcome(r.value.voucherID, ["reward_redemption": .object(r.value.json)], r.events)
@@ -85,7 +92,9 @@ extension ScenarioRun {
   mutating func updateEarningRule(_ p: inout FieldReader) throws -> StepOutcome {
     let rules = named(world.earningRules, kind: "earning_rule") { $0.banner }
     let id = try select(&p, "earning_rule", kind: "earning rule", from: rules, fallback: rules.first?.id)
-    guard let days = try p.int("pending_days", in: 0...365) else { throw p.error("pending_days", "is required: days, 0 for immediate points") }
+    guard let days = try p.int("pending_days", in: 0...365) else {
+      throw p.error("pending_days", "is required: days, 0 for immediate points")
+    }
     try world.setEarningRule(id, pendingDays: days == 0 ? nil : days)
     return StepOutcome(["earning_rule": ["id": .string(id), "pending_days": .int(days)]], [])
   }

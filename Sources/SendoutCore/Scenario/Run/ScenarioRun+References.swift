@@ -41,7 +41,8 @@ extension ScenarioRun {
     let parts = reference.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     let name = parts[0]
     guard var value = results[name] else {
-      let known = resultNames.isEmpty ? "no named step has run yet" : "named steps so far: \(resultNames.joined(separator: ", "))"
+      let known =
+        resultNames.isEmpty ? "no named step has run yet" : "named steps so far: \(resultNames.joined(separator: ", "))"
       let hint = Suggest.closest(to: name, in: resultNames).map { " (did you mean '\($0)'?)" } ?? ""
       throw ScenarioError(
         file: file, path: path,
@@ -63,7 +64,8 @@ extension ScenarioRun {
         default: available = "it is \(value.typeName) \(value.compactString), which has no fields"
         }
         throw ScenarioError(
-          file: file, path: path, reason: "unknown reference '${\(reference)}': `\(walked)` has no '\(part)'; \(available)")
+          file: file, path: path,
+          reason: "unknown reference '${\(reference)}': `\(walked)` has no '\(part)'; \(available)")
       }
       value = found
       walked += "." + part

@@ -22,14 +22,17 @@ extension ScenarioRun {
       let names = candidates.map { $0.aliases.first ?? $0.id }
       let hint = Suggest.closest(to: wanted, in: names).map { " (did you mean '\($0)'?)" } ?? ""
       let shown = names.prefix(12).joined(separator: ", ") + (names.count > 12 ? ", …" : "")
-      throw p.error(key, "no \(kind) '\(wanted)'\(hint); expected a key, name or id, \"next\" or \"random\"; available: \(shown)")
+      throw p.error(
+        key, "no \(kind) '\(wanted)'\(hint); expected a key, name or id, \"next\" or \"random\"; available: \(shown)")
     }
   }
 
   /// The scenario keys registered for `kind`, by id.
   func keyNames(_ kind: String) -> [String: [String]] {
     var out: [String: [String]] = [:]
-    for (k, id) in keys where k.hasPrefix(kind + ":") { out[id, default: []].append(String(k.dropFirst(kind.count + 1))) }
+    for (k, id) in keys where k.hasPrefix(kind + ":") {
+      out[id, default: []].append(String(k.dropFirst(kind.count + 1)))
+    }
     for id in out.keys { out[id]!.sort() }
     return out
   }
@@ -37,7 +40,9 @@ extension ScenarioRun {
   /// Selectable customers (keys, source id, email, name).
   func customerCandidates() -> [SelectionCandidate] {
     let k = keyNames("customer")
-    return world.customers.map { SelectionCandidate(id: $0.id, aliases: (k[$0.id] ?? []) + [$0.sourceID, $0.email, $0.name]) }
+    return world.customers.map {
+      SelectionCandidate(id: $0.id, aliases: (k[$0.id] ?? []) + [$0.sourceID, $0.email, $0.name])
+    }
   }
 
   /// Selectable campaigns, optionally of one type (keys, name, type name).
@@ -56,7 +61,8 @@ extension ScenarioRun {
   }
 
   /// Candidates with a key and a display name.
-  func named<T: Identifiable>(_ list: [T], kind: String, name: (T) -> String) -> [SelectionCandidate] where T.ID == String {
+  func named<T: Identifiable>(_ list: [T], kind: String, name: (T) -> String) -> [SelectionCandidate]
+  where T.ID == String {
     let k = keyNames(kind)
     return list.map { SelectionCandidate(id: $0.id, aliases: (k[$0.id] ?? []) + [name($0)]) }
   }
@@ -67,7 +73,8 @@ extension ScenarioRun {
   }
 
   /// A customer: `customer` parameter, default `fallback` or `"next"`.
-  mutating func customer(_ p: inout FieldReader, _ key: String = "customer", fallback: String? = "next") throws(ScenarioError)
+  mutating func customer(_ p: inout FieldReader, _ key: String = "customer", fallback: String? = "next")
+    throws(ScenarioError)
     -> String
   {
     try select(&p, key, kind: "customer", from: customerCandidates(), fallback: fallback)
@@ -78,7 +85,8 @@ extension ScenarioRun {
     throws(ScenarioError) -> String
   {
     let all = campaignCandidates(type)
-    return try select(&p, "campaign", kind: type.map { "\($0.rawValue) campaign" } ?? "campaign", from: all,
+    return try select(
+      &p, "campaign", kind: type.map { "\($0.rawValue) campaign" } ?? "campaign", from: all,
       fallback: required ? nil : all.first?.id)
   }
 
@@ -91,12 +99,15 @@ extension ScenarioRun {
 
   /// A loyalty card: `card` (id or code), or the card of `customer` in `campaign` (default: the latest card).
   mutating func loyaltyCard(_ p: inout FieldReader) throws(ScenarioError) -> String {
-    if p.object["card"] != nil { return try select(&p, "card", kind: "loyalty card", from: voucherCandidates(.loyaltyProgram), fallback: nil) }
+    if p.object["card"] != nil {
+      return try select(&p, "card", kind: "loyalty card", from: voucherCandidates(.loyaltyProgram), fallback: nil)
+    }
     if p.object["customer"] != nil {
       let c = try customer(&p)
       let camp = try campaign(&p, .loyaltyProgram)
       guard let card = world.loyaltyCard(of: c, in: camp) else {
-        throw p.error("customer", "customer '\(c)' has no card in this loyalty program; publish the program to them first")
+        throw p.error(
+          "customer", "customer '\(c)' has no card in this loyalty program; publish the program to them first")
       }
       return card.id
     }

@@ -5,7 +5,9 @@ struct WorldBuilder {
   static let sampleKeys = "coupons, welcome, gift, loyalty, referral, promotion"
 
   /// The built world and its scenario keys (`"campaign:spring"` → id).
-  static func build(_ spec: JSONObject, seed: UInt64, start: Timestamp, file: String) throws(ScenarioError) -> (World, [String: String]) {
+  static func build(_ spec: JSONObject, seed: UInt64, start: Timestamp, file: String) throws(ScenarioError) -> (
+    World, [String: String]
+  ) {
     if spec.members.isEmpty { return sample(seed: seed, start: start) }
     var run = ScenarioRun(world: World(seed: seed, start: start), keys: [:], seed: seed ^ 0xB01D, file: file)
     var r = try FieldReader(.object(spec), path: "world", file: file)
@@ -30,8 +32,12 @@ struct WorldBuilder {
       }
       for (i, v) in (try r.array("distributions") ?? []).enumerated() {
         var d = try FieldReader(v, path: "world.distributions.\(i)", file: file)
-        let purpose = DistributionPurpose(rawValue: try d.oneOf("purpose", DistributionPurpose.allCases.map(\.rawValue)) ?? "send_and_publish_unique_codes")!
-        let campaign = purpose == .plainMessage ? nil : try run.campaign(&d, purpose == .notifyAboutPromotion ? .promotion : nil, required: true)
+        let purpose = DistributionPurpose(
+          rawValue: try d.oneOf("purpose", DistributionPurpose.allCases.map(\.rawValue))
+            ?? "send_and_publish_unique_codes")!
+        let campaign =
+          purpose == .plainMessage
+          ? nil : try run.campaign(&d, purpose == .notifyAboutPromotion ? .promotion : nil, required: true)
         let made = run.world.addDistribution(purpose: purpose, campaignID: campaign)
         if let k = try d.string("key") { run.keys["distribution:" + k] = made.id }
         try d.finish()
@@ -49,14 +55,17 @@ struct WorldBuilder {
 
   private static func products(_ run: inout ScenarioRun, _ r: inout FieldReader) throws(ScenarioError) {
     guard let list = try r.array("products") else {
-      for (name, sourceID, price) in WordLists.products.prefix(5) { run.world.addProduct(name: name, sourceID: sourceID, price: price) }
+      for (name, sourceID, price) in WordLists.products.prefix(5) {
+        run.world.addProduct(name: name, sourceID: sourceID, price: price)
+      }
       return
     }
     for (i, v) in list.enumerated() {
       var p = try FieldReader(v, path: "world.products.\(i)", file: r.file)
       let name = try p.string("name") ?? "Product \(i + 1)"
       let product = run.world.addProduct(
-        name: name, sourceID: try p.string("source_id") ?? "prod-\(i + 1)", price: try p.int("price", in: 1...100_000_000) ?? 2500)
+        name: name, sourceID: try p.string("source_id") ?? "prod-\(i + 1)",
+        price: try p.int("price", in: 1...100_000_000) ?? 2500)
       if let k = try p.string("key") { run.keys["product:" + k] = product.id }
       try p.finish()
     }
@@ -83,9 +92,11 @@ struct WorldBuilder {
           var out = JSONObject()
           for m in meta.members {
             switch m.value {
-            case .array(let choices) where !choices.isEmpty: out.append(m.key, choices[run.rng.int(in: 0...(choices.count - 1))])
+            case .array(let choices) where !choices.isEmpty:
+              out.append(m.key, choices[run.rng.int(in: 0...(choices.count - 1))])
             case .object(let o) where o["min"]?.intValue != nil && o["max"]?.intValue != nil:
-              let lo = o["min"]!.intValue!, hi = o["max"]!.intValue!
+              let lo = o["min"]!.intValue!
+              let hi = o["max"]!.intValue!
               guard lo <= hi else { throw c.error("metadata.\(m.key)", "expected min ≤ max, found \(lo) > \(hi)") }
               out.append(m.key, .int(run.rng.int(in: lo...hi)))
             default: out.append(m.key, m.value)
@@ -104,7 +115,8 @@ struct WorldBuilder {
     let w = World.sample(seed: seed, start: start)
     var keys: [String: String] = [:]
     let firsts: [(String, CampaignType)] = [
-      ("coupons", .discountCoupons), ("gift", .giftVouchers), ("loyalty", .loyaltyProgram), ("referral", .referralProgram),
+      ("coupons", .discountCoupons), ("gift", .giftVouchers), ("loyalty", .loyaltyProgram),
+      ("referral", .referralProgram),
       ("promotion", .promotion),
     ]
     for (k, t) in firsts { if let c = w.firstCampaign(t) { keys["campaign:" + k] = c.id } }
