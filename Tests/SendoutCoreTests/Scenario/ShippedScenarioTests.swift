@@ -1,3 +1,4 @@
+import Foundation
 import SendoutCore
 import Testing
 
@@ -41,5 +42,13 @@ import Testing
     let byWebhook = Set(plan.filter { $0.sendout.source.object == .webhook }.map(\.sendout.eventType))
     let byDistribution = Set(plan.filter { $0.sendout.source.object == .distribution }.map(\.sendout.eventType))
     #expect(byWebhook.count == 48 && byDistribution.count == 26)
+  }
+}
+
+@Suite struct ScenarioReadmeTests {
+  @Test func documentsEveryOperationAndShippedScenario() throws {
+    let readme = try String(contentsOf: ScenarioFixtures.directory.appendingPathComponent("README.md"), encoding: .utf8)
+    for op in ScenarioOperations.names { #expect(readme.contains("| `\(op)` |"), "README misses \(op)") }
+    for file in ScenarioFixtures.shipped { #expect(readme.contains("`\(file)`"), "README misses \(file)") }
   }
 }
