@@ -52,3 +52,18 @@ import Testing
     for file in ScenarioFixtures.shipped { #expect(readme.contains("`\(file)`"), "README misses \(file)") }
   }
 }
+
+@Suite struct ScenarioSeedSweepTests {
+  @Test(arguments: ScenarioFixtures.shipped)
+  func plansForManySeeds(_ name: String) throws {
+    let scenario = try ScenarioFixtures.load(name)
+    let all = name == "every-event.json" ? EventCatalog.all.filter(\.isRenderable).map(\.type) : []
+    for seed in UInt64(1)...10 {
+      let plan = try ScenarioPlan.make(scenario: scenario, seed: seed, defaultTarget: "http://d/", file: name)
+      let types = Set(plan.map(\.sendout.eventType))
+      for wanted in scenario.expect.received + all {
+        #expect(types.contains(wanted), "seed \(seed) never sends \(wanted)")
+      }
+    }
+  }
+}
