@@ -1,7 +1,7 @@
 import SendoutCore
 
 /// Options shared by the commands that render one event (`render`, `fire`): event, seed, via, purpose,
-/// distribution event name, clock start, secret and custom headers.
+/// distribution event name, clock start and secret. (Custom headers: `DeliveryOptions.parseHeaders`.)
 struct EventOptions {
   var request: SingleEventRequest
 
@@ -20,7 +20,6 @@ struct EventOptions {
       request.start = start
     }
     request.secret = try arguments.option("--secret")
-    request.headers = try arguments.options("--header").map { (text) throws(CLIError) in try parseHeader(text) }
     return EventOptions(request: request)
   }
 
@@ -30,18 +29,5 @@ struct EventOptions {
     case "distribution": .distribution
     default: nil
     }
-  }
-
-  /// `name: value`, with the name limited to what Voucherify accepts (lowercase letters, digits, dashes).
-  static func parseHeader(_ text: String) throws(CLIError) -> HTTPHeader {
-    guard let colon = text.firstIndex(of: ":") else {
-      throw .usage("Invalid header '\(text)': expected 'name: value'")
-    }
-    let name = String(text[..<colon]).trimmingCharacters(in: .whitespaces)
-    let value = String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
-    guard !name.isEmpty, name.utf8.allSatisfy({ (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }) else {
-      throw .usage("Invalid header name '\(name)': Voucherify allows lowercase letters, digits and dashes only")
-    }
-    return HTTPHeader(name, value)
   }
 }

@@ -1,9 +1,13 @@
 /// Every subcommand, in the order `sendout --help` lists them.
 enum CommandRegistry {
   static let all: [any Command.Type] = [
+    FireCommand.self,
+    ListenCommand.self,
     EventsCommand.self,
     RenderCommand.self,
     ValidateCommand.self,
+    AuditCommand.self,
+    RetryCommand.self,
     BenchCommand.self,
   ]
 }

@@ -35,12 +35,14 @@ enum RenderCommand: Command {
     let pretty = arguments.flag("--pretty")
     let target = try arguments.option("--to") ?? "http://127.0.0.1:8080/webhooks"
     let options = try EventOptions.parse(&arguments, eventType: "", targetURL: target)
+    let headers = try DeliveryOptions.parseHeaders(&arguments)
     let rest = try arguments.positionals()
     guard rest.count == 1 else {
       throw .usage(rest.isEmpty ? "Missing EVENT: run 'sendout events' for the list" : "Expected one EVENT, got \(rest.count)")
     }
     var request = options.request
     request.eventType = rest[0]
+    request.headers = headers
     let sendout: Sendout
     do { sendout = try request.sendout() } catch { throw .usage(error.message) }
     let writer = JSONWriter(pretty: pretty)

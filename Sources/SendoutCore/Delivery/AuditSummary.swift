@@ -1,0 +1,58 @@
+/// The audit log as Voucherify's Webhook sendouts tab shows it: one row per sendout with its latest
+/// status and how many attempts it took, in order of first appearance.
+public struct AuditSummary: Sendable, Equatable {
+  /// One sendout's row.
+  public struct Row: Sendable, Equatable {
+    /// The latest record of the sendout.
+    public var latest: AuditRecord
+    /// Attempts made so far (the highest attempt number seen).
+    public var attempts: Int
+    /// The latest record of an actual attempt (not SKIPPED), if any.
+    public var lastAttempt: AuditRecord?
+
+    /// Whether the last attempt failed for good: latest FAILED, or SKIPPED after a FAILED attempt
+    /// (a re-fire of the same sendout id while its source was paused). `retry --failed` picks these.
+    public var lastAttemptFailed: Bool {
+      lastAttempt?.status == .failed && latest.status != .success && latest.status != .retrying
+    }
+  }
+
+  /// The rows, in order of each sendout's first record.
+  public var rows: [Row]
+  /// Ids of sources left paused (distribution) or disabled (project webhook) by the log: a FAILED record
+  /// pauses its source, a later SUCCESS for the source (e.g. a manual retry) sets it live again.
+  public var pausedSources: Set<String>
+
+  /// Summarises `records` (oldest first).
+  public init(_ records: [AuditRecord]) {
+    var index: [String: Int] = [:]
+    var rows: [Row] = []
+    var paused: Set<String> = []
+    for record in records {
+      if record.status == .failed { paused.insert(record.sourceID) }
+      if record.status == .success { paused.remove(record.sourceID) }
+      let attempt = record.status == .skipped ? nil : record
+      if let i = index[record.sendoutID] {
+        rows[i].latest = record
+        rows[i].attempts = max(rows[i].attempts, record.attempt)
+        if let attempt { rows[i].lastAttempt = attempt }
+      } else {
+        index[record.sendoutID] = rows.count
+        rows.append(Row(latest: record, attempts: record.attempt, lastAttempt: attempt))
+      }
+    }
+    self.rows = rows
+    pausedSources = paused
+  }
+
+  /// The rows whose latest status is `status` and/or whose type or event type is `type` (`nil` = any).
+  public func filtered(status: AuditStatus? = nil, type: String? = nil) -> [Row] {
+    rows.filter { row in
+      (status == nil || row.latest.status == status)
+        && (type == nil || row.latest.type == type || row.latest.eventType == type)
+    }
+  }
+
+  /// The latest record of sendout `id`, or `nil`.
+  public func latest(for id: String) -> AuditRecord? { rows.first { $0.latest.sendoutID == id }?.latest }
+}

@@ -1,0 +1,45 @@
+/// Custom webhook headers: parsing `name: value`, Voucherify's name rule, and which values are secret.
+public enum CustomHeader {
+  /// Names Sendout sets itself or HTTP framing owns; custom headers may not use them.
+  public static let reservedNames = [
+    "content-type", VoucherifySignature.headerName, "content-length", "transfer-encoding", "host", "connection",
+  ]
+
+  /// Parses `name: value` (spaces around either part are trimmed) and checks the name.
+  public static func parse(_ text: String) throws(DeliveryError) -> HTTPHeader {
+    guard let colon = text.firstIndex(of: ":") else { throw .invalidHeader(text) }
+    let name = String(text[..<colon]).trimmingSpaces
+    let value = String(text[text.index(after: colon)...]).trimmingSpaces
+    try validate(name: name)
+    return HTTPHeader(name, value)
+  }
+
+  /// Throws unless `name` is non-empty lowercase letters, digits and dashes and not reserved.
+  public static func validate(name: String) throws(DeliveryError) {
+    guard !name.isEmpty, name.utf8.allSatisfy({ (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }) else {
+      throw .invalidHeaderName(name)
+    }
+    guard !reservedNames.contains(name) else { throw .reservedHeaderName(name) }
+  }
+
+  /// Whether a header's value must never be written to the audit log: authorization-like names
+  /// (`authorization`, `proxy-authorization`, `cookie`, or containing `auth`, `token`, `secret`,
+  /// `password`, `passwd`, `key`, `session`, `credential`).
+  ///
+  /// `x-voucherify-signature` is not secret: it is an HMAC of a body that is logged anyway, and
+  /// keeping it lets `retry` resend the exact request without the secret.
+  public static func isSensitive(name: String) -> Bool {
+    let n = name.lowercased()
+    if n == VoucherifySignature.headerName { return false }
+    if ["cookie", "set-cookie"].contains(n) { return true }
+    return ["auth", "token", "secret", "password", "passwd", "key", "session", "credential"].contains { n.contains($0) }
+  }
+
+  /// The value written in place of a sensitive header's value.
+  public static let redactedValue = "[redacted]"
+
+  /// `headers` with every sensitive value replaced by `redactedValue`.
+  public static func redacted(_ headers: [HTTPHeader]) -> [HTTPHeader] {
+    headers.map { isSensitive(name: $0.name) ? HTTPHeader($0.name, redactedValue) : $0 }
+  }
+}

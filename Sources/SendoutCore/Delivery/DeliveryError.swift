@@ -1,0 +1,40 @@
+/// Invalid delivery settings: every message quotes the bad value and says what is allowed.
+public enum DeliveryError: Error, Sendable, Equatable {
+  /// `--retry-schedule` text that is not a preset or a list of increasing durations.
+  case invalidRetrySchedule(String, reason: String)
+  /// `--time-scale` that is not a positive finite number.
+  case invalidTimeScale(String)
+  /// A duration that could not be read (`--delay`, `--timeout`).
+  case invalidDuration(String)
+  /// A custom header that is not `name: value`.
+  case invalidHeader(String)
+  /// A custom header name with characters Voucherify does not allow.
+  case invalidHeaderName(String)
+  /// A custom header that would replace one Sendout sets itself.
+  case reservedHeaderName(String)
+  /// A concurrency limit below 1.
+  case invalidConcurrency(Int)
+  /// A target that is not an absolute http(s) URL with a host.
+  case invalidTargetURL(String)
+
+  /// One line for the user.
+  public var message: String {
+    switch self {
+    case .invalidRetrySchedule(let text, let reason):
+      "Invalid retry schedule '\(text)': \(reason). Expected 'voucherify', 'none' or increasing durations since the first attempt, e.g. '100ms,1s,5s'"
+    case .invalidTimeScale(let text):
+      "Invalid time scale '\(text)': expected a positive number, e.g. 0.001 (1 minute becomes 60 ms)"
+    case .invalidDuration(let text):
+      "Invalid duration '\(text)': expected a number with a unit (ms, s, m, h), e.g. 250ms, 1.5s, 1h4m"
+    case .invalidHeader(let text): "Invalid header '\(text)': expected 'name: value'"
+    case .invalidHeaderName(let name):
+      "Invalid header name '\(name)': Voucherify allows lowercase letters, digits and dashes only"
+    case .reservedHeaderName(let name):
+      "Header '\(name)' is set by Sendout itself; custom headers may not replace "
+        + CustomHeader.reservedNames.joined(separator: ", ")
+    case .invalidConcurrency(let n): "Invalid concurrency \(n): expected 1 or more"
+    case .invalidTargetURL(let url):
+      "Invalid target URL '\(url)': expected an absolute http:// or https:// URL such as http://127.0.0.1:8080/webhooks"
+    }
+  }
+}

@@ -1,0 +1,190 @@
+/// The dispatcher's state machine: a value that, given the time and the outcome of each attempt,
+/// says what to do next (`DeliveryAction`s). It never sleeps, sends or writes; a thin async loop
+/// (`Dispatcher` in SendoutIO) performs the actions, and tests drive the machine directly.
+///
+/// Per sendout: queued → in flight → (SUCCESS | RETRYING → waiting → in flight … | FAILED).
+/// A FAILED sendout pauses its source; sendouts of a paused source that have not started are SKIPPED
+/// (ones already retrying finish their own schedule). `cancel` records every unfinished sendout as RETRYING.
+public struct DeliveryMachine: Sendable {
+  enum Phase: Sendable, Equatable {
+    case queued
+    case waiting(until: Timestamp)
+    case inFlight(startedAt: Timestamp)
+    case done
+  }
+
+  struct Job: Sendable {
+    var sendout: Sendout
+    var previousAttempts: Int
+    var attempts = 0
+    var firstAttemptAt: Timestamp?
+    var phase = Phase.queued
+    var attemptNumber: Int { previousAttempts + attempts }
+  }
+
+  /// The policy, concurrency and pause rule.
+  public let configuration: DeliveryConfiguration
+  /// Ids of sources paused (distributions) or disabled (project webhooks), given or after exhaustion.
+  public private(set) var pausedSources: Set<String>
+  /// Attempts currently in flight.
+  public private(set) var inFlight = 0
+  /// Whether `cancel` has been called.
+  public private(set) var isCancelled = false
+
+  private var jobs: [Job] = []
+  private var indexByID: [String: Int] = [:]
+  private var unfinished = 0
+
+  /// A machine with no sendouts; `pausedSources` are sources already paused before this run.
+  public init(configuration: DeliveryConfiguration = .voucherify, pausedSources: Set<String> = []) {
+    self.configuration = configuration
+    self.pausedSources = pausedSources
+  }
+
+  /// Adds a sendout; `previousAttempts` continues the attempt numbering of an earlier run (manual retry).
+  /// Returns `false` (and ignores it) when a sendout with the same id is already queued.
+  @discardableResult
+  public mutating func enqueue(_ sendout: Sendout, previousAttempts: Int = 0) -> Bool {
+    guard indexByID[sendout.id] == nil, !isCancelled else { return false }
+    indexByID[sendout.id] = jobs.count
+    jobs.append(Job(sendout: sendout, previousAttempts: previousAttempts))
+    unfinished += 1
+    return true
+  }
+
+  /// Whether every sendout has its final record.
+  public var isFinished: Bool { unfinished == 0 }
+
+  /// Starts what is due at `now` within the concurrency limit, skips sendouts of paused sources,
+  /// and says when to poll next (`wait`) or that all is done (`finished`).
+  public mutating func poll(now: Timestamp) -> [DeliveryAction] {
+    var actions: [DeliveryAction] = []
+    var wakeAt: Timestamp?
+    if !isCancelled {
+      for i in jobs.indices {
+        switch jobs[i].phase {
+        case .queued:
+          if pausedSources.contains(jobs[i].sendout.source.id) {
+            actions.append(.record(skip(i, now: now)))
+          } else if inFlight < configuration.maxInFlight {
+            actions.append(start(i, now: now))
+          }
+        case .waiting(let due):
+          if due <= now {
+            if inFlight < configuration.maxInFlight { actions.append(start(i, now: now)) }
+          } else {
+            wakeAt = min(wakeAt ?? due, due)
+          }
+        case .inFlight, .done: continue
+        }
+      }
+    }
+    if isFinished {
+      actions.append(.finished)
+    } else if let wakeAt, !isCancelled {
+      actions.append(.wait(until: wakeAt))
+    }
+    return actions
+  }
+
+  /// Reports how the in-flight attempt of `sendoutID` ended; returns its record and, on exhaustion, a pause.
+  public mutating func attemptFinished(
+    sendoutID: String, finishedAt: Timestamp, result: Result<TransportResponse, TransportError>
+  ) -> [DeliveryAction] {
+    guard let i = indexByID[sendoutID], case .inFlight(let startedAt) = jobs[i].phase else { return [] }
+    inFlight -= 1
+    let job = jobs[i]
+    let latency = max(0, finishedAt.milliseconds - startedAt.milliseconds)
+    func record(_ status: AuditStatus, http: Int?, error: String?, next: Timestamp? = nil) -> AuditRecord {
+      AuditRecord(
+        sendout: job.sendout, status: status, attempt: job.attemptNumber, executedAt: startedAt, httpStatus: http,
+        latencyMilliseconds: latency, error: error, nextAttemptAt: next)
+    }
+    let http: Int?
+    let reason: String
+    var retryAfter: Int64?
+    switch result {
+    case .success(let response) where response.isSuccess:
+      finish(i)
+      return [.record(record(.success, http: response.status, error: nil))]
+    case .success(let response):
+      http = response.status
+      reason = "HTTP \(response.status)"
+      retryAfter = RetryPolicy.retryAfterMilliseconds(status: response.status, headers: response.headers)
+    case .failure(let error):
+      http = nil
+      reason = error.reason
+    }
+    if isCancelled {
+      finish(i)
+      return [.record(record(.retrying, http: http, error: reason))]
+    }
+    let policy = configuration.policy
+    if let firstAt = job.firstAttemptAt,
+      let next = policy.nextAttemptAt(
+        after: job.attempts, firstAttemptAt: firstAt, finishedAt: finishedAt, retryAfterMilliseconds: retryAfter)
+    {
+      jobs[i].phase = .waiting(until: next)
+      return [.record(record(.retrying, http: http, error: reason, next: next))]
+    }
+    finish(i)
+    var actions: [DeliveryAction] = [.record(record(.failed, http: http, error: reason))]
+    let source = job.sendout.source
+    if configuration.pauseOnExhaustion, !pausedSources.contains(source.id) {
+      pausedSources.insert(source.id)
+      actions.append(.pause(source))
+    }
+    return actions
+  }
+
+  /// Stops: every queued or waiting sendout is recorded as RETRYING now; in-flight ones are recorded
+  /// (as RETRYING unless they succeed) when their `attemptFinished` arrives.
+  public mutating func cancel(now: Timestamp) -> [DeliveryAction] {
+    guard !isCancelled else { return [] }
+    isCancelled = true
+    var actions: [DeliveryAction] = []
+    for i in jobs.indices {
+      let job = jobs[i]
+      switch job.phase {
+      case .queued, .waiting:
+        let what = job.attempts == 0 ? "the first attempt" : "attempt \(job.attemptNumber + 1)"
+        finish(i)
+        actions.append(
+          .record(
+            AuditRecord(
+              sendout: job.sendout, status: .retrying, attempt: job.attemptNumber, executedAt: now,
+              error: "cancelled before \(what)")))
+      case .inFlight, .done: continue
+      }
+    }
+    if isFinished { actions.append(.finished) }
+    return actions
+  }
+
+  private mutating func start(_ i: Int, now: Timestamp) -> DeliveryAction {
+    jobs[i].attempts += 1
+    if jobs[i].firstAttemptAt == nil { jobs[i].firstAttemptAt = now }
+    jobs[i].phase = .inFlight(startedAt: now)
+    inFlight += 1
+    let job = jobs[i]
+    return .send(
+      sendoutID: job.sendout.id, attempt: job.attemptNumber,
+      request: TransportRequest(job.sendout, timeoutMilliseconds: configuration.policy.timeoutMilliseconds))
+  }
+
+  private mutating func skip(_ i: Int, now: Timestamp) -> AuditRecord {
+    finish(i)
+    let source = jobs[i].sendout.source
+    let state =
+      source.object == .distribution ? "distribution \(source.id) is paused" : "webhook \(source.id) is disabled"
+    return AuditRecord(
+      sendout: jobs[i].sendout, status: .skipped, attempt: jobs[i].attemptNumber, executedAt: now,
+      error: "not sent: \(state) after a sendout failed every attempt")
+  }
+
+  private mutating func finish(_ i: Int) {
+    guard jobs[i].phase != .done else { return }
+    jobs[i].phase = .done
+    unfinished -= 1
+  }
+}

@@ -1,0 +1,25 @@
+/// What came back: the status, headers (names lowercased) and body.
+public struct TransportResponse: Sendable, Equatable {
+  /// The HTTP status code.
+  public var status: Int
+  /// Response headers, names lowercased.
+  public var headers: [HTTPHeader]
+  /// The response body (receivers' bodies are ignored by Voucherify, kept for diagnostics).
+  public var body: [UInt8]
+
+  /// Creates a response.
+  public init(status: Int, headers: [HTTPHeader] = [], body: [UInt8] = []) {
+    self.status = status
+    self.headers = headers
+    self.body = body
+  }
+
+  /// Whether Voucherify counts this as delivered: any 2xx.
+  public var isSuccess: Bool { (200...299).contains(status) }
+
+  /// The first value of header `name` (case-insensitive).
+  public func header(_ name: String) -> String? {
+    let lower = name.lowercased()
+    return headers.first { $0.name.lowercased() == lower }?.value
+  }
+}

@@ -1,0 +1,61 @@
+import SendoutCore
+
+/// The start line and header fields of an HTTP/1.x request or response.
+public struct HTTPHead: Sendable, Equatable {
+  /// A request line or a status line.
+  public enum StartLine: Sendable, Equatable {
+    /// `POST /hooks HTTP/1.1`.
+    case request(method: String, target: String)
+    /// `HTTP/1.1 200 OK`.
+    case response(status: Int, reason: String)
+  }
+
+  /// The start line.
+  public var startLine: StartLine
+  /// The minor version: 1 for HTTP/1.1, 0 for HTTP/1.0.
+  public var minorVersion: Int
+  /// The header fields in order, names as sent.
+  public var headers: [HTTPHeader]
+
+  /// Creates a head.
+  public init(startLine: StartLine, minorVersion: Int = 1, headers: [HTTPHeader]) {
+    self.startLine = startLine
+    self.minorVersion = minorVersion
+    self.headers = headers
+  }
+
+  /// The request method, or `nil` for a response.
+  public var method: String? { if case .request(let m, _) = startLine { m } else { nil } }
+  /// The request target, or `nil` for a response.
+  public var target: String? { if case .request(_, let t) = startLine { t } else { nil } }
+  /// The response status, or `nil` for a request.
+  public var status: Int? { if case .response(let s, _) = startLine { s } else { nil } }
+
+  /// Every value of header `name` (case-insensitive), in order.
+  public func values(_ name: String) -> [String] {
+    let lower = name.lowercased()
+    return headers.filter { $0.name.lowercased() == lower }.map(\.value)
+  }
+
+  /// The first value of header `name` (case-insensitive).
+  public func value(_ name: String) -> String? { values(name).first }
+
+  /// Whether the connection stays open after this message: HTTP/1.1 unless `connection: close`,
+  /// HTTP/1.0 only with `connection: keep-alive`.
+  public var keepAlive: Bool {
+    let tokens = values("connection").flatMap {
+      $0.lowercased().split(separator: ",").map { String($0).trimmed(of: " \t") }
+    }
+    if tokens.contains("close") { return false }
+    return minorVersion >= 1 || tokens.contains("keep-alive")
+  }
+}
+
+extension String {
+  func trimmed(of set: String) -> String {
+    var s = Substring(self)
+    while let f = s.first, set.contains(f) { s.removeFirst() }
+    while let l = s.last, set.contains(l) { s.removeLast() }
+    return String(s)
+  }
+}

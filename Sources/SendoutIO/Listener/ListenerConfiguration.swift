@@ -1,0 +1,41 @@
+import SendoutCore
+
+/// Where the listener binds and how it verifies, limits and answers.
+public struct ListenerConfiguration: Sendable {
+  /// The IPv4 address to bind (default 127.0.0.1; 0.0.0.0 for every interface).
+  public var host: String
+  /// The port; 0 picks a free one (read it from `WebhookListener.port`).
+  public var port: Int
+  /// The webhook secret to verify `x-voucherify-signature` with; `nil` reports signatures as unchecked.
+  public var secret: String?
+  /// How to answer, including injected faults.
+  public var behavior: ListenerBehavior
+  /// Head, header-count and body limits (431 / 413 when exceeded).
+  public var limits: HTTPLimits
+  /// Close a connection that sent part of a request and then nothing for this long (answering 408).
+  public var readTimeoutMilliseconds: Int64
+  /// Close an idle keep-alive connection after this long.
+  public var idleTimeoutMilliseconds: Int64
+  /// At most this many open connections; more are closed on accept.
+  public var maxConnections: Int
+  /// Called on the listener's thread for every request, after it is answered; keep it quick.
+  public var onReceive: (@Sendable (ReceivedWebhook) -> Void)?
+
+  /// Creates a configuration; defaults: 127.0.0.1, port 8080, answer 200, 10 s read timeout, 60 s idle.
+  public init(
+    host: String = "127.0.0.1", port: Int = 8080, secret: String? = nil,
+    behavior: ListenerBehavior = ListenerBehavior(),
+    limits: HTTPLimits = HTTPLimits(), readTimeoutMilliseconds: Int64 = 10_000, idleTimeoutMilliseconds: Int64 = 60_000,
+    maxConnections: Int = 1000, onReceive: (@Sendable (ReceivedWebhook) -> Void)? = nil
+  ) {
+    self.host = host
+    self.port = port
+    self.secret = secret
+    self.behavior = behavior
+    self.limits = limits
+    self.readTimeoutMilliseconds = readTimeoutMilliseconds
+    self.idleTimeoutMilliseconds = idleTimeoutMilliseconds
+    self.maxConnections = maxConnections
+    self.onReceive = onReceive
+  }
+}

@@ -1,0 +1,58 @@
+/// One accepted connection's state inside the listener loop (used only on the loop's thread).
+final class ListenerConnection {
+  /// A response waiting for its (delayed) time.
+  struct Pending {
+    var readyAt: Int64
+    var bytes: [UInt8]
+    var close: Bool
+  }
+
+  let fd: Int32
+  var parser: HTTPParser
+  var pending: [Pending] = []
+  var outbound: [UInt8] = []
+  var written = 0
+  var lastActivity: Int64
+  var stopReading = false
+  var closeWhenFlushed = false
+  var closed = false
+
+  init(fd: Int32, limits: HTTPLimits, now: Int64) {
+    self.fd = fd
+    parser = HTTPParser(kind: .request, limits: limits)
+    lastActivity = now
+  }
+
+  var hasUnsentOutput: Bool { written < outbound.count }
+
+  /// Moves responses whose time has come into the outbound buffer, in order.
+  func release(now: Int64) {
+    while let first = pending.first, first.readyAt <= now {
+      pending.removeFirst()
+      if written == outbound.count {
+        outbound.removeAll(keepingCapacity: true)
+        written = 0
+      }
+      outbound += first.bytes
+      if first.close { closeWhenFlushed = true }
+    }
+  }
+
+  /// Writes what the socket accepts; returns `false` on a write error.
+  func flush() -> Bool {
+    while written < outbound.count {
+      let n = Platform.write(fd, outbound, from: written)
+      if n < 0 { return false }
+      if n == 0 { return true }
+      written += n
+    }
+    return true
+  }
+
+  /// Whether a client pipelining requests without reading the answers should wait (backpressure):
+  /// 64 answers queued or 1 MiB unwritten.
+  var isBackedUp: Bool { pending.count >= 64 || outbound.count - written >= 1 << 20 }
+
+  /// Whether everything queued has been written.
+  var isDrained: Bool { pending.isEmpty && !hasUnsentOutput }
+}

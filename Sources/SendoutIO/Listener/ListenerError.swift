@@ -1,0 +1,21 @@
+/// Why the listener could not start.
+public enum ListenerError: Error, Sendable, Equatable {
+  /// The host is not an IPv4 address.
+  case invalidHost(String)
+  /// The port is outside 0…65535.
+  case invalidPort(Int)
+  /// A socket call failed; `call` names it, `reason` is the system's message.
+  case socket(call: String, reason: String)
+  /// `start` was called twice.
+  case alreadyStarted
+
+  /// One line for the user.
+  public var message: String {
+    switch self {
+    case .invalidHost(let host): "Invalid host '\(host)': expected an IPv4 address such as 127.0.0.1 or 0.0.0.0"
+    case .invalidPort(let port): "Invalid port \(port): expected 0 (any free port) to 65535"
+    case .socket(let call, let reason): "Cannot listen: \(call) failed: \(reason)"
+    case .alreadyStarted: "The listener is already running"
+    }
+  }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import SendoutCore
+
+/// The listener's event loop: one thread, `poll()` over the listening socket, a wake-up pipe and every
+/// connection. Delayed answers and timeouts are deadlines in the loop, so a slow answer never blocks
+/// other connections.
+final class ListenerLoop: @unchecked Sendable {
+  private let listenFD: Int32
+  private unowned let owner: WebhookListener
+  private let configuration: ListenerConfiguration
+  private var wakeRead: Int32 = -1
+  private var wakeWrite: Int32 = -1
+  private let stopLock = NSLock()
+  private var stopping = false
+  private let finished = DispatchSemaphore(value: 0)
+  private var connections: [Int32: ListenerConnection] = [:]
+  private var buffer = [UInt8](repeating: 0, count: 65_536)
+
+  init(listener: Int32, owner: WebhookListener, configuration: ListenerConfiguration) {
+    listenFD = listener
+    self.owner = owner
+    self.configuration = configuration
+    (wakeRead, wakeWrite) = Platform.makeWakePipe()
+  }
+
+  func start() {
+    let thread = Thread { [self] in run() }
+    thread.name = "sendout-listener"
+    thread.start()
+  }
+
+  func stop() {
+    stopLock.withLock { stopping = true }
+    Platform.wake(wakeWrite)
+    _ = finished.wait(timeout: .now() + 2)
+  }
+
+  private var isStopping: Bool { stopLock.withLock { stopping } }
+
+  private func run() {
+    while !isStopping {
+      var entries = [
+        Platform.PollEntry(fd: listenFD, wantRead: true), Platform.PollEntry(fd: wakeRead, wantRead: true),
+      ]
+      for connection in connections.values {
+        entries.append(
+          Platform.PollEntry(
+            fd: connection.fd, wantRead: !connection.stopReading && !connection.isBackedUp,
+            wantWrite: connection.hasUnsentOutput))
+      }
+      Platform.poll(&entries, timeoutMilliseconds: pollTimeout(now: Platform.monotonicMilliseconds()))
+      if entries[1].readable { Platform.drain(wakeRead) }
+      if isStopping { break }
+      if entries[0].readable { acceptAll() }
+      for entry in entries.dropFirst(2) where entry.readable {
+        if let connection = connections[entry.fd] { read(connection) }
+      }
+      service(now: Platform.monotonicMilliseconds())
+    }
+    for connection in connections.values { Platform.close(connection.fd) }
+    connections.removeAll()
+    Platform.close(listenFD)
+    Platform.close(wakeRead)
+    Platform.close(wakeWrite)
+    finished.signal()
+  }
+
+  private func pollTimeout(now: Int64) -> Int32 {
+    var deadline = now + 1000
+    for connection in connections.values {
+      if let first = connection.pending.first { deadline = min(deadline, first.readyAt) }
+      let limit =
+        connection.parser.hasPartialMessage
+        ? configuration.readTimeoutMilliseconds : configuration.idleTimeoutMilliseconds
+      deadline = min(deadline, connection.lastActivity + limit)
+    }
+    return Int32(max(0, deadline - now))
+  }
+
+  private func acceptAll() {
+    while let fd = Platform.accept(listenFD) {
+      guard connections.count < configuration.maxConnections else {
+        Platform.close(fd)
+        continue
+      }
+      connections[fd] = ListenerConnection(fd: fd, limits: configuration.limits, now: Platform.monotonicMilliseconds())
+    }
+  }
+
+  private func read(_ connection: ListenerConnection) {
+    guard !connection.stopReading, !connection.isBackedUp else { return }
+    let now = Platform.monotonicMilliseconds()
+    for _ in 0..<8 {
+      switch Platform.read(connection.fd, into: &buffer) {
+      case .bytes(let n):
+        owner.count(bytes: n)
+        connection.lastActivity = now
+        connection.parser.feed(buffer[0..<n])
+        parse(connection, now: now)
+        if connection.stopReading || n < buffer.count { return }
+      case .wouldBlock:
+        return
+      case .end:
+        connection.stopReading = true
+        if connection.isDrained { connection.closed = true } else { connection.closeWhenFlushed = true }
+        return
+      }
+    }
+  }
+
+  private func parse(_ connection: ListenerConnection, now: Int64) {
+    do {
+      while !connection.stopReading, let message = try connection.parser.next() {
+        answer(message, on: connection, now: now)
+      }
+      if connection.parser.takeContinueRequest() {
+        connection.pending.append(.init(readyAt: now, bytes: Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), close: false))
+      }
+    } catch {
+      reject(connection, status: error.status, reason: error.reason, now: now)
+    }
+  }
+
+  private func answer(_ message: HTTPMessage, on connection: ListenerConnection, now: Int64) {
+    let (behavior, status) = owner.nextAnswer()
+    let request = ReceivedWebhook(
+      message: message, secret: configuration.secret, receivedAt: SystemClock().now(), respondedStatus: status)
+    owner.record(request)
+    let keepAlive = message.head.keepAlive
+    let body: JSON =
+      (200...299).contains(status) ? ["received": true] : ["error": .string("status \(status) from sendout listen")]
+    let bytes = HTTPSerializer.response(
+      status: status, headers: [HTTPHeader("content-type", "application/json")] + behavior.headers,
+      body: body.compactBytes,
+      keepAlive: keepAlive)
+    connection.pending.append(.init(readyAt: now + behavior.delayMilliseconds, bytes: bytes, close: !keepAlive))
+    if !keepAlive { connection.stopReading = true }
+  }
+
+  private func reject(_ connection: ListenerConnection, status: Int, reason: String, now: Int64) {
+    let body: JSON = ["error": .string(reason)]
+    let bytes = HTTPSerializer.response(
+      status: status, headers: [HTTPHeader("content-type", "application/json")], body: body.compactBytes,
+      keepAlive: false)
+    connection.pending.append(.init(readyAt: now, bytes: bytes, close: true))
+    connection.stopReading = true
+  }
+
+  private func service(now: Int64) {
+    for connection in connections.values {
+      if !connection.closed {
+        connection.release(now: now)
+        if !connection.flush() { connection.closed = true }
+      }
+      if connection.closeWhenFlushed && connection.isDrained { connection.closed = true }
+      if !connection.closed && connection.isDrained && !connection.stopReading {
+        if connection.parser.hasPartialMessage {
+          if now - connection.lastActivity >= configuration.readTimeoutMilliseconds {
+            reject(
+              connection, status: 408, reason: "no complete request within \(configuration.readTimeoutMilliseconds) ms",
+              now: now)
+            connection.release(now: now)
+            _ = connection.flush()
+          }
+        } else if now - connection.lastActivity >= configuration.idleTimeoutMilliseconds {
+          connection.closed = true
+        }
+      }
+      if connection.closed {
+        Platform.close(connection.fd)
+        connections[connection.fd] = nil
+      }
+    }
+  }
+}

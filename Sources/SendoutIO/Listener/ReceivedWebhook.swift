@@ -1,0 +1,80 @@
+import SendoutCore
+
+/// One request the listener received, what it made of it, and how it answered.
+public struct ReceivedWebhook: Sendable, Equatable {
+  /// The request method (`POST` for webhooks).
+  public var method: String
+  /// The request target, e.g. `/webhooks`.
+  public var target: String
+  /// The headers as received.
+  public var headers: [HTTPHeader]
+  /// The body bytes, exactly as received (chunked framing removed).
+  public var body: [UInt8]
+  /// Whether the body arrived chunked.
+  public var wasChunked: Bool
+  /// When the request was complete.
+  public var receivedAt: Timestamp
+  /// The signature verdict.
+  public var signature: SignatureCheck
+  /// `event.type` (or the top-level `type`) from the JSON body, if any.
+  public var eventType: String?
+  /// The top-level `id` (`whs_…`) from the JSON body, if any.
+  public var sendoutID: String?
+  /// The status the listener answered with.
+  public var respondedStatus: Int
+
+  /// Inspects a request: parses the body as JSON for the event type and sendout id, checks the signature with `secret`.
+  public init(message: HTTPMessage, secret: String?, receivedAt: Timestamp, respondedStatus: Int) {
+    method = message.head.method ?? ""
+    target = message.head.target ?? ""
+    headers = message.head.headers
+    body = message.body
+    wasChunked = message.wasChunked
+    self.receivedAt = receivedAt
+    self.respondedStatus = respondedStatus
+    let json = try? JSONParser.parse(message.body)
+    eventType = json?.value(atPath: "event.type")?.stringValue ?? json?["type"]?.stringValue
+    sendoutID = json?["id"]?.stringValue
+    if let given = message.head.value(VoucherifySignature.headerName) {
+      signature =
+        secret.map { VoucherifySignature(secret: $0).verify(given, body: message.body) ? .valid : .invalid }
+        ?? .unchecked
+    } else {
+      signature = .absent
+    }
+  }
+
+  /// The value of header `name` (case-insensitive).
+  public func header(_ name: String) -> String? {
+    let lower = name.lowercased()
+    return headers.first { $0.name.lowercased() == lower }?.value
+  }
+
+  /// One line for the terminal: time, method and path, event type, sendout id, signature, size, answer.
+  ///
+  /// `13:45:00.212  POST /webhooks  customer.publication.succeeded  whs_0a1b…  signature valid  2614 B  → 200`
+  public var line: String {
+    let time = String(receivedAt.iso8601.dropFirst(11).prefix(12))
+    return [
+      time, "\(method) \(target)", eventType ?? "(no event type)", sendoutID ?? "(no sendout id)",
+      "signature \(signature.rawValue)", "\(body.count) B", "→ \(respondedStatus)",
+    ].joined(separator: "  ")
+  }
+
+  /// One JSON object for `listen --json`: the fields of `line`, the headers and the body as a string.
+  public var json: JSON {
+    var o = JSONObject()
+    o.append("received_at", .string(receivedAt.iso8601))
+    o.append("method", .string(method))
+    o.append("path", .string(target))
+    o.append("event_type", eventType.map(JSON.string) ?? .null)
+    o.append("sendout_id", sendoutID.map(JSON.string) ?? .null)
+    o.append("signature", .string(signature.rawValue))
+    o.append("size", .int(body.count))
+    o.append("chunked", .bool(wasChunked))
+    o.append("status", .int(respondedStatus))
+    o.append("headers", .object(JSONObject(headers.map { JSONMember($0.name.lowercased(), .string($0.value)) })))
+    o.append("body", .string(String(decoding: body, as: UTF8.self)))
+    return .object(o)
+  }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import SendoutCore
+
+/// The built-in webhook receiver (`sendout listen`, and `fire`'s embedded mode): an HTTP/1.1 server on
+/// plain POSIX sockets and `poll()`, one background thread, many keep-alive connections.
+///
+/// It verifies `x-voucherify-signature`, records every request, and answers as `behavior` says
+/// (fixed status, fail the first N, a seeded failure rate, a delay), which tests may change mid-run.
+///
+/// ```swift
+/// let listener = WebhookListener(configuration: ListenerConfiguration(port: 0, secret: "s"))
+/// let port = try listener.start()
+/// listener.behavior = ListenerBehavior(failFirst: 2)
+/// // … POST to http://127.0.0.1:\(port)/webhooks …
+/// let got = await listener.waitForRequests(count: 3, timeoutMilliseconds: 5000)
+/// listener.stop()
+/// ```
+public final class WebhookListener: @unchecked Sendable {
+  /// The configuration it was created with (its `behavior` is only the initial one).
+  public let configuration: ListenerConfiguration
+
+  private let lock = NSLock()
+  private var currentBehavior: ListenerBehavior
+  private var requestsSinceBehavior = 0
+  private var random: SeededGenerator
+  private var receivedRequests: [ReceivedWebhook] = []
+  private var receivedBytes = 0
+  private var boundPort = 0
+  private var loop: ListenerLoop?
+
+  /// A listener that is not yet listening; call `start()`.
+  public init(configuration: ListenerConfiguration = ListenerConfiguration()) {
+    self.configuration = configuration
+    currentBehavior = configuration.behavior
+    random = SeededGenerator(seed: configuration.behavior.seed)
+  }
+
+  deinit { stop() }
+
+  /// Binds, listens and starts serving on a background thread; returns the bound port (useful with port 0).
+  @discardableResult
+  public func start() throws(ListenerError) -> Int {
+    guard lock.withLock({ loop == nil }) else { throw .alreadyStarted }
+    let (fd, port) = try Platform.listen(host: configuration.host, port: configuration.port)
+    let newLoop = ListenerLoop(listener: fd, owner: self, configuration: configuration)
+    lock.withLock {
+      loop = newLoop
+      boundPort = port
+    }
+    newLoop.start()
+    return port
+  }
+
+  /// Stops serving and closes every connection; waits (briefly) for the thread to finish. Idempotent.
+  public func stop() {
+    let loop = lock.withLock {
+      let l = self.loop
+      self.loop = nil
+      return l
+    }
+    loop?.stop()
+  }
+
+  /// The bound port (0 before `start`).
+  public var port: Int { lock.withLock { boundPort } }
+
+  /// `http://HOST:PORT` of the running listener.
+  public var baseURL: String { "http://\(configuration.host):\(port)" }
+
+  /// How requests are answered from now on; setting it restarts the `failFirst` count and the failure draws.
+  public var behavior: ListenerBehavior {
+    get { lock.withLock { currentBehavior } }
+    set {
+      lock.withLock {
+        currentBehavior = newValue
+        requestsSinceBehavior = 0
+        random = SeededGenerator(seed: newValue.seed)
+      }
+    }
+  }
+
+  /// Every request received so far, in order.
+  public var received: [ReceivedWebhook] { lock.withLock { receivedRequests } }
+
+  /// Bytes read from all connections so far (heads, bodies and framing), for diagnostics and tests.
+  public var bytesReceived: Int { lock.withLock { receivedBytes } }
+
+  /// Forgets the requests received so far.
+  public func clearReceived() { lock.withLock { receivedRequests.removeAll() } }
+
+  /// Waits until at least `count` requests have arrived or the timeout passes; returns what arrived.
+  public func waitForRequests(count: Int, timeoutMilliseconds: Int64) async -> [ReceivedWebhook] {
+    let deadline = Platform.monotonicMilliseconds() + timeoutMilliseconds
+    while true {
+      let got = received
+      if got.count >= count || Platform.monotonicMilliseconds() >= deadline || Task.isCancelled { return got }
+      try? await Task.sleep(nanoseconds: 5_000_000)
+    }
+  }
+
+  /// For the loop: the behaviour and status for the next request.
+  func nextAnswer() -> (ListenerBehavior, Int) {
+    lock.withLock {
+      let status = currentBehavior.status(forRequest: requestsSinceBehavior, random: &random)
+      requestsSinceBehavior += 1
+      return (currentBehavior, status)
+    }
+  }
+
+  /// For the loop: counts bytes read.
+  func count(bytes: Int) { lock.withLock { receivedBytes += bytes } }
+
+  /// For the loop: stores a request and calls `onReceive`.
+  func record(_ request: ReceivedWebhook) {
+    lock.withLock { receivedRequests.append(request) }
+    configuration.onReceive?(request)
+  }
+}

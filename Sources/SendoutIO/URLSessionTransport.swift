@@ -1,0 +1,145 @@
+import Foundation
+import SendoutCore
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// The default `WebhookTransport`: POSTs through one shared `URLSession`, the only file that imports
+/// FoundationNetworking.
+///
+/// Designed around swift-corelibs-foundation 6.3.x bugs (see platform notes): the completion-handler
+/// `dataTask` runs inside `withCheckedThrowingContinuation` + `withTaskCancellationHandler`, and
+/// cancellation calls `task.cancel()` from another queue (never cancel a Task awaiting `data(for:)`:
+/// it deadlocks every session). The timeout is `URLRequest.timeoutInterval`, never a racing sleep.
+/// The timeout has whole-second resolution (corelibs truncates it). Headers are set explicitly; redirects are not followed (a 3xx is a failure, like any non-2xx).
+public final class URLSessionTransport: WebhookTransport, Sendable {
+  /// One transport for the whole process: every URLSession shares one queue anyway, and each leaks a little.
+  public static let shared = URLSessionTransport()
+
+  private let session: URLSession
+  private let baseHeaders: [HTTPHeader]
+
+  /// Headers set on every request before the sendout's own, replacing what URLSession would pick:
+  /// `user-agent` (URLSession's names the executable and curl), `accept`, and `accept-encoding: identity`
+  /// (we never want compressed replies). corelibs also sends `accept-language: en` and
+  /// `connection: keep-alive`, which cannot be removed (an empty value is sent as an empty header).
+  public static func baseHeaders(userAgent: String) -> [HTTPHeader] {
+    [HTTPHeader("user-agent", userAgent), HTTPHeader("accept", "*/*"), HTTPHeader("accept-encoding", "identity")]
+  }
+
+  /// A transport with its own ephemeral session (no cache, no cookies, at most `maxConnectionsPerHost`).
+  public init(maxConnectionsPerHost: Int = 8, userAgent: String = "sendout/0.1") {
+    baseHeaders = Self.baseHeaders(userAgent: userAgent)
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.urlCache = nil
+    configuration.httpCookieStorage = nil
+    configuration.httpShouldSetCookies = false
+    configuration.httpMaximumConnectionsPerHost = maxConnectionsPerHost
+    configuration.timeoutIntervalForRequest = Double(RetryPolicy.voucherifyTimeoutMilliseconds) / 1000
+    session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
+  }
+
+  /// POSTs `request` and returns the response, whatever its status.
+  public func send(_ request: TransportRequest) async throws(TransportError) -> TransportResponse {
+    guard let url = URL(string: request.url), let scheme = url.scheme?.lowercased(),
+      scheme == "http" || scheme == "https",
+      url.host != nil
+    else { throw .invalidURL(request.url) }
+    var urlRequest = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalAndRemoteCacheData)
+    // Set through the property: corelibs only honours a request timeout marked as explicitly set.
+    urlRequest.timeoutInterval = Self.timeoutSeconds(request.timeoutMilliseconds)
+    urlRequest.httpMethod = "POST"
+    urlRequest.httpBody = Data(request.body)
+    urlRequest.httpShouldHandleCookies = false
+    for header in baseHeaders + request.headers { urlRequest.setValue(header.value, forHTTPHeaderField: header.name) }
+    let handle = DataTaskHandle()
+    do {
+      return try await withTaskCancellationHandler {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<TransportResponse, any Error>) in
+          let task = session.dataTask(with: urlRequest) { data, response, error in
+            if let error {
+              continuation.resume(throwing: error)
+            } else if let http = response as? HTTPURLResponse {
+              continuation.resume(
+                returning: TransportResponse(
+                  status: http.statusCode, headers: Self.headers(of: http), body: data.map(Array.init) ?? []))
+            } else {
+              continuation.resume(throwing: URLError(.badServerResponse))
+            }
+          }
+          handle.set(task)
+          task.resume()
+        }
+      } onCancel: {
+        DispatchQueue.global().async { handle.cancel() }
+      }
+    } catch {
+      throw Self.transportError(error, timeoutMilliseconds: request.timeoutMilliseconds)
+    }
+  }
+
+  /// corelibs URLSession truncates `timeoutInterval` to whole seconds (and 0 means none), so sub-second
+  /// timeouts are rounded up to the next whole second.
+  static func timeoutSeconds(_ milliseconds: Int64) -> Double { Double(max(1, (milliseconds + 999) / 1000)) }
+
+  private static func headers(of response: HTTPURLResponse) -> [HTTPHeader] {
+    response.allHeaderFields.compactMap { key, value in
+      guard let name = key as? String else { return nil }
+      return HTTPHeader(name.lowercased(), "\(value)")
+    }.sorted { $0.name < $1.name }
+  }
+
+  private static func transportError(_ error: any Error, timeoutMilliseconds: Int64) -> TransportError {
+    guard let urlError = error as? URLError else { return .connection("\(error)") }
+    switch urlError.code {
+    case .timedOut: return .timeout(milliseconds: Int64(timeoutSeconds(timeoutMilliseconds) * 1000))
+    case .cancelled: return .cancelled
+    case .cannotConnectToHost: return .connection("connection refused")
+    case .cannotFindHost, .dnsLookupFailed: return .connection("host not found")
+    case .networkConnectionLost: return .connection("connection closed before a response")
+    case .badServerResponse: return .connection("malformed response")
+    case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+      .serverCertificateNotYetValid,
+      .serverCertificateHasUnknownRoot:
+      return .connection("TLS failed")
+    case .notConnectedToInternet: return .connection("no network")
+    case .unsupportedURL, .badURL: return .connection("unsupported URL")
+    default: return .connection("connection error \(urlError.code.rawValue)")
+    }
+  }
+}
+
+/// Holds the data task so a cancellation handler on another queue can cancel it, even one that
+/// arrives before the task exists.
+private final class DataTaskHandle: @unchecked Sendable {
+  private let lock = NSLock()
+  private var task: URLSessionDataTask?
+  private var cancelled = false
+
+  func set(_ task: URLSessionDataTask) {
+    let cancelNow = lock.withLock {
+      self.task = task
+      return cancelled
+    }
+    if cancelNow { DispatchQueue.global().async { task.cancel() } }
+  }
+
+  func cancel() {
+    let task = lock.withLock {
+      cancelled = true
+      return self.task
+    }
+    task?.cancel()
+  }
+}
+
+/// Refuses redirects, so a 3xx is reported as such (Voucherify counts any non-2xx as a failure).
+private final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+  func urlSession(
+    _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+  ) {
+    completionHandler(nil)
+  }
+}

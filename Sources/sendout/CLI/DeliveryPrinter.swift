@@ -1,0 +1,58 @@
+import SendoutCore
+
+/// Turns dispatcher events into the live lines `fire` and `retry` print: one per attempt with its
+/// status, HTTP status or error, latency and when the next retry is due; and a notice when a source pauses.
+struct DeliveryPrinter: Sendable {
+  /// Prefix each line with the sendout id (when several sendouts are in flight).
+  var showID: Bool
+  /// Attempts in all under the current policy, for `attempt 2/13`; 0 to omit.
+  var maxAttempts: Int
+  /// Attempts made before this run, added to `maxAttempts` for the denominator.
+  var previousAttempts: [String: Int] = [:]
+
+  /// The lines for `event` (none for attempt starts).
+  func lines(for event: DeliveryEvent) -> [String] {
+    switch event {
+    case .attemptStarted: return []
+    case .recorded(let r): return [line(for: r)]
+    case .paused(let source): return [Self.pauseNotice(source)]
+    case .auditFailed(let error): return ["warning: \(error.message)"]
+    }
+  }
+
+  /// `attempt 2/4  RETRYING  HTTP 500  3 ms  next attempt at 13:45:00.300Z (in 100ms)`.
+  func line(for r: AuditRecord) -> String {
+    var parts: [String] = []
+    if showID { parts.append(r.sendoutID) }
+    if r.status == .retrying, r.nextAttemptAt == nil, r.httpStatus == nil, let error = r.error,
+      error.hasPrefix("cancelled")
+    {
+      let what = error == "cancelled" ? "attempt \(r.attempt) cancelled in flight" : error
+      return (parts + ["INTERRUPTED", "\(what); recorded as RETRYING"]).joined(separator: "  ")
+    }
+    if r.attempt > 0 {
+      let total = maxAttempts > 0 ? "/\(maxAttempts + (previousAttempts[r.sendoutID] ?? 0))" : ""
+      parts.append("attempt \(r.attempt)\(total)")
+    }
+    parts.append(r.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))
+    if let status = r.httpStatus { parts.append("HTTP \(status)") }
+    if r.attempt > 0 { parts.append("\(r.latencyMilliseconds) ms") }
+    if let error = r.error, r.httpStatus == nil || !error.hasPrefix("HTTP ") { parts.append(error) }
+    if let next = r.nextAttemptAt {
+      let wait = next.milliseconds - (r.executedAt.milliseconds + r.latencyMilliseconds)
+      parts.append(
+        "next attempt at \(next.iso8601.dropFirst(11)) (in \(DurationText.format(milliseconds: Double(max(0, wait)))))")
+    }
+    return parts.joined(separator: "  ")
+  }
+
+  /// What pausing means, said the way Voucherify's docs say it.
+  static func pauseNotice(_ source: SendoutSource) -> String {
+    switch source.object {
+    case .distribution:
+      "Distribution \(source.id) is now PAUSED: a sendout failed every attempt. Later sendouts for it are SKIPPED until it is set live again (fire --resume)."
+    case .webhook:
+      "Project webhook \(source.id) is now DISABLED: a sendout failed every attempt. Later sendouts for it are SKIPPED until it is re-enabled (fire --resume)."
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import SendoutCore
+import SendoutIO
+
+/// `sendout listen`: a local webhook receiver that verifies signatures and can inject faults.
+enum ListenCommand: Command {
+  static let name = "listen"
+  static let summary = "Receive webhooks locally: verify signatures, print each one, inject failures."
+  static let help = """
+    USAGE: sendout listen [--host 127.0.0.1] [--port 8080] [--secret S] [--respond STATUS]
+                          [--fail-rate F] [--fail-first N] [--fail-status STATUS] [--seed N]
+                          [--retry-after N] [--delay DURATION] [--max-body BYTES] [--json]
+
+    An HTTP/1.1 receiver (keep-alive, Content-Length and chunked bodies, many connections) that prints
+    one line per request: time, path, event type (body event.type or type), sendout id, signature
+    (valid, invalid, absent, or unchecked without --secret), size and the status it answered.
+    Bodies over --max-body get 413, heads over 16 KiB get 431. Port 0 picks a free port; the first
+    line says which. Ctrl-C stops it.
+
+    Faults, in this order: the first N requests get --fail-status; then each fails with probability
+    --fail-rate (seeded by --seed, reproducible); the rest get --respond. Every answer waits --delay.
+
+    OPTIONS:
+      --host H           IPv4 address to bind (default 127.0.0.1; 0.0.0.0 for all interfaces).
+      --port P           Port (default 8080; 0 = any free port).
+      --secret S         Verify x-voucherify-signature = hex HMAC-SHA256(S, body).
+      --respond STATUS   Status for normal answers (default 200).
+      --fail-first N     Fail the first N requests.
+      --fail-rate F      Fail each later request with probability F (0…1).
+      --fail-status S    Status of injected failures (default 500).
+      --seed N           Seed for --fail-rate (default 1).
+      --retry-after N    Add 'retry-after: N' to every answer (sendout honours it on 429/503).
+      --delay DURATION   Wait before answering, e.g. 250ms or 12s (over 10s: Voucherify times out).
+      --max-body BYTES   Body size limit (default 1048576).
+      --json             One JSON object per request (headers and body included); the first line is
+                         {"listening": URL, "port": P}.
+
+    EXAMPLES:
+      sendout listen --port 0 --secret s
+      sendout listen --fail-first 2 --secret s
+      sendout listen --respond 503 --delay 2s --json
+    """
+
+  static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
+    let host = try arguments.option("--host") ?? "127.0.0.1"
+    let port =
+      try arguments.option("--port", expected: "0 (any free port) to 65535") {
+        Int($0).flatMap { (0...65535).contains($0) ? $0 : nil }
+      } ?? 8080
+    let secret = try arguments.option("--secret")
+    let status = try arguments.option("--respond", expected: "an HTTP status from 100 to 599", parseStatus) ?? 200
+    let failStatus =
+      try arguments.option("--fail-status", expected: "an HTTP status from 100 to 599", parseStatus) ?? 500
+    let failFirst =
+      try arguments.option("--fail-first", expected: "a non-negative integer") {
+        Int($0).flatMap { $0 >= 0 ? $0 : nil }
+      } ?? 0
+    let failRate =
+      try arguments.option("--fail-rate", expected: "a probability from 0 to 1, e.g. 0.3") {
+        Double($0).flatMap { (0...1).contains($0) ? $0 : nil }
+      } ?? 0
+    let seed = try arguments.option("--seed", expected: "a non-negative integer") { UInt64($0) } ?? 1
+    let retryAfter = try arguments.option("--retry-after", expected: "a whole number of seconds") {
+      Int($0).flatMap { $0 >= 0 ? $0 : nil }
+    }
+    let delay =
+      try arguments.option("--delay", expected: "a duration such as 250ms, 2s or 1m", DurationText.wholeMilliseconds)
+      ?? 0
+    let maxBody =
+      try arguments.option("--max-body", expected: "a positive number of bytes") {
+        Int($0).flatMap { $0 > 0 ? $0 : nil }
+      } ?? 1024 * 1024
+    let json = arguments.flag("--json")
+    let rest = try arguments.positionals()
+    guard rest.isEmpty else { throw .usage("'listen' takes no arguments, got '\(rest[0])'") }
+
+    let behavior = ListenerBehavior(
+      status: status, failFirst: failFirst, failRate: failRate, seed: seed, failStatus: failStatus,
+      delayMilliseconds: delay, headers: retryAfter.map { [HTTPHeader("retry-after", "\($0)")] } ?? [])
+    let configuration = ListenerConfiguration(
+      host: host, port: port, secret: secret, behavior: behavior, limits: HTTPLimits(maxBodyBytes: maxBody),
+      onReceive: { request in Console.out(json ? request.json.compactString : request.line) })
+    let listener = WebhookListener(configuration: configuration)
+    do { try listener.start() } catch { throw .usage(error.message) }
+    if json {
+      Console.out(JSON.object(["listening": .string(listener.baseURL), "port": .int(listener.port)]).compactString)
+    } else {
+      Console.out(
+        "Listening on \(listener.baseURL) (signatures \(secret == nil ? "not checked: no --secret" : "checked")). Ctrl-C to stop."
+      )
+    }
+    await Interrupt.wait()
+    listener.stop()
+    Console.err("Stopped after \(listener.received.count) request\(listener.received.count == 1 ? "" : "s").")
+    return 0
+  }
+
+  static func parseStatus(_ text: String) -> Int? { Int(text).flatMap { (100...599).contains($0) ? $0 : nil } }
+}
