@@ -14,4 +14,14 @@ public struct ScenarioOperation: Sendable, Equatable {
     self.parameters = parameters
     self.emits = emits
   }
+
+  /// The parameter names `parameters` mentions (without the parenthesised notes).
+  public var parameterNames: [String] {
+    var text = ""
+    var depth = 0
+    for c in parameters {
+      if c == "(" { depth += 1 } else if c == ")" { depth -= 1 } else if depth == 0 { text.append(c) }
+    }
+    return text.split { !($0.isLetter || $0 == "_") }.map(String.init)
+  }
 }

@@ -43,7 +43,7 @@ public enum ScenarioOperations {
     .init("holder_remove", "voucher, customer", "customer.holder.assignment.deleted"),
     .init(
       "campaign_create",
-      "key, name, type, code_config, discount, vouchers_count, redemption_quantity, gift_amount, tiers, earning_rules, rewards, referrer_credits, promotion_tiers",
+      "key, name, type, code_config, discount, vouchers_count, redemption_quantity, gift_amount, loyalty_points, tiers, earning_rules, rewards, referrer_credits, promotion_tiers",
       "campaign.created, campaign.vouchers.generation.completed, tier events"),
     .init("campaign_update", "campaign, description, metadata", "campaign.updated"),
     .init("campaign_enable", "campaign", "campaign.enabled"),

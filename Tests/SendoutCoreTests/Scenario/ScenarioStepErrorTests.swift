@@ -81,3 +81,19 @@ import Testing
     }
   }
 }
+
+@Suite struct ScenarioParameterListTests {
+  @Test func unknownParameterListsWhatTheOperationTakes() {
+    let e = ScenarioStepErrorTests.error(#"[{"redeem": {"vocher": "X"}}]"#)
+    #expect(e?.path == "steps.0.redeem.vocher")
+    #expect(e?.reason.contains("did you mean 'voucher'") == true)
+    #expect(e?.reason.contains("takes: voucher, promotion_tier, customer, amount, items") == true, "\(e?.reason ?? "")")
+  }
+
+  @Test func parameterNamesDropNotes() {
+    let advance = ScenarioOperations.all.first { $0.name == "advance" }
+    #expect(advance?.parameterNames == ["by"])
+    let points = ScenarioOperations.all.first { $0.name == "loyalty_points_add" }
+    #expect(points?.parameterNames == ["card", "customer", "campaign", "points", "reason"])
+  }
+}

@@ -40,6 +40,15 @@ struct ScenarioRun {
   /// Runs one operation: resolves references, reads parameters, calls the world, records the result.
   mutating func perform(_ step: ScenarioStep) throws(ScenarioError) {
     let path = step.path + "." + step.operation
+    if let op = ScenarioOperations.all.first(where: { $0.name == step.operation }) {
+      let allowed = op.parameterNames
+      for key in step.parameters.keys where !allowed.contains(key) {
+        let hint = Suggest.closest(to: key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+        throw ScenarioError(
+          file: file, path: path + "." + key,
+          reason: "unknown parameter\(hint); `\(step.operation)` takes: \(allowed.joined(separator: ", "))")
+      }
+    }
     let resolved = try resolve(.object(step.parameters), path: path)
     let outcome: StepOutcome
     do {
