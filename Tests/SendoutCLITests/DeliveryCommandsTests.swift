@@ -3,12 +3,16 @@ import SendoutCore
 import SendoutTestSupport
 import Testing
 
-/// A `sendout listen` process in the background: its first line gives the port.
-final class ListenProcess {
+/// A `sendout listen` process in the background: its first line gives the port. Its output is drained
+/// continuously on another thread, so a busy listener never blocks on a full pipe.
+final class ListenProcess: @unchecked Sendable {
   let process = Process()
   let output = Pipe()
   private(set) var port = 0
+  private let lock = NSLock()
   private var buffered = Data()
+  private let drained = DispatchSemaphore(value: 0)
+  private let firstLine = DispatchSemaphore(value: 0)
 
   init(_ arguments: [String]) throws {
     process.executableURL = SendoutBinary.url
@@ -16,18 +20,31 @@ final class ListenProcess {
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
     try process.run()
-    let deadline = Date().addingTimeInterval(10)
-    while !buffered.contains(0x0A), Date() < deadline { buffered.append(output.fileHandleForReading.availableData) }
-    let first = buffered.prefix { $0 != 0x0A }
+    let reader = output.fileHandleForReading
+    Thread.detachNewThread { [self] in
+      while true {
+        let chunk = reader.availableData
+        if chunk.isEmpty { break }
+        let sawFirstLine = lock.withLock {
+          let before = buffered.contains(0x0A)
+          buffered.append(chunk)
+          return !before && buffered.contains(0x0A)
+        }
+        if sawFirstLine { firstLine.signal() }
+      }
+      drained.signal()
+    }
+    _ = firstLine.wait(timeout: .now() + 10)  // bounded: the listener prints its port first
+    let first = lock.withLock { buffered.prefix { $0 != 0x0A } }
     port = (try JSONParser.parse(Array(first)))["port"]?.intValue ?? 0
   }
 
   /// Stops it with SIGINT and returns the JSON lines it printed for requests.
   func stop() -> [JSON] {
     process.interrupt()
-    buffered.append(output.fileHandleForReading.readDataToEndOfFile())
     process.waitUntilExit()
-    return buffered.split(separator: 0x0A).dropFirst().compactMap { try? JSONParser.parse(Array($0)) }
+    drained.wait()
+    return lock.withLock { buffered }.split(separator: 0x0A).dropFirst().compactMap { try? JSONParser.parse(Array($0)) }
   }
 }
 

@@ -6,6 +6,7 @@ enum CommandRegistry {
     LoadCommand.self,
     EventsCommand.self,
     RenderCommand.self,
+    RunCommand.self,
     ValidateCommand.self,
     AuditCommand.self,
     RetryCommand.self,
