@@ -118,17 +118,16 @@ public struct ScenarioLoader: Sendable {
     let raw = d.value("template")
     guard raw != nil || !attributes.isEmpty else { return nil }
     let template: PayloadTemplate
-    do {
+    do throws(TemplateError) {
       switch raw {
       case .string(let text)?: template = try PayloadTemplate(parsing: text)
-      case .object?, .array?: template = try PayloadTemplate(parsing: raw!.prettyString)
+      case .object(let o)?: template = try PayloadTemplate(parsing: JSON.object(o).prettyString)
+      case .array(let a)?: template = try PayloadTemplate(parsing: JSON.array(a).prettyString)
       case nil: template = PayloadTemplate(attributes: attributes)
-      default: throw d.error("template", "expected a template string or a JSON object")
+      case let other?: throw .syntax(line: 1, column: 1, reason: "expected a template string or a JSON object, found \(other.typeName)")
       }
-    } catch let error as TemplateError {
-      throw d.error("template", "\(error)")
     } catch {
-      throw error as! ScenarioError
+      throw d.error("template", "\(error)")
     }
     if raw != nil && !attributes.isEmpty { throw d.error("attributes", "use either `template` or `attributes`, not both") }
     if let sample = try? SampleWorld.event(type: descriptor.type, seed: 1, start: SingleEventRequest.defaultStart) {
