@@ -140,8 +140,8 @@ public struct ScenarioLoader: Sendable {
 
   private func headers(_ r: inout FieldReader) throws(ScenarioError) -> [HTTPHeader] {
     try r.stringMap("headers").map { (name, value) throws(ScenarioError) in
-      guard !name.isEmpty, name.utf8.allSatisfy({ (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }) else {
-        throw r.error("headers.\(name)", "invalid header name: Voucherify allows lowercase letters, digits and dashes only")
+      do throws(DeliveryError) { try CustomHeader.validate(name: name) } catch {
+        throw r.error("headers.\(name)", error.message)
       }
       return HTTPHeader(name, value)
     }
@@ -216,25 +216,14 @@ public struct ScenarioLoader: Sendable {
   }
 
   private func substituteString(_ s: String, path: String) throws(ScenarioError) -> String {
-    var out = ""
-    var rest = Substring(s)
-    while let open = rest.range(of: "${") {
-      out += rest[..<open.lowerBound]
-      guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
-        throw ScenarioError(file: file, path: path, reason: "unclosed '${' in \"\(s)\"")
-      }
-      let inner = String(rest[open.upperBound..<close])
+    try Interpolation.replace(in: s, file: file, path: path) { (inner) throws(ScenarioError) in
       let parts = inner.split(separator: ":-", maxSplits: 1).map(String.init)
       let name = parts.first ?? ""
-      if name.contains(".") {
-        out += "${\(inner)}"  // a step reference, resolved when the step runs
-      } else if let value = environment[name] ?? (parts.count > 1 ? parts[1] : nil) {
-        out += value
-      } else {
-        throw ScenarioError(file: file, path: path, reason: "environment variable \(name) is not set (use ${\(name):-default} for a default)")
-      }
-      rest = rest[rest.index(after: close)...]
+      if name.contains(".") { return "${\(inner)}" }  // a step reference, resolved when the step runs
+      if let value = environment[name] ?? (parts.count > 1 ? parts[1] : nil) { return value }
+      throw ScenarioError(
+        file: file, path: path, reason: "environment variable \(name) is not set (use ${\(name):-default} for a default)")
     }
-    return out + rest
   }
+
 }
