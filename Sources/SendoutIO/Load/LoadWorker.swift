@@ -15,6 +15,7 @@ final class LoadWorker {
   private var connections: [ClientConnection]
   private var poll: PollSet
   private var readBuffer = [UInt8](repeating: 0, count: 65_536)
+  private let writer: RequestWriter
   private(set) var stats = LoadStats()
 
   // Open loop: this thread sends requests index, index + threads, index + 2·threads, …
@@ -36,7 +37,10 @@ final class LoadWorker {
     self.startNanos = startNanos
     self.shared = shared
     nextRequest = index
-    let share = configuration.connections / configuration.threads + (index < configuration.connections % configuration.threads ? 1 : 0)
+    writer = RequestWriter(target: configuration.target.path, host: configuration.target.hostHeader)
+    let share =
+      configuration.connections / configuration.threads
+      + (index < configuration.connections % configuration.threads ? 1 : 0)
     connections = Array(repeating: ClientConnection(), count: max(1, share))
     poll = PollSet(count: connections.count)
     if let count = configuration.count {
@@ -125,8 +129,9 @@ final class LoadWorker {
       case .idle, .awaiting: poll.set(i, fd: c.fd, read: true, write: false)
       }
     }
-    let remaining = wake - now
-    poll.wait(timeoutMilliseconds: remaining < 1_000_000 ? 0 : Int32(min(remaining / 1_000_000, 10)))
+    // ppoll wakes up to ~60 µs late (timer slack): aim that much early, and just check when closer.
+    let remaining = wake - now - 60_000
+    poll.wait(timeoutNanoseconds: remaining < 20_000 ? 0 : min(remaining, 10_000_000))
   }
 
   private func unreachable(at t: Int64) -> Bool {
@@ -171,9 +176,7 @@ final class LoadWorker {
 
   private func send(_ i: Int, intended: Int64, at t: Int64) {
     let sendout = source.nextSendout()
-    let target = configuration.target
-    connections[i].out = HTTPSerializer.request(
-      method: "POST", target: target.path, host: target.hostHeader, headers: sendout.headers, body: sendout.body)
+    writer.write(headers: sendout.headers, body: sendout.body, into: &connections[i].out)
     connections[i].offset = 0
     connections[i].sentAt = t
     connections[i].measuredFrom = pacer == nil ? t : intended
@@ -189,7 +192,7 @@ final class LoadWorker {
     if n < 0 { return fail(i, "connection reset", at: t) }
     connections[i].offset += n
     if connections[i].offset == connections[i].out.count {
-      connections[i].out = []
+      connections[i].out.removeAll(keepingCapacity: true)
       connections[i].state = .awaiting
     }
   }
@@ -220,7 +223,8 @@ final class LoadWorker {
       do {
         while let message = try connections[i].parser.next() {
           guard connections[i].state == .awaiting else { return fail(i, "unsolicited response", at: t) }
-          stats.recordResponse(status: message.head.status ?? 0, latencyMicros: (t - connections[i].measuredFrom) / 1000)
+          stats.recordResponse(
+            status: message.head.status ?? 0, latencyMicros: (t - connections[i].measuredFrom) / 1000)
           shared.completed.add(1, ordering: .relaxed)
           lastProgress = t
           connections[i].state = .idle
