@@ -162,7 +162,7 @@ bench_load() {
   tmp="$(mktemp -d)"
   trap cleanup EXIT
 
-  "$bin" render "$event" --secret s >"$tmp/body.json"
+  "$bin" render "$event" --secret s | head -c -1 >"$tmp/body.json" # without the newline render adds
   local signature
   signature=$("$bin" render "$event" --secret s --request | sed -n 's/.*"x-voucherify-signature":"\([0-9a-f]*\)".*/\1/p')
   cat >"$tmp/post.lua" <<EOF

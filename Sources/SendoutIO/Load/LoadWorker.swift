@@ -24,7 +24,7 @@ final class LoadWorker {
   private var pendingHead = 0
   // Closed loop: this thread's share of --count.
   private var budget: Int?
-  /// When a connection last connected or a response last arrived: no progress for a whole timeout while
+  /// When a connection last connected, a response last arrived or a connected socket last failed: no progress for a whole timeout while
   /// requests wait means the target is unreachable, and the rest are recorded as not sent.
   private var lastProgress: Int64 = 0
   private var lastPublished: Int64 = 0
@@ -247,7 +247,9 @@ final class LoadWorker {
     } else if c.state != .idle {
       stats.connectErrors[kind, default: 0] += 1  // no request was on it: a socket error, not a request outcome
     }
-    let backoff: Int64 = c.busy || c.state == .idle ? 0 : 100_000_000
+    let wasConnected = c.busy || c.state == .idle
+    if wasConnected { lastProgress = t }  // the target was reachable: a timeout or reset is not "unreachable"
+    let backoff: Int64 = wasConnected ? 0 : 100_000_000
     connections[i].close(retryAt: t + backoff)
   }
 
