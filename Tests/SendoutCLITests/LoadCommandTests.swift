@@ -87,3 +87,28 @@ import Testing
     #expect(result.stderr.contains(quoted), "stderr: \(result.stderr)")
   }
 }
+
+extension LoadCommandTests {
+  @Test func auditWritesOneLinePerRequest() throws {
+    let path = NSTemporaryDirectory() + "sendout-load-cli-audit-\(UUID().uuidString).jsonl"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let listen = try ListenProcess()
+    let result = try SendoutBinary.run([
+      "load", "--to", "http://127.0.0.1:\(listen.port)/", "--count", "120", "--audit", path,
+    ])
+    _ = listen.stop()
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+    #expect(lines.count == 120)
+    let first = try JSONParser.parse(String(lines[0]))
+    #expect(first["status"] == "SUCCESS")
+    #expect(first["sendout_id"]?.stringValue?.hasPrefix("whs_") == true)
+    #expect(first["body"] == nil)
+  }
+
+  @Test func auditBodiesWithoutAuditIsAUsageError() throws {
+    let result = try SendoutBinary.run(["load", "--count", "1", "--audit-bodies"])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("--audit-bodies needs --audit FILE"))
+  }
+}

@@ -16,6 +16,7 @@ final class LoadWorker {
   private var poll: PollSet
   private var readBuffer = [UInt8](repeating: 0, count: 65_536)
   private let writer: RequestWriter
+  private var audit: LoadAuditWriter?
   private(set) var stats = LoadStats()
 
   // Open loop: this thread sends requests index, index + threads, index + 2·threads, …
@@ -38,6 +39,12 @@ final class LoadWorker {
     self.shared = shared
     nextRequest = index
     writer = RequestWriter(target: configuration.target.path, host: configuration.target.hostHeader)
+    if let path = configuration.auditPath {
+      switch LoadAuditWriter.open(path, includeBodies: configuration.auditBodies) {
+      case .success(let writer): audit = writer
+      case .failure(let error): shared.reportAuditFailure("\(path): \(error.reason)")
+      }
+    }
     let share =
       configuration.connections / configuration.threads
       + (index < configuration.connections % configuration.threads ? 1 : 0)
@@ -67,7 +74,10 @@ final class LoadWorker {
       for i in connections.indices { handleEvents(i, at: after) }
       expireTimeouts(at: after)
       publish(at: after)
+      audit?.flushIfDue(at: after)
     }
+    audit?.flush(at: now)
+    if let failure = audit?.failure { shared.reportAuditFailure(failure) }
     for i in connections.indices { connections[i].close(retryAt: 0) }
     shared.publish(index, stats)
   }
@@ -177,6 +187,10 @@ final class LoadWorker {
   private func send(_ i: Int, intended: Int64, at t: Int64) {
     let sendout = source.nextSendout()
     writer.write(headers: sendout.headers, body: sendout.body, into: &connections[i].out)
+    if audit != nil {
+      connections[i].sendoutID = sendout.id
+      if configuration.auditBodies { connections[i].auditBody = sendout.body }
+    }
     connections[i].offset = 0
     connections[i].sentAt = t
     connections[i].measuredFrom = pacer == nil ? t : intended
@@ -223,8 +237,9 @@ final class LoadWorker {
       do {
         while let message = try connections[i].parser.next() {
           guard connections[i].state == .awaiting else { return fail(i, "unsolicited response", at: t) }
-          stats.recordResponse(
-            status: message.head.status ?? 0, latencyMicros: (t - connections[i].measuredFrom) / 1000)
+          let status = message.head.status ?? 0
+          stats.recordResponse(status: status, latencyMicros: (t - connections[i].measuredFrom) / 1000)
+          audit?.record(connections[i], status: status, error: nil, at: t)
           shared.completed.add(1, ordering: .relaxed)
           lastProgress = t
           connections[i].state = .idle
@@ -243,6 +258,7 @@ final class LoadWorker {
     let c = connections[i]
     if c.busy {
       stats.recordError(kind, latencyMicros: (t - c.measuredFrom) / 1000)
+      audit?.record(c, status: nil, error: kind, at: t)
       shared.completed.add(1, ordering: .relaxed)
     } else if c.state != .idle {
       stats.connectErrors[kind, default: 0] += 1  // no request was on it: a socket error, not a request outcome

@@ -45,7 +45,8 @@ public struct URLSessionLoadGenerator: Sendable {
             }
             let sendout = state.pool.withLock { $0.nextSendout() }
             let request = TransportRequest(
-              url: url, headers: sendout.headers, body: sendout.body, timeoutMilliseconds: configuration.timeoutMilliseconds)
+              url: url, headers: sendout.headers, body: sendout.body,
+              timeoutMilliseconds: configuration.timeoutMilliseconds)
             stats.sent += 1
             stats.bodyBytes += sendout.body.count
             do throws(TransportError) {
@@ -53,7 +54,8 @@ public struct URLSessionLoadGenerator: Sendable {
               let latency = (Platform.monotonicNanoseconds() - start - measuredFrom) / 1000
               stats.recordResponse(status: response.status, latencyMicros: latency)
             } catch {
-              stats.recordError(Self.kind(of: error), latencyMicros: (Platform.monotonicNanoseconds() - start - measuredFrom) / 1000)
+              stats.recordError(
+                Self.kind(of: error), latencyMicros: (Platform.monotonicNanoseconds() - start - measuredFrom) / 1000)
             }
             shared.completed.add(1, ordering: .relaxed)
             if stats.sent % 64 == 0 { shared.publish(worker, stats) }

@@ -10,7 +10,7 @@ enum LoadCommand: Command {
     USAGE: sendout load [--to URL] --event TYPE… [--rate R | --ramp 'R for D, …'] (--duration D | --count N)
                         [--connections C] [--threads T] [--transport socket|urlsession] [--secret S]
                         [--via project|distribution] [--seed N] [--timeout D] [--json] [--histogram FILE]
-                        [--max-p99 D] [--max-error-rate F]
+                        [--max-p99 D] [--max-error-rate F] [--audit FILE [--audit-bodies]]
 
     Every request is a distinct sendout rendered from the simulated world and signed (its own whs_ id and
     x-voucherify-signature), cycling through a pool of events of the given types.
@@ -39,6 +39,10 @@ enum LoadCommand: Command {
       --histogram FILE      Write the latency percentile distribution in HdrHistogram's text format (ms).
       --max-p99 D           Exit 1 if p99 latency is over D (e.g. 250ms).
       --max-error-rate F    Exit 1 if the fraction of failed requests is over F (e.g. 0.01 or 1%).
+      --audit FILE          Write one JSON line per request to FILE (replaced): sendout_id, status
+                            (SUCCESS/FAILED), http_status, latency_ms, error, intended_ms, sent_ms.
+                            Socket transport only. Memory stays flat: lines are appended as the run goes.
+      --audit-bodies        Also put each request's body in its audit line.
 
     EXIT: 0 ok, 1 a threshold was not met or the target was unreachable, 64 bad arguments.
 
@@ -52,18 +56,38 @@ enum LoadCommand: Command {
     let to = try arguments.option("--to")
     let given = try arguments.options("--event")
     let events = given.isEmpty ? ["customer.redemption.succeeded"] : given
-    let rate = try arguments.option("--rate", expected: "a positive number of requests per second") { Double($0).flatMap { $0 > 0 ? $0 : nil } }
+    let rate = try arguments.option("--rate", expected: "a positive number of requests per second") {
+      Double($0).flatMap { $0 > 0 ? $0 : nil }
+    }
     let rampText = try arguments.option("--ramp")
-    let duration = try arguments.option("--duration", expected: "a duration like 10s or 2m") { DurationText.milliseconds($0).flatMap { $0 > 0 ? $0 : nil } }
-    let count = try arguments.option("--count", expected: "a positive integer") { Int($0).flatMap { $0 > 0 ? $0 : nil } }
-    let connections = try arguments.option("--connections", expected: "an integer from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } } ?? 32
-    let threads = try arguments.option("--threads", expected: "an integer from 1 to 64") { Int($0).flatMap { (1...64).contains($0) ? $0 : nil } } ?? 2
-    let transportName = try arguments.option("--transport", expected: "socket or urlsession") { ["socket", "urlsession"].contains($0) ? $0 : nil }
-    let timeout = try arguments.option("--timeout", expected: "a duration like 10s") { DurationText.milliseconds($0).flatMap { $0 > 0 ? Int64($0) : nil } } ?? 10_000
+    let duration = try arguments.option("--duration", expected: "a duration like 10s or 2m") {
+      DurationText.milliseconds($0).flatMap { $0 > 0 ? $0 : nil }
+    }
+    let count = try arguments.option("--count", expected: "a positive integer") {
+      Int($0).flatMap { $0 > 0 ? $0 : nil }
+    }
+    let connections =
+      try arguments.option("--connections", expected: "an integer from 1 to 10000") {
+        Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil }
+      } ?? 32
+    let threads =
+      try arguments.option("--threads", expected: "an integer from 1 to 64") {
+        Int($0).flatMap { (1...64).contains($0) ? $0 : nil }
+      } ?? 2
+    let transportName = try arguments.option("--transport", expected: "socket or urlsession") {
+      ["socket", "urlsession"].contains($0) ? $0 : nil
+    }
+    let timeout =
+      try arguments.option("--timeout", expected: "a duration like 10s") {
+        DurationText.milliseconds($0).flatMap { $0 > 0 ? Int64($0) : nil }
+      } ?? 10_000
     let json = arguments.flag("--json")
     let histogramPath = try arguments.option("--histogram")
     let maxP99 = try arguments.option("--max-p99", expected: "a duration like 250ms") { DurationText.milliseconds($0) }
-    let maxErrorRate = try arguments.option("--max-error-rate", expected: "a fraction like 0.01 or a percentage like 1%", parseRate)
+    let maxErrorRate = try arguments.option(
+      "--max-error-rate", expected: "a fraction like 0.01 or a percentage like 1%", parseRate)
+    let auditPath = try arguments.option("--audit")
+    let auditBodies = arguments.flag("--audit-bodies")
     let eventOptions = try EventOptions.parse(&arguments, eventType: events[0], targetURL: "")
     let rest = try arguments.positionals()
     guard rest.isEmpty else { throw .usage("'load' takes no positional arguments, got '\(rest[0])'") }
@@ -72,6 +96,8 @@ enum LoadCommand: Command {
     if schedule == nil && duration == nil && count == nil {
       throw .usage("Give --duration D or --count N (closed loop), or --rate R with one of them, or --ramp")
     }
+
+    if auditBodies && auditPath == nil { throw .usage("--audit-bodies needs --audit FILE") }
 
     var listener: WebhookListener?
     if to == nil {
@@ -82,12 +108,14 @@ enum LoadCommand: Command {
     }
     defer { listener?.stop() }
     let url = to ?? (listener!.baseURL + "/webhooks")
-    let useURLSession = transportName == "urlsession" || (transportName == nil && url.lowercased().hasPrefix("https://"))
+    let useURLSession =
+      transportName == "urlsession" || (transportName == nil && url.lowercased().hasPrefix("https://"))
 
     let request = eventOptions.request
     let makePool: @Sendable (Int) throws(RenderError) -> EventPool = { stream in
       try EventPool(
-        eventTypes: events, via: request.via, secret: request.secret, targetURL: url, seed: request.seed, stream: UInt64(stream))
+        eventTypes: events, via: request.via, secret: request.secret, targetURL: url, seed: request.seed,
+        stream: UInt64(stream))
     }
     let firstPool: EventPool
     do { firstPool = try makePool(0) } catch { throw .usage(error.message) }
@@ -97,11 +125,21 @@ enum LoadCommand: Command {
     case .success(let t): target = t
     case .failure(let e): throw .usage(e.description)
     }
-    let configuration = LoadConfiguration(
+    var configuration = LoadConfiguration(
       target: target, connections: connections, threads: useURLSession ? 1 : threads, schedule: schedule, count: count,
       durationMilliseconds: duration, timeoutMilliseconds: timeout)
+    if let auditPath {
+      guard !useURLSession else {
+        throw .usage("--audit '\(auditPath)' works with the socket transport (http:// targets) only, not urlsession")
+      }
+      guard FileManager.default.createFile(atPath: auditPath, contents: nil) else {
+        throw .badInput("Cannot write the audit log '\(auditPath)': give a path in a writable directory")
+      }
+      configuration.auditPath = auditPath
+      configuration.auditBodies = auditBodies
+    }
 
-    let (stats, seconds) = await LoadRunner.run(
+    let (stats, seconds, auditFailure) = await LoadRunner.run(
       configuration: configuration, url: url, useURLSession: useURLSession, firstPool: firstPool,
       makePool: { (try? makePool($0)) ?? firstPool }, progress: Console.isTerminal && !json)
 
@@ -110,10 +148,14 @@ enum LoadCommand: Command {
       connections: connections, transport: useURLSession ? "urlsession" : "socket", seconds: seconds, stats: stats)
     Console.out(json ? report.json.prettyString : report.text)
     if let histogramPath {
-      do { try report.stats.latency.percentileDistribution(scale: 1000).write(toFile: histogramPath, atomically: true, encoding: .utf8) } catch {
+      do {
+        try report.stats.latency.percentileDistribution(scale: 1000).write(
+          toFile: histogramPath, atomically: true, encoding: .utf8)
+      } catch {
         throw .badInput("\(histogramPath): cannot write the histogram: \(error.localizedDescription)")
       }
     }
+    if let auditFailure { throw .badInput("The audit log could not be written: \(auditFailure)") }
     if stats.completed == 0 || stats.errorCounts["not sent: target unreachable"] != nil {
       throw .failed("The target \(url) was unreachable: \(stats.connectErrors.keys.sorted().joined(separator: ", "))")
     }
@@ -122,7 +164,9 @@ enum LoadCommand: Command {
     return 0
   }
 
-  static func makeSchedule(rate: Double?, ramp: String?, duration: Double?, count: Int?) throws(CLIError) -> RateSchedule? {
+  static func makeSchedule(rate: Double?, ramp: String?, duration: Double?, count: Int?) throws(CLIError)
+    -> RateSchedule?
+  {
     if let ramp {
       guard rate == nil else { throw .usage("Use either --rate or --ramp, not both") }
       switch RateSchedule.parse(ramp: ramp) {
