@@ -112,3 +112,17 @@ extension LoadCommandTests {
     #expect(result.stderr.contains("--audit-bodies needs --audit FILE"))
   }
 }
+
+extension LoadCommandTests {
+  @Test func scenarioAndEventTogetherIsAUsageError() throws {
+    let result = try SendoutBinary.run(["load", "--count", "1", "--scenario", "x.json", "--event", "voucher.created"])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("either --event or --scenario 'x.json'"))
+  }
+
+  @Test func aMissingScenarioFileExits65() throws {
+    let result = try SendoutBinary.run(["load", "--count", "1", "--scenario", "/nonexistent/s.json"])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("/nonexistent/s.json"))
+  }
+}

@@ -7,7 +7,7 @@ enum LoadCommand: Command {
   static let name = "load"
   static let summary = "Load-test a receiver at a fixed rate (or flat out) with honest latency figures."
   static let help = """
-    USAGE: sendout load [--to URL] --event TYPE… [--rate R | --ramp 'R for D, …'] (--duration D | --count N)
+    USAGE: sendout load [--to URL] (--event TYPE… | --scenario FILE) [--rate R | --ramp 'R for D, …'] (--duration D | --count N)
                         [--connections C] [--threads T] [--transport socket|urlsession] [--secret S]
                         [--via project|distribution] [--seed N] [--timeout D] [--json] [--histogram FILE]
                         [--max-p99 D] [--max-error-rate F] [--audit FILE [--audit-bodies]]
@@ -27,6 +27,9 @@ enum LoadCommand: Command {
     OPTIONS:
       --to URL              The receiver. http:// uses the socket transport; https:// uses URLSession.
       --event TYPE          Event type to send (repeatable; cycles through them). Default customer.redemption.succeeded.
+      --scenario FILE       Send what the scenario plans instead: its sendouts in order (up to 10,000), cycling,
+                            each re-rendered fresh (new whs_ id and signature) and sent to --to. The scenario's
+                            project.secret signs them unless --secret is given.
       --rate R              Requests per second (open loop).
       --ramp 'R for D, …'   Stepped rates, e.g. '1000 for 10s, 5000 for 30s' (open loop).
       --duration D          How long (e.g. 30s, 2m). With --rate: the number of requests is rate × duration.
@@ -87,6 +90,10 @@ enum LoadCommand: Command {
     let maxErrorRate = try arguments.option(
       "--max-error-rate", expected: "a fraction like 0.01 or a percentage like 1%", parseRate)
     let auditPath = try arguments.option("--audit")
+    let scenarioPath = try arguments.option("--scenario")
+    if let scenarioPath, !given.isEmpty {
+      throw .usage("Use either --event or --scenario '\(scenarioPath)', not both")
+    }
     let auditBodies = arguments.flag("--audit-bodies")
     let eventOptions = try EventOptions.parse(&arguments, eventType: events[0], targetURL: "")
     let rest = try arguments.positionals()
@@ -112,13 +119,21 @@ enum LoadCommand: Command {
       transportName == "urlsession" || (transportName == nil && url.lowercased().hasPrefix("https://"))
 
     let request = eventOptions.request
-    let makePool: @Sendable (Int) throws(RenderError) -> EventPool = { stream in
-      try EventPool(
-        eventTypes: events, via: request.via, secret: request.secret, targetURL: url, seed: request.seed,
-        stream: UInt64(stream))
+    let scenario = try scenarioPath.map { path throws(CLIError) in try ScenarioFile.load(path) }
+    let makePool: @Sendable (Int) throws(CLIError) -> EventPool = { stream throws(CLIError) in
+      if let scenario, let scenarioPath {
+        do throws(ScenarioError) {
+          return try EventPool(
+            scenario: scenario, target: url, secret: request.secret, stream: UInt64(stream), file: scenarioPath)
+        } catch { throw .badInput(error.description) }
+      }
+      do throws(RenderError) {
+        return try EventPool(
+          eventTypes: events, via: request.via, secret: request.secret, targetURL: url, seed: request.seed,
+          stream: UInt64(stream))
+      } catch { throw .usage(error.message) }
     }
-    let firstPool: EventPool
-    do { firstPool = try makePool(0) } catch { throw .usage(error.message) }
+    let firstPool = try makePool(0)
 
     let target: LoadTarget
     switch LoadTarget.parse(useURLSession ? "http://127.0.0.1/" : url) {
