@@ -87,21 +87,21 @@ import Testing
   }
 
   @Test func aStallMidRunShowsInTheTailNotTheMedian() async throws {
-    // Requests 400..<415 (by arrival) are answered 300 ms late, the rest at once; 32 connections keep the
-    // others flowing, so exactly those 1.5 % sit in the tail.
+    // Requests 200..<208 (by arrival) are answered 300 ms late, the rest at once; 32 connections keep the
+    // others flowing, so exactly those 1.6 % sit in the tail (a low rate, so a busy machine does not queue the rest).
     let box = ListenerBox()
     let listener = try LoadTestSupport.listener(secret: nil) { _ in
       let n = box.count.add(1, ordering: .relaxed).newValue
-      guard n == 400 || n == 415 else { return }
-      box.listener.withLock { $0?.behavior = ListenerBehavior(delayMilliseconds: n == 400 ? 300 : 0) }
+      guard n == 200 || n == 208 else { return }
+      box.listener.withLock { $0?.behavior = ListenerBehavior(delayMilliseconds: n == 200 ? 300 : 0) }
     }
     box.listener.withLock { $0 = listener }
     defer { listener.stop() }
     let configuration = LoadConfiguration(
       target: LoadTestSupport.target(listener.port), connections: 32, threads: 2,
-      schedule: .constant(rate: 400, milliseconds: 2500))
+      schedule: .constant(rate: 200, milliseconds: 2500))
     let (stats, _) = await LoadTestSupport.run(configuration, events: ["voucher.created"])
-    #expect(stats.completed == 1000)
+    #expect(stats.completed == 500)
     #expect(stats.latency.max >= 300_000, "the stall shows in the max")
     #expect(stats.latency.value(atPercentile: 99) >= 290_000, "and in p99")
     #expect(stats.latency.value(atPercentile: 50) < 100_000, "the median stays low")
