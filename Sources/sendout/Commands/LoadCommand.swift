@@ -35,7 +35,9 @@ enum LoadCommand: Command {
       --duration D          How long (e.g. 30s, 2m). With --rate: the number of requests is rate × duration.
       --count N             How many requests.
       --connections C       Keep-alive connections (default 32).
-      --threads T           Generator threads for the socket transport (default 2).
+      --threads T           Generator threads for the socket transport (default: 2 in closed loop; in open
+                            loop one per 20,000 req/s of the peak rate, at most 2, so a modest rate does not
+                            compete with the receiver for the CPU and its sends stay on time).
       --transport T         socket (default for http://) or urlsession (~3k req/s ceiling on Linux).
       --timeout D           A request without a response after D is a timeout (default 10s, as Voucherify).
       --json                Print the report as JSON.
@@ -73,10 +75,10 @@ enum LoadCommand: Command {
       try arguments.option("--connections", expected: "an integer from 1 to 10000") {
         Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil }
       } ?? 32
-    let threads =
+    let threadsGiven =
       try arguments.option("--threads", expected: "an integer from 1 to 64") {
         Int($0).flatMap { (1...64).contains($0) ? $0 : nil }
-      } ?? 2
+      }
     let transportName = try arguments.option("--transport", expected: "socket or urlsession") {
       ["socket", "urlsession"].contains($0) ? $0 : nil
     }
@@ -100,6 +102,7 @@ enum LoadCommand: Command {
     guard rest.isEmpty else { throw .usage("'load' takes no positional arguments, got '\(rest[0])'") }
 
     let schedule = try makeSchedule(rate: rate, ramp: rampText, duration: duration, count: count)
+    let threads = threadsGiven ?? defaultThreads(schedule)
     if schedule == nil && duration == nil && count == nil {
       throw .usage("Give --duration D or --count N (closed loop), or --rate R with one of them, or --ramp")
     }
@@ -193,6 +196,12 @@ enum LoadCommand: Command {
     if let duration { return .constant(rate: rate, milliseconds: duration) }
     if let count { return .constant(rate: rate, milliseconds: Double(count) / rate * 1000) }
     throw .usage("--rate needs --duration D or --count N")
+  }
+
+  /// Threads when `--threads` is not given: 2 for closed loop, else one per 20,000 req/s of the peak rate (1–2).
+  static func defaultThreads(_ schedule: RateSchedule?) -> Int {
+    guard let peak = schedule?.stages.map(\.rate).max() else { return 2 }
+    return peak > 20_000 ? 2 : 1
   }
 
   static func parseRate(_ text: String) -> Double? {
