@@ -8,7 +8,8 @@
 #              - open loop at 20,000 req/s for 30 s against nginx (default threads: one at this rate):
 #                achieved rate (within 1 %) and the generator's scheduling lag p99 (under 1 ms)
 #              - 1,000,000 requests closed loop: peak resident memory (under 64 MB)
-#              - URLSession transport vs a bare URLSession loop (not measured: see the summary)
+#              - URLSession transport vs a bare URLSession loop (a small Swift program compiled with swiftc
+#                into the temp dir: 32 tasks awaiting `session.data(for:)`) against nginx (within 10 %)
 #            EVENT defaults to customer.redemption.succeeded (5.7 KB); voucher.created is 2.5 KB.
 #            Installs wrk, nginx-light and time with apt-get when missing. Stops every server it started.
 #            Environment: LOAD_SECONDS (10), OPEN_SECONDS (30), OPEN_RATE (20000), MILLION (1000000),
@@ -150,6 +151,44 @@ closed_loop() {
     "$name" "$closed_wrk" "${closed_sendout:-0}" "$(ratio "${closed_sendout:-0}" "$closed_wrk")"
 }
 
+# A bare URLSession loop: WORKERS tasks POSTing one body for SECONDS; prints requests/s.
+write_bare_loop() {
+  cat >"$tmp/bare.swift" <<'SWIFT'
+import Foundation
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+let args = CommandLine.arguments
+let url = URL(string: args[1])!
+let bodyPath = args[2]
+let workers = Int(args[3])!
+let seconds = Double(args[4])!
+let body = try! Data(contentsOf: URL(fileURLWithPath: bodyPath))
+let configuration = URLSessionConfiguration.ephemeral
+configuration.httpMaximumConnectionsPerHost = workers
+let session = URLSession(configuration: configuration)
+let start = Date()
+let total = await withTaskGroup(of: Int.self) { group in
+  for _ in 0..<workers {
+    group.addTask {
+      var n = 0
+      var request = URLRequest(url: url)
+      request.httpMethod = "POST"
+      request.setValue("application/json", forHTTPHeaderField: "content-type")
+      request.httpBody = body
+      while Date().timeIntervalSince(start) < seconds {
+        if (try? await session.data(for: request)) != nil { n += 1 }
+      }
+      return n
+    }
+  }
+  return await group.reduce(0, +)
+}
+print(String(format: "%.1f", Double(total) / Date().timeIntervalSince(start)))
+SWIFT
+}
+
 bench_load() {
   event="${1:-customer.redemption.succeeded}"
   seconds="${LOAD_SECONDS:-10}"
@@ -201,6 +240,19 @@ EOF
   rss_mb=$(awk -v k="${rss_kb:-0}" 'BEGIN { printf "%.1f", k / 1024 }')
   million_rate=$(json_field "$tmp/million.json" achieved_rate)
   printf 'million    %s requests at %s req/s: peak RSS %s MB\n' "$million" "$million_rate" "$rss_mb"
+
+  # URLSession: the transport in load mode vs a bare loop, same body, connections and duration.
+  local bare_rate="" urlsession_rate=""
+  if write_bare_loop && swiftc -O "$tmp/bare.swift" -o "$tmp/bare" >"$tmp/bare.log" 2>&1; then
+    bare_rate=$("$tmp/bare" "http://127.0.0.1:$nginx_port/webhooks" "$tmp/body.json" "$connections" "$seconds")
+    "$bin" load --to "http://127.0.0.1:$nginx_port/webhooks" --transport urlsession --event "$event" \
+      --connections "$connections" --duration "${seconds}s" --secret s --json >"$tmp/urlsession.json" 2>/dev/null || true
+    urlsession_rate=$(json_field "$tmp/urlsession.json" achieved_rate)
+    printf 'urlsession bare loop %s req/s   sendout load --transport urlsession %s req/s   ratio %s\n' \
+      "$bare_rate" "$urlsession_rate" "$(ratio "${urlsession_rate:-0}" "$bare_rate")"
+  else
+    echo "urlsession not measured: the bare loop did not compile (see $tmp/bare.log)"
+  fi
   stop_last_server
 
   listener_port=$(free_port)
@@ -225,7 +277,13 @@ EOF
     "$(awk -v l="$lag" 'BEGIN { print (l != "" && l < 1) ? "yes" : "no" }')"
   printf '| %s requests: peak RSS < 64 MB | %s MB | %s |\n' "$million" "$rss_mb" \
     "$(awk -v m="$rss_mb" 'BEGIN { print (m > 0 && m < 64) ? "yes" : "no" }')"
-  echo "| URLSession transport within 10% of a bare URLSession loop | not measured (no bare-loop harness in this script) | - |"
+  if [ -n "$bare_rate" ]; then
+    r=$(ratio "${urlsession_rate:-0}" "$bare_rate")
+    printf '| URLSession transport within 10%% of a bare URLSession loop | %s (%s vs %s req/s) | %s |\n' "$r" \
+      "${urlsession_rate:-0}" "$bare_rate" "$(awk -v r="$r" 'BEGIN { print (r + 0 >= 0.9) ? "yes" : "no" }')"
+  else
+    echo "| URLSession transport within 10% of a bare URLSession loop | not measured | - |"
+  fi
 }
 
 case "$what" in

@@ -38,7 +38,8 @@ enum LoadCommand: Command {
       --threads T           Generator threads for the socket transport (default: 2 in closed loop; in open
                             loop one per 20,000 req/s of the peak rate, at most 2, so a modest rate does not
                             compete with the receiver for the CPU and its sends stay on time).
-      --transport T         socket (default for http://) or urlsession (~3k req/s ceiling on Linux).
+      --transport T         socket (default for http://) or urlsession (~3-6k req/s ceiling on Linux; it
+                            follows redirects, so a 3xx is counted by its final status).
       --timeout D           A request without a response after D is a timeout (default 10s, as Voucherify).
       --json                Print the report as JSON.
       --histogram FILE      Write the latency percentile distribution in HdrHistogram's text format (ms).
