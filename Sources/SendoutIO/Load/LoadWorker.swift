@@ -124,23 +124,36 @@ final class LoadWorker {
 
   private func finished(at t: Int64) -> Bool {
     if moreWorkComing { return false }
-    return !connections.contains { $0.busy }
+    return !anyConnection { $0 == .writing || $0 == .awaiting }
+  }
+
+  /// Whether any connection's state matches; by index, so the loop copies no connection (and retains none of its buffers).
+  private func anyConnection(_ test: (ClientConnection.State) -> Bool) -> Bool {
+    for i in connections.indices where test(connections[i].state) { return true }
+    return false
   }
 
   private func nextWake(_ t: Int64) -> Int64 {
     var wake = t + 10_000_000
     if let pacer, let next = pacer.intendedOffset(of: nextRequest) { wake = min(wake, next) }
-    for c in connections where c.busy { wake = min(wake, c.sentAt + timeoutNanos) }
-    for c in connections { if case .closed(let retryAt) = c.state, moreWorkComing { wake = min(wake, retryAt) } }
+    for i in connections.indices {
+      switch connections[i].state {
+      case .writing, .awaiting: wake = min(wake, connections[i].sentAt + timeoutNanos)
+      case .closed(let retryAt) where moreWorkComing: wake = min(wake, retryAt)
+      default: break
+      }
+    }
     return wake
   }
 
   private func waitForSockets(until wake: Int64) {
-    for (i, c) in connections.enumerated() {
-      switch c.state {
+    for i in connections.indices {
+      let fd = connections[i].fd
+      switch connections[i].state {
       case .closed: poll.set(i, fd: -1, read: false, write: false)
-      case .connecting, .writing: poll.set(i, fd: c.fd, read: c.state == .writing, write: true)
-      case .idle, .awaiting: poll.set(i, fd: c.fd, read: true, write: false)
+      case .connecting: poll.set(i, fd: fd, read: false, write: true)
+      case .writing: poll.set(i, fd: fd, read: true, write: true)
+      case .idle, .awaiting: poll.set(i, fd: fd, read: true, write: false)
       }
     }
     // ppoll wakes up to ~60 µs late (timer slack): aim that much early, and just check when closer.
@@ -150,7 +163,7 @@ final class LoadWorker {
 
   private func unreachable(at t: Int64) -> Bool {
     t - lastProgress > timeoutNanos
-      && !connections.contains { $0.state == .idle || $0.busy }
+      && !anyConnection { $0 == .idle || $0 == .writing || $0 == .awaiting }
   }
 
   /// Records every request this thread still had to send as not sent.
