@@ -1,21 +1,292 @@
 #!/usr/bin/env bash
 # Usage: scripts/bench.sh [render] [SECONDS]
+#        scripts/bench.sh load [EVENT]
 #   render   rendered + signed payloads per second on one core (target: >= 50,000/s for a 2-3 KB body)
+#   load     load mode against nginx (`return 204`) and the built-in listener:
+#              - closed loop: wrk vs `sendout load` (32 connections, 2 threads, 10 s, same body) and their ratio
+#                (target: sendout >= 0.8 x wrk on the same receiver)
+#              - open loop at 20,000 req/s for 30 s against nginx (default threads: one at this rate):
+#                achieved rate (within 1 %) and the generator's scheduling lag p99 (under 1 ms)
+#              - 1,000,000 requests closed loop: peak resident memory (under 64 MB)
+#              - URLSession transport vs a bare URLSession loop (a small Swift program compiled with swiftc
+#                into the temp dir: 32 tasks awaiting `session.data(for:)`) against nginx (within 10 %)
+#            EVENT defaults to customer.redemption.succeeded (5.7 KB); voucher.created is 2.5 KB.
+#            Installs wrk, nginx-light and time with apt-get when missing. Stops every server it started.
+#            Environment: LOAD_SECONDS (10), OPEN_SECONDS (30), OPEN_RATE (20000), MILLION (1000000),
+#            CONNECTIONS (32), THREADS (2).
 # Builds in release mode first. Figures vary with the machine; run on an otherwise idle one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-render}"
-seconds="${2:-3}"
-swift build -c release --product sendout >/dev/null
-bin=.build/release/sendout
+
+usage() {
+  echo "usage: scripts/bench.sh [render [SECONDS] | load [EVENT]]" >&2
+  exit 64
+}
+
 case "$what" in
-  render)
-    for event in customer.redemption.succeeded customer.publication.succeeded voucher.published; do
-      taskset -c 0 "$bin" bench render --event "$event" --seconds "$seconds" 2>/dev/null || "$bin" bench render --event "$event" --seconds "$seconds"
-    done
-    ;;
-  *)
-    echo "usage: scripts/bench.sh [render] [SECONDS]" >&2
-    exit 64
-    ;;
+  render | load) ;;
+  *) usage ;;
+esac
+
+swift build -c release --product sendout >/dev/null
+bin="$PWD/.build/release/sendout"
+
+bench_render() {
+  local seconds="${1:-3}"
+  for event in customer.redemption.succeeded customer.publication.succeeded voucher.published; do
+    taskset -c 0 "$bin" bench render --event "$event" --seconds "$seconds" 2>/dev/null || "$bin" bench render --event "$event" --seconds "$seconds"
+  done
+}
+
+# --- load -------------------------------------------------------------------------------------------
+
+ensure_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+  [ -x /usr/bin/time ] || missing+=(time)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    echo "installing: ${missing[*]}" >&2
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+# A loopback port nothing listens on.
+free_port() {
+  local port
+  while true; do
+    port=$((20000 + RANDOM % 20000))
+    if ! ss -ltnH "sport = :$port" | grep -q .; then
+      echo "$port"
+      return
+    fi
+  done
+}
+
+wait_for_port() {
+  local port="$1" i
+  for i in $(seq 1 100); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    sleep 0.05
+  done
+  echo "nothing listens on 127.0.0.1:$port" >&2
+  return 1
+}
+
+pids=()
+tmp=""
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [ -n "$tmp" ] && rm -rf "$tmp"
+}
+
+start_nginx() {
+  local port="$1"
+  mkdir -p "$tmp/nginx/logs"
+  cat >"$tmp/nginx/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $tmp/nginx/nginx.pid;
+error_log $tmp/nginx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 100000000;
+  keepalive_timeout 120s;
+  client_body_buffer_size 64k;
+  client_body_temp_path $tmp/nginx/body;
+  proxy_temp_path $tmp/nginx/proxy;
+  fastcgi_temp_path $tmp/nginx/fastcgi;
+  uwsgi_temp_path $tmp/nginx/uwsgi;
+  scgi_temp_path $tmp/nginx/scgi;
+  server {
+    listen 127.0.0.1:$port;
+    location / { return 204; }
+  }
+}
+EOF
+  local nginx
+  nginx="$(command -v nginx || echo /usr/sbin/nginx)"
+  "$nginx" -p "$tmp/nginx" -c "$tmp/nginx/nginx.conf" -e "$tmp/nginx/logs/error.log" >/dev/null 2>&1 &
+  pids+=("$!")
+  wait_for_port "$port"
+}
+
+start_listener() {
+  local port="$1"
+  "$bin" listen --port "$port" --secret s >/dev/null 2>&1 &
+  pids+=("$!")
+  wait_for_port "$port"
+}
+
+stop_last_server() {
+  local last=$((${#pids[@]} - 1))
+  kill "${pids[$last]}" 2>/dev/null || true
+  wait "${pids[$last]}" 2>/dev/null || true
+  unset "pids[$last]"
+}
+
+json_field() { # json_field FILE KEY: a top-level number from sendout's pretty JSON report
+  sed -n "s/^ *\"$2\" *: *\([0-9.eE+-]*\).*/\1/p" "$1" | head -n 1
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+# Closed loop against one receiver: wrk, then sendout load. Sets closed_wrk / closed_sendout.
+closed_loop() {
+  local name="$1" url="$2"
+  local out="$tmp/wrk-$name.txt" report="$tmp/load-$name.json"
+  wrk -t "$threads" -c "$connections" -d "${seconds}s" -s "$tmp/post.lua" "$url" >"$out" 2>&1
+  closed_wrk=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$out")
+  "$bin" load --to "$url" --event "$event" --connections "$connections" --threads "$threads" \
+    --duration "${seconds}s" --secret s --json >"$report" 2>"$tmp/load-$name.err" || true
+  closed_sendout=$(json_field "$report" achieved_rate)
+  printf '%-10s wrk %10.0f req/s   sendout load %10.0f req/s   ratio %s\n' \
+    "$name" "$closed_wrk" "${closed_sendout:-0}" "$(ratio "${closed_sendout:-0}" "$closed_wrk")"
+}
+
+# A bare URLSession loop: WORKERS tasks POSTing one body for SECONDS; prints requests/s.
+write_bare_loop() {
+  cat >"$tmp/bare.swift" <<'SWIFT'
+import Foundation
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+let args = CommandLine.arguments
+let url = URL(string: args[1])!
+let bodyPath = args[2]
+let workers = Int(args[3])!
+let seconds = Double(args[4])!
+let body = try! Data(contentsOf: URL(fileURLWithPath: bodyPath))
+let configuration = URLSessionConfiguration.ephemeral
+configuration.httpMaximumConnectionsPerHost = workers
+let session = URLSession(configuration: configuration)
+let start = Date()
+let total = await withTaskGroup(of: Int.self) { group in
+  for _ in 0..<workers {
+    group.addTask {
+      var n = 0
+      var request = URLRequest(url: url)
+      request.httpMethod = "POST"
+      request.setValue("application/json", forHTTPHeaderField: "content-type")
+      request.httpBody = body
+      while Date().timeIntervalSince(start) < seconds {
+        if (try? await session.data(for: request)) != nil { n += 1 }
+      }
+      return n
+    }
+  }
+  return await group.reduce(0, +)
+}
+print(String(format: "%.1f", Double(total) / Date().timeIntervalSince(start)))
+SWIFT
+}
+
+bench_load() {
+  event="${1:-customer.redemption.succeeded}"
+  seconds="${LOAD_SECONDS:-10}"
+  open_seconds="${OPEN_SECONDS:-30}"
+  open_rate="${OPEN_RATE:-20000}"
+  million="${MILLION:-1000000}"
+  connections="${CONNECTIONS:-32}"
+  threads="${THREADS:-2}"
+  ensure_tools
+  tmp="$(mktemp -d)"
+  trap cleanup EXIT
+
+  "$bin" render "$event" --secret s | head -c -1 >"$tmp/body.json" # without the newline render adds
+  local signature
+  signature=$("$bin" render "$event" --secret s --request | sed -n 's/.*"x-voucherify-signature":"\([0-9a-f]*\)".*/\1/p')
+  cat >"$tmp/post.lua" <<EOF
+local f = assert(io.open("$tmp/body.json", "rb"))
+wrk.method = "POST"
+wrk.body = f:read("*a")
+f:close()
+wrk.headers["content-type"] = "application/json"
+wrk.headers["x-voucherify-signature"] = "$signature"
+EOF
+  echo "event $event ($(wc -c <"$tmp/body.json") bytes), $connections connections, $threads threads, ${seconds}s per run"
+
+  local nginx_port listener_port
+  nginx_port=$(free_port)
+  start_nginx "$nginx_port"
+  closed_loop nginx "http://127.0.0.1:$nginx_port/webhooks"
+  local nginx_wrk="$closed_wrk" nginx_sendout="$closed_sendout"
+
+  # Open loop against nginx, with load's default threads for the rate (one up to 20,000 req/s).
+  local open="$tmp/open.json"
+  "$bin" load --to "http://127.0.0.1:$nginx_port/webhooks" --event "$event" --rate "$open_rate" \
+    --duration "${open_seconds}s" --connections "$connections" --secret s --json \
+    >"$open" 2>"$tmp/open.err" || true
+  local achieved lag
+  achieved=$(json_field "$open" achieved_rate)
+  lag=$(json_field "$open" scheduling_lag_p99_ms)
+  printf 'open loop  asked %s req/s for %ss: achieved %s req/s (%s of target), scheduling lag p99 %s ms\n' \
+    "$open_rate" "$open_seconds" "$achieved" "$(ratio "$achieved" "$open_rate")" "$lag"
+
+  # A million requests, closed loop, peak RSS.
+  local timed="$tmp/million.time"
+  /usr/bin/time -v "$bin" load --to "http://127.0.0.1:$nginx_port/webhooks" --event "$event" --count "$million" \
+    --connections "$connections" --threads "$threads" --secret s --json >"$tmp/million.json" 2>"$timed" || true
+  local rss_kb rss_mb million_rate
+  rss_kb=$(sed -n 's/.*Maximum resident set size (kbytes): *\([0-9]*\).*/\1/p' "$timed")
+  rss_mb=$(awk -v k="${rss_kb:-0}" 'BEGIN { printf "%.1f", k / 1024 }')
+  million_rate=$(json_field "$tmp/million.json" achieved_rate)
+  printf 'million    %s requests at %s req/s: peak RSS %s MB\n' "$million" "$million_rate" "$rss_mb"
+
+  # URLSession: the transport in load mode vs a bare loop, same body, connections and duration.
+  local bare_rate="" urlsession_rate=""
+  if write_bare_loop && swiftc -O "$tmp/bare.swift" -o "$tmp/bare" >"$tmp/bare.log" 2>&1; then
+    bare_rate=$("$tmp/bare" "http://127.0.0.1:$nginx_port/webhooks" "$tmp/body.json" "$connections" "$seconds")
+    "$bin" load --to "http://127.0.0.1:$nginx_port/webhooks" --transport urlsession --event "$event" \
+      --connections "$connections" --duration "${seconds}s" --secret s --json >"$tmp/urlsession.json" 2>/dev/null || true
+    urlsession_rate=$(json_field "$tmp/urlsession.json" achieved_rate)
+    printf 'urlsession bare loop %s req/s   sendout load --transport urlsession %s req/s   ratio %s\n' \
+      "$bare_rate" "$urlsession_rate" "$(ratio "${urlsession_rate:-0}" "$bare_rate")"
+  else
+    echo "urlsession not measured: the bare loop did not compile (see $tmp/bare.log)"
+  fi
+  stop_last_server
+
+  listener_port=$(free_port)
+  start_listener "$listener_port"
+  closed_loop listener "http://127.0.0.1:$listener_port/webhooks"
+  local listener_wrk="$closed_wrk" listener_sendout="$closed_sendout"
+  stop_last_server
+
+  echo
+  echo "| target | measured | met |"
+  echo "|---|---|---|"
+  local r
+  r=$(ratio "$nginx_sendout" "$nginx_wrk")
+  printf '| closed loop vs wrk, nginx: >= 0.80 | %s (%.0f vs %.0f req/s) | %s |\n' "$r" "$nginx_sendout" "$nginx_wrk" \
+    "$(awk -v r="$r" 'BEGIN { print (r + 0 >= 0.8) ? "yes" : "no" }')"
+  r=$(ratio "$listener_sendout" "$listener_wrk")
+  printf '| closed loop vs wrk, sendout listen: >= 0.80 | %s (%.0f vs %.0f req/s) | %s |\n' "$r" "$listener_sendout" \
+    "$listener_wrk" "$(awk -v r="$r" 'BEGIN { print (r + 0 >= 0.8) ? "yes" : "no" }')"
+  printf '| open loop %s req/s: achieved within 1%% | %s req/s | %s |\n' "$open_rate" "$achieved" \
+    "$(awk -v a="$achieved" -v t="$open_rate" 'BEGIN { print (a >= 0.99 * t) ? "yes" : "no" }')"
+  printf '| open loop: scheduling lag p99 < 1 ms | %s ms | %s |\n' "$lag" \
+    "$(awk -v l="$lag" 'BEGIN { print (l != "" && l < 1) ? "yes" : "no" }')"
+  printf '| %s requests: peak RSS < 64 MB | %s MB | %s |\n' "$million" "$rss_mb" \
+    "$(awk -v m="$rss_mb" 'BEGIN { print (m > 0 && m < 64) ? "yes" : "no" }')"
+  if [ -n "$bare_rate" ]; then
+    r=$(ratio "${urlsession_rate:-0}" "$bare_rate")
+    printf '| URLSession transport within 10%% of a bare URLSession loop | %s (%s vs %s req/s) | %s |\n' "$r" \
+      "${urlsession_rate:-0}" "$bare_rate" "$(awk -v r="$r" 'BEGIN { print (r + 0 >= 0.9) ? "yes" : "no" }')"
+  else
+    echo "| URLSession transport within 10% of a bare URLSession loop | not measured | - |"
+  fi
+}
+
+case "$what" in
+  render) bench_render "${2:-3}" ;;
+  load) bench_load "${2:-}" ;;
 esac

@@ -24,7 +24,9 @@ extension Platform {
     var one: Int32 = 1
     setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
     let result = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
     }
     if result == 0 || errno == EINPROGRESS { return .success(fd) }
     let reason = lastError()
@@ -73,6 +75,26 @@ struct PollSet {
 
   /// Waits up to `timeoutMilliseconds` (0: just check).
   mutating func wait(timeoutMilliseconds: Int32) { _ = Glibc.poll(&fds, nfds_t(fds.count), timeoutMilliseconds) }
+
+  /// Waits up to `timeoutNanoseconds` (0: just check) with `ppoll`'s nanosecond timeout, so an open-loop
+  /// generator can sleep until a request is due instead of spinning; `poll` (whole ms) when `ppoll` is missing.
+  mutating func wait(timeoutNanoseconds: Int64) {
+    guard let ppoll = PollSet.ppoll else {
+      let ms = timeoutNanoseconds <= 0 ? 0 : Int32(min((timeoutNanoseconds + 999_999) / 1_000_000, 1000))
+      return wait(timeoutMilliseconds: ms)
+    }
+    let t = max(0, timeoutNanoseconds)
+    var spec = timespec(tv_sec: Int(t / 1_000_000_000), tv_nsec: Int(t % 1_000_000_000))
+    _ = fds.withUnsafeMutableBufferPointer { ppoll($0.baseAddress, nfds_t($0.count), &spec, nil) }
+  }
+
+  private typealias PPoll =
+    @convention(c) (
+      UnsafeMutablePointer<pollfd>?, nfds_t, UnsafePointer<timespec>?, UnsafeRawPointer?
+    ) -> Int32
+
+  /// glibc's `ppoll`, which the Glibc module does not export (it is a GNU extension); looked up once.
+  private static let ppoll: PPoll? = dlsym(nil, "ppoll").map { unsafeBitCast($0, to: PPoll.self) }
 
   /// Input, end of input or an error is pending in slot `i`.
   func readable(_ i: Int) -> Bool { fds[i].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 }

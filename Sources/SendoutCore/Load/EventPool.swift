@@ -5,6 +5,12 @@ public struct EventPool: Sendable {
   private var entries: [(event: WorldEvent, builder: SendoutBuilder)]
   private var next = 0
 
+  /// A pool over prepared events, each with its own builder (see `init(scenario:…)`).
+  init(entries: [(event: WorldEvent, builder: SendoutBuilder)]) {
+    precondition(!entries.isEmpty)
+    self.entries = entries
+  }
+
   /// A pool of `size` events cycling through `eventTypes`, sent through `via` with `secret` to `targetURL`.
   /// `stream` separates the pools of parallel generators (different sendout ids).
   public init(
@@ -16,7 +22,8 @@ public struct EventPool: Sendable {
     var project: WebhookEndpoint?
     for k in 0..<max(size, eventTypes.count) {
       let request = SingleEventRequest(
-        eventType: eventTypes[k % eventTypes.count], via: via, seed: seed &+ UInt64(k), targetURL: targetURL, secret: secret)
+        eventType: eventTypes[k % eventTypes.count], via: via, seed: seed &+ UInt64(k), targetURL: targetURL,
+        secret: secret)
       var (event, endpoint) = try request.prepare()
       if let first = project {  // one project and one webhook/distribution id for the whole run
         endpoint.projectID = first.projectID

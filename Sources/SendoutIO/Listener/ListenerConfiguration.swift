@@ -20,6 +20,9 @@ public struct ListenerConfiguration: Sendable {
   public var maxConnections: Int
   /// Called on the listener's thread for every request, after it is answered; keep it quick.
   public var onReceive: (@Sendable (ReceivedWebhook) -> Void)?
+  /// Keep every request in `WebhookListener.received` (default). `sendout listen` turns it off so its
+  /// memory stays flat under load; `receivedCount` counts either way.
+  public var keepsReceived = true
 
   /// Creates a configuration; defaults: 127.0.0.1, port 8080, answer 200, 10 s read timeout, 60 s idle.
   public init(

@@ -32,9 +32,14 @@ public struct ReceivedWebhook: Sendable, Equatable {
     wasChunked = message.wasChunked
     self.receivedAt = receivedAt
     self.respondedStatus = respondedStatus
-    let json = try? JSONParser.parse(message.body)
-    eventType = json?.value(atPath: "event.type")?.stringValue ?? json?["type"]?.stringValue
-    sendoutID = json?["id"]?.stringValue
+    if let fields = WebhookFieldScanner.scan(message.body) {  // the common case, without building the tree
+      eventType = fields.eventType ?? fields.type
+      sendoutID = fields.id
+    } else {
+      let json = try? JSONParser.parse(message.body)
+      eventType = json?.value(atPath: "event.type")?.stringValue ?? json?["type"]?.stringValue
+      sendoutID = json?["id"]?.stringValue
+    }
     if let given = message.head.value(VoucherifySignature.headerName) {
       signature =
         secret.map { VoucherifySignature(secret: $0).verify(given, body: message.body) ? .valid : .invalid }

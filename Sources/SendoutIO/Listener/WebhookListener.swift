@@ -24,6 +24,7 @@ public final class WebhookListener: @unchecked Sendable {
   private var requestsSinceBehavior = 0
   private var random: SeededGenerator
   private var receivedRequests: [ReceivedWebhook] = []
+  private var receivedTotal = 0
   private var receivedBytes = 0
   private var boundPort = 0
   private var loop: ListenerLoop?
@@ -82,6 +83,9 @@ public final class WebhookListener: @unchecked Sendable {
   /// Every request received so far, in order.
   public var received: [ReceivedWebhook] { lock.withLock { receivedRequests } }
 
+  /// How many requests arrived so far (also when `configuration.keepsReceived` is off).
+  public var receivedCount: Int { lock.withLock { receivedTotal } }
+
   /// Bytes read from all connections so far (heads, bodies and framing), for diagnostics and tests.
   public var bytesReceived: Int { lock.withLock { receivedBytes } }
 
@@ -112,7 +116,10 @@ public final class WebhookListener: @unchecked Sendable {
 
   /// For the loop: stores a request and calls `onReceive`.
   func record(_ request: ReceivedWebhook) {
-    lock.withLock { receivedRequests.append(request) }
+    lock.withLock {
+      receivedTotal += 1
+      if configuration.keepsReceived { receivedRequests.append(request) }
+    }
     configuration.onReceive?(request)
   }
 }

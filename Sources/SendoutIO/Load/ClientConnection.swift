@@ -24,6 +24,10 @@ struct ClientConnection {
   var sentAt: Int64 = 0
   /// Where its latency is measured from: the intended send time (open loop) or `sentAt` (closed loop).
   var measuredFrom: Int64 = 0
+  /// The current request's sendout id (kept for the audit log only).
+  var sendoutID = ""
+  /// The current request's body (kept for `--audit-bodies` only).
+  var auditBody: [UInt8]?
 
   /// Whether a request is on the connection.
   var busy: Bool { state == .writing || state == .awaiting }

@@ -17,6 +17,10 @@ public struct LoadConfiguration: Sendable {
   public var durationMilliseconds: Double?
   /// A request without a response after this long is a timeout (default 10 s, as Voucherify).
   public var timeoutMilliseconds: Int64
+  /// Append one summary line per request to this file (`--audit`); it should exist and be writable.
+  public var auditPath: String?
+  /// Include each request's body in its audit line (`--audit-bodies`).
+  public var auditBodies = false
 
   /// Creates a configuration.
   public init(

@@ -8,6 +8,7 @@ public final class LoadShared: Sendable {
   /// Requests with an outcome so far, over all threads.
   public let completed = Atomic<Int>(0)
   private let snapshots: Mutex<[LoadStats]>
+  private let auditFailures = Mutex<[String]>([])
 
   /// State for `threads` generator threads.
   public init(threads: Int) { snapshots = Mutex(Array(repeating: LoadStats(), count: threads)) }
@@ -17,6 +18,11 @@ public final class LoadShared: Sendable {
 
   /// Whether a stop was requested.
   public var stopRequested: Bool { stop.load(ordering: .relaxed) }
+
+  /// Audit log write failures (`FILE: reason`), if any.
+  public var auditFailure: String? { auditFailures.withLock { $0.first } }
+
+  func reportAuditFailure(_ text: String) { auditFailures.withLock { $0.append(text) } }
 
   func publish(_ thread: Int, _ stats: LoadStats) { snapshots.withLock { $0[thread] = stats } }
 

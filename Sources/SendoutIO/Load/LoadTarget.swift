@@ -14,7 +14,9 @@ public struct LoadTarget: Sendable, Equatable {
   /// Parses `url`; `nil` with a reason when the socket client cannot use it.
   public static func parse(_ url: String) -> Result<LoadTarget, LoadTargetError> {
     guard url.hasPrefix("http://") else {
-      return .failure(LoadTargetError(url: url, reason: "the socket transport speaks plain http:// only (use --transport urlsession for https://)"))
+      return .failure(
+        LoadTargetError(
+          url: url, reason: "the socket transport speaks plain http:// only (use --transport urlsession for https://)"))
     }
     let rest = url.dropFirst("http://".count)
     let authority = rest.prefix { $0 != "/" && $0 != "?" }
@@ -32,7 +34,8 @@ public struct LoadTarget: Sendable, Equatable {
     let host = name == "localhost" ? "127.0.0.1" : name
     let octets = host.split(separator: ".")
     guard octets.count == 4, octets.allSatisfy({ UInt8($0) != nil }) else {
-      return .failure(LoadTargetError(url: url, reason: "the socket transport needs an IPv4 address or localhost, got '\(name)'"))
+      return .failure(
+        LoadTargetError(url: url, reason: "the socket transport needs an IPv4 address or localhost, got '\(name)'"))
     }
     return .success(LoadTarget(host: host, hostHeader: String(authority), port: port, path: path))
   }

@@ -15,6 +15,11 @@ final class LoadWorker {
   private var connections: [ClientConnection]
   private var poll: PollSet
   private var readBuffer = [UInt8](repeating: 0, count: 65_536)
+  private let writer: RequestWriter
+  private var audit: LoadAuditWriter?
+  /// Open loop: the next request, rendered and signed while the loop would otherwise wait, so a due
+  /// request only has to be written (rendering is most of the per-request CPU).
+  private var prepared: Sendout?
   private(set) var stats = LoadStats()
 
   // Open loop: this thread sends requests index, index + threads, index + 2·threads, …
@@ -23,7 +28,7 @@ final class LoadWorker {
   private var pendingHead = 0
   // Closed loop: this thread's share of --count.
   private var budget: Int?
-  /// When a connection last connected or a response last arrived: no progress for a whole timeout while
+  /// When a connection last connected, a response last arrived or a connected socket last failed: no progress for a whole timeout while
   /// requests wait means the target is unreachable, and the rest are recorded as not sent.
   private var lastProgress: Int64 = 0
   private var lastPublished: Int64 = 0
@@ -36,7 +41,16 @@ final class LoadWorker {
     self.startNanos = startNanos
     self.shared = shared
     nextRequest = index
-    let share = configuration.connections / configuration.threads + (index < configuration.connections % configuration.threads ? 1 : 0)
+    writer = RequestWriter(target: configuration.target.path, host: configuration.target.hostHeader)
+    if let path = configuration.auditPath {
+      switch LoadAuditWriter.open(path, includeBodies: configuration.auditBodies) {
+      case .success(let writer): audit = writer
+      case .failure(let error): shared.reportAuditFailure("\(path): \(error.reason)")
+      }
+    }
+    let share =
+      configuration.connections / configuration.threads
+      + (index < configuration.connections % configuration.threads ? 1 : 0)
     connections = Array(repeating: ClientConnection(), count: max(1, share))
     poll = PollSet(count: connections.count)
     if let count = configuration.count {
@@ -58,12 +72,16 @@ final class LoadWorker {
         abandonRemaining()
         break
       }
-      waitForSockets(until: nextWake(t))
+      if pacer != nil && prepared == nil && moreWorkComing { prepared = source.nextSendout() }
+      waitForSockets(until: nextWake(now))
       let after = now
       for i in connections.indices { handleEvents(i, at: after) }
       expireTimeouts(at: after)
       publish(at: after)
+      audit?.flushIfDue(at: after)
     }
+    audit?.flush(at: now)
+    if let failure = audit?.failure { shared.reportAuditFailure(failure) }
     for i in connections.indices { connections[i].close(retryAt: 0) }
     shared.publish(index, stats)
   }
@@ -106,32 +124,46 @@ final class LoadWorker {
 
   private func finished(at t: Int64) -> Bool {
     if moreWorkComing { return false }
-    return !connections.contains { $0.busy }
+    return !anyConnection { $0 == .writing || $0 == .awaiting }
+  }
+
+  /// Whether any connection's state matches; by index, so the loop copies no connection (and retains none of its buffers).
+  private func anyConnection(_ test: (ClientConnection.State) -> Bool) -> Bool {
+    for i in connections.indices where test(connections[i].state) { return true }
+    return false
   }
 
   private func nextWake(_ t: Int64) -> Int64 {
     var wake = t + 10_000_000
     if let pacer, let next = pacer.intendedOffset(of: nextRequest) { wake = min(wake, next) }
-    for c in connections where c.busy { wake = min(wake, c.sentAt + timeoutNanos) }
-    for c in connections { if case .closed(let retryAt) = c.state, moreWorkComing { wake = min(wake, retryAt) } }
+    for i in connections.indices {
+      switch connections[i].state {
+      case .writing, .awaiting: wake = min(wake, connections[i].sentAt + timeoutNanos)
+      case .closed(let retryAt) where moreWorkComing: wake = min(wake, retryAt)
+      default: break
+      }
+    }
     return wake
   }
 
   private func waitForSockets(until wake: Int64) {
-    for (i, c) in connections.enumerated() {
-      switch c.state {
+    for i in connections.indices {
+      let fd = connections[i].fd
+      switch connections[i].state {
       case .closed: poll.set(i, fd: -1, read: false, write: false)
-      case .connecting, .writing: poll.set(i, fd: c.fd, read: c.state == .writing, write: true)
-      case .idle, .awaiting: poll.set(i, fd: c.fd, read: true, write: false)
+      case .connecting: poll.set(i, fd: fd, read: false, write: true)
+      case .writing: poll.set(i, fd: fd, read: true, write: true)
+      case .idle, .awaiting: poll.set(i, fd: fd, read: true, write: false)
       }
     }
-    let remaining = wake - now
-    poll.wait(timeoutMilliseconds: remaining < 1_000_000 ? 0 : Int32(min(remaining / 1_000_000, 10)))
+    // ppoll wakes up to ~60 µs late (timer slack): aim that much early, and just check when closer.
+    let remaining = wake - now - 60_000
+    poll.wait(timeoutNanoseconds: remaining < 20_000 ? 0 : min(remaining, 10_000_000))
   }
 
   private func unreachable(at t: Int64) -> Bool {
     t - lastProgress > timeoutNanos
-      && !connections.contains { $0.state == .idle || $0.busy }
+      && !anyConnection { $0 == .idle || $0 == .writing || $0 == .awaiting }
   }
 
   /// Records every request this thread still had to send as not sent.
@@ -170,10 +202,18 @@ final class LoadWorker {
   }
 
   private func send(_ i: Int, intended: Int64, at t: Int64) {
-    let sendout = source.nextSendout()
-    let target = configuration.target
-    connections[i].out = HTTPSerializer.request(
-      method: "POST", target: target.path, host: target.hostHeader, headers: sendout.headers, body: sendout.body)
+    let sendout: Sendout
+    if let ready = prepared {
+      sendout = ready
+      prepared = nil
+    } else {
+      sendout = source.nextSendout()
+    }
+    writer.write(headers: sendout.headers, body: sendout.body, into: &connections[i].out)
+    if audit != nil {
+      connections[i].sendoutID = sendout.id
+      if configuration.auditBodies { connections[i].auditBody = sendout.body }
+    }
     connections[i].offset = 0
     connections[i].sentAt = t
     connections[i].measuredFrom = pacer == nil ? t : intended
@@ -189,7 +229,7 @@ final class LoadWorker {
     if n < 0 { return fail(i, "connection reset", at: t) }
     connections[i].offset += n
     if connections[i].offset == connections[i].out.count {
-      connections[i].out = []
+      connections[i].out.removeAll(keepingCapacity: true)
       connections[i].state = .awaiting
     }
   }
@@ -220,7 +260,9 @@ final class LoadWorker {
       do {
         while let message = try connections[i].parser.next() {
           guard connections[i].state == .awaiting else { return fail(i, "unsolicited response", at: t) }
-          stats.recordResponse(status: message.head.status ?? 0, latencyMicros: (t - connections[i].measuredFrom) / 1000)
+          let status = message.head.status ?? 0
+          stats.recordResponse(status: status, latencyMicros: (t - connections[i].measuredFrom) / 1000)
+          audit?.record(connections[i], status: status, error: nil, at: t)
           shared.completed.add(1, ordering: .relaxed)
           lastProgress = t
           connections[i].state = .idle
@@ -239,11 +281,14 @@ final class LoadWorker {
     let c = connections[i]
     if c.busy {
       stats.recordError(kind, latencyMicros: (t - c.measuredFrom) / 1000)
+      audit?.record(c, status: nil, error: kind, at: t)
       shared.completed.add(1, ordering: .relaxed)
     } else if c.state != .idle {
       stats.connectErrors[kind, default: 0] += 1  // no request was on it: a socket error, not a request outcome
     }
-    let backoff: Int64 = c.busy || c.state == .idle ? 0 : 100_000_000
+    let wasConnected = c.busy || c.state == .idle
+    if wasConnected { lastProgress = t }  // the target was reachable: a timeout or reset is not "unreachable"
+    let backoff: Int64 = wasConnected ? 0 : 100_000_000
     connections[i].close(retryAt: t + backoff)
   }
 

@@ -27,7 +27,8 @@ public struct SocketLoadGenerator: Sendable {
     for (index, source) in sources.enumerated() {
       group.enter()
       let thread = Thread {
-        let worker = LoadWorker(index: index, configuration: configuration, source: source, startNanos: start, shared: shared)
+        let worker = LoadWorker(
+          index: index, configuration: configuration, source: source, startNanos: start, shared: shared)
         worker.run()
         group.leave()
       }

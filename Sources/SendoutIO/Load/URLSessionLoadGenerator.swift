@@ -11,14 +11,15 @@ public struct URLSessionLoadGenerator: Sendable {
   public let url: String
   /// Stop flag, progress counter and snapshots (one slot per worker).
   public let shared: LoadShared
-  private let transport: URLSessionTransport
+  private let client: URLSessionLoadClient
 
   /// A generator sending to `url`.
   public init(configuration: LoadConfiguration, url: String) {
     self.configuration = configuration
     self.url = url
     shared = LoadShared(threads: configuration.connections)
-    transport = URLSessionTransport(maxConnectionsPerHost: configuration.connections)
+    client = URLSessionLoadClient(
+      url: url, connections: configuration.connections, timeoutMilliseconds: configuration.timeoutMilliseconds)
   }
 
   /// Runs to completion; all workers share one event pool. Returns merged stats and wall seconds.
@@ -44,16 +45,13 @@ public struct URLSessionLoadGenerator: Sendable {
               if let ms = configuration.durationMilliseconds, Double(measuredFrom) >= ms * 1_000_000 { break }
             }
             let sendout = state.pool.withLock { $0.nextSendout() }
-            let request = TransportRequest(
-              url: url, headers: sendout.headers, body: sendout.body, timeoutMilliseconds: configuration.timeoutMilliseconds)
             stats.sent += 1
             stats.bodyBytes += sendout.body.count
-            do throws(TransportError) {
-              let response = try await transport.send(request)
-              let latency = (Platform.monotonicNanoseconds() - start - measuredFrom) / 1000
-              stats.recordResponse(status: response.status, latencyMicros: latency)
-            } catch {
-              stats.recordError(Self.kind(of: error), latencyMicros: (Platform.monotonicNanoseconds() - start - measuredFrom) / 1000)
+            let outcome = await client.send(headers: sendout.headers, body: sendout.body)
+            let latency = (Platform.monotonicNanoseconds() - start - measuredFrom) / 1000
+            switch outcome {
+            case .success(let status): stats.recordResponse(status: status, latencyMicros: latency)
+            case .failure(let failure): stats.recordError(failure.kind, latencyMicros: latency)
             }
             shared.completed.add(1, ordering: .relaxed)
             if stats.sent % 64 == 0 { shared.publish(worker, stats) }
@@ -63,14 +61,6 @@ public struct URLSessionLoadGenerator: Sendable {
       }
     }
     return (shared.merged(), Double(Platform.monotonicNanoseconds() - start) / 1e9)
-  }
-
-  /// A short error kind for counting (`timeout`, the connection error's text, …).
-  static func kind(of error: TransportError) -> String {
-    switch error {
-    case .timeout: "timeout"
-    default: error.reason
-    }
   }
 }
 

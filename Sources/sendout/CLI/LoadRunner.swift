@@ -7,25 +7,27 @@ enum LoadRunner {
   static func run(
     configuration: LoadConfiguration, url: String, useURLSession: Bool, firstPool: EventPool,
     makePool: @escaping @Sendable (Int) -> EventPool, progress: Bool
-  ) async -> (LoadStats, Double) {
+  ) async -> (stats: LoadStats, seconds: Double, auditFailure: String?) {
     if useURLSession {
       let generator = URLSessionLoadGenerator(configuration: configuration, url: url)
       let signals = Interrupt.install { generator.shared.requestStop() }
       defer { Interrupt.uninstall(signals) }
       let ticker = progress ? startTicker(generator.shared) : nil
       defer { ticker?.cancel() }
-      return await generator.run(pool: firstPool)
+      let (stats, seconds) = await generator.run(pool: firstPool)
+      return (stats, seconds, nil)
     }
     let generator = SocketLoadGenerator(configuration: configuration)
     let signals = Interrupt.install { generator.shared.requestStop() }
     defer { Interrupt.uninstall(signals) }
     let ticker = progress ? startTicker(generator.shared) : nil
     defer { ticker?.cancel() }
-    return await withCheckedContinuation { continuation in
+    let (stats, seconds) = await withCheckedContinuation { continuation in
       Thread.detachNewThread {
         continuation.resume(returning: generator.run { $0 == 0 ? firstPool : makePool($0) })
       }
     }
+    return (stats, seconds, generator.shared.auditFailure)
   }
 
   /// Prints `elapsed  rate  p99  errors` once a second to stderr, overwriting the line.
@@ -39,7 +41,8 @@ enum LoadRunner {
       let stats = shared.merged()
       let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
       let p99 = Double(stats.latency.value(atPercentile: 99)) / 1000
-      let line = String(format: "\r  %6.1fs  %8d req/s  p99 %8.2f ms  errors %d   ", elapsed, done - last, p99, stats.failed)
+      let line = String(
+        format: "\r  %6.1fs  %8d req/s  p99 %8.2f ms  errors %d   ", elapsed, done - last, p99, stats.failed)
       last = done
       FileHandle.standardError.write(Data(line.utf8))
     }

@@ -76,9 +76,10 @@ enum ListenCommand: Command {
     let behavior = ListenerBehavior(
       status: status, failFirst: failFirst, failRate: failRate, seed: seed, failStatus: failStatus,
       delayMilliseconds: delay, headers: retryAfter.map { [HTTPHeader("retry-after", "\($0)")] } ?? [])
-    let configuration = ListenerConfiguration(
+    var configuration = ListenerConfiguration(
       host: host, port: port, secret: secret, behavior: behavior, limits: HTTPLimits(maxBodyBytes: maxBody),
       onReceive: { request in Console.out(json ? request.json.compactString : request.line) })
+    configuration.keepsReceived = false  // printed as they come: keeping them would grow memory under load
     let listener = WebhookListener(configuration: configuration)
     do { try listener.start() } catch { throw .usage(error.message) }
     if json {
@@ -90,7 +91,8 @@ enum ListenCommand: Command {
     }
     await Interrupt.wait()
     listener.stop()
-    Console.err("Stopped after \(listener.received.count) request\(listener.received.count == 1 ? "" : "s").")
+    let count = listener.receivedCount
+    Console.err("Stopped after \(count) request\(count == 1 ? "" : "s").")
     return 0
   }
 

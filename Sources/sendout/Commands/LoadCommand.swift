@@ -7,10 +7,10 @@ enum LoadCommand: Command {
   static let name = "load"
   static let summary = "Load-test a receiver at a fixed rate (or flat out) with honest latency figures."
   static let help = """
-    USAGE: sendout load [--to URL] --event TYPE… [--rate R | --ramp 'R for D, …'] (--duration D | --count N)
+    USAGE: sendout load [--to URL] (--event TYPE… | --scenario FILE) [--rate R | --ramp 'R for D, …'] (--duration D | --count N)
                         [--connections C] [--threads T] [--transport socket|urlsession] [--secret S]
                         [--via project|distribution] [--seed N] [--timeout D] [--json] [--histogram FILE]
-                        [--max-p99 D] [--max-error-rate F]
+                        [--max-p99 D] [--max-error-rate F] [--audit FILE [--audit-bodies]]
 
     Every request is a distinct sendout rendered from the simulated world and signed (its own whs_ id and
     x-voucherify-signature), cycling through a pool of events of the given types.
@@ -27,18 +27,28 @@ enum LoadCommand: Command {
     OPTIONS:
       --to URL              The receiver. http:// uses the socket transport; https:// uses URLSession.
       --event TYPE          Event type to send (repeatable; cycles through them). Default customer.redemption.succeeded.
+      --scenario FILE       Send what the scenario plans instead: its sendouts in order (up to 10,000), cycling,
+                            each re-rendered fresh (new whs_ id and signature) and sent to --to. The scenario's
+                            project.secret signs them unless --secret is given.
       --rate R              Requests per second (open loop).
       --ramp 'R for D, …'   Stepped rates, e.g. '1000 for 10s, 5000 for 30s' (open loop).
       --duration D          How long (e.g. 30s, 2m). With --rate: the number of requests is rate × duration.
       --count N             How many requests.
       --connections C       Keep-alive connections (default 32).
-      --threads T           Generator threads for the socket transport (default 2).
-      --transport T         socket (default for http://) or urlsession (~3k req/s ceiling on Linux).
+      --threads T           Generator threads for the socket transport (default: 2 in closed loop; in open
+                            loop one per 20,000 req/s of the peak rate, at most 2, so a modest rate does not
+                            compete with the receiver for the CPU and its sends stay on time).
+      --transport T         socket (default for http://) or urlsession (~3-6k req/s ceiling on Linux; it
+                            follows redirects, so a 3xx is counted by its final status).
       --timeout D           A request without a response after D is a timeout (default 10s, as Voucherify).
       --json                Print the report as JSON.
       --histogram FILE      Write the latency percentile distribution in HdrHistogram's text format (ms).
       --max-p99 D           Exit 1 if p99 latency is over D (e.g. 250ms).
       --max-error-rate F    Exit 1 if the fraction of failed requests is over F (e.g. 0.01 or 1%).
+      --audit FILE          Write one JSON line per request to FILE (replaced): sendout_id, status
+                            (SUCCESS/FAILED), http_status, latency_ms, error, intended_ms, sent_ms.
+                            Socket transport only. Memory stays flat: lines are appended as the run goes.
+      --audit-bodies        Also put each request's body in its audit line.
 
     EXIT: 0 ok, 1 a threshold was not met or the target was unreachable, 64 bad arguments.
 
@@ -52,26 +62,53 @@ enum LoadCommand: Command {
     let to = try arguments.option("--to")
     let given = try arguments.options("--event")
     let events = given.isEmpty ? ["customer.redemption.succeeded"] : given
-    let rate = try arguments.option("--rate", expected: "a positive number of requests per second") { Double($0).flatMap { $0 > 0 ? $0 : nil } }
+    let rate = try arguments.option("--rate", expected: "a positive number of requests per second") {
+      Double($0).flatMap { $0 > 0 ? $0 : nil }
+    }
     let rampText = try arguments.option("--ramp")
-    let duration = try arguments.option("--duration", expected: "a duration like 10s or 2m") { DurationText.milliseconds($0).flatMap { $0 > 0 ? $0 : nil } }
-    let count = try arguments.option("--count", expected: "a positive integer") { Int($0).flatMap { $0 > 0 ? $0 : nil } }
-    let connections = try arguments.option("--connections", expected: "an integer from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } } ?? 32
-    let threads = try arguments.option("--threads", expected: "an integer from 1 to 64") { Int($0).flatMap { (1...64).contains($0) ? $0 : nil } } ?? 2
-    let transportName = try arguments.option("--transport", expected: "socket or urlsession") { ["socket", "urlsession"].contains($0) ? $0 : nil }
-    let timeout = try arguments.option("--timeout", expected: "a duration like 10s") { DurationText.milliseconds($0).flatMap { $0 > 0 ? Int64($0) : nil } } ?? 10_000
+    let duration = try arguments.option("--duration", expected: "a duration like 10s or 2m") {
+      DurationText.milliseconds($0).flatMap { $0 > 0 ? $0 : nil }
+    }
+    let count = try arguments.option("--count", expected: "a positive integer") {
+      Int($0).flatMap { $0 > 0 ? $0 : nil }
+    }
+    let connections =
+      try arguments.option("--connections", expected: "an integer from 1 to 10000") {
+        Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil }
+      } ?? 32
+    let threadsGiven =
+      try arguments.option("--threads", expected: "an integer from 1 to 64") {
+        Int($0).flatMap { (1...64).contains($0) ? $0 : nil }
+      }
+    let transportName = try arguments.option("--transport", expected: "socket or urlsession") {
+      ["socket", "urlsession"].contains($0) ? $0 : nil
+    }
+    let timeout =
+      try arguments.option("--timeout", expected: "a duration like 10s") {
+        DurationText.milliseconds($0).flatMap { $0 > 0 ? Int64($0) : nil }
+      } ?? 10_000
     let json = arguments.flag("--json")
     let histogramPath = try arguments.option("--histogram")
     let maxP99 = try arguments.option("--max-p99", expected: "a duration like 250ms") { DurationText.milliseconds($0) }
-    let maxErrorRate = try arguments.option("--max-error-rate", expected: "a fraction like 0.01 or a percentage like 1%", parseRate)
+    let maxErrorRate = try arguments.option(
+      "--max-error-rate", expected: "a fraction like 0.01 or a percentage like 1%", parseRate)
+    let auditPath = try arguments.option("--audit")
+    let scenarioPath = try arguments.option("--scenario")
+    if let scenarioPath, !given.isEmpty {
+      throw .usage("Use either --event or --scenario '\(scenarioPath)', not both")
+    }
+    let auditBodies = arguments.flag("--audit-bodies")
     let eventOptions = try EventOptions.parse(&arguments, eventType: events[0], targetURL: "")
     let rest = try arguments.positionals()
     guard rest.isEmpty else { throw .usage("'load' takes no positional arguments, got '\(rest[0])'") }
 
     let schedule = try makeSchedule(rate: rate, ramp: rampText, duration: duration, count: count)
+    let threads = threadsGiven ?? defaultThreads(schedule)
     if schedule == nil && duration == nil && count == nil {
       throw .usage("Give --duration D or --count N (closed loop), or --rate R with one of them, or --ramp")
     }
+
+    if auditBodies && auditPath == nil { throw .usage("--audit-bodies needs --audit FILE") }
 
     var listener: WebhookListener?
     if to == nil {
@@ -82,26 +119,46 @@ enum LoadCommand: Command {
     }
     defer { listener?.stop() }
     let url = to ?? (listener!.baseURL + "/webhooks")
-    let useURLSession = transportName == "urlsession" || (transportName == nil && url.lowercased().hasPrefix("https://"))
+    let useURLSession =
+      transportName == "urlsession" || (transportName == nil && url.lowercased().hasPrefix("https://"))
 
     let request = eventOptions.request
-    let makePool: @Sendable (Int) throws(RenderError) -> EventPool = { stream in
-      try EventPool(
-        eventTypes: events, via: request.via, secret: request.secret, targetURL: url, seed: request.seed, stream: UInt64(stream))
+    let scenario = try scenarioPath.map { path throws(CLIError) in try ScenarioFile.load(path) }
+    let makePool: @Sendable (Int) throws(CLIError) -> EventPool = { stream throws(CLIError) in
+      if let scenario, let scenarioPath {
+        do throws(ScenarioError) {
+          return try EventPool(
+            scenario: scenario, target: url, secret: request.secret, stream: UInt64(stream), file: scenarioPath)
+        } catch { throw .badInput(error.description) }
+      }
+      do throws(RenderError) {
+        return try EventPool(
+          eventTypes: events, via: request.via, secret: request.secret, targetURL: url, seed: request.seed,
+          stream: UInt64(stream))
+      } catch { throw .usage(error.message) }
     }
-    let firstPool: EventPool
-    do { firstPool = try makePool(0) } catch { throw .usage(error.message) }
+    let firstPool = try makePool(0)
 
     let target: LoadTarget
     switch LoadTarget.parse(useURLSession ? "http://127.0.0.1/" : url) {
     case .success(let t): target = t
     case .failure(let e): throw .usage(e.description)
     }
-    let configuration = LoadConfiguration(
+    var configuration = LoadConfiguration(
       target: target, connections: connections, threads: useURLSession ? 1 : threads, schedule: schedule, count: count,
       durationMilliseconds: duration, timeoutMilliseconds: timeout)
+    if let auditPath {
+      guard !useURLSession else {
+        throw .usage("--audit '\(auditPath)' works with the socket transport (http:// targets) only, not urlsession")
+      }
+      guard FileManager.default.createFile(atPath: auditPath, contents: nil) else {
+        throw .badInput("Cannot write the audit log '\(auditPath)': give a path in a writable directory")
+      }
+      configuration.auditPath = auditPath
+      configuration.auditBodies = auditBodies
+    }
 
-    let (stats, seconds) = await LoadRunner.run(
+    let (stats, seconds, auditFailure) = await LoadRunner.run(
       configuration: configuration, url: url, useURLSession: useURLSession, firstPool: firstPool,
       makePool: { (try? makePool($0)) ?? firstPool }, progress: Console.isTerminal && !json)
 
@@ -110,10 +167,14 @@ enum LoadCommand: Command {
       connections: connections, transport: useURLSession ? "urlsession" : "socket", seconds: seconds, stats: stats)
     Console.out(json ? report.json.prettyString : report.text)
     if let histogramPath {
-      do { try report.stats.latency.percentileDistribution(scale: 1000).write(toFile: histogramPath, atomically: true, encoding: .utf8) } catch {
+      do {
+        try report.stats.latency.percentileDistribution(scale: 1000).write(
+          toFile: histogramPath, atomically: true, encoding: .utf8)
+      } catch {
         throw .badInput("\(histogramPath): cannot write the histogram: \(error.localizedDescription)")
       }
     }
+    if let auditFailure { throw .badInput("The audit log could not be written: \(auditFailure)") }
     if stats.completed == 0 || stats.errorCounts["not sent: target unreachable"] != nil {
       throw .failed("The target \(url) was unreachable: \(stats.connectErrors.keys.sorted().joined(separator: ", "))")
     }
@@ -122,7 +183,9 @@ enum LoadCommand: Command {
     return 0
   }
 
-  static func makeSchedule(rate: Double?, ramp: String?, duration: Double?, count: Int?) throws(CLIError) -> RateSchedule? {
+  static func makeSchedule(rate: Double?, ramp: String?, duration: Double?, count: Int?) throws(CLIError)
+    -> RateSchedule?
+  {
     if let ramp {
       guard rate == nil else { throw .usage("Use either --rate or --ramp, not both") }
       switch RateSchedule.parse(ramp: ramp) {
@@ -134,6 +197,12 @@ enum LoadCommand: Command {
     if let duration { return .constant(rate: rate, milliseconds: duration) }
     if let count { return .constant(rate: rate, milliseconds: Double(count) / rate * 1000) }
     throw .usage("--rate needs --duration D or --count N")
+  }
+
+  /// Threads when `--threads` is not given: 2 for closed loop, else one per 20,000 req/s of the peak rate (1–2).
+  static func defaultThreads(_ schedule: RateSchedule?) -> Int {
+    guard let peak = schedule?.stages.map(\.rate).max() else { return 2 }
+    return peak > 20_000 ? 2 : 1
   }
 
   static func parseRate(_ text: String) -> Double? {

@@ -1,0 +1,61 @@
+import SendoutCore
+
+/// One generator thread's audit log for `sendout load --audit FILE`: one compact JSON line per request
+/// with an outcome (`sendout_id`, `status` SUCCESS/FAILED, `http_status`, `latency_ms`, `error`,
+/// `intended_ms` and `sent_ms` from the start of the run, and `body` only when asked), buffered and
+/// appended to the file at least every 100 ms and at the end, so memory stays flat however long the run.
+/// Each thread appends whole lines with `O_APPEND`, so lines from different threads never interleave.
+final class LoadAuditWriter {
+  private let fd: Int32
+  private let includeBodies: Bool
+  private var buffer: [UInt8] = []
+  private var lastFlush: Int64 = 0
+  /// The first write error, if any (later records are dropped).
+  private(set) var failure: String?
+
+  /// Opens `path` for appending; `nil` with the system's reason when it cannot.
+  static func open(_ path: String, includeBodies: Bool) -> Result<LoadAuditWriter, PlatformError> {
+    Platform.openForAppend(path).map { LoadAuditWriter(fd: $0, includeBodies: includeBodies) }
+  }
+
+  private init(fd: Int32, includeBodies: Bool) {
+    self.fd = fd
+    self.includeBodies = includeBodies
+    buffer.reserveCapacity(1 << 17)
+  }
+
+  deinit { Platform.close(fd) }
+
+  /// Records the outcome of the request on `connection` at `t` (ns since the start): a `status`, or an `error`.
+  func record(_ connection: ClientConnection, status: Int?, error: String?, at t: Int64) {
+    let succeeded = status.map { (200..<300).contains($0) } ?? false
+    var line = JSONObject()
+    line.append("sendout_id", .string(connection.sendoutID))
+    line.append("status", .string(succeeded ? "SUCCESS" : "FAILED"))
+    line.append("http_status", status.map(JSON.int) ?? .null)
+    line.append("latency_ms", .double(Self.milliseconds(t - connection.measuredFrom)))
+    line.append("error", error.map(JSON.string) ?? .null)
+    line.append("intended_ms", .double(Self.milliseconds(connection.measuredFrom)))
+    line.append("sent_ms", .double(Self.milliseconds(connection.sentAt)))
+    if includeBodies, let body = connection.auditBody {
+      line.append("body", .string(String(decoding: body, as: UTF8.self)))
+    }
+    buffer.append(contentsOf: JSON.object(line).compactBytes)
+    buffer.append(0x0A)
+    if buffer.count >= 1 << 16 { flush(at: t) }
+  }
+
+  /// Appends what is buffered when 100 ms have passed since the last append.
+  func flushIfDue(at t: Int64) { if t - lastFlush >= 100_000_000 { flush(at: t) } }
+
+  /// Appends everything buffered.
+  func flush(at t: Int64) {
+    lastFlush = t
+    guard !buffer.isEmpty else { return }
+    if failure == nil, case .failure(let error) = Platform.writeAll(fd, buffer) { failure = error.reason }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  /// `ns` as milliseconds with microsecond precision.
+  private static func milliseconds(_ ns: Int64) -> Double { Double(ns / 1000) / 1000 }
+}
