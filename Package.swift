@@ -12,7 +12,9 @@ let package = Package(
   ],
   dependencies: [],
   targets: [
-    .target(name: "SendoutCore"),
+    // SHA-256 block compression with the x86 SHA extensions; our own code, used when the CPU has them.
+    .target(name: "CSHA256Accel"),
+    .target(name: "SendoutCore", dependencies: ["CSHA256Accel"]),
     .target(name: "SendoutIO", dependencies: ["SendoutCore"]),
     .target(name: "SendoutTestSupport", dependencies: ["SendoutCore"]),
     .executableTarget(name: "sendout", dependencies: ["SendoutCore", "SendoutIO"]),
