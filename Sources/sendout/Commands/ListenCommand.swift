@@ -31,7 +31,8 @@ enum ListenCommand: Command {
       --retry-after N    Add 'retry-after: N' to every answer (sendout honours it on 429/503).
       --delay DURATION   Wait before answering, e.g. 250ms or 12s (over 10s: Voucherify times out).
       --max-body BYTES   Body size limit (default 1048576).
-      --json             One JSON object per request (headers and body included); the first line is
+      --json             One JSON object per request (headers, authorization-like values redacted,
+                         and body included); the first line is
                          {"listening": URL, "port": P}.
 
     EXAMPLES:
