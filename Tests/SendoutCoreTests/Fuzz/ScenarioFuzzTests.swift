@@ -42,6 +42,18 @@ import Testing
     #expect(throws: ScenarioError.self) { try loader.load(deep) }
   }
 
+  /// Repeats that multiply out to more operations than the limit are refused before anything runs.
+  @Test func loaderRejectsRunawayRepeats() {
+    let text =
+      #"{"version":1,"steps":[{"repeat":{"times":1000000,"steps":[{"repeat":{"times":1000000,"#
+      + #""steps":[{"customer_create":{}}]}}]}}]}"#
+    #expect {
+      try ScenarioLoader(file: "t.json", environment: [:]).load(Array(text.utf8))
+    } throws: { error in
+      (error as? ScenarioError)?.path == "steps" && "\(error)".contains("limit is \(ScenarioLoader.maxOperations)")
+    }
+  }
+
   /// How many operations a step list runs (repeat counts multiply).
   static func stepCount(_ steps: [ScenarioStep]) -> Int {
     steps.reduce(0) { total, step in
