@@ -23,7 +23,7 @@ public enum DeliveryError: Error, Sendable, Equatable {
     case .invalidRetrySchedule(let text, let reason):
       "Invalid retry schedule '\(text)': \(reason). Expected 'voucherify', 'none' or increasing durations since the first attempt, e.g. '100ms,1s,5s'"
     case .invalidTimeScale(let text):
-      "Invalid time scale '\(text)': expected a positive number, e.g. 0.001 (1 minute becomes 60 ms)"
+      "Invalid time scale '\(text)': expected a positive number up to 1000, e.g. 0.001 (1 minute becomes 60 ms)"
     case .invalidDuration(let text):
       "Invalid duration '\(text)': expected a number with a unit (ms, s, m, h), e.g. 250ms, 1.5s, 1h4m"
     case .invalidHeader(let text): "Invalid header '\(text)': expected 'name: value'"

@@ -54,6 +54,23 @@ import Testing
     }
   }
 
+  /// Values that used to trap converting a huge Double to Int64 are errors now.
+  @Test(arguments: ["99999999999999999999999d", "36501d"])
+  func advancingTooFarIsAnError(_ by: String) throws {
+    let text = #"{"version":1,"steps":[{"customer_create":{}},{"advance":{"by":"\#(by)"}},{"customer_create":{}}]}"#
+    let scenario = try ScenarioLoader(file: "t.json", environment: [:]).load(Array(text.utf8))
+    #expect {
+      try ScenarioPlan.make(scenario: scenario, defaultTarget: "http://127.0.0.1:9/")
+    } throws: { error in
+      (error as? ScenarioError)?.path == "steps.1.advance.by"
+    }
+  }
+
+  @Test(arguments: ["1e308", "1001", "inf", "nan", "0", "-1"])
+  func hugeOrInvalidTimeScalesAreRefused(_ text: String) {
+    #expect(throws: DeliveryError.self) { try RetryPolicy.parseTimeScale(text) }
+  }
+
   /// How many operations a step list runs (repeat counts multiply).
   static func stepCount(_ steps: [ScenarioStep]) -> Int {
     steps.reduce(0) { total, step in
