@@ -71,6 +71,11 @@ import Testing
     #expect(throws: DeliveryError.self) { try RetryPolicy.parseTimeScale(text) }
   }
 
+  @Test(arguments: [Double.nan, .infinity, -.infinity, 1e300, -1e300, 1e15, 9.3e18])
+  func formattingExtremeDurationsNeverTraps(_ ms: Double) {
+    #expect(!DurationText.format(milliseconds: ms).isEmpty)
+  }
+
   /// How many operations a step list runs (repeat counts multiply).
   static func stepCount(_ steps: [ScenarioStep]) -> Int {
     steps.reduce(0) { total, step in
