@@ -13,7 +13,8 @@ enum ListenCommand: Command {
     An HTTP/1.1 receiver (keep-alive, Content-Length and chunked bodies, many connections) that prints
     one line per request: time, path, event type (body event.type or type), sendout id, signature
     (valid, invalid, absent, or unchecked without --secret), size and the status it answered.
-    Bodies over --max-body get 413, heads over 16 KiB get 431. Port 0 picks a free port; the first
+    Bodies over --max-body get 413, heads over 16 KiB get 431, malformed requests 400, and a request
+    not complete 10 s after its first byte (a client trickling bytes) 408. Port 0 picks a free port; the first
     line says which. Ctrl-C stops it.
 
     Faults, in this order: the first N requests get --fail-status; then each fails with probability
