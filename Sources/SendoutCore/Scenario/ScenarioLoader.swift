@@ -37,8 +37,7 @@ public struct ScenarioLoader: Sendable {
   /// Parses and checks a scenario.
   public func load(_ bytes: [UInt8]) throws(ScenarioError) -> Scenario {
     guard bytes.count <= ScenarioLoader.maxFileBytes else {
-      throw ScenarioError(
-        file: file, path: "", reason: "file is \(bytes.count) bytes; the limit is \(ScenarioLoader.maxFileBytes)")
+      throw ScenarioError(file: file, path: "", reason: "file is \(bytes.count) bytes; the limit is \(ScenarioLoader.maxFileBytes)")
     }
     let json: JSON
     do { json = try JSONParser.parse(bytes) } catch {
@@ -46,23 +45,16 @@ public struct ScenarioLoader: Sendable {
     }
     var root = try FieldReader(try substitute(json, path: ""), path: "", file: file)
     guard let version = try root.int("version", in: Int.min...Int.max) else {
-      throw root.error(
-        "version",
-        "is required; supported versions: \(Scenario.supportedVersions.map(String.init).joined(separator: ", "))")
+      throw root.error("version", "is required; supported versions: \(Scenario.supportedVersions.map(String.init).joined(separator: ", "))")
     }
     guard Scenario.supportedVersions.contains(version) else {
-      throw root.error(
-        "version",
-        "version \(version) is not supported; supported versions: \(Scenario.supportedVersions.map(String.init).joined(separator: ", "))"
-      )
+      throw root.error("version", "version \(version) is not supported; supported versions: \(Scenario.supportedVersions.map(String.init).joined(separator: ", "))")
     }
     let name = try root.string("name") ?? file
     let seed = UInt64(try root.int("seed") ?? 1)
     var start = SingleEventRequest.defaultStart
     if let text = try root.string("start") {
-      guard let t = Timestamp(iso8601: text) else {
-        throw root.error("start", "'\(text)' is not an ISO-8601 UTC time like 2024-03-13T13:45:00.000Z")
-      }
+      guard let t = Timestamp(iso8601: text) else { throw root.error("start", "'\(text)' is not an ISO-8601 UTC time like 2024-03-13T13:45:00.000Z") }
       start = t
     }
     let project = try readProject(&root)
@@ -101,8 +93,7 @@ public struct ScenarioLoader: Sendable {
         } else if case .array(let list) = e, list.allSatisfy({ $0.stringValue != nil }) {
           events = list.compactMap(\.stringValue)
           for (j, type) in (events ?? []).enumerated() where EventCatalog.descriptor(for: type) == nil {
-            let hint =
-              Suggest.closest(to: type, in: EventCatalog.all.map(\.type)).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = Suggest.closest(to: type, in: EventCatalog.all.map(\.type)).map { " (did you mean '\($0)'?)" } ?? ""
             throw w.error("events.\(j)", "unknown event type '\(type)'\(hint); run 'sendout events' for the list")
           }
         } else {
@@ -111,8 +102,7 @@ public struct ScenarioLoader: Sendable {
       }
       webhooks.append(
         ProjectWebhookConfig(
-          id: try w.string("id"), targetURL: try w.string("target_url"), events: events,
-          active: try w.bool("active") ?? true,
+          id: try w.string("id"), targetURL: try w.string("target_url"), events: events, active: try w.bool("active") ?? true,
           headers: try headers(&w)))
       try w.finish()
     }
@@ -151,21 +141,18 @@ public struct ScenarioLoader: Sendable {
     let raw = d.value("template")
     guard raw != nil || !attributes.isEmpty else { return nil }
     let template: PayloadTemplate
-    do {
+    do throws(TemplateError) {
       switch raw {
       case .string(let text)?: template = try PayloadTemplate(parsing: text)
-      case .object?, .array?: template = try PayloadTemplate(parsing: raw!.prettyString)
+      case .object(let o)?: template = try PayloadTemplate(parsing: JSON.object(o).prettyString)
+      case .array(let a)?: template = try PayloadTemplate(parsing: JSON.array(a).prettyString)
       case nil: template = PayloadTemplate(attributes: attributes)
-      default: throw d.error("template", "expected a template string or a JSON object")
+      case let other?: throw .syntax(line: 1, column: 1, reason: "expected a template string or a JSON object, found \(other.typeName)")
       }
-    } catch let error as TemplateError {
-      throw d.error("template", "\(error)")
     } catch {
-      throw error as! ScenarioError
+      throw d.error("template", "\(error)")
     }
-    if raw != nil && !attributes.isEmpty {
-      throw d.error("attributes", "use either `template` or `attributes`, not both")
-    }
+    if raw != nil && !attributes.isEmpty { throw d.error("attributes", "use either `template` or `attributes`, not both") }
     if let sample = try? SampleWorld.event(type: descriptor.type, seed: 1, start: SingleEventRequest.defaultStart) {
       do { try template.validate(against: sample.data(for: purpose)) } catch {
         throw d.error(raw == nil ? "attributes" : "template", "\(error)")
@@ -176,10 +163,8 @@ public struct ScenarioLoader: Sendable {
 
   private func headers(_ r: inout FieldReader) throws(ScenarioError) -> [HTTPHeader] {
     try r.stringMap("headers").map { (name, value) throws(ScenarioError) in
-      guard !name.isEmpty, name.utf8.allSatisfy({ (97...122).contains($0) || (48...57).contains($0) || $0 == 45 })
-      else {
-        throw r.error(
-          "headers.\(name)", "invalid header name: Voucherify allows lowercase letters, digits and dashes only")
+      do throws(DeliveryError) { try CustomHeader.validate(name: name) } catch {
+        throw r.error("headers.\(name)", error.message)
       }
       return HTTPHeader(name, value)
     }
@@ -195,23 +180,16 @@ public struct ScenarioLoader: Sendable {
     let count = try s.int("count", in: 1...1_000_000) ?? 1
     let ops = s.object.keys.filter { $0 != "name" && $0 != "count" }
     guard ops.count == 1, let op = ops.first else {
-      throw s.error(
-        nil,
-        ops.isEmpty
-          ? "a step needs one operation; expected one of: \((["repeat"] + operations).joined(separator: ", "))"
-          : "a step has exactly one operation, found: \(ops.joined(separator: ", "))")
+      throw s.error(nil, ops.isEmpty
+        ? "a step needs one operation; expected one of: \((["repeat"] + operations).joined(separator: ", "))"
+        : "a step has exactly one operation, found: \(ops.joined(separator: ", "))")
     }
     guard op == "repeat" || operations.contains(op) else {
       let hint = Suggest.closest(to: op, in: ["repeat"] + operations).map { " (did you mean '\($0)'?)" } ?? ""
-      throw s.error(
-        op, "unknown operation\(hint); expected one of: \((["repeat"] + operations).joined(separator: ", "))")
+      throw s.error(op, "unknown operation\(hint); expected one of: \((["repeat"] + operations).joined(separator: ", "))")
     }
     var params: FieldReader
-    if let given = try s.reader(op) {
-      params = given
-    } else {
-      params = try FieldReader(.object([:]), path: s.child(op), file: file)
-    }
+    if let given = try s.reader(op) { params = given } else { params = try FieldReader(.object([:]), path: s.child(op), file: file) }
     var nested: [ScenarioStep] = []
     var times = count
     if op == "repeat" {
@@ -222,8 +200,7 @@ public struct ScenarioLoader: Sendable {
     }
     try s.finish()
     return ScenarioStep(
-      name: name, operation: op, parameters: op == "repeat" ? [:] : params.object, count: times, steps: nested,
-      path: path)
+      name: name, operation: op, parameters: op == "repeat" ? [:] : params.object, count: times, steps: nested, path: path)
   }
 
   private func readExpectations(_ root: inout FieldReader) throws(ScenarioError) -> Expectations {
@@ -262,27 +239,14 @@ public struct ScenarioLoader: Sendable {
   }
 
   private func substituteString(_ s: String, path: String) throws(ScenarioError) -> String {
-    var out = ""
-    var rest = Substring(s)
-    while let open = rest.range(of: "${") {
-      out += rest[..<open.lowerBound]
-      guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
-        throw ScenarioError(file: file, path: path, reason: "unclosed '${' in \"\(s)\"")
-      }
-      let inner = String(rest[open.upperBound..<close])
+    try Interpolation.replace(in: s, file: file, path: path) { (inner) throws(ScenarioError) in
       let parts = inner.split(separator: ":-", maxSplits: 1).map(String.init)
       let name = parts.first ?? ""
-      if name.contains(".") {
-        out += "${\(inner)}"  // a step reference, resolved when the step runs
-      } else if let value = environment[name] ?? (parts.count > 1 ? parts[1] : nil) {
-        out += value
-      } else {
-        throw ScenarioError(
-          file: file, path: path,
-          reason: "environment variable \(name) is not set (use ${\(name):-default} for a default)")
-      }
-      rest = rest[rest.index(after: close)...]
+      if name.contains(".") { return "${\(inner)}" }  // a step reference, resolved when the step runs
+      if let value = environment[name] ?? (parts.count > 1 ? parts[1] : nil) { return value }
+      throw ScenarioError(
+        file: file, path: path, reason: "environment variable \(name) is not set (use ${\(name):-default} for a default)")
     }
-    return out + rest
   }
+
 }

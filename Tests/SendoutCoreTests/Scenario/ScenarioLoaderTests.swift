@@ -46,7 +46,7 @@ import Testing
     (#"{"version": 1, "steps": [{"publish": {}, "redeem": {}}]}"#, "a step has exactly one operation, found: publish, redeem"),
     (#"{"version": 1, "project": {"secret": "${NOPE}"}}"#, "s.json: at `project.secret`: environment variable NOPE is not set"),
     (#"{"version": 1, "project": {"webhooks": [{"events": ["redemption.succeded"]}]}}"#, "at `project.webhooks.0.events.0`: unknown event type 'redemption.succeded'"),
-    (#"{"version": 1, "project": {"webhooks": [{"headers": {"X-Key": "v"}}]}}"#, "at `project.webhooks.0.headers.X-Key`: invalid header name"),
+    (#"{"version": 1, "project": {"webhooks": [{"headers": {"X-Key": "v"}}]}}"#, "at `project.webhooks.0.headers.X-Key`: Invalid header name 'X-Key'"),
     (#"{"version": 1, "distributions": [{"trigger": "redemption.succeeded"}]}"#, "at `distributions.0.trigger`: 'redemption.succeeded' is not a distribution event"),
     (#"{"version": 1, "expect": {"p99_latency": "fast"}}"#, "at `expect.p99_latency`: 'fast' is not a duration"),
     ("{\n  \"version\": 1,\n  \"steps\": [,]\n}", "s.json:3:13: Unexpected ','"),

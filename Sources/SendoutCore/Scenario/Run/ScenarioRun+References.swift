@@ -22,18 +22,11 @@ extension ScenarioRun {
     if s.hasPrefix("${"), s.hasSuffix("}"), s.dropFirst(2).firstIndex(of: "}") == s.index(before: s.endIndex) {
       return try lookup(String(s.dropFirst(2).dropLast()), path: path)
     }
-    var out = ""
-    var rest = Substring(s)
-    while let open = rest.range(of: "${") {
-      out += rest[..<open.lowerBound]
-      guard let close = rest[open.upperBound...].firstIndex(of: "}") else {
-        throw ScenarioError(file: file, path: path, reason: "unclosed '${' in \"\(s)\"")
-      }
-      let value = try lookup(String(rest[open.upperBound..<close]), path: path)
-      out += value.stringValue ?? value.compactString
-      rest = rest[rest.index(after: close)...]
+    let text = try Interpolation.replace(in: s, file: file, path: path) { (inner) throws(ScenarioError) in
+      let value = try lookup(inner, path: path)
+      return value.stringValue ?? value.compactString
     }
-    return .string(out + rest)
+    return .string(text)
   }
 
   /// The value of `step.field.sub` from the latest run of the named step.
