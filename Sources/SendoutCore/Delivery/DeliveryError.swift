@@ -10,6 +10,8 @@ public enum DeliveryError: Error, Sendable, Equatable {
   case invalidHeader(String)
   /// A custom header name with characters Voucherify does not allow.
   case invalidHeaderName(String)
+  /// A custom header value with a control character (a line break would inject headers).
+  case invalidHeaderValue(name: String, value: String)
   /// A custom header that would replace one Sendout sets itself.
   case reservedHeaderName(String)
   /// A concurrency limit below 1.
@@ -29,6 +31,8 @@ public enum DeliveryError: Error, Sendable, Equatable {
     case .invalidHeader(let text): "Invalid header '\(text)': expected 'name: value'"
     case .invalidHeaderName(let name):
       "Invalid header name '\(name)': Voucherify allows lowercase letters, digits and dashes only"
+    case .invalidHeaderValue(let name, let value):
+      "Invalid value \(value.debugDescription) for header '\(name)': control characters and line breaks are not allowed"
     case .reservedHeaderName(let name):
       "Header '\(name)' is set by Sendout itself; custom headers may not replace "
         + CustomHeader.reservedNames.joined(separator: ", ")

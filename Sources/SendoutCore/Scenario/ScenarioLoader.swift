@@ -102,7 +102,7 @@ public struct ScenarioLoader: Sendable {
       }
       webhooks.append(
         ProjectWebhookConfig(
-          id: try w.string("id"), targetURL: try w.string("target_url"), events: events, active: try w.bool("active") ?? true,
+          id: try w.string("id"), targetURL: try targetURL(&w), events: events, active: try w.bool("active") ?? true,
           headers: try headers(&w)))
       try w.finish()
     }
@@ -125,7 +125,7 @@ public struct ScenarioLoader: Sendable {
     let config = DistributionConfig(
       name: try d.string("name") ?? trigger, id: try d.string("id"), trigger: trigger, purpose: purpose,
       eventName: try d.string("event_name") ?? SingleEventRequest.defaultEventName(for: trigger),
-      targetURL: try d.string("target_url"), headers: try headers(&d), template: template,
+      targetURL: try targetURL(&d), headers: try headers(&d), template: template,
       rawPayload: try d.bool("raw_payload") ?? false, active: try d.bool("active") ?? true)
     if config.rawPayload && template == nil {
       throw d.error("raw_payload", "needs a `template` or `attributes`: the raw payload is the designed payload")
@@ -161,9 +161,21 @@ public struct ScenarioLoader: Sendable {
     return template
   }
 
+  /// `target_url`, which must be an absolute http(s) URL.
+  private func targetURL(_ r: inout FieldReader) throws(ScenarioError) -> String? {
+    guard let url = try r.string("target_url") else { return nil }
+    do throws(DeliveryError) { try TransportRequest.validate(url: url) } catch {
+      throw r.error("target_url", error.message)
+    }
+    return url
+  }
+
   private func headers(_ r: inout FieldReader) throws(ScenarioError) -> [HTTPHeader] {
     try r.stringMap("headers").map { (name, value) throws(ScenarioError) in
-      do throws(DeliveryError) { try CustomHeader.validate(name: name) } catch {
+      do throws(DeliveryError) {
+        try CustomHeader.validate(name: name)
+        try CustomHeader.validate(value: value, name: name)
+      } catch {
         throw r.error("headers.\(name)", error.message)
       }
       return HTTPHeader(name, value)
