@@ -56,7 +56,8 @@ public struct TransportRequest: Sendable, Equatable {
       port = parts.count == 2 ? parts[1] : nil
     }
     if let port, !port.isEmpty {
-      guard port.utf8.allSatisfy({ (48...57).contains($0) }), let n = Int(port.prefix(6)), (1...65535).contains(n) else {
+      guard port.utf8.allSatisfy({ (48...57).contains($0) }), let n = Int(port.prefix(6)), (1...65535).contains(n)
+      else {
         throw .invalidTargetURL(url)
       }
     }
