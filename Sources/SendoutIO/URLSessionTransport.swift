@@ -12,7 +12,9 @@ import SendoutCore
 /// `dataTask` runs inside `withCheckedThrowingContinuation` + `withTaskCancellationHandler`, and
 /// cancellation calls `task.cancel()` from another queue (never cancel a Task awaiting `data(for:)`:
 /// it deadlocks every session). The timeout is `URLRequest.timeoutInterval`, never a racing sleep.
-/// The timeout has whole-second resolution (corelibs truncates it). Headers are set explicitly; redirects are not followed (a 3xx is a failure, like any non-2xx).
+/// The timeout has whole-second resolution (corelibs truncates it). corelibs' timeout is an idle timeout
+/// (it restarts whenever bytes arrive), so a response trickled forever would never end: a hard deadline
+/// (`hardDeadlineSeconds`) cancels the data task from another queue and reports a timeout. Headers are set explicitly; redirects are not followed (a 3xx is a failure, like any non-2xx).
 public final class URLSessionTransport: WebhookTransport, Sendable {
   /// One transport for the whole process: every URLSession shares one queue anyway, and each leaks a little.
   public static let shared = URLSessionTransport()
@@ -70,11 +72,14 @@ public final class URLSessionTransport: WebhookTransport, Sendable {
           }
           handle.set(task)
           task.resume()
+          let deadline = Self.hardDeadlineSeconds(request.timeoutMilliseconds)
+          DispatchQueue.global().asyncAfter(deadline: .now() + deadline) { handle.expire() }
         }
       } onCancel: {
         DispatchQueue.global().async { handle.cancel() }
       }
     } catch {
+      if handle.expired { throw .timeout(milliseconds: Int64(Self.timeoutSeconds(request.timeoutMilliseconds) * 1000)) }
       throw Self.transportError(error, timeoutMilliseconds: request.timeoutMilliseconds)
     }
   }
@@ -82,6 +87,10 @@ public final class URLSessionTransport: WebhookTransport, Sendable {
   /// corelibs URLSession truncates `timeoutInterval` to whole seconds (and 0 means none), so sub-second
   /// timeouts are rounded up to the next whole second.
   static func timeoutSeconds(_ milliseconds: Int64) -> Double { Double(max(1, (milliseconds + 999) / 1000)) }
+
+  /// When a request is cancelled whatever is arriving: the timeout plus a little slack, so URLSession's
+  /// own (exact) timeout wins for a silent receiver and this one only ends trickled responses.
+  static func hardDeadlineSeconds(_ milliseconds: Int64) -> Double { timeoutSeconds(milliseconds) + 0.25 }
 
   private static func headers(of response: HTTPURLResponse) -> [HTTPHeader] {
     response.allHeaderFields.compactMap { key, value in
@@ -104,7 +113,11 @@ public final class URLSessionTransport: WebhookTransport, Sendable {
       .serverCertificateHasUnknownRoot:
       return .connection("TLS failed")
     case .notConnectedToInternet: return .connection("no network")
-    case .unsupportedURL, .badURL: return .connection("unsupported URL")
+    // The URL was checked before sending, so this is curl refusing a reply that is not HTTP at all.
+    case .unsupportedURL: return .connection("malformed response (not HTTP)")
+    case .badURL: return .connection("unsupported URL")
+    // curl's "empty reply" or a body cut short: the receiver closed before the response was complete.
+    case .unknown: return .connection("connection closed before a complete response")
     default: return .connection("connection error \(urlError.code.rawValue)")
     }
   }
@@ -116,6 +129,10 @@ private final class DataTaskHandle: @unchecked Sendable {
   private let lock = NSLock()
   private var task: URLSessionDataTask?
   private var cancelled = false
+  private var deadlinePassed = false
+
+  /// Whether the hard deadline cancelled the task.
+  var expired: Bool { lock.withLock { deadlinePassed } }
 
   func set(_ task: URLSessionDataTask) {
     let cancelNow = lock.withLock {
@@ -123,6 +140,15 @@ private final class DataTaskHandle: @unchecked Sendable {
       return cancelled
     }
     if cancelNow { DispatchQueue.global().async { task.cancel() } }
+  }
+
+  /// The hard deadline: cancels the task (a no-op when it already ended) and remembers why.
+  func expire() {
+    let task = lock.withLock {
+      deadlinePassed = !cancelled
+      return self.task
+    }
+    task?.cancel()
   }
 
   func cancel() {

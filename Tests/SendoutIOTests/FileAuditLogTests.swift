@@ -57,4 +57,18 @@ import Testing
   @Test func aMissingFileIsAnEmptyLog() throws {
     #expect(try FileAuditLog(path: temporaryPath()).read().records.isEmpty)
   }
+
+  /// Appending after a crash cuts the partial last line off first, so the log stays readable.
+  @Test func appendingAfterACrashDropsThePartialLastLine() throws {
+    let path = temporaryPath()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    FileManager.default.createFile(atPath: path, contents: Data(record(1).line + Array(record(2).line.prefix(40))))
+    try FileAuditLog(path: path).append(record(3))
+    let contents = try FileAuditLog(path: path).read()
+    #expect(contents.records == [record(1), record(3)])
+    #expect(contents.warnings.isEmpty)
+    FileManager.default.createFile(atPath: path, contents: Data(Array(record(2).line.prefix(40))))
+    try FileAuditLog(path: path).append(record(4))
+    #expect(try FileAuditLog(path: path).read().records == [record(4)])
+  }
 }

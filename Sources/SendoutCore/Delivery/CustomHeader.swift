@@ -11,7 +11,15 @@ public enum CustomHeader {
     let name = String(text[..<colon]).trimmingSpaces
     let value = String(text[text.index(after: colon)...]).trimmingSpaces
     try validate(name: name)
+    try validate(value: value, name: name)
     return HTTPHeader(name, value)
+  }
+
+  /// Throws if `value` holds a control character other than tab: CR or LF would inject headers.
+  public static func validate(value: String, name: String) throws(DeliveryError) {
+    guard value.utf8.allSatisfy({ $0 == 0x09 || ($0 >= 0x20 && $0 != 0x7F) }) else {
+      throw .invalidHeaderValue(name: name, value: value)
+    }
   }
 
   /// Throws unless `name` is non-empty lowercase letters, digits and dashes and not reserved.

@@ -10,6 +10,8 @@ public enum DeliveryError: Error, Sendable, Equatable {
   case invalidHeader(String)
   /// A custom header name with characters Voucherify does not allow.
   case invalidHeaderName(String)
+  /// A custom header value with a control character (a line break would inject headers).
+  case invalidHeaderValue(name: String, value: String)
   /// A custom header that would replace one Sendout sets itself.
   case reservedHeaderName(String)
   /// A concurrency limit below 1.
@@ -23,12 +25,14 @@ public enum DeliveryError: Error, Sendable, Equatable {
     case .invalidRetrySchedule(let text, let reason):
       "Invalid retry schedule '\(text)': \(reason). Expected 'voucherify', 'none' or increasing durations since the first attempt, e.g. '100ms,1s,5s'"
     case .invalidTimeScale(let text):
-      "Invalid time scale '\(text)': expected a positive number, e.g. 0.001 (1 minute becomes 60 ms)"
+      "Invalid time scale '\(text)': expected a positive number up to 1000, e.g. 0.001 (1 minute becomes 60 ms)"
     case .invalidDuration(let text):
       "Invalid duration '\(text)': expected a number with a unit (ms, s, m, h), e.g. 250ms, 1.5s, 1h4m"
     case .invalidHeader(let text): "Invalid header '\(text)': expected 'name: value'"
     case .invalidHeaderName(let name):
       "Invalid header name '\(name)': Voucherify allows lowercase letters, digits and dashes only"
+    case .invalidHeaderValue(let name, let value):
+      "Invalid value \(value.debugDescription) for header '\(name)': control characters and line breaks are not allowed"
     case .reservedHeaderName(let name):
       "Header '\(name)' is set by Sendout itself; custom headers may not replace "
         + CustomHeader.reservedNames.joined(separator: ", ")

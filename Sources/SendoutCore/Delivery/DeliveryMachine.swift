@@ -103,6 +103,7 @@ public struct DeliveryMachine: Sendable {
     let http: Int?
     let reason: String
     var retryAfter: Int64?
+    var permanent = false
     switch result {
     case .success(let response) where response.isSuccess:
       finish(i)
@@ -114,13 +115,15 @@ public struct DeliveryMachine: Sendable {
     case .failure(let error):
       http = nil
       reason = error.reason
+      // An invalid URL stays invalid: retrying it for 24 hours would only hide the mistake.
+      if case .invalidURL = error { permanent = true }
     }
     if isCancelled {
       finish(i)
       return [.record(record(.retrying, http: http, error: reason))]
     }
     let policy = configuration.policy
-    if let firstAt = job.firstAttemptAt,
+    if !permanent, let firstAt = job.firstAttemptAt,
       let next = policy.nextAttemptAt(
         after: job.attempts, firstAttemptAt: firstAt, finishedAt: finishedAt, retryAfterMilliseconds: retryAfter)
     {

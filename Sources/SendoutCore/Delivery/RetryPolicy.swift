@@ -20,12 +20,17 @@ public struct RetryPolicy: Sendable, Equatable {
   /// How long each attempt may take.
   public var timeoutMilliseconds: Int64
 
-  /// A policy; throws unless `timeScale` is positive and finite.
+  /// Largest `timeScale` accepted: the 24 h schedule stretched to 1,000 days (larger values overflow).
+  public static let maxTimeScale = 1_000.0
+
+  /// A policy; throws unless `timeScale` is positive and at most `maxTimeScale`.
   public init(
     schedule: RetrySchedule = .voucherify, timeScale: Double = 1,
     timeoutMilliseconds: Int64 = RetryPolicy.voucherifyTimeoutMilliseconds
   ) throws(DeliveryError) {
-    guard timeScale.isFinite, timeScale > 0 else { throw .invalidTimeScale("\(timeScale)") }
+    guard timeScale.isFinite, timeScale > 0, timeScale <= RetryPolicy.maxTimeScale else {
+      throw .invalidTimeScale("\(timeScale)")
+    }
     self.schedule = schedule
     self.timeScale = timeScale
     self.timeoutMilliseconds = timeoutMilliseconds
@@ -39,7 +44,9 @@ public struct RetryPolicy: Sendable, Equatable {
 
   /// Parses a `--time-scale` value.
   public static func parseTimeScale(_ text: String) throws(DeliveryError) -> Double {
-    guard let value = Double(text.trimmingSpaces), value.isFinite, value > 0 else { throw .invalidTimeScale(text) }
+    guard let value = Double(text.trimmingSpaces), value.isFinite, value > 0, value <= RetryPolicy.maxTimeScale else {
+      throw .invalidTimeScale(text)
+    }
     return value
   }
 

@@ -37,5 +37,29 @@ public struct TransportRequest: Sendable, Equatable {
     let rest = url.dropFirst(scheme.count)
     let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
     guard !host.isEmpty, !host.hasPrefix(":"), !host.contains(" ") else { throw .invalidTargetURL(url) }
+    // The authority: RFC 3986 characters only, brackets only around an IPv6 literal, a numeric port.
+    let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~%!$&'()*+,;=:@[]".utf8)
+    guard host.utf8.allSatisfy({ allowed.contains($0) }) else { throw .invalidTargetURL(url) }
+    let hostPort = host.split(separator: "@").last ?? ""
+    var port: Substring?
+    if hostPort.hasPrefix("[") {
+      guard let close = hostPort.firstIndex(of: "]"), close > hostPort.index(after: hostPort.startIndex) else {
+        throw .invalidTargetURL(url)
+      }
+      let after = hostPort[hostPort.index(after: close)...]
+      guard after.isEmpty || after.hasPrefix(":") else { throw .invalidTargetURL(url) }
+      port = after.isEmpty ? nil : after.dropFirst()
+    } else {
+      guard !hostPort.contains("["), !hostPort.contains("]") else { throw .invalidTargetURL(url) }
+      let parts = hostPort.split(separator: ":", omittingEmptySubsequences: false)
+      guard parts.count <= 2, !(parts.first ?? "").isEmpty else { throw .invalidTargetURL(url) }
+      port = parts.count == 2 ? parts[1] : nil
+    }
+    if let port, !port.isEmpty {
+      guard port.utf8.allSatisfy({ (48...57).contains($0) }), let n = Int(port.prefix(6)), (1...65535).contains(n)
+      else {
+        throw .invalidTargetURL(url)
+      }
+    }
   }
 }

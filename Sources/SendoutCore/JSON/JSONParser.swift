@@ -58,7 +58,9 @@ public struct JSONParser {
       guard peek(UInt8(ascii: "\"")) else { throw error("Expected a string key, found \(describeCurrent())") }
       let key = try parseString()
       skipWhitespace()
-      guard peek(UInt8(ascii: ":")) else { throw error("Expected ':' after the key \"\(key)\", found \(describeCurrent())") }
+      guard peek(UInt8(ascii: ":")) else {
+        throw error("Expected ':' after the key \"\(key)\", found \(describeCurrent())")
+      }
       index += 1
       skipWhitespace()
       let value = try parseValue()
@@ -188,7 +190,9 @@ public struct JSONParser {
   private mutating func parseNumber() throws(JSONParseError) -> JSON {
     let start = index
     if peek(UInt8(ascii: "-")) { index += 1 }
-    guard index < bytes.count, isDigit(bytes[index]) else { throw error("Expected a digit, found \(describeCurrent())") }
+    guard index < bytes.count, isDigit(bytes[index]) else {
+      throw error("Expected a digit, found \(describeCurrent())")
+    }
     if bytes[index] == UInt8(ascii: "0") {
       index += 1
       if index < bytes.count, isDigit(bytes[index]) { throw error("Leading zeros are not allowed in numbers") }
@@ -199,26 +203,37 @@ public struct JSONParser {
     if peek(UInt8(ascii: ".")) {
       integral = false
       index += 1
-      guard index < bytes.count, isDigit(bytes[index]) else { throw error("Expected a digit after '.', found \(describeCurrent())") }
+      guard index < bytes.count, isDigit(bytes[index]) else {
+        throw error("Expected a digit after '.', found \(describeCurrent())")
+      }
       while index < bytes.count, isDigit(bytes[index]) { index += 1 }
     }
     if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
       integral = false
       index += 1
       if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { index += 1 }
-      guard index < bytes.count, isDigit(bytes[index]) else { throw error("Expected a digit in the exponent, found \(describeCurrent())") }
+      guard index < bytes.count, isDigit(bytes[index]) else {
+        throw error("Expected a digit in the exponent, found \(describeCurrent())")
+      }
       while index < bytes.count, isDigit(bytes[index]) { index += 1 }
     }
     let text = String(decoding: bytes[start..<index], as: UTF8.self)
     if integral, let i = Int(text) { return .int(i) }
-    guard let d = Double(text) else { throw error("Number \(text) is out of range") }
+    guard let d = Double(text), d.isFinite else {
+      index = start
+      throw error(
+        "Number \(text.count > 40 ? text.prefix(40) + "…" : text) is out of range: JSON numbers must fit a 64-bit double"
+      )
+    }
     return .double(d)
   }
 
   private mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
     let expected = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
     for byte in expected {
-      guard index < bytes.count, bytes[index] == byte else { throw error("Unexpected \(describeCurrent()), expected '\(literal)'") }
+      guard index < bytes.count, bytes[index] == byte else {
+        throw error("Unexpected \(describeCurrent()), expected '\(literal)'")
+      }
       index += 1
     }
   }

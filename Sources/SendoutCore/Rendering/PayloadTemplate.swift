@@ -51,8 +51,16 @@ public struct PayloadTemplate: Sendable, Equatable {
   /// Every placeholder, in template order.
   public var placeholders: [Placeholder] { PayloadTemplate.placeholders(in: root) }
 
-  /// Parses template text; errors carry `line:column`.
+  /// Largest template accepted, in UTF-8 bytes (Voucherify's payload designer is for small payloads).
+  public static let maxBytes = 1 << 20
+
+  /// Parses template text; errors carry `line:column`. Text over `maxBytes` is rejected.
   public init(parsing text: String) throws(TemplateError) {
+    guard text.utf8.count <= PayloadTemplate.maxBytes else {
+      throw .syntax(
+        line: 1, column: 1,
+        reason: "Template is \(text.utf8.count) bytes; the limit is \(PayloadTemplate.maxBytes) (1 MiB)")
+    }
     root = try TemplateParser.parse(Array(text.utf8))
   }
 

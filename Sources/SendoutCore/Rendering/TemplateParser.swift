@@ -4,6 +4,8 @@ struct TemplateParser {
   private let bytes: [UInt8]
   private var index = 0
   private var depth = 0
+  /// Where `track` last stopped, so positions of successive strings cost linear time overall.
+  private var cursor = (offset: 0, line: 1, column: 1)
 
   static func parse(_ bytes: [UInt8]) throws(TemplateError) -> PayloadTemplate.Node {
     var parser = TemplateParser(bytes: bytes)
@@ -93,7 +95,7 @@ struct TemplateParser {
     let start = index
     let end = try endOfString(from: index)
     guard case .string(let text) = try decodeJSON(start..<end) else { throw error("Invalid string") }
-    let (line, column) = position(of: start)
+    let (line, column) = track(start)
     index = end
     var parts: [PayloadTemplate.TextPart] = []
     var rest = Substring(text)
@@ -112,7 +114,7 @@ struct TemplateParser {
   }
 
   private mutating func parsePlaceholder() throws(TemplateError) -> PayloadTemplate.Placeholder {
-    let (line, column) = position(of: index)
+    let (line, column) = track(index)
     index += 2
     let start = index
     while index + 1 < bytes.count, !(bytes[index] == UInt8(ascii: "}") && bytes[index + 1] == UInt8(ascii: "}")) {
@@ -126,12 +128,17 @@ struct TemplateParser {
 
   private func checkedPath(_ raw: String, line: Int, column: Int) throws(TemplateError) -> String {
     let path = raw.trimmingSpaces
-    let valid = !path.isEmpty
+    let valid =
+      !path.isEmpty
       && path.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
-        !part.isEmpty && part.utf8.allSatisfy { $0 == 95 || $0 == 45 || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }
+        !part.isEmpty
+          && part.utf8.allSatisfy {
+            $0 == 95 || $0 == 45 || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0)
+          }
       }
     guard valid else {
-      throw .syntax(line: line, column: column, reason: "Invalid placeholder {{\(raw)}}: expected a dotted path like customer.name")
+      throw .syntax(
+        line: line, column: column, reason: "Invalid placeholder {{\(raw)}}: expected a dotted path like customer.name")
     }
     return path
   }
@@ -176,6 +183,22 @@ struct TemplateParser {
 
   private func peek(at i: Int) -> UInt8? { i < bytes.count ? bytes[i] : nil }
 
+  /// The position of `offset`, counting on from the previous call (offsets only grow while parsing).
+  private mutating func track(_ offset: Int) -> (Int, Int) {
+    guard offset >= cursor.offset else { return position(of: offset) }
+    var (line, column) = (cursor.line, cursor.column)
+    for byte in bytes[cursor.offset..<min(offset, bytes.count)] {
+      if byte == 0x0A {
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
+      }
+    }
+    cursor = (offset, line, column)
+    return (line, column)
+  }
+
   private func position(of offset: Int) -> (Int, Int) {
     var line = 1
     var column = 1
@@ -192,7 +215,14 @@ struct TemplateParser {
 
   private func error(_ reason: String) -> TemplateError {
     let (line, column) = position(of: index)
-    let found = index < bytes.count ? " at '\(Character(Unicode.Scalar(bytes[index])))'" : " at end of template"
+    let found: String
+    if index >= bytes.count {
+      found = " at end of template"
+    } else if bytes[index] >= 0x20 && bytes[index] < 0x7F {
+      found = " at '\(Character(Unicode.Scalar(bytes[index])))'"
+    } else {
+      found = " at byte 0x\(String(bytes[index], radix: 16, uppercase: true))"
+    }
     return .syntax(line: line, column: column, reason: reason + found)
   }
 }

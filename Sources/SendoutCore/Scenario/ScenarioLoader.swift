@@ -18,6 +18,22 @@ public struct ScenarioLoader: Sendable {
   /// Maximum scenario size accepted, in bytes.
   public static let maxFileBytes = 8 << 20
 
+  /// Most operations one scenario may run, counting `count` and `repeat.times` multiplied out.
+  public static let maxOperations = 100_000
+
+  /// How many operations `steps` run (saturating at `Int.max`).
+  static func operationCount(_ steps: [ScenarioStep]) -> Int {
+    var total = 0
+    for step in steps {
+      let inner = step.steps.isEmpty ? 1 : operationCount(step.steps)
+      let (product, overflow) = step.count.multipliedReportingOverflow(by: inner)
+      let (sum, overflow2) = total.addingReportingOverflow(product)
+      if overflow || overflow2 { return Int.max }
+      total = sum
+    }
+    return total
+  }
+
   /// Parses and checks a scenario.
   public func load(_ bytes: [UInt8]) throws(ScenarioError) -> Scenario {
     guard bytes.count <= ScenarioLoader.maxFileBytes else {
@@ -49,6 +65,13 @@ public struct ScenarioLoader: Sendable {
     var worldObject = JSONObject()
     if let world { worldObject = world.object }
     let steps = try readSteps(root.array("steps") ?? [], path: root.child("steps"))
+    let operations = ScenarioLoader.operationCount(steps)
+    guard operations <= ScenarioLoader.maxOperations else {
+      throw root.error(
+        "steps",
+        "the steps run \(operations == Int.max ? "over \(Int.max)" : "\(operations)") operations (counts and repeats "
+          + "multiplied); the limit is \(ScenarioLoader.maxOperations)")
+    }
     let expect = try readExpectations(&root)
     try root.finish()
     return Scenario(
@@ -79,7 +102,7 @@ public struct ScenarioLoader: Sendable {
       }
       webhooks.append(
         ProjectWebhookConfig(
-          id: try w.string("id"), targetURL: try w.string("target_url"), events: events, active: try w.bool("active") ?? true,
+          id: try w.string("id"), targetURL: try targetURL(&w), events: events, active: try w.bool("active") ?? true,
           headers: try headers(&w)))
       try w.finish()
     }
@@ -102,7 +125,7 @@ public struct ScenarioLoader: Sendable {
     let config = DistributionConfig(
       name: try d.string("name") ?? trigger, id: try d.string("id"), trigger: trigger, purpose: purpose,
       eventName: try d.string("event_name") ?? SingleEventRequest.defaultEventName(for: trigger),
-      targetURL: try d.string("target_url"), headers: try headers(&d), template: template,
+      targetURL: try targetURL(&d), headers: try headers(&d), template: template,
       rawPayload: try d.bool("raw_payload") ?? false, active: try d.bool("active") ?? true)
     if config.rawPayload && template == nil {
       throw d.error("raw_payload", "needs a `template` or `attributes`: the raw payload is the designed payload")
@@ -138,9 +161,21 @@ public struct ScenarioLoader: Sendable {
     return template
   }
 
+  /// `target_url`, which must be an absolute http(s) URL.
+  private func targetURL(_ r: inout FieldReader) throws(ScenarioError) -> String? {
+    guard let url = try r.string("target_url") else { return nil }
+    do throws(DeliveryError) { try TransportRequest.validate(url: url) } catch {
+      throw r.error("target_url", error.message)
+    }
+    return url
+  }
+
   private func headers(_ r: inout FieldReader) throws(ScenarioError) -> [HTTPHeader] {
     try r.stringMap("headers").map { (name, value) throws(ScenarioError) in
-      do throws(DeliveryError) { try CustomHeader.validate(name: name) } catch {
+      do throws(DeliveryError) {
+        try CustomHeader.validate(name: name)
+        try CustomHeader.validate(value: value, name: name)
+      } catch {
         throw r.error("headers.\(name)", error.message)
       }
       return HTTPHeader(name, value)

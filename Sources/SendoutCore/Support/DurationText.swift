@@ -22,7 +22,10 @@ public enum DurationText {
   ]
 
   /// `1h4m`, `2.5s`, `350ms`, `12µs`: the shortest faithful rendering for reports.
+  /// Non-finite values and ones beyond ~31,000 years are written in days, never trapping.
   public static func format(milliseconds ms: Double) -> String {
+    guard ms.isFinite else { return ms.isNaN ? "NaN" : (ms > 0 ? "∞" : "-∞") }
+    if ms >= 1e15 { return trim(ms / 86_400_000) + "d" }
     if ms < 1 { return trim(ms * 1000) + "µs" }
     if ms < 1000 { return trim(ms) + "ms" }
     if ms < 60_000 { return trim(ms / 1000) + "s" }
@@ -35,6 +38,7 @@ public enum DurationText {
 
   private static func trim(_ v: Double) -> String {
     let rounded = (v * 100).rounded() / 100
+    guard abs(rounded) < 1e15 else { return JSONNumberFormat.javaScript(v) }
     return rounded == rounded.rounded() ? String(Int(rounded)) : JSONNumberFormat.javaScript(rounded)
   }
 }

@@ -13,6 +13,9 @@ final class ListenerConnection {
   var outbound: [UInt8] = []
   var written = 0
   var lastActivity: Int64
+  /// When the first byte of the request being read arrived: the read timeout counts from here, so a
+  /// client trickling a byte at a time cannot keep a request open forever.
+  var requestStartedAt: Int64?
   var stopReading = false
   var closeWhenFlushed = false
   var closed = false
@@ -24,6 +27,12 @@ final class ListenerConnection {
   }
 
   var hasUnsentOutput: Bool { written < outbound.count }
+
+  /// When the request being read must be complete (first byte + `readTimeout`), or `nil` between requests.
+  func requestDeadline(readTimeout: Int64) -> Int64? {
+    guard parser.hasPartialMessage else { return nil }
+    return (requestStartedAt ?? lastActivity) + readTimeout
+  }
 
   /// Moves responses whose time has come into the outbound buffer, in order.
   func release(now: Int64) {

@@ -70,9 +70,9 @@ final class ListenerLoop: @unchecked Sendable {
     for connection in connections.values {
       if let first = connection.pending.first { deadline = min(deadline, first.readyAt) }
       let limit =
-        connection.parser.hasPartialMessage
-        ? configuration.readTimeoutMilliseconds : configuration.idleTimeoutMilliseconds
-      deadline = min(deadline, connection.lastActivity + limit)
+        connection.requestDeadline(readTimeout: configuration.readTimeoutMilliseconds)
+        ?? connection.lastActivity + configuration.idleTimeoutMilliseconds
+      deadline = min(deadline, limit)
     }
     return Int32(max(0, deadline - now))
   }
@@ -95,6 +95,7 @@ final class ListenerLoop: @unchecked Sendable {
       case .bytes(let n):
         owner.count(bytes: n)
         connection.lastActivity = now
+        if connection.requestStartedAt == nil { connection.requestStartedAt = now }
         connection.parser.feed(buffer[0..<n])
         parse(connection, now: now)
         if connection.stopReading || n < buffer.count { return }
@@ -112,7 +113,9 @@ final class ListenerLoop: @unchecked Sendable {
     do {
       while !connection.stopReading, let message = try connection.parser.next() {
         answer(message, on: connection, now: now)
+        connection.requestStartedAt = nil
       }
+      if connection.parser.hasPartialMessage, connection.requestStartedAt == nil { connection.requestStartedAt = now }
       if connection.parser.takeContinueRequest() {
         connection.pending.append(.init(readyAt: now, bytes: Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), close: false))
       }
@@ -154,8 +157,8 @@ final class ListenerLoop: @unchecked Sendable {
       }
       if connection.closeWhenFlushed && connection.isDrained { connection.closed = true }
       if !connection.closed && connection.isDrained && !connection.stopReading {
-        if connection.parser.hasPartialMessage {
-          if now - connection.lastActivity >= configuration.readTimeoutMilliseconds {
+        if let deadline = connection.requestDeadline(readTimeout: configuration.readTimeoutMilliseconds) {
+          if now >= deadline {
             reject(
               connection, status: 408, reason: "no complete request within \(configuration.readTimeoutMilliseconds) ms",
               now: now)

@@ -78,7 +78,10 @@ public struct ReceivedWebhook: Sendable, Equatable {
     o.append("size", .int(body.count))
     o.append("chunked", .bool(wasChunked))
     o.append("status", .int(respondedStatus))
-    o.append("headers", .object(JSONObject(headers.map { JSONMember($0.name.lowercased(), .string($0.value)) })))
+    // Authorization-like values are redacted: a receiver shows that they arrived, never what they are.
+    o.append(
+      "headers",
+      .object(JSONObject(CustomHeader.redacted(headers).map { JSONMember($0.name.lowercased(), .string($0.value)) })))
     o.append("body", .string(String(decoding: body, as: UTF8.self)))
     return .object(o)
   }

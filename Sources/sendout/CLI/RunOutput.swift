@@ -11,7 +11,8 @@ enum RunOutput {
               "step": .string(p.stepPath), "endpoint": .string(p.endpointName), "sendout_id": .string(p.sendout.id),
               "event_type": .string(p.sendout.eventType), "type": .string(p.sendout.type),
               "target_url": .string(p.sendout.source.targetURL),
-              "headers": .object(JSONObject(p.sendout.headers.map { JSONMember($0.name, .string($0.value)) })),
+              "headers": .object(
+                JSONObject(CustomHeader.redacted(p.sendout.headers).map { JSONMember($0.name, .string($0.value)) })),
               "body": (try? JSONParser.parse(p.sendout.body)) ?? .null,
             ]
           }
@@ -19,7 +20,9 @@ enum RunOutput {
       return
     }
     for p in plan {
-      Console.out("\(p.stepPath.padding(toLength: 24, withPad: " ", startingAt: 0)) \(p.sendout.id)  \(p.sendout.eventType) → \(p.endpointName)  \(p.sendout.body.count) B")
+      Console.out(
+        "\(p.stepPath.padding(toLength: 24, withPad: " ", startingAt: 0)) \(p.sendout.id)  \(p.sendout.eventType) → \(p.endpointName)  \(p.sendout.body.count) B"
+      )
     }
     let types = Set(plan.map(\.sendout.eventType)).count
     Console.out("Dry run of \"\(scenario.name)\": \(plan.count) sendouts of \(types) event types; nothing was sent.")

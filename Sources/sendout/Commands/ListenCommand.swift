@@ -13,7 +13,8 @@ enum ListenCommand: Command {
     An HTTP/1.1 receiver (keep-alive, Content-Length and chunked bodies, many connections) that prints
     one line per request: time, path, event type (body event.type or type), sendout id, signature
     (valid, invalid, absent, or unchecked without --secret), size and the status it answered.
-    Bodies over --max-body get 413, heads over 16 KiB get 431. Port 0 picks a free port; the first
+    Bodies over --max-body get 413, heads over 16 KiB get 431, malformed requests 400, and a request
+    not complete 10 s after its first byte (a client trickling bytes) 408. Port 0 picks a free port; the first
     line says which. Ctrl-C stops it.
 
     Faults, in this order: the first N requests get --fail-status; then each fails with probability
@@ -31,7 +32,8 @@ enum ListenCommand: Command {
       --retry-after N    Add 'retry-after: N' to every answer (sendout honours it on 429/503).
       --delay DURATION   Wait before answering, e.g. 250ms or 12s (over 10s: Voucherify times out).
       --max-body BYTES   Body size limit (default 1048576).
-      --json             One JSON object per request (headers and body included); the first line is
+      --json             One JSON object per request (headers, authorization-like values redacted,
+                         and body included); the first line is
                          {"listening": URL, "port": P}.
 
     EXAMPLES:

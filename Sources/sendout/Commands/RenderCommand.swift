@@ -20,7 +20,8 @@ enum RenderCommand: Command {
       --to URL            target_url recorded in source (default http://127.0.0.1:8080/webhooks).
       --secret S          Sign the body; shown with --request as x-voucherify-signature.
       --header 'n: v'     Custom header (repeatable; names: lowercase letters, digits, dashes).
-      --request           Print {"method","url","headers","body"}; body is the exact string sent.
+      --request           Print {"method","url","headers","body"}; body is the exact string sent
+                          (authorization-like header values are redacted).
       --pretty            Indent the output (the signature is always over the compact bytes sent).
 
     EXAMPLES:
@@ -38,7 +39,8 @@ enum RenderCommand: Command {
     let headers = try DeliveryOptions.parseHeaders(&arguments)
     let rest = try arguments.positionals()
     guard rest.count == 1 else {
-      throw .usage(rest.isEmpty ? "Missing EVENT: run 'sendout events' for the list" : "Expected one EVENT, got \(rest.count)")
+      throw .usage(
+        rest.isEmpty ? "Missing EVENT: run 'sendout events' for the list" : "Expected one EVENT, got \(rest.count)")
     }
     var request = options.request
     request.eventType = rest[0]
@@ -62,7 +64,8 @@ enum RenderCommand: Command {
     [
       "method": "POST",
       "url": .string(sendout.source.targetURL),
-      "headers": .object(JSONObject(sendout.headers.map { JSONMember($0.name, .string($0.value)) })),
+      "headers": .object(
+        JSONObject(CustomHeader.redacted(sendout.headers).map { JSONMember($0.name, .string($0.value)) })),
       "body": .string(String(decoding: sendout.body, as: UTF8.self)),
     ]
   }

@@ -51,9 +51,17 @@ extension ScenarioRun {
     return StepOutcome(["holder": .object(r.value.json)], r.events)
   }
 
+  /// The most one `advance` step may move the clock: 100 years.
+  static let maxAdvanceMilliseconds = 36_500.0 * 86_400_000
+
   /// `advance`: moves the simulated clock on by `by` (e.g. `"1h"`, `"14d"`); emits nothing.
   mutating func advance(_ p: inout FieldReader) throws -> StepOutcome {
     guard let ms = try p.duration("by") else { throw p.error("by", "is required: a duration such as 30m, 1h, 14d") }
+    // Larger values would overflow the clock (and no campaign outlives a century).
+    guard ms <= ScenarioRun.maxAdvanceMilliseconds else {
+      throw p.error(
+        "by", "'\(p.object["by"]?.stringValue ?? "")' is too far; advance at most 36500d (100 years) per step")
+    }
     world.advance(milliseconds: Int64(ms))
     return StepOutcome(["now": .string(world.now.iso8601)], [])
   }

@@ -1,0 +1,94 @@
+import Foundation
+import SendoutCore
+import SendoutIO
+import SendoutTestSupport
+import Testing
+
+/// The misbehaving-receivers matrix: real `URLSessionTransport` + `Dispatcher` against `RawReceiver`.
+/// Every case ends within the 1 s timeout (plus queueing slack) as a final audit record with a short reason;
+/// no sendout is lost.
+@Suite(.serialized) struct MisbehavingReceiverTests {
+  struct Case: Sendable, CustomStringConvertible {
+    var behavior: RawReceiver.Behavior
+    var status: AuditStatus
+    var http: Int?
+    var reason: String?
+    var description: String { behavior.description }
+  }
+
+  static let cases: [Case] = [
+    Case(behavior: .refuse, status: .failed, http: nil, reason: "connection refused"),
+    Case(behavior: .resetMidResponse, status: .failed, http: nil, reason: "connection closed before a response"),
+    Case(behavior: .neverEndingResponse, status: .failed, http: nil, reason: "timeout after 1s"),
+    Case(behavior: .silent, status: .failed, http: nil, reason: "timeout after 1s"),
+    Case(behavior: .closeWithoutAnswer, status: .failed, http: nil, reason: "connection closed"),
+    Case(
+      behavior: .status(301, ["location: http://127.0.0.1:1/elsewhere"]), status: .failed, http: 301, reason: "HTTP 301"
+    ),
+    Case(behavior: .status(302, ["location: /other"]), status: .failed, http: 302, reason: "HTTP 302"),
+    Case(behavior: .status(307, ["location: /other"]), status: .failed, http: 307, reason: "HTTP 307"),
+    Case(behavior: .status(410, []), status: .failed, http: 410, reason: "HTTP 410"),
+    Case(behavior: .status(429, []), status: .failed, http: 429, reason: "HTTP 429"),
+    Case(behavior: .status(429, ["retry-after: 0"]), status: .failed, http: 429, reason: "HTTP 429"),
+    Case(behavior: .status(503, ["retry-after: 3600"]), status: .failed, http: 503, reason: "HTTP 503"),
+    Case(behavior: .huge(8 << 20), status: .success, http: 200, reason: nil),
+    Case(behavior: .malformed("garbage\r\n\r\n"), status: .failed, http: nil, reason: "malformed response (not HTTP)"),
+    Case(
+      behavior: .malformed("HTTP/1.1 abc OK\r\ncontent-length: 0\r\n\r\n"), status: .failed, http: nil,
+      reason: "malformed response"),
+    Case(
+      behavior: .malformed("HTTP/1.1 200 OK\r\ncontent-length: 50\r\n\r\nshort"), status: .failed, http: nil,
+      reason: "connection closed before a complete response"),
+  ]
+
+  @Test(arguments: cases)
+  func endsAsAFinalRecordWithAShortReasonWithinTheTimeout(_ c: Case) async throws {
+    let receiver = try RawReceiver(c.behavior)
+    defer { receiver.stop() }
+    let audit = InMemoryAuditLog()
+    let policy = try RetryPolicy(schedule: RetrySchedule.parse("none"), timeoutMilliseconds: 1_000)
+    let dispatcher = Dispatcher(
+      configuration: try DeliveryConfiguration(policy: policy, maxInFlight: 2, pauseOnExhaustion: false),
+      // Its own session: the shared one limits connections per host, and parallel suites share 127.0.0.1.
+      transport: URLSessionTransport(), auditLog: audit)
+    let sendouts = (1...3).map { TestSendouts.make($0, to: receiver.url, secret: "s") }
+    let started = ContinuousClock.now
+    let report = await dispatcher.run(sendouts)
+    let elapsed = ContinuousClock.now - started
+    // Alone each case takes 1–2 s; the bound is loose because every URLSession in the process shares
+    // one serial queue, which parallel suites (load tests) keep busy. A hang would never end.
+    #expect(elapsed < .seconds(30), "\(c): took \(elapsed)")
+
+    let records = try audit.read().records
+    #expect(Set(records.map(\.sendoutID)) == Set(sendouts.map(\.id)), "\(c): every sendout has a record")
+    #expect(report.finalStatus.count == sendouts.count)
+    for record in records {
+      #expect(record.status == c.status, "\(c): \(record.status) \(record.error ?? "")")
+      #expect(record.httpStatus == c.http, "\(c): http \(record.httpStatus.map(String.init) ?? "none")")
+      if let reason = c.reason { #expect(record.error?.hasPrefix(reason) == true, "\(c): '\(record.error ?? "")'") }
+      if c.status != .success {
+        let error = record.error ?? ""
+        #expect(!error.isEmpty && error.count <= 80 && !error.contains("\n"), "\(c): '\(error)'")
+      }
+    }
+  }
+
+  /// A 429 with `Retry-After: 0` is retried at once; without it, at the schedule's next step.
+  @Test func retryAfterOn429BringsTheRetryForward() async throws {
+    for (headers, early) in [(["retry-after: 0"], true), ([String](), false)] {
+      let receiver = try RawReceiver(.status(429, headers))
+      defer { receiver.stop() }
+      let audit = InMemoryAuditLog()
+      let policy = try RetryPolicy(schedule: RetrySchedule.parse("2s"), timeoutMilliseconds: 1_000)
+      let dispatcher = Dispatcher(
+        configuration: try DeliveryConfiguration(policy: policy), transport: URLSessionTransport(), auditLog: audit)
+      let sendout = TestSendouts.make(1, to: receiver.url, secret: "s")
+      _ = await dispatcher.run([sendout])
+      let records = try audit.read().records
+      #expect(records.map(\.status) == [.retrying, .failed])
+      let first = try #require(records.first)
+      let wait = (first.nextAttemptAt?.milliseconds ?? 0) - first.executedAt.milliseconds
+      #expect(early ? wait < 1_000 : wait == 2_000, "\(headers): next attempt after \(wait) ms")
+    }
+  }
+}
