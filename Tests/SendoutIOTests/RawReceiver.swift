@@ -79,16 +79,19 @@ final class RawReceiver: @unchecked Sendable {
 
   var url: String { "http://127.0.0.1:\(port)/hooks" }
 
+  /// Shuts down the connections still open and the listening socket. Under the lock, and only for fds
+  /// `serve` has not closed yet: shutting down a closed fd number could hit another test's socket that
+  /// reused it (a load-generator connection in the parallel suite failed with "connection reset" that way).
   func stop() {
-    let fds = lock.withLock {
+    lock.withLock {
       stopped = true
-      return clients + (listenFD >= 0 ? [listenFD] : [])
+      for fd in clients { shutdown(fd, Int32(SHUT_RDWR)) }
+      if listenFD >= 0 { shutdown(listenFD, Int32(SHUT_RDWR)) }  // wakes accept; acceptLoop closes it
     }
-    for fd in fds { shutdown(fd, Int32(SHUT_RDWR)) }
-    if listenFD >= 0 { close(listenFD) }
   }
 
   private func acceptLoop(_ fd: Int32) {
+    defer { close(fd) }  // only here, once accept has failed: never closed while accept may still use it
     while true {
       let client = accept(fd, nil, nil)
       if client < 0 { return }
@@ -105,7 +108,12 @@ final class RawReceiver: @unchecked Sendable {
   }
 
   private func serve(_ fd: Int32) {
-    defer { close(fd) }
+    defer {
+      lock.withLock {
+        clients.removeAll { $0 == fd }
+        close(fd)
+      }
+    }
     if case .closeWithoutAnswer = behavior { return }
     guard readRequest(fd) else { return }
     lock.withLock { requestCount += 1 }

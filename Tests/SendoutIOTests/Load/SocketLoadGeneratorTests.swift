@@ -13,7 +13,7 @@ import Testing
     let received = await listener.waitForRequests(count: 500, timeoutMilliseconds: 5000)
     #expect(stats.sent == 500)
     #expect(stats.completed == 500)
-    #expect(stats.statusCounts == [200: 500])
+    #expect(stats.statusCounts == [200: 500], "errors: \(stats.errorCounts) connect: \(stats.connectErrors)")
     #expect(stats.latency.totalCount == 500)
     #expect(received.count == 500)
     #expect(Set(received.compactMap(\.sendoutID)).count == 500, "every request is a fresh sendout")
@@ -29,7 +29,7 @@ import Testing
     let (stats, _) = await LoadTestSupport.run(configuration)
     let received = await listener.waitForRequests(count: 500, timeoutMilliseconds: 5000)
     #expect(stats.completed == 500)
-    #expect(stats.succeeded == 500)
+    #expect(stats.succeeded == 500, "errors: \(stats.errorCounts) connect: \(stats.connectErrors)")
     #expect(stats.schedulingLag.totalCount == 500)
     #expect(received.count == 500)
   }
