@@ -36,7 +36,9 @@ struct SendoutCLI {
 
   static var overview: String {
     let width = CommandRegistry.all.map { $0.name.count }.max() ?? 0
-    let lines = CommandRegistry.all.map { "  \($0.name.padding(toLength: width + 2, withPad: " ", startingAt: 0))\($0.summary)" }
+    let lines = CommandRegistry.all.map {
+      "  \($0.name.padding(toLength: width + 2, withPad: " ", startingAt: 0))\($0.summary)"
+    }
     return """
       sendout: a Voucherify webhook sendout simulator (v2024-01-01 payloads, signed, retried like Voucherify).
 

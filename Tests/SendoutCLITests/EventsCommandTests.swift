@@ -13,7 +13,8 @@ import Testing
     #expect(renderable.filter { places($0) == ["distribution"] }.count == 24)
     #expect(renderable.filter { Set(places($0)) == ["project_settings", "distribution"] }.count == 2)
     let types = Set(list.compactMap { $0["type"]?.stringValue })
-    #expect(types.isSuperset(of: ["customer.publication.succeeded", "redemption.succeeded", "manual_distribution_schedule"]))
+    #expect(
+      types.isSuperset(of: ["customer.publication.succeeded", "redemption.succeeded", "manual_distribution_schedule"]))
     let unrenderable = list.filter { $0["renderable"] == .bool(false) }
     #expect(unrenderable.allSatisfy { ($0["reason"]?.stringValue ?? "").isEmpty == false })
   }

@@ -32,7 +32,8 @@ import Testing
       "fire", "customer.segment.entered", "--purpose", "plain_message", "--event-name", "Segment-in", "--audit", audit,
     ])
     #expect(result.status == 0, "stderr: \(result.stderr)")
-    let record = try JSONParser.parse(String(try String(contentsOfFile: audit, encoding: .utf8).split(separator: "\n")[0]))
+    let record = try JSONParser.parse(
+      String(try String(contentsOfFile: audit, encoding: .utf8).split(separator: "\n")[0]))
     #expect(record["type"] == "Segment-in")
     let body = try JSONParser.parse(try #require(record["body"]?.stringValue))
     #expect(body["data"]?.objectValue?.keys == ["customer", "segment"])

@@ -23,7 +23,9 @@ import Testing
   }
 
   @Test func requestCarriesASignatureAnyHMACReproduces() throws {
-    let result = try SendoutBinary.run(["render", "voucher.published", "--secret", "s3cret", "--request", "--to", "http://localhost:9/x"])
+    let result = try SendoutBinary.run([
+      "render", "voucher.published", "--secret", "s3cret", "--request", "--to", "http://localhost:9/x",
+    ])
     #expect(result.status == 0)
     let request = try JSONParser.parse(result.stdout)
     #expect(request["method"] == "POST")

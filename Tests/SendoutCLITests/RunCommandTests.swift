@@ -3,7 +3,8 @@ import SendoutCore
 import Testing
 
 @Suite(.serialized) struct RunCommandTests {
-  static let scenariosDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let scenariosDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Scenarios")
 
   static var shipped: [String] {
@@ -11,7 +12,9 @@ import Testing
       .filter { $0.hasSuffix(".json") }.sorted()
   }
 
-  static func temporary(_ suffix: String) -> String { NSTemporaryDirectory() + "sendout-run-\(UUID().uuidString)\(suffix)" }
+  static func temporary(_ suffix: String) -> String {
+    NSTemporaryDirectory() + "sendout-run-\(UUID().uuidString)\(suffix)"
+  }
 
   @Test func everyScenarioIsShipped() { #expect(Self.shipped.count >= 8) }
 
@@ -84,7 +87,9 @@ import Testing
     let file = Self.scenariosDirectory.appendingPathComponent("loyalty-program.json").path
     let a = try SendoutBinary.run(["run", file, "--dry-run", "--json", "--to", "http://127.0.0.1:9/unused"])
     let b = try SendoutBinary.run(["run", file, "--dry-run", "--json", "--to", "http://127.0.0.1:9/unused"])
-    let c = try SendoutBinary.run(["run", file, "--dry-run", "--json", "--to", "http://127.0.0.1:9/unused", "--seed", "99"])
+    let c = try SendoutBinary.run([
+      "run", file, "--dry-run", "--json", "--to", "http://127.0.0.1:9/unused", "--seed", "99",
+    ])
     #expect(a.status == 0)
     #expect(a.stdout == b.stdout)
     #expect(a.stdout != c.stdout)

@@ -4,7 +4,9 @@ extension Histogram {
   /// HdrHistogram's percentile distribution text (`outputPercentileDistribution`), values divided by `scale`
   /// (1000 prints milliseconds from microseconds), 5 ticks per half distance. Plotting tools read it as is.
   public func percentileDistribution(scale: Double = 1000, ticksPerHalfDistance: Int = 5) -> String {
-    var out = pad("Value", 12) + " " + pad("Percentile", 14) + " " + pad("TotalCount", 10) + " " + pad("1/(1-Percentile)", 14) + "\n\n"
+    var out =
+      pad("Value", 12) + " " + pad("Percentile", 14) + " " + pad("TotalCount", 10) + " " + pad("1/(1-Percentile)", 14)
+      + "\n\n"
     for step in percentileSteps(ticksPerHalfDistance: ticksPerHalfDistance) {
       let value = String(format: "%12.3f", Double(step.value) / scale)
       let percentile = String(format: "%2.12f", step.percentile / 100)
@@ -23,7 +25,8 @@ extension Histogram {
 
   /// The rows of the percentile distribution, as HdrHistogram's PercentileIterator yields them:
   /// ever finer percentile steps, ending with one row at 100 %.
-  public func percentileSteps(ticksPerHalfDistance: Int = 5) -> [(value: Int64, percentile: Double, totalCount: Int64)] {
+  public func percentileSteps(ticksPerHalfDistance: Int = 5) -> [(value: Int64, percentile: Double, totalCount: Int64)]
+  {
     guard totalCount > 0 else { return [] }
     var rows: [(value: Int64, percentile: Double, totalCount: Int64)] = []
     var percentileTo = 0.0

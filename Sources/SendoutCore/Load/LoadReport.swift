@@ -16,7 +16,9 @@ public struct LoadReport: Sendable {
   public var stats: LoadStats
 
   /// Creates a report.
-  public init(target: String, requestedRate: Double?, connections: Int, transport: String, seconds: Double, stats: LoadStats) {
+  public init(
+    target: String, requestedRate: Double?, connections: Int, transport: String, seconds: Double, stats: LoadStats
+  ) {
     self.target = target
     self.requestedRate = requestedRate
     self.connections = connections
@@ -36,7 +38,9 @@ public struct LoadReport: Sendable {
   }
 
   /// Latency in milliseconds at `percentile`.
-  public func latencyMilliseconds(_ percentile: Double) -> Double { Double(stats.latency.value(atPercentile: percentile)) / 1000 }
+  public func latencyMilliseconds(_ percentile: Double) -> Double {
+    Double(stats.latency.value(atPercentile: percentile)) / 1000
+  }
 
   /// A threshold that was not met, as a sentence; empty when all were met.
   public func unmetThresholds(maxP99Milliseconds: Double?, maxErrorRate: Double?) -> [String] {
@@ -55,22 +59,31 @@ public struct LoadReport: Sendable {
     var lines: [String] = []
     let mode = requestedRate.map { "open loop at \(format($0)) req/s" } ?? "closed loop"
     lines.append("Target      \(target)  (\(transport), \(connections) connections, \(mode))")
-    lines.append("Requests    \(stats.completed) completed in \(format(seconds)) s, \(stats.succeeded) 2xx, \(stats.failed) failed (\(format(stats.errorRate * 100))%)")
+    lines.append(
+      "Requests    \(stats.completed) completed in \(format(seconds)) s, \(stats.succeeded) 2xx, \(stats.failed) failed (\(format(stats.errorRate * 100))%)"
+    )
     var rate = "Throughput  \(format(achievedRate)) req/s"
     if let requestedRate { rate += " (asked for \(format(requestedRate)) req/s)" }
     lines.append(rate)
     lines.append(
-      "Latency     p50 \(ms(50))  p90 \(ms(90))  p99 \(ms(99))  p99.9 \(ms(99.9))  max \(format(Double(stats.latency.max) / 1000)) ms  mean \(format(stats.latency.mean / 1000)) ms")
+      "Latency     p50 \(ms(50))  p90 \(ms(90))  p99 \(ms(99))  p99.9 \(ms(99.9))  max \(format(Double(stats.latency.max) / 1000)) ms  mean \(format(stats.latency.mean / 1000)) ms"
+    )
     if requestedRate != nil {
-      lines.append("Scheduling  generator lag p99 \(format(Double(stats.schedulingLag.value(atPercentile: 99)) / 1000)) ms (latency is measured from each request's intended send time)")
+      lines.append(
+        "Scheduling  generator lag p99 \(format(Double(stats.schedulingLag.value(atPercentile: 99)) / 1000)) ms (latency is measured from each request's intended send time)"
+      )
     }
     let statuses = stats.statusCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
     lines.append("Status      " + (statuses.isEmpty ? "none" : statuses.joined(separator: ", ")))
     if !stats.errorCounts.isEmpty {
-      lines.append("Errors      " + stats.errorCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))
+      lines.append(
+        "Errors      "
+          + stats.errorCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))
     }
     if generatorFellBehind {
-      lines.append("WARNING     the generator could not keep up with the requested rate; figures understate the receiver's capacity only if the receiver was not the bottleneck")
+      lines.append(
+        "WARNING     the generator could not keep up with the requested rate; figures understate the receiver's capacity only if the receiver was not the bottleneck"
+      )
     }
     return lines.joined(separator: "\n")
   }
@@ -96,8 +109,10 @@ public struct LoadReport: Sendable {
       "error_rate": .double(stats.errorRate),
       "latency_ms": .object(latency),
       "scheduling_lag_p99_ms": .double(Double(stats.schedulingLag.value(atPercentile: 99)) / 1000),
-      "status_codes": .object(JSONObject(stats.statusCounts.sorted { $0.key < $1.key }.map { JSONMember(String($0.key), .int($0.value)) })),
-      "errors": .object(JSONObject(stats.errorCounts.sorted { $0.key < $1.key }.map { JSONMember($0.key, .int($0.value)) })),
+      "status_codes": .object(
+        JSONObject(stats.statusCounts.sorted { $0.key < $1.key }.map { JSONMember(String($0.key), .int($0.value)) })),
+      "errors": .object(
+        JSONObject(stats.errorCounts.sorted { $0.key < $1.key }.map { JSONMember($0.key, .int($0.value)) })),
       "generator_fell_behind": .bool(generatorFellBehind),
     ]
   }

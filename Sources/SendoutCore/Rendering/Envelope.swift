@@ -30,7 +30,9 @@ public enum Envelope {
     var eventSource = JSONObject()
     eventSource.append("channel", .string(event.channel))
     if let user = event.userID { eventSource.append("user", ["id": .string(user)]) }
-    if let key = event.apiKey { eventSource.append("api_key", ["name": .string(key.name), "app_id": .string(key.appID)]) }
+    if let key = event.apiKey {
+      eventSource.append("api_key", ["name": .string(key.name), "app_id": .string(key.appID)])
+    }
     var block = JSONObject()
     block.append("id", .string(event.eventID))
     block.append("type", .string(event.type))

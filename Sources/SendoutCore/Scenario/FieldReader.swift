@@ -11,7 +11,8 @@ public struct FieldReader {
   /// A reader for `value`, which must be an object.
   public init(_ value: JSON, path: String, file: String) throws(ScenarioError) {
     guard case .object(let object) = value else {
-      throw ScenarioError(file: file, path: path.isEmpty ? "(root)" : path, reason: "expected an object, found \(value.typeName)")
+      throw ScenarioError(
+        file: file, path: path.isEmpty ? "(root)" : path, reason: "expected an object, found \(value.typeName)")
     }
     self.object = object
     self.path = path
@@ -50,7 +51,9 @@ public struct FieldReader {
   public mutating func int(_ key: String, in range: ClosedRange<Int> = 0...Int.max) throws(ScenarioError) -> Int? {
     guard let v = value(key) else { return nil }
     guard let i = v.intValue else { throw error(key, "expected an integer, found \(v.typeName) \(v.compactString)") }
-    guard range.contains(i) else { throw error(key, "expected an integer in \(range.lowerBound)...\(range.upperBound), found \(i)") }
+    guard range.contains(i) else {
+      throw error(key, "expected an integer in \(range.lowerBound)...\(range.upperBound), found \(i)")
+    }
     return i
   }
 
@@ -88,7 +91,9 @@ public struct FieldReader {
   /// A duration member such as `"500ms"` or `"2s"`, in milliseconds.
   public mutating func duration(_ key: String) throws(ScenarioError) -> Double? {
     guard let s = try string(key) else { return nil }
-    guard let ms = DurationText.milliseconds(s) else { throw error(key, "'\(s)' is not a duration; expected e.g. 500ms, 2s, 1m") }
+    guard let ms = DurationText.milliseconds(s) else {
+      throw error(key, "'\(s)' is not a duration; expected e.g. 500ms, 2s, 1m")
+    }
     return ms
   }
 

@@ -7,21 +7,27 @@ public enum JUnitReport {
     let tests = summary.outcomes.count + summary.checks.count
     var out = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
     out += #"<testsuites name="sendout" tests="\#(tests)" failures="\#(failures)" time="\#(format(seconds))">"# + "\n"
-    out += #"  <testsuite name="\#(escape(summary.name))" tests="\#(tests)" failures="\#(failures)" errors="0" skipped="0" time="\#(format(seconds))">"# + "\n"
+    out +=
+      #"  <testsuite name="\#(escape(summary.name))" tests="\#(tests)" failures="\#(failures)" errors="0" skipped="0" time="\#(format(seconds))">"#
+      + "\n"
     for o in summary.outcomes {
       let p = o.planned
       let step = p.stepName.map { "\($0) (\(p.stepPath))" } ?? p.stepPath
-      out += #"    <testcase classname="\#(escape(step))" name="\#(escape("\(p.sendout.eventType) → \(p.endpointName) [\(p.sendout.id)]"))""#
+      out +=
+        #"    <testcase classname="\#(escape(step))" name="\#(escape("\(p.sendout.eventType) → \(p.endpointName) [\(p.sendout.id)]"))""#
       if o.status == .success {
         out += "/>\n"
       } else {
         let message = "\(o.status.rawValue) after \(o.attempts) attempt\(o.attempts == 1 ? "" : "s"): \(o.error ?? "")"
-        out += ">\n      <failure message=\"\(escape(message))\" type=\"\(o.status.rawValue)\">\(escape("target \(p.sendout.source.targetURL)"))</failure>\n    </testcase>\n"
+        out +=
+          ">\n      <failure message=\"\(escape(message))\" type=\"\(o.status.rawValue)\">\(escape("target \(p.sendout.source.targetURL)"))</failure>\n    </testcase>\n"
       }
     }
     for c in summary.checks {
       out += #"    <testcase classname="expect" name="\#(escape(c.name))""#
-      out += c.passed ? "/>\n" : ">\n      <failure message=\"\(escape(c.detail))\" type=\"expectation\"/>\n    </testcase>\n"
+      out +=
+        c.passed
+        ? "/>\n" : ">\n      <failure message=\"\(escape(c.detail))\" type=\"expectation\"/>\n    </testcase>\n"
     }
     out += "  </testsuite>\n</testsuites>\n"
     return out
@@ -44,5 +50,7 @@ public enum JUnitReport {
     return out
   }
 
-  private static func format(_ seconds: Double) -> String { JSONNumberFormat.javaScript((seconds * 1000).rounded() / 1000) }
+  private static func format(_ seconds: Double) -> String {
+    JSONNumberFormat.javaScript((seconds * 1000).rounded() / 1000)
+  }
 }

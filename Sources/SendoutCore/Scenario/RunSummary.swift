@@ -69,7 +69,9 @@ public struct RunSummary: Sendable {
     var checks: [Check] = []
     let failed = outcomes.filter { $0.status != .success }.count
     if e.allDelivered {
-      checks.append(Check(name: "all delivered", passed: failed == 0, detail: "\(outcomes.count - failed)/\(outcomes.count) delivered"))
+      checks.append(
+        Check(
+          name: "all delivered", passed: failed == 0, detail: "\(outcomes.count - failed)/\(outcomes.count) delivered"))
     }
     if let max = e.maxFailures {
       checks.append(Check(name: "at most \(max) failures", passed: failed <= max, detail: "\(failed) failed"))
@@ -109,17 +111,23 @@ public struct RunSummary: Sendable {
     var lines = [pad("EVENT TYPE", width) + "  " + statuses.map { pad($0.rawValue, 9) }.joined() + "TOTAL"]
     for row in rows {
       let total = row.counts.values.reduce(0, +)
-      lines.append(pad(row.type, width) + "  " + statuses.map { pad(String(row.counts[$0] ?? 0), 9) }.joined() + String(total))
+      lines.append(
+        pad(row.type, width) + "  " + statuses.map { pad(String(row.counts[$0] ?? 0), 9) }.joined() + String(total))
     }
     let all = Dictionary(grouping: outcomes, by: \.status).mapValues(\.count)
-    lines.append(pad("all", width) + "  " + statuses.map { pad(String(all[$0] ?? 0), 9) }.joined() + String(outcomes.count))
+    lines.append(
+      pad("all", width) + "  " + statuses.map { pad(String(all[$0] ?? 0), 9) }.joined() + String(outcomes.count))
     lines.append("")
     if latency.totalCount > 0 {
       let ms = { (p: Double) in DurationText.format(milliseconds: Double(self.latency.value(atPercentile: p)) / 1000) }
-      lines.append("Latency (\(latency.totalCount) responses): p50 \(ms(50))  p90 \(ms(90))  p99 \(ms(99))  max \(DurationText.format(milliseconds: Double(latency.max) / 1000))")
+      lines.append(
+        "Latency (\(latency.totalCount) responses): p50 \(ms(50))  p90 \(ms(90))  p99 \(ms(99))  max \(DurationText.format(milliseconds: Double(latency.max) / 1000))"
+      )
     }
     for f in failures.prefix(10) {
-      lines.append("\(f.status.rawValue)  \(f.planned.sendout.id)  \(f.planned.sendout.eventType) → \(f.planned.endpointName)  (\(f.planned.stepPath))  \(f.error ?? "")")
+      lines.append(
+        "\(f.status.rawValue)  \(f.planned.sendout.id)  \(f.planned.sendout.eventType) → \(f.planned.endpointName)  (\(f.planned.stepPath))  \(f.error ?? "")"
+      )
     }
     if failures.count > 10 { lines.append("… and \(failures.count - 10) more not delivered (see the audit log)") }
     for c in checks { lines.append("\(c.passed ? "✔" : "✘") expect \(c.name): \(c.detail)") }
@@ -131,7 +139,12 @@ public struct RunSummary: Sendable {
   public var json: JSON {
     var types = JSONObject()
     for row in byEventType {
-      types.append(row.type, .object(JSONObject(row.counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { JSONMember($0.key.rawValue, .int($0.value)) })))
+      types.append(
+        row.type,
+        .object(
+          JSONObject(
+            row.counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { JSONMember($0.key.rawValue, .int($0.value)) })
+        ))
     }
     var latencyJSON = JSONObject()
     for (name, p) in [("p50", 50.0), ("p90", 90.0), ("p99", 99.0)] {
@@ -145,13 +158,15 @@ public struct RunSummary: Sendable {
       "delivered": .int(outcomes.count - failures.count),
       "by_event_type": .object(types),
       "latency_ms": .object(latencyJSON),
-      "expectations": .array(checks.map { ["name": .string($0.name), "passed": .bool($0.passed), "detail": .string($0.detail)] }),
+      "expectations": .array(
+        checks.map { ["name": .string($0.name), "passed": .bool($0.passed), "detail": .string($0.detail)] }),
       "failures": .array(
         failures.map {
           [
             "sendout_id": .string($0.planned.sendout.id), "event_type": .string($0.planned.sendout.eventType),
             "endpoint": .string($0.planned.endpointName), "step": .string($0.planned.stepPath),
-            "status": .string($0.status.rawValue), "attempts": .int($0.attempts), "error": $0.error.map(JSON.string) ?? .null,
+            "status": .string($0.status.rawValue), "attempts": .int($0.attempts),
+            "error": $0.error.map(JSON.string) ?? .null,
           ]
         }),
     ]

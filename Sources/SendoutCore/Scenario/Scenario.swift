@@ -98,7 +98,9 @@ public struct Expectations: Sendable, Equatable {
   public var p99Milliseconds: Double?
 
   /// Creates expectations.
-  public init(allDelivered: Bool = true, maxFailures: Int? = nil, received: [String] = [], p99Milliseconds: Double? = nil) {
+  public init(
+    allDelivered: Bool = true, maxFailures: Int? = nil, received: [String] = [], p99Milliseconds: Double? = nil
+  ) {
     self.allDelivered = allDelivered
     self.maxFailures = maxFailures
     self.received = received

@@ -37,7 +37,8 @@ public struct ScenarioLoader: Sendable {
   /// Parses and checks a scenario.
   public func load(_ bytes: [UInt8]) throws(ScenarioError) -> Scenario {
     guard bytes.count <= ScenarioLoader.maxFileBytes else {
-      throw ScenarioError(file: file, path: "", reason: "file is \(bytes.count) bytes; the limit is \(ScenarioLoader.maxFileBytes)")
+      throw ScenarioError(
+        file: file, path: "", reason: "file is \(bytes.count) bytes; the limit is \(ScenarioLoader.maxFileBytes)")
     }
     let json: JSON
     do { json = try JSONParser.parse(bytes) } catch {
@@ -45,16 +46,23 @@ public struct ScenarioLoader: Sendable {
     }
     var root = try FieldReader(try substitute(json, path: ""), path: "", file: file)
     guard let version = try root.int("version", in: Int.min...Int.max) else {
-      throw root.error("version", "is required; supported versions: \(Scenario.supportedVersions.map(String.init).joined(separator: ", "))")
+      throw root.error(
+        "version",
+        "is required; supported versions: \(Scenario.supportedVersions.map(String.init).joined(separator: ", "))")
     }
     guard Scenario.supportedVersions.contains(version) else {
-      throw root.error("version", "version \(version) is not supported; supported versions: \(Scenario.supportedVersions.map(String.init).joined(separator: ", "))")
+      throw root.error(
+        "version",
+        "version \(version) is not supported; supported versions: \(Scenario.supportedVersions.map(String.init).joined(separator: ", "))"
+      )
     }
     let name = try root.string("name") ?? file
     let seed = UInt64(try root.int("seed") ?? 1)
     var start = SingleEventRequest.defaultStart
     if let text = try root.string("start") {
-      guard let t = Timestamp(iso8601: text) else { throw root.error("start", "'\(text)' is not an ISO-8601 UTC time like 2024-03-13T13:45:00.000Z") }
+      guard let t = Timestamp(iso8601: text) else {
+        throw root.error("start", "'\(text)' is not an ISO-8601 UTC time like 2024-03-13T13:45:00.000Z")
+      }
       start = t
     }
     let project = try readProject(&root)
@@ -93,7 +101,8 @@ public struct ScenarioLoader: Sendable {
         } else if case .array(let list) = e, list.allSatisfy({ $0.stringValue != nil }) {
           events = list.compactMap(\.stringValue)
           for (j, type) in (events ?? []).enumerated() where EventCatalog.descriptor(for: type) == nil {
-            let hint = Suggest.closest(to: type, in: EventCatalog.all.map(\.type)).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint =
+              Suggest.closest(to: type, in: EventCatalog.all.map(\.type)).map { " (did you mean '\($0)'?)" } ?? ""
             throw w.error("events.\(j)", "unknown event type '\(type)'\(hint); run 'sendout events' for the list")
           }
         } else {
@@ -147,12 +156,16 @@ public struct ScenarioLoader: Sendable {
       case .object(let o)?: template = try PayloadTemplate(parsing: JSON.object(o).prettyString)
       case .array(let a)?: template = try PayloadTemplate(parsing: JSON.array(a).prettyString)
       case nil: template = PayloadTemplate(attributes: attributes)
-      case let other?: throw .syntax(line: 1, column: 1, reason: "expected a template string or a JSON object, found \(other.typeName)")
+      case let other?:
+        throw .syntax(
+          line: 1, column: 1, reason: "expected a template string or a JSON object, found \(other.typeName)")
       }
     } catch {
       throw d.error("template", "\(error)")
     }
-    if raw != nil && !attributes.isEmpty { throw d.error("attributes", "use either `template` or `attributes`, not both") }
+    if raw != nil && !attributes.isEmpty {
+      throw d.error("attributes", "use either `template` or `attributes`, not both")
+    }
     if let sample = try? SampleWorld.event(type: descriptor.type, seed: 1, start: SingleEventRequest.defaultStart) {
       do { try template.validate(against: sample.data(for: purpose)) } catch {
         throw d.error(raw == nil ? "attributes" : "template", "\(error)")
@@ -192,16 +205,23 @@ public struct ScenarioLoader: Sendable {
     let count = try s.int("count", in: 1...1_000_000) ?? 1
     let ops = s.object.keys.filter { $0 != "name" && $0 != "count" }
     guard ops.count == 1, let op = ops.first else {
-      throw s.error(nil, ops.isEmpty
-        ? "a step needs one operation; expected one of: \((["repeat"] + operations).joined(separator: ", "))"
-        : "a step has exactly one operation, found: \(ops.joined(separator: ", "))")
+      throw s.error(
+        nil,
+        ops.isEmpty
+          ? "a step needs one operation; expected one of: \((["repeat"] + operations).joined(separator: ", "))"
+          : "a step has exactly one operation, found: \(ops.joined(separator: ", "))")
     }
     guard op == "repeat" || operations.contains(op) else {
       let hint = Suggest.closest(to: op, in: ["repeat"] + operations).map { " (did you mean '\($0)'?)" } ?? ""
-      throw s.error(op, "unknown operation\(hint); expected one of: \((["repeat"] + operations).joined(separator: ", "))")
+      throw s.error(
+        op, "unknown operation\(hint); expected one of: \((["repeat"] + operations).joined(separator: ", "))")
     }
     var params: FieldReader
-    if let given = try s.reader(op) { params = given } else { params = try FieldReader(.object([:]), path: s.child(op), file: file) }
+    if let given = try s.reader(op) {
+      params = given
+    } else {
+      params = try FieldReader(.object([:]), path: s.child(op), file: file)
+    }
     var nested: [ScenarioStep] = []
     var times = count
     if op == "repeat" {
@@ -212,7 +232,8 @@ public struct ScenarioLoader: Sendable {
     }
     try s.finish()
     return ScenarioStep(
-      name: name, operation: op, parameters: op == "repeat" ? [:] : params.object, count: times, steps: nested, path: path)
+      name: name, operation: op, parameters: op == "repeat" ? [:] : params.object, count: times, steps: nested,
+      path: path)
   }
 
   private func readExpectations(_ root: inout FieldReader) throws(ScenarioError) -> Expectations {
@@ -257,7 +278,8 @@ public struct ScenarioLoader: Sendable {
       if name.contains(".") { return "${\(inner)}" }  // a step reference, resolved when the step runs
       if let value = environment[name] ?? (parts.count > 1 ? parts[1] : nil) { return value }
       throw ScenarioError(
-        file: file, path: path, reason: "environment variable \(name) is not set (use ${\(name):-default} for a default)")
+        file: file, path: path,
+        reason: "environment variable \(name) is not set (use ${\(name):-default} for a default)")
     }
   }
 

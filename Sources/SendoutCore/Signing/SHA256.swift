@@ -70,7 +70,9 @@ public struct SHA256: Sendable {
     var tail = buffer
     tail.append(0x80)
     while tail.count % 64 != 56 { tail.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+    for shift in stride(from: 56, through: 0, by: -8) {
+      tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+    }
     compress(tail)
     let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
     var out: [UInt8] = []

@@ -12,7 +12,9 @@ public enum Suggest {
   }
 
   /// The single closest candidate, if any is close enough.
-  public static func closest(to word: String, in candidates: [String]) -> String? { closest(to: word, in: candidates, limit: 1).first }
+  public static func closest(to word: String, in candidates: [String]) -> String? {
+    closest(to: word, in: candidates, limit: 1).first
+  }
 
   /// Levenshtein distance.
   public static func distance(_ a: String, _ b: String) -> Int {

@@ -69,7 +69,9 @@ struct Arguments {
       } else if item.hasPrefix("-") && item.count > 1 && Double(item) == nil {
         let name = String(item.split(separator: "=", maxSplits: 1)[0])
         let suggestion = Suggest.closest(to: name, in: known).map { " Did you mean \($0)?" } ?? ""
-        throw .usage("Unknown option '\(name)'.\(suggestion) Accepted: \(known.filter { $0.hasPrefix("--") }.joined(separator: ", "))")
+        throw .usage(
+          "Unknown option '\(name)'.\(suggestion) Accepted: \(known.filter { $0.hasPrefix("--") }.joined(separator: ", "))"
+        )
       } else {
         rest.append(item)
       }

@@ -21,10 +21,14 @@ enum BenchCommand: Command {
 
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
     let eventType = try arguments.option("--event") ?? "all"
-    let seconds = try arguments.option("--seconds", expected: "a positive number", { Double($0).flatMap { $0 > 0 ? $0 : nil } }) ?? 3
+    let seconds =
+      try arguments.option("--seconds", expected: "a positive number", { Double($0).flatMap { $0 > 0 ? $0 : nil } })
+      ?? 3
     let json = arguments.flag("--json")
     let rest = try arguments.positionals()
-    guard rest == ["render"] else { throw .usage("Expected 'sendout bench render', got '\(rest.joined(separator: " "))'") }
+    guard rest == ["render"] else {
+      throw .usage("Expected 'sendout bench render', got '\(rest.joined(separator: " "))'")
+    }
 
     var pairs: [(WorldEvent, WebhookEndpoint)] = []
     let types = eventType == "all" ? EventCatalog.all.filter(\.isRenderable).map(\.type) : [eventType]
@@ -64,7 +68,8 @@ enum BenchCommand: Command {
     } else {
       for r in results {
         Console.out(
-          "\(r.0) \(eventType): \(Int(Double(r.1) / r.2)) payloads/s on one core (\(r.1) in \(String(format: "%.2f", r.2)) s, mean body \(r.3) B)")
+          "\(r.0) \(eventType): \(Int(Double(r.1) / r.2)) payloads/s on one core (\(r.1) in \(String(format: "%.2f", r.2)) s, mean body \(r.3) B)"
+        )
       }
     }
     return 0

@@ -29,9 +29,9 @@ enum EventsCommand: Command {
     }
     let width = EventCatalog.all.map(\.type.count).max() ?? 0
     for descriptor in EventCatalog.all {
-      let where_ = descriptor.configuredIn.map { $0 == .webhook ? "P" : "D" }.joined(separator: "+")
+      let places = descriptor.configuredIn.map { $0 == .webhook ? "P" : "D" }.joined(separator: "+")
       let note = descriptor.notRenderableReason.map { "  (not renderable: \($0))" } ?? ""
-      Console.out("\(descriptor.type.padding(toLength: width + 2, withPad: " ", startingAt: 0))\(where_)\(note)")
+      Console.out("\(descriptor.type.padding(toLength: width + 2, withPad: " ", startingAt: 0))\(places)\(note)")
     }
     let renderable = EventCatalog.all.filter(\.isRenderable).count
     Console.out("\n\(renderable) renderable event types; P = project settings, D = distribution.")

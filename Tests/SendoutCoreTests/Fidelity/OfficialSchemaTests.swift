@@ -12,7 +12,9 @@ import Testing
     var testDescription: String { "\(type) via \(via.rawValue)" }
   }
 
-  static let cases: [Case] = EventCatalog.all.filter(\.isRenderable).flatMap { d in d.configuredIn.map { Case(type: d.type, via: $0) } }
+  static let cases: [Case] = EventCatalog.all.filter(\.isRenderable).flatMap { d in
+    d.configuredIn.map { Case(type: d.type, via: $0) }
+  }
 
   /// The spec's `WebhookProjectSettingPayload.type` enum lists 28 of the project-settings events (it lacks
   /// e.g. `customer.updated`, `voucher.loyalty_card.*`), and its `event.type` enum lacks `voucher.published`,

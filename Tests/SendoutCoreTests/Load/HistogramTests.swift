@@ -13,9 +13,10 @@ import Testing
 
   /// Expected values computed by the reference implementation, Python `hdrhistogram` 0.10.8
   /// (`HdrHistogram(1, 3600000000, 3)`, `get_value_at_percentile`), on the same values.
-  @Test(arguments: [
-    (0.0, 1), (25.0, 255_871), (50.0, 505_855), (90.0, 905_727), (99.0, 991_231), (99.9, 999_423), (99.99, 1_000_447),
-  ] as [(Double, Int64)])
+  @Test(
+    arguments: [
+      (0.0, 1), (25.0, 255_871), (50.0, 505_855), (90.0, 905_727), (99.0, 991_231), (99.9, 999_423), (99.99, 1_000_447),
+    ] as [(Double, Int64)])
   func percentilesMatchHdrHistogram(percentile: Double, expected: Int64) {
     #expect(Self.sample().value(atPercentile: percentile) == expected)
   }

@@ -13,7 +13,8 @@ import Testing
   }
 
   @Test func dueCountIsTheInverseOfTheIntendedTimes() {
-    let pacer = Pacer(schedule: RateSchedule(stages: [.init(rate: 1000, milliseconds: 2000), .init(rate: 3000, milliseconds: 1000)]))
+    let pacer = Pacer(
+      schedule: RateSchedule(stages: [.init(rate: 1000, milliseconds: 2000), .init(rate: 3000, milliseconds: 1000)]))
     #expect(pacer.totalCount == 5000)
     for n in stride(from: 0, to: 5000, by: 7) {
       let t = pacer.intendedOffset(of: n)!
@@ -25,7 +26,8 @@ import Testing
   }
 
   @Test func rampStagesFollowEachOther() {
-    let pacer = Pacer(schedule: RateSchedule(stages: [.init(rate: 10, milliseconds: 1000), .init(rate: 100, milliseconds: 1000)]))
+    let pacer = Pacer(
+      schedule: RateSchedule(stages: [.init(rate: 10, milliseconds: 1000), .init(rate: 100, milliseconds: 1000)]))
     #expect(pacer.intendedOffset(of: 9) == 900_000_000)
     #expect(pacer.intendedOffset(of: 10) == 1_000_000_000)
     #expect(pacer.intendedOffset(of: 11) == 1_010_000_000)

@@ -63,7 +63,8 @@ import Testing
   }
 
   @Test func unknownKeyFailsAtLoadTimeAndListsWhatTheEventCarries() throws {
-    let template = try PayloadTemplate(parsing: "{\n  \"when\": \"{{redemption.date}}\",\n  \"who\": \"{{customer.nickname}}\"\n}")
+    let template = try PayloadTemplate(
+      parsing: "{\n  \"when\": \"{{redemption.date}}\",\n  \"who\": \"{{customer.nickname}}\"\n}")
     #expect(throws: TemplateError.self) { try template.validate(against: Self.data) }
     do {
       try template.validate(against: Self.data)

@@ -13,13 +13,16 @@ import Testing
     ],
     purposeKeys: ["campaign": [.sendUniqueCodes, .notifyAboutPromotion], "voucher": [.sendUniqueCodes]])
 
-  static func endpoint(_ kind: SendoutSource.Kind, template: PayloadTemplate? = nil, raw: Bool = false) -> WebhookEndpoint {
+  static func endpoint(_ kind: SendoutSource.Kind, template: PayloadTemplate? = nil, raw: Bool = false)
+    -> WebhookEndpoint
+  {
     WebhookEndpoint(
       projectID: "proj_TrlkLiH4",
       source: SendoutSource(
         id: kind == .webhook ? "wh_j56Vfy47Vx9YOX7QYD1fzHnc" : "distr_TrJj0lHV44EMt6HvLa2pyNlHTF", object: kind,
         targetURL: "https://example.com/hooks"),
-      eventName: kind == .distribution ? "Code-published" : nil, purpose: kind == .distribution ? .notifyAboutPromotion : nil,
+      eventName: kind == .distribution ? "Code-published" : nil,
+      purpose: kind == .distribution ? .notifyAboutPromotion : nil,
       secret: "secretKey", headers: [HTTPHeader("x-team", "growth")], template: template, rawPayload: raw)
   }
 
@@ -32,7 +35,10 @@ import Testing
     #expect(sendout.id.hasPrefix("whs_") && sendout.id.count == 22)
     #expect(body["type"] == "customer.publication.succeeded")
     #expect(body["created_at"] == "2024-03-13T13:46:48.348Z")
-    #expect(body["source"] == ["id": "wh_j56Vfy47Vx9YOX7QYD1fzHnc", "object": "webhook", "target_url": "https://example.com/hooks"])
+    #expect(
+      body["source"] == [
+        "id": "wh_j56Vfy47Vx9YOX7QYD1fzHnc", "object": "webhook", "target_url": "https://example.com/hooks",
+      ])
     #expect(
       body["event"]
         == [
@@ -63,7 +69,9 @@ import Testing
     #expect(body.objectValue?.keys.count == 7)
     var raw = SendoutBuilder(endpoint: Self.endpoint(.distribution, template: template, raw: true), seed: 1)
     let rawSendout = raw.make(Self.event)
-    #expect(String(decoding: rawSendout.body, as: UTF8.self) == #"{"To":"Jack Webhook","Code":"camp_iRMdcq07g9W4dOSRXuTovupi"}"#)
+    #expect(
+      String(decoding: rawSendout.body, as: UTF8.self)
+        == #"{"To":"Jack Webhook","Code":"camp_iRMdcq07g9W4dOSRXuTovupi"}"#)
     #expect(rawSendout.headers[1].value == HMACSHA256(secret: "secretKey").hexMAC(rawSendout.body))
   }
 
@@ -74,7 +82,8 @@ import Testing
     #expect(first == b.make(Self.event))
     let second = a.make(Self.event)
     #expect(second.id != first.id)
-    #expect(IDFactory.timestamp(ofTimeOrdered: second.id, prefix: "whs_") == Timestamp(iso8601: "2024-03-13T13:46:48.348Z"))
+    #expect(
+      IDFactory.timestamp(ofTimeOrdered: second.id, prefix: "whs_") == Timestamp(iso8601: "2024-03-13T13:46:48.348Z"))
   }
 
   @Test func directEnvelopeBytesEqualTheWrittenTreeForEveryEventAndPlace() throws {
