@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// The 64 SHA-256 round constants (FIPS 180-4 §4.2.2), shared by the Swift and the accelerated paths.
+extern const uint32_t sendout_sha256_k[64];
+
 /// 1 when this CPU has the x86 SHA extensions (and SSSE3/SSE4.1) that sendout_sha256_compress_ni needs.
 int sendout_sha256_ni_available(void);
 

@@ -53,17 +53,20 @@ public enum ScenarioPlan {
   ) throws(ScenarioError) -> [PlanEndpoint] {
     var ids = IDFactory(seed: seed ^ 0x9E0_1EC7)
     let projectID = scenario.project.id ?? ids.make(.project, at: scenario.start)
+    func target(_ own: String?, path: String) throws(ScenarioError) -> String {
+      guard let target = overrideTarget ?? own ?? defaultTarget else {
+        throw ScenarioError(file: file, path: path, reason: "no target URL: set `target_url` or run with --to URL")
+      }
+      return target
+    }
     var out: [PlanEndpoint] = []
     for (i, wh) in scenario.project.webhooks.enumerated() {
       let id = wh.id ?? ids.make(.webhook, at: scenario.start)
       guard wh.active else { continue }
-      guard let target = overrideTarget ?? wh.targetURL ?? defaultTarget else {
-        throw ScenarioError(
-          file: file, path: "project.webhooks.\(i).target_url",
-          reason: "no target URL: set `target_url` or run with --to URL")
-      }
       let endpoint = WebhookEndpoint(
-        projectID: projectID, source: SendoutSource(id: id, object: .webhook, targetURL: target),
+        projectID: projectID,
+        source: SendoutSource(
+          id: id, object: .webhook, targetURL: try target(wh.targetURL, path: "project.webhooks.\(i).target_url")),
         secret: scenario.project.secret,
         headers: wh.headers)
       out.append(
@@ -74,13 +77,10 @@ public enum ScenarioPlan {
     for (i, d) in scenario.distributions.enumerated() {
       let id = d.id ?? ids.make(.distribution, at: scenario.start)
       guard d.active else { continue }
-      guard let target = overrideTarget ?? d.targetURL ?? defaultTarget else {
-        throw ScenarioError(
-          file: file, path: "distributions.\(i).target_url",
-          reason: "no target URL: set `target_url` or run with --to URL")
-      }
       let endpoint = WebhookEndpoint(
-        projectID: projectID, source: SendoutSource(id: id, object: .distribution, targetURL: target),
+        projectID: projectID,
+        source: SendoutSource(
+          id: id, object: .distribution, targetURL: try target(d.targetURL, path: "distributions.\(i).target_url")),
         eventName: d.eventName,
         purpose: d.purpose, secret: scenario.project.secret, headers: d.headers, template: d.template,
         rawPayload: d.rawPayload)
