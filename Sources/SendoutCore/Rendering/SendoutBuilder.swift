@@ -28,16 +28,16 @@ public struct SendoutBuilder: Sendable {
     let createdAt = event.createdAt.adding(milliseconds: sendoutDelayMilliseconds)
     let id = ids.make(.sendout, at: createdAt)
     let isDistribution = endpoint.source.object == .distribution
-    let data = event.data(for: isDistribution ? endpoint.purpose : nil)
+    let purpose = isDistribution ? endpoint.purpose : nil
     let body: [UInt8]
     if isDistribution, let template = endpoint.template {
-      let designed = template.render(data)
+      let designed = template.render(event.data(for: purpose))
       body = writer.bytes(
         endpoint.rawPayload
           ? designed
           : Envelope.body(for: event, data: designed, sendoutID: id, endpoint: endpoint, createdAt: createdAt))
     } else {
-      body = envelopeBytes(event, data: data, sendoutID: id, createdAt: createdAt)
+      body = envelopeBytes(event, purpose: purpose, sendoutID: id, createdAt: createdAt)
     }
     return Sendout(
       id: id, eventType: event.type, type: Envelope.typeName(of: event, endpoint: endpoint), source: endpoint.source,
@@ -46,13 +46,14 @@ public struct SendoutBuilder: Sendable {
   }
 
   /// The bytes of `Envelope.body(…)`, written directly with the cached `data`/`event` blocks
-  /// (byte-identical: tested against the tree written by `JSONWriter`).
-  private mutating func envelopeBytes(_ event: WorldEvent, data: JSONObject, sendoutID: String, createdAt: Timestamp)
-    -> [UInt8]
-  {
+  /// (byte-identical: tested against the tree written by `JSONWriter`). The purpose's `data` is filtered and
+  /// written only when the event changes.
+  private mutating func envelopeBytes(
+    _ event: WorldEvent, purpose: DistributionPurpose?, sendoutID: String, createdAt: Timestamp
+  ) -> [UInt8] {
     let key = event.eventID + "|" + event.type + "|" + String(event.createdAt.milliseconds)
     if cache?.key != key {
-      cache = (key, writer.bytes(.object(data)), writer.bytes(Envelope.eventBlock(event)))
+      cache = (key, writer.bytes(.object(event.data(for: purpose))), writer.bytes(Envelope.eventBlock(event)))
     }
     let (_, dataBytes, eventBytes) = cache!
     var out: [UInt8] = []
