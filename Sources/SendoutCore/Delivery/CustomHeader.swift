@@ -50,4 +50,10 @@ public enum CustomHeader {
   public static func redacted(_ headers: [HTTPHeader]) -> [HTTPHeader] {
     headers.map { isSensitive(name: $0.name) ? HTTPHeader($0.name, redactedValue) : $0 }
   }
+
+  /// `headers` as a JSON object for output (`render --request`, dry runs, `listen --json`), sensitive values
+  /// redacted: output shows that a header was there, never what it was.
+  public static func redactedJSON(_ headers: [HTTPHeader]) -> JSON {
+    .object(JSONObject(redacted(headers).map { JSONMember($0.name, .string($0.value)) }))
+  }
 }

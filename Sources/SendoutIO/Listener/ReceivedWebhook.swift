@@ -79,9 +79,7 @@ public struct ReceivedWebhook: Sendable, Equatable {
     o.append("chunked", .bool(wasChunked))
     o.append("status", .int(respondedStatus))
     // Authorization-like values are redacted: a receiver shows that they arrived, never what they are.
-    o.append(
-      "headers",
-      .object(JSONObject(CustomHeader.redacted(headers).map { JSONMember($0.name.lowercased(), .string($0.value)) })))
+    o.append("headers", CustomHeader.redactedJSON(headers.map { HTTPHeader($0.name.lowercased(), $0.value) }))
     o.append("body", .string(String(decoding: body, as: UTF8.self)))
     return .object(o)
   }

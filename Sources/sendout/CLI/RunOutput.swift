@@ -11,8 +11,7 @@ enum RunOutput {
               "step": .string(p.stepPath), "endpoint": .string(p.endpointName), "sendout_id": .string(p.sendout.id),
               "event_type": .string(p.sendout.eventType), "type": .string(p.sendout.type),
               "target_url": .string(p.sendout.source.targetURL),
-              "headers": .object(
-                JSONObject(CustomHeader.redacted(p.sendout.headers).map { JSONMember($0.name, .string($0.value)) })),
+              "headers": CustomHeader.redactedJSON(p.sendout.headers),
               "body": (try? JSONParser.parse(p.sendout.body)) ?? .null,
             ]
           }

@@ -156,12 +156,6 @@ enum FireCommand: Command {
   /// 32 random hex digits from the system generator (the CLI, not the deterministic core).
   static func generatedSecret() -> String {
     var generator = SystemRandomNumberGenerator()
-    return (0..<2).map { _ in String(generator.next() as UInt64, radix: 16).leftPadded(16) }.joined()
-  }
-}
-
-extension String {
-  fileprivate func leftPadded(_ width: Int) -> String {
-    count >= width ? self : String(repeating: "0", count: width - count) + self
+    return Hex.encode((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
   }
 }

@@ -64,8 +64,7 @@ enum RenderCommand: Command {
     [
       "method": "POST",
       "url": .string(sendout.source.targetURL),
-      "headers": .object(
-        JSONObject(CustomHeader.redacted(sendout.headers).map { JSONMember($0.name, .string($0.value)) })),
+      "headers": CustomHeader.redactedJSON(sendout.headers),
       "body": .string(String(decoding: sendout.body, as: UTF8.self)),
     ]
   }
