@@ -44,6 +44,9 @@ final class RawReceiver: @unchecked Sendable {
   private(set) var port = 0
   private let lock = NSLock()
   private var listenFD: Int32 = -1
+  /// For `.refuse`: bound but never listening, and kept open until `stop()` so no other test's listener
+  /// can take the port meanwhile (a freed port was once reused and answered 200).
+  private var refusingFD: Int32 = -1
   private var clients: [Int32] = []
   private var stopped = false
   private var requestCount = 0
@@ -69,7 +72,7 @@ final class RawReceiver: @unchecked Sendable {
     }
     port = Int(UInt16(bigEndian: address.sin_port))
     if case .refuse = behavior {
-      close(fd)  // bound, then closed without listening: connecting is refused
+      refusingFD = fd  // bound, not listening: connecting is refused
       return
     }
     listen(fd, 64)
@@ -87,6 +90,10 @@ final class RawReceiver: @unchecked Sendable {
       stopped = true
       for fd in clients { shutdown(fd, Int32(SHUT_RDWR)) }
       if listenFD >= 0 { shutdown(listenFD, Int32(SHUT_RDWR)) }  // wakes accept; acceptLoop closes it
+      if refusingFD >= 0 {
+        close(refusingFD)
+        refusingFD = -1
+      }
     }
   }
 
