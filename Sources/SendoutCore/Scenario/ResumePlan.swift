@@ -24,27 +24,21 @@ public struct ResumePlan: Sendable {
   /// Splits `plan` by what `records` (the whole audit log) say about each sendout.
   public init(plan: [Sendout], records: [AuditRecord]) {
     let planned = Set(plan.map(\.id))
-    var latest: [String: AuditRecord] = [:]
-    var attempts: [String: Int] = [:]
-    earlierRecords = []
-    for record in records where planned.contains(record.sendoutID) {
-      latest[record.sendoutID] = record
-      attempts[record.sendoutID] = max(attempts[record.sendoutID] ?? 0, record.attempt)
-      earlierRecords.append(record)
-    }
+    earlierRecords = records.filter { planned.contains($0.sendoutID) }
+    let rows = Dictionary(AuditSummary(earlierRecords).rows.map { ($0.latest.sendoutID, $0) }, uniquingKeysWith: { $1 })
     toSend = []
     previousAttempts = [:]
     pausedSources = []
     (delivered, retrying, unsent) = (0, 0, 0)
     for sendout in plan {
-      switch latest[sendout.id]?.status {
+      switch rows[sendout.id]?.latest.status {
       case .success?: delivered += 1
       case .failed?: pausedSources.insert(sendout.source.id)
       case .skipped?: continue
       case .retrying?:
         retrying += 1
         toSend.append(sendout)
-        previousAttempts[sendout.id] = attempts[sendout.id] ?? 0
+        previousAttempts[sendout.id] = rows[sendout.id]?.attempts ?? 0
       case nil:
         unsent += 1
         toSend.append(sendout)

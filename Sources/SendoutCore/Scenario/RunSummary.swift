@@ -40,18 +40,13 @@ public struct RunSummary: Sendable {
   /// Summarises `records` (as appended during the run) for `plan` against `expect`.
   public init(name: String, plan: [PlannedSendout], records: [AuditRecord], expect: Expectations) {
     self.name = name
-    var last: [String: AuditRecord] = [:]
-    var attempts: [String: Int] = [:]
+    let rows = Dictionary(AuditSummary(records).rows.map { ($0.latest.sendoutID, $0) }, uniquingKeysWith: { $1 })
     var latency = Histogram()
-    for r in records {
-      last[r.sendoutID] = r
-      if r.attempt > 0 { attempts[r.sendoutID, default: 0] += 1 }
-      if r.httpStatus != nil { latency.record(r.latencyMilliseconds * 1000) }
-    }
+    for r in records where r.httpStatus != nil { latency.record(r.latencyMilliseconds * 1000) }
     outcomes = plan.map { p in
-      let r = last[p.sendout.id]
+      let r = rows[p.sendout.id]?.latest
       return Outcome(
-        planned: p, status: r?.status ?? .retrying, attempts: attempts[p.sendout.id] ?? 0,
+        planned: p, status: r?.status ?? .retrying, attempts: rows[p.sendout.id]?.attempts ?? 0,
         error: r?.status == .success ? nil : (r?.error ?? (r == nil ? "not sent (run interrupted)" : nil)),
         httpStatus: r?.httpStatus)
     }
