@@ -14,13 +14,13 @@ public enum EventCatalog {
   public static let noSchemaReason = "documented by Voucherify but the official spec has no schema for its data"
 
   private static func e(
-    _ type: String, _ key: String, _ places: [SendoutSource.Kind], _ purposes: [DistributionPurpose] = []
+    _ type: String, _ key: String, _ places: [SourceKind], _ purposes: [DistributionPurpose] = []
   ) -> EventDescriptor {
     EventDescriptor(type: type, webhookKey: key, configuredIn: places, purposes: purposes)
   }
 
   private static func n(
-    _ type: String, _ places: [SendoutSource.Kind], _ purposes: [DistributionPurpose] = []
+    _ type: String, _ places: [SourceKind], _ purposes: [DistributionPurpose] = []
   ) -> EventDescriptor {
     EventDescriptor(
       type: type, webhookKey: "", configuredIn: places, purposes: purposes, notRenderableReason: noSchemaReason)
@@ -147,11 +147,11 @@ extension [DistributionPurpose] {
   static let plain: [DistributionPurpose] = [.plainMessage]
 }
 
-extension [SendoutSource.Kind] {
+extension [SourceKind] {
   /// Project settings only.
-  static let project: [SendoutSource.Kind] = [.webhook]
+  static let project: [SourceKind] = [.webhook]
   /// Distributions only.
-  static let distribution: [SendoutSource.Kind] = [.distribution]
+  static let distribution: [SourceKind] = [.distribution]
   /// Both.
-  static let both: [SendoutSource.Kind] = [.webhook, .distribution]
+  static let both: [SourceKind] = [.webhook, .distribution]
 }

@@ -5,7 +5,7 @@ public struct EventDescriptor: Sendable, Hashable {
   /// The official spec's webhook key, e.g. `EVENTS.CUSTOMER.PUBLICATION.SUCCEEDED`; empty when the spec has none.
   public let webhookKey: String
   /// Where a webhook for it can be configured (project settings, distribution, or both).
-  public let configuredIn: [SendoutSource.Kind]
+  public let configuredIn: [SourceKind]
   /// For distribution events, the purposes the docs allow (empty otherwise).
   public let purposes: [DistributionPurpose]
   /// Why it cannot be rendered yet (documented but without a schema), or `nil` when it can.
@@ -13,7 +13,7 @@ public struct EventDescriptor: Sendable, Hashable {
 
   /// Creates a descriptor.
   public init(
-    type: String, webhookKey: String, configuredIn: [SendoutSource.Kind], purposes: [DistributionPurpose] = [],
+    type: String, webhookKey: String, configuredIn: [SourceKind], purposes: [DistributionPurpose] = [],
     notRenderableReason: String? = nil
   ) {
     self.type = type

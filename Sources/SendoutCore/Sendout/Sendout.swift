@@ -43,12 +43,7 @@ public struct Sendout: Sendable, Equatable {
 /// The envelope `source`: a project-settings webhook (`wh_…`) or a distribution (`distr_…`).
 public struct SendoutSource: Sendable, Equatable, Hashable {
   /// What configured the sendout.
-  public enum Kind: String, Sendable, Hashable, CaseIterable {
-    /// A webhook in Project settings (`source.object` = `webhook`).
-    case webhook
-    /// A distribution's webhook channel (`source.object` = `distribution`).
-    case distribution
-  }
+  public typealias Kind = SourceKind
 
   /// `wh_…` or `distr_…`.
   public var id: String
