@@ -100,25 +100,25 @@ public final class URLSessionTransport: WebhookTransport, Sendable {
   }
 
   private static func transportError(_ error: any Error, timeoutMilliseconds: Int64) -> TransportError {
-    guard let urlError = error as? URLError else { return .connection("\(error)") }
+    guard let urlError = error as? URLError else { return .other("\(error)") }
     switch urlError.code {
     case .timedOut: return .timeout(milliseconds: Int64(timeoutSeconds(timeoutMilliseconds) * 1000))
     case .cancelled: return .cancelled
-    case .cannotConnectToHost: return .connection("connection refused")
-    case .cannotFindHost, .dnsLookupFailed: return .connection("host not found")
-    case .networkConnectionLost: return .connection("connection closed before a response")
-    case .badServerResponse: return .connection("malformed response")
+    case .cannotConnectToHost: return .refused
+    case .cannotFindHost, .dnsLookupFailed: return .hostNotFound
+    case .networkConnectionLost: return .closedBeforeResponse
+    case .badServerResponse: return .malformedResponse
     case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
       .serverCertificateNotYetValid,
       .serverCertificateHasUnknownRoot:
-      return .connection("TLS failed")
-    case .notConnectedToInternet: return .connection("no network")
+      return .tlsFailed
+    case .notConnectedToInternet: return .noNetwork
     // The URL was checked before sending, so this is curl refusing a reply that is not HTTP at all.
-    case .unsupportedURL: return .connection("malformed response (not HTTP)")
-    case .badURL: return .connection("unsupported URL")
+    case .unsupportedURL: return .notHTTP
+    case .badURL: return .unsupportedURL
     // curl's "empty reply" or a body cut short: the receiver closed before the response was complete.
-    case .unknown: return .connection("connection closed before a complete response")
-    default: return .connection("connection error \(urlError.code.rawValue)")
+    case .unknown: return .closedMidResponse
+    default: return .other("connection error \(urlError.code.rawValue)")
     }
   }
 }

@@ -58,7 +58,7 @@ final class ListenProcess: @unchecked Sendable {
   func failedRecord(to url: String) -> AuditRecord {
     AuditRecord(
       sendout: TestSendouts.make(1, to: url, secret: "s"), status: .failed, attempt: 1,
-      executedAt: Timestamp(milliseconds: 1_710_337_500_500), error: "connection refused")
+      executedAt: Timestamp(milliseconds: 1_710_337_500_500), outcome: .noResponse(.refused))
   }
 
   @Test func retryFailedDeliversOnceTheReceiverIsBackAndAppendsTheOutcome() throws {

@@ -11,7 +11,8 @@ import Testing
     AuditRecord(
       sendout: TestSendouts.make(
         n, secret: "s", headers: [HTTPHeader("authorization", "Bearer hunter2"), HTTPHeader("x-tenant", "acme")]),
-      status: status, attempt: 1, executedAt: Timestamp(milliseconds: 1_710_337_500_500), httpStatus: 200,
+      status: status, attempt: 1, executedAt: Timestamp(milliseconds: 1_710_337_500_500),
+      outcome: .response(status: status == .success ? 200 : 500),
       latencyMilliseconds: 12)
   }
 

@@ -70,8 +70,9 @@ extension AuditRecord {
       targetURL: try string("target_url"),
       requestID: try string("request_id"), eventID: json["event_id"]?.stringValue ?? "",
       eventCreatedAt: eventCreatedAt, createdAt: createdAt,
-      executedAt: try time("executed_at"), httpStatus: json["http_status"]?.intValue,
-      latencyMilliseconds: Int64(json["latency_ms"]?.intValue ?? 0), error: json["error"]?.stringValue,
+      executedAt: try time("executed_at"),
+      outcome: DeliveryOutcome(httpStatus: json["http_status"]?.intValue, error: json["error"]?.stringValue),
+      latencyMilliseconds: Int64(json["latency_ms"]?.intValue ?? 0),
       nextAttemptAt: nextAttemptAt, headers: headers, body: try string("body"))
   }
 }

@@ -29,12 +29,10 @@ public struct AuditRecord: Sendable, Equatable {
   public var createdAt: Timestamp
   /// When this attempt started (or when the sendout was skipped).
   public var executedAt: Timestamp
-  /// The response status, `nil` when there was no response.
-  public var httpStatus: Int?
+  /// How the attempt ended (a response, no response and why, a cancellation, a skip).
+  public var outcome: DeliveryOutcome
   /// How long the attempt took, in milliseconds.
   public var latencyMilliseconds: Int64
-  /// A short reason when the attempt failed or was skipped, else `nil`.
-  public var error: String?
   /// When the next attempt is due (RETRYING only).
   public var nextAttemptAt: Timestamp?
   /// The headers sent, sensitive values redacted.
@@ -44,15 +42,15 @@ public struct AuditRecord: Sendable, Equatable {
 
   /// A record for `sendout`; its headers are redacted here, so a record can never carry a secret.
   public init(
-    sendout: Sendout, status: AuditStatus, attempt: Int, executedAt: Timestamp, httpStatus: Int? = nil,
-    latencyMilliseconds: Int64 = 0, error: String? = nil, nextAttemptAt: Timestamp? = nil
+    sendout: Sendout, status: AuditStatus, attempt: Int, executedAt: Timestamp, outcome: DeliveryOutcome,
+    latencyMilliseconds: Int64 = 0, nextAttemptAt: Timestamp? = nil
   ) {
     self.init(
       sendoutID: sendout.id, status: status, attempt: attempt, type: sendout.type, eventType: sendout.eventType,
       sourceID: sendout.source.id, sourceObject: sendout.source.object, targetURL: sendout.source.targetURL,
       requestID: sendout.requestID, eventID: sendout.eventID, eventCreatedAt: sendout.eventCreatedAt,
-      createdAt: sendout.createdAt, executedAt: executedAt, httpStatus: httpStatus,
-      latencyMilliseconds: latencyMilliseconds, error: error, nextAttemptAt: nextAttemptAt,
+      createdAt: sendout.createdAt, executedAt: executedAt, outcome: outcome,
+      latencyMilliseconds: latencyMilliseconds, nextAttemptAt: nextAttemptAt,
       headers: sendout.headers, body: String(decoding: sendout.body, as: UTF8.self))
   }
 
@@ -60,7 +58,7 @@ public struct AuditRecord: Sendable, Equatable {
   public init(
     sendoutID: String, status: AuditStatus, attempt: Int, type: String, eventType: String, sourceID: String,
     sourceObject: SendoutSource.Kind, targetURL: String, requestID: String, eventID: String, eventCreatedAt: Timestamp,
-    createdAt: Timestamp, executedAt: Timestamp, httpStatus: Int?, latencyMilliseconds: Int64, error: String?,
+    createdAt: Timestamp, executedAt: Timestamp, outcome: DeliveryOutcome, latencyMilliseconds: Int64,
     nextAttemptAt: Timestamp?, headers: [HTTPHeader], body: String
   ) {
     self.sendoutID = sendoutID
@@ -76,13 +74,18 @@ public struct AuditRecord: Sendable, Equatable {
     self.eventCreatedAt = eventCreatedAt
     self.createdAt = createdAt
     self.executedAt = executedAt
-    self.httpStatus = httpStatus
+    self.outcome = outcome
     self.latencyMilliseconds = latencyMilliseconds
-    self.error = error
     self.nextAttemptAt = nextAttemptAt
     self.headers = CustomHeader.redacted(headers)
     self.body = body
   }
+
+  /// The response status, `nil` when there was no response.
+  public var httpStatus: Int? { outcome.httpStatus }
+
+  /// A short reason when the attempt failed or was skipped, else `nil` (the audit log's `error`).
+  public var error: String? { outcome.error }
 
   /// The sendout to resend: same id, body bytes and headers (redacted ones dropped, to be re-supplied).
   public var sendout: Sendout {

@@ -95,32 +95,30 @@ public struct DeliveryMachine: Sendable {
     inFlight -= 1
     let job = jobs[i]
     let latency = max(0, finishedAt.milliseconds - startedAt.milliseconds)
-    func record(_ status: AuditStatus, http: Int?, error: String?, next: Timestamp? = nil) -> AuditRecord {
-      AuditRecord(
-        sendout: job.sendout, status: status, attempt: job.attemptNumber, executedAt: startedAt, httpStatus: http,
-        latencyMilliseconds: latency, error: error, nextAttemptAt: next)
-    }
-    let http: Int?
-    let reason: String
+    let outcome: DeliveryOutcome
     var retryAfter: Int64?
     var permanent = false
     switch result {
-    case .success(let response) where response.isSuccess:
-      finish(i)
-      return [.record(record(.success, http: response.status, error: nil))]
     case .success(let response):
-      http = response.status
-      reason = "HTTP \(response.status)"
+      outcome = .response(status: response.status)
       retryAfter = RetryPolicy.retryAfterMilliseconds(status: response.status, headers: response.headers)
     case .failure(let error):
-      http = nil
-      reason = error.reason
+      outcome = .noResponse(error)
       // An invalid URL stays invalid: retrying it for 24 hours would only hide the mistake.
       if case .invalidURL = error { permanent = true }
     }
+    func record(_ status: AuditStatus, next: Timestamp? = nil) -> AuditRecord {
+      AuditRecord(
+        sendout: job.sendout, status: status, attempt: job.attemptNumber, executedAt: startedAt, outcome: outcome,
+        latencyMilliseconds: latency, nextAttemptAt: next)
+    }
+    if outcome.isSuccess {
+      finish(i)
+      return [.record(record(.success))]
+    }
     if isCancelled {
       finish(i)
-      return [.record(record(.retrying, http: http, error: reason))]
+      return [.record(record(.retrying))]
     }
     let policy = configuration.policy
     if !permanent, let firstAt = job.firstAttemptAt,
@@ -128,10 +126,10 @@ public struct DeliveryMachine: Sendable {
         after: job.attempts, firstAttemptAt: firstAt, finishedAt: finishedAt, retryAfterMilliseconds: retryAfter)
     {
       jobs[i].phase = .waiting(until: next)
-      return [.record(record(.retrying, http: http, error: reason, next: next))]
+      return [.record(record(.retrying, next: next))]
     }
     finish(i)
-    var actions: [DeliveryAction] = [.record(record(.failed, http: http, error: reason))]
+    var actions: [DeliveryAction] = [.record(record(.failed))]
     let source = job.sendout.source
     if configuration.pauseOnExhaustion, !pausedSources.contains(source.id) {
       pausedSources.insert(source.id)
@@ -150,13 +148,12 @@ public struct DeliveryMachine: Sendable {
       let job = jobs[i]
       switch job.phase {
       case .queued, .waiting:
-        let what = job.attempts == 0 ? "the first attempt" : "attempt \(job.attemptNumber + 1)"
         finish(i)
         actions.append(
           .record(
             AuditRecord(
               sendout: job.sendout, status: .retrying, attempt: job.attemptNumber, executedAt: now,
-              error: "cancelled before \(what)")))
+              outcome: .cancelledBefore(attempt: job.attempts == 0 ? 1 : job.attemptNumber + 1))))
       case .inFlight, .done: continue
       }
     }
@@ -178,11 +175,9 @@ public struct DeliveryMachine: Sendable {
   private mutating func skip(_ i: Int, now: Timestamp) -> AuditRecord {
     finish(i)
     let source = jobs[i].sendout.source
-    let state =
-      source.object == .distribution ? "distribution \(source.id) is paused" : "webhook \(source.id) is disabled"
     return AuditRecord(
       sendout: jobs[i].sendout, status: .skipped, attempt: jobs[i].attemptNumber, executedAt: now,
-      error: "not sent: \(state) after a sendout failed every attempt")
+      outcome: .skipped(source.object, sourceID: source.id))
   }
 
   private mutating func finish(_ i: Int) {

@@ -24,10 +24,8 @@ struct DeliveryPrinter: Sendable {
   func line(for r: AuditRecord) -> String {
     var parts: [String] = []
     if showID { parts.append(r.sendoutID) }
-    if r.status == .retrying, r.nextAttemptAt == nil, r.httpStatus == nil, let error = r.error,
-      error.hasPrefix("cancelled")
-    {
-      let what = error == "cancelled" ? "attempt \(r.attempt) cancelled in flight" : error
+    if r.status == .retrying, r.nextAttemptAt == nil, r.outcome.isCancellation, let error = r.error {
+      let what = r.outcome == .noResponse(.cancelled) ? "attempt \(r.attempt) cancelled in flight" : error
       return (parts + ["INTERRUPTED", "\(what); recorded as RETRYING"]).joined(separator: "  ")
     }
     if r.attempt > 0 {
@@ -37,7 +35,7 @@ struct DeliveryPrinter: Sendable {
     parts.append(r.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))
     if let status = r.httpStatus { parts.append("HTTP \(status)") }
     if r.attempt > 0 { parts.append("\(r.latencyMilliseconds) ms") }
-    if let error = r.error, r.httpStatus == nil || !error.hasPrefix("HTTP ") { parts.append(error) }
+    if r.httpStatus == nil, let error = r.error { parts.append(error) }
     if let next = r.nextAttemptAt {
       let wait = next.milliseconds - (r.executedAt.milliseconds + r.latencyMilliseconds)
       parts.append(

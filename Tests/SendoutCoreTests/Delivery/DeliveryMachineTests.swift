@@ -58,7 +58,7 @@ struct MachineSimulation {
 
 let ok = Result<TransportResponse, TransportError>.success(TransportResponse(status: 200))
 let serverError = Result<TransportResponse, TransportError>.success(TransportResponse(status: 500))
-let refused = Result<TransportResponse, TransportError>.failure(.connection("connection refused"))
+let refused = Result<TransportResponse, TransportError>.failure(.refused)
 
 @Suite struct DeliveryMachineTests {
   func config(_ schedule: String, inFlight: Int = 8) throws -> DeliveryConfiguration {
@@ -200,7 +200,8 @@ let refused = Result<TransportResponse, TransportError>.failure(.connection("con
   func record(_ n: Int, _ status: AuditStatus, attempt: Int, source: String = "wh_A") -> AuditRecord {
     AuditRecord(
       sendout: TestSendouts.make(n, sourceID: source), status: status, attempt: attempt,
-      executedAt: Timestamp(milliseconds: Int64(attempt)))
+      executedAt: Timestamp(milliseconds: Int64(attempt)),
+      outcome: status == .success ? .response(status: 200) : .response(status: 500))
   }
 
   @Test func latestStatusPerSendoutWithAttempts() {
@@ -235,7 +236,7 @@ let refused = Result<TransportResponse, TransportError>.failure(.connection("con
     let original = AuditRecord(
       sendout: TestSendouts.make(1, secret: "s"), status: .retrying, attempt: 2,
       executedAt: Timestamp(milliseconds: 1_710_337_560_000),
-      httpStatus: 503, latencyMilliseconds: 42, error: "HTTP 503",
+      outcome: .response(status: 503), latencyMilliseconds: 42,
       nextAttemptAt: Timestamp(milliseconds: 1_710_337_620_000))
     let contents = try AuditLogParser.parse(original.line, path: "x")
     #expect(contents.records == [original])

@@ -6,7 +6,9 @@ import Testing
   let at = Timestamp(milliseconds: 1_710_337_500_500)
 
   func record(_ s: Sendout, _ status: AuditStatus, attempt: Int) -> AuditRecord {
-    AuditRecord(sendout: s, status: status, attempt: attempt, executedAt: at)
+    AuditRecord(
+      sendout: s, status: status, attempt: attempt, executedAt: at,
+      outcome: status == .success ? .response(status: 200) : .noResponse(.refused))
   }
 
   @Test func splitsThePlanByEachSendoutsLatestRecord() {
