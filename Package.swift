@@ -8,6 +8,7 @@ let package = Package(
   products: [
     .library(name: "SendoutCore", targets: ["SendoutCore"]),
     .library(name: "SendoutIO", targets: ["SendoutIO"]),
+    .library(name: "SendoutSessions", targets: ["SendoutSessions"]),
     .executable(name: "sendout", targets: ["sendout"]),
   ],
   dependencies: [],
@@ -16,8 +17,10 @@ let package = Package(
     .target(name: "CSHA256Accel"),
     .target(name: "SendoutCore", dependencies: ["CSHA256Accel"]),
     .target(name: "SendoutIO", dependencies: ["SendoutCore"]),
+    // One library call per command: fire, run, retry, load, listen (and serve, the dashboard).
+    .target(name: "SendoutSessions", dependencies: ["SendoutCore", "SendoutIO"]),
     .target(name: "SendoutTestSupport", dependencies: ["SendoutCore"]),
-    .executableTarget(name: "sendout", dependencies: ["SendoutCore", "SendoutIO"]),
+    .executableTarget(name: "sendout", dependencies: ["SendoutCore", "SendoutIO", "SendoutSessions"]),
     .testTarget(
       name: "SendoutCoreTests", dependencies: ["SendoutCore", "SendoutTestSupport"], exclude: ["Snapshots"]),
     .testTarget(name: "SendoutIOTests", dependencies: ["SendoutCore", "SendoutIO", "SendoutTestSupport"]),

@@ -22,6 +22,7 @@ public struct AuditSummary: Sendable, Equatable {
   /// Ids of sources left paused (distribution) or disabled (project webhook) by the log: a FAILED record
   /// pauses its source, a later SUCCESS for the source (e.g. a manual retry) sets it live again.
   public var pausedSources: Set<String>
+  private var index: [String: Int]
 
   /// Summarises `records` (oldest first).
   public init(_ records: [AuditRecord]) {
@@ -42,6 +43,7 @@ public struct AuditSummary: Sendable, Equatable {
       }
     }
     self.rows = rows
+    self.index = index
     pausedSources = paused
   }
 
@@ -53,6 +55,9 @@ public struct AuditSummary: Sendable, Equatable {
     }
   }
 
+  /// The row of sendout `id`, or `nil`.
+  public func row(for id: String) -> Row? { index[id].map { rows[$0] } }
+
   /// The latest record of sendout `id`, or `nil`.
-  public func latest(for id: String) -> AuditRecord? { rows.first { $0.latest.sendoutID == id }?.latest }
+  public func latest(for id: String) -> AuditRecord? { row(for: id)?.latest }
 }

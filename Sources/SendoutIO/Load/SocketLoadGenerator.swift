@@ -4,7 +4,7 @@ import SendoutCore
 /// The load test's HTTP/1.1 client over non-blocking sockets: `threads` event loops, each with its own
 /// connections and event pool, sharing the HTTP codec with `sendout listen`. Much faster than URLSession
 /// on Linux (whose ceiling is ~3k requests/s per process, platform-notes.md).
-public struct SocketLoadGenerator: Sendable {
+public struct SocketLoadGenerator: LoadGenerator {
   /// What to run.
   public let configuration: LoadConfiguration
   /// Stop flag, progress counter and snapshots.
@@ -16,9 +16,15 @@ public struct SocketLoadGenerator: Sendable {
     shared = LoadShared(threads: configuration.threads)
   }
 
-  /// Runs to completion (or until `shared.requestStop()`); `makeSource(thread)` gives each thread its pool.
-  /// Returns the merged stats and the wall time in seconds.
-  public func run(makeSource: @Sendable (Int) -> EventPool) -> (LoadStats, Double) {
+  /// Runs on threads of its own (they block in `poll`), one pool per thread; see `LoadGenerator`.
+  public func run(makePool: @escaping @Sendable (Int) -> EventPool) async -> (LoadStats, Double) {
+    await withCheckedContinuation { continuation in
+      Thread.detachNewThread { continuation.resume(returning: self.runBlocking(makeSource: makePool)) }
+    }
+  }
+
+  /// Runs to completion (or until `shared.requestStop()`) on the calling thread and the worker threads.
+  func runBlocking(makeSource: @Sendable (Int) -> EventPool) -> (LoadStats, Double) {
     let configuration = configuration
     let shared = shared
     let sources = (0..<configuration.threads).map(makeSource)  // built before the clock starts

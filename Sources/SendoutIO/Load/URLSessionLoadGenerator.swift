@@ -4,7 +4,7 @@ import Synchronization
 /// Load over URLSession (for `https://` targets, or to compare): `connections` concurrent workers take
 /// request numbers in order, wait for each one's intended time (open loop) and send it; latency counts
 /// from the intended time, so queueing inside URLSession shows up. Expect ~3k requests/s at most on Linux.
-public struct URLSessionLoadGenerator: Sendable {
+public struct URLSessionLoadGenerator: LoadGenerator {
   /// What to run (`target` is unused: requests go to `url`).
   public let configuration: LoadConfiguration
   /// The target URL.
@@ -22,9 +22,9 @@ public struct URLSessionLoadGenerator: Sendable {
       url: url, connections: configuration.connections, timeoutMilliseconds: configuration.timeoutMilliseconds)
   }
 
-  /// Runs to completion; all workers share one event pool. Returns merged stats and wall seconds.
-  public func run(pool: EventPool) async -> (LoadStats, Double) {
-    let state = SharedPool(pool)
+  /// Runs to completion; all workers share one event pool, `makePool(0)`. Returns merged stats and wall seconds.
+  public func run(makePool: @escaping @Sendable (Int) -> EventPool) async -> (LoadStats, Double) {
+    let state = SharedPool(makePool(0))
     let pacer = configuration.schedule.map(Pacer.init(schedule:))
     let start = Platform.monotonicNanoseconds()
     let configuration = configuration

@@ -8,6 +8,8 @@ enum Console {
   static func outBytes(_ bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }
   /// Writes `text` and a newline to standard error.
   static func err(_ text: String) { write(text + "\n", to: FileHandle.standardError) }
+  /// Writes `text` to standard error with no newline (a progress line that rewrites itself with `\r`).
+  static func errInline(_ text: String) { write(text, to: FileHandle.standardError) }
   /// Whether standard output is a terminal (progress lines are shown only then).
   static var isTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
 

@@ -1,15 +1,12 @@
 import SendoutCore
 import SendoutIO
+import SendoutSessions
 
-/// Options shared by the commands that deliver (`fire`, `retry`): schedule, time scale, timeout,
+/// Options shared by the commands that deliver (`fire`, `run`, `retry`): schedule, time scale, timeout,
 /// custom headers and the audit log path.
-struct DeliveryOptions {
-  var policy: RetryPolicy
-  var headers: [HTTPHeader]
-  var auditPath: String
-
+enum DeliveryOptions {
   /// Parses `--retry-schedule`, `--time-scale`, `--timeout`, `--header`… and `--audit`.
-  static func parse(_ arguments: inout Arguments, defaultSchedule: RetrySchedule) throws(CLIError) -> DeliveryOptions {
+  static func parse(_ arguments: inout Arguments, defaultSchedule: RetrySchedule) throws(CLIError) -> DeliverySettings {
     let scheduleText = try arguments.option("--retry-schedule")
     let scaleText = try arguments.option("--time-scale")
     let timeoutText = try arguments.option("--timeout")
@@ -23,7 +20,7 @@ struct DeliveryOptions {
         guard let ms = DurationText.wholeMilliseconds(text), ms > 0 else { throw DeliveryError.invalidDuration(text) }
         timeout = ms
       }
-      return DeliveryOptions(
+      return DeliverySettings(
         policy: try RetryPolicy(schedule: schedule, timeScale: scale, timeoutMilliseconds: timeout), headers: headers,
         auditPath: auditPath)
     } catch {
@@ -40,7 +37,4 @@ struct DeliveryOptions {
       throw .usage(error.message)
     }
   }
-
-  /// The audit log the options name.
-  var auditLog: FileAuditLog { FileAuditLog(path: auditPath) }
 }

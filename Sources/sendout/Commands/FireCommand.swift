@@ -1,6 +1,7 @@
 import Foundation
 import SendoutCore
 import SendoutIO
+import SendoutSessions
 
 /// `sendout fire`: render one event as a sendout and deliver it with Voucherify's retry schedule.
 enum FireCommand: Command {
@@ -54,14 +55,10 @@ enum FireCommand: Command {
     """
 
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
-    let to = try arguments.option("--to")
-    if let to {
-      do throws(DeliveryError) { try TransportRequest.validate(url: to) } catch { throw .usage(error.message) }
-    }
-    var request = try EventOptions.parse(&arguments, eventType: "", targetURL: "").request
-    var secret = request.secret
+    let target = try arguments.option("--to")
+    let request = try EventOptions.parse(&arguments, eventType: "", targetURL: "").request
     let resume = arguments.flag("--resume")
-    let options = try DeliveryOptions.parse(&arguments, defaultSchedule: .voucherify)
+    let delivery = try DeliveryOptions.parse(&arguments, defaultSchedule: .voucherify)
     let rest = try arguments.positionals()
     guard rest.count == 1 else {
       throw .usage(
@@ -69,93 +66,13 @@ enum FireCommand: Command {
           ? "Missing EVENT, e.g. 'sendout fire customer.publication.succeeded'"
           : "'fire' takes one EVENT, got \(rest.count): \(rest.joined(separator: " "))")
     }
-
-    var listener: WebhookListener?
-    var generated = false
-    if to == nil {
-      if secret == nil {
-        secret = generatedSecret()
-        generated = true
-      }
-      let embedded = WebhookListener(
-        configuration: ListenerConfiguration(
-          port: 0, secret: secret,
-          onReceive: { request in
-            Console.out("  listener ← \(request.line)")
-          }))
-      do { try embedded.start() } catch { throw .internal(error.message) }
-      listener = embedded
+    var event = request
+    event.eventType = rest[0]
+    let configuration = FireSession.Configuration(request: event, target: target, delivery: delivery, resume: resume)
+    let printer = FirePrinter(delivery: delivery)
+    let result = try await Session.run { () throws(SessionError) in
+      try await FireSession.run(configuration, observer: printer.show)
     }
-    defer { listener?.stop() }
-    let target = to ?? (listener!.baseURL + "/webhooks")
-
-    request.eventType = rest[0]
-    request.targetURL = target
-    request.secret = secret
-    request.headers = options.headers
-    let sendout: SendoutCore.Sendout
-    do { sendout = try request.sendout() } catch { throw .usage(error.message) }
-    if let listener {
-      if generated { Console.out("No --secret given: signing with the generated secret \(secret ?? "")") }
-      Console.out(
-        "Started the built-in listener on \(listener.baseURL); it prints what arrives and checks the signature")
-    }
-
-    let log = options.auditLog
-    var paused: Set<String> = []
-    do {
-      let contents = try log.read()
-      for warning in contents.warnings { Console.err("warning: \(warning)") }
-      let summary = AuditSummary(contents.records)
-      paused = resume ? [] : summary.pausedSources
-      if summary.latest(for: sendout.id) != nil {
-        Console.out(
-          "Note: \(sendout.id) is already in \(log.path) (same --seed renders the same sendout); pass another --seed for a new one"
-        )
-      }
-    } catch { throw .badInput(error.message) }
-
-    let configuration: DeliveryConfiguration
-    do { configuration = try DeliveryConfiguration(policy: options.policy, maxInFlight: 1) } catch {
-      throw .usage(error.message)
-    }
-    let dispatcher = Dispatcher(configuration: configuration, auditLog: log, pausedSources: paused)
-    let kind = sendout.source.object == .webhook ? "project webhook" : "distribution"
-    Console.out(
-      "Sending \(sendout.id) (\(sendout.eventType) via \(kind) \(sendout.source.id), \(sendout.body.count) B) to \(target)"
-    )
-    Console.out(
-      "Retry schedule: \(options.policy.schedule)\(options.policy.timeScale == 1 ? "" : " × \(options.policy.timeScale)"), timeout \(DurationText.format(milliseconds: Double(options.policy.timeoutMilliseconds)))"
-    )
-    let printer = DeliveryPrinter(showID: false, maxAttempts: options.policy.maxAttempts)
-    let report = await Interrupt.cancelling {
-      await dispatcher.run([sendout]) { event in for line in printer.lines(for: event) { Console.out(line) } }
-    }
-    Console.out("Audit log: \(log.path)")
-    if let error = report.auditError { throw .internal(error.message) }
-    if report.cancelled {
-      throw .failed(
-        "Interrupted: \(sendout.id) is recorded as RETRYING in \(log.path); resend it with 'sendout retry \(sendout.id)'"
-      )
-    }
-    switch report.finalStatus[sendout.id] {
-    case .success?:
-      return 0
-    case .skipped?:
-      throw .failed(
-        "\(sendout.id) was SKIPPED: its \(kind) \(sendout.source.id) is paused after an earlier sendout failed; pass --resume to set it live"
-      )
-    default:
-      let attempts = report.records(of: sendout.id).last?.attempt ?? 0
-      throw .failed(
-        "\(sendout.id) FAILED after \(attempts) attempt\(attempts == 1 ? "" : "s"); resend it later with 'sendout retry --failed --audit \(log.path)'"
-      )
-    }
-  }
-
-  /// 32 random hex digits from the system generator (the CLI, not the deterministic core).
-  static func generatedSecret() -> String {
-    var generator = SystemRandomNumberGenerator()
-    return Hex.encode((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
+    return try printer.finish(result)
   }
 }

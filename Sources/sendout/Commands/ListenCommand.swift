@@ -1,5 +1,6 @@
 import SendoutCore
 import SendoutIO
+import SendoutSessions
 
 /// `sendout listen`: a local webhook receiver that verifies signatures and can inject faults.
 enum ListenCommand: Command {
@@ -78,25 +79,27 @@ enum ListenCommand: Command {
     let behavior = ListenerBehavior(
       status: status, failFirst: failFirst, failRate: failRate, seed: seed, failStatus: failStatus,
       delayMilliseconds: delay, headers: retryAfter.map { [HTTPHeader("retry-after", "\($0)")] } ?? [])
-    var configuration = ListenerConfiguration(
-      host: host, port: port, secret: secret, behavior: behavior, limits: HTTPLimits(maxBodyBytes: maxBody),
-      onReceive: { request in Console.out(json ? request.json.compactString : request.line) })
-    configuration.keepsReceived = false  // printed as they come: keeping them would grow memory under load
-    let listener = WebhookListener(configuration: configuration)
-    do { try listener.start() } catch { throw .usage(error.message) }
-    if json {
-      Console.out(JSON.object(["listening": .string(listener.baseURL), "port": .int(listener.port)]).compactString)
-    } else {
-      Console.out(
-        "Listening on \(listener.baseURL) (signatures \(secret == nil ? "not checked: no --secret" : "checked")). Ctrl-C to stop."
-      )
+    let configuration = ListenerConfiguration(
+      host: host, port: port, secret: secret, behavior: behavior, limits: HTTPLimits(maxBodyBytes: maxBody))
+    let result = try await Session.run { () throws(SessionError) in
+      try await ListenSession.run(configuration) { event in
+        switch event {
+        case .listenerStarted(let url, _) where json:
+          Console.out(JSON.object(["listening": .string(url), "port": .int(Self.port(of: url))]).compactString)
+        case .listenerStarted(let url, _):
+          let checked = secret == nil ? "not checked: no --secret" : "checked"
+          Console.out("Listening on \(url) (signatures \(checked)). Ctrl-C to stop.")
+        case .received(let request): Console.out(json ? request.json.compactString : request.line)
+        default: break
+        }
+      }
     }
-    await Interrupt.wait()
-    listener.stop()
-    let count = listener.receivedCount
-    Console.err("Stopped after \(count) request\(count == 1 ? "" : "s").")
+    Console.err("Stopped after \(result.received) request\(result.received == 1 ? "" : "s").")
     return 0
   }
+
+  /// The port of `http://host:PORT`.
+  static func port(of url: String) -> Int { url.split(separator: ":").last.flatMap { Int($0) } ?? 0 }
 
   static func parseStatus(_ text: String) -> Int? { Int(text).flatMap { (100...599).contains($0) ? $0 : nil } }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SendoutCore
 import SendoutIO
+import SendoutSessions
 
 /// `sendout load`: fixed-rate (open loop) or as-fast-as-possible (closed loop) load tests of a receiver.
 enum LoadCommand: Command {
@@ -59,154 +60,30 @@ enum LoadCommand: Command {
     """
 
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
-    let to = try arguments.option("--to")
-    let given = try arguments.options("--event")
-    let events = given.isEmpty ? ["customer.redemption.succeeded"] : given
-    let rate = try arguments.option("--rate", expected: "a positive number of requests per second") {
-      Double($0).flatMap { $0 > 0 ? $0 : nil }
-    }
-    let rampText = try arguments.option("--ramp")
-    let duration = try arguments.option("--duration", expected: "a duration like 10s or 2m") {
-      DurationText.milliseconds($0).flatMap { $0 > 0 ? $0 : nil }
-    }
-    let count = try arguments.option("--count", expected: "a positive integer") {
-      Int($0).flatMap { $0 > 0 ? $0 : nil }
-    }
-    let connections =
-      try arguments.option("--connections", expected: "an integer from 1 to 10000") {
-        Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil }
-      } ?? 32
-    let threadsGiven =
-      try arguments.option("--threads", expected: "an integer from 1 to 64") {
-        Int($0).flatMap { (1...64).contains($0) ? $0 : nil }
-      }
-    let transportName = try arguments.option("--transport", expected: "socket or urlsession") {
-      ["socket", "urlsession"].contains($0) ? $0 : nil
-    }
-    let timeout =
-      try arguments.option("--timeout", expected: "a duration like 10s") {
-        DurationText.milliseconds($0).flatMap { $0 > 0 ? Int64($0) : nil }
-      } ?? 10_000
-    let json = arguments.flag("--json")
-    let histogramPath = try arguments.option("--histogram")
-    let maxP99 = try arguments.option("--max-p99", expected: "a duration like 250ms") { DurationText.milliseconds($0) }
-    let maxErrorRate = try arguments.option(
-      "--max-error-rate", expected: "a fraction like 0.01 or a percentage like 1%", parseRate)
-    let auditPath = try arguments.option("--audit")
-    let scenarioPath = try arguments.option("--scenario")
-    if let scenarioPath, !given.isEmpty {
-      throw .usage("Use either --event or --scenario '\(scenarioPath)', not both")
-    }
-    let auditBodies = arguments.flag("--audit-bodies")
-    let eventOptions = try EventOptions.parse(&arguments, eventType: events[0], targetURL: "")
+    var (configuration, json) = try LoadOptions.parse(&arguments)
     let rest = try arguments.positionals()
     guard rest.isEmpty else { throw .usage("'load' takes no positional arguments, got '\(rest[0])'") }
-
-    let schedule = try makeSchedule(rate: rate, ramp: rampText, duration: duration, count: count)
-    let threads = threadsGiven ?? defaultThreads(schedule)
-    if schedule == nil && duration == nil && count == nil {
-      throw .usage("Give --duration D or --count N (closed loop), or --rate R with one of them, or --ramp")
-    }
-
-    if auditBodies && auditPath == nil { throw .usage("--audit-bodies needs --audit FILE") }
-
-    var listener: WebhookListener?
-    if to == nil {
-      let embedded = WebhookListener(configuration: ListenerConfiguration(port: 0, secret: eventOptions.request.secret))
-      do { try embedded.start() } catch { throw .internal(error.message) }
-      listener = embedded
-      Console.err("No --to: load-testing the built-in listener on \(embedded.baseURL)")
-    }
-    defer { listener?.stop() }
-    let url = to ?? (listener!.baseURL + "/webhooks")
-    let useURLSession =
-      transportName == "urlsession" || (transportName == nil && url.lowercased().hasPrefix("https://"))
-
-    let request = eventOptions.request
-    let scenario = try scenarioPath.map { path throws(CLIError) in try ScenarioFile.load(path) }
-    let makePool: @Sendable (Int) throws(CLIError) -> EventPool = { stream throws(CLIError) in
-      if let scenario, let scenarioPath {
-        do throws(ScenarioError) {
-          return try EventPool(
-            scenario: scenario, target: url, secret: request.secret, stream: UInt64(stream), file: scenarioPath)
-        } catch { throw .badInput(error.description) }
-      }
-      do throws(RenderError) {
-        return try EventPool(
-          eventTypes: events, via: request.via, secret: request.secret, targetURL: url, seed: request.seed,
-          stream: UInt64(stream))
-      } catch { throw .usage(error.message) }
-    }
-    let firstPool = try makePool(0)
-
-    let target: LoadTarget
-    switch LoadTarget.parse(useURLSession ? "http://127.0.0.1/" : url) {
-    case .success(let t): target = t
-    case .failure(let e): throw .usage(e.description)
-    }
-    var configuration = LoadConfiguration(
-      target: target, connections: connections, threads: useURLSession ? 1 : threads, schedule: schedule, count: count,
-      durationMilliseconds: duration, timeoutMilliseconds: timeout)
-    if let auditPath {
-      guard !useURLSession else {
-        throw .usage("--audit '\(auditPath)' works with the socket transport (http:// targets) only, not urlsession")
-      }
-      guard FileManager.default.createFile(atPath: auditPath, contents: nil) else {
-        throw .badInput("Cannot write the audit log '\(auditPath)': give a path in a writable directory")
-      }
-      configuration.auditPath = auditPath
-      configuration.auditBodies = auditBodies
-    }
-
-    let (stats, seconds, auditFailure) = await LoadRunner.run(
-      configuration: configuration, url: url, useURLSession: useURLSession, firstPool: firstPool,
-      makePool: { (try? makePool($0)) ?? firstPool }, progress: Console.isTerminal && !json)
-
-    let report = LoadReport(
-      target: url, requestedRate: schedule.map { Double($0.totalCount) / ($0.totalMilliseconds / 1000) },
-      connections: connections, transport: useURLSession ? "urlsession" : "socket", seconds: seconds, stats: stats)
-    Console.out(json ? report.json.prettyString : report.text)
-    if let histogramPath {
-      do {
-        try report.stats.latency.percentileDistribution(scale: 1000).write(
-          toFile: histogramPath, atomically: true, encoding: .utf8)
-      } catch {
-        throw .badInput("\(histogramPath): cannot write the histogram: \(error.localizedDescription)")
+    configuration.reportsProgress = Console.isTerminal && !json
+    let live = configuration
+    let result = try await Session.run { () throws(SessionError) in
+      try await LoadSession.run(live) { event in
+        switch event {
+        case .listenerStarted(let url, _): Console.err("No --to: load-testing the built-in listener on \(url)")
+        case .loadProgress(let p):
+          Console.errInline(
+            String(
+              format: "\r  %6.1fs  %8d req/s  p99 %8.2f ms  errors %d   ", p.elapsedSeconds, p.requestsInTick,
+              p.p99Milliseconds, p.errors))
+        default: break
+        }
       }
     }
-    if let auditFailure { throw .badInput("The audit log could not be written: \(auditFailure)") }
-    if stats.completed == 0 || stats.errorCounts["not sent: target unreachable"] != nil {
-      throw .failed("The target \(url) was unreachable: \(stats.connectErrors.keys.sorted().joined(separator: ", "))")
+    Console.out(json ? result.report.json.prettyString : result.report.text)
+    if let failure = result.auditFailure { throw .badInput("The audit log could not be written: \(failure)") }
+    if let unreachable = result.unreachable { throw .failed(unreachable) }
+    if !result.unmetThresholds.isEmpty {
+      throw .failed("Threshold not met: " + result.unmetThresholds.joined(separator: "; "))
     }
-    let unmet = report.unmetThresholds(maxP99Milliseconds: maxP99, maxErrorRate: maxErrorRate)
-    if !unmet.isEmpty { throw .failed("Threshold not met: " + unmet.joined(separator: "; ")) }
     return 0
-  }
-
-  static func makeSchedule(rate: Double?, ramp: String?, duration: Double?, count: Int?) throws(CLIError)
-    -> RateSchedule?
-  {
-    if let ramp {
-      guard rate == nil else { throw .usage("Use either --rate or --ramp, not both") }
-      switch RateSchedule.parse(ramp: ramp) {
-      case .success(let schedule): return schedule
-      case .failure(let error): throw .usage(error.description)
-      }
-    }
-    guard let rate else { return nil }
-    if let duration { return .constant(rate: rate, milliseconds: duration) }
-    if let count { return .constant(rate: rate, milliseconds: Double(count) / rate * 1000) }
-    throw .usage("--rate needs --duration D or --count N")
-  }
-
-  /// Threads when `--threads` is not given: 2 for closed loop, else one per 20,000 req/s of the peak rate (1–2).
-  static func defaultThreads(_ schedule: RateSchedule?) -> Int {
-    guard let peak = schedule?.stages.map(\.rate).max() else { return 2 }
-    return peak > 20_000 ? 2 : 1
-  }
-
-  static func parseRate(_ text: String) -> Double? {
-    if text.hasSuffix("%") { return Double(text.dropLast()).flatMap { (0...100).contains($0) ? $0 / 100 : nil } }
-    return Double(text).flatMap { (0...1).contains($0) ? $0 : nil }
   }
 }

@@ -1,5 +1,6 @@
 import SendoutCore
 import SendoutIO
+import SendoutSessions
 
 /// `sendout retry`: resend recorded sendouts byte for byte, as the dashboard's Retry does.
 enum RetryCommand: Command {
@@ -36,11 +37,8 @@ enum RetryCommand: Command {
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
     let failed = arguments.flag("--failed")
     let secret = try arguments.option("--secret")
-    let to = try arguments.option("--to")
-    if let to {
-      do throws(DeliveryError) { try TransportRequest.validate(url: to) } catch { throw .usage(error.message) }
-    }
-    let options = try DeliveryOptions.parse(&arguments, defaultSchedule: .none)
+    let target = try arguments.option("--to")
+    let delivery = try DeliveryOptions.parse(&arguments, defaultSchedule: .none)
     let ids = try arguments.positionals()
     guard failed != !ids.isEmpty else {
       throw .usage(
@@ -48,76 +46,29 @@ enum RetryCommand: Command {
           ? "Give either SENDOUT_IDs or --failed, not both"
           : "Give SENDOUT_IDs or --failed; see 'sendout audit --status FAILED'")
     }
-    let log = options.auditLog
-    let summary: AuditSummary
-    do {
-      let contents = try log.read()
-      for warning in contents.warnings { Console.err("warning: \(warning)") }
-      summary = AuditSummary(contents.records)
-    } catch { throw .badInput(error.message) }
-
-    var picked: [AuditSummary.Row] = []
-    if failed {
-      picked = summary.rows.filter(\.lastAttemptFailed)
-      guard !picked.isEmpty else {
-        Console.out("No FAILED sendouts in \(log.path).")
-        return 0
-      }
-    } else {
-      for id in ids {
-        guard let row = summary.rows.first(where: { $0.latest.sendoutID == id }) else {
-          throw .usage("Unknown sendout id '\(id)' in \(log.path); see 'sendout audit --audit \(log.path)'")
-        }
-        picked.append(row)
-        if row.latest.status == .skipped, row.lastAttempt == nil {
-          Console.err("warning: \(id) was never attempted (SKIPPED while its source was paused); sending it now")
+    let configuration = ResendSession.Configuration(
+      sendoutIDs: ids, failed: failed, target: target, secret: secret, delivery: delivery)
+    let path = delivery.auditPath
+    let result = try await Session.run { () throws(SessionError) in
+      try await ResendSession.run(configuration) { event in
+        switch event {
+        case .warning(let text): Console.err("warning: \(text)")
+        case .resending(let n): Console.out("Retrying \(n) sendout\(n == 1 ? "" : "s") from \(path)")
+        case .delivery(let event):
+          for line in DeliveryPrinter(showID: true, maxAttempts: 0).lines(for: event) { Console.out(line) }
+        default: break
         }
       }
     }
-
-    var sendouts: [SendoutCore.Sendout] = []
-    var previous: [String: Int] = [:]
-    for row in picked {
-      var sendout = row.latest.sendout
-      if let to { sendout.source.targetURL = to }
-      for header in options.headers {
-        sendout.headers.removeAll { $0.name == header.name }
-        sendout.headers.append(header)
-      }
-      if let secret {
-        sendout.headers.removeAll { $0.name == VoucherifySignature.headerName }
-        sendout.headers.insert(
-          HTTPHeader(VoucherifySignature.headerName, VoucherifySignature(secret: secret).sign(sendout.body)),
-          at: min(1, sendout.headers.count))
-      }
-      let missing = row.latest.redactedHeaderNames.filter { name in !options.headers.contains { $0.name == name } }
-      if !missing.isEmpty {
-        Console.err(
-          "warning: \(row.latest.sendoutID): not resending \(missing.joined(separator: ", ")) (redacted in the log); give it again with --header"
-        )
-      }
-      sendouts.append(sendout)
-      previous[sendout.id] = row.attempts
+    guard result.total > 0 else {
+      Console.out("No FAILED sendouts in \(path).")
+      return 0
     }
-
-    let configuration: DeliveryConfiguration
-    do { configuration = try DeliveryConfiguration(policy: options.policy, pauseOnExhaustion: false) } catch {
-      throw .usage(error.message)
+    Console.out("\(result.delivered) of \(result.total) delivered; audit log: \(path)")
+    if result.cancelled { throw .failed("Interrupted; unfinished sendouts are recorded as RETRYING") }
+    guard result.delivered == result.total else {
+      throw .failed("\(result.total - result.delivered) sendout(s) not delivered")
     }
-    let dispatcher = Dispatcher(configuration: configuration, auditLog: log)
-    Console.out("Retrying \(sendouts.count) sendout\(sendouts.count == 1 ? "" : "s") from \(log.path)")
-    let printer = DeliveryPrinter(showID: true, maxAttempts: 0)
-    let (batch, attemptsSoFar) = (sendouts, previous)
-    let report = await Interrupt.cancelling {
-      await dispatcher.run(batch, previousAttempts: attemptsSoFar) { event in
-        for line in printer.lines(for: event) { Console.out(line) }
-      }
-    }
-    if let error = report.auditError { throw .internal(error.message) }
-    let delivered = report.finalStatus.values.filter { $0 == .success }.count
-    Console.out("\(delivered) of \(sendouts.count) delivered; audit log: \(log.path)")
-    if report.cancelled { throw .failed("Interrupted; unfinished sendouts are recorded as RETRYING") }
-    guard delivered == sendouts.count else { throw .failed("\(sendouts.count - delivered) sendout(s) not delivered") }
     return 0
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import SendoutCore
 import SendoutIO
+import SendoutSessions
 
 /// `sendout run`: plays a scenario and delivers every sendout it makes; fails the build when the receiver
 /// misbehaves or an expectation is not met.
@@ -48,10 +49,7 @@ enum RunCommand: Command {
     """
 
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
-    let to = try arguments.option("--to")
-    if let to {
-      do throws(DeliveryError) { try TransportRequest.validate(url: to) } catch { throw .usage(error.message) }
-    }
+    let target = try arguments.option("--to")
     let seed = try arguments.option("--seed", expected: "a non-negative integer") { UInt64($0) }
     let concurrency =
       try arguments.option("--concurrency", expected: "an integer from 1 to 256") {
@@ -61,108 +59,23 @@ enum RunCommand: Command {
     let junitPath = try arguments.option("--junit")
     let dryRun = arguments.flag("--dry-run")
     let resume = arguments.flag("--resume")
-    let options = try DeliveryOptions.parse(&arguments, defaultSchedule: .voucherify)
-    guard options.headers.isEmpty else { throw .usage("'run' takes headers from the scenario file, not --header") }
-    let rest = try arguments.positionals()
-    guard rest.count == 1 else {
-      throw .usage(
-        rest.isEmpty
-          ? "Missing SCENARIO file, e.g. Scenarios/spring-discounts.json" : "Expected one SCENARIO, got \(rest.count)")
-    }
-    let file = rest[0]
-    let scenario = try ScenarioFile.load(file)
-
+    let delivery = try DeliveryOptions.parse(&arguments, defaultSchedule: .voucherify)
+    guard delivery.headers.isEmpty else { throw .usage("'run' takes headers from the scenario file, not --header") }
+    let file = try ScenarioArgument.parse(&arguments)
     if dryRun {
-      let plan = try makePlan(
-        scenario, file: file, seed: seed, defaultTarget: "http://127.0.0.1:8080/webhooks", overrideTarget: to)
-      RunOutput.printDryRun(plan, scenario: scenario, json: json)
+      let plan = try await Session.run { () throws(SessionError) in
+        try RunSession.plan(file: file, seed: seed, target: target)
+      }
+      RunOutput.printDryRun(plan.sendouts, scenario: plan.scenario, json: json)
       return 0
     }
-
-    var listener: WebhookListener?
-    if to == nil {
-      let embedded = WebhookListener(
-        configuration: ListenerConfiguration(
-          port: 0, secret: scenario.project.secret,
-          onReceive: { request in if !json { Console.out("  listener ← \(request.line)") } }))
-      do { try embedded.start() } catch { throw .internal(error.message) }
-      listener = embedded
+    let configuration = RunSession.Configuration(
+      file: file, seed: seed, target: target, delivery: delivery, concurrency: concurrency, resume: resume,
+      junitPath: junitPath)
+    let printer = RunPrinter(json: json, delivery: delivery)
+    let result = try await Session.run { () throws(SessionError) in
+      try await RunSession.run(configuration, observer: printer.show)
     }
-    defer { listener?.stop() }
-    let plan = try makePlan(
-      scenario, file: file, seed: seed, defaultTarget: listener.map { $0.baseURL + "/webhooks" }, overrideTarget: to)
-    if let listener, !json {
-      Console.out(
-        "Started the built-in listener on \(listener.baseURL) for endpoints without a target_url; it checks signatures")
-    }
-    if !json { Console.out("Running \"\(scenario.name)\": \(plan.count) sendouts, audit log \(options.auditPath)") }
-    var resumed: ResumePlan?
-    if resume {
-      let contents: AuditLogContents
-      do { contents = try options.auditLog.read() } catch { throw .badInput(error.message) }
-      for warning in contents.warnings { Console.err("warning: \(warning)") }
-      let r = ResumePlan(plan: plan.map(\.sendout), records: contents.records)
-      if !json {
-        Console.out(
-          "Resuming: \(r.delivered) already delivered (not resent), \(r.retrying) left RETRYING (sent again), "
-            + "\(r.unsent) not sent yet")
-      }
-      resumed = r
-    }
-
-    let configuration: DeliveryConfiguration
-    do { configuration = try DeliveryConfiguration(policy: options.policy, maxInFlight: concurrency) } catch {
-      throw .usage(error.message)
-    }
-    let dispatcher = Dispatcher(
-      configuration: configuration, auditLog: options.auditLog, pausedSources: resumed?.pausedSources ?? [])
-    let started = Date()
-    let printer = DeliveryPrinter(showID: true, maxAttempts: options.policy.maxAttempts)
-    let toSend = resumed?.toSend ?? plan.map(\.sendout)
-    let previousAttempts = resumed?.previousAttempts ?? [:]
-    let report = await Interrupt.cancelling {
-      await dispatcher.run(toSend, previousAttempts: previousAttempts) { event in
-        guard !json else { return }
-        if case .recorded(let r) = event, r.status != .success || r.attempt > 1 {
-          for line in printer.lines(for: event) { Console.out(line) }
-        }
-        if case .paused = event { for line in printer.lines(for: event) { Console.out(line) } }
-      }
-    }
-    let seconds = Date().timeIntervalSince(started)
-    if let error = report.auditError { throw .internal(error.message) }
-
-    let summary = RunSummary(
-      name: scenario.name, plan: plan, records: (resumed?.earlierRecords ?? []) + report.records,
-      expect: scenario.expect)
-    if let listener, !json {
-      let received = listener.received
-      let valid = received.filter { $0.signature == .valid }.count
-      Console.out("Built-in listener: \(received.count) received, \(valid) with a valid signature")
-    }
-    Console.out(json ? summary.json.prettyString : "\n" + summary.text)
-    if let junitPath {
-      do {
-        try JUnitReport.xml(summary, seconds: seconds).write(toFile: junitPath, atomically: true, encoding: .utf8)
-      } catch {
-        throw .badInput("\(junitPath): cannot write the JUnit report: \(error.localizedDescription)")
-      }
-    }
-    if report.cancelled {
-      throw .failed(
-        "Interrupted: unfinished sendouts are recorded as RETRYING in \(options.auditPath); continue with --resume")
-    }
-    return summary.passed ? 0 : 1
-  }
-
-  static func makePlan(
-    _ scenario: Scenario, file: String, seed: UInt64?, defaultTarget: String?, overrideTarget: String?
-  )
-    throws(CLIError) -> [PlannedSendout]
-  {
-    do {
-      return try ScenarioPlan.make(
-        scenario: scenario, seed: seed, defaultTarget: defaultTarget, overrideTarget: overrideTarget, file: file)
-    } catch { throw .badInput(error.description) }
+    return try printer.finish(result)
   }
 }

@@ -1,4 +1,5 @@
 import SendoutCore
+import SendoutSessions
 
 /// `sendout validate`: checks a scenario without running it.
 enum ValidateCommand: Command {
@@ -17,18 +18,16 @@ enum ValidateCommand: Command {
     """
 
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
-    let rest = try arguments.positionals()
-    guard rest.count == 1 else { throw .usage("Expected one SCENARIO file, got \(rest.count)") }
-    let scenario = try ScenarioFile.load(rest[0])
+    let file = try ScenarioArgument.parse(&arguments)
     // Steps are checked by playing them on the (pure) world: references, selectors and world rules.
-    let plan = try RunCommand.makePlan(
-      scenario, file: rest[0], seed: nil, defaultTarget: "http://127.0.0.1:8080/webhooks", overrideTarget: nil)
-    let steps = scenario.steps.count
-    let types = Set(plan.map(\.sendout.eventType)).count
+    let plan = try await Session.run { () throws(SessionError) in try RunSession.plan(file: file) }
+    let steps = plan.scenario.steps.count
+    let project = plan.scenario.project
+    let types = Set(plan.sendouts.map(\.sendout.eventType)).count
     Console.out(
-      "\(rest[0]): ok — \"\(scenario.name)\", \(steps) step\(steps == 1 ? "" : "s"), "
-        + "\(scenario.project.webhooks.count) project webhook(s), \(scenario.distributions.count) distribution(s); "
-        + "plans \(plan.count) sendouts of \(types) event types")
+      "\(file): ok — \"\(plan.scenario.name)\", \(steps) step\(steps == 1 ? "" : "s"), "
+        + "\(project.webhooks.count) project webhook(s), \(plan.scenario.distributions.count) distribution(s); "
+        + "plans \(plan.sendouts.count) sendouts of \(types) event types")
     return 0
   }
 }

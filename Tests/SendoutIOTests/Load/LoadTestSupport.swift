@@ -29,14 +29,9 @@ enum LoadTestSupport {
   {
     let generator = SocketLoadGenerator(configuration: configuration)
     let url = "http://127.0.0.1:\(configuration.target.port)/webhooks"
-    return await withCheckedContinuation { continuation in
-      Thread.detachNewThread {
-        let result = generator.run { thread in
-          // Force-try: the event types are fixed and renderable.
-          try! EventPool(eventTypes: events, via: nil, secret: "s", targetURL: url, seed: 1, stream: UInt64(thread))
-        }
-        continuation.resume(returning: result)
-      }
+    return await generator.run { thread in
+      // Force-try: the event types are fixed and renderable.
+      try! EventPool(eventTypes: events, via: nil, secret: "s", targetURL: url, seed: 1, stream: UInt64(thread))
     }
   }
 }

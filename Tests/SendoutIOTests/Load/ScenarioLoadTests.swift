@@ -34,14 +34,8 @@ import Testing
     let generator = SocketLoadGenerator(
       configuration: LoadConfiguration(
         target: LoadTestSupport.target(listener.port), connections: 4, threads: 2, count: 200))
-    let (stats, _) = await withCheckedContinuation { continuation in
-      Thread.detachNewThread {
-        continuation.resume(
-          returning: generator.run { thread in
-            try! EventPool(
-              scenario: scenario, target: url, secret: "s", stream: UInt64(thread), file: "every-event.json")
-          })
-      }
+    let (stats, _) = await generator.run { thread in
+      try! EventPool(scenario: scenario, target: url, secret: "s", stream: UInt64(thread), file: "every-event.json")
     }
     let received = await listener.waitForRequests(count: 200, timeoutMilliseconds: 5000)
     #expect(stats.succeeded == 200)

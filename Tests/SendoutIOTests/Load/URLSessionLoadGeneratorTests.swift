@@ -13,7 +13,7 @@ import Testing
         target: LoadTestSupport.target(listener.port), connections: 4, threads: 1, count: 60),
       url: url)
     let pool = try EventPool(eventTypes: ["voucher.created"], via: nil, secret: "s", targetURL: url, seed: 1)
-    let (stats, _) = await generator.run(pool: pool)
+    let (stats, _) = await generator.run { _ in pool }
     let received = await listener.waitForRequests(count: 60, timeoutMilliseconds: 5000)
     #expect(stats.completed == 60)
     #expect(stats.statusCounts == [200: 55, 503: 5])
@@ -30,7 +30,7 @@ import Testing
       configuration: LoadConfiguration(target: LoadTestSupport.target(port), connections: 2, threads: 1, count: 4),
       url: url)
     let pool = try EventPool(eventTypes: ["voucher.created"], via: nil, secret: "s", targetURL: url, seed: 1)
-    let (stats, _) = await generator.run(pool: pool)
+    let (stats, _) = await generator.run { _ in pool }
     #expect(stats.completed == 4)
     #expect(stats.succeeded == 0)
     #expect(stats.errorCounts.keys.contains("connection refused"), "\(stats.errorCounts)")

@@ -1,0 +1,126 @@
+import Foundation
+import SendoutCore
+import SendoutIO
+
+/// `sendout run` and `sendout validate`: a scenario file planned into sendouts and, for `run`, delivered in
+/// order with the retry schedule, recorded, summarised and checked against the scenario's `expect`.
+public enum RunSession {
+  /// What to play and how.
+  public struct Configuration: Sendable {
+    /// The scenario file.
+    public var file: String
+    /// Overrides the scenario's seed.
+    public var seed: UInt64?
+    /// Sends every sendout here; `nil` sends endpoints without a `target_url` to the built-in listener.
+    public var target: String?
+    /// Retry policy and audit log (custom headers come from the scenario).
+    public var delivery: DeliverySettings
+    /// Sendouts in flight at once (1: receivers see events in order).
+    public var concurrency: Int
+    /// Continue an interrupted run from its audit log.
+    public var resume: Bool
+    /// Also write a JUnit XML report here.
+    public var junitPath: String?
+
+    /// Creates a configuration.
+    public init(
+      file: String, seed: UInt64? = nil, target: String? = nil, delivery: DeliverySettings = DeliverySettings(),
+      concurrency: Int = 1, resume: Bool = false, junitPath: String? = nil
+    ) {
+      self.file = file
+      self.seed = seed
+      self.target = target
+      self.delivery = delivery
+      self.concurrency = concurrency
+      self.resume = resume
+      self.junitPath = junitPath
+    }
+  }
+
+  /// A scenario and the sendouts it plans, nothing sent (`validate`, `run --dry-run`).
+  public struct Plan: Sendable {
+    /// The parsed scenario.
+    public var scenario: Scenario
+    /// Its sendouts, in delivery order.
+    public var sendouts: [PlannedSendout]
+  }
+
+  /// What a run did.
+  public struct Result: Sendable {
+    /// Sendouts by event type and status, latency and expectations.
+    public var summary: RunSummary
+    /// The built-in listener's arrivals (`nil` when a target was given).
+    public var listenerArrivals: (received: Int, validSignature: Int)?
+    /// Whether Ctrl-C stopped the run before every sendout finished.
+    public var cancelled: Bool
+    /// Why the JUnit report could not be written, if it could not.
+    public var junitError: String?
+  }
+
+  /// Where a dry run or `validate` says sendouts would go when the scenario names no target.
+  public static let placeholderTarget = "http://127.0.0.1:8080/webhooks"
+
+  /// Parses the scenario and plans its sendouts without sending (`target` or the placeholder for unnamed ones).
+  public static func plan(file: String, seed: UInt64? = nil, target: String? = nil) throws(SessionError) -> Plan {
+    try DeliverySettings.validate(target: target)
+    let scenario = try ScenarioFile.load(file)
+    return Plan(
+      scenario: scenario,
+      sendouts: try plan(scenario, file: file, seed: seed, defaultTarget: placeholderTarget, overrideTarget: target))
+  }
+
+  /// Plays the scenario and delivers its sendouts; cancelling the task leaves unfinished ones RETRYING.
+  public static func run(_ configuration: Configuration, observer: @escaping SessionObserver) async throws(SessionError)
+    -> Result
+  {
+    try DeliverySettings.validate(target: configuration.target)
+    let scenario = try ScenarioFile.load(configuration.file)
+    let listener =
+      configuration.target == nil
+      ? try BuiltInListener.start(secret: scenario.project.secret, observer: observer) : nil
+    defer { listener?.listener.stop() }
+    let planned = try plan(
+      scenario, file: configuration.file, seed: configuration.seed, defaultTarget: listener?.webhookURL,
+      overrideTarget: configuration.target)
+    if let listener { observer(.listenerStarted(url: listener.listener.baseURL, generatedSecret: nil)) }
+    observer(.planned(scenario: scenario.name, count: planned.count))
+    var resumed: ResumePlan?
+    if configuration.resume {
+      let records = try configuration.delivery.readAuditLog(observer).records
+      let plan = ResumePlan(plan: planned.map(\.sendout), records: records)
+      observer(.resuming(plan))
+      resumed = plan
+    }
+    let dispatcher = try configuration.delivery.dispatcher(
+      maxInFlight: configuration.concurrency, pausedSources: resumed?.pausedSources ?? [])
+    let started = Date()
+    let report = await dispatcher.run(
+      resumed?.toSend ?? planned.map(\.sendout), previousAttempts: resumed?.previousAttempts ?? [:]
+    ) { observer(.delivery($0)) }
+    if let error = report.auditError { throw .internal(error.message) }
+    let summary = RunSummary(
+      name: scenario.name, plan: planned, records: (resumed?.earlierRecords ?? []) + report.records,
+      expect: scenario.expect)
+    var junitError: String?
+    if let path = configuration.junitPath {
+      do {
+        try JUnitReport.xml(summary, seconds: Date().timeIntervalSince(started)).write(
+          toFile: path, atomically: true, encoding: .utf8)
+      } catch { junitError = "\(path): cannot write the JUnit report: \(error.localizedDescription)" }
+    }
+    let arrivals = listener.map { l in
+      let received = l.listener.received
+      return (received.count, received.filter { $0.signature == .valid }.count)
+    }
+    return Result(summary: summary, listenerArrivals: arrivals, cancelled: report.cancelled, junitError: junitError)
+  }
+
+  private static func plan(
+    _ scenario: Scenario, file: String, seed: UInt64?, defaultTarget: String?, overrideTarget: String?
+  ) throws(SessionError) -> [PlannedSendout] {
+    do {
+      return try ScenarioPlan.make(
+        scenario: scenario, seed: seed, defaultTarget: defaultTarget, overrideTarget: overrideTarget, file: file)
+    } catch { throw .badInput(error.description) }
+  }
+}

@@ -1,0 +1,40 @@
+import SendoutCore
+import SendoutIO
+
+/// What a session tells its observer while it works, as typed values; text is made by whoever shows them
+/// (the CLI printer, the dashboard's JSON).
+public enum SessionEvent: Sendable {
+  /// The built-in listener is up at `url`; `generatedSecret` is set when no secret was given and one was made.
+  case listenerStarted(url: String, generatedSecret: String?)
+  /// The built-in listener received a request (already answered).
+  case received(ReceivedWebhook)
+  /// Something the user should know that does not stop the work (a partial audit-log line, a redacted header).
+  case warning(String)
+  /// The scenario was planned: its name and how many sendouts will be delivered.
+  case planned(scenario: String, count: Int)
+  /// A resumed run: what the audit log says was already done.
+  case resuming(ResumePlan)
+  /// One sendout is about to be delivered; `alreadyRecorded` when the audit log has its id already.
+  case sending(Sendout, alreadyRecorded: Bool)
+  /// Recorded sendouts are about to be resent.
+  case resending(count: Int)
+  /// The dispatcher's progress: attempt started, record written, source paused.
+  case delivery(DeliveryEvent)
+  /// A load test's progress, about once a second.
+  case loadProgress(LoadProgress)
+}
+
+/// One progress tick of a load test.
+public struct LoadProgress: Sendable, Equatable {
+  /// Seconds since the test started.
+  public var elapsedSeconds: Double
+  /// Requests completed in the last tick.
+  public var requestsInTick: Int
+  /// p99 latency so far, in milliseconds.
+  public var p99Milliseconds: Double
+  /// Requests that failed so far.
+  public var errors: Int
+}
+
+/// Receives a session's events; called from any thread, so it must be quick and thread-safe.
+public typealias SessionObserver = @Sendable (SessionEvent) -> Void

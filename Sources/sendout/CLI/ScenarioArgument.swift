@@ -1,0 +1,12 @@
+/// The one SCENARIO positional of `run` and `validate`.
+enum ScenarioArgument {
+  static func parse(_ arguments: inout Arguments) throws(CLIError) -> String {
+    let rest = try arguments.positionals()
+    guard rest.count == 1 else {
+      throw .usage(
+        rest.isEmpty
+          ? "Missing SCENARIO file, e.g. Scenarios/spring-discounts.json" : "Expected one SCENARIO, got \(rest.count)")
+    }
+    return rest[0]
+  }
+}
