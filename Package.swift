@@ -24,6 +24,8 @@ let package = Package(
     .testTarget(
       name: "SendoutCoreTests", dependencies: ["SendoutCore", "SendoutTestSupport"], exclude: ["Snapshots"]),
     .testTarget(name: "SendoutIOTests", dependencies: ["SendoutCore", "SendoutIO", "SendoutTestSupport"]),
+    .testTarget(
+      name: "SendoutSessionsTests", dependencies: ["SendoutCore", "SendoutIO", "SendoutSessions", "SendoutTestSupport"]),
     .testTarget(name: "SendoutCLITests", dependencies: ["SendoutCore", "SendoutTestSupport"]),
   ]
 )
