@@ -8,8 +8,6 @@ extension JSON {
   static func time(_ t: Timestamp?) -> JSON { t.map { .string($0.iso8601) } ?? .null }
   /// A calendar date (`YYYY-MM-DD`), or `null`.
   static func day(_ t: Timestamp?) -> JSON { t.map { .string(String($0.iso8601.prefix(10))) } ?? .null }
-  /// An object value.
-  static func obj(_ o: JSONObject) -> JSON { .object(o) }
   /// An array of strings.
   static func strings(_ a: [String]) -> JSON { .array(a.map { .string($0) }) }
 }

@@ -89,9 +89,6 @@ public final class WebhookListener: @unchecked Sendable {
   /// Bytes read from all connections so far (heads, bodies and framing), for diagnostics and tests.
   public var bytesReceived: Int { lock.withLock { receivedBytes } }
 
-  /// Forgets the requests received so far.
-  public func clearReceived() { lock.withLock { receivedRequests.removeAll() } }
-
   /// Waits until at least `count` requests have arrived or the timeout passes; returns what arrived.
   public func waitForRequests(count: Int, timeoutMilliseconds: Int64) async -> [ReceivedWebhook] {
     let deadline = Platform.monotonicMilliseconds() + timeoutMilliseconds

@@ -1,9 +1,6 @@
 /// Builds the world a scenario starts from: `World.sample` when the scenario has no `world`, otherwise the
 /// products, customers, segments, campaigns, validation rules and distributions it lists. Setup emits no sendouts.
 struct WorldBuilder {
-  /// Scenario keys given to the sample world's objects.
-  static let sampleKeys = "coupons, welcome, gift, loyalty, referral, promotion"
-
   /// The built world and its scenario keys (`"campaign:spring"` → id).
   static func build(_ spec: JSONObject, seed: UInt64, start: Timestamp, file: String) throws(ScenarioError) -> (
     World, [String: String]
