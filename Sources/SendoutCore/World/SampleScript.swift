@@ -43,8 +43,8 @@ struct SampleScript {
       if type.hasSuffix("deleted") { _ = try w.removeHolder(voucherID: code, customerID: c1) }
     case "redemption.succeeded", "customer.redemption.succeeded":
       _ = try w.redeem(voucherID: try coupon(), customerID: c0)
-    case "customer.order.created", "customer.order.paid":
-      _ = try referralRedemption()
+    case "customer.order.created": _ = try w.createOrder(customerID: c0)
+    case "customer.order.paid": _ = try w.payOrder(w.createOrder(customerID: c0).value.id)
     case "redemption.failed":
       let v = try coupon()
       _ = try w.redeem(voucherID: v, customerID: c0)
