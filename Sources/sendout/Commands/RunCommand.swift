@@ -12,7 +12,8 @@ enum RunCommand: Command {
                                 [--timeout D] [--concurrency N] [--json] [--junit FILE] [--dry-run] [--resume]
 
     Builds the scenario's world, plays its steps, renders every event for every project webhook and
-    distribution that receives it (signed with the project secret), and delivers them in order with
+    distribution that receives it (signed with project.secret, or a secret generated from the seed when the
+    scenario has none, printed), and delivers them in order with
     Voucherify's retry schedule, appending every attempt to the audit log. At the end it prints a summary
     table (sendouts by event type and status, latency percentiles) and checks the scenario's `expect`.
     The same scenario and seed always produce byte-identical bodies.
@@ -83,7 +84,7 @@ enum RunCommand: Command {
     if to == nil {
       let embedded = WebhookListener(
         configuration: ListenerConfiguration(
-          port: 0, secret: scenario.project.secret,
+          port: 0, secret: scenario.webhookSecret(seed: seed),
           onReceive: { request in if !json { Console.out("  listener ← \(request.line)") } }))
       do { try embedded.start() } catch { throw .internal(error.message) }
       listener = embedded
@@ -96,6 +97,9 @@ enum RunCommand: Command {
         "Started the built-in listener on \(listener.baseURL) for endpoints without a target_url; it checks signatures")
     }
     if !json { Console.out("Running \"\(scenario.name)\": \(plan.count) sendouts, audit log \(options.auditPath)") }
+    if scenario.generatesSecret && !json {
+      Console.out("No project.secret: signing with the generated secret \(scenario.webhookSecret(seed: seed))")
+    }
     var resumed: ResumePlan?
     if resume {
       let contents: AuditLogContents
