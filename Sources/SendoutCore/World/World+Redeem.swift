@@ -67,7 +67,10 @@ extension World {
     emitRedemption("redemption.succeeded", r, order: o.id)
     emitRedemption("customer.redemption.succeeded", r, order: o.id)
     if vouchers[vi].campaignType == .giftVouchers { emitGiftRedemption(r, refund: false) }
-    if let referrer = orders[oi].referrerID { rewardReferrer(referrer, for: r) }
+    if let referrer = orders[oi].referrerID {
+      emitReferred(r, referrerID: referrer)
+      rewardReferrer(referrer, for: r)
+    }
     emitOrder("customer.order.created", o.id, redemptionID: r.id)
     customers[ci].orders.totalCount += 1
     customers[ci].orders.totalAmount += orders[oi].totalAmount
