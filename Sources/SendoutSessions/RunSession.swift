@@ -77,13 +77,16 @@ public enum RunSession {
     let scenario = try ScenarioFile.load(configuration.file)
     let listener =
       configuration.target == nil
-      ? try BuiltInListener.start(secret: scenario.project.secret, observer: observer) : nil
+      ? try BuiltInListener.start(secret: scenario.webhookSecret(seed: configuration.seed), observer: observer) : nil
     defer { listener?.listener.stop() }
     let planned = try plan(
       scenario, file: configuration.file, seed: configuration.seed, defaultTarget: listener?.webhookURL,
       overrideTarget: configuration.target)
     if let listener { observer(.listenerStarted(url: listener.listener.baseURL, generatedSecret: nil)) }
-    observer(.planned(scenario: scenario.name, count: planned.count))
+    observer(
+      .planned(
+        scenario: scenario.name, count: planned.count,
+        generatedSecret: scenario.generatesSecret ? scenario.webhookSecret(seed: configuration.seed) : nil))
     var resumed: ResumePlan?
     if configuration.resume {
       let records = try configuration.delivery.readAuditLog(observer).records

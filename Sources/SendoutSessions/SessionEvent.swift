@@ -10,8 +10,9 @@ public enum SessionEvent: Sendable {
   case received(ReceivedWebhook)
   /// Something the user should know that does not stop the work (a partial audit-log line, a redacted header).
   case warning(String)
-  /// The scenario was planned: its name and how many sendouts will be delivered.
-  case planned(scenario: String, count: Int)
+  /// The scenario was planned: its name, how many sendouts will be delivered, and the secret generated from
+  /// the seed when the scenario names none (Voucherify always signs).
+  case planned(scenario: String, count: Int, generatedSecret: String?)
   /// A resumed run: what the audit log says was already done.
   case resuming(ResumePlan)
   /// One sendout is about to be delivered; `alreadyRecorded` when the audit log has its id already.

@@ -1,17 +1,18 @@
-/// Every event type Sendout knows: the 72 of the official spec and the documented ones without a schema.
+/// Every event type Sendout knows: the 72 of the official spec and the 18 documented ones without a schema, whose
+/// `data` is inferred from documented siblings (`schema: .inferred`).
 ///
 /// Where each event can be configured comes from the spec index's `configured_in` (46 project settings only,
 /// 24 distributions only, 2 both); the purposes of distribution events from the docs' "Webhooks available in
 /// Distributions" table (seed 001).
 public enum EventCatalog {
-  /// All descriptors, renderable first, in a stable order (the spec's order, then the schema-less ones).
+  /// All descriptors in a stable order: the spec's, then the inferred ones.
   public static let all: [EventDescriptor] = renderable + schemaless
+
+  /// The 72 event types with an official schema.
+  public static var official: [EventDescriptor] { all.filter(\.hasOfficialSchema) }
 
   /// The descriptor for `type`, or `nil`.
   public static func descriptor(for type: String) -> EventDescriptor? { all.first { $0.type == type } }
-
-  /// Why the schema-less event types cannot be rendered.
-  public static let noSchemaReason = "documented by Voucherify but the official spec has no schema for its data"
 
   private static func e(
     _ type: String, _ key: String, _ places: [SourceKind], _ purposes: [DistributionPurpose] = []
@@ -22,8 +23,7 @@ public enum EventCatalog {
   private static func n(
     _ type: String, _ places: [SourceKind], _ purposes: [DistributionPurpose] = []
   ) -> EventDescriptor {
-    EventDescriptor(
-      type: type, webhookKey: "", configuredIn: places, purposes: purposes, notRenderableReason: noSchemaReason)
+    EventDescriptor(type: type, webhookKey: "", configuredIn: places, purposes: purposes, schema: .inferred)
   }
 
   private static let renderable: [EventDescriptor] = [

@@ -23,7 +23,7 @@ public struct Address: Sendable, Equatable {
   /// Voucherify's `address` object.
   public var json: JSONObject {
     [
-      "city": .string(city), "state": .string(state), "line_1": .string(line1),
+      "city": .string(city), "state": .string(state), "line_1": .string(line1), "line_2": .null,
       "country": .string(country), "postal_code": .string(postalCode),
     ]
   }

@@ -1,10 +1,20 @@
 extension Campaign {
-  /// `SimpleCampaignVoucher`: the voucher template as events embed it.
+  /// `discount`, `gift` and `loyalty_card` of the voucher template: the one of the campaign's type filled, the
+  /// others `null` (as in the official examples).
+  var valueMembers: [JSONMember] {
+    let own = valueMember
+    return ["discount", "gift", "loyalty_card"].map { key in JSONMember(key, own?.0 == key ? own?.1 ?? .null : .null) }
+  }
+
+  /// `SimpleCampaignVoucher`: the voucher template as events embed it. The template is never redeemed itself, so
+  /// its `redeemed_quantity` is always 0 (the campaign's vouchers count their own redemptions).
   var simpleVoucherJSON: JSONObject {
     var o: JSONObject = ["type": .string(campaignType.voucherType)]
-    if let (k, v) = valueMember { o[k] = v }
-    o["redemption"] = ["quantity": .num(redemptionQuantity), "redeemed_quantity": .int(redeemedQuantity)]
-    o["code_config"] = .object(codeConfig.json)
+    for m in valueMembers { o[m.key] = m.value }
+    o["redemption"] = ["quantity": .num(redemptionQuantity), "redeemed_quantity": 0]
+    var code = codeConfig.json
+    code["min_desired"] = 1
+    o["code_config"] = .object(code)
     return o
   }
 
@@ -37,7 +47,7 @@ extension Campaign {
     o["expiration_date"] = .time(expirationDate)
     o["description"] = .string(description)
     o["created_at"] = .time(createdAt)
-    o.put("updated_at", updatedAt.map { .time($0) })
+    o["updated_at"] = .time(updatedAt)
     o["object"] = "campaign"
     return o
   }
@@ -50,7 +60,7 @@ extension Campaign {
     ]
     if campaignType != .promotion {
       var v: JSONObject = ["type": .string(campaignType.voucherType)]
-      if let (k, value) = valueMember { v[k] = value }
+      for m in valueMembers { v[m.key] = m.value }
       v["redemption"] = ["quantity": .num(redemptionQuantity)]
       v["code_config"] = .object(codeConfig.json)
       v["is_referral_code"] = .bool(isReferral)
@@ -67,7 +77,7 @@ extension Campaign {
     o["active"] = .bool(active)
     o["metadata"] = .object(metadata)
     o["created_at"] = .time(createdAt)
-    o.put("updated_at", updatedAt.map { .time($0) })
+    o["updated_at"] = .time(updatedAt)
     o["category"] = .string(category.name)
     o["creation_status"] = "DONE"
     o["vouchers_generation_status"] = "DONE"
@@ -75,9 +85,12 @@ extension Campaign {
     o["category_id"] = .string(category.id)
     o["categories"] = [.object(category.json)]
     if campaignType == .loyaltyProgram {
+      // The rule the world follows (World.tier(in:points:)): a member is in the tier whose range holds the current
+      // balance, joins it at once and leaves it as soon as the balance drops below it ("qualification based on
+      // the current point balance", support.voucherify.io/article/587-tier-qualification-rules).
       o["loyalty_tiers_expiration"] = [
         "qualification_type": "BALANCE", "start_date": ["type": "IMMEDIATE"],
-        "expiration_date": ["type": "CUSTOM", "extend": "P2M", "rounding": ["type": "MONTH", "strategy": "END"]],
+        "expiration_date": ["type": "BALANCE_DROP"],
       ]
     }
     if isReferral { o["referral_program"] = .object(referralProgramJSON) }

@@ -29,7 +29,7 @@ public struct CustomEvent: Sendable, Equatable {
     [
       "id": .string(id), "object": "event", "type": .string(type),
       "customer": ["id": .string(customerID), "object": "customer"],
-      "referral": .object(referral ?? [:]), "loyalty": .object(loyalty ?? [:]),
+      "referral": referral.map { .object($0) } ?? .null, "loyalty": loyalty.map { .object($0) } ?? .null,
       "metadata": .object(metadata), "created_at": .time(createdAt),
     ]
   }

@@ -7,8 +7,14 @@ extension Customer {
     ]
   }
 
-  /// `CustomerId`: the bare reference an order carries.
-  public var referenceJSON: JSONObject { ["id": .string(id), "object": "customer"] }
+  /// The reference an order carries: the id, and `address`, `summary`, `loyalty` and `referrals` as `null`, as in
+  /// every official `order.customer` example.
+  public var referenceJSON: JSONObject {
+    [
+      "id": .string(id), "address": .null, "summary": .null, "loyalty": .null, "referrals": .null,
+      "object": "customer",
+    ]
+  }
 
   /// `summary`.
   var summaryJSON: JSONObject {

@@ -28,7 +28,10 @@ public struct OrderItem: Sendable, Equatable {
 
   /// `SimpleOrderItem`; `withProduct` appends the product as `OrderItemCalculated` does.
   public func json(withProduct: Bool = false) -> JSONObject {
-    var o: JSONObject = ["id": .string(id), "object": "order_item", "product_id": .string(product.id)]
+    var o: JSONObject = [
+      "id": .string(id), "object": "order_item", "source_id": .string(product.sourceID), "related_object": "product",
+      "product_id": .string(product.id),
+    ]
     o.put("sku_id", skuID.map { .string($0) })
     o["quantity"] = .int(quantity)
     if discountQuantity > 0 { o["discount_quantity"] = .int(discountQuantity) }

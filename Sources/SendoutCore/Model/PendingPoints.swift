@@ -49,7 +49,7 @@ public struct PendingPoints: Sendable, Equatable {
   /// `LoyaltyPendingPoints`.
   public var json: JSONObject {
     var details = JSONObject()
-    details.put("holder_loyalty_tier", holderTier.map { .object($0.referenceJSON) })
+    details["holder_loyalty_tier"] = holderTier.map { .object($0.referenceJSON) } ?? .null
     details["event"] = .object(event)
     details["earning_rule"] = ["id": .string(earningRule.id), "source": ["banner": .string(earningRule.banner)]]
     details["order"] = .object(order.referenceJSON)

@@ -58,7 +58,7 @@ public struct ValidationRule: Sendable, Equatable {
       "applicable_to": ["excluded": [], "included": .array(included), "included_all": .bool(included.isEmpty)],
       "created_at": .time(createdAt),
     ]
-    o.put("updated_at", updatedAt.map { .time($0) })
+    o["updated_at"] = .time(updatedAt)
     o["type"] = "expression"
     o["context_type"] = .string(contextType)
     o["object"] = "validation_rules"

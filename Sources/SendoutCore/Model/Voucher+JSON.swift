@@ -12,10 +12,17 @@ extension Voucher {
     }
   }
 
-  /// `redemption` counters; `url` adds the list reference the full voucher carries.
+  /// `discount`, `gift` and `loyalty_card`, the one of the voucher's type filled and the others `null`, as the full
+  /// voucher object always carries all three.
+  var valueMembers: [JSONMember] {
+    let own = valueMember
+    return ["discount", "gift", "loyalty_card"].map { key in JSONMember(key, own?.0 == key ? own?.1 ?? .null : .null) }
+  }
+
+  /// `redemption` counters (`quantity` `null` when unlimited); `full` adds the list reference the full voucher carries.
   func redemptionJSON(full: Bool) -> JSONObject {
     var o: JSONObject = [:]
-    if !full || redemptionQuantity != nil { o["quantity"] = .num(redemptionQuantity) }
+    o["quantity"] = .num(redemptionQuantity)
     o["redeemed_quantity"] = .int(redeemedQuantity)
     if campaignType == .giftVouchers { o["redeemed_amount"] = .int(redeemedAmount) }
     if campaignType == .loyaltyProgram { o["redeemed_points"] = .int(redeemedPoints) }
@@ -56,7 +63,7 @@ extension Voucher {
       "category": .string(category.name), "category_id": .string(category.id), "categories": [.object(category.json)],
       "type": .string(type),
     ]
-    if let (k, v) = valueMember { o[k] = v }
+    for m in valueMembers { o[m.key] = m.value }
     o["start_date"] = .time(startDate)
     o["expiration_date"] = .time(expirationDate)
     o["active"] = .bool(active)
@@ -69,9 +76,13 @@ extension Voucher {
     ]
     o["is_referral_code"] = .bool(campaignType == .referralProgram)
     o["created_at"] = .time(createdAt)
-    o.put("updated_at", updatedAt.map { .time($0) })
+    o["updated_at"] = .time(updatedAt)
     o.put("holder_id", holderID.map { .string($0) })
     o.put("referrer_id", referrerID.map { .string($0) })
+    o["additional_info"] = .null
+    o["validity_timeframe"] = .null
+    o["validity_day_of_week"] = .null
+    o["validity_hours"] = .null
     o["redemption"] = .object(redemptionJSON(full: true))
     o["publish"] = [
       "object": "list", "count": .int(publishCount),

@@ -15,7 +15,8 @@ public enum ScenarioOperations {
       "redemption.rollback.succeeded (or .failed), customer.redemption.rollback.succeeded"),
     .init(
       "referral", "voucher, customer, amount | items",
-      "a referral redemption: redemption.succeeded, customer.rewarded for the referrer, order events"),
+      "a referral redemption: redemption.succeeded, customer.referred (inferred), customer.rewarded for the referrer, order events"
+    ),
     .init("order_create", "customer, amount | items", "customer.order.created"),
     .init("order_update", "order, amount | items", "customer.order.updated"),
     .init("order_pay", "order", "customer.order.paid, earned (or pending) loyalty points"),
@@ -74,7 +75,25 @@ public enum ScenarioOperations {
     .init("loyalty_tier_delete", "loyalty_tier", "campaign.loyalty_tier.deleted"),
     .init(
       "earning_rule_update", "earning_rule, pending_days (0: immediate points)",
-      "nothing: later paid orders earn pending or immediate points"),
+      "campaign.earning_rule.updated (inferred); later paid orders earn pending or immediate points"),
+    .init("earning_rule_assign", "campaign, every, points, pending_days", "campaign.earning_rule.assigned (inferred)"),
+    .init("earning_rule_enable", "earning_rule", "campaign.earning_rule.enabled (inferred)"),
+    .init("earning_rule_disable", "earning_rule", "campaign.earning_rule.disabled (inferred)"),
+    .init("earning_rule_delete", "earning_rule", "campaign.earning_rule.deleted (inferred)"),
+    .init("referral_tier_create", "campaign, credits", "campaign.referral_tier.created (inferred)"),
+    .init("referral_tier_update", "referral_tier, credits", "campaign.referral_tier.updated (inferred)"),
+    .init("referral_tier_delete", "referral_tier", "campaign.referral_tier.deleted (inferred)"),
+    .init("reward_assign", "reward, campaign, points", "campaign.reward.assignment.created (inferred)"),
+    .init("reward_assignment_update", "reward_assignment, points", "campaign.reward.assignment.updated (inferred)"),
+    .init("reward_assignment_delete", "reward_assignment", "campaign.reward.assignment.deleted (inferred)"),
+    .init("promotion_stack_create", "campaign, name", "campaign.promotion_stack.created (inferred)"),
+    .init("promotion_stack_update", "promotion_stack, name", "campaign.promotion_stack.updated (inferred)"),
+    .init(
+      "vouchers_generate", "campaign, count",
+      "campaign.vouchers.generation.started (inferred), then .completed, or .failed (inferred) when the code pattern has too few codes left"
+    ),
+    .init("vouchers_add", "campaign, count", "campaign.vouchers.added (inferred)"),
+    .init("customer_confirm", "customer", "customer.confirmed (inferred)"),
     .init("advance", "by (e.g. \"1h\", \"14d\")", "nothing: moves the simulated clock"),
   ]
 }

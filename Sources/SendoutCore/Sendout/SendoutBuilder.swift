@@ -3,8 +3,9 @@
 public struct SendoutBuilder: Sendable {
   /// The endpoint every sendout goes to.
   public let endpoint: WebhookEndpoint
-  /// How long after the event Voucherify creates the sendout (a few hundred ms in the docs' examples).
-  public var sendoutDelayMilliseconds: Int64 = 212
+  /// How long after the event the sendout's `created_at` is: 0, as in both complete envelopes of the docs, where
+  /// the envelope `created_at` equals `event.created_at`.
+  public var sendoutDelayMilliseconds: Int64 = 0
 
   private var ids: IDFactory
   private let signer: VoucherifySignature?

@@ -43,8 +43,8 @@ struct SampleScript {
       if type.hasSuffix("deleted") { _ = try w.removeHolder(voucherID: code, customerID: c1) }
     case "redemption.succeeded", "customer.redemption.succeeded":
       _ = try w.redeem(voucherID: try coupon(), customerID: c0)
-    case "customer.order.created", "customer.order.paid":
-      _ = try referralRedemption()
+    case "customer.order.created": _ = try w.createOrder(customerID: c0)
+    case "customer.order.paid": _ = try w.payOrder(w.createOrder(customerID: c0).value.id)
     case "redemption.failed":
       let v = try coupon()
       _ = try w.redeem(voucherID: v, customerID: c0)
@@ -160,6 +160,30 @@ struct SampleScript {
     case "business_validation_rule.assignment.deleted":
       let a = try w.assignValidationRule(w.validationRules[0].id, to: w.earningRules[0].id).value
       _ = try w.unassignValidationRule(a.id)
+    case "campaign.earning_rule.assigned": _ = try w.assignEarningRule(campaignID: loyalty, every: 500, points: 5)
+    case "campaign.earning_rule.updated": _ = try w.updateEarningRule(w.earningRules[0].id, pendingDays: 7)
+    case "campaign.earning_rule.disabled": _ = try w.setEarningRuleActive(w.earningRules[0].id, false)
+    case "campaign.earning_rule.enabled":
+      _ = try w.setEarningRuleActive(w.earningRules[0].id, false)
+      _ = try w.setEarningRuleActive(w.earningRules[0].id, true)
+    case "campaign.earning_rule.deleted": _ = try w.deleteEarningRule(w.earningRules[0].id)
+    case "campaign.promotion_stack.created":
+      _ = try w.createPromotionStack(campaignID: promo, name: "Weekend stack", tierIDs: [w.promotionTiers[1].id])
+    case "campaign.promotion_stack.updated":
+      _ = try w.updatePromotionStack(w.promotionStacks[0].id, name: "Cart stack 2")
+    case "campaign.referral_tier.created": _ = try w.createReferralTier(campaignID: referral, credits: 2000)
+    case "campaign.referral_tier.updated": _ = try w.updateReferralTier(w.referralTiers[0].id, credits: 1500)
+    case "campaign.referral_tier.deleted": _ = try w.deleteReferralTier(w.referralTiers[0].id)
+    case "campaign.reward.assignment.created":
+      _ = try w.assignReward(w.rewards[0].id, campaignID: loyalty, points: 150)
+    case "campaign.reward.assignment.updated":
+      _ = try w.updateRewardAssignment(w.rewardAssignments[0].id, points: 120)
+    case "campaign.reward.assignment.deleted": _ = try w.deleteRewardAssignment(w.rewardAssignments[1].id)
+    case "campaign.vouchers.added": _ = try w.addVouchers(campaignID: welcome, count: 2)
+    case "campaign.vouchers.generation.started": _ = try w.generateVouchers(campaignID: welcome, count: 50)
+    case "campaign.vouchers.generation.failed": _ = try w.generateVouchers(campaignID: coupons, count: 1_000_000)
+    case "customer.confirmed": _ = try w.confirmCustomer(w.createCustomer().value.id)
+    case "customer.referred": _ = try referralRedemption()
     default:
       throw .invalid("no sample script for '\(type)'")
     }

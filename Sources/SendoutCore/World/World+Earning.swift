@@ -19,23 +19,22 @@ extension World {
       }
       let ctx = PointsContext(
         type: "POINTS_ACCRUAL", reason: nil, source: "Automation", order: orderID, event: paid, earningRule: rule)
-      let tierBefore = tier(in: vouchers[vi].campaignID, points: vouchers[vi].loyaltyBalance)
-      let mark = pending.count
-      changePoints(vi, by: points, ctx)
-      let v = vouchers[vi]
-      let rewarded = emit(
-        "customer.rewarded.loyalty_points", entity: o.customerID,
-        [
-          "customer": .object(simpleCustomer(o.customerID)), "holder": .object(simpleCustomer(o.customerID)),
-          "voucher": .object(v.simpleJSON), "campaign": .object(camp(v.campaignID).simpleJSON),
-          "loyalty_tier": (tier(in: v.campaignID, points: v.loyaltyBalance) ?? tierBefore).map { .object($0.json()) }
-            ?? .null,
-          "earning_rule": .object(rule.fullJSON),
-          "balance": .object(loyaltyBalanceJSON(v, points: points, operation: "AUTOMATIC")),
-          "order": .object(o.calculatedJSON(customer: cust(o.customerID))), "event": .object(simpleEventJSON(paid)),
-        ])
-      pending.removeLast()
-      pending.insert(rewarded, at: mark + 1)
+      changePoints(
+        vi, by: points, ctx,
+        after: { w in
+          let v = w.vouchers[vi]
+          w.emit(
+            "customer.rewarded.loyalty_points", entity: o.customerID,
+            [
+              "customer": .object(w.simpleCustomer(o.customerID)), "holder": .object(w.simpleCustomer(o.customerID)),
+              "voucher": .object(v.simpleJSON), "campaign": .object(w.camp(v.campaignID).simpleJSON),
+              "loyalty_tier": w.tier(in: v.campaignID, points: v.loyaltyBalance).map { .object($0.json()) } ?? .null,
+              "earning_rule": .object(rule.fullJSON),
+              "balance": .object(w.loyaltyBalanceJSON(v, points: points, operation: "AUTOMATIC")),
+              "order": .object(o.calculatedJSON(customer: w.cust(o.customerID))),
+              "event": .object(w.simpleEventJSON(paid)),
+            ])
+        })
     }
   }
 
@@ -133,16 +132,12 @@ extension World {
     vouchers[vi].pendingPoints -= points
     pendingPoints[i].state = "ACTIVATED"
     pendingPoints[i].updatedAt = now
-    let mark = pending.count
-    let tx = changePoints(
+    changePoints(
       vi, by: points,
       PointsContext(
         type: "PENDING_POINTS_ACTIVATION", reason: nil, source: "Automation", order: pendingPoints[i].order.id,
-        earningRule: pendingPoints[i].earningRule))
-    let tail = Array(pending[mark...])
-    pending.removeLast(tail.count)
-    emitPending("activated", id, delta: points, tx: tx)
-    pending.append(contentsOf: tail)
+        earningRule: pendingPoints[i].earningRule),
+      before: { w, tx in w.emitPending("activated", id, delta: points, tx: tx) })
     return finish(pendingPoints[i])
   }
 

@@ -35,7 +35,9 @@ extension World {
     vouchers.first { $0.campaignID == campaignID && $0.holderID == customerID && !$0.deleted }
   }
 
-  /// The tier of a loyalty campaign a balance falls in.
+  /// The tier of a loyalty campaign a balance falls in: the one rule for tier membership (qualification on the
+  /// current balance, the tier lost as soon as the balance drops below it), used by tier events, transactions,
+  /// pending points and `tier_prolong` alike.
   func tier(in campaignID: String, points: Int) -> LoyaltyTier? {
     loyaltyTiers.first { $0.campaignID == campaignID && $0.contains(points) }
   }

@@ -12,9 +12,16 @@ extension World {
 
   /// Changes a card's balance by `delta`, records the transaction, emits
   /// `voucher.loyalty_card.transaction.created` and any tier change; returns the transaction.
+  ///
+  /// `before` emits the events the operation sends ahead of the transaction (e.g. `points_added`), `after` those
+  /// between the transaction and the tier change (e.g. `customer.rewarded.loyalty_points`): events are emitted in
+  /// the order they are delivered, so their `created_at` never goes backwards within an operation.
   @discardableResult
-  mutating func changePoints(_ vi: Int, by delta: Int, _ ctx: PointsContext) -> VoucherTransaction {
-    let before = tier(in: vouchers[vi].campaignID, points: vouchers[vi].loyaltyBalance)
+  mutating func changePoints(
+    _ vi: Int, by delta: Int, _ ctx: PointsContext, before: (inout World, VoucherTransaction) -> Void = { _, _ in },
+    after: (inout World) -> Void = { _ in }
+  ) -> VoucherTransaction {
+    let tierBefore = tier(in: vouchers[vi].campaignID, points: vouchers[vi].loyaltyBalance)
     if delta > 0 { vouchers[vi].loyaltyPoints += delta }
     vouchers[vi].loyaltyBalance += delta
     vouchers[vi].updatedAt = now
@@ -38,6 +45,7 @@ extension World {
     }
     let tx = record(v, type: ctx.type, reason: ctx.reason, details: details, source: ctx.source)
     let tierNow = tier(in: v.campaignID, points: v.loyaltyBalance)
+    before(&self, tx)
     emit(
       "voucher.loyalty_card.transaction.created", entity: v.id,
       [
@@ -51,8 +59,9 @@ extension World {
         "loyalty_tier": .null, "redemption": .null, "rollback": .null, "reward": .null, "custom_event": .null,
         "source_voucher": .null, "destination_voucher": .null,
       ])
+    after(&self)
     if let holder = v.holderID {
-      emitTierChange(customerID: holder, campaignID: v.campaignID, from: before, to: tierNow)
+      emitTierChange(customerID: holder, campaignID: v.campaignID, from: tierBefore, to: tierNow)
     }
     return tx
   }
@@ -98,33 +107,25 @@ extension World {
     let ctx = PointsContext(
       type: points > 0 ? "POINTS_ADDITION" : "POINTS_REMOVAL", reason: reason ?? "Goodwill gesture", source: source,
       operation: "MANUAL")
-    let mark = pending.count
-    let tx = changePoints(vi, by: points, ctx)
-    if points > 0 {
-      let v = vouchers[vi]
-      let balance = loyaltyBalanceJSON(v, points: points, operation: "MANUAL")
-      let campaign = camp(v.campaignID).simpleJSON
-      var added: [WorldEvent] = []
-      let holder = v.holderID
-      added.append(
-        emit(
-          "voucher.loyalty_card.points_added", entity: v.id,
+    let tx = changePoints(vi, by: points, ctx) { w, tx in
+      guard points > 0 else { return }
+      let v = w.vouchers[vi]
+      let balance = w.loyaltyBalanceJSON(v, points: points, operation: "MANUAL")
+      let campaign = w.camp(v.campaignID).simpleJSON
+      w.emit(
+        "voucher.loyalty_card.points_added", entity: v.id,
+        [
+          "voucher": .object(v.simpleJSON), "balance": .object(balance), "campaign": .object(campaign),
+          "customer": v.holderID.map { .object(w.simpleCustomer($0)) } ?? .null, "transaction": .object(tx.json),
+        ])
+      if let holder = v.holderID {
+        w.emit(
+          "customer.voucher.loyalty_card.points_added", entity: holder,
           [
-            "voucher": .object(v.simpleJSON), "balance": .object(balance), "campaign": .object(campaign),
-            "customer": holder.map { .object(simpleCustomer($0)) } ?? .null, "transaction": .object(tx.json),
-          ]))
-      if let holder {
-        added.append(
-          emit(
-            "customer.voucher.loyalty_card.points_added", entity: holder,
-            [
-              "customer": .object(simpleCustomer(holder)), "campaign": .object(campaign),
-              "voucher": .object(v.simpleJSON),
-              "balance": .object(balance), "transaction": .object(tx.json),
-            ]))
+            "customer": .object(w.simpleCustomer(holder)), "campaign": .object(campaign),
+            "voucher": .object(v.simpleJSON), "balance": .object(balance), "transaction": .object(tx.json),
+          ])
       }
-      pending.removeLast(added.count)
-      pending.insert(contentsOf: added, at: mark)
     }
     return finish(tx)
   }
@@ -142,31 +143,26 @@ extension World {
     buckets[bi].status = "EXPIRED"
     buckets[bi].updatedAt = now
     let points = min(buckets[bi].points, vouchers[vi].loyaltyBalance)
-    let mark = pending.count
-    let tx = changePoints(vi, by: -points, PointsContext(type: "POINTS_EXPIRATION", reason: nil, source: "Automation"))
-    let v = vouchers[vi]
-    let campaign = camp(v.campaignID).simpleJSON
-    var added: [WorldEvent] = []
-    if let holder = v.holderID {
-      added.append(
-        emit(
-          "voucher.loyalty_card.points_expired", entity: v.id,
-          [
-            "voucher": .object(v.simpleJSON), "points": .int(points), "campaign": .object(campaign),
-            "customer": .object(simpleCustomer(holder)), "buckets": .object(bucketJSON),
-            "transaction": .object(tx.json),
-          ]))
-      added.append(
-        emit(
-          "customer.voucher.loyalty_card.points_expired", entity: holder,
-          [
-            "customer": .object(simpleCustomer(holder)), "campaign": .object(campaign),
-            "voucher": .object(v.simpleJSON),
-            "points": .int(points), "buckets": [.object(bucketJSON)], "transaction": .object(tx.json),
-          ]))
+    let ctx = PointsContext(type: "POINTS_EXPIRATION", reason: nil, source: "Automation")
+    changePoints(vi, by: -points, ctx) { w, tx in
+      let v = w.vouchers[vi]
+      guard let holder = v.holderID else { return }
+      let campaign = w.camp(v.campaignID).simpleJSON
+      w.emit(
+        "voucher.loyalty_card.points_expired", entity: v.id,
+        [
+          "voucher": .object(v.simpleJSON), "points": .int(points), "campaign": .object(campaign),
+          "customer": .object(w.simpleCustomer(holder)), "buckets": [.object(bucketJSON)],
+          "transaction": .object(tx.json),
+        ])
+      w.emit(
+        "customer.voucher.loyalty_card.points_expired", entity: holder,
+        [
+          "customer": .object(w.simpleCustomer(holder)), "campaign": .object(campaign),
+          "voucher": .object(v.simpleJSON), "points": .int(points), "buckets": [.object(bucketJSON)],
+          "transaction": .object(tx.json),
+        ])
     }
-    pending.removeLast(added.count)
-    pending.insert(contentsOf: added, at: mark)
     return finish(buckets[bi])
   }
 

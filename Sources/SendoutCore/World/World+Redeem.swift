@@ -67,12 +67,16 @@ extension World {
     emitRedemption("redemption.succeeded", r, order: o.id)
     emitRedemption("customer.redemption.succeeded", r, order: o.id)
     if vouchers[vi].campaignType == .giftVouchers { emitGiftRedemption(r, refund: false) }
-    if let referrer = orders[oi].referrerID { rewardReferrer(referrer, for: r) }
+    if let referrer = orders[oi].referrerID {
+      emitReferred(r, referrerID: referrer)
+      rewardReferrer(referrer, for: r)
+    }
     emitOrder("customer.order.created", o.id, redemptionID: r.id)
     customers[ci].orders.totalCount += 1
     customers[ci].orders.totalAmount += orders[oi].totalAmount
     customers[ci].orders.lastOrderAmount = orders[oi].totalAmount
     customers[ci].orders.lastOrderDate = now
+    orders[oi].updatedAt = now
     emitOrder("customer.order.paid", o.id, redemptionID: r.id)
     earnPoints(forPaidOrder: o.id, event: pending.last!)
     return finish(r)
@@ -107,8 +111,11 @@ extension World {
     return d
   }
 
-  /// Emits a redemption event (`redemption.*` or `customer.redemption.*`) in its documented key order.
-  mutating func emitRedemption(_ type: String, _ r: Redemption, order: String?, rollback: Redemption? = nil) {
+  /// Emits a redemption event (`redemption.*` or `customer.redemption.*`) in its documented key order;
+  /// `parentAsRedeemed` replaces the rolled-back redemption's current state in `redemption`.
+  mutating func emitRedemption(
+    _ type: String, _ r: Redemption, order: String?, rollback: Redemption? = nil, parentAsRedeemed: JSONObject? = nil
+  ) {
     let parent = rollback == nil ? r : redemptions.first { $0.id == r.parentID } ?? r
     let v = parent.voucherID.map { vouch($0) }
     let tier = parent.promotionTierID.flatMap { id in promotionTiers.first { $0.id == id } }
@@ -124,7 +131,7 @@ extension World {
       "promotion_stack": tier.flatMap { t in promotionStacks.first { $0.tierIDs.contains(t.id) } }.map {
         .object($0.simpleJSON)
       } ?? .null,
-      "redemption": .object(simpleRedemptionJSON(rollback == nil ? r : parent)),
+      "redemption": .object(parentAsRedeemed ?? simpleRedemptionJSON(rollback == nil ? r : parent)),
       "redemption_rollback": rollback.map { .object(simpleRedemptionJSON($0)) } ?? .null,
       "created_at": .time(r.date),
     ]

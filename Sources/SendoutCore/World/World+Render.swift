@@ -21,21 +21,23 @@ extension World {
       promotionTier: r.promotionTierID.flatMap { id in promotionTiers.first { $0.id == id }?.simpleJSON })
   }
 
-  /// `RedemptionInternal` of `r`: order calculated, full voucher.
+  /// `RedemptionInternal` of `r`: order calculated (`null` when the redemption has none, e.g. a reward
+  /// redemption), full voucher, and `reward` after the order when given.
   func internalRedemptionJSON(_ r: Redemption, reward: JSONObject? = nil) -> JSONObject {
-    var o = r.json(
+    let o = r.json(
       order: r.orderID.map { ord($0).calculatedJSON(customer: cust(r.customerID)) },
       customer: simpleCustomer(r.customerID), voucher: r.voucherID.map { vouch($0).fullJSON })
-    if let reward {
-      var out = JSONObject()
-      for m in o.members {
-        out[m.key] = m.value
-        if m.key == "order" { out["reward"] = .object(reward) }
+    var out = JSONObject()
+    let withReward = { (out: inout JSONObject) in if let reward { out["reward"] = .object(reward) } }
+    for m in o.members where m.key != "channel" {
+      if m.key == "customer", o["order"] == nil {
+        out["order"] = .null
+        withReward(&out)
       }
-      o = out
+      out[m.key] = m.value
+      if m.key == "order" { withReward(&out) }
     }
-    o["channel"] = nil
-    return o
+    return out
   }
 
   /// A loyalty card balance (`VoucherBalance` / `LoyaltiesMembersBalanceUpdateResponseBody`) after `points` changed.

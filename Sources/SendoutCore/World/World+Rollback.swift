@@ -1,7 +1,9 @@
 extension World {
-  /// Rolls a redemption back: restores `redeemed_quantity`, gift credits and the order's discount; emits
-  /// `redemption.rollback.succeeded` and `customer.redemption.rollback.succeeded`. A failed or already
-  /// rolled-back redemption cannot be rolled back: `redemption.rollback.failed`.
+  /// Rolls a redemption back: restores `redeemed_quantity`, gift credits and the order's discount, and cancels the
+  /// order (`CANCELED`); emits `redemption.rollback.succeeded` and `customer.redemption.rollback.succeeded`, whose
+  /// `redemption` is the redemption as it was when rolled back (`SUCCEEDED`, its order `PAID`), as in the official
+  /// examples. A failed or already rolled-back (`ROLLED BACK`) redemption cannot be rolled back:
+  /// `redemption.rollback.failed`.
   public mutating func rollback(redemptionID: String, reason: String? = nil, channel: EventChannel = .api)
     throws(WorldOperationError) -> Emitted<Redemption>
   {
@@ -33,6 +35,7 @@ extension World {
       return finish(rb)
     }
     rb.id = make(.rollback)
+    let before = simpleRedemptionJSON(parent)
     redemptions[ri].rolledBack = true
     if let vid = parent.voucherID {
       let vi = vouchers.firstIndex { $0.id == vid }!
@@ -59,12 +62,14 @@ extension World {
       } else {
         orders[oi].discountAmount = max(0, orders[oi].discountAmount - parent.discount)
       }
+      orders[oi].status = .canceled
       orders[oi].updatedAt = now
     }
     customers[ci].redemptions.rolledBack += 1
     redemptions.append(rb)
-    emitRedemption("redemption.rollback.succeeded", rb, order: parent.orderID, rollback: rb)
-    emitRedemption("customer.redemption.rollback.succeeded", rb, order: parent.orderID, rollback: rb)
+    emitRedemption("redemption.rollback.succeeded", rb, order: parent.orderID, rollback: rb, parentAsRedeemed: before)
+    emitRedemption(
+      "customer.redemption.rollback.succeeded", rb, order: parent.orderID, rollback: rb, parentAsRedeemed: before)
     if let vid = parent.voucherID, vouch(vid).campaignType == .giftVouchers { emitGiftRedemption(rb, refund: true) }
     return finish(rb)
   }

@@ -15,8 +15,9 @@ struct RunPrinter: Sendable {
     case .listenerStarted(let url, _):
       Console.out("Started the built-in listener on \(url) for endpoints without a target_url; it checks signatures")
     case .received(let request): Console.out("  listener ← \(request.line)")
-    case .planned(let name, let count):
+    case .planned(let name, let count, let generated):
       Console.out("Running \"\(name)\": \(count) sendouts, audit log \(auditPath)")
+      if let generated { Console.out("No project.secret: signing with the generated secret \(generated)") }
     case .resuming(let r):
       Console.out(
         "Resuming: \(r.delivered) already delivered (not resent), \(r.retrying) left RETRYING (sent again), "

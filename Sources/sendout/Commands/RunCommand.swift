@@ -13,7 +13,8 @@ enum RunCommand: Command {
                                 [--timeout D] [--concurrency N] [--json] [--junit FILE] [--dry-run] [--resume]
 
     Builds the scenario's world, plays its steps, renders every event for every project webhook and
-    distribution that receives it (signed with the project secret), and delivers them in order with
+    distribution that receives it (signed with project.secret, or a secret generated from the seed when the
+    scenario has none, printed), and delivers them in order with
     Voucherify's retry schedule, appending every attempt to the audit log. At the end it prints a summary
     table (sendouts by event type and status, latency percentiles) and checks the scenario's `expect`.
     The same scenario and seed always produce byte-identical bodies.

@@ -52,6 +52,7 @@ public enum ScenarioPlan {
     _ scenario: Scenario, seed: UInt64, defaultTarget: String?, overrideTarget: String?, file: String
   ) throws(ScenarioError) -> [PlanEndpoint] {
     var ids = IDFactory(seed: seed ^ 0x9E0_1EC7)
+    let secret = scenario.webhookSecret(seed: seed)
     let projectID = scenario.project.id ?? ids.make(.project, at: scenario.start)
     func target(_ own: String?, path: String) throws(ScenarioError) -> String {
       guard let target = overrideTarget ?? own ?? defaultTarget else {
@@ -67,7 +68,7 @@ public enum ScenarioPlan {
         projectID: projectID,
         source: SendoutSource(
           id: id, object: .webhook, targetURL: try target(wh.targetURL, path: "project.webhooks.\(i).target_url")),
-        secret: scenario.project.secret,
+        secret: secret,
         headers: wh.headers)
       out.append(
         PlanEndpoint(
@@ -82,7 +83,7 @@ public enum ScenarioPlan {
         source: SendoutSource(
           id: id, object: .distribution, targetURL: try target(d.targetURL, path: "distributions.\(i).target_url")),
         eventName: d.eventName,
-        purpose: d.purpose, secret: scenario.project.secret, headers: d.headers, template: d.template,
+        purpose: d.purpose, secret: secret, headers: d.headers, template: d.template,
         rawPayload: d.rawPayload)
       out.append(
         PlanEndpoint(

@@ -20,9 +20,9 @@ extension ScenarioRun {
     case "holder_assign", "holder_remove": return try holder(action == "assign", &p)
     case "campaign_create": return try createCampaign(&p)
     case "advance": return try advance(&p)
-    case "earning_rule_update": return try updateEarningRule(&p)
     default: break
     }
+    if let outcome = try inferred(name, &p) { return outcome }
     if name.hasPrefix("order_") { return try order(action, &p) }
     if name.hasPrefix("pending_points_") { return try pendingPoints(action, &p) }
     if name.hasPrefix("campaign_") { return try campaignLifecycle(action, &p) }

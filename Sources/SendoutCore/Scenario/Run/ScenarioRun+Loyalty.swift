@@ -87,15 +87,4 @@ extension ScenarioRun {
     let r = try world.completeRewardRedemption(id)
     return try cardOutcome(r.value.voucherID, ["reward_redemption": .object(r.value.json)], r.events)
   }
-
-  /// `earning_rule_update`: makes an earning rule award pending points after `pending_days` (0: immediately).
-  mutating func updateEarningRule(_ p: inout FieldReader) throws -> StepOutcome {
-    let rules = named(world.earningRules, kind: "earning_rule") { $0.banner }
-    let id = try select(&p, "earning_rule", kind: "earning rule", from: rules, fallback: rules.first?.id)
-    guard let days = try p.int("pending_days", in: 0...365) else {
-      throw p.error("pending_days", "is required: days, 0 for immediate points")
-    }
-    try world.setEarningRule(id, pendingDays: days == 0 ? nil : days)
-    return StepOutcome(["earning_rule": ["id": .string(id), "pending_days": .int(days)]], [])
-  }
 }

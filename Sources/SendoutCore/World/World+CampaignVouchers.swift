@@ -1,0 +1,92 @@
+/// Operations for the voucher-generation and customer event types Voucherify documents without a schema
+/// (`campaign.vouchers.generation.started/failed`, `campaign.vouchers.added`, `customer.confirmed`,
+/// `customer.referred`). Their `data` is inferred from the documented siblings
+/// (`campaign.vouchers.generation.completed`, `customer.created`, `customer.order.*`).
+extension World {
+  /// How many more distinct codes a campaign's code pattern can make.
+  func codesLeft(in c: Campaign) -> Int {
+    let chars = Set(c.codeConfig.charset).count
+    var capacity = 1
+    for _ in 0..<c.codeConfig.length {
+      let (product, overflow) = capacity.multipliedReportingOverflow(by: max(chars, 1))
+      if overflow { return Int.max }
+      capacity = product
+    }
+    return max(0, capacity - vouchers.filter { $0.campaignID == c.id }.count)
+  }
+
+  /// Generates `count` more codes in the background: emits `campaign.vouchers.generation.started` (inferred), then
+  /// `campaign.vouchers.generation.completed`, or `campaign.vouchers.generation.failed` (inferred, no code made)
+  /// when the code pattern cannot make that many more distinct codes.
+  public mutating func generateVouchers(campaignID: String, count: Int, channel: EventChannel = .userPortal)
+    throws(WorldOperationError) -> Emitted<Campaign>
+  {
+    let c = try campaign(campaignID)
+    guard c.campaignType != .promotion else { throw .invalid("promotion campaign '\(c.name)' has no codes") }
+    guard count > 0 else { throw .invalid("count must be positive, not \(count)") }
+    begin(channel)
+    emit(
+      "campaign.vouchers.generation.started", entity: c.id,
+      ["count": .int(count), "campaign": .object(c.simpleJSON), "started_at": .time(now)])
+    let left = codesLeft(in: c)
+    guard count <= left else {
+      emit(
+        "campaign.vouchers.generation.failed", entity: c.id,
+        [
+          "count": .int(count), "campaign": .object(camp(c.id).simpleJSON),
+          "reason": .string("the code pattern can make \(left) more distinct codes"), "failed_at": .time(now),
+        ])
+      return finish(camp(c.id))
+    }
+    for _ in 0..<count { _ = generateVoucher(campaignID: c.id) }
+    emit(
+      "campaign.vouchers.generation.completed", entity: c.id,
+      ["count": .int(count), "campaign": .object(camp(c.id).simpleJSON), "completed_at": .time(now)])
+    return finish(camp(c.id))
+  }
+
+  /// Adds `count` codes to a campaign at once (no background job); emits `campaign.vouchers.added` (inferred).
+  public mutating func addVouchers(campaignID: String, count: Int = 1, channel: EventChannel = .userPortal)
+    throws(WorldOperationError) -> Emitted<[Voucher]>
+  {
+    let c = try campaign(campaignID)
+    guard c.campaignType != .promotion else { throw .invalid("promotion campaign '\(c.name)' has no codes") }
+    guard count > 0, count <= codesLeft(in: c) else {
+      throw .invalid("cannot add \(count) codes to '\(c.name)': its pattern can make \(codesLeft(in: c)) more")
+    }
+    begin(channel)
+    let added = (0..<count).map { _ in generateVoucher(campaignID: c.id) }
+    emit(
+      "campaign.vouchers.added", entity: c.id,
+      [
+        "count": .int(count), "campaign": .object(camp(c.id).simpleJSON),
+        "vouchers": .array(added.map { .object($0.simpleJSON) }), "created_at": .time(now),
+      ])
+    return finish(added)
+  }
+
+  /// A customer confirms their email (double opt-in); emits `customer.confirmed` (inferred, shaped like
+  /// `customer.created`).
+  public mutating func confirmCustomer(_ id: String, channel: EventChannel = .clientAPI) throws(WorldOperationError)
+    -> Emitted<Customer>
+  {
+    let i = try index(customers, id, "customer")
+    begin(channel)
+    customers[i].updatedAt = now
+    emit("customer.confirmed", entity: id, ["customer": .object(customers[i].fullJSON)])
+    return finish(customers[i])
+  }
+
+  /// Emits `customer.referred` (inferred) for a referee who redeemed a referral code: the referee, the referrer,
+  /// the referral campaign and code, and the redemption.
+  mutating func emitReferred(_ r: Redemption, referrerID: String) {
+    guard let v = r.voucherID.map({ vouch($0) }) else { return }
+    emit(
+      "customer.referred", entity: r.customerID,
+      [
+        "customer": .object(simpleCustomer(r.customerID)), "referrer": .object(simpleCustomer(referrerID)),
+        "campaign": .object(camp(v.campaignID).simpleJSON), "voucher": .object(v.simpleJSON),
+        "redemption": .object(simpleRedemptionJSON(r)), "created_at": .time(now),
+      ])
+  }
+}
