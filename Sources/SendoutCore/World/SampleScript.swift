@@ -126,9 +126,9 @@ struct SampleScript {
       _ = try w.setVoucherActive(v, false)
       _ = try w.setVoucherActive(v, true)
     case "voucher.deleted": _ = try w.deleteVoucher(try coupon())
-    case "campaign.created": _ = w.createCampaign(CampaignSpec(type: .discountCoupons))
+    case "campaign.created": _ = try w.createCampaign(CampaignSpec(type: .discountCoupons))
     case "campaign.vouchers.generation.completed":
-      _ = w.createCampaign(CampaignSpec(type: .discountCoupons, vouchersCount: 20))
+      _ = try w.createCampaign(CampaignSpec(type: .discountCoupons, vouchersCount: 20))
     case "campaign.updated": _ = try w.updateCampaign(coupons, description: "Seasonal discount for returning customers")
     case "campaign.disabled": _ = try w.setCampaignActive(coupons, false)
     case "campaign.enabled":

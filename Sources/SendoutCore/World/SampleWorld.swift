@@ -5,7 +5,12 @@ public enum SampleWorld {
   public static func event(type: String, seed: UInt64, start: Timestamp) throws(WorldError) -> WorldEvent {
     guard let descriptor = EventCatalog.descriptor(for: type) else { throw .unknownEventType(type) }
     if let reason = descriptor.notRenderableReason { throw .notRenderable(type, reason: reason) }
-    var w = World.sample(seed: seed, start: start)
+    var w = World(seed: seed, start: start)
+    do {
+      w = try World.sample(seed: seed, start: start)
+    } catch {
+      preconditionFailure("the sample world could not be built: \(error.message)")
+    }
     let before = w.log.count
     do {
       try SampleScript(type: type).play(on: &w)

@@ -7,12 +7,12 @@ extension World {
   public mutating func assignEarningRule(
     campaignID: String, every: Int, points: Int, pendingDays: Int? = nil, channel: EventChannel = .userPortal
   ) throws(WorldOperationError) -> Emitted<EarningRule> {
-    let c = try campaign(campaignID)
+    let c = try self.campaign(campaignID)
     guard c.campaignType == .loyaltyProgram else { throw .invalid("campaign '\(c.name)' is not a loyalty program") }
     guard every > 0, points > 0 else { throw .invalid("an earning rule needs every > 0 and points > 0") }
     begin(channel)
     let r = addEarningRule(campaignID: campaignID, every: every, points: points, pendingDays: pendingDays)
-    emitCampaignObject("campaign.earning_rule.assigned", campaignID, "earning_rule", r.fullJSON)
+    try emitCampaignObject("campaign.earning_rule.assigned", campaignID, "earning_rule", r.fullJSON)
     return finish(r)
   }
 
@@ -21,11 +21,11 @@ extension World {
   public mutating func updateEarningRule(_ id: String, pendingDays: Int?, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<EarningRule>
   {
-    let i = try index(earningRules, id, "earning rule")
+    let i = try position(in: earningRules, id, "earning rule")
     begin(channel)
     try setEarningRule(id, pendingDays: pendingDays)
     earningRules[i].updatedAt = now
-    emitCampaignObject(
+    try emitCampaignObject(
       "campaign.earning_rule.updated", earningRules[i].campaignID, "earning_rule", earningRules[i].fullJSON)
     return finish(earningRules[i])
   }
@@ -34,12 +34,12 @@ extension World {
   public mutating func setEarningRuleActive(_ id: String, _ active: Bool, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<EarningRule>
   {
-    let i = try index(earningRules, id, "earning rule")
+    let i = try position(in: earningRules, id, "earning rule")
     begin(channel)
     earningRules[i].active = active
     earningRules[i].updatedAt = now
     let type = "campaign.earning_rule.\(active ? "enabled" : "disabled")"
-    emitCampaignObject(type, earningRules[i].campaignID, "earning_rule", earningRules[i].fullJSON)
+    try emitCampaignObject(type, earningRules[i].campaignID, "earning_rule", earningRules[i].fullJSON)
     return finish(earningRules[i])
   }
 
@@ -47,9 +47,9 @@ extension World {
   public mutating func deleteEarningRule(_ id: String, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<EarningRule>
   {
-    let i = try index(earningRules, id, "earning rule")
+    let i = try position(in: earningRules, id, "earning rule")
     begin(channel)
-    emitCampaignObject(
+    try emitCampaignObject(
       "campaign.earning_rule.deleted", earningRules[i].campaignID, "earning_rule", earningRules[i].fullJSON)
     return finish(earningRules.remove(at: i))
   }
@@ -58,11 +58,11 @@ extension World {
   public mutating func createReferralTier(campaignID: String, credits: Int, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<ReferralTier>
   {
-    let c = try campaign(campaignID)
+    let c = try self.campaign(campaignID)
     guard c.campaignType == .referralProgram else { throw .invalid("campaign '\(c.name)' is not a referral program") }
     begin(channel)
     let t = addReferralTier(campaignID: campaignID, credits: credits)
-    emitCampaignObject("campaign.referral_tier.created", campaignID, "referral_tier", t.json)
+    try emitCampaignObject("campaign.referral_tier.created", campaignID, "referral_tier", t.json)
     return finish(t)
   }
 
@@ -70,10 +70,10 @@ extension World {
   public mutating func updateReferralTier(_ id: String, credits: Int, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<ReferralTier>
   {
-    let i = try index(referralTiers, id, "referral tier")
+    let i = try position(in: referralTiers, id, "referral tier")
     begin(channel)
     referralTiers[i].credits = credits
-    emitCampaignObject(
+    try emitCampaignObject(
       "campaign.referral_tier.updated", referralTiers[i].campaignID, "referral_tier", referralTiers[i].json)
     return finish(referralTiers[i])
   }
@@ -82,9 +82,9 @@ extension World {
   public mutating func deleteReferralTier(_ id: String, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<ReferralTier>
   {
-    let i = try index(referralTiers, id, "referral tier")
+    let i = try position(in: referralTiers, id, "referral tier")
     begin(channel)
-    emitCampaignObject(
+    try emitCampaignObject(
       "campaign.referral_tier.deleted", referralTiers[i].campaignID, "referral_tier", referralTiers[i].json)
     return finish(referralTiers.remove(at: i))
   }
@@ -96,15 +96,15 @@ extension World {
   )
     throws(WorldOperationError) -> Emitted<RewardAssignment>
   {
-    _ = try index(rewards, rewardID, "reward")
-    let c = try campaign(campaignID)
+    _ = try position(in: rewards, rewardID, "reward")
+    let c = try self.campaign(campaignID)
     guard c.campaignType == .loyaltyProgram else { throw .invalid("campaign '\(c.name)' is not a loyalty program") }
     guard points > 0 else { throw .invalid("a reward costs at least 1 point, not \(points)") }
     begin(channel)
     let a = RewardAssignment(
       id: make(.rewardAssignment), rewardID: rewardID, campaignID: campaignID, points: points, createdAt: now)
     rewardAssignments.append(a)
-    emitCampaignObject("campaign.reward.assignment.created", campaignID, "reward_assignment", a.json)
+    try emitCampaignObject("campaign.reward.assignment.created", campaignID, "reward_assignment", a.json)
     return finish(a)
   }
 
@@ -112,12 +112,12 @@ extension World {
   public mutating func updateRewardAssignment(_ id: String, points: Int, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<RewardAssignment>
   {
-    let i = try index(rewardAssignments, id, "reward assignment")
+    let i = try position(in: rewardAssignments, id, "reward assignment")
     guard points > 0 else { throw .invalid("a reward costs at least 1 point, not \(points)") }
     begin(channel)
     rewardAssignments[i].points = points
     let a = rewardAssignments[i]
-    emitCampaignObject("campaign.reward.assignment.updated", a.campaignID, "reward_assignment", a.json)
+    try emitCampaignObject("campaign.reward.assignment.updated", a.campaignID, "reward_assignment", a.json)
     return finish(a)
   }
 
@@ -125,10 +125,10 @@ extension World {
   public mutating func deleteRewardAssignment(_ id: String, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<RewardAssignment>
   {
-    let i = try index(rewardAssignments, id, "reward assignment")
+    let i = try position(in: rewardAssignments, id, "reward assignment")
     begin(channel)
     let a = rewardAssignments[i]
-    emitCampaignObject("campaign.reward.assignment.deleted", a.campaignID, "reward_assignment", a.json)
+    try emitCampaignObject("campaign.reward.assignment.deleted", a.campaignID, "reward_assignment", a.json)
     return finish(rewardAssignments.remove(at: i))
   }
 
@@ -136,12 +136,12 @@ extension World {
   public mutating func createPromotionStack(
     campaignID: String, name: String, tierIDs: [String], channel: EventChannel = .userPortal
   ) throws(WorldOperationError) -> Emitted<PromotionStack> {
-    let c = try campaign(campaignID)
+    let c = try self.campaign(campaignID)
     guard c.campaignType == .promotion else { throw .invalid("campaign '\(c.name)' is not a promotion") }
-    for id in tierIDs { _ = try index(promotionTiers, id, "promotion tier") }
+    for id in tierIDs { _ = try position(in: promotionTiers, id, "promotion tier") }
     begin(channel)
-    let s = addPromotionStack(campaignID: campaignID, name: name, tierIDs: tierIDs)
-    emitCampaignObject("campaign.promotion_stack.created", campaignID, "promotion_stack", s.simpleJSON)
+    let s = try addPromotionStack(campaignID: campaignID, name: name, tierIDs: tierIDs)
+    try emitCampaignObject("campaign.promotion_stack.created", campaignID, "promotion_stack", s.simpleJSON)
     return finish(s)
   }
 
@@ -149,17 +149,17 @@ extension World {
   public mutating func updatePromotionStack(_ id: String, name: String, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<PromotionStack>
   {
-    let i = try index(promotionStacks, id, "promotion stack")
+    let i = try position(in: promotionStacks, id, "promotion stack")
     begin(channel)
     promotionStacks[i].name = name
     let s = promotionStacks[i]
-    emitCampaignObject("campaign.promotion_stack.updated", s.campaignID, "promotion_stack", s.simpleJSON)
+    try emitCampaignObject("campaign.promotion_stack.updated", s.campaignID, "promotion_stack", s.simpleJSON)
     return finish(s)
   }
 
   /// Emits `{campaign, <key>: object}` about a campaign.
-  mutating func emitCampaignObject(_ type: String, _ campaignID: String, _ key: String, _ object: JSONObject) {
-    emit(type, entity: campaignID, ["campaign": .object(camp(campaignID).simpleJSON), key: .object(object)])
+  mutating func emitCampaignObject(_ type: String, _ campaignID: String, _ key: String, _ object: JSONObject) throws(WorldOperationError) {
+    emit(type, entity: campaignID, ["campaign": .object(try self.campaign(campaignID).simpleJSON), key: .object(object)])
   }
 }
 

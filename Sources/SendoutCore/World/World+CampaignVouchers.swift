@@ -21,7 +21,7 @@ extension World {
   public mutating func generateVouchers(campaignID: String, count: Int, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<Campaign>
   {
-    let c = try campaign(campaignID)
+    let c = try self.campaign(campaignID)
     guard c.campaignType != .promotion else { throw .invalid("promotion campaign '\(c.name)' has no codes") }
     guard count > 0 else { throw .invalid("count must be positive, not \(count)") }
     begin(channel)
@@ -33,33 +33,34 @@ extension World {
       emit(
         "campaign.vouchers.generation.failed", entity: c.id,
         [
-          "count": .int(count), "campaign": .object(camp(c.id).simpleJSON),
+          "count": .int(count), "campaign": .object(try self.campaign(c.id).simpleJSON),
           "reason": .string("the code pattern can make \(left) more distinct codes"), "failed_at": .time(now),
         ])
-      return finish(camp(c.id))
+      return finish(try self.campaign(c.id))
     }
-    for _ in 0..<count { _ = generateVoucher(campaignID: c.id) }
+    for _ in 0..<count { _ = try generateVoucher(campaignID: c.id) }
     emit(
       "campaign.vouchers.generation.completed", entity: c.id,
-      ["count": .int(count), "campaign": .object(camp(c.id).simpleJSON), "completed_at": .time(now)])
-    return finish(camp(c.id))
+      ["count": .int(count), "campaign": .object(try self.campaign(c.id).simpleJSON), "completed_at": .time(now)])
+    return finish(try self.campaign(c.id))
   }
 
   /// Adds `count` codes to a campaign at once (no background job); emits `campaign.vouchers.added` (inferred).
   public mutating func addVouchers(campaignID: String, count: Int = 1, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<[Voucher]>
   {
-    let c = try campaign(campaignID)
+    let c = try self.campaign(campaignID)
     guard c.campaignType != .promotion else { throw .invalid("promotion campaign '\(c.name)' has no codes") }
     guard count > 0, count <= codesLeft(in: c) else {
       throw .invalid("cannot add \(count) codes to '\(c.name)': its pattern can make \(codesLeft(in: c)) more")
     }
     begin(channel)
-    let added = (0..<count).map { _ in generateVoucher(campaignID: c.id) }
+    var added: [Voucher] = []
+    for _ in 0..<count { added.append(try generateVoucher(campaignID: c.id)) }
     emit(
       "campaign.vouchers.added", entity: c.id,
       [
-        "count": .int(count), "campaign": .object(camp(c.id).simpleJSON),
+        "count": .int(count), "campaign": .object(try self.campaign(c.id).simpleJSON),
         "vouchers": .array(added.map { .object($0.simpleJSON) }), "created_at": .time(now),
       ])
     return finish(added)
@@ -70,7 +71,7 @@ extension World {
   public mutating func confirmCustomer(_ id: String, channel: EventChannel = .clientAPI) throws(WorldOperationError)
     -> Emitted<Customer>
   {
-    let i = try index(customers, id, "customer")
+    let i = try position(in: customers, id, "customer")
     begin(channel)
     customers[i].updatedAt = now
     emit("customer.confirmed", entity: id, ["customer": .object(customers[i].fullJSON)])
@@ -79,14 +80,14 @@ extension World {
 
   /// Emits `customer.referred` (inferred) for a referee who redeemed a referral code: the referee, the referrer,
   /// the referral campaign and code, and the redemption.
-  mutating func emitReferred(_ r: Redemption, referrerID: String) {
-    guard let v = r.voucherID.map({ vouch($0) }) else { return }
+  mutating func emitReferred(_ r: Redemption, referrerID: String) throws(WorldOperationError) {
+    guard let v = try ifPresent(r.voucherID, { (it) throws(WorldOperationError) in try self.voucher(it) }) else { return }
     emit(
       "customer.referred", entity: r.customerID,
       [
-        "customer": .object(simpleCustomer(r.customerID)), "referrer": .object(simpleCustomer(referrerID)),
-        "campaign": .object(camp(v.campaignID).simpleJSON), "voucher": .object(v.simpleJSON),
-        "redemption": .object(simpleRedemptionJSON(r)), "created_at": .time(now),
+        "customer": .object(try simpleCustomer(r.customerID)), "referrer": .object(try simpleCustomer(referrerID)),
+        "campaign": .object(try self.campaign(v.campaignID).simpleJSON), "voucher": .object(v.simpleJSON),
+        "redemption": .object(try simpleRedemptionJSON(r)), "created_at": .time(now),
       ])
   }
 }

@@ -1,7 +1,7 @@
 extension World {
   /// Creates a campaign (and its first codes); emits `campaign.created`, then
   /// `campaign.vouchers.generation.completed` when codes were generated.
-  public mutating func createCampaign(_ spec: CampaignSpec, channel: EventChannel = .userPortal) -> Emitted<Campaign> {
+  public mutating func createCampaign(_ spec: CampaignSpec, channel: EventChannel = .userPortal) throws(WorldOperationError) -> Emitted<Campaign> {
     begin(channel)
     let season = rng.pick(WordLists.seasons)
     let year = String(now.iso8601.prefix(4))
@@ -46,24 +46,24 @@ extension World {
     campaigns.append(c)
     emit("campaign.created", entity: c.id, ["campaign": .object(c.fullJSON), "created_at": .time(now)])
     if spec.vouchersCount > 0 {
-      for _ in 0..<spec.vouchersCount { _ = generateVoucher(campaignID: c.id) }
-      let ci = campaigns.firstIndex { $0.id == c.id }!
+      for _ in 0..<spec.vouchersCount { _ = try generateVoucher(campaignID: c.id) }
+      let ci = try position(in: campaigns, c.id, "campaign")
       emit(
         "campaign.vouchers.generation.completed", entity: c.id,
         ["count": .int(spec.vouchersCount), "campaign": .object(campaigns[ci].simpleJSON), "completed_at": .time(now)])
     }
-    return finish(camp(c.id))
+    return finish(try self.campaign(c.id))
   }
 
   /// A new code in a campaign, without events (generation and publication report it themselves).
-  mutating func generateVoucher(campaignID: String) -> Voucher {
+  mutating func generateVoucher(campaignID: String) throws(WorldOperationError) -> Voucher {
     tick()
-    let ci = campaigns.firstIndex { $0.id == campaignID }!
+    let ci = try position(in: campaigns, campaignID, "campaign")
     var code = campaigns[ci].codeConfig.generate(using: &rng)
-    while vouchers.contains(where: { $0.code == code }) { code = campaigns[ci].codeConfig.generate(using: &rng) }
+    while codeExists(code) { code = campaigns[ci].codeConfig.generate(using: &rng) }
     let v = Voucher(
       id: make(.voucher), code: code, campaign: campaigns[ci], createdAt: now, assets: (make(.asset), make(.asset)))
-    vouchers.append(v)
+    addVoucher(v)
     campaigns[ci].vouchersCount += 1
     return v
   }
@@ -72,7 +72,7 @@ extension World {
   public mutating func updateCampaign(
     _ id: String, description: String? = nil, metadata: JSONObject = [:], channel: EventChannel = .userPortal
   ) throws(WorldOperationError) -> Emitted<Campaign> {
-    let i = try index(campaigns, id, "campaign")
+    let i = try position(in: campaigns, id, "campaign")
     begin(channel)
     if let description { campaigns[i].description = description }
     for m in metadata.members { campaigns[i].metadata[m.key] = m.value }
@@ -85,7 +85,7 @@ extension World {
   public mutating func setCampaignActive(_ id: String, _ active: Bool, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<Campaign>
   {
-    let i = try index(campaigns, id, "campaign")
+    let i = try position(in: campaigns, id, "campaign")
     begin(channel)
     campaigns[i].active = active
     campaigns[i].updatedAt = now
@@ -97,7 +97,7 @@ extension World {
   public mutating func deleteCampaign(_ id: String, channel: EventChannel = .userPortal) throws(WorldOperationError)
     -> Emitted<Campaign>
   {
-    let i = try index(campaigns, id, "campaign")
+    let i = try position(in: campaigns, id, "campaign")
     begin(channel)
     campaigns[i].deleted = true
     campaigns[i].active = false

@@ -51,7 +51,7 @@ extension World {
   public mutating func updateCustomer(_ id: String, metadata: JSONObject, channel: EventChannel = .api)
     throws(WorldOperationError) -> Emitted<Customer>
   {
-    let i = try index(customers, id, "customer")
+    let i = try position(in: customers, id, "customer")
     begin(channel)
     for m in metadata.members { customers[i].metadata[m.key] = m.value }
     customers[i].updatedAt = now
@@ -63,7 +63,7 @@ extension World {
   public mutating func deleteCustomer(_ id: String, channel: EventChannel = .userPortal) throws(WorldOperationError)
     -> Emitted<Customer>
   {
-    let i = try index(customers, id, "customer")
+    let i = try position(in: customers, id, "customer")
     begin(channel)
     customers[i].updatedAt = now
     emit("customer.deleted", entity: id, ["customer": .object(customers[i].fullJSON)])

@@ -2,8 +2,8 @@ extension World {
   /// Earns points for a paid order on every loyalty card the customer holds: immediately
   /// (`voucher.loyalty_card.transaction.created`, `customer.rewarded.loyalty_points`, tier changes) or as
   /// pending points (`*.pending_points.added`) when the earning rule delays them.
-  mutating func earnPoints(forPaidOrder orderID: String, event paid: WorldEvent) {
-    let o = ord(orderID)
+  mutating func earnPoints(forPaidOrder orderID: String, event paid: WorldEvent) throws(WorldOperationError) {
+    let o = try self.order(orderID)
     for rule in earningRules where rule.active && rule.event == "order.paid" {
       guard
         let vi = vouchers.firstIndex(where: {
@@ -14,24 +14,24 @@ extension World {
       let points = rule.points(forOrderTotal: o.totalAmount)
       guard points > 0 else { continue }
       if let days = rule.pendingDays {
-        addPending(vi, points: points, order: o, rule: rule, event: paid, days: days)
+        try addPending(vi, points: points, order: o, rule: rule, event: paid, days: days)
         continue
       }
       let ctx = PointsContext(
         type: "POINTS_ACCRUAL", reason: nil, source: "Automation", order: orderID, event: paid, earningRule: rule)
-      changePoints(
+      try changePoints(
         vi, by: points, ctx,
-        after: { w in
+        after: { (w: inout World) throws(WorldOperationError) in
           let v = w.vouchers[vi]
           w.emit(
             "customer.rewarded.loyalty_points", entity: o.customerID,
             [
-              "customer": .object(w.simpleCustomer(o.customerID)), "holder": .object(w.simpleCustomer(o.customerID)),
-              "voucher": .object(v.simpleJSON), "campaign": .object(w.camp(v.campaignID).simpleJSON),
+              "customer": .object(try w.simpleCustomer(o.customerID)), "holder": .object(try w.simpleCustomer(o.customerID)),
+              "voucher": .object(v.simpleJSON), "campaign": .object(try w.campaign(v.campaignID).simpleJSON),
               "loyalty_tier": w.tier(in: v.campaignID, points: v.loyaltyBalance).map { .object($0.json()) } ?? .null,
               "earning_rule": .object(rule.fullJSON),
               "balance": .object(w.loyaltyBalanceJSON(v, points: points, operation: "AUTOMATIC")),
-              "order": .object(o.calculatedJSON(customer: w.cust(o.customerID))),
+              "order": .object(o.calculatedJSON(customer: try w.customer(o.customerID))),
               "event": .object(w.simpleEventJSON(paid)),
             ])
         })
@@ -41,7 +41,7 @@ extension World {
   /// Creates pending points and emits `voucher.loyalty_card.pending_points.added` and its customer twin.
   private mutating func addPending(
     _ vi: Int, points: Int, order o: Order, rule: EarningRule, event: WorldEvent, days: Int
-  ) {
+  ) throws(WorldOperationError) {
     tick()
     let v = vouchers[vi]
     var p = PendingPoints(
@@ -51,16 +51,16 @@ extension World {
     p.state = "PENDING"
     pendingPoints.append(p)
     vouchers[vi].pendingPoints += points
-    emitPending("added", p.id, delta: points)
+    try emitPending("added", p.id, delta: points)
   }
 
   /// Emits `voucher.loyalty_card.pending_points.<action>` and `customer.voucher.loyalty_card.pending_points.<action>`.
-  private mutating func emitPending(_ action: String, _ id: String, delta: Int, tx: VoucherTransaction? = nil) {
-    let p = pendingPoints.first { $0.id == id }!
-    let v = vouch(p.voucherID)
-    let campaign = camp(v.campaignID).simpleJSON
-    let customer = simpleCustomer(p.customerID)
-    let order = ord(p.order.id).simpleJSON
+  private mutating func emitPending(_ action: String, _ id: String, delta: Int, tx: VoucherTransaction? = nil) throws(WorldOperationError) {
+    let p = try entity(in: pendingPoints, id, "pending points")
+    let v = try self.voucher(p.voucherID)
+    let campaign = try self.campaign(v.campaignID).simpleJSON
+    let customer = try simpleCustomer(p.customerID)
+    let order = try self.order(p.order.id).simpleJSON
     if let tx {
       let balance = loyaltyBalanceJSON(v, points: delta, operation: "AUTOMATIC")
       emit(
@@ -105,39 +105,39 @@ extension World {
   public mutating func updatePendingPoints(_ id: String, points: Int, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<PendingPoints>
   {
-    let i = try index(pendingPoints, id, "pending points")
+    let i = try position(in: pendingPoints, id, "pending points")
     guard pendingPoints[i].state == "PENDING", points > 0 else {
       throw .invalid("pending points '\(id)' cannot be set to \(points)")
     }
     begin(channel)
-    let vi = vouchers.firstIndex { $0.id == pendingPoints[i].voucherID }!
+    let vi = try position(in: vouchers, pendingPoints[i].voucherID, "voucher")
     let delta = points - pendingPoints[i].points
     vouchers[vi].pendingPoints += delta
     pendingPoints[i].points = points
     pendingPoints[i].updatedAt = now
-    emitPending("updated", id, delta: delta)
+    try emitPending("updated", id, delta: delta)
     return finish(pendingPoints[i])
   }
 
   /// Activates pending points now: they join the balance; emits `*.pending_points.activated`, the
   /// transaction (`PENDING_POINTS_ACTIVATION`) and tier changes.
   public mutating func activatePendingPoints(_ id: String) throws(WorldOperationError) -> Emitted<PendingPoints> {
-    let i = try index(pendingPoints, id, "pending points")
+    let i = try position(in: pendingPoints, id, "pending points")
     guard pendingPoints[i].state == "PENDING" else {
       throw .invalid("pending points '\(id)' are \(pendingPoints[i].state)")
     }
     begin(.internal, gap: 60_000...3_600_000)
-    let vi = vouchers.firstIndex { $0.id == pendingPoints[i].voucherID }!
+    let vi = try position(in: vouchers, pendingPoints[i].voucherID, "voucher")
     let points = pendingPoints[i].points
     vouchers[vi].pendingPoints -= points
     pendingPoints[i].state = "ACTIVATED"
     pendingPoints[i].updatedAt = now
-    changePoints(
+    try changePoints(
       vi, by: points,
       PointsContext(
         type: "PENDING_POINTS_ACTIVATION", reason: nil, source: "Automation", order: pendingPoints[i].order.id,
         earningRule: pendingPoints[i].earningRule),
-      before: { w, tx in w.emitPending("activated", id, delta: points, tx: tx) })
+      before: { (w: inout World, tx: VoucherTransaction) throws(WorldOperationError) in try w.emitPending("activated", id, delta: points, tx: tx) })
     return finish(pendingPoints[i])
   }
 
@@ -146,22 +146,22 @@ extension World {
     throws(WorldOperationError)
     -> Emitted<PendingPoints>
   {
-    let i = try index(pendingPoints, id, "pending points")
+    let i = try position(in: pendingPoints, id, "pending points")
     guard pendingPoints[i].state == "PENDING" else {
       throw .invalid("pending points '\(id)' are \(pendingPoints[i].state)")
     }
     begin(channel)
-    cancelPending(id)
+    try cancelPending(id)
     return finish(pendingPoints[i])
   }
 
   /// Cancels pending points inside the current request.
-  mutating func cancelPending(_ id: String) {
-    let i = pendingPoints.firstIndex { $0.id == id }!
-    let vi = vouchers.firstIndex { $0.id == pendingPoints[i].voucherID }!
+  mutating func cancelPending(_ id: String) throws(WorldOperationError) {
+    let i = try position(in: pendingPoints, id, "pending points")
+    let vi = try position(in: vouchers, pendingPoints[i].voucherID, "voucher")
     vouchers[vi].pendingPoints -= pendingPoints[i].points
     pendingPoints[i].state = "CANCELED"
     pendingPoints[i].updatedAt = now
-    emitPending("canceled", id, delta: -pendingPoints[i].points)
+    try emitPending("canceled", id, delta: -pendingPoints[i].points)
   }
 }

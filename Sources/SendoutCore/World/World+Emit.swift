@@ -45,7 +45,7 @@ extension World {
 
   /// The purpose-dependent objects a distribution event carries for `customerID`: `campaign`, `voucher` and
   /// `publication` (a code published by the distribution) and `promotion_tier`, with the purposes that send them.
-  mutating func purposeObjects(for customerID: String) -> (
+  mutating func purposeObjects(for customerID: String) throws(WorldOperationError) -> (
     members: [JSONMember], keys: [String: Set<DistributionPurpose>], overrides: [DistributionPurpose: JSONObject]
   ) {
     var members: [JSONMember] = []
@@ -53,8 +53,8 @@ extension World {
     var overrides: [DistributionPurpose: JSONObject] = [:]
     var promoCampaign: JSONObject?
     var promoTier: JSONObject?
-    if let tid = distributionPromotionTierID, let tier = promotionTiers.first(where: { $0.id == tid }),
-      let camp = campaigns.first(where: { $0.id == tier.campaignID })
+    if let tid = distributionPromotionTierID, let tier = promotionTiers[id: tid],
+      let camp = campaigns[id: tier.campaignID]
     {
       promoCampaign = camp.simpleJSON
       promoTier = tier.simpleJSON
@@ -63,14 +63,14 @@ extension World {
       let (pub, v) = try? publishVoucher(campaignID: cid, customerID: customerID, channel: "Automation")
     {
       let distribution = distributions.first { $0.campaignID == cid }?.id ?? ""
-      let pi = publications.firstIndex { $0.id == pub.id }!
+      let pi = try position(in: publications, pub.id, "publication")
       publications[pi].metadata = [
         "source_type": "distribution", "source_id": .string(distribution), "distribution_id": .string(distribution),
       ]
       let pub = publications[pi]
-      members.append(JSONMember("campaign", .object(campaigns[campaigns.firstIndex { $0.id == cid }!].simpleJSON)))
+      members.append(JSONMember("campaign", .object(campaigns[try position(in: campaigns, cid, "campaign")].simpleJSON)))
       members.append(JSONMember("voucher", .object(v.simpleJSON)))
-      members.append(JSONMember("publication", .object(pub.json(customer: customerRef(customerID), voucher: nil))))
+      members.append(JSONMember("publication", .object(pub.json(customer: try customerRef(customerID), voucher: nil))))
       keys["campaign"] = [.notifyAboutPromotion, .sendUniqueCodes]
       keys["voucher"] = [.sendUniqueCodes]
       keys["publication"] = [.sendUniqueCodes]

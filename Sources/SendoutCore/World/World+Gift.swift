@@ -4,7 +4,7 @@ extension World {
   public mutating func addGiftCredits(
     voucherID: String, amount: Int, reason: String? = nil, channel: EventChannel = .userPortal
   ) throws(WorldOperationError) -> Emitted<VoucherTransaction> {
-    let vi = try index(vouchers, voucherID, "voucher")
+    let vi = try position(in: vouchers, voucherID, "voucher")
     guard vouchers[vi].campaignType == .giftVouchers else {
       throw .invalid("'\(vouchers[vi].code)' is not a gift card")
     }
@@ -18,7 +18,7 @@ extension World {
     let tx = record(
       v, type: "CREDITS_ADDITION", reason: reason ?? "Store credit top-up",
       details: ["balance": .object(balance)], source: channel == .userPortal ? "voucherify-web-ui" : "API")
-    let campaign = camp(v.campaignID).simpleJSON
+    let campaign = try self.campaign(v.campaignID).simpleJSON
     emit(
       "voucher.gift.balance_added", entity: v.id,
       [
@@ -29,11 +29,11 @@ extension World {
       emit(
         "customer.voucher.gift.balance_added", entity: holder,
         [
-          "customer": .object(simpleCustomer(holder)), "campaign": .object(campaign), "voucher": .object(v.simpleJSON),
+          "customer": .object(try simpleCustomer(holder)), "campaign": .object(campaign), "voucher": .object(v.simpleJSON),
           "balance": .object(balance), "transaction": .object(tx.json),
         ])
     }
-    emitGiftTransaction(tx, v, balance: balance, order: nil, redemption: nil, rollback: nil)
+    try emitGiftTransaction(tx, v, balance: balance, order: nil, redemption: nil, rollback: nil)
     return finish(tx)
   }
 
@@ -50,33 +50,33 @@ extension World {
   }
 
   /// The gift transaction of a redemption (`CREDITS_REDEMPTION`) or its rollback (`CREDITS_REFUND`).
-  mutating func emitGiftRedemption(_ r: Redemption, refund: Bool) {
+  mutating func emitGiftRedemption(_ r: Redemption, refund: Bool) throws(WorldOperationError) {
     guard let vid = r.voucherID, let amount = r.amount else { return }
-    let v = vouch(vid)
+    let v = try self.voucher(vid)
     let balance = giftBalanceJSON(v, amount: refund ? amount : -amount, operation: "AUTOMATIC")
     var details: JSONObject = ["balance": .object(balance)]
-    if let oid = r.orderID { details["order"] = ["id": .string(oid), "source_id": .string(ord(oid).sourceID)] }
+    if let oid = r.orderID { details["order"] = ["id": .string(oid), "source_id": .string(try self.order(oid).sourceID)] }
     details[refund ? "rollback" : "redemption"] = ["id": .string(r.id)]
     let tx = record(
       v, type: refund ? "CREDITS_REFUND" : "CREDITS_REDEMPTION", reason: nil, details: details, source: "API")
-    let parent = refund ? redemptions.first { $0.id == r.parentID } : r
-    emitGiftTransaction(
-      tx, v, balance: balance, order: r.orderID, redemption: parent.map { simpleRedemptionJSON($0) },
-      rollback: refund ? simpleRedemptionJSON(r) : nil)
+    let parent = refund ? r.parentID.flatMap { redemptions[id: $0] } : r
+    try emitGiftTransaction(
+      tx, v, balance: balance, order: r.orderID, redemption: try ifPresent(parent) { (it) throws(WorldOperationError) in try simpleRedemptionJSON(it) },
+      rollback: refund ? try simpleRedemptionJSON(r) : nil)
   }
 
   /// Emits `voucher.gift.transaction.created`.
   private mutating func emitGiftTransaction(
     _ tx: VoucherTransaction, _ v: Voucher, balance: JSONObject, order: String?, redemption: JSONObject?,
     rollback: JSONObject?
-  ) {
+  ) throws(WorldOperationError) {
     emit(
       "voucher.gift.transaction.created", entity: v.id,
       [
         "transaction": .object(tx.json), "voucher": .object(v.fullJSON),
-        "campaign": .object(camp(v.campaignID).simpleJSON),
-        "holder": v.holderID.map { .object(simpleCustomer($0)) } ?? .null, "balance": .object(balance),
-        "order": order.map { .object(ord($0).simpleJSON) } ?? .null,
+        "campaign": .object(try self.campaign(v.campaignID).simpleJSON),
+        "holder": try ifPresent(v.holderID) { (it) throws(WorldOperationError) -> JSON in .object(try simpleCustomer(it)) } ?? .null, "balance": .object(balance),
+        "order": try ifPresent(order) { (it) throws(WorldOperationError) -> JSON in .object(try self.order(it).simpleJSON) } ?? .null,
         "redemption": redemption.map { .object($0) } ?? .null,
         "rollback": rollback.map { .object($0) } ?? .null,
       ])

@@ -1,28 +1,36 @@
 extension World {
-  /// The index of the element with `id`, or a `notFound` error naming `kind`.
-  func index<T: Identifiable>(_ list: [T], _ id: String, _ kind: String) throws(WorldOperationError) -> Int
-  where T.ID == String {
-    guard let i = list.firstIndex(where: { $0.id == id }) else { throw .notFound(kind: kind, id: id) }
+  /// The position of the entity with `id` in `table`, or a `notFound` error naming `kind`. O(1).
+  func position<T>(in table: EntityTable<T>, _ id: String, _ kind: String) throws(WorldOperationError) -> Int {
+    guard let i = table.position(of: id) else { throw .notFound(kind: kind, id: id) }
     return i
+  }
+
+  /// The entity with `id` in `table`, or a `notFound` error naming `kind`. O(1).
+  func entity<T>(in table: EntityTable<T>, _ id: String, _ kind: String) throws(WorldOperationError) -> T {
+    guard let entity = table[id: id] else { throw .notFound(kind: kind, id: id) }
+    return entity
   }
 
   /// The customer with `id`.
   public func customer(_ id: String) throws(WorldOperationError) -> Customer {
-    customers[try index(customers, id, "customer")]
+    try entity(in: customers, id, "customer")
   }
   /// The campaign with `id`.
   public func campaign(_ id: String) throws(WorldOperationError) -> Campaign {
-    campaigns[try index(campaigns, id, "campaign")]
+    try entity(in: campaigns, id, "campaign")
   }
   /// The voucher with `id`.
-  public func voucher(_ id: String) throws(WorldOperationError) -> Voucher {
-    vouchers[try index(vouchers, id, "voucher")]
+  public func voucher(_ id: String) throws(WorldOperationError) -> Voucher { try entity(in: vouchers, id, "voucher") }
+  /// The voucher whose code is `code`. O(1).
+  public func voucher(code: String) throws(WorldOperationError) -> Voucher {
+    guard let id = indexes.voucherIDByCode[code] else { throw .notFound(kind: "voucher", id: code) }
+    return try self.voucher(id)
   }
   /// The order with `id`.
-  public func order(_ id: String) throws(WorldOperationError) -> Order { orders[try index(orders, id, "order")] }
+  public func order(_ id: String) throws(WorldOperationError) -> Order { try entity(in: orders, id, "order") }
   /// The redemption or rollback with `id`.
   public func redemption(_ id: String) throws(WorldOperationError) -> Redemption {
-    redemptions[try index(redemptions, id, "redemption")]
+    try entity(in: redemptions, id, "redemption")
   }
 
   /// The first campaign of `type` that is not deleted.
@@ -32,7 +40,7 @@ extension World {
 
   /// The customer's loyalty card in `campaignID`, if published to them.
   public func loyaltyCard(of customerID: String, in campaignID: String) -> Voucher? {
-    vouchers.first { $0.campaignID == campaignID && $0.holderID == customerID && !$0.deleted }
+    vouchers(heldBy: customerID, in: campaignID).first { !$0.deleted }
   }
 
   /// The tier of a loyalty campaign a balance falls in: the one rule for tier membership (qualification on the
@@ -61,3 +69,10 @@ extension ValidationRuleAssignment: Identifiable {}
 extension Distribution: Identifiable {}
 extension PendingPoints: Identifiable {}
 extension Product: Identifiable {}
+
+/// `transform(value)` when `value` is set, else `nil`; unlike `Optional.map` with a closure literal, the
+/// closure keeps the world's typed error.
+func ifPresent<T, U>(_ value: T?, _ transform: (T) throws(WorldOperationError) -> U) throws(WorldOperationError) -> U? {
+  guard let value else { return nil }
+  return try transform(value)
+}

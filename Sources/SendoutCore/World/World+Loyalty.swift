@@ -18,15 +18,15 @@ extension World {
   /// the order they are delivered, so their `created_at` never goes backwards within an operation.
   @discardableResult
   mutating func changePoints(
-    _ vi: Int, by delta: Int, _ ctx: PointsContext, before: (inout World, VoucherTransaction) -> Void = { _, _ in },
-    after: (inout World) -> Void = { _ in }
-  ) -> VoucherTransaction {
+    _ vi: Int, by delta: Int, _ ctx: PointsContext, before: (inout World, VoucherTransaction) throws(WorldOperationError) -> Void = { _, _ in },
+    after: (inout World) throws(WorldOperationError) -> Void = { _ in }
+  ) throws(WorldOperationError) -> VoucherTransaction {
     let tierBefore = tier(in: vouchers[vi].campaignID, points: vouchers[vi].loyaltyBalance)
     if delta > 0 { vouchers[vi].loyaltyPoints += delta }
     vouchers[vi].loyaltyBalance += delta
     vouchers[vi].updatedAt = now
     let v = vouchers[vi]
-    if let holder = v.holderID, let ci = customers.firstIndex(where: { $0.id == holder }) {
+    if let holder = v.holderID, let ci = customers.position(of: holder) {
       customers[ci].loyaltyPoints += delta
     }
     if delta > 0 {
@@ -38,39 +38,39 @@ extension World {
     }
     let balance = loyaltyBalanceJSON(v, points: delta, operation: ctx.operation)
     var details: JSONObject = ["balance": .object(balance)]
-    if let o = ctx.order { details["order"] = .object(ord(o).referenceJSON) }
+    if let o = ctx.order { details["order"] = .object(try self.order(o).referenceJSON) }
     if let e = ctx.event { details["event"] = ["id": .string(e.eventID), "type": .string(e.type)] }
     if let r = ctx.earningRule {
       details["earning_rule"] = ["id": .string(r.id), "source": ["banner": .string(r.banner)]]
     }
     let tx = record(v, type: ctx.type, reason: ctx.reason, details: details, source: ctx.source)
     let tierNow = tier(in: v.campaignID, points: v.loyaltyBalance)
-    before(&self, tx)
+    try before(&self, tx)
     emit(
       "voucher.loyalty_card.transaction.created", entity: v.id,
       [
         "transaction": .object(tx.json), "voucher": .object(v.fullJSON),
-        "campaign": .object(camp(v.campaignID).simpleJSON),
-        "holder": v.holderID.map { .object(simpleCustomer($0)) } ?? .null,
+        "campaign": .object(try self.campaign(v.campaignID).simpleJSON),
+        "holder": try ifPresent(v.holderID) { (it) throws(WorldOperationError) -> JSON in .object(try simpleCustomer(it)) } ?? .null,
         "holder_loyalty_tier": tierNow.map { .object($0.json()) } ?? .null, "balance": .object(balance),
-        "order": ctx.order.map { .object(ord($0).simpleJSON) } ?? .null,
+        "order": try ifPresent(ctx.order) { (it) throws(WorldOperationError) -> JSON in .object(try self.order(it).simpleJSON) } ?? .null,
         "event": ctx.event.map { .object(simpleEventJSON($0)) } ?? .null,
         "earning_rule": ctx.earningRule.map { .object($0.simpleJSON) } ?? .null, "segment": .null,
         "loyalty_tier": .null, "redemption": .null, "rollback": .null, "reward": .null, "custom_event": .null,
         "source_voucher": .null, "destination_voucher": .null,
       ])
-    after(&self)
+    try after(&self)
     if let holder = v.holderID {
-      emitTierChange(customerID: holder, campaignID: v.campaignID, from: tierBefore, to: tierNow)
+      try emitTierChange(customerID: holder, campaignID: v.campaignID, from: tierBefore, to: tierNow)
     }
     return tx
   }
 
   /// Emits `customer.loyalty.tier.joined/left/upgraded/downgraded` when a balance crossed a tier threshold.
-  mutating func emitTierChange(customerID: String, campaignID: String, from: LoyaltyTier?, to: LoyaltyTier?) {
+  mutating func emitTierChange(customerID: String, campaignID: String, from: LoyaltyTier?, to: LoyaltyTier?) throws(WorldOperationError) {
     guard from?.id != to?.id else { return }
     var data: JSONObject = [
-      "customer": .object(simpleCustomer(customerID)), "campaign": .object(camp(campaignID).simpleJSON),
+      "customer": .object(try simpleCustomer(customerID)), "campaign": .object(try self.campaign(campaignID).simpleJSON),
     ]
     let type: String
     switch (from, to) {
@@ -95,7 +95,7 @@ extension World {
   public mutating func addLoyaltyPoints(
     voucherID: String, points: Int, reason: String? = nil, channel: EventChannel = .userPortal
   ) throws(WorldOperationError) -> Emitted<VoucherTransaction> {
-    let vi = try index(vouchers, voucherID, "voucher")
+    let vi = try position(in: vouchers, voucherID, "voucher")
     guard vouchers[vi].campaignType == .loyaltyProgram else {
       throw .invalid("'\(vouchers[vi].code)' is not a loyalty card")
     }
@@ -107,22 +107,22 @@ extension World {
     let ctx = PointsContext(
       type: points > 0 ? "POINTS_ADDITION" : "POINTS_REMOVAL", reason: reason ?? "Goodwill gesture", source: source,
       operation: "MANUAL")
-    let tx = changePoints(vi, by: points, ctx) { w, tx in
+    let tx = try changePoints(vi, by: points, ctx) { (w: inout World, tx: VoucherTransaction) throws(WorldOperationError) in
       guard points > 0 else { return }
       let v = w.vouchers[vi]
       let balance = w.loyaltyBalanceJSON(v, points: points, operation: "MANUAL")
-      let campaign = w.camp(v.campaignID).simpleJSON
+      let campaign = try w.campaign(v.campaignID).simpleJSON
       w.emit(
         "voucher.loyalty_card.points_added", entity: v.id,
         [
           "voucher": .object(v.simpleJSON), "balance": .object(balance), "campaign": .object(campaign),
-          "customer": v.holderID.map { .object(w.simpleCustomer($0)) } ?? .null, "transaction": .object(tx.json),
+          "customer": try ifPresent(v.holderID) { (it) throws(WorldOperationError) -> JSON in .object(try w.simpleCustomer(it)) } ?? .null, "transaction": .object(tx.json),
         ])
       if let holder = v.holderID {
         w.emit(
           "customer.voucher.loyalty_card.points_added", entity: holder,
           [
-            "customer": .object(w.simpleCustomer(holder)), "campaign": .object(campaign),
+            "customer": .object(try w.simpleCustomer(holder)), "campaign": .object(campaign),
             "voucher": .object(v.simpleJSON), "balance": .object(balance), "transaction": .object(tx.json),
           ])
       }
@@ -133,7 +133,7 @@ extension World {
   /// Expires the card's oldest active points bucket; emits `voucher.loyalty_card.points_expired`,
   /// `customer.voucher.loyalty_card.points_expired`, the transaction, and tier changes.
   public mutating func expirePoints(voucherID: String) throws(WorldOperationError) -> Emitted<PointsBucket> {
-    let vi = try index(vouchers, voucherID, "voucher")
+    let vi = try position(in: vouchers, voucherID, "voucher")
     guard let bi = buckets.firstIndex(where: { $0.voucherID == voucherID && $0.status == "ACTIVE" }) else {
       throw .invalid("card '\(vouchers[vi].code)' has no active points to expire")
     }
@@ -144,21 +144,21 @@ extension World {
     buckets[bi].updatedAt = now
     let points = min(buckets[bi].points, vouchers[vi].loyaltyBalance)
     let ctx = PointsContext(type: "POINTS_EXPIRATION", reason: nil, source: "Automation")
-    changePoints(vi, by: -points, ctx) { w, tx in
+    try changePoints(vi, by: -points, ctx) { (w: inout World, tx: VoucherTransaction) throws(WorldOperationError) in
       let v = w.vouchers[vi]
       guard let holder = v.holderID else { return }
-      let campaign = w.camp(v.campaignID).simpleJSON
+      let campaign = try w.campaign(v.campaignID).simpleJSON
       w.emit(
         "voucher.loyalty_card.points_expired", entity: v.id,
         [
           "voucher": .object(v.simpleJSON), "points": .int(points), "campaign": .object(campaign),
-          "customer": .object(w.simpleCustomer(holder)), "buckets": [.object(bucketJSON)],
+          "customer": .object(try w.simpleCustomer(holder)), "buckets": [.object(bucketJSON)],
           "transaction": .object(tx.json),
         ])
       w.emit(
         "customer.voucher.loyalty_card.points_expired", entity: holder,
         [
-          "customer": .object(w.simpleCustomer(holder)), "campaign": .object(campaign),
+          "customer": .object(try w.simpleCustomer(holder)), "campaign": .object(campaign),
           "voucher": .object(v.simpleJSON), "points": .int(points), "buckets": [.object(bucketJSON)],
           "transaction": .object(tx.json),
         ])
@@ -168,7 +168,7 @@ extension World {
 
   /// Prolongs a member's tier for another period; emits `customer.loyalty.tier.prolonged`.
   public mutating func prolongTier(voucherID: String) throws(WorldOperationError) -> Emitted<LoyaltyTier> {
-    let v = try voucher(voucherID)
+    let v = try self.voucher(voucherID)
     guard let holder = v.holderID, let t = tier(in: v.campaignID, points: v.loyaltyBalance) else {
       throw .invalid("card '\(v.code)' has no holder in a tier")
     }
@@ -176,7 +176,7 @@ extension World {
     emit(
       "customer.loyalty.tier.prolonged", entity: holder,
       [
-        "customer": .object(simpleCustomer(holder)), "campaign": .object(camp(v.campaignID).simpleJSON),
+        "customer": .object(try simpleCustomer(holder)), "campaign": .object(try self.campaign(v.campaignID).simpleJSON),
         "loyalty_tier": .object(t.json(expiration: (holder, now))), "created_at": .time(now),
       ])
     return finish(t)

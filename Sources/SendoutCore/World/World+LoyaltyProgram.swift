@@ -3,14 +3,14 @@ extension World {
   public mutating func createLoyaltyTier(
     campaignID: String, name: String, pointsFrom: Int, pointsTo: Int, channel: EventChannel = .userPortal
   ) throws(WorldOperationError) -> Emitted<LoyaltyTier> {
-    let c = try campaign(campaignID)
+    let c = try self.campaign(campaignID)
     guard c.campaignType == .loyaltyProgram else { throw .invalid("campaign '\(c.name)' is not a loyalty program") }
     begin(channel)
     let t = LoyaltyTier(
       id: make(.loyaltyTier), name: name, campaignID: campaignID, pointsFrom: pointsFrom, pointsTo: pointsTo,
       createdAt: now)
     loyaltyTiers.append(t)
-    emitLoyaltyTier("campaign.loyalty_tier.created", t)
+    try emitLoyaltyTier("campaign.loyalty_tier.created", t)
     return finish(t)
   }
 
@@ -18,11 +18,11 @@ extension World {
   public mutating func updateLoyaltyTier(_ id: String, name: String, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<LoyaltyTier>
   {
-    let i = try index(loyaltyTiers, id, "loyalty tier")
+    let i = try position(in: loyaltyTiers, id, "loyalty tier")
     begin(channel)
     loyaltyTiers[i].name = name
     loyaltyTiers[i].updatedAt = now
-    emitLoyaltyTier("campaign.loyalty_tier.updated", loyaltyTiers[i])
+    try emitLoyaltyTier("campaign.loyalty_tier.updated", loyaltyTiers[i])
     return finish(loyaltyTiers[i])
   }
 
@@ -30,16 +30,16 @@ extension World {
   public mutating func deleteLoyaltyTier(_ id: String, channel: EventChannel = .userPortal) throws(WorldOperationError)
     -> Emitted<LoyaltyTier>
   {
-    let i = try index(loyaltyTiers, id, "loyalty tier")
+    let i = try position(in: loyaltyTiers, id, "loyalty tier")
     begin(channel)
-    emitLoyaltyTier("campaign.loyalty_tier.deleted", loyaltyTiers[i])
+    try emitLoyaltyTier("campaign.loyalty_tier.deleted", loyaltyTiers[i])
     return finish(loyaltyTiers.remove(at: i))
   }
 
-  private mutating func emitLoyaltyTier(_ type: String, _ t: LoyaltyTier) {
+  private mutating func emitLoyaltyTier(_ type: String, _ t: LoyaltyTier) throws(WorldOperationError) {
     emit(
       type, entity: t.campaignID,
-      ["campaign": .object(camp(t.campaignID).simpleJSON), "loyalty_tier": .object(t.json())])
+      ["campaign": .object(try self.campaign(t.campaignID).simpleJSON), "loyalty_tier": .object(t.json())])
   }
 
   /// Adds an `order.paid` earning rule: `points` per `every` cents; `pendingDays` delays them (no event).

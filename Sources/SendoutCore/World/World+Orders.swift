@@ -13,7 +13,7 @@ extension World {
     }
     var items: [OrderItem] = []
     for line in chosen {
-      let p = products[try index(products, line.productID, "product")]
+      let p = products[try position(in: products, line.productID, "product")]
       guard line.quantity > 0 else { throw .invalid("quantity of '\(p.name)' must be positive") }
       tick()
       items.append(OrderItem(id: make(.orderLineItem), product: p, quantity: line.quantity))
@@ -34,53 +34,53 @@ extension World {
   }
 
   /// The data of the `customer.order.*` events; `redemptionID` names the redemption applied, if any.
-  mutating func orderEventData(_ o: Order, redemptionID: String?) -> (
+  mutating func orderEventData(_ o: Order, redemptionID: String?) throws(WorldOperationError) -> (
     JSONObject, [String: Set<DistributionPurpose>], [DistributionPurpose: JSONObject]
   ) {
-    let c = cust(o.customerID)
-    let redemption = redemptionID.flatMap { id in redemptions.first { $0.id == id } }
+    let c = try self.customer(o.customerID)
+    let redemption = redemptionID.flatMap { id in redemptions[id: id] }
     var data: JSONObject = [
       "customer": .object(c.simpleJSON),
-      "referrer": o.referrerID.map { .object(cust($0).simpleJSON) } ?? .null,
+      "referrer": try ifPresent(o.referrerID) { (it) throws(WorldOperationError) -> JSON in .object(try self.customer(it).simpleJSON) } ?? .null,
       "order": .object(o.calculatedJSON(customer: c)),
-      "redemption": redemption.map { .object(internalRedemptionJSON($0)) } ?? .null,
+      "redemption": try ifPresent(redemption) { (it) throws(WorldOperationError) -> JSON in .object(try internalRedemptionJSON(it)) } ?? .null,
     ]
-    let extra = purposeObjects(for: o.customerID)
+    let extra = try purposeObjects(for: o.customerID)
     for m in extra.members { data[m.key] = m.value }
     return (data, extra.keys, extra.overrides)
   }
 
   /// Emits a `customer.order.*` event for the order's current state.
-  mutating func emitOrder(_ type: String, _ orderID: String, redemptionID: String? = nil) {
-    var (data, keys, overrides) = orderEventData(ord(orderID), redemptionID: redemptionID)
+  mutating func emitOrder(_ type: String, _ orderID: String, redemptionID: String? = nil) throws(WorldOperationError) {
+    var (data, keys, overrides) = try orderEventData(try self.order(orderID), redemptionID: redemptionID)
     if type == "customer.order.updated", let order = data["order"] {
       data["order"] = nil
       data = JSONObject([JSONMember("order", order)] + data.members)
     }
-    emit(type, entity: ord(orderID).customerID, data, purposeKeys: keys, overrides: overrides)
+    emit(type, entity: try self.order(orderID).customerID, data, purposeKeys: keys, overrides: overrides)
   }
 
   /// Places an order (status `CREATED`); emits `customer.order.created`.
   public mutating func createOrder(customerID: String, lines: [OrderLine] = [], channel: EventChannel = .api)
     throws(WorldOperationError) -> Emitted<Order>
   {
-    _ = try index(customers, customerID, "customer")
+    _ = try position(in: customers, customerID, "customer")
     begin(channel)
     let o = try placeOrder(customerID: customerID, lines: lines, status: .created)
-    emitOrder("customer.order.created", o.id)
-    return finish(ord(o.id))
+    try emitOrder("customer.order.created", o.id)
+    return finish(try self.order(o.id))
   }
 
   /// Replaces an order's lines; emits `customer.order.updated`.
   public mutating func updateOrder(_ id: String, lines: [OrderLine], channel: EventChannel = .api)
     throws(WorldOperationError) -> Emitted<Order>
   {
-    let i = try index(orders, id, "order")
+    let i = try position(in: orders, id, "order")
     begin(channel)
     orders[i].items = try makeItems(lines)
     orders[i].discountAmount = min(orders[i].discountAmount, orders[i].amount)
     orders[i].updatedAt = now
-    emitOrder("customer.order.updated", id, redemptionID: orders[i].redemptions.last?.id)
+    try emitOrder("customer.order.updated", id, redemptionID: orders[i].redemptions.last?.id)
     return finish(orders[i])
   }
 
@@ -89,21 +89,21 @@ extension World {
   public mutating func payOrder(_ id: String, channel: EventChannel = .api) throws(WorldOperationError)
     -> Emitted<Order>
   {
-    let i = try index(orders, id, "order")
+    let i = try position(in: orders, id, "order")
     guard orders[i].status == .created else {
       throw .invalid("order '\(id)' is \(orders[i].status.rawValue), not CREATED")
     }
     begin(channel)
     orders[i].status = .paid
     orders[i].updatedAt = now
-    let ci = customers.firstIndex { $0.id == orders[i].customerID }!
+    let ci = try position(in: customers, orders[i].customerID, "customer")
     customers[ci].orders.totalCount += 1
     customers[ci].orders.totalAmount += orders[i].totalAmount
     customers[ci].orders.lastOrderAmount = orders[i].totalAmount
     customers[ci].orders.lastOrderDate = now
-    emitOrder("customer.order.paid", id, redemptionID: orders[i].redemptions.last?.id)
+    try emitOrder("customer.order.paid", id, redemptionID: orders[i].redemptions.last?.id)
     let paidEvent = pending.last!
-    earnPoints(forPaidOrder: id, event: paidEvent)
+    try earnPoints(forPaidOrder: id, event: paidEvent)
     return finish(orders[i])
   }
 
@@ -111,12 +111,12 @@ extension World {
   public mutating func cancelOrder(_ id: String, channel: EventChannel = .api) throws(WorldOperationError)
     -> Emitted<Order>
   {
-    let i = try index(orders, id, "order")
+    let i = try position(in: orders, id, "order")
     begin(channel)
     orders[i].status = .canceled
     orders[i].updatedAt = now
-    emitOrder("customer.order.canceled", id, redemptionID: orders[i].redemptions.last?.id)
-    for p in pendingPoints where p.order.id == id && p.state == "PENDING" { cancelPending(p.id) }
+    try emitOrder("customer.order.canceled", id, redemptionID: orders[i].redemptions.last?.id)
+    for p in pendingPoints where p.order.id == id && p.state == "PENDING" { try cancelPending(p.id) }
     return finish(orders[i])
   }
 }

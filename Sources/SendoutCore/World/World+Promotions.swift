@@ -4,8 +4,8 @@ extension World {
   public mutating func redeemPromotion(
     tierID: String, customerID: String, lines: [OrderLine] = [], channel: EventChannel = .api
   ) throws(WorldOperationError) -> Emitted<Redemption> {
-    let ti = try index(promotionTiers, tierID, "promotion tier")
-    _ = try index(customers, customerID, "customer")
+    let ti = try position(in: promotionTiers, tierID, "promotion tier")
+    _ = try position(in: customers, customerID, "customer")
     guard promotionTiers[ti].active else { throw .invalid("promotion tier '\(promotionTiers[ti].name)' is disabled") }
     begin(channel, gap: 5_000...600_000)
     let o = try placeOrder(customerID: customerID, lines: lines, status: .paid)
@@ -24,18 +24,18 @@ extension World {
     promotionTiers[ti].redeemedCount += 1
     promotionTiers[ti].ordersTotal += orders[oi].amount
     promotionTiers[ti].discountTotal += r.discount
-    let ci = customers.firstIndex { $0.id == customerID }!
+    let ci = try position(in: customers, customerID, "customer")
     customers[ci].redemptions.succeeded += 1
     customers[ci].orders.totalCount += 1
     customers[ci].orders.totalAmount += orders[oi].totalAmount
     customers[ci].orders.lastOrderAmount = orders[oi].totalAmount
     customers[ci].orders.lastOrderDate = now
     redemptions.append(r)
-    emitRedemption("redemption.succeeded", r, order: o.id)
-    emitRedemption("customer.redemption.succeeded", r, order: o.id)
-    emitOrder("customer.order.created", o.id, redemptionID: r.id)
-    emitOrder("customer.order.paid", o.id, redemptionID: r.id)
-    earnPoints(forPaidOrder: o.id, event: pending.last!)
+    try emitRedemption("redemption.succeeded", r, order: o.id)
+    try emitRedemption("customer.redemption.succeeded", r, order: o.id)
+    try emitOrder("customer.order.created", o.id, redemptionID: r.id)
+    try emitOrder("customer.order.paid", o.id, redemptionID: r.id)
+    try earnPoints(forPaidOrder: o.id, event: pending.last!)
     return finish(r)
   }
 
@@ -43,7 +43,7 @@ extension World {
   public mutating func createPromotionTier(
     campaignID: String, name: String, discount: Discount, channel: EventChannel = .userPortal
   ) throws(WorldOperationError) -> Emitted<PromotionTier> {
-    let c = try campaign(campaignID)
+    let c = try self.campaign(campaignID)
     guard c.campaignType == .promotion else { throw .invalid("campaign '\(c.name)' is not a promotion") }
     begin(channel)
     let hierarchy = promotionTiers.filter { $0.campaignID == campaignID }.count + 1
@@ -51,7 +51,7 @@ extension World {
       id: make(.promotionTier), name: name, banner: name, campaignID: campaignID, discount: discount,
       hierarchy: hierarchy, category: c.category, createdAt: now)
     promotionTiers.append(t)
-    emitTier("campaign.promotion_tier.created", t.id)
+    try emitTier("campaign.promotion_tier.created", t.id)
     return finish(t)
   }
 
@@ -59,11 +59,11 @@ extension World {
   public mutating func updatePromotionTier(_ id: String, banner: String, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<PromotionTier>
   {
-    let i = try index(promotionTiers, id, "promotion tier")
+    let i = try position(in: promotionTiers, id, "promotion tier")
     begin(channel)
     promotionTiers[i].banner = banner
     promotionTiers[i].updatedAt = now
-    emitTier("campaign.promotion_tier.updated", id)
+    try emitTier("campaign.promotion_tier.updated", id)
     return finish(promotionTiers[i])
   }
 
@@ -71,11 +71,11 @@ extension World {
   public mutating func setPromotionTierActive(_ id: String, _ active: Bool, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<PromotionTier>
   {
-    let i = try index(promotionTiers, id, "promotion tier")
+    let i = try position(in: promotionTiers, id, "promotion tier")
     begin(channel)
     promotionTiers[i].active = active
     promotionTiers[i].updatedAt = now
-    emitTier(active ? "campaign.promotion_tier.enabled" : "campaign.promotion_tier.disabled", id)
+    try emitTier(active ? "campaign.promotion_tier.enabled" : "campaign.promotion_tier.disabled", id)
     return finish(promotionTiers[i])
   }
 
@@ -83,26 +83,26 @@ extension World {
   public mutating func deletePromotionTier(_ id: String, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<PromotionTier>
   {
-    let i = try index(promotionTiers, id, "promotion tier")
+    let i = try position(in: promotionTiers, id, "promotion tier")
     begin(channel)
     promotionTiers[i].updatedAt = now
-    emitTier("campaign.promotion_tier.deleted", id)
+    try emitTier("campaign.promotion_tier.deleted", id)
     return finish(promotionTiers.remove(at: i))
   }
 
   /// Emits a promotion tier lifecycle event.
-  private mutating func emitTier(_ type: String, _ id: String) {
-    let t = promotionTiers.first { $0.id == id }!
-    let c = camp(t.campaignID)
+  private mutating func emitTier(_ type: String, _ id: String) throws(WorldOperationError) {
+    let t = try entity(in: promotionTiers, id, "promotion tier")
+    let c = try self.campaign(t.campaignID)
     emit(type, entity: c.id, ["campaign": .object(c.simpleJSON), "promotion_tier": .object(t.fullJSON(campaign: c))])
   }
 
   /// Groups tiers of a promotion campaign into a stack (no event: the spec has no schema for it).
   @discardableResult
-  public mutating func addPromotionStack(campaignID: String, name: String, tierIDs: [String]) -> PromotionStack {
+  public mutating func addPromotionStack(campaignID: String, name: String, tierIDs: [String]) throws(WorldOperationError) -> PromotionStack {
     tick()
     let s = PromotionStack(
-      id: make(.promotionStack), name: name, campaignID: campaignID, categoryID: camp(campaignID).category.id,
+      id: make(.promotionStack), name: name, campaignID: campaignID, categoryID: try self.campaign(campaignID).category.id,
       tierIDs: tierIDs)
     promotionStacks.append(s)
     return s

@@ -5,13 +5,13 @@ extension World {
   public mutating func publish(campaignID: String, customerID: String, channel: EventChannel = .api)
     throws(WorldOperationError) -> Emitted<Publication>
   {
-    _ = try index(campaigns, campaignID, "campaign")
-    _ = try index(customers, customerID, "customer")
+    _ = try position(in: campaigns, campaignID, "campaign")
+    _ = try position(in: customers, customerID, "customer")
     begin(channel)
     let (pub, v) = try publishVoucher(
       campaignID: campaignID, customerID: customerID, channel: channel == .userPortal ? "voucherify-web-ui" : "API")
-    let campaign = camp(campaignID).simpleJSON
-    let customer = cust(customerID)
+    let campaign = try self.campaign(campaignID).simpleJSON
+    let customer = try self.customer(customerID)
     emit(
       "voucher.published", entity: v.id,
       [
@@ -36,7 +36,7 @@ extension World {
     if v.campaignType == .referralProgram,
       let h = holders.last(where: { $0.voucherID == v.id && $0.customerID == customerID })
     {
-      emitHolder("customer.holder.assignment.created", h)
+      try emitHolder("customer.holder.assignment.created", h)
     }
     return finish(pub)
   }
@@ -45,20 +45,20 @@ extension World {
   mutating func publishVoucher(campaignID: String, customerID: String, channel: String) throws(WorldOperationError)
     -> (Publication, Voucher)
   {
-    let c = camp(campaignID)
+    let c = try self.campaign(campaignID)
     guard c.campaignType != .promotion else { throw .invalid("promotion campaign '\(c.name)' has no codes to publish") }
     guard c.active, !c.deleted else { throw .invalid("campaign '\(c.name)' is not active") }
-    var vid = vouchers.first { $0.campaignID == campaignID && $0.holderID == nil && $0.active && !$0.deleted }?.id
+    var vid = firstFreeVoucherID(in: campaignID)
     if vid == nil {
       guard c.type == "AUTO_UPDATE" else { throw .invalid("campaign '\(c.name)' has no unpublished codes left") }
-      vid = generateVoucher(campaignID: campaignID).id
+      vid = try generateVoucher(campaignID: campaignID).id
     }
     tick()
-    let vi = vouchers.firstIndex { $0.id == vid }!
-    vouchers[vi].holderID = customerID
+    let vi = try position(in: vouchers, vid ?? "", "voucher")
+    setHolder(ofVoucherAt: vi, to: customerID)
     vouchers[vi].publishCount += 1
     vouchers[vi].updatedAt = now
-    let customer = cust(customerID)
+    let customer = try self.customer(customerID)
     let pub = Publication(
       id: make(.publication), customerID: customerID, voucherIDs: [vouchers[vi].id], channel: channel, sourceID: nil,
       trackingID: customer.sourceID, metadata: ["source": .string(channel == "API" ? "api" : "manual")],
@@ -76,15 +76,15 @@ extension World {
   public mutating func assignHolder(
     voucherID: String, customerID: String, role: String = "REFEREE", channel: EventChannel = .api
   ) throws(WorldOperationError) -> Emitted<RedeemableHolder> {
-    let v = try voucher(voucherID)
-    _ = try index(customers, customerID, "customer")
+    let v = try self.voucher(voucherID)
+    _ = try position(in: customers, customerID, "customer")
     guard v.campaignType == .referralProgram else { throw .invalid("holders are assigned to referral codes only") }
     begin(channel)
     let h = RedeemableHolder(
       id: make(.redeemableHolder), voucherID: voucherID, campaignID: v.campaignID, campaignType: v.campaignType,
       customerID: customerID, role: role, publicationID: nil, createdAt: now)
     holders.append(h)
-    emitHolder("customer.holder.assignment.created", h)
+    try emitHolder("customer.holder.assignment.created", h)
     return finish(h)
   }
 
@@ -97,23 +97,23 @@ extension World {
     }
     begin(channel)
     let h = holders.remove(at: i)
-    let vi = try index(vouchers, voucherID, "voucher")
+    let vi = try position(in: vouchers, voucherID, "voucher")
     if vouchers[vi].holderID == customerID {
-      vouchers[vi].holderID = nil
+      setHolder(ofVoucherAt: vi, to: nil)
       vouchers[vi].updatedAt = now
     }
-    emitHolder("customer.holder.assignment.deleted", h)
+    try emitHolder("customer.holder.assignment.deleted", h)
     return finish(h)
   }
 
   /// Emits a holder assignment event.
-  private mutating func emitHolder(_ type: String, _ h: RedeemableHolder) {
-    let v = vouch(h.voucherID)
+  private mutating func emitHolder(_ type: String, _ h: RedeemableHolder) throws(WorldOperationError) {
+    let v = try self.voucher(h.voucherID)
     emit(
       type, entity: h.customerID,
       [
-        "holder": .object(h.json), "voucher": .object(v.simpleJSON), "campaign": .object(camp(v.campaignID).simpleJSON),
-        "customer": .object(simpleCustomer(h.customerID)),
+        "holder": .object(h.json), "voucher": .object(v.simpleJSON), "campaign": .object(try self.campaign(v.campaignID).simpleJSON),
+        "customer": .object(try simpleCustomer(h.customerID)),
       ])
   }
 }

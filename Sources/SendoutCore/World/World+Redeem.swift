@@ -1,7 +1,7 @@
 extension World {
   /// Why `v` cannot be redeemed now, as Voucherify's `(failure_code, failure_message)`, or `nil`.
-  func redemptionFailure(_ v: Voucher) -> (String, String)? {
-    let c = camp(v.campaignID)
+  func redemptionFailure(_ v: Voucher) throws(WorldOperationError) -> (String, String)? {
+    let c = try self.campaign(v.campaignID)
     if v.deleted { return ("resource_not_found", "Resource not found") }
     if !v.active { return ("voucher_disabled", "voucher is disabled") }
     if !c.active { return ("campaign_disabled", "campaign is disabled") }
@@ -21,26 +21,26 @@ extension World {
   public mutating func redeem(
     voucherID: String, customerID: String, lines: [OrderLine] = [], channel: EventChannel = .api
   ) throws(WorldOperationError) -> Emitted<Redemption> {
-    let vi = try index(vouchers, voucherID, "voucher")
-    _ = try index(customers, customerID, "customer")
+    let vi = try position(in: vouchers, voucherID, "voucher")
+    _ = try position(in: customers, customerID, "customer")
     guard vouchers[vi].campaignType != .loyaltyProgram else {
       throw .invalid("loyalty card '\(vouchers[vi].code)' is redeemed through rewards (redeemReward)")
     }
     begin(channel, gap: 5_000...600_000)
-    let ci = customers.firstIndex { $0.id == customerID }!
+    let ci = try position(in: customers, customerID, "customer")
     var r = Redemption(
       id: "", kind: .redemption, succeeded: true, date: now, customerID: customerID,
       trackingID: make(.tracking), channelID: channel == .userPortal ? userID : appID,
       channelType: channel == .userPortal ? "USER" : "API")
     r.voucherID = voucherID
-    if let (code, message) = redemptionFailure(vouchers[vi]) {
+    if let (code, message) = try redemptionFailure(vouchers[vi]) {
       r.id = make(.redemptionFailed)
       r.succeeded = false
       r.failureCode = code
       r.failureMessage = message
       redemptions.append(r)
       customers[ci].redemptions.failed += 1
-      emitRedemption("redemption.failed", r, order: nil)
+      try emitRedemption("redemption.failed", r, order: nil)
       return finish(r)
     }
     let o = try placeOrder(customerID: customerID, lines: lines, status: .paid)
@@ -49,14 +49,14 @@ extension World {
     r.date = now
     r.id = make(.redemption)
     r.orderID = o.id
-    r.discount = applyDiscount(voucherIndex: vi, orderIndex: oi, redemption: &r)
+    r.discount = try applyDiscount(voucherIndex: vi, orderIndex: oi, redemption: &r)
     orders[oi].redemptions.append(
       .init(
         id: r.id, date: now, relatedObjectType: "voucher", relatedObjectID: voucherID,
         relatedObjectParentID: vouchers[vi].campaignID))
     vouchers[vi].redeemedQuantity += 1
     vouchers[vi].updatedAt = now
-    campaigns[campaigns.firstIndex { $0.id == vouchers[vi].campaignID }!].redeemedQuantity += 1
+    campaigns[try position(in: campaigns, vouchers[vi].campaignID, "campaign")].redeemedQuantity += 1
     customers[ci].redemptions.succeeded += 1
     if vouchers[vi].campaignType == .referralProgram, let referrer = vouchers[vi].holderID, referrer != customerID {
       orders[oi].referrerID = referrer
@@ -64,26 +64,26 @@ extension World {
         .init(campaignID: vouchers[vi].campaignID, referrerID: referrer, redemptionID: r.id, date: now))
     }
     redemptions.append(r)
-    emitRedemption("redemption.succeeded", r, order: o.id)
-    emitRedemption("customer.redemption.succeeded", r, order: o.id)
-    if vouchers[vi].campaignType == .giftVouchers { emitGiftRedemption(r, refund: false) }
+    try emitRedemption("redemption.succeeded", r, order: o.id)
+    try emitRedemption("customer.redemption.succeeded", r, order: o.id)
+    if vouchers[vi].campaignType == .giftVouchers { try emitGiftRedemption(r, refund: false) }
     if let referrer = orders[oi].referrerID {
-      emitReferred(r, referrerID: referrer)
-      rewardReferrer(referrer, for: r)
+      try emitReferred(r, referrerID: referrer)
+      try rewardReferrer(referrer, for: r)
     }
-    emitOrder("customer.order.created", o.id, redemptionID: r.id)
+    try emitOrder("customer.order.created", o.id, redemptionID: r.id)
     customers[ci].orders.totalCount += 1
     customers[ci].orders.totalAmount += orders[oi].totalAmount
     customers[ci].orders.lastOrderAmount = orders[oi].totalAmount
     customers[ci].orders.lastOrderDate = now
     orders[oi].updatedAt = now
-    emitOrder("customer.order.paid", o.id, redemptionID: r.id)
-    earnPoints(forPaidOrder: o.id, event: pending.last!)
+    try emitOrder("customer.order.paid", o.id, redemptionID: r.id)
+    try earnPoints(forPaidOrder: o.id, event: pending.last!)
     return finish(r)
   }
 
   /// Applies a voucher's value to an order and returns the discount in cents.
-  private mutating func applyDiscount(voucherIndex vi: Int, orderIndex oi: Int, redemption r: inout Redemption) -> Int {
+  private mutating func applyDiscount(voucherIndex vi: Int, orderIndex oi: Int, redemption r: inout Redemption) throws(WorldOperationError) -> Int {
     let v = vouchers[vi]
     if v.campaignType == .giftVouchers {
       let used = min(v.giftBalance, orders[oi].totalAmount)
@@ -91,7 +91,7 @@ extension World {
       vouchers[vi].redeemedAmount += used
       orders[oi].discountAmount += used
       r.amount = used
-      customers[customers.firstIndex { $0.id == r.customerID }!].redemptions.giftRedeemedAmount += used
+      customers[try position(in: customers, r.customerID, "customer")].redemptions.giftRedeemedAmount += used
       return used
     }
     guard let discount = v.discount else { return 0 }
@@ -99,7 +99,7 @@ extension World {
       if let ii = orders[oi].items.firstIndex(where: { $0.product.id == productID }) {
         orders[oi].items[ii].quantity += off
         orders[oi].items[ii].discountQuantity += off
-      } else if let p = products.first(where: { $0.id == productID }) {
+      } else if let p = products[id: productID] {
         var item = OrderItem(id: make(.orderLineItem), product: p, quantity: off)
         item.discountQuantity = off
         orders[oi].items.append(item)
@@ -115,24 +115,28 @@ extension World {
   /// `parentAsRedeemed` replaces the rolled-back redemption's current state in `redemption`.
   mutating func emitRedemption(
     _ type: String, _ r: Redemption, order: String?, rollback: Redemption? = nil, parentAsRedeemed: JSONObject? = nil
-  ) {
-    let parent = rollback == nil ? r : redemptions.first { $0.id == r.parentID } ?? r
-    let v = parent.voucherID.map { vouch($0) }
-    let tier = parent.promotionTierID.flatMap { id in promotionTiers.first { $0.id == id } }
+  ) throws(WorldOperationError) {
+    let parent = rollback == nil ? r : r.parentID.flatMap { redemptions[id: $0] } ?? r
+    let v = try ifPresent(parent.voucherID) { (it) throws(WorldOperationError) in try self.voucher(it) }
+    let tier = parent.promotionTierID.flatMap { id in promotionTiers[id: id] }
     let campaignID = v?.campaignID ?? tier?.campaignID
     let holder: JSON =
-      v?.holderID.flatMap { id in customers.first { $0.id == id } }.map { .object($0.simpleJSON) } ?? .null
+      v?.holderID.flatMap { id in customers[id: id] }.map { .object($0.simpleJSON) } ?? .null
+    var redeemed: JSONObject
+    if let parentAsRedeemed { redeemed = parentAsRedeemed } else {
+      redeemed = try simpleRedemptionJSON(rollback == nil ? r : parent)
+    }
     let members: [String: JSON] = [
-      "customer": .object(simpleCustomer(r.customerID)),
-      "order": order.map { .object(ord($0).simpleJSON) } ?? .null,
-      "campaign": campaignID.map { .object(camp($0).simpleJSON) } ?? .null,
+      "customer": .object(try simpleCustomer(r.customerID)),
+      "order": try ifPresent(order) { (it) throws(WorldOperationError) -> JSON in .object(try self.order(it).simpleJSON) } ?? .null,
+      "campaign": try ifPresent(campaignID) { (it) throws(WorldOperationError) -> JSON in .object(try self.campaign(it).simpleJSON) } ?? .null,
       "voucher": v.map { .object($0.simpleJSON) } ?? .null, "holder": holder,
       "promotion_tier": tier.map { .object($0.simpleJSON) } ?? .null,
       "promotion_stack": tier.flatMap { t in promotionStacks.first { $0.tierIDs.contains(t.id) } }.map {
         .object($0.simpleJSON)
       } ?? .null,
-      "redemption": .object(parentAsRedeemed ?? simpleRedemptionJSON(rollback == nil ? r : parent)),
-      "redemption_rollback": rollback.map { .object(simpleRedemptionJSON($0)) } ?? .null,
+      "redemption": .object(redeemed),
+      "redemption_rollback": try ifPresent(rollback) { (it) throws(WorldOperationError) -> JSON in .object(try simpleRedemptionJSON(it)) } ?? .null,
       "created_at": .time(r.date),
     ]
     let order: [String] =

@@ -1,32 +1,23 @@
 extension World {
-  /// The customer with `id`; operations check ids before rendering.
-  func cust(_ id: String) -> Customer { customers.first { $0.id == id }! }
-  /// The campaign with `id`.
-  func camp(_ id: String) -> Campaign { campaigns.first { $0.id == id }! }
-  /// The voucher with `id`.
-  func vouch(_ id: String) -> Voucher { vouchers.first { $0.id == id }! }
-  /// The order with `id`.
-  func ord(_ id: String) -> Order { orders.first { $0.id == id }! }
-
   /// `SimpleCustomer` of `id`.
-  func simpleCustomer(_ id: String) -> JSONObject { cust(id).simpleJSON }
+  func simpleCustomer(_ id: String) throws(WorldOperationError) -> JSONObject { try self.customer(id).simpleJSON }
   /// The customer as publications embed it.
-  func customerRef(_ id: String) -> JSONObject { cust(id).publicationJSON }
+  func customerRef(_ id: String) throws(WorldOperationError) -> JSONObject { try self.customer(id).publicationJSON }
 
   /// `SimpleRedemption` of `r`, with its order, customer and voucher as they are now.
-  func simpleRedemptionJSON(_ r: Redemption) -> JSONObject {
+  func simpleRedemptionJSON(_ r: Redemption) throws(WorldOperationError) -> JSONObject {
     r.json(
-      order: r.orderID.map { ord($0).simpleJSON }, customer: simpleCustomer(r.customerID),
-      voucher: r.voucherID.map { vouch($0).simpleJSON },
-      promotionTier: r.promotionTierID.flatMap { id in promotionTiers.first { $0.id == id }?.simpleJSON })
+      order: try ifPresent(r.orderID) { (it) throws(WorldOperationError) in try self.order(it).simpleJSON }, customer: try simpleCustomer(r.customerID),
+      voucher: try ifPresent(r.voucherID) { (it) throws(WorldOperationError) in try self.voucher(it).simpleJSON },
+      promotionTier: r.promotionTierID.flatMap { id in promotionTiers[id: id]?.simpleJSON })
   }
 
   /// `RedemptionInternal` of `r`: order calculated (`null` when the redemption has none, e.g. a reward
   /// redemption), full voucher, and `reward` after the order when given.
-  func internalRedemptionJSON(_ r: Redemption, reward: JSONObject? = nil) -> JSONObject {
+  func internalRedemptionJSON(_ r: Redemption, reward: JSONObject? = nil) throws(WorldOperationError) -> JSONObject {
     let o = r.json(
-      order: r.orderID.map { ord($0).calculatedJSON(customer: cust(r.customerID)) },
-      customer: simpleCustomer(r.customerID), voucher: r.voucherID.map { vouch($0).fullJSON })
+      order: try ifPresent(r.orderID) { (it) throws(WorldOperationError) in try self.order(it).calculatedJSON(customer: try self.customer(r.customerID)) },
+      customer: try simpleCustomer(r.customerID), voucher: try ifPresent(r.voucherID) { (it) throws(WorldOperationError) in try self.voucher(it).fullJSON })
     var out = JSONObject()
     let withReward = { (out: inout JSONObject) in if let reward { out["reward"] = .object(reward) } }
     for m in o.members where m.key != "channel" {

@@ -5,15 +5,15 @@ extension World {
   public mutating func redeemReward(voucherID: String, assignmentID: String, channel: EventChannel = .api)
     throws(WorldOperationError) -> Emitted<RewardRedemption>
   {
-    let vi = try index(vouchers, voucherID, "voucher")
-    let ai = try index(rewardAssignments, assignmentID, "reward assignment")
+    let vi = try position(in: vouchers, voucherID, "voucher")
+    let ai = try position(in: rewardAssignments, assignmentID, "reward assignment")
     let a = rewardAssignments[ai]
     guard let holder = vouchers[vi].holderID else { throw .invalid("card '\(vouchers[vi].code)' has no holder") }
     guard vouchers[vi].loyaltyBalance >= a.points else {
       throw .invalid(
         "card '\(vouchers[vi].code)' has \(vouchers[vi].loyaltyBalance) points, the reward costs \(a.points)")
     }
-    let rwi = try index(rewards, a.rewardID, "reward")
+    let rwi = try position(in: rewards, a.rewardID, "reward")
     begin(channel)
     var r = Redemption(
       id: make(.redemption), kind: .redemption, succeeded: true, date: now, customerID: holder,
@@ -22,13 +22,13 @@ extension World {
     r.amount = a.points
     vouchers[vi].redeemedQuantity += 1
     vouchers[vi].redeemedPoints += a.points
-    campaigns[campaigns.firstIndex { $0.id == vouchers[vi].campaignID }!].redeemedQuantity += 1
+    campaigns[try position(in: campaigns, vouchers[vi].campaignID, "campaign")].redeemedQuantity += 1
     redemptions.append(r)
-    let ci = customers.firstIndex { $0.id == holder }!
+    let ci = try position(in: customers, holder, "customer")
     customers[ci].redemptions.succeeded += 1
     customers[ci].redemptions.loyaltyRedeemedPoints += a.points
     rewards[rwi].redeemed += 1
-    changePoints(vi, by: -a.points, PointsContext(type: "POINTS_REDEMPTION", reason: nil, source: "API"))
+    try changePoints(vi, by: -a.points, PointsContext(type: "POINTS_REDEMPTION", reason: nil, source: "API"))
     let related = rewardObject(rewards[rwi], customerID: holder)
     let resultJSON = rewards[rwi].resultJSON(assignmentID: a.id, related: related.map { ($0.0, $0.1) })
     let v = vouchers[vi]
@@ -36,14 +36,14 @@ extension World {
       id: make(.rewardRedemption), state: "PENDING", sourceID: r.id, voucherID: v.id, campaignID: v.campaignID,
       customerID: holder, assignmentID: a.id, createdAt: now)
     rewardRedemptions.append(rr)
-    emitRewarded(customerID: holder, voucher: v, redemption: r, reward: resultJSON, referralTier: nil, balance: nil)
+    try emitRewarded(customerID: holder, voucher: v, redemption: r, reward: resultJSON, referralTier: nil, balance: nil)
     for state in ["created", "pending"] {
       emit(
         "customer.reward_redemptions.\(state)", entity: holder,
         [
-          "holder": .object(simpleCustomer(holder)), "reward": .object(resultJSON),
+          "holder": .object(try simpleCustomer(holder)), "reward": .object(resultJSON),
           "source": ["id": .string(r.id), "type": "redemption"], "balance": .null, "voucher": .object(v.simpleJSON),
-          "campaign": .object(camp(v.campaignID).simpleJSON), "customer": .object(simpleCustomer(holder)),
+          "campaign": .object(try self.campaign(v.campaignID).simpleJSON), "customer": .object(try simpleCustomer(holder)),
           "reward_assignment": .object(a.json), "reward_redemption": .object(rr.json),
         ])
     }
@@ -54,7 +54,7 @@ extension World {
   public mutating func completeRewardRedemption(_ id: String, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<RewardRedemption>
   {
-    let i = try index(rewardRedemptions, id, "reward redemption")
+    let i = try position(in: rewardRedemptions, id, "reward redemption")
     guard rewardRedemptions[i].state == "PENDING" else {
       throw .invalid("reward redemption '\(id)' is \(rewardRedemptions[i].state)")
     }
@@ -62,25 +62,25 @@ extension World {
     rewardRedemptions[i].state = "COMPLETED"
     rewardRedemptions[i].updatedAt = now
     let rr = rewardRedemptions[i]
-    let a = rewardAssignments.first { $0.id == rr.assignmentID }!
-    let reward = rewards.first { $0.id == a.rewardID }!
-    let v = vouch(rr.voucherID)
+    let a = try entity(in: rewardAssignments, rr.assignmentID, "reward assignment")
+    let reward = try entity(in: rewards, a.rewardID, "reward")
+    let v = try self.voucher(rr.voucherID)
     let given = publications.last { $0.customerID == rr.customerID }
     var related: (String, JSONObject)?
     if case .material(let p) = reward.kind {
-      related = products.first { $0.id == p }.map { ("product", $0.simpleJSON) }
+      related = products[id: p].map { ("product", $0.simpleJSON) }
     }
-    if case .campaign = reward.kind, let given { related = ("voucher", vouch(given.voucherIDs[0]).simpleJSON) }
+    if case .campaign = reward.kind, let given { related = ("voucher", try self.voucher(given.voucherIDs[0]).simpleJSON) }
     var data: JSONObject = [
-      "customer": .object(simpleCustomer(rr.customerID)), "holder": .object(simpleCustomer(rr.customerID)),
-      "voucher": .object(v.simpleJSON), "campaign": .object(camp(v.campaignID).simpleJSON),
+      "customer": .object(try simpleCustomer(rr.customerID)), "holder": .object(try simpleCustomer(rr.customerID)),
+      "voucher": .object(v.simpleJSON), "campaign": .object(try self.campaign(v.campaignID).simpleJSON),
       "reward_redemption": .object(rr.json), "reward": .object(reward.resultJSON(assignmentID: a.id, related: related)),
       "reward_assignment": .object(a.json), "source": ["id": .string(rr.sourceID), "type": "redemption"],
       "balance": .null,
     ]
     if case .campaign = reward.kind, let given {
-      let gv = vouch(given.voucherIDs[0])
-      data["publication"] = .object(given.json(customer: cust(rr.customerID).fullJSON, voucher: gv.fullJSON))
+      let gv = try self.voucher(given.voucherIDs[0])
+      data["publication"] = .object(given.json(customer: try self.customer(rr.customerID).fullJSON, voucher: gv.fullJSON))
     }
     emit("customer.reward_redemptions.completed", entity: rr.customerID, data)
     return finish(rr)
@@ -89,7 +89,7 @@ extension World {
   /// What a reward gives the customer: the product, or a code published from the reward's campaign.
   private mutating func rewardObject(_ reward: Reward, customerID: String) -> (String, JSONObject)? {
     switch reward.kind {
-    case .material(let p): return products.first { $0.id == p }.map { ("product", $0.simpleJSON) }
+    case .material(let p): return products[id: p].map { ("product", $0.simpleJSON) }
     case .campaign(let c, _):
       guard let (_, v) = try? publishVoucher(campaignID: c, customerID: customerID, channel: "Automation") else {
         return nil
@@ -102,32 +102,32 @@ extension World {
   mutating func emitRewarded(
     customerID: String, voucher v: Voucher, redemption r: Redemption, reward: JSONObject, referralTier: JSONObject?,
     balance: JSONObject?
-  ) {
+  ) throws(WorldOperationError) {
     emit(
       "customer.rewarded", entity: customerID,
       [
-        "customer": .object(simpleCustomer(customerID)), "holder": .object(simpleCustomer(customerID)),
-        "voucher": .object(v.simpleJSON), "campaign": .object(camp(v.campaignID).simpleJSON),
-        "redemption": .object(internalRedemptionJSON(r, reward: reward)), "reward": .object(reward),
+        "customer": .object(try simpleCustomer(customerID)), "holder": .object(try simpleCustomer(customerID)),
+        "voucher": .object(v.simpleJSON), "campaign": .object(try self.campaign(v.campaignID).simpleJSON),
+        "redemption": .object(try internalRedemptionJSON(r, reward: reward)), "reward": .object(reward),
         "referral_tier": referralTier.map { .object($0) } ?? .null, "balance": balance.map { .object($0) } ?? .null,
         "custom_event": .null, "customer_event": .null,
       ])
   }
 
   /// Rewards a referrer with gift credits when a referee redeemed their code; emits `customer.rewarded`.
-  mutating func rewardReferrer(_ referrerID: String, for r: Redemption) {
-    guard let code = r.voucherID.map({ vouch($0) }),
+  mutating func rewardReferrer(_ referrerID: String, for r: Redemption) throws(WorldOperationError) {
+    guard let code = try ifPresent(r.voucherID, { (it) throws(WorldOperationError) in try self.voucher(it) }),
       let tier = referralTiers.first(where: { $0.campaignID == code.campaignID }),
       let gift = firstCampaign(.giftVouchers)
     else { return }
-    let ri = customers.firstIndex { $0.id == referrerID }!
+    let ri = try position(in: customers, referrerID, "customer")
     customers[ri].referredCustomers += 1
-    var card = vouchers.first { $0.campaignID == gift.id && $0.holderID == referrerID }
+    var card = vouchers(heldBy: referrerID, in: gift.id).first
     if card == nil {
       card = (try? publishVoucher(campaignID: gift.id, customerID: referrerID, channel: "Automation"))?.1
     }
     guard let cardID = card?.id else { return }
-    let vi = vouchers.firstIndex { $0.id == cardID }!
+    let vi = try position(in: vouchers, cardID, "voucher")
     vouchers[vi].giftAmount += tier.credits
     vouchers[vi].giftBalance += tier.credits
     vouchers[vi].updatedAt = now
@@ -139,7 +139,7 @@ extension World {
       "assignment_id": .string(tier.id), "voucher": .object(vouchers[vi].simpleJSON), "id": .string(tier.id),
       "object": "reward", "name": .string(tier.banner), "type": "CAMPAIGN",
     ]
-    emitRewarded(
+    try emitRewarded(
       customerID: referrerID, voucher: code, redemption: r, reward: reward, referralTier: tier.json, balance: balance)
   }
 }

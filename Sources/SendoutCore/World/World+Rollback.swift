@@ -7,13 +7,13 @@ extension World {
   public mutating func rollback(redemptionID: String, reason: String? = nil, channel: EventChannel = .api)
     throws(WorldOperationError) -> Emitted<Redemption>
   {
-    let ri = try index(redemptions, redemptionID, "redemption")
+    let ri = try position(in: redemptions, redemptionID, "redemption")
     guard redemptions[ri].kind == .redemption else {
       throw .invalid("'\(redemptionID)' is a rollback, not a redemption")
     }
     begin(channel, gap: 30_000...3_600_000)
     let parent = redemptions[ri]
-    let ci = customers.firstIndex { $0.id == parent.customerID }!
+    let ci = try position(in: customers, parent.customerID, "customer")
     var rb = Redemption(
       id: "", kind: .rollback, succeeded: true, date: now, customerID: parent.customerID, trackingID: parent.trackingID,
       channelID: channel == .userPortal ? userID : appID, channelType: channel == .userPortal ? "USER" : "API")
@@ -31,14 +31,14 @@ extension World {
         parent.rolledBack ? "Redemption was already rolled back" : "Failed redemptions cannot be rolled back"
       redemptions.append(rb)
       customers[ci].redemptions.rollbackFailed += 1
-      emitRedemption("redemption.rollback.failed", rb, order: parent.orderID, rollback: rb)
+      try emitRedemption("redemption.rollback.failed", rb, order: parent.orderID, rollback: rb)
       return finish(rb)
     }
     rb.id = make(.rollback)
-    let before = simpleRedemptionJSON(parent)
+    let before = try simpleRedemptionJSON(parent)
     redemptions[ri].rolledBack = true
     if let vid = parent.voucherID {
-      let vi = vouchers.firstIndex { $0.id == vid }!
+      let vi = try position(in: vouchers, vid, "voucher")
       vouchers[vi].redeemedQuantity -= 1
       vouchers[vi].updatedAt = now
       if vouchers[vi].campaignType == .giftVouchers, let used = parent.amount {
@@ -46,13 +46,13 @@ extension World {
         vouchers[vi].redeemedAmount -= used
         customers[ci].redemptions.giftRedeemedAmount -= used
       }
-      campaigns[campaigns.firstIndex { $0.id == vouchers[vi].campaignID }!].redeemedQuantity -= 1
+      campaigns[try position(in: campaigns, vouchers[vi].campaignID, "campaign")].redeemedQuantity -= 1
     }
-    if let tid = parent.promotionTierID, let ti = promotionTiers.firstIndex(where: { $0.id == tid }) {
+    if let tid = parent.promotionTierID, let ti = promotionTiers.position(of: tid) {
       promotionTiers[ti].redeemedCount -= 1
       promotionTiers[ti].discountTotal -= parent.discount
     }
-    if let oid = parent.orderID, let oi = orders.firstIndex(where: { $0.id == oid }) {
+    if let oid = parent.orderID, let oi = orders.position(of: oid) {
       if orders[oi].itemsDiscountAmount > 0 && parent.discount == orders[oi].itemsDiscountAmount {
         for i in orders[oi].items.indices {
           orders[oi].items[i].quantity -= orders[oi].items[i].discountQuantity
@@ -67,10 +67,10 @@ extension World {
     }
     customers[ci].redemptions.rolledBack += 1
     redemptions.append(rb)
-    emitRedemption("redemption.rollback.succeeded", rb, order: parent.orderID, rollback: rb, parentAsRedeemed: before)
-    emitRedemption(
+    try emitRedemption("redemption.rollback.succeeded", rb, order: parent.orderID, rollback: rb, parentAsRedeemed: before)
+    try emitRedemption(
       "customer.redemption.rollback.succeeded", rb, order: parent.orderID, rollback: rb, parentAsRedeemed: before)
-    if let vid = parent.voucherID, vouch(vid).campaignType == .giftVouchers { emitGiftRedemption(rb, refund: true) }
+    if let vid = parent.voucherID, try self.voucher(vid).campaignType == .giftVouchers { try emitGiftRedemption(rb, refund: true) }
     return finish(rb)
   }
 }

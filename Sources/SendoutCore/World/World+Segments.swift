@@ -3,14 +3,14 @@ extension World {
   public mutating func enterSegment(customerID: String, segmentID: String) throws(WorldOperationError)
     -> Emitted<Segment>
   {
-    _ = try index(customers, customerID, "customer")
-    let si = try index(segments, segmentID, "segment")
+    _ = try position(in: customers, customerID, "customer")
+    let si = try position(in: segments, segmentID, "segment")
     guard !segments[si].memberIDs.contains(customerID) else {
       throw .invalid("customer is already in '\(segments[si].name)'")
     }
     begin(.internal)
     segments[si].memberIDs.append(customerID)
-    emitSegment("customer.segment.entered", customerID, si)
+    try emitSegment("customer.segment.entered", customerID, si)
     return finish(segments[si])
   }
 
@@ -18,21 +18,21 @@ extension World {
   public mutating func leaveSegment(customerID: String, segmentID: String) throws(WorldOperationError)
     -> Emitted<Segment>
   {
-    let si = try index(segments, segmentID, "segment")
+    let si = try position(in: segments, segmentID, "segment")
     guard segments[si].memberIDs.contains(customerID) else {
       throw .invalid("customer is not in '\(segments[si].name)'")
     }
     begin(.internal)
     segments[si].memberIDs.removeAll { $0 == customerID }
-    emitSegment("customer.segment.left", customerID, si)
+    try emitSegment("customer.segment.left", customerID, si)
     return finish(segments[si])
   }
 
-  private mutating func emitSegment(_ type: String, _ customerID: String, _ si: Int) {
+  private mutating func emitSegment(_ type: String, _ customerID: String, _ si: Int) throws(WorldOperationError) {
     var data: JSONObject = [
-      "customer": .object(cust(customerID).fullJSON), "segment": .object(segments[si].simpleJSON),
+      "customer": .object(try self.customer(customerID).fullJSON), "segment": .object(segments[si].simpleJSON),
     ]
-    let extra = purposeObjects(for: customerID)
+    let extra = try purposeObjects(for: customerID)
     for m in extra.members { data[m.key] = m.value }
     emit(type, entity: customerID, data, purposeKeys: extra.keys, overrides: extra.overrides)
   }
@@ -41,7 +41,7 @@ extension World {
   public mutating func trackCustomEvent(
     customerID: String, name: String, metadata: JSONObject = [:], channel: EventChannel = .api
   ) throws(WorldOperationError) -> Emitted<CustomEvent> {
-    _ = try index(customers, customerID, "customer")
+    _ = try position(in: customers, customerID, "customer")
     begin(channel)
     if !customEventSchemas.contains(where: { $0.name == name }) {
       customEventSchemas.append(CustomEventSchema(id: make(.metadataSchema), name: name))
@@ -53,10 +53,10 @@ extension World {
     customEvents.append(e)
     var data: JSONObject = [
       "event": .object(e.json), "event_schema": .object(schema.simpleJSON),
-      "customer": .object(simpleCustomer(customerID)),
+      "customer": .object(try simpleCustomer(customerID)),
       "referral": .null, "loyalty": .null,
     ]
-    let extra = purposeObjects(for: customerID)
+    let extra = try purposeObjects(for: customerID)
     for m in extra.members { data[m.key] = m.value }
     emit("customer.custom_event", entity: customerID, data, purposeKeys: extra.keys, overrides: extra.overrides)
     return finish(e)
@@ -83,17 +83,17 @@ extension World {
   public mutating func runManualDistribution(_ id: String, customerID: String) throws(WorldOperationError)
     -> Emitted<Distribution>
   {
-    let di = try index(distributions, id, "distribution")
-    _ = try index(customers, customerID, "customer")
+    let di = try position(in: distributions, id, "distribution")
+    _ = try position(in: customers, customerID, "customer")
     begin(.internal)
     distributions[di].updatedAt = now
     var data: JSONObject = ["distribution": .object(distributions[di].simpleJSON)]
-    let extra = purposeObjects(for: customerID)
+    let extra = try purposeObjects(for: customerID)
     for m in extra.members { data[m.key] = m.value }
     var keys = extra.keys
     if extra.members.isEmpty == false {
       var members = data.members
-      let customer = JSONMember("customer", .object(simpleCustomer(customerID)))
+      let customer = JSONMember("customer", .object(try simpleCustomer(customerID)))
       let at = members.firstIndex { $0.key == "publication" } ?? members.count
       members.insert(customer, at: at)
       data = JSONObject(members)

@@ -18,7 +18,7 @@ extension World {
   public mutating func updateValidationRule(_ id: String, minimumOrderAmount: Int, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<ValidationRule>
   {
-    let i = try index(validationRules, id, "validation rule")
+    let i = try position(in: validationRules, id, "validation rule")
     begin(channel)
     validationRules[i].minimumOrderAmount = minimumOrderAmount
     validationRules[i].updatedAt = now
@@ -32,7 +32,7 @@ extension World {
   public mutating func deleteValidationRule(_ id: String, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<ValidationRule>
   {
-    let i = try index(validationRules, id, "validation rule")
+    let i = try position(in: validationRules, id, "validation rule")
     begin(channel)
     validationRules[i].deleted = true
     emit(
@@ -45,14 +45,14 @@ extension World {
   public mutating func assignValidationRule(_ ruleID: String, to objectID: String, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<ValidationRuleAssignment>
   {
-    _ = try index(validationRules, ruleID, "validation rule")
+    _ = try position(in: validationRules, ruleID, "validation rule")
     let type = try relatedType(objectID)
     begin(channel)
     let a = ValidationRuleAssignment(
       id: make(.validationRuleAssignment), ruleID: ruleID, relatedObjectID: objectID, relatedObjectType: type,
       createdAt: now)
     ruleAssignments.append(a)
-    emitAssignment("business_validation_rule.assignment.created", a)
+    try emitAssignment("business_validation_rule.assignment.created", a)
     return finish(a)
   }
 
@@ -60,28 +60,28 @@ extension World {
   public mutating func unassignValidationRule(_ assignmentID: String, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<ValidationRuleAssignment>
   {
-    let i = try index(ruleAssignments, assignmentID, "validation rule assignment")
+    let i = try position(in: ruleAssignments, assignmentID, "validation rule assignment")
     begin(channel)
     ruleAssignments[i].updatedAt = now
-    emitAssignment("business_validation_rule.assignment.deleted", ruleAssignments[i])
+    try emitAssignment("business_validation_rule.assignment.deleted", ruleAssignments[i])
     return finish(ruleAssignments.remove(at: i))
   }
 
   private func relatedType(_ id: String) throws(WorldOperationError) -> String {
-    if campaigns.contains(where: { $0.id == id }) { return "campaign" }
-    if vouchers.contains(where: { $0.id == id }) { return "voucher" }
-    if earningRules.contains(where: { $0.id == id }) { return "earning_rule" }
+    if (campaigns[id: id] != nil) { return "campaign" }
+    if (vouchers[id: id] != nil) { return "voucher" }
+    if (earningRules[id: id] != nil) { return "earning_rule" }
     throw .notFound(kind: "campaign, voucher or earning rule", id: id)
   }
 
-  private mutating func emitAssignment(_ type: String, _ a: ValidationRuleAssignment) {
-    let rule = validationRules.first { $0.id == a.ruleID }!
-    let voucher = vouchers.first { $0.id == a.relatedObjectID }
-    let earning = earningRules.first { $0.id == a.relatedObjectID }
+  private mutating func emitAssignment(_ type: String, _ a: ValidationRuleAssignment) throws(WorldOperationError) {
+    let rule = try entity(in: validationRules, a.ruleID, "validation rule")
+    let voucher = vouchers[id: a.relatedObjectID]
+    let earning = earningRules[id: a.relatedObjectID]
     let campaignID = voucher?.campaignID ?? earning?.campaignID ?? a.relatedObjectID
     let data: JSONObject = [
       "rule": .object(rule.json), "voucher": voucher.map { .object($0.simpleJSON) } ?? "",
-      "campaign": .object(camp(campaignID).simpleJSON), "assignment": .object(a.json), "distribution": .null,
+      "campaign": .object(try self.campaign(campaignID).simpleJSON), "assignment": .object(a.json), "distribution": .null,
       "earning_rule": earning.map { .object($0.simpleJSON) } ?? .null, "promotion_tier": .null,
     ]
     emit(type, entity: rule.id, JSONObject(data.members.filter { $0.value != "" }))

@@ -3,10 +3,10 @@ extension World {
   public mutating func createVoucher(campaignID: String, channel: EventChannel = .api) throws(WorldOperationError)
     -> Emitted<Voucher>
   {
-    _ = try index(campaigns, campaignID, "campaign")
+    _ = try position(in: campaigns, campaignID, "campaign")
     begin(channel)
-    let v = generateVoucher(campaignID: campaignID)
-    emitVoucher("voucher.created", v.id)
+    let v = try generateVoucher(campaignID: campaignID)
+    try emitVoucher("voucher.created", v.id)
     return finish(v)
   }
 
@@ -14,11 +14,11 @@ extension World {
   public mutating func updateVoucher(_ id: String, metadata: JSONObject, channel: EventChannel = .api)
     throws(WorldOperationError) -> Emitted<Voucher>
   {
-    let i = try index(vouchers, id, "voucher")
+    let i = try position(in: vouchers, id, "voucher")
     begin(channel)
     for m in metadata.members { vouchers[i].metadata[m.key] = m.value }
     vouchers[i].updatedAt = now
-    emitVoucher("voucher.updated", id)
+    try emitVoucher("voucher.updated", id)
     return finish(vouchers[i])
   }
 
@@ -26,11 +26,11 @@ extension World {
   public mutating func setVoucherActive(_ id: String, _ active: Bool, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<Voucher>
   {
-    let i = try index(vouchers, id, "voucher")
+    let i = try position(in: vouchers, id, "voucher")
     begin(channel)
     vouchers[i].active = active
     vouchers[i].updatedAt = now
-    emitVoucher(active ? "voucher.enabled" : "voucher.disabled", id)
+    try emitVoucher(active ? "voucher.enabled" : "voucher.disabled", id)
     return finish(vouchers[i])
   }
 
@@ -38,17 +38,17 @@ extension World {
   public mutating func deleteVoucher(_ id: String, channel: EventChannel = .userPortal) throws(WorldOperationError)
     -> Emitted<Voucher>
   {
-    let i = try index(vouchers, id, "voucher")
+    let i = try position(in: vouchers, id, "voucher")
     begin(channel)
     vouchers[i].deleted = true
     vouchers[i].updatedAt = now
-    emitVoucher("voucher.deleted", id)
+    try emitVoucher("voucher.deleted", id)
     return finish(vouchers[i])
   }
 
   /// Emits a voucher lifecycle event: the full voucher and its campaign.
-  private mutating func emitVoucher(_ type: String, _ id: String) {
-    let v = vouch(id)
-    emit(type, entity: id, ["voucher": .object(v.fullJSON), "campaign": .object(camp(v.campaignID).simpleJSON)])
+  private mutating func emitVoucher(_ type: String, _ id: String) throws(WorldOperationError) {
+    let v = try self.voucher(id)
+    emit(type, entity: id, ["voucher": .object(v.fullJSON), "campaign": .object(try self.campaign(v.campaignID).simpleJSON)])
   }
 }

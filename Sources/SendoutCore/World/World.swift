@@ -15,47 +15,47 @@ public struct World: Sendable {
   /// Categories.
   public internal(set) var categories: [Category] = []
   /// Products.
-  public internal(set) var products: [Product] = []
+  public internal(set) var products: EntityTable<Product> = []
   /// Customers.
-  public internal(set) var customers: [Customer] = []
+  public internal(set) var customers: EntityTable<Customer> = []
   /// Campaigns.
-  public internal(set) var campaigns: [Campaign] = []
+  public internal(set) var campaigns: EntityTable<Campaign> = []
   /// Vouchers of every campaign.
-  public internal(set) var vouchers: [Voucher] = []
+  public internal(set) var vouchers: EntityTable<Voucher> = []
   /// Orders.
-  public internal(set) var orders: [Order] = []
+  public internal(set) var orders: EntityTable<Order> = []
   /// Redemptions and rollbacks.
-  public internal(set) var redemptions: [Redemption] = []
+  public internal(set) var redemptions: EntityTable<Redemption> = []
   /// Publications.
-  public internal(set) var publications: [Publication] = []
+  public internal(set) var publications: EntityTable<Publication> = []
   /// Segments.
-  public internal(set) var segments: [Segment] = []
+  public internal(set) var segments: EntityTable<Segment> = []
   /// Loyalty tiers.
-  public internal(set) var loyaltyTiers: [LoyaltyTier] = []
+  public internal(set) var loyaltyTiers: EntityTable<LoyaltyTier> = []
   /// Earning rules.
-  public internal(set) var earningRules: [EarningRule] = []
+  public internal(set) var earningRules: EntityTable<EarningRule> = []
   /// Rewards.
-  public internal(set) var rewards: [Reward] = []
+  public internal(set) var rewards: EntityTable<Reward> = []
   /// Reward assignments.
-  public internal(set) var rewardAssignments: [RewardAssignment] = []
+  public internal(set) var rewardAssignments: EntityTable<RewardAssignment> = []
   /// Reward redemptions.
-  public internal(set) var rewardRedemptions: [RewardRedemption] = []
+  public internal(set) var rewardRedemptions: EntityTable<RewardRedemption> = []
   /// Promotion tiers.
-  public internal(set) var promotionTiers: [PromotionTier] = []
+  public internal(set) var promotionTiers: EntityTable<PromotionTier> = []
   /// Promotion stacks.
-  public internal(set) var promotionStacks: [PromotionStack] = []
+  public internal(set) var promotionStacks: EntityTable<PromotionStack> = []
   /// Business validation rules.
-  public internal(set) var validationRules: [ValidationRule] = []
+  public internal(set) var validationRules: EntityTable<ValidationRule> = []
   /// Validation rule assignments.
-  public internal(set) var ruleAssignments: [ValidationRuleAssignment] = []
+  public internal(set) var ruleAssignments: EntityTable<ValidationRuleAssignment> = []
   /// Distributions.
-  public internal(set) var distributions: [Distribution] = []
+  public internal(set) var distributions: EntityTable<Distribution> = []
   /// Custom event schemas.
   public internal(set) var customEventSchemas: [CustomEventSchema] = []
   /// Custom events tracked.
   public internal(set) var customEvents: [CustomEvent] = []
   /// Pending loyalty points.
-  public internal(set) var pendingPoints: [PendingPoints] = []
+  public internal(set) var pendingPoints: EntityTable<PendingPoints> = []
   /// Loyalty points buckets.
   public internal(set) var buckets: [PointsBucket] = []
   /// Gift and loyalty transactions.
@@ -63,7 +63,7 @@ public struct World: Sendable {
   /// Redeemable holders.
   public internal(set) var holders: [RedeemableHolder] = []
   /// Referral tiers.
-  public internal(set) var referralTiers: [ReferralTier] = []
+  public internal(set) var referralTiers: EntityTable<ReferralTier> = []
   /// Every event emitted so far, in order.
   public internal(set) var log: [WorldEvent] = []
 
@@ -72,6 +72,7 @@ public struct World: Sendable {
   /// The promotion tier "notify about promotion" distributions announce.
   public var distributionPromotionTierID: String?
 
+  var indexes = WorldIndexes()
   var request = RequestContext(groupID: "", channel: .api)
   var pending: [WorldEvent] = []
 

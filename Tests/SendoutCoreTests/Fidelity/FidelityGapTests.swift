@@ -60,7 +60,7 @@ import Testing
   /// point balance"): a reward redemption that drops the balance below the tier is a downgrade, and the transaction,
   /// the event and a later prolongation all name the new tier.
   @Test func aRewardRedemptionBelowTheTierIsADowngradeEverywhere() throws {
-    var w = World.sample(seed: 1, start: SingleEventRequest.defaultStart)
+    var w = try World.sample(seed: 1, start: SingleEventRequest.defaultStart)
     let loyalty = try #require(w.campaigns.first { $0.campaignType == .loyaltyProgram })
     let customer = w.customers[0].id
     let card = try w.publish(campaignID: loyalty.id, customerID: customer).value.voucherIDs[0]

@@ -5,10 +5,10 @@ import Testing
 @Suite struct WorldOperationTests {
   static let start = SingleEventRequest.defaultStart
 
-  @Test func sampleWorldIsDeterministicAndSeeded() {
-    let a = World.sample(seed: 5, start: Self.start)
-    let b = World.sample(seed: 5, start: Self.start)
-    let c = World.sample(seed: 6, start: Self.start)
+  @Test func sampleWorldIsDeterministicAndSeeded() throws(WorldOperationError) {
+    let a = try World.sample(seed: 5, start: Self.start)
+    let b = try World.sample(seed: 5, start: Self.start)
+    let c = try World.sample(seed: 6, start: Self.start)
     #expect(a.log == b.log)
     #expect(a.customers.map(\.id) == b.customers.map(\.id))
     #expect(a.customers.map(\.id) != c.customers.map(\.id))
@@ -17,9 +17,9 @@ import Testing
   }
 
   @Test func unitDiscountAddsFreeItemsAndRollsBack() throws {
-    var w = World.sample(seed: 8, start: Self.start)
+    var w = try World.sample(seed: 8, start: Self.start)
     let p = w.addProduct(name: "Sticker", sourceID: "sticker", price: 300)
-    let campaign = w.createCampaign(
+    let campaign = try w.createCampaign(
       CampaignSpec(type: .discountCoupons, discount: .unit(off: 2, productID: p.id), vouchersCount: 1))
     let customer = w.customers[0].id
     let v = try w.publish(campaignID: campaign.value.id, customerID: customer).value.voucherIDs[0]
@@ -33,7 +33,7 @@ import Testing
   }
 
   @Test func promotionTierRedemption() throws {
-    var w = World.sample(seed: 9, start: Self.start)
+    var w = try World.sample(seed: 9, start: Self.start)
     let tier = w.promotionTiers[1]
     let p = w.addProduct(name: "Board", sourceID: "board", price: 4000)
     let r = try w.redeemPromotion(tierID: tier.id, customerID: w.customers[0].id, lines: [OrderLine(productID: p.id)])
@@ -47,7 +47,7 @@ import Testing
   }
 
   @Test func orderLifecycleKeepsCustomerSummary() throws {
-    var w = World.sample(seed: 10, start: Self.start)
+    var w = try World.sample(seed: 10, start: Self.start)
     let customer = w.customers[3].id
     let p = w.addProduct(name: "Tent", sourceID: "tent", price: 25000)
     let created = try w.createOrder(customerID: customer, lines: [OrderLine(productID: p.id)])
@@ -64,7 +64,7 @@ import Testing
   }
 
   @Test func segmentMembership() throws {
-    var w = World.sample(seed: 12, start: Self.start)
+    var w = try World.sample(seed: 12, start: Self.start)
     let (c, s) = (w.customers[0].id, w.segments[1].id)
     let entered = try w.enterSegment(customerID: c, segmentID: s)
     #expect(entered.value.memberIDs == [c])
@@ -74,8 +74,8 @@ import Testing
   }
 
   @Test(arguments: [("voucher", "v_nope"), ("customer", "cust_nope")])
-  func unknownIDsAreReported(kind: String, id: String) {
-    var w = World.sample(seed: 13, start: Self.start)
+  func unknownIDsAreReported(kind: String, id: String) throws(WorldOperationError) {
+    var w = try World.sample(seed: 13, start: Self.start)
     let voucher = kind == "voucher" ? id : w.vouchers[0].id
     let customer = kind == "customer" ? id : w.customers[0].id
     #expect(throws: WorldOperationError.notFound(kind: kind, id: id)) {
@@ -84,7 +84,7 @@ import Testing
   }
 
   @Test func tierThresholdsInBothDirections() throws {
-    var w = World.sample(seed: 14, start: Self.start)
+    var w = try World.sample(seed: 14, start: Self.start)
     let card = try w.publish(campaignID: w.firstCampaign(.loyaltyProgram)!.id, customerID: w.customers[0].id).value
       .voucherIDs[0]
     let steps: [(Int, String?)] = [

@@ -5,10 +5,10 @@ import Testing
 @Suite struct WorldStateTests {
   static let start = SingleEventRequest.defaultStart
 
-  func world() -> World { World.sample(seed: 11, start: Self.start) }
+  func world() throws(WorldOperationError) -> World { try World.sample(seed: 11, start: Self.start) }
 
   @Test func publishThenRedeemThenRollback() throws {
-    var w = world()
+    var w = try world()
     let customer = w.customers[0].id
     let campaign = w.firstCampaign(.discountCoupons)!.id
     let pub = try w.publish(campaignID: campaign, customerID: customer)
@@ -31,7 +31,7 @@ import Testing
   }
 
   @Test func exhaustedVoucherFails() throws {
-    var w = world()
+    var w = try world()
     let customer = w.customers[1].id
     let v = try w.publish(campaignID: w.firstCampaign(.discountCoupons)!.id, customerID: customer).value.voucherIDs[0]
     _ = try w.redeem(voucherID: v, customerID: customer)
@@ -43,7 +43,7 @@ import Testing
   }
 
   @Test func disabledAndExpiredVouchersFail() throws {
-    var w = world()
+    var w = try world()
     let customer = w.customers[0].id
     let welcome = w.campaigns.first { $0.name == "Welcome Offer" }!.id
     let v = try w.publish(campaignID: welcome, customerID: customer).value.voucherIDs[0]
@@ -56,7 +56,7 @@ import Testing
 
   @Test(arguments: [(20000, 3000), (10000, 1000), (40000, 3000)])
   func percentFormulaDiscount(orderAmount: Int, discount: Int) throws {
-    var w = world()
+    var w = try world()
     let p = w.addProduct(name: "Test item", sourceID: "test-item", price: orderAmount)
     let customer = w.customers[0].id
     let v = try w.publish(campaignID: w.firstCampaign(.discountCoupons)!.id, customerID: customer).value.voucherIDs[0]
@@ -71,7 +71,7 @@ import Testing
   }
 
   @Test func loyaltyBalancesAddUp() throws {
-    var w = world()
+    var w = try world()
     let customer = w.customers[2].id
     let loyalty = w.firstCampaign(.loyaltyProgram)!.id
     let card = try w.publish(campaignID: loyalty, customerID: customer).value.voucherIDs[0]
@@ -93,7 +93,7 @@ import Testing
   }
 
   @Test func giftCreditsAndRollbackRestoreBalance() throws {
-    var w = world()
+    var w = try world()
     let customer = w.customers[0].id
     let card = try w.publish(campaignID: w.firstCampaign(.giftVouchers)!.id, customerID: customer).value.voucherIDs[0]
     _ = try w.addGiftCredits(voucherID: card, amount: 2500)
@@ -107,7 +107,7 @@ import Testing
   }
 
   @Test func pendingPointsLifecycle() throws {
-    var w = world()
+    var w = try world()
     let customer = w.customers[0].id
     try w.setEarningRule(w.earningRules[0].id, pendingDays: 7)
     let card = try w.publish(campaignID: w.firstCampaign(.loyaltyProgram)!.id, customerID: customer).value.voucherIDs[0]
@@ -122,7 +122,7 @@ import Testing
   }
 
   @Test func referralRewardsTheReferrer() throws {
-    var w = world()
+    var w = try world()
     let referrer = w.customers[0].id
     let friend = w.customers[1].id
     let code = try w.publish(campaignID: w.firstCampaign(.referralProgram)!.id, customerID: referrer).value.voucherIDs[
@@ -136,7 +136,7 @@ import Testing
   }
 
   @Test func oneRequestSharesAGroupID() throws {
-    var w = world()
+    var w = try world()
     let pub = try w.publish(campaignID: w.firstCampaign(.discountCoupons)!.id, customerID: w.customers[0].id)
     #expect(Set(pub.events.map(\.groupID)).count == 1)
     #expect(pub.events.map(\.createdAt) == pub.events.map(\.createdAt).sorted())

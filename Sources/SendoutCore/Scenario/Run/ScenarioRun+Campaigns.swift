@@ -67,7 +67,7 @@ extension ScenarioRun {
       redemptionQuantity: try p.int("redemption_quantity", in: 1...1_000_000),
       codeConfig: try codeConfig(&p), vouchersCount: try p.int("vouchers_count", in: 0...100_000) ?? 0)
     let key = try p.string("key")
-    let r = world.createCampaign(spec)
+    let r = try world.createCampaign(spec)
     let id = r.value.id
     if let key { keys["campaign:" + key] = id }
     var events = r.events
@@ -129,8 +129,8 @@ extension ScenarioRun {
     }
     let fallbackName: String
     switch kind {
-    case .material(let pid): fallbackName = world.products.first { $0.id == pid }?.name ?? "Reward"
-    case .campaign(let cid, _): fallbackName = world.campaigns.first { $0.id == cid }?.name ?? "Reward"
+    case .material(let pid): fallbackName = world.products[id: pid]?.name ?? "Reward"
+    case .campaign(let cid, _): fallbackName = world.campaigns[id: cid]?.name ?? "Reward"
     }
     let a = world.addReward(
       name: try e.string("name") ?? fallbackName, kind: kind, campaignID: campaignID, points: points)

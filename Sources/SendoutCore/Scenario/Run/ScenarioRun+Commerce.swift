@@ -31,8 +31,8 @@ extension ScenarioRun {
 
   /// `publish`: a code of `campaign` to `customer`.
   mutating func publish(_ p: inout FieldReader) throws -> StepOutcome {
-    let campaign = try campaign(&p)
-    let customer = try customer(&p)
+    let campaign = try self.campaign(&p)
+    let customer = try self.customer(&p)
     let r = try world.publish(campaignID: campaign, customerID: customer)
     let v = try world.voucher(r.value.voucherIDs[0])
     last["voucher"] = v.id
@@ -56,13 +56,13 @@ extension ScenarioRun {
     let r: Emitted<Redemption>
     if p.object["promotion_tier"] != nil {
       let tier = try select(&p, "promotion_tier", kind: "promotion tier", from: tierCandidates(), fallback: nil)
-      let customer = try customer(&p)
+      let customer = try self.customer(&p)
       let lines = try lines(&p)
       r = try world.redeemPromotion(tierID: tier, customerID: customer, lines: lines)
     } else {
-      let voucher = try voucher(&p)
+      let voucher = try self.voucher(&p)
       let holder = try? world.voucher(voucher).holderID
-      let customer = try customer(&p, fallback: holder ?? "next")
+      let customer = try self.customer(&p, fallback: holder ?? "next")
       let lines = try lines(&p)
       r = try world.redeem(voucherID: voucher, customerID: customer, lines: lines)
     }
@@ -113,7 +113,7 @@ extension ScenarioRun {
   mutating func order(_ action: String, _ p: inout FieldReader) throws -> StepOutcome {
     let r: Emitted<Order>
     if action == "create" {
-      let customer = try customer(&p)
+      let customer = try self.customer(&p)
       r = try world.createOrder(customerID: customer, lines: try lines(&p))
     } else {
       let candidates = world.orders.map { SelectionCandidate(id: $0.id, aliases: [$0.sourceID]) }

@@ -7,7 +7,7 @@ extension ScenarioRun {
     if enter {
       customer = try self.customer(&p)
     } else {
-      let members = world.segments.first { $0.id == segment }?.memberIDs ?? []
+      let members = world.segments[id: segment]?.memberIDs ?? []
       let candidates = customerCandidates().filter { members.contains($0.id) }
       customer = try select(
         &p, "customer", kind: "member of the segment", from: candidates, fallback: candidates.first?.id)
@@ -22,7 +22,7 @@ extension ScenarioRun {
 
   /// `custom_event`: tracks `event` (the event name) for a customer with optional `metadata`.
   mutating func customEvent(_ p: inout FieldReader) throws -> StepOutcome {
-    let customer = try customer(&p)
+    let customer = try self.customer(&p)
     let name = try p.string("event") ?? "sign_up"
     let r = try world.trackCustomEvent(customerID: customer, name: name, metadata: try metadata(&p) ?? [:])
     return StepOutcome(["custom_event": .object(r.value.json)], r.events)
@@ -33,15 +33,15 @@ extension ScenarioRun {
     let candidates = named(world.distributions, kind: "distribution") { $0.id }
     let id = try select(
       &p, "distribution", kind: "world distribution", from: candidates, fallback: candidates.first?.id)
-    let customer = try customer(&p)
+    let customer = try self.customer(&p)
     let r = try world.runManualDistribution(id, customerID: customer)
     return StepOutcome(["distribution": .object(r.value.simpleJSON)], r.events)
   }
 
   /// `holder_assign` / `holder_remove`: adds or removes a holder (role `REFEREE` by default) of a code.
   mutating func holder(_ assign: Bool, _ p: inout FieldReader) throws -> StepOutcome {
-    let voucher = try voucher(&p)
-    let customer = try customer(&p)
+    let voucher = try self.voucher(&p)
+    let customer = try self.customer(&p)
     let r =
       assign
       ? try world.assignHolder(

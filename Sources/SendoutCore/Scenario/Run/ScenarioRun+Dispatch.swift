@@ -23,7 +23,7 @@ extension ScenarioRun {
     default: break
     }
     if let outcome = try inferred(name, &p) { return outcome }
-    if name.hasPrefix("order_") { return try order(action, &p) }
+    if name.hasPrefix("order_") { return try self.order(action, &p) }
     if name.hasPrefix("pending_points_") { return try pendingPoints(action, &p) }
     if name.hasPrefix("campaign_") { return try campaignLifecycle(action, &p) }
     if name.hasPrefix("voucher_") { return try voucherLifecycle(action, &p) }

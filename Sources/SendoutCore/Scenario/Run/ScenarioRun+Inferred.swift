@@ -4,7 +4,7 @@ extension ScenarioRun {
   mutating func inferred(_ name: String, _ p: inout FieldReader) throws -> StepOutcome? {
     switch name {
     case "earning_rule_assign":
-      let campaign = try campaign(&p, .loyaltyProgram)
+      let campaign = try self.campaign(&p, .loyaltyProgram)
       let every = try p.int("every", in: 1...Int.max) ?? 1000
       let r = try world.assignEarningRule(
         campaignID: campaign, every: every, points: try p.int("points", in: 1...Int.max) ?? 10,
@@ -25,7 +25,7 @@ extension ScenarioRun {
       }
       return StepOutcome(["earning_rule": .object(r.value.simpleJSON)], r.events)
     case "referral_tier_create":
-      let campaign = try campaign(&p, .referralProgram)
+      let campaign = try self.campaign(&p, .referralProgram)
       let r = try world.createReferralTier(campaignID: campaign, credits: try p.int("credits") ?? 1000)
       return StepOutcome(["referral_tier": .object(r.value.json)], r.events)
     case "referral_tier_update", "referral_tier_delete":
@@ -38,7 +38,7 @@ extension ScenarioRun {
     case "reward_assign":
       let rewards = named(world.rewards, kind: "reward") { $0.name }
       let reward = try select(&p, "reward", kind: "reward", from: rewards, fallback: rewards.first?.id)
-      let campaign = try campaign(&p, .loyaltyProgram)
+      let campaign = try self.campaign(&p, .loyaltyProgram)
       let r = try world.assignReward(reward, campaignID: campaign, points: try p.int("points", in: 1...Int.max) ?? 100)
       return StepOutcome(["reward_assignment": .object(r.value.json)], r.events)
     case "reward_assignment_update", "reward_assignment_delete":
@@ -50,7 +50,7 @@ extension ScenarioRun {
         : try world.deleteRewardAssignment(id)
       return StepOutcome(["reward_assignment": .object(r.value.json)], r.events)
     case "promotion_stack_create":
-      let campaign = try campaign(&p, .promotion)
+      let campaign = try self.campaign(&p, .promotion)
       let tiers = world.promotionTiers.filter { $0.campaignID == campaign }.map(\.id)
       let r = try world.createPromotionStack(
         campaignID: campaign, name: try p.string("name") ?? "Stack", tierIDs: Array(tiers.prefix(2)))
@@ -61,15 +61,15 @@ extension ScenarioRun {
       let r = try world.updatePromotionStack(id, name: try p.string("name") ?? "Renamed stack")
       return StepOutcome(["promotion_stack": .object(r.value.simpleJSON)], r.events)
     case "vouchers_generate":
-      let campaign = try campaign(&p)
+      let campaign = try self.campaign(&p)
       let r = try world.generateVouchers(campaignID: campaign, count: try p.int("count", in: 1...Int.max) ?? 10)
       return StepOutcome(["campaign": .object(r.value.simpleJSON)], r.events)
     case "vouchers_add":
-      let campaign = try campaign(&p)
+      let campaign = try self.campaign(&p)
       let r = try world.addVouchers(campaignID: campaign, count: try p.int("count", in: 1...1000) ?? 1)
       return StepOutcome(["voucher": .object(r.value.last?.simpleJSON ?? [:])], r.events)
     case "customer_confirm":
-      let r = try world.confirmCustomer(try customer(&p))
+      let r = try world.confirmCustomer(try self.customer(&p))
       return StepOutcome(["customer": .object(r.value.simpleJSON)], r.events)
     default:
       return nil

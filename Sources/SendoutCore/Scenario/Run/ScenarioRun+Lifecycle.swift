@@ -8,7 +8,7 @@ extension ScenarioRun {
 
   /// `campaign_update`, `campaign_enable`, `campaign_disable`, `campaign_delete`.
   mutating func campaignLifecycle(_ action: String, _ p: inout FieldReader) throws -> StepOutcome {
-    let id = try campaign(&p, required: true)
+    let id = try self.campaign(&p, required: true)
     let r: Emitted<Campaign>
     switch action {
     case "update":
@@ -24,10 +24,10 @@ extension ScenarioRun {
   mutating func voucherLifecycle(_ action: String, _ p: inout FieldReader) throws -> StepOutcome {
     let r: Emitted<Voucher>
     if action == "create" {
-      r = try world.createVoucher(campaignID: try campaign(&p, .discountCoupons))
+      r = try world.createVoucher(campaignID: try self.campaign(&p, .discountCoupons))
       last["voucher"] = r.value.id
     } else {
-      let id = try voucher(&p)
+      let id = try self.voucher(&p)
       switch action {
       case "update": r = try world.updateVoucher(id, metadata: try metadata(&p) ?? [:])
       case "enable": r = try world.setVoucherActive(id, true)
@@ -47,11 +47,11 @@ extension ScenarioRun {
       r = world.createCustomer(name: try p.string("name"), email: try p.string("email"), metadata: try metadata(&p))
       if let key { keys["customer:" + key] = r.value.id }
     case "update":
-      let id = try customer(&p, fallback: nil)
+      let id = try self.customer(&p, fallback: nil)
       guard let m = try metadata(&p) else { throw p.error("metadata", "is required: an object of metadata to set") }
       r = try world.updateCustomer(id, metadata: m)
     default:
-      r = try world.deleteCustomer(try customer(&p, fallback: nil))
+      r = try world.deleteCustomer(try self.customer(&p, fallback: nil))
     }
     last["customer"] = r.value.id
     return StepOutcome(["customer": .object(r.value.simpleJSON)], r.events)
@@ -82,7 +82,7 @@ extension ScenarioRun {
       let id = try select(&p, "validation_rule", kind: "validation rule", from: rules, fallback: nil)
       let target: String
       if p.object["campaign"] != nil {
-        target = try campaign(&p, required: true)
+        target = try self.campaign(&p, required: true)
       } else if p.object["promotion_tier"] != nil {
         target = try select(&p, "promotion_tier", kind: "promotion tier", from: tierCandidates(), fallback: nil)
       } else if p.object["earning_rule"] != nil {
@@ -90,7 +90,7 @@ extension ScenarioRun {
           &p, "earning_rule", kind: "earning rule", from: named(world.earningRules, kind: "earning_rule") { $0.banner },
           fallback: nil)
       } else {
-        target = try voucher(&p)
+        target = try self.voucher(&p)
       }
       let r = try world.assignValidationRule(id, to: target)
       last["assignment"] = r.value.id
@@ -108,7 +108,7 @@ extension ScenarioRun {
   mutating func promotionTier(_ action: String, _ p: inout FieldReader) throws -> StepOutcome {
     let r: Emitted<PromotionTier>
     if action == "create" {
-      r = try createPromotionTier(&p, campaignID: try campaign(&p, .promotion))
+      r = try createPromotionTier(&p, campaignID: try self.campaign(&p, .promotion))
     } else {
       let id = try select(&p, "promotion_tier", kind: "promotion tier", from: tierCandidates(), fallback: nil)
       switch action {
@@ -125,7 +125,7 @@ extension ScenarioRun {
   mutating func loyaltyTier(_ action: String, _ p: inout FieldReader) throws -> StepOutcome {
     let r: Emitted<LoyaltyTier>
     if action == "create" {
-      r = try createLoyaltyTier(&p, campaignID: try campaign(&p, .loyaltyProgram))
+      r = try createLoyaltyTier(&p, campaignID: try self.campaign(&p, .loyaltyProgram))
     } else {
       let tiers = named(world.loyaltyTiers, kind: "loyalty_tier") { $0.name }
       let id = try select(&p, "loyalty_tier", kind: "loyalty tier", from: tiers, fallback: nil)

@@ -71,7 +71,7 @@ extension ScenarioRun {
     let campaignID = try world.voucher(card).campaignID
     let k = keyNames("reward")
     let candidates = world.rewardAssignments.filter { $0.campaignID == campaignID }.map { a in
-      SelectionCandidate(id: a.id, aliases: (k[a.id] ?? []) + [world.rewards.first { $0.id == a.rewardID }?.name ?? ""])
+      SelectionCandidate(id: a.id, aliases: (k[a.id] ?? []) + [world.rewards[id: a.rewardID]?.name ?? ""])
     }
     let reward = try select(&p, "reward", kind: "reward", from: candidates, fallback: candidates.first?.id)
     let r = try world.redeemReward(voucherID: card, assignmentID: reward)

@@ -61,14 +61,14 @@ extension ScenarioRun {
   }
 
   /// Candidates with a key and a display name.
-  func named<T: Identifiable>(_ list: [T], kind: String, name: (T) -> String) -> [SelectionCandidate]
-  where T.ID == String {
+  func named<S: Sequence>(_ list: S, kind: String, name: (S.Element) -> String) -> [SelectionCandidate]
+  where S.Element: Identifiable, S.Element.ID == String {
     let k = keyNames(kind)
     return list.map { SelectionCandidate(id: $0.id, aliases: (k[$0.id] ?? []) + [name($0)]) }
   }
 
   /// Candidates known by id only.
-  func plain<T: Identifiable>(_ list: [T]) -> [SelectionCandidate] where T.ID == String {
+  func plain<S: Sequence>(_ list: S) -> [SelectionCandidate] where S.Element: Identifiable, S.Element.ID == String {
     list.map { SelectionCandidate(id: $0.id, aliases: []) }
   }
 
@@ -103,8 +103,8 @@ extension ScenarioRun {
       return try select(&p, "card", kind: "loyalty card", from: voucherCandidates(.loyaltyProgram), fallback: nil)
     }
     if p.object["customer"] != nil {
-      let c = try customer(&p)
-      let camp = try campaign(&p, .loyaltyProgram)
+      let c = try self.customer(&p)
+      let camp = try self.campaign(&p, .loyaltyProgram)
       guard let card = world.loyaltyCard(of: c, in: camp) else {
         throw p.error(
           "customer", "customer '\(c)' has no card in this loyalty program; publish the program to them first")

@@ -5,7 +5,11 @@ struct WorldBuilder {
   static func build(_ spec: JSONObject, seed: UInt64, start: Timestamp, file: String) throws(ScenarioError) -> (
     World, [String: String]
   ) {
-    if spec.members.isEmpty { return sample(seed: seed, start: start) }
+    if spec.members.isEmpty {
+      do { return try sample(seed: seed, start: start) } catch {
+        throw ScenarioError(file: file, path: "world", reason: error.message)
+      }
+    }
     var run = ScenarioRun(world: World(seed: seed, start: start), keys: [:], seed: seed ^ 0xB01D, file: file)
     var r = try FieldReader(.object(spec), path: "world", file: file)
     do {
@@ -108,8 +112,8 @@ struct WorldBuilder {
     }
   }
 
-  private static func sample(seed: UInt64, start: Timestamp) -> (World, [String: String]) {
-    let w = World.sample(seed: seed, start: start)
+  private static func sample(seed: UInt64, start: Timestamp) throws(WorldOperationError) -> (World, [String: String]) {
+    let w = try World.sample(seed: seed, start: start)
     var keys: [String: String] = [:]
     let firsts: [(String, CampaignType)] = [
       ("coupons", .discountCoupons), ("gift", .giftVouchers), ("loyalty", .loyaltyProgram),
