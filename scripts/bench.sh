@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Usage: scripts/bench.sh [render] [SECONDS]
 #        scripts/bench.sh load [EVENT]
+#        scripts/bench.sh world
 #   render   rendered + signed payloads per second on one core (target: >= 50,000/s for a 2-3 KB body)
 #   load     load mode against nginx (`return 204`) and the built-in listener:
 #              - closed loop: wrk vs `sendout load` (32 connections, 2 threads, 10 s, same body) and their ratio
@@ -14,18 +15,21 @@
 #            Installs wrk, nginx-light and time with apt-get when missing. Stops every server it started.
 #            Environment: LOAD_SECONDS (10), OPEN_SECONDS (30), OPEN_RATE (20000), MILLION (1000000),
 #            CONNECTIONS (32), THREADS (2).
+#   world    world operation costs as the world grows: 100,000 customers with 10,000 and with 1,000,000 vouchers,
+#            100,000 lookups each by voucher id, voucher code and customer id, and 10,000 redemptions; the
+#            per-operation costs should stay flat (dictionary indexes, no scans). Prints peak memory too.
 # Builds in release mode first. Figures vary with the machine; run on an otherwise idle one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-render}"
 
 usage() {
-  echo "usage: scripts/bench.sh [render [SECONDS] | load [EVENT]]" >&2
+  echo "usage: scripts/bench.sh [render [SECONDS] | load [EVENT] | world]" >&2
   exit 64
 }
 
 case "$what" in
-  render | load) ;;
+  render | load | world) ;;
   *) usage ;;
 esac
 
@@ -286,7 +290,14 @@ EOF
   fi
 }
 
+bench_world() {
+  for vouchers in 10000 1000000; do
+    /usr/bin/time -f "  peak RSS %M KB" "$bin" bench world --customers 100000 --vouchers "$vouchers" 2>&1
+  done
+}
+
 case "$what" in
   render) bench_render "${2:-3}" ;;
   load) bench_load "${2:-}" ;;
+  world) bench_world ;;
 esac

@@ -9,6 +9,13 @@ struct Arguments {
 
   init(_ argv: [String]) { items = argv }
 
+  /// Takes the first argument when it is one of `names` (a subcommand such as `bench render`), else `nil`.
+  mutating func subcommand(_ names: [String]) -> String? {
+    guard let first = items.first, !consumed.contains(0), names.contains(first) else { return nil }
+    consumed.insert(0)
+    return first
+  }
+
   /// Whether `name` (or its alias) is present; a flag takes no value.
   mutating func flag(_ name: String, alias: String? = nil) -> Bool {
     known.append(name)
