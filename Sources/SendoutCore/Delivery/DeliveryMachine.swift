@@ -47,7 +47,7 @@ public struct DeliveryMachine: Sendable {
   public mutating func enqueue(_ sendout: Sendout, previousAttempts: Int = 0) -> Bool {
     guard indexByID[sendout.id] == nil, !isCancelled else { return false }
     indexByID[sendout.id] = jobs.count
-    jobs.append(Job(sendout: sendout, previousAttempts: previousAttempts))
+    jobs.append(Job(sendout: sendout, previousAttempts: min(max(0, previousAttempts), AuditRecord.maxAttempt)))
     unfinished += 1
     return true
   }
@@ -107,7 +107,7 @@ public struct DeliveryMachine: Sendable {
     switch result {
     case .success(let response) where response.isSuccess:
       finish(i)
-      return [.record(record(.success, http: response.status, error: nil))]
+      return [.record(record(.success, http: response.status, error: response.note))]
     case .success(let response):
       http = response.status
       reason = "HTTP \(response.status)"

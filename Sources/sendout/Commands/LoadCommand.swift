@@ -66,7 +66,9 @@ enum LoadCommand: Command {
       Double($0).flatMap { $0 > 0 ? $0 : nil }
     }
     let rampText = try arguments.option("--ramp")
-    let duration = try arguments.option("--duration", expected: "a duration like 10s or 2m") {
+    let duration = try arguments.option(
+      "--duration", expected: "a duration like 10s or 2m, up to \(DurationText.maxText)"
+    ) {
       DurationText.milliseconds($0).flatMap { $0 > 0 ? $0 : nil }
     }
     let count = try arguments.option("--count", expected: "a positive integer") {
@@ -84,8 +86,8 @@ enum LoadCommand: Command {
       ["socket", "urlsession"].contains($0) ? $0 : nil
     }
     let timeout =
-      try arguments.option("--timeout", expected: "a duration like 10s") {
-        DurationText.milliseconds($0).flatMap { $0 > 0 ? Int64($0) : nil }
+      try arguments.option("--timeout", expected: "a duration from 1ms to 24h, like 10s") {
+        DurationText.wholeMilliseconds($0).flatMap { $0 > 0 ? $0 : nil }
       } ?? 10_000
     let json = arguments.flag("--json")
     let histogramPath = try arguments.option("--histogram")
@@ -103,6 +105,9 @@ enum LoadCommand: Command {
     guard rest.isEmpty else { throw .usage("'load' takes no positional arguments, got '\(rest[0])'") }
 
     let schedule = try makeSchedule(rate: rate, ramp: rampText, duration: duration, count: count)
+    do { try LoadConfiguration.validate(schedule: schedule, count: count, timeoutMilliseconds: timeout) } catch {
+      throw .usage(error.message)
+    }
     let threads = threadsGiven ?? defaultThreads(schedule)
     if schedule == nil && duration == nil && count == nil {
       throw .usage("Give --duration D or --count N (closed loop), or --rate R with one of them, or --ramp")
@@ -176,7 +181,9 @@ enum LoadCommand: Command {
     }
     if let auditFailure { throw .badInput("The audit log could not be written: \(auditFailure)") }
     if stats.completed == 0 || stats.errorCounts["not sent: target unreachable"] != nil {
-      throw .failed("The target \(url) was unreachable: \(stats.connectErrors.keys.sorted().joined(separator: ", "))")
+      throw .failed(
+        "The target \(TargetURL.withoutPassword(url)) was unreachable: \(stats.connectErrors.keys.sorted().joined(separator: ", "))"
+      )
     }
     let unmet = report.unmetThresholds(maxP99Milliseconds: maxP99, maxErrorRate: maxErrorRate)
     if !unmet.isEmpty { throw .failed("Threshold not met: " + unmet.joined(separator: "; ")) }
