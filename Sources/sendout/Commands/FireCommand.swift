@@ -122,7 +122,7 @@ enum FireCommand: Command {
     let dispatcher = Dispatcher(configuration: configuration, auditLog: log, pausedSources: paused)
     let kind = sendout.source.object == .webhook ? "project webhook" : "distribution"
     Console.out(
-      "Sending \(sendout.id) (\(sendout.eventType) via \(kind) \(sendout.source.id), \(sendout.body.count) B) to \(target)"
+      "Sending \(sendout.id) (\(sendout.eventType) via \(kind) \(sendout.source.id), \(sendout.body.count) B) to \(TargetURL.withoutPassword(target))"
     )
     Console.out(
       "Retry schedule: \(options.policy.schedule)\(options.policy.timeScale == 1 ? "" : " × \(options.policy.timeScale)"), timeout \(DurationText.format(milliseconds: Double(options.policy.timeoutMilliseconds)))"
