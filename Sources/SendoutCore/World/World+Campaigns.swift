@@ -55,15 +55,35 @@ extension World {
     return finish(camp(c.id))
   }
 
+  /// Random draws for a unique code before `generateVoucher` numbers a drawn one instead.
+  static let maxCodeDraws = 1000
+
   /// A new code in a campaign, without events (generation and publication report it themselves).
   mutating func generateVoucher(campaignID: String) -> Voucher {
     tick()
     let ci = campaigns.firstIndex { $0.id == campaignID }!
-    var code = campaigns[ci].codeConfig.generate(using: &rng)
-    while vouchers.contains(where: { $0.code == code }) { code = campaigns[ci].codeConfig.generate(using: &rng) }
+    let config = campaigns[ci].codeConfig
+    var code = config.generate(using: &rng)
+    var draws = 1
+    let space = config.codeSpace
+    let maxDraws = space < World.maxCodeDraws / 4 ? max(16, space * 4) : World.maxCodeDraws
+    while voucherCodes.contains(code) {
+      // A pattern space too small for every code (shared with other campaigns, or published beyond it):
+      // after enough draws, number the code instead of drawing forever. Scenarios check the space up front.
+      if draws >= maxDraws {
+        var n = vouchers.count + 1
+        while voucherCodes.contains("\(code)-\(n)") { n += 1 }
+        code = "\(code)-\(n)"
+        break
+      }
+      code = config.generate(using: &rng)
+      draws += 1
+    }
     let v = Voucher(
       id: make(.voucher), code: code, campaign: campaigns[ci], createdAt: now, assets: (make(.asset), make(.asset)))
+    voucherIndexByID[v.id] = vouchers.count
     vouchers.append(v)
+    voucherCodes.insert(code)
     campaigns[ci].vouchersCount += 1
     return v
   }

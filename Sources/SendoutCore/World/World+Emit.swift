@@ -63,7 +63,7 @@ extension World {
       let (pub, v) = try? publishVoucher(campaignID: cid, customerID: customerID, channel: "Automation")
     {
       let distribution = distributions.first { $0.campaignID == cid }?.id ?? ""
-      let pi = publications.firstIndex { $0.id == pub.id }!
+      let pi = publications.indices.last { publications[$0].id == pub.id } ?? publications.count - 1  // just appended
       publications[pi].metadata = [
         "source_type": "distribution", "source_id": .string(distribution), "distribution_id": .string(distribution),
       ]

@@ -48,13 +48,18 @@ extension World {
     let c = camp(campaignID)
     guard c.campaignType != .promotion else { throw .invalid("promotion campaign '\(c.name)' has no codes to publish") }
     guard c.active, !c.deleted else { throw .invalid("campaign '\(c.name)' is not active") }
-    var vid = vouchers.first { $0.campaignID == campaignID && $0.holderID == nil && $0.active && !$0.deleted }?.id
-    if vid == nil {
-      guard c.type == "AUTO_UPDATE" else { throw .invalid("campaign '\(c.name)' has no unpublished codes left") }
-      vid = generateVoucher(campaignID: campaignID).id
+    let from = min(freeVoucherFrom[campaignID] ?? 0, vouchers.count)
+    var found = vouchers[from...].firstIndex {
+      $0.campaignID == campaignID && $0.holderID == nil && $0.active && !$0.deleted
     }
+    if found == nil {
+      guard c.type == "AUTO_UPDATE" else { throw .invalid("campaign '\(c.name)' has no unpublished codes left") }
+      _ = generateVoucher(campaignID: campaignID)
+      found = vouchers.count - 1
+    }
+    guard let vi = found else { throw .invalid("campaign '\(c.name)' has no unpublished codes left") }
+    freeVoucherFrom[campaignID] = vi + 1  // this one is taken now, and none before it was free
     tick()
-    let vi = vouchers.firstIndex { $0.id == vid }!
     vouchers[vi].holderID = customerID
     vouchers[vi].publishCount += 1
     vouchers[vi].updatedAt = now
@@ -100,6 +105,7 @@ extension World {
     let vi = try index(vouchers, voucherID, "voucher")
     if vouchers[vi].holderID == customerID {
       vouchers[vi].holderID = nil
+      freeVoucherFrom[vouchers[vi].campaignID] = min(freeVoucherFrom[vouchers[vi].campaignID] ?? 0, vi)
       vouchers[vi].updatedAt = now
     }
     emitHolder("customer.holder.assignment.deleted", h)

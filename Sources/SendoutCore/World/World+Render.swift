@@ -4,7 +4,10 @@ extension World {
   /// The campaign with `id`.
   func camp(_ id: String) -> Campaign { campaigns.first { $0.id == id }! }
   /// The voucher with `id`.
-  func vouch(_ id: String) -> Voucher { vouchers.first { $0.id == id }! }
+  func vouch(_ id: String) -> Voucher {
+    if let i = voucherIndexByID[id], i < vouchers.count, vouchers[i].id == id { return vouchers[i] }
+    return vouchers.first { $0.id == id }!
+  }
   /// The order with `id`.
   func ord(_ id: String) -> Order { orders.first { $0.id == id }! }
 

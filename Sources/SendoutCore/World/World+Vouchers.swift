@@ -29,6 +29,7 @@ extension World {
     let i = try index(vouchers, id, "voucher")
     begin(channel)
     vouchers[i].active = active
+    if active { freeVoucherFrom[vouchers[i].campaignID] = min(freeVoucherFrom[vouchers[i].campaignID] ?? 0, i) }
     vouchers[i].updatedAt = now
     emitVoucher(active ? "voucher.enabled" : "voucher.disabled", id)
     return finish(vouchers[i])

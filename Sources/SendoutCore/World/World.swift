@@ -22,6 +22,13 @@ public struct World: Sendable {
   public internal(set) var campaigns: [Campaign] = []
   /// Vouchers of every campaign.
   public internal(set) var vouchers: [Voucher] = []
+  /// Every voucher code in use, for O(1) uniqueness checks when generating codes.
+  var voucherCodes: Set<String> = []
+  /// Where each voucher id sits in `vouchers` (vouchers are only appended, never removed).
+  var voucherIndexByID: [String: Int] = [:]
+  /// Per campaign: no voucher before this index in `vouchers` is free to publish, so publishing the
+  /// 100,000th code does not rescan the 99,999 taken ones. Lowered when a code becomes free again.
+  var freeVoucherFrom: [String: Int] = [:]
   /// Orders.
   public internal(set) var orders: [Order] = []
   /// Redemptions and rollbacks.
