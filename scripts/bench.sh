@@ -2,6 +2,7 @@
 # Usage: scripts/bench.sh [render] [SECONDS]
 #        scripts/bench.sh load [EVENT]
 #        scripts/bench.sh world
+#        scripts/bench.sh limits
 #   render   rendered + signed payloads per second on one core (target: >= 50,000/s for a 2-3 KB body)
 #   load     load mode against nginx (`return 204`) and the built-in listener:
 #              - closed loop: wrk vs `sendout load` (32 connections, 2 threads, 10 s, same body) and their ratio
@@ -18,18 +19,21 @@
 #   world    world operation costs as the world grows: 100,000 customers with 10,000 and with 1,000,000 vouchers,
 #            100,000 lookups each by voucher id, voucher code and customer id, and 10,000 redemptions; the
 #            per-operation costs should stay flat (dictionary indexes, no scans). Prints peak memory too.
+#   limits   scenarios at the documented 25,000-operation limit (custom events, new customers, publications,
+#            generated vouchers): wall time and peak RSS of `sendout validate` and `sendout run --dry-run`
+#            for each (target: seconds, not minutes). Needs /usr/bin/time (installed when missing).
 # Builds in release mode first. Figures vary with the machine; run on an otherwise idle one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-render}"
 
 usage() {
-  echo "usage: scripts/bench.sh [render [SECONDS] | load [EVENT] | world]" >&2
+  echo "usage: scripts/bench.sh [render [SECONDS] | load [EVENT] | world | limits]" >&2
   exit 64
 }
 
 case "$what" in
-  render | load | world) ;;
+  render | load | world | limits) ;;
   *) usage ;;
 esac
 
@@ -290,9 +294,55 @@ EOF
   fi
 }
 
+# --- world ----------------------------------------------------------------------------------------
+
 bench_world() {
+  [ -x /usr/bin/time ] || ensure_tools
   for vouchers in 10000 1000000; do
     /usr/bin/time -f "  peak RSS %M KB" "$bin" bench world --customers 100000 --vouchers "$vouchers" 2>&1
+  done
+}
+
+# --- limits -----------------------------------------------------------------------------------------
+
+# write_limit_scenario FILE NAME STEPS: a scenario with one project webhook for every event.
+write_limit_scenario() {
+  printf '{"version": 1, "name": "%s", "project": {"webhooks": [{"events": "all"}]}, "steps": [%s]}\n' "$2" "$3" >"$1"
+}
+
+# time_command LABEL COMMAND…: wall seconds and peak RSS of one run (exit status shown when not 0).
+time_command() {
+  local label="$1" timed="$tmp/time.txt" status=0
+  shift
+  /usr/bin/time -v "$@" >/dev/null 2>"$timed" || status=$?
+  local wall rss
+  wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): *\(.*\)/\1/p' "$timed")
+  rss=$(sed -n 's/.*Maximum resident set size (kbytes): *\([0-9]*\).*/\1/p' "$timed")
+  printf '| %s | %s | %s MB | %s |\n' "$label" "$wall" "$(awk -v k="${rss:-0}" 'BEGIN { printf "%.0f", k / 1024 }')" \
+    "$([ "$status" -eq 0 ] && echo ok || echo "exit $status")"
+}
+
+bench_limits() {
+  [ -x /usr/bin/time ] || ensure_tools
+  tmp="$(mktemp -d)"
+  trap cleanup EXIT
+  local n=24990 # + the setup steps = just under the 25,000-operation limit
+  write_limit_scenario "$tmp/custom-events.json" "custom events" \
+    "{\"customer_create\": {\"key\": \"c\", \"name\": \"A\"}}, {\"repeat\": {\"times\": $n, \"steps\": [{\"custom_event\": {\"customer\": \"random\", \"event\": \"x\"}}]}}"
+  write_limit_scenario "$tmp/customers.json" "new customers" \
+    "{\"repeat\": {\"times\": $n, \"steps\": [{\"customer_create\": {\"name\": \"A\"}}]}}"
+  write_limit_scenario "$tmp/publications.json" "publications" \
+    "{\"campaign_create\": {\"key\": \"k\", \"name\": \"Big\"}}, {\"customer_create\": {\"key\": \"c\", \"name\": \"A\"}}, {\"repeat\": {\"times\": $n, \"steps\": [{\"publish\": {\"campaign\": \"k\", \"customer\": \"c\"}}]}}"
+  write_limit_scenario "$tmp/vouchers.json" "generated vouchers" \
+    "{\"campaign_create\": {\"name\": \"Big\", \"vouchers_count\": $n}}"
+  echo "scenarios at the 25,000-operation limit ($n repeated operations each)"
+  echo
+  echo "| command | wall | peak RSS | result |"
+  echo "|---|---|---|---|"
+  local name
+  for name in custom-events customers publications vouchers; do
+    time_command "validate $name" "$bin" validate "$tmp/$name.json"
+    time_command "run --dry-run $name" "$bin" run "$tmp/$name.json" --dry-run --to http://127.0.0.1:9/
   done
 }
 
@@ -300,4 +350,5 @@ case "$what" in
   render) bench_render "${2:-3}" ;;
   load) bench_load "${2:-}" ;;
   world) bench_world ;;
+  limits) bench_limits ;;
 esac

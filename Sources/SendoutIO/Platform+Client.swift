@@ -5,29 +5,18 @@
 #endif
 
 extension Platform {
-  /// Starts a non-blocking TCP connection to an IPv4 `host:port` (no Nagle delay); the descriptor becomes
-  /// writable when connected or failed (`connectError` tells which).
+  /// Starts a non-blocking TCP connection to `host:port`, an IPv4 or IPv6 literal (no Nagle delay); the
+  /// descriptor becomes writable when connected or failed (`connectError` tells which).
   static func connect(host: String, port: Int) -> Result<Int32, PlatformError> {
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = in_port_t(UInt16(port)).bigEndian
-    guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else {
-      return .failure(PlatformError(reason: "not an IPv4 address: \(host)"))
+    guard let address = SocketAddress(host: host, port: port) else {
+      return .failure(PlatformError(reason: "not an IPv4 or IPv6 address: \(host)"))
     }
-    #if canImport(Glibc)
-      let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    #else
-      let fd = socket(AF_INET, SOCK_STREAM, 0)
-    #endif
+    let fd = tcpSocket(family: address.family)
     guard fd >= 0 else { return .failure(PlatformError(reason: lastError())) }
     setNonBlocking(fd)
     var one: Int32 = 1
     setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-    let result = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
+    let result = address.withSockaddr { Glibc.connect(fd, $0, $1) }
     if result == 0 || errno == EINPROGRESS { return .success(fd) }
     let reason = lastError()
     close(fd)

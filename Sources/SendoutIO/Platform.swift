@@ -99,21 +99,15 @@ enum Platform {
   /// A non-blocking listening TCP socket bound to `host:port`; returns the descriptor and the bound port.
   static func listen(host: String, port: Int, backlog: Int32 = 1024) throws(ListenerError) -> (Int32, Int) {
     guard (0...65535).contains(port) else { throw .invalidPort(port) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = in_port_t(UInt16(port)).bigEndian
-    guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { throw .invalidHost(host) }
-    #if canImport(Glibc)
-      let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    #else
-      let fd = socket(AF_INET, SOCK_STREAM, 0)
-    #endif
+    guard let address = SocketAddress(host: host, port: port) else { throw .invalidHost(host) }
+    let fd = tcpSocket(family: address.family)
     guard fd >= 0 else { throw .socket(call: "socket", reason: lastError()) }
     var one: Int32 = 1
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-    let bound = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    if address.family == AF_INET6 {  // ::1 means IPv6 only, as [::1] in a URL does
+      setsockopt(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &one, socklen_t(MemoryLayout<Int32>.size))
     }
+    let bound = address.withSockaddr { bind(fd, $0, $1) }
     guard bound == 0 else {
       let reason = lastError()
       close(fd)
@@ -128,14 +122,14 @@ enum Platform {
     return (fd, boundPort(fd))
   }
 
-  /// The local port `fd` is bound to.
+  /// The local port `fd` is bound to (IPv4 or IPv6: the port sits at the same offset in both).
   static func boundPort(_ fd: Int32) -> Int {
-    var address = sockaddr_in()
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    var address = sockaddr_in6()
+    var length = socklen_t(MemoryLayout<sockaddr_in6>.size)
     _ = withUnsafeMutablePointer(to: &address) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
     }
-    return Int(UInt16(bigEndian: address.sin_port))
+    return Int(UInt16(bigEndian: address.sin6_port))
   }
 
   /// Accepts one pending connection (non-blocking, no Nagle delay), or `nil` when none is waiting.

@@ -77,6 +77,11 @@ public enum LoadSession {
     -> Result
   {
     if configuration.auditBodies && configuration.auditPath == nil { throw .usage("--audit-bodies needs --audit FILE") }
+    do {
+      try LoadConfiguration.validate(
+        schedule: configuration.schedule, count: configuration.count,
+        timeoutMilliseconds: configuration.timeoutMilliseconds)
+    } catch { throw .usage(error.message) }
     var listener: BuiltInListener?
     if configuration.target == nil {
       let started = try BuiltInListener.start(
@@ -108,7 +113,8 @@ public enum LoadSession {
     }
     let unreachable =
       stats.completed == 0 || stats.errorCounts["not sent: target unreachable"] != nil
-      ? "The target \(url) was unreachable: \(stats.connectErrors.keys.sorted().joined(separator: ", "))" : nil
+      ? "The target \(TargetURL.withoutPassword(url)) was unreachable: "
+        + stats.connectErrors.keys.sorted().joined(separator: ", ") : nil
     return Result(
       report: report,
       unmetThresholds: report.unmetThresholds(

@@ -18,7 +18,8 @@ struct SendoutCLI {
     guard let command = CommandRegistry.all.first(where: { $0.name == name }) else {
       let names = CommandRegistry.all.map { $0.name }
       let hint = Suggest.closest(to: name, in: names).map { " Did you mean '\($0)'?" } ?? ""
-      Console.err("error: Unknown command '\(name)'.\(hint) Commands: \(names.joined(separator: ", "))")
+      Console.err(
+        "error: Unknown command '\(TerminalText.escape(name))'.\(hint) Commands: \(names.joined(separator: ", "))")
       exit(64)
     }
     var arguments = Arguments(argv)
@@ -29,7 +30,7 @@ struct SendoutCLI {
     do {
       exit(try await command.run(&arguments))
     } catch {
-      Console.err("error: \(error.message)")
+      Console.err("error: \(TerminalText.escape(error.message))")
       exit(error.exitCode)
     }
   }

@@ -44,8 +44,22 @@ extension AuditRecord {
     guard let status = json["status"]?.stringValue.flatMap(AuditStatus.init(text:)) else {
       throw AuditLogError.Field(key: "status", expected: "one of SUCCESS, RETRYING, FAILED, SKIPPED")
     }
-    guard let attempt = json["attempt"]?.intValue else {
-      throw AuditLogError.Field(key: "attempt", expected: "an integer")
+    guard let attempt = json["attempt"]?.intValue, (0...AuditRecord.maxAttempt).contains(attempt) else {
+      throw AuditLogError.Field(key: "attempt", expected: "an integer from 0 to \(AuditRecord.maxAttempt)")
+    }
+    var httpStatus: Int?
+    if let value = json["http_status"], value != .null {
+      guard let status = value.intValue, (100...599).contains(status) else {
+        throw AuditLogError.Field(key: "http_status", expected: "null or an integer from 100 to 599")
+      }
+      httpStatus = status
+    }
+    var latency: Int64 = 0
+    if let value = json["latency_ms"], value != .null {
+      guard let ms = value.intValue, ms >= 0, Double(ms) <= DurationText.maxMilliseconds else {
+        throw AuditLogError.Field(key: "latency_ms", expected: "an integer from 0 to 3153600000000 (100 years)")
+      }
+      latency = Int64(ms)
     }
     guard let sourceID = json.value(atPath: "source.id")?.stringValue else {
       throw AuditLogError.Field(key: "source.id", expected: "a string")
@@ -71,8 +85,8 @@ extension AuditRecord {
       requestID: try string("request_id"), eventID: json["event_id"]?.stringValue ?? "",
       eventCreatedAt: eventCreatedAt, createdAt: createdAt,
       executedAt: try time("executed_at"),
-      outcome: DeliveryOutcome(httpStatus: json["http_status"]?.intValue, error: json["error"]?.stringValue),
-      latencyMilliseconds: Int64(json["latency_ms"]?.intValue ?? 0),
+      outcome: DeliveryOutcome(httpStatus: httpStatus, error: json["error"]?.stringValue),
+      latencyMilliseconds: latency,
       nextAttemptAt: nextAttemptAt, headers: headers, body: try string("body"))
   }
 }

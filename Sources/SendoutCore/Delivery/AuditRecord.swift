@@ -3,6 +3,10 @@
 ///
 /// Never holds secrets: header values that look like credentials are redacted (`CustomHeader.isSensitive`).
 public struct AuditRecord: Sendable, Equatable {
+  /// The highest attempt number an audit log may hold (Voucherify makes 13 attempts; manual retries add a
+  /// few): larger values in a hand-edited or hostile log are refused rather than overflowing a counter.
+  public static let maxAttempt = 1_000_000
+
   /// The sendout id (`whs_…`), the same for every attempt.
   public var sendoutID: String
   /// The outcome of this attempt.
@@ -47,7 +51,8 @@ public struct AuditRecord: Sendable, Equatable {
   ) {
     self.init(
       sendoutID: sendout.id, status: status, attempt: attempt, type: sendout.type, eventType: sendout.eventType,
-      sourceID: sendout.source.id, sourceObject: sendout.source.object, targetURL: sendout.source.targetURL,
+      sourceID: sendout.source.id, sourceObject: sendout.source.object,
+      targetURL: TargetURL.withoutPassword(sendout.source.targetURL),
       requestID: sendout.requestID, eventID: sendout.eventID, eventCreatedAt: sendout.eventCreatedAt,
       createdAt: sendout.createdAt, executedAt: executedAt, outcome: outcome,
       latencyMilliseconds: latencyMilliseconds, nextAttemptAt: nextAttemptAt,

@@ -43,6 +43,18 @@ public enum CustomHeader {
     return ["auth", "token", "secret", "password", "passwd", "key", "session", "credential"].contains { n.contains($0) }
   }
 
+  /// What a malformed `--header` shows of itself in an error: the leading name when a space follows it
+  /// (`authorization Bearer …` → `authorization …`), else only its length, so a value typed without
+  /// its colon, or a bare token, is never printed.
+  public static func shownInError(_ text: String) -> String {
+    let trimmed = text.trimmingSpaces
+    let name = trimmed.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    if !name.isEmpty, name.count <= 40, let next = trimmed.dropFirst(name.count).first, next == " " || next == "\t" {
+      return "'\(name) …' (value not shown)"
+    }
+    return "of \(trimmed.count) characters (not shown)"
+  }
+
   /// The value written in place of a sensitive header's value.
   public static let redactedValue = "[redacted]"
 

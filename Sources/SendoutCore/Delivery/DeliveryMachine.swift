@@ -47,7 +47,7 @@ public struct DeliveryMachine: Sendable {
   public mutating func enqueue(_ sendout: Sendout, previousAttempts: Int = 0) -> Bool {
     guard indexByID[sendout.id] == nil, !isCancelled else { return false }
     indexByID[sendout.id] = jobs.count
-    jobs.append(Job(sendout: sendout, previousAttempts: previousAttempts))
+    jobs.append(Job(sendout: sendout, previousAttempts: min(max(0, previousAttempts), AuditRecord.maxAttempt)))
     unfinished += 1
     return true
   }
@@ -100,7 +100,7 @@ public struct DeliveryMachine: Sendable {
     var permanent = false
     switch result {
     case .success(let response):
-      outcome = .response(status: response.status)
+      outcome = .response(status: response.status, note: response.isSuccess ? response.note : nil)
       retryAfter = RetryPolicy.retryAfterMilliseconds(status: response.status, headers: response.headers)
     case .failure(let error):
       outcome = .noResponse(error)

@@ -2,8 +2,9 @@
 /// before the attempt, or a skip because the source is paused. The audit log's `http_status` and `error`
 /// fields are its text form, and `init(httpStatus:error:)` reads them back.
 public enum DeliveryOutcome: Sendable, Hashable {
-  /// The receiver answered with this status (2xx is a success; anything else a failed attempt).
-  case response(status: Int)
+  /// The receiver answered with this status (2xx is a success; anything else a failed attempt); `note` tells
+  /// something odd about a 2xx that still counts as delivered (a body that is not valid gzip).
+  case response(status: Int, note: String? = nil)
   /// The attempt got no response.
   case noResponse(TransportError)
   /// Ctrl-C stopped the run before this attempt started; `attempt` is the attempt that was not made.
@@ -13,7 +14,7 @@ public enum DeliveryOutcome: Sendable, Hashable {
 
   /// The HTTP status, when there was a response.
   public var httpStatus: Int? {
-    if case .response(let status) = self { return status }
+    if case .response(let status, _) = self { return status }
     return nil
   }
 
@@ -31,7 +32,7 @@ public enum DeliveryOutcome: Sendable, Hashable {
   /// The audit log's `error` text; `nil` for a 2xx response.
   public var error: String? {
     switch self {
-    case .response(let status): isSuccess ? nil : "HTTP \(status)"
+    case .response(let status, let note): isSuccess ? note : "HTTP \(status)"
     case .noResponse(let error): error.reason
     case .cancelledBefore(let attempt): "cancelled before " + (attempt <= 1 ? "the first attempt" : "attempt \(attempt)")
     case .skipped(let kind, let id):
@@ -44,7 +45,8 @@ public enum DeliveryOutcome: Sendable, Hashable {
   /// The outcome written as `http_status` and `error`; texts this version does not know become `.other`.
   public init(httpStatus: Int?, error: String?) {
     if let httpStatus {
-      self = .response(status: httpStatus)
+      let delivered = (200...299).contains(httpStatus)
+      self = .response(status: httpStatus, note: delivered ? error : nil)
       return
     }
     guard let error else {

@@ -23,13 +23,19 @@ public struct RetryPolicy: Sendable, Equatable {
   /// Largest `timeScale` accepted: the 24 h schedule stretched to 1,000 days (larger values overflow).
   public static let maxTimeScale = 1_000.0
 
-  /// A policy; throws unless `timeScale` is positive and at most `maxTimeScale`.
+  /// The longest per-attempt timeout accepted: 24 hours.
+  public static let maxTimeoutMilliseconds: Int64 = 86_400_000
+
+  /// A policy; throws unless `timeScale` is positive and at most `maxTimeScale`, and the timeout is 1 ms to 24 h.
   public init(
     schedule: RetrySchedule = .voucherify, timeScale: Double = 1,
     timeoutMilliseconds: Int64 = RetryPolicy.voucherifyTimeoutMilliseconds
   ) throws(DeliveryError) {
     guard timeScale.isFinite, timeScale > 0, timeScale <= RetryPolicy.maxTimeScale else {
       throw .invalidTimeScale("\(timeScale)")
+    }
+    guard (1...RetryPolicy.maxTimeoutMilliseconds).contains(timeoutMilliseconds) else {
+      throw .invalidTimeout(DurationText.format(milliseconds: Double(timeoutMilliseconds)))
     }
     self.schedule = schedule
     self.timeScale = timeScale

@@ -44,7 +44,10 @@ public struct RetrySchedule: Sendable, Equatable, CustomStringConvertible {
     for part in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
       guard let ms = DurationText.wholeMilliseconds(String(part)) else {
         throw .invalidRetrySchedule(
-          text, reason: "'\(part.trimmingSpacesSubstring)' is not a duration like 250ms, 1s, 4m or 1h4m")
+          text,
+          reason:
+            "'\(part.trimmingSpacesSubstring)' is not a duration like 250ms, 1s, 4m or 1h4m up to \(DurationText.maxText)"
+        )
       }
       offsets.append(ms)
     }

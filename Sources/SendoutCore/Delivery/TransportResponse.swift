@@ -6,12 +6,16 @@ public struct TransportResponse: Sendable, Equatable {
   public var headers: [HTTPHeader]
   /// The response body (receivers' bodies are ignored by Voucherify, kept for diagnostics).
   public var body: [UInt8]
+  /// Something odd about a response that still counts by its status, e.g. a 2xx whose gzip body could not
+  /// be decoded; recorded in the audit record's `error` field of a `SUCCESS`.
+  public var note: String?
 
   /// Creates a response.
-  public init(status: Int, headers: [HTTPHeader] = [], body: [UInt8] = []) {
+  public init(status: Int, headers: [HTTPHeader] = [], body: [UInt8] = [], note: String? = nil) {
     self.status = status
     self.headers = headers
     self.body = body
+    self.note = note
   }
 
   /// Whether Voucherify counts this as delivered: any 2xx.

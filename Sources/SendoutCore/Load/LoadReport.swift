@@ -19,7 +19,7 @@ public struct LoadReport: Sendable {
   public init(
     target: String, requestedRate: Double?, connections: Int, transport: String, seconds: Double, stats: LoadStats
   ) {
-    self.target = target
+    self.target = TargetURL.withoutPassword(target)
     self.requestedRate = requestedRate
     self.connections = connections
     self.transport = transport
@@ -85,7 +85,7 @@ public struct LoadReport: Sendable {
         "WARNING     the generator could not keep up with the requested rate; figures understate the receiver's capacity only if the receiver was not the bottleneck"
       )
     }
-    return lines.joined(separator: "\n")
+    return lines.map(TerminalText.escape).joined(separator: "\n")  // the target and error kinds come from input
   }
 
   /// The report as JSON for scripts.

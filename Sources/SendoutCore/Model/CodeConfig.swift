@@ -23,6 +23,18 @@ public struct CodeConfig: Sendable, Equatable {
     self.postfix = postfix
   }
 
+  /// How many distinct codes the pattern can make: `charset.count ^ length`, saturating at `Int.max`.
+  public var codeSpace: Int {
+    let base = Set(charset).count
+    var space = 1
+    for _ in 0..<length {
+      let (product, overflow) = space.multipliedReportingOverflow(by: base)
+      if overflow { return Int.max }
+      space = product
+    }
+    return space
+  }
+
   /// Number of `#` placeholders (`code_config.length`).
   public var length: Int { pattern.filter { $0 == "#" }.count }
 

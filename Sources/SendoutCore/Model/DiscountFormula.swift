@@ -3,7 +3,12 @@
 /// Grammar: `expr := IF(cond;expr;expr) | number | ORDER_AMOUNT | expr (+|-|*|/) expr`,
 /// `cond := expr (>|<|>=|<=|=|!=) expr`. `ORDER_AMOUNT` is in currency units (cents / 100).
 public enum DiscountFormula {
-  /// The formula's value for an order of `orderAmount` cents, or `nil` when it does not parse.
+  /// The deepest nesting of parentheses and `IF(…)` accepted: deeper formulas do not parse (the parser
+  /// recurses once per level, so 50,000 nested parentheses must not reach the stack's end).
+  public static let maxDepth = 64
+
+  /// The formula's value for an order of `orderAmount` cents, or `nil` when it does not parse or nests
+  /// deeper than `maxDepth`.
   public static func evaluate(_ formula: String, orderAmount: Int) -> Double? {
     var p = Parser(chars: Array(formula.filter { !$0.isWhitespace }), orderAmount: Double(orderAmount) / 100)
     guard let v = p.expr(), p.i == p.chars.count else { return nil }
@@ -14,6 +19,7 @@ public enum DiscountFormula {
     let chars: [Character]
     let orderAmount: Double
     var i = 0
+    var depth = 0
 
     mutating func eat(_ s: String) -> Bool {
       let a = Array(s)
@@ -49,6 +55,9 @@ public enum DiscountFormula {
     }
 
     mutating func atom() -> Double? {
+      depth += 1
+      defer { depth -= 1 }
+      guard depth <= DiscountFormula.maxDepth else { return nil }
       if eat("IF(") {
         guard let c = cond(), eat(";"), let a = expr(), eat(";"), let b = expr(), eat(")") else { return nil }
         return c ? a : b

@@ -127,7 +127,7 @@ public struct RunSummary: Sendable {
     if failures.count > 10 { lines.append("… and \(failures.count - 10) more not delivered (see the audit log)") }
     for c in checks { lines.append("\(c.passed ? "✔" : "✘") expect \(c.name): \(c.detail)") }
     lines.append(passed ? "PASSED: \(name)" : "FAILED: \(name)")
-    return lines.joined(separator: "\n")
+    return lines.map(TerminalText.escape).joined(separator: "\n")  // names, types and errors come from input
   }
 
   /// The summary as JSON for scripts.

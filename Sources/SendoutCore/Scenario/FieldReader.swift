@@ -92,7 +92,7 @@ public struct FieldReader {
   public mutating func duration(_ key: String) throws(ScenarioError) -> Double? {
     guard let s = try string(key) else { return nil }
     guard let ms = DurationText.milliseconds(s) else {
-      throw error(key, "'\(s)' is not a duration; expected e.g. 500ms, 2s, 1m")
+      throw error(key, "'\(s)' is not a duration up to \(DurationText.maxText); expected e.g. 500ms, 2s, 1m")
     }
     return ms
   }

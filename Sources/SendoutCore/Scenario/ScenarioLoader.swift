@@ -18,20 +18,31 @@ public struct ScenarioLoader: Sendable {
   /// Maximum scenario size accepted, in bytes.
   public static let maxFileBytes = 8 << 20
 
-  /// Most operations one scenario may run, counting `count` and `repeat.times` multiplied out.
-  public static let maxOperations = 100_000
+  /// Most operations one scenario may run, counting `count` and `repeat.times` multiplied out and each
+  /// generated voucher. 25,000, down from 100,000: the plan holds every rendered sendout, and 100,000
+  /// publications (2–3 sendouts each) took 22 s and 3.5 GB to validate; at 25,000 the heaviest shape takes
+  /// about 4 s (`scripts/bench.sh limits`).
+  public static let maxOperations = 25_000
 
-  /// How many operations `steps` run (saturating at `Int.max`).
+  /// How many operations `steps` run (saturating at `Int.max`); each voucher a `campaign_create` generates
+  /// (`vouchers_count`) counts as one more, since generating it is work of the same size.
   static func operationCount(_ steps: [ScenarioStep]) -> Int {
     var total = 0
     for step in steps {
-      let inner = step.steps.isEmpty ? 1 : operationCount(step.steps)
+      let vouchers = step.operation == "campaign_create" ? voucherCount(step.parameters) : 0
+      let inner = step.steps.isEmpty ? 1 + vouchers : operationCount(step.steps)
       let (product, overflow) = step.count.multipliedReportingOverflow(by: inner)
       let (sum, overflow2) = total.addingReportingOverflow(product)
       if overflow || overflow2 { return Int.max }
       total = sum
     }
     return total
+  }
+
+  /// The `vouchers_count` of a campaign object, 0 when absent or not a small non-negative integer.
+  static func voucherCount(_ campaign: JSONObject) -> Int {
+    guard let count = campaign["vouchers_count"]?.intValue, count > 0 else { return 0 }
+    return min(count, maxOperations + 1)
   }
 
   /// Parses and checks a scenario.
@@ -73,12 +84,17 @@ public struct ScenarioLoader: Sendable {
     var worldObject = JSONObject()
     if let world { worldObject = world.object }
     let steps = try readSteps(root.array("steps") ?? [], path: root.child("steps"))
-    let operations = ScenarioLoader.operationCount(steps)
-    guard operations <= ScenarioLoader.maxOperations else {
+    let worldVouchers = (worldObject["campaigns"]?.arrayValue ?? []).reduce(0) { total, campaign in
+      guard case .object(let object) = campaign else { return total }
+      return min(total + ScenarioLoader.voucherCount(object), ScenarioLoader.maxOperations + 1)
+    }
+    let (operations, overflow) = ScenarioLoader.operationCount(steps).addingReportingOverflow(worldVouchers)
+    guard !overflow, operations <= ScenarioLoader.maxOperations else {
       throw root.error(
         "steps",
-        "the steps run \(operations == Int.max ? "over \(Int.max)" : "\(operations)") operations (counts and repeats "
-          + "multiplied); the limit is \(ScenarioLoader.maxOperations)")
+        "the steps run \(overflow || operations == Int.max ? "over \(Int.max)" : "\(operations)") operations "
+          + "(counts and repeats multiplied, each generated voucher counted); the limit is \(ScenarioLoader.maxOperations)"
+      )
     }
     let expect = try readExpectations(&root)
     try root.finish()

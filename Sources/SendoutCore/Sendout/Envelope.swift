@@ -23,7 +23,10 @@ public enum Envelope {
   }
 
   static func source(_ source: SendoutSource) -> JSON {
-    ["id": .string(source.id), "object": .string(source.object.rawValue), "target_url": .string(source.targetURL)]
+    [
+      "id": .string(source.id), "object": .string(source.object.rawValue),
+      "target_url": .string(TargetURL.withoutPassword(source.targetURL)),
+    ]
   }
 
   static func eventBlock(_ event: WorldEvent) -> JSON {

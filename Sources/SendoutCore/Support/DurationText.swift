@@ -1,18 +1,27 @@
 /// Parses and prints human durations: `250ms`, `10s`, `1.5s`, `2m`, `1h30m`, `24h`, `100us`.
 public enum DurationText {
-  /// Milliseconds for `text`, or `nil` if it is not a duration with a unit (us, ms, s, m, h, d).
+  /// The longest duration accepted anywhere: 36,500 days (100 years). Larger values would overflow
+  /// clocks counted in milliseconds once scaled (`--time-scale` up to 1000) or in nanoseconds (load).
+  public static let maxMilliseconds = 36_500.0 * 86_400_000
+
+  /// How the limit is written in messages.
+  public static let maxText = "36500d (100 years)"
+
+  /// Milliseconds for `text`, or `nil` if it is not a duration with a unit (us, ms, s, m, h, d) from 0
+  /// to `maxMilliseconds`.
   public static func milliseconds(_ text: String) -> Double? {
     var rest = Substring(text.trimmingSpaces)
     guard !rest.isEmpty else { return nil }
     var total = 0.0
     while !rest.isEmpty {
-      let number = rest.prefix { $0.isNumber || $0 == "." }
+      let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
       guard !number.isEmpty, let value = Double(number) else { return nil }
       rest = rest.dropFirst(number.count)
       let unit = rest.prefix { $0.isLetter || $0 == "µ" }
       rest = rest.dropFirst(unit.count)
       guard let factor = factors[String(unit)] else { return nil }
       total += value * factor
+      guard total.isFinite, total <= maxMilliseconds else { return nil }
     }
     return total
   }

@@ -55,12 +55,30 @@ extension World {
     return finish(try self.campaign(c.id))
   }
 
+  /// Random draws for a unique code before `generateVoucher` numbers a drawn one instead.
+  static let maxCodeDraws = 1000
+
   /// A new code in a campaign, without events (generation and publication report it themselves).
   mutating func generateVoucher(campaignID: String) throws(WorldOperationError) -> Voucher {
     tick()
     let ci = try position(in: campaigns, campaignID, "campaign")
-    var code = campaigns[ci].codeConfig.generate(using: &rng)
-    while codeExists(code) { code = campaigns[ci].codeConfig.generate(using: &rng) }
+    let config = campaigns[ci].codeConfig
+    var code = config.generate(using: &rng)
+    var draws = 1
+    let space = config.codeSpace
+    let maxDraws = space < World.maxCodeDraws / 4 ? max(16, space * 4) : World.maxCodeDraws
+    while codeExists(code) {
+      // A pattern space too small for every code (shared with other campaigns, or published beyond it):
+      // after enough draws, number the code instead of drawing forever. Scenarios check the space up front.
+      if draws >= maxDraws {
+        var n = vouchers.count + 1
+        while codeExists("\(code)-\(n)") { n += 1 }
+        code = "\(code)-\(n)"
+        break
+      }
+      code = config.generate(using: &rng)
+      draws += 1
+    }
     let v = Voucher(
       id: make(.voucher), code: code, campaign: campaigns[ci], createdAt: now, assets: (make(.asset), make(.asset)))
     addVoucher(v)

@@ -74,7 +74,7 @@ extension HTTPParser {
     if let first = lengths.first {
       guard lengths.allSatisfy({ $0 == first }), !first.isEmpty, first.utf8.allSatisfy({ (48...57).contains($0) }),
         first.count <= 15, let length = Int(first)
-      else { throw .malformed("invalid content-length '\(lengths.joined(separator: ","))'") }
+      else { throw .malformed("invalid content-length '\(TerminalText.escape(lengths.joined(separator: ",")))'") }
       guard length <= limits.maxBodyBytes else { throw .bodyTooLarge(limit: limits.maxBodyBytes) }
       state = .body(remaining: length)
       return
@@ -89,13 +89,13 @@ extension HTTPParser {
       switch text {
       case "HTTP/1.1": return 1
       case "HTTP/1.0": return 0
-      default: throw .malformed("unsupported version '\(text.prefix(20))'")
+      default: throw .malformed("unsupported version '\(TerminalText.escape(String(text.prefix(20))))'")
       }
     }
     switch kind {
     case .request:
       guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy(Self.isTokenByte), !parts[1].isEmpty else {
-        throw .malformed("bad request line '\(String(decoding: line.prefix(60), as: UTF8.self))'")
+        throw .malformed("bad request line '\(TerminalText.escape(String(decoding: line.prefix(60), as: UTF8.self)))'")
       }
       let minor = try version(parts[2])
       return (
@@ -103,13 +103,20 @@ extension HTTPParser {
         minor
       )
     case .response:
-      guard parts.count >= 2, parts[1].count == 3, let status = Int(String(decoding: parts[1], as: UTF8.self)) else {
-        throw .malformed("bad status line '\(String(decoding: line.prefix(60), as: UTF8.self))'")
+      guard parts.count >= 2, let status = Self.statusCode(parts[1]) else {
+        throw .malformed("bad status line '\(TerminalText.escape(String(decoding: line.prefix(60), as: UTF8.self)))'")
       }
       let minor = try version(parts[0])
       let reason = parts.count == 3 ? String(decoding: parts[2], as: UTF8.self) : ""
       return (.response(status: status, reason: reason), minor)
     }
+  }
+
+  /// A status code: exactly three digits, 100–599 (`-99`, `+20`, `099`, `600` are malformed).
+  static func statusCode(_ bytes: ArraySlice<UInt8>) -> Int? {
+    guard bytes.count == 3, bytes.allSatisfy({ (48...57).contains($0) }) else { return nil }
+    let value = bytes.reduce(0) { $0 * 10 + Int($1) - 48 }
+    return (100...599).contains(value) ? value : nil
   }
 
   private func split(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {

@@ -83,9 +83,8 @@ public struct HTTPParser: Sendable {
         return complete()
       case .chunkSize:
         guard let line = try readLine(limit: 1024) else { return nil }
-        let hex = line.prefix { $0 != UInt8(ascii: ";") }.filter { $0 != 0x20 && $0 != 0x09 }
-        guard !hex.isEmpty, hex.count <= 15, let size = Int(String(decoding: hex, as: UTF8.self), radix: 16) else {
-          throw .malformed("bad chunk size '\(String(decoding: line.prefix(40), as: UTF8.self))'")
+        guard let size = Self.chunkSize(line) else {
+          throw .malformed("bad chunk size '\(TerminalText.escape(String(decoding: line.prefix(40), as: UTF8.self)))'")
         }
         guard body.count + size <= limits.maxBodyBytes else { throw .bodyTooLarge(limit: limits.maxBodyBytes) }
         state = size == 0 ? .trailers : .chunkData(remaining: size)
@@ -125,8 +124,29 @@ public struct HTTPParser: Sendable {
     return nil
   }
 
+  /// The size of a chunk-size line (`1a`, `1a;ext=v`, `1a  ;ext`): 1–15 hex digits, nothing else, so the
+  /// value is 0...2^60 and never negative (`-1`, `+1`, `0x1`, `1 0` are malformed).
+  static func chunkSize(_ line: ArraySlice<UInt8>) -> Int? {
+    var digits = line.prefix { $0 != UInt8(ascii: ";") }
+    while let last = digits.last, last == 0x20 || last == 0x09 { digits.removeLast() }
+    guard !digits.isEmpty, digits.count <= 15 else { return nil }
+    var size = 0
+    for byte in digits {
+      let value: Int
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): value = Int(byte) - 48
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): value = Int(byte) - 87
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): value = Int(byte) - 55
+      default: return nil
+      }
+      size = size << 4 | value
+    }
+    return size
+  }
+
   private mutating func complete() -> HTTPMessage? {
     guard let head else { return nil }
+    continueRequested = false  // the body is here: a 100 Continue now would follow the final answer
     let message = HTTPMessage(head: head, body: body, wasChunked: chunked)
     self.head = nil
     body = []

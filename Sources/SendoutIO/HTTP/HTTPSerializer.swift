@@ -13,12 +13,13 @@ public enum HTTPSerializer {
   }
 
   /// A response: status line, the given headers, `content-length`, `connection: close` when not keeping alive, body.
-  public static func response(status: Int, headers: [HTTPHeader] = [], body: [UInt8] = [], keepAlive: Bool = true)
-    -> [UInt8]
-  {
+  /// For a `HEAD` request (`headOnly`) the head is the same, `content-length` included, but no body follows.
+  public static func response(
+    status: Int, headers: [HTTPHeader] = [], body: [UInt8] = [], keepAlive: Bool = true, headOnly: Bool = false
+  ) -> [UInt8] {
     var out = Array("HTTP/1.1 \(status) \(reasonPhrase(status))\r\n".utf8)
     append(headers + (keepAlive ? [] : [HTTPHeader("connection", "close")]), bodyCount: body.count, to: &out)
-    out += body
+    if !headOnly { out += body }
     return out
   }
 

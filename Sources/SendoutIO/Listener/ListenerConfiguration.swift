@@ -2,7 +2,7 @@ import SendoutCore
 
 /// Where the listener binds and how it verifies, limits and answers.
 public struct ListenerConfiguration: Sendable {
-  /// The IPv4 address to bind (default 127.0.0.1; 0.0.0.0 for every interface).
+  /// The IPv4 or IPv6 address to bind (default 127.0.0.1; 0.0.0.0 for every interface; ::1 for IPv6 loopback).
   public var host: String
   /// The port; 0 picks a free one (read it from `WebhookListener.port`).
   public var port: Int
@@ -16,7 +16,8 @@ public struct ListenerConfiguration: Sendable {
   public var readTimeoutMilliseconds: Int64
   /// Close an idle keep-alive connection after this long.
   public var idleTimeoutMilliseconds: Int64
-  /// At most this many open connections; more are closed on accept.
+  /// At most this many open connections: at the cap a new one evicts the connection idle the longest
+  /// (between requests); only when every connection is mid-request is the new one closed.
   public var maxConnections: Int
   /// Called on the listener's thread for every request, after it is answered; keep it quick.
   public var onReceive: (@Sendable (ReceivedWebhook) -> Void)?

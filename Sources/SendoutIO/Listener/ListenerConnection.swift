@@ -13,6 +13,9 @@ final class ListenerConnection {
   var outbound: [UInt8] = []
   var written = 0
   var lastActivity: Int64
+  /// Increases with every read on any connection: the oldest idle connection has the lowest (ties-free,
+  /// unlike `lastActivity` in milliseconds).
+  var activityOrder = 0
   /// When the first byte of the request being read arrived: the read timeout counts from here, so a
   /// client trickling a byte at a time cannot keep a request open forever.
   var requestStartedAt: Int64?

@@ -12,7 +12,8 @@ public enum ListenerError: Error, Sendable, Equatable {
   /// One line for the user.
   public var message: String {
     switch self {
-    case .invalidHost(let host): "Invalid host '\(host)': expected an IPv4 address such as 127.0.0.1 or 0.0.0.0"
+    case .invalidHost(let host):
+      "Invalid host '\(host)': expected an IPv4 or IPv6 address such as 127.0.0.1, 0.0.0.0 or ::1"
     case .invalidPort(let port): "Invalid port \(port): expected 0 (any free port) to 65535"
     case .socket(let call, let reason): "Cannot listen: \(call) failed: \(reason)"
     case .alreadyStarted: "The listener is already running"

@@ -15,6 +15,7 @@ final class ListenerLoop: @unchecked Sendable {
   private let finished = DispatchSemaphore(value: 0)
   private var connections: [Int32: ListenerConnection] = [:]
   private var buffer = [UInt8](repeating: 0, count: 65_536)
+  private var activityCounter = 0
 
   init(listener: Int32, owner: WebhookListener, configuration: ListenerConfiguration) {
     listenFD = listener
@@ -79,12 +80,29 @@ final class ListenerLoop: @unchecked Sendable {
 
   private func acceptAll() {
     while let fd = Platform.accept(listenFD) {
-      guard connections.count < configuration.maxConnections else {
-        Platform.close(fd)
+      if connections.count >= configuration.maxConnections && !evictOldestIdle() {
+        Platform.close(fd)  // every connection is mid-request: the newcomer waits for none of them
         continue
       }
-      connections[fd] = ListenerConnection(fd: fd, limits: configuration.limits, now: Platform.monotonicMilliseconds())
+      let connection = ListenerConnection(fd: fd, limits: configuration.limits, now: Platform.monotonicMilliseconds())
+      activityCounter += 1
+      connection.activityOrder = activityCounter
+      connections[fd] = connection
     }
+  }
+
+  /// At the connection cap: closes the connection idle the longest (between requests, nothing to send),
+  /// so a crowd of idle clients cannot lock a real one out. Returns `false` when none is idle.
+  private func evictOldestIdle() -> Bool {
+    var oldest: ListenerConnection?
+    for connection in connections.values
+    where !connection.closed && connection.isDrained && !connection.parser.hasPartialMessage {
+      if connection.activityOrder < oldest?.activityOrder ?? Int.max { oldest = connection }
+    }
+    guard let oldest else { return false }
+    Platform.close(oldest.fd)
+    connections[oldest.fd] = nil
+    return true
   }
 
   private func read(_ connection: ListenerConnection) {
@@ -95,6 +113,8 @@ final class ListenerLoop: @unchecked Sendable {
       case .bytes(let n):
         owner.count(bytes: n)
         connection.lastActivity = now
+        activityCounter += 1
+        connection.activityOrder = activityCounter
         if connection.requestStartedAt == nil { connection.requestStartedAt = now }
         connection.parser.feed(buffer[0..<n])
         parse(connection, now: now)
@@ -135,7 +155,7 @@ final class ListenerLoop: @unchecked Sendable {
     let bytes = HTTPSerializer.response(
       status: status, headers: [HTTPHeader("content-type", "application/json")] + behavior.headers,
       body: body.compactBytes,
-      keepAlive: keepAlive)
+      keepAlive: keepAlive, headOnly: message.head.method == "HEAD")
     connection.pending.append(.init(readyAt: now + behavior.delayMilliseconds, bytes: bytes, close: !keepAlive))
     if !keepAlive { connection.stopReading = true }
   }

@@ -56,6 +56,8 @@ public struct ReceivedWebhook: Sendable, Equatable {
   }
 
   /// One line for the terminal: time, method and path, event type, sendout id, signature, size, answer.
+  /// Every field from the network is passed through `TerminalText.escape`, so a hostile request cannot
+  /// send escape sequences to the terminal.
   ///
   /// `13:45:00.212  POST /webhooks  customer.publication.succeeded  whs_0a1b…  signature valid  2614 B  → 200`
   public var line: String {
@@ -63,7 +65,7 @@ public struct ReceivedWebhook: Sendable, Equatable {
     return [
       time, "\(method) \(target)", eventType ?? "(no event type)", sendoutID ?? "(no sendout id)",
       "signature \(signature.rawValue)", "\(body.count) B", "→ \(respondedStatus)",
-    ].joined(separator: "  ")
+    ].map(TerminalText.escape).joined(separator: "  ")
   }
 
   /// One JSON object for `listen --json`: the fields of `line`, the headers and the body as a string.

@@ -65,8 +65,11 @@ public final class WebhookListener: @unchecked Sendable {
   /// The bound port (0 before `start`).
   public var port: Int { lock.withLock { boundPort } }
 
-  /// `http://HOST:PORT` of the running listener.
-  public var baseURL: String { "http://\(configuration.host):\(port)" }
+  /// `http://HOST:PORT` of the running listener (`http://[::1]:PORT` for an IPv6 host).
+  public var baseURL: String {
+    let host = configuration.host
+    return host.contains(":") && !host.hasPrefix("[") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
+  }
 
   /// How requests are answered from now on; setting it restarts the `failFirst` count and the failure draws.
   public var behavior: ListenerBehavior {

@@ -35,4 +35,40 @@ public struct LoadConfiguration: Sendable {
     self.durationMilliseconds = durationMilliseconds
     self.timeoutMilliseconds = timeoutMilliseconds
   }
+
+  /// The longest per-request timeout accepted: 24 hours.
+  public static let maxTimeoutMilliseconds: Int64 = 86_400_000
+
+  /// Checks the numbers before anything runs: the schedule's caps (`RateSchedule.validate`), `count` from 1
+  /// to `RateSchedule.maxRequests`, `timeoutMilliseconds` from 1 ms to 24 h. The error quotes the value
+  /// and names the cap.
+  public static func validate(schedule: RateSchedule?, count: Int?, timeoutMilliseconds: Int64)
+    throws(LoadConfigurationError)
+  {
+    if let schedule {
+      do { try schedule.validate() } catch { throw LoadConfigurationError(message: error.description) }
+    }
+    if let count, !(1...RateSchedule.maxRequests).contains(count) {
+      throw LoadConfigurationError(
+        message: "Invalid request count \(count): expected 1 to \(RateSchedule.maxRequests) (the cap on one load run)")
+    }
+    guard (1...maxTimeoutMilliseconds).contains(timeoutMilliseconds) else {
+      throw LoadConfigurationError(
+        message:
+          "Invalid timeout \(DurationText.format(milliseconds: Double(timeoutMilliseconds))): expected 1ms to 24h")
+    }
+  }
+
+  /// `validate(schedule:count:timeoutMilliseconds:)` for this configuration.
+  public func validate() throws(LoadConfigurationError) {
+    try Self.validate(schedule: schedule, count: count, timeoutMilliseconds: timeoutMilliseconds)
+  }
+}
+
+/// Load settings beyond their caps.
+public struct LoadConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// One line for the user: the value and the allowed range.
+  public var message: String
+  /// `message`.
+  public var description: String { message }
 }

@@ -1,8 +1,8 @@
 import SendoutCore
 
-/// An `http://host:port/path` target for the socket load client (IPv4 literal or `localhost`).
+/// An `http://host:port/path` target for the socket load client (IPv4 literal, `[IPv6]` literal or `localhost`).
 public struct LoadTarget: Sendable, Equatable {
-  /// The IPv4 address connected to.
+  /// The IPv4 or IPv6 address connected to (IPv6 without brackets).
   public var host: String
   /// The `Host` header value as given in the URL.
   public var hostHeader: String
@@ -22,20 +22,36 @@ public struct LoadTarget: Sendable, Equatable {
     let authority = rest.prefix { $0 != "/" && $0 != "?" }
     var path = String(rest.dropFirst(authority.count))
     if path.isEmpty { path = "/" } else if path.hasPrefix("?") { path = "/" + path }
-    let parts = authority.split(separator: ":", omittingEmptySubsequences: false)
-    guard (1...2).contains(parts.count), !parts[0].isEmpty else {
-      return .failure(LoadTargetError(url: url, reason: "expected http://HOST[:PORT]/PATH"))
+    let name: Substring
+    let portText: Substring?
+    if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {  // [IPv6]:port
+      name = authority[authority.index(after: authority.startIndex)..<close]
+      let after = authority[authority.index(after: close)...]
+      guard after.isEmpty || after.hasPrefix(":") else {
+        return .failure(LoadTargetError(url: url, reason: "expected http://[IPV6]:PORT/PATH"))
+      }
+      portText = after.isEmpty ? nil : after.dropFirst()
+    } else {
+      let parts = authority.split(separator: ":", omittingEmptySubsequences: false)
+      guard (1...2).contains(parts.count), !parts[0].isEmpty else {
+        return .failure(LoadTargetError(url: url, reason: "expected http://HOST[:PORT]/PATH"))
+      }
+      name = parts[0]
+      portText = parts.count == 2 ? parts[1] : nil
     }
-    let name = String(parts[0])
-    let port = parts.count == 2 ? Int(parts[1]) : 80
+    let port =
+      portText.map { text in text.utf8.allSatisfy { (48...57).contains($0) } ? Int(text.prefix(6)) : nil } ?? 80
     guard let port, (1...65535).contains(port) else {
       return .failure(LoadTargetError(url: url, reason: "the port must be 1-65535"))
     }
-    let host = name == "localhost" ? "127.0.0.1" : name
-    let octets = host.split(separator: ".")
-    guard octets.count == 4, octets.allSatisfy({ UInt8($0) != nil }) else {
+    let host = name == "localhost" ? "127.0.0.1" : String(name)
+    guard Platform.SocketAddress(host: host, port: port) != nil else {
       return .failure(
-        LoadTargetError(url: url, reason: "the socket transport needs an IPv4 address or localhost, got '\(name)'"))
+        LoadTargetError(
+          url: url,
+          reason:
+            "the socket transport needs an IPv4 address, [IPv6] address or localhost, got '\(TerminalText.escape(String(name)))'"
+        ))
     }
     return .success(LoadTarget(host: host, hostHeader: String(authority), port: port, path: path))
   }

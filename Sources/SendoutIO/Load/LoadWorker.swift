@@ -22,10 +22,11 @@ final class LoadWorker {
   private var prepared: Sendout?
   private(set) var stats = LoadStats()
 
-  // Open loop: this thread sends requests index, index + threads, index + 2·threads, …
+  // Open loop: this thread sends requests index, index + threads, index + 2·threads, …; those from
+  // `nextToSend` up to (not including) `nextRequest` are due and waiting for a connection. Two indices,
+  // not a queue: however far behind the generator falls, memory stays flat and catching up is O(1).
   private var nextRequest: Int
-  private var pending: [Int64] = []
-  private var pendingHead = 0
+  private var nextToSend: Int
   // Closed loop: this thread's share of --count.
   private var budget: Int?
   /// When a connection last connected, a response last arrived or a connected socket last failed: no progress for a whole timeout while
@@ -41,6 +42,7 @@ final class LoadWorker {
     self.startNanos = startNanos
     self.shared = shared
     nextRequest = index
+    nextToSend = index
     writer = RequestWriter(target: configuration.target.path, host: configuration.target.hostHeader)
     if let path = configuration.auditPath {
       switch LoadAuditWriter.open(path, includeBodies: configuration.auditBodies) {
@@ -90,22 +92,19 @@ final class LoadWorker {
 
   private func queueDueRequests(_ t: Int64) {
     guard let pacer else { return }
-    while let intended = pacer.intendedOffset(of: nextRequest), intended <= t {
-      pending.append(intended)
-      nextRequest += configuration.threads
-    }
-    if pendingHead > 4096 && pendingHead * 2 > pending.count {
-      pending.removeFirst(pendingHead)
-      pendingHead = 0
+    let due = pacer.dueCount(atElapsed: t)  // requests 0..<due are due by now
+    if due > nextRequest {
+      let threads = configuration.threads
+      nextRequest += (due - nextRequest + threads - 1) / threads * threads  // the first of ours not yet due
     }
   }
 
   /// The next request for an idle connection: its intended time, or `nil` when there is none now.
   private func takeWork(at t: Int64) -> Int64? {
     if pacer != nil {
-      guard pendingHead < pending.count else { return nil }
-      defer { pendingHead += 1 }
-      return pending[pendingHead]
+      guard nextToSend < nextRequest, let intended = pacer?.intendedOffset(of: nextToSend) else { return nil }
+      nextToSend += configuration.threads
+      return intended
     }
     if let remaining = budget {
       guard remaining > 0 else { return nil }
@@ -116,7 +115,7 @@ final class LoadWorker {
   }
 
   private var moreWorkComing: Bool {
-    if let pacer { return pendingHead < pending.count || pacer.intendedOffset(of: nextRequest) != nil }
+    if let pacer { return nextToSend < nextRequest || nextRequest < pacer.totalCount }
     if let budget, budget <= 0 { return false }
     if let duration = configuration.durationMilliseconds { return Double(now) < duration * 1_000_000 }
     return true
@@ -168,15 +167,15 @@ final class LoadWorker {
 
   /// Records every request this thread still had to send as not sent.
   private func abandonRemaining() {
-    var remaining = pending.count - pendingHead
+    var remaining = (nextRequest - nextToSend) / configuration.threads
     if let pacer, nextRequest < pacer.totalCount {
       remaining += (pacer.totalCount - nextRequest + configuration.threads - 1) / configuration.threads
     } else if pacer == nil {
       remaining += budget ?? 0
     }
     if remaining > 0 { stats.errorCounts["not sent: target unreachable", default: 0] += remaining }
-    pendingHead = pending.count
     nextRequest = Int.max / 2
+    nextToSend = nextRequest
     budget = 0
   }
 
@@ -255,18 +254,21 @@ final class LoadWorker {
     while true {
       let (count, error) = Platform.readDetailed(connections[i].fd, into: &readBuffer)
       if count < 0 { return }
-      if let error { return fail(i, error, at: t) }
+      if let error {
+        // An orderly close ends a close-delimited response (HTTP/1.0, no content-length): it counts.
+        if count == 0, connections[i].state == .awaiting, let message = try? connections[i].parser.finish() {
+          complete(i, message, at: t)
+          if connections[i].state == .idle { connections[i].close(retryAt: t) }
+          return
+        }
+        return fail(i, error, at: t)
+      }
       connections[i].parser.feed(readBuffer[0..<count])
       do {
         while let message = try connections[i].parser.next() {
+          if let status = message.head.status, (100...199).contains(status), status != 101 { continue }  // interim
           guard connections[i].state == .awaiting else { return fail(i, "unsolicited response", at: t) }
-          let status = message.head.status ?? 0
-          stats.recordResponse(status: status, latencyMicros: (t - connections[i].measuredFrom) / 1000)
-          audit?.record(connections[i], status: status, error: nil, at: t)
-          shared.completed.add(1, ordering: .relaxed)
-          lastProgress = t
-          connections[i].state = .idle
-          if !message.head.keepAlive { connections[i].close(retryAt: t) }
+          complete(i, message, at: t)
           return
         }
       } catch {
@@ -274,6 +276,17 @@ final class LoadWorker {
       }
       if count < readBuffer.count { return }
     }
+  }
+
+  /// Records the final response to the request on connection `i`.
+  private func complete(_ i: Int, _ message: HTTPMessage, at t: Int64) {
+    let status = message.head.status ?? 0
+    stats.recordResponse(status: status, latencyMicros: (t - connections[i].measuredFrom) / 1000)
+    audit?.record(connections[i], status: status, error: nil, at: t)
+    shared.completed.add(1, ordering: .relaxed)
+    lastProgress = t
+    connections[i].state = .idle
+    if !message.head.keepAlive { connections[i].close(retryAt: t) }
   }
 
   /// Ends the connection; a request on it (or a connection that could not be made) counts as an error.

@@ -14,7 +14,7 @@ struct DeliveryPrinter: Sendable {
   func lines(for event: DeliveryEvent) -> [String] {
     switch event {
     case .attemptStarted: return []
-    case .recorded(let r): return [line(for: r)]
+    case .recorded(let r): return [TerminalText.escape(line(for: r))]
     case .paused(let source): return [Self.pauseNotice(source)]
     case .auditFailed(let error): return ["warning: \(error.message)"]
     }

@@ -12,7 +12,7 @@ struct FirePrinter: Sendable {
       if let generated { Console.out("No --secret given: signing with the generated secret \(generated)") }
       Console.out("Started the built-in listener on \(url); it prints what arrives and checks the signature")
     case .received(let request): Console.out("  listener ← \(request.line)")
-    case .warning(let text): Console.err("warning: \(text)")
+    case .warning(let text): Console.err("warning: \(TerminalText.escape(text))")
     case .sending(let sendout, let alreadyRecorded):
       if alreadyRecorded {
         Console.out(
@@ -20,7 +20,7 @@ struct FirePrinter: Sendable {
         )
       }
       Console.out(
-        "Sending \(sendout.id) (\(sendout.eventType) via \(Self.kind(sendout)) \(sendout.source.id), \(sendout.body.count) B) to \(sendout.source.targetURL)"
+        "Sending \(sendout.id) (\(sendout.eventType) via \(Self.kind(sendout)) \(sendout.source.id), \(sendout.body.count) B) to \(TargetURL.withoutPassword(sendout.source.targetURL))"
       )
       let policy = delivery.policy
       Console.out(

@@ -11,7 +11,9 @@ enum LoadOptions {
       Double($0).flatMap { $0 > 0 ? $0 : nil }
     }
     let ramp = try arguments.option("--ramp")
-    c.durationMilliseconds = try arguments.option("--duration", expected: "a duration like 10s or 2m") {
+    c.durationMilliseconds = try arguments.option(
+      "--duration", expected: "a duration like 10s or 2m, up to \(DurationText.maxText)"
+    ) {
       DurationText.milliseconds($0).flatMap { $0 > 0 ? $0 : nil }
     }
     c.count = try arguments.option("--count", expected: "a positive integer") { Int($0).flatMap { $0 > 0 ? $0 : nil } }
@@ -26,8 +28,8 @@ enum LoadOptions {
       LoadSession.Transport(rawValue: $0)
     }
     c.timeoutMilliseconds =
-      try arguments.option("--timeout", expected: "a duration like 10s") {
-        DurationText.milliseconds($0).flatMap { $0 > 0 ? Int64($0) : nil }
+      try arguments.option("--timeout", expected: "a duration from 1ms to 24h, like 10s") {
+        DurationText.wholeMilliseconds($0).flatMap { $0 > 0 ? $0 : nil }
       } ?? 10_000
     let json = arguments.flag("--json")
     c.histogramPath = try arguments.option("--histogram")

@@ -10,7 +10,7 @@ enum RunOutput {
             [
               "step": .string(p.stepPath), "endpoint": .string(p.endpointName), "sendout_id": .string(p.sendout.id),
               "event_type": .string(p.sendout.eventType), "type": .string(p.sendout.type),
-              "target_url": .string(p.sendout.source.targetURL),
+              "target_url": .string(TargetURL.withoutPassword(p.sendout.source.targetURL)),
               "headers": CustomHeader.redactedJSON(p.sendout.headers),
               "body": (try? JSONParser.parse(p.sendout.body)) ?? .null,
             ]

@@ -52,7 +52,7 @@ enum AuditCommand: Command {
       return [
         r.status.rawValue, r.type, r.sendoutID, "\(r.sourceObject.rawValue) \(r.sourceID)", "\(row.attempts)",
         r.httpStatus.map(String.init) ?? "-", r.executedAt.iso8601, r.targetURL, r.error ?? "",
-      ]
+      ].map(TerminalText.escape)
     }
     let widths = header.indices.map { i in ([header] + table).map { $0[i].count }.max() ?? 0 }
     for line in [header] + table {

@@ -22,7 +22,7 @@ enum ListenCommand: Command {
     --fail-rate (seeded by --seed, reproducible); the rest get --respond. Every answer waits --delay.
 
     OPTIONS:
-      --host H           IPv4 address to bind (default 127.0.0.1; 0.0.0.0 for all interfaces).
+      --host H           IPv4 or IPv6 address to bind (default 127.0.0.1; 0.0.0.0 for all; ::1).
       --port P           Port (default 8080; 0 = any free port).
       --secret S         Verify x-voucherify-signature = hex HMAC-SHA256(S, body).
       --respond STATUS   Status for normal answers (default 200).

@@ -63,7 +63,7 @@ enum RenderCommand: Command {
   static func requestJSON(_ sendout: Sendout) -> JSON {
     [
       "method": "POST",
-      "url": .string(sendout.source.targetURL),
+      "url": .string(TargetURL.withoutPassword(sendout.source.targetURL)),
       "headers": CustomHeader.redactedJSON(sendout.headers),
       "body": .string(String(decoding: sendout.body, as: UTF8.self)),
     ]

@@ -25,7 +25,8 @@ extension ScenarioRun {
       if let formula, DiscountFormula.evaluate(formula, orderAmount: 10_000) == nil {
         throw d.error(
           "percent_off_formula",
-          "'\(formula)' is not a formula Sendout can evaluate; expected e.g. IF(ORDER_AMOUNT > 150;15;10)")
+          "'\(formula.count > 80 ? formula.prefix(80) + "…" : formula)' is not a formula Sendout can evaluate "
+            + "(nested at most \(DiscountFormula.maxDepth) deep); expected e.g. IF(ORDER_AMOUNT > 150;15;10)")
       }
       out = .percent(off: off, amountLimit: try d.int("amount_limit", in: 1...100_000_000), formula: formula)
     }
@@ -40,6 +41,9 @@ extension ScenarioRun {
     let pattern = try c.string("pattern") ?? "########"
     guard pattern.contains("#") else {
       throw c.error("pattern", "'\(pattern)' has no '#'; each '#' becomes one character")
+    }
+    guard pattern.count <= 100 else {
+      throw c.error("pattern", "is \(pattern.count) characters long; the limit is 100")
     }
     let charset = try c.oneOf("charset", ["alphanumeric", "readable", "numbers", "alphabetic"]) ?? "alphanumeric"
     let chars: String
@@ -66,6 +70,12 @@ extension ScenarioRun {
       loyaltyPoints: try p.int("loyalty_points"),
       redemptionQuantity: try p.int("redemption_quantity", in: 1...1_000_000),
       codeConfig: try codeConfig(&p), vouchersCount: try p.int("vouchers_count", in: 0...100_000) ?? 0)
+    if let config = spec.codeConfig, config.codeSpace < spec.vouchersCount {
+      throw p.error(
+        "vouchers_count",
+        "\(spec.vouchersCount) codes do not fit the pattern '\(config.pattern)': it makes only \(config.codeSpace) "
+          + "distinct codes; use a longer pattern or a larger charset")
+    }
     let key = try p.string("key")
     let r = try world.createCampaign(spec)
     let id = r.value.id
