@@ -1,4 +1,4 @@
-/// Why the listener could not start.
+/// Why a listening socket (the listener's) could not be opened: bad host or port, or a failed socket call.
 public enum ListenerError: Error, Sendable, Equatable {
   /// The host is not an IPv4 address.
   case invalidHost(String)
