@@ -11,7 +11,9 @@ public struct DeliverySettings: Sendable {
   public var auditPath: String
 
   /// Creates settings; the defaults are Voucherify's schedule, no headers and `./sendout-audit.jsonl`.
-  public init(policy: RetryPolicy = .voucherify, headers: [HTTPHeader] = [], auditPath: String = FileAuditLog.defaultPath) {
+  public init(
+    policy: RetryPolicy = .voucherify, headers: [HTTPHeader] = [], auditPath: String = FileAuditLog.defaultPath
+  ) {
     self.policy = policy
     self.headers = headers
     self.auditPath = auditPath

@@ -45,9 +45,12 @@ final class EventLog: Sendable {
   @Test func resendOfAnUnknownIDIsAUsageErrorNamingIt() async throws {
     let path = temporaryLog()
     defer { try? FileManager.default.removeItem(atPath: path) }
-    await #expect(throws: SessionError.usage("Unknown sendout id 'whs_nope' in \(path); see 'sendout audit --audit \(path)'")) {
+    await #expect(
+      throws: SessionError.usage("Unknown sendout id 'whs_nope' in \(path); see 'sendout audit --audit \(path)'")
+    ) {
       try await ResendSession.run(
-        ResendSession.Configuration(sendoutIDs: ["whs_nope"], failed: false, delivery: DeliverySettings(auditPath: path)),
+        ResendSession.Configuration(
+          sendoutIDs: ["whs_nope"], failed: false, delivery: DeliverySettings(auditPath: path)),
         observer: { _ in })
     }
   }
@@ -71,10 +74,11 @@ final class EventLog: Sendable {
     }
     var url: String?
     for _ in 0..<500 where url == nil {
-      url = log.all.compactMap { event -> String? in
-        if case .listenerStarted(let url, _) = event { return url }
-        return nil
-      }.first
+      url =
+        log.all.compactMap { event -> String? in
+          if case .listenerStarted(let url, _) = event { return url }
+          return nil
+        }.first
       if url == nil { await Task.yield() }
     }
     let base = try #require(url)

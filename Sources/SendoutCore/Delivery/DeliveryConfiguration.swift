@@ -20,5 +20,11 @@ public struct DeliveryConfiguration: Sendable, Equatable {
   }
 
   /// Voucherify's schedule, 8 in flight, pause on exhaustion.
-  public static let voucherify = try! DeliveryConfiguration()
+  public static let voucherify = DeliveryConfiguration(policy: .voucherify, checkedMaxInFlight: 8)
+
+  private init(policy: RetryPolicy, checkedMaxInFlight: Int) {
+    self.policy = policy
+    maxInFlight = checkedMaxInFlight
+    pauseOnExhaustion = true
+  }
 }

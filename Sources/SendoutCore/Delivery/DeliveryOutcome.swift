@@ -34,7 +34,8 @@ public enum DeliveryOutcome: Sendable, Hashable {
     switch self {
     case .response(let status, let note): isSuccess ? note : "HTTP \(status)"
     case .noResponse(let error): error.reason
-    case .cancelledBefore(let attempt): "cancelled before " + (attempt <= 1 ? "the first attempt" : "attempt \(attempt)")
+    case .cancelledBefore(let attempt):
+      "cancelled before " + (attempt <= 1 ? "the first attempt" : "attempt \(attempt)")
     case .skipped(let kind, let id):
       "not sent: "
         + (kind == .distribution ? "distribution \(id) is paused" : "webhook \(id) is disabled")

@@ -43,10 +43,17 @@ public struct RetryPolicy: Sendable, Equatable {
   }
 
   /// Voucherify's schedule and timeout, unscaled.
-  public static let voucherify = try! RetryPolicy()
+  public static let voucherify = RetryPolicy(checked: .voucherify)
 
   /// One attempt, no retries.
-  public static let none = try! RetryPolicy(schedule: .none)
+  public static let none = RetryPolicy(checked: .none)
+
+  /// A policy with a known-good schedule, time scale 1 and Voucherify's timeout (nothing to check).
+  private init(checked schedule: RetrySchedule) {
+    self.schedule = schedule
+    timeScale = 1
+    timeoutMilliseconds = RetryPolicy.voucherifyTimeoutMilliseconds
+  }
 
   /// Parses a `--time-scale` value.
   public static func parseTimeScale(_ text: String) throws(DeliveryError) -> Double {
@@ -75,6 +82,7 @@ public struct RetryPolicy: Sendable, Equatable {
   ///   - firstAttemptAt: when attempt 1 started (the schedule's anchor).
   ///   - finishedAt: when the failed attempt ended (the anchor for `Retry-After`).
   ///   - retryAfterMilliseconds: the server's `Retry-After`, if honoured (see `retryAfterMilliseconds(status:headers:)`).
+  /// - Returns: the due time, never later than the schedule's next step; `nil` when no attempt is left.
   public func nextAttemptAt(
     after attempt: Int, firstAttemptAt: Timestamp, finishedAt: Timestamp, retryAfterMilliseconds: Int64? = nil
   ) -> Timestamp? {

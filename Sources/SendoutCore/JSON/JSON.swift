@@ -73,12 +73,19 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
   ExpressibleByFloatLiteral, ExpressibleByNilLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
+  /// `"text"` is a JSON string.
   public init(stringLiteral value: String) { self = .string(value) }
+  /// `42` is a JSON integer.
   public init(integerLiteral value: Int) { self = .int(value) }
+  /// `true` is a JSON boolean.
   public init(booleanLiteral value: Bool) { self = .bool(value) }
+  /// `1.5` is a JSON number.
   public init(floatLiteral value: Double) { self = .double(value) }
+  /// `nil` is JSON `null`.
   public init(nilLiteral: ()) { self = .null }
+  /// `[a, b]` is a JSON array.
   public init(arrayLiteral elements: JSON...) { self = .array(elements) }
+  /// `["k": v]` is a JSON object, keys in the order written.
   public init(dictionaryLiteral elements: (String, JSON)...) {
     self = .object(JSONObject(elements.map { JSONMember($0.0, $0.1) }))
   }

@@ -162,7 +162,8 @@ public struct JSONParser {
       } else if (0xDC00..<0xE000).contains(scalar) {
         throw error("Lone low surrogate \\u\(String(scalar, radix: 16))")
       }
-      out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
+      guard let decoded = Unicode.Scalar(scalar) else { throw error("Invalid escape \\u\(String(scalar, radix: 16))") }
+      out.append(contentsOf: Array(String(Character(decoded)).utf8))
     default:
       index -= 1
       throw error("Invalid escape '\\\(Character(Unicode.Scalar(c)))'")

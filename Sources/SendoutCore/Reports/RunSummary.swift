@@ -94,7 +94,7 @@ public struct RunSummary: Sendable {
       if counts[t] == nil { order.append(t) }
       counts[t, default: [:]][o.status, default: 0] += 1
     }
-    return order.map { ($0, counts[$0]!) }
+    return order.map { ($0, counts[$0, default: [:]]) }
   }
 
   /// The summary table and expectations, as printed at the end of `sendout run`.

@@ -145,7 +145,7 @@ public struct ScenarioLoader: Sendable {
     }
     let allowed = descriptor.purposes.isEmpty ? [DistributionPurpose.plainMessage] : descriptor.purposes
     let purposeText = try d.oneOf("purpose", allowed.map(\.rawValue)) ?? allowed[0].rawValue
-    let purpose = DistributionPurpose(rawValue: purposeText)!
+    let purpose = DistributionPurpose(rawValue: purposeText) ?? allowed[0]
     let template = try readTemplate(&d, descriptor: descriptor, purpose: purpose)
     let config = DistributionConfig(
       name: try d.string("name") ?? trigger, id: try d.string("id"), trigger: trigger, purpose: purpose,

@@ -15,6 +15,7 @@ public struct PayloadTemplate: Sendable, Equatable {
     /// An array of nodes.
     case array([Node])
 
+    /// Whether two nodes are the same template (object members compared in order).
     public static func == (a: Node, b: Node) -> Bool {
       switch (a, b) {
       case let (.literal(x), .literal(y)): x == y
@@ -151,7 +152,7 @@ extension PayloadTemplate {
   public init(attributes: [(path: String, key: String)]) {
     var root: [(String, Node)] = []
     func insert(_ parts: ArraySlice<String>, _ leaf: Node, into members: inout [(String, Node)]) {
-      let head = parts.first!
+      guard let head = parts.first else { return }
       if parts.count == 1 {
         members.append((head, leaf))
         return

@@ -53,10 +53,16 @@ public struct SendoutBuilder: Sendable {
     _ event: WorldEvent, purpose: DistributionPurpose?, sendoutID: String, createdAt: Timestamp
   ) -> [UInt8] {
     let key = event.eventID + "|" + event.type + "|" + String(event.createdAt.milliseconds)
-    if cache?.key != key {
-      cache = (key, writer.bytes(.object(event.data(for: purpose))), writer.bytes(Envelope.eventBlock(event)))
+    let dataBytes: [UInt8]
+    let eventBytes: [UInt8]
+    if let cached = cache, cached.key == key {
+      (dataBytes, eventBytes) = (cached.1, cached.2)
+    } else {
+      (dataBytes, eventBytes) = (
+        writer.bytes(.object(event.data(for: purpose))), writer.bytes(Envelope.eventBlock(event))
+      )
+      cache = (key, dataBytes, eventBytes)
     }
-    let (_, dataBytes, eventBytes) = cache!
     var out: [UInt8] = []
     out.reserveCapacity(dataBytes.count + eventBytes.count + sourceBytes.count + 160)
     out.append(contentsOf: #"{"id":"#.utf8)

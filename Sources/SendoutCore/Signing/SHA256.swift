@@ -50,7 +50,10 @@ public struct SHA256: Sendable {
     }
     let whole = (bytes.count - i) / 64
     if whole > 0 {
-      bytes.withUnsafeBytes { compress($0.baseAddress! + i, blocks: whole) }
+      bytes.withUnsafeBytes { raw in
+        guard let base = raw.baseAddress else { return }
+        compress(base + i, blocks: whole)
+      }
       i += whole * 64
     }
     if i < bytes.count { buffer.append(contentsOf: bytes[i...]) }
@@ -83,8 +86,9 @@ public struct SHA256: Sendable {
   private mutating func compress(_ p: UnsafeRawPointer, blocks: Int) {
     if accelerated {
       withUnsafeMutableBytes(of: &state) { words in
+        guard let base = words.baseAddress else { return }
         sendout_sha256_compress_ni(
-          words.baseAddress!.assumingMemoryBound(to: UInt32.self), p.assumingMemoryBound(to: UInt8.self), blocks)
+          base.assumingMemoryBound(to: UInt32.self), p.assumingMemoryBound(to: UInt8.self), blocks)
       }
       return
     }
@@ -127,7 +131,10 @@ public struct SHA256: Sendable {
   }
 
   private mutating func compress(_ bytes: [UInt8]) {
-    bytes.withUnsafeBytes { compress($0.baseAddress!, blocks: bytes.count / 64) }
+    bytes.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress else { return }
+      compress(base, blocks: bytes.count / 64)
+    }
   }
 
   @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

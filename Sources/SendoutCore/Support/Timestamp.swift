@@ -9,6 +9,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
   /// This timestamp moved by `ms` milliseconds.
   public func adding(milliseconds ms: Int64) -> Timestamp { Timestamp(milliseconds: milliseconds + ms) }
 
+  /// Whether `a` is earlier than `b`.
   public static func < (a: Timestamp, b: Timestamp) -> Bool { a.milliseconds < b.milliseconds }
 
   /// ISO-8601 UTC with milliseconds, e.g. `2024-01-01T11:11:11.111Z`.

@@ -7,12 +7,12 @@ struct SampleScript {
   func play(on w: inout World) throws(WorldOperationError) {
     let c0 = w.customers[0].id
     let c1 = w.customers[1].id
-    let coupons = w.firstCampaign(.discountCoupons)!.id
-    let welcome = w.campaigns.first { $0.name == "Welcome Offer" }!.id
-    let gift = w.firstCampaign(.giftVouchers)!.id
-    let loyalty = w.firstCampaign(.loyaltyProgram)!.id
-    let referral = w.firstCampaign(.referralProgram)!.id
-    let promo = w.firstCampaign(.promotion)!.id
+    let coupons = try campaignID(of: .discountCoupons, in: w)
+    let welcome = try sample(w.campaigns.first { $0.name == "Welcome Offer" }, "the Welcome Offer campaign").id
+    let gift = try campaignID(of: .giftVouchers, in: w)
+    let loyalty = try campaignID(of: .loyaltyProgram, in: w)
+    let referral = try campaignID(of: .referralProgram, in: w)
+    let promo = try campaignID(of: .promotion, in: w)
     let segment = w.segments[0].id
 
     func card() throws(WorldOperationError) -> String {
@@ -31,7 +31,7 @@ struct SampleScript {
       _ = try card()
       let order = try w.createOrder(customerID: c0).value
       _ = try w.payOrder(order.id)
-      return w.pendingPoints.last!.id
+      return try sample(w.pendingPoints.last, "pending points").id
     }
 
     switch type {
@@ -60,10 +60,10 @@ struct SampleScript {
     case "customer.updated": _ = try w.updateCustomer(c0, metadata: ["newsletter": true])
     case "customer.deleted": _ = try w.deleteCustomer(w.createCustomer().value.id)
     case "customer.order.updated":
-      let o = try referralRedemption().orderID!
+      let o = try sample(try referralRedemption().orderID, "the referral redemption's order")
       _ = try w.updateOrder(o, lines: [OrderLine(productID: w.products[1].id, quantity: 2)])
     case "customer.order.canceled":
-      _ = try w.cancelOrder(try referralRedemption().orderID!)
+      _ = try w.cancelOrder(try sample(try referralRedemption().orderID, "the referral redemption's order"))
     case "customer.rewarded":
       let v = try card()
       _ = try w.addLoyaltyPoints(voucherID: v, points: 300)
@@ -82,7 +82,7 @@ struct SampleScript {
       _ = try pendingPoints()
     case "voucher.loyalty_card.pending_points.updated", "customer.voucher.loyalty_card.pending_points.updated":
       let p = try pendingPoints()
-      _ = try w.updatePendingPoints(p, points: w.pendingPoints.last!.points + 15)
+      _ = try w.updatePendingPoints(p, points: (try sample(w.pendingPoints.last, "pending points")).points + 15)
     case "voucher.loyalty_card.pending_points.activated", "customer.voucher.loyalty_card.pending_points.activated":
       _ = try w.activatePendingPoints(try pendingPoints())
     case "voucher.loyalty_card.pending_points.canceled", "customer.voucher.loyalty_card.pending_points.canceled":
@@ -187,5 +187,16 @@ struct SampleScript {
     default:
       throw .invalid("no sample script for '\(type)'")
     }
+  }
+
+  /// The first campaign of `type` in the sample world.
+  private func campaignID(of type: CampaignType, in w: World) throws(WorldOperationError) -> String {
+    try sample(w.firstCampaign(type), "a \(type.rawValue) campaign").id
+  }
+
+  /// `value`, which the sample world always has; an `invalid` error naming `what` if it does not.
+  private func sample<T>(_ value: T?, _ what: String) throws(WorldOperationError) -> T {
+    guard let value else { throw .invalid("the sample world for \(type) has no \(what)") }
+    return value
   }
 }

@@ -158,8 +158,11 @@ extension World {
   }
 
   /// Emits `{campaign, <key>: object}` about a campaign.
-  mutating func emitCampaignObject(_ type: String, _ campaignID: String, _ key: String, _ object: JSONObject) throws(WorldOperationError) {
-    emit(type, entity: campaignID, ["campaign": .object(try self.campaign(campaignID).simpleJSON), key: .object(object)])
+  mutating func emitCampaignObject(_ type: String, _ campaignID: String, _ key: String, _ object: JSONObject)
+    throws(WorldOperationError)
+  {
+    emit(
+      type, entity: campaignID, ["campaign": .object(try self.campaign(campaignID).simpleJSON), key: .object(object)])
   }
 }
 

@@ -81,7 +81,9 @@ extension World {
   /// Emits `customer.referred` (inferred) for a referee who redeemed a referral code: the referee, the referrer,
   /// the referral campaign and code, and the redemption.
   mutating func emitReferred(_ r: Redemption, referrerID: String) throws(WorldOperationError) {
-    guard let v = try ifPresent(r.voucherID, { (it) throws(WorldOperationError) in try self.voucher(it) }) else { return }
+    guard let v = try ifPresent(r.voucherID, { (it) throws(WorldOperationError) in try self.voucher(it) }) else {
+      return
+    }
     emit(
       "customer.referred", entity: r.customerID,
       [

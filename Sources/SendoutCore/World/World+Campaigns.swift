@@ -1,7 +1,9 @@
 extension World {
   /// Creates a campaign (and its first codes); emits `campaign.created`, then
   /// `campaign.vouchers.generation.completed` when codes were generated.
-  public mutating func createCampaign(_ spec: CampaignSpec, channel: EventChannel = .userPortal) throws(WorldOperationError) -> Emitted<Campaign> {
+  public mutating func createCampaign(_ spec: CampaignSpec, channel: EventChannel = .userPortal)
+    throws(WorldOperationError) -> Emitted<Campaign>
+  {
     begin(channel)
     let season = rng.pick(WordLists.seasons)
     let year = String(now.iso8601.prefix(4))

@@ -26,7 +26,8 @@ extension World {
           w.emit(
             "customer.rewarded.loyalty_points", entity: o.customerID,
             [
-              "customer": .object(try w.simpleCustomer(o.customerID)), "holder": .object(try w.simpleCustomer(o.customerID)),
+              "customer": .object(try w.simpleCustomer(o.customerID)),
+              "holder": .object(try w.simpleCustomer(o.customerID)),
               "voucher": .object(v.simpleJSON), "campaign": .object(try w.campaign(v.campaignID).simpleJSON),
               "loyalty_tier": w.tier(in: v.campaignID, points: v.loyaltyBalance).map { .object($0.json()) } ?? .null,
               "earning_rule": .object(rule.fullJSON),
@@ -55,7 +56,9 @@ extension World {
   }
 
   /// Emits `voucher.loyalty_card.pending_points.<action>` and `customer.voucher.loyalty_card.pending_points.<action>`.
-  private mutating func emitPending(_ action: String, _ id: String, delta: Int, tx: VoucherTransaction? = nil) throws(WorldOperationError) {
+  private mutating func emitPending(_ action: String, _ id: String, delta: Int, tx: VoucherTransaction? = nil)
+    throws(WorldOperationError)
+  {
     let p = try entity(in: pendingPoints, id, "pending points")
     let v = try self.voucher(p.voucherID)
     let campaign = try self.campaign(v.campaignID).simpleJSON
@@ -137,7 +140,9 @@ extension World {
       PointsContext(
         type: "PENDING_POINTS_ACTIVATION", reason: nil, source: "Automation", order: pendingPoints[i].order.id,
         earningRule: pendingPoints[i].earningRule),
-      before: { (w: inout World, tx: VoucherTransaction) throws(WorldOperationError) in try w.emitPending("activated", id, delta: points, tx: tx) })
+      before: { (w: inout World, tx: VoucherTransaction) throws(WorldOperationError) in
+        try w.emitPending("activated", id, delta: points, tx: tx)
+      })
     return finish(pendingPoints[i])
   }
 

@@ -68,7 +68,8 @@ extension World {
         "source_type": "distribution", "source_id": .string(distribution), "distribution_id": .string(distribution),
       ]
       let pub = publications[pi]
-      members.append(JSONMember("campaign", .object(campaigns[try position(in: campaigns, cid, "campaign")].simpleJSON)))
+      members.append(
+        JSONMember("campaign", .object(campaigns[try position(in: campaigns, cid, "campaign")].simpleJSON)))
       members.append(JSONMember("voucher", .object(v.simpleJSON)))
       members.append(JSONMember("publication", .object(pub.json(customer: try customerRef(customerID), voucher: nil))))
       keys["campaign"] = [.notifyAboutPromotion, .sendUniqueCodes]
@@ -84,5 +85,13 @@ extension World {
       keys["promotion_tier"] = [.notifyAboutPromotion]
     }
     return (members, keys, overrides)
+  }
+}
+
+extension World {
+  /// The event the current request emitted last (e.g. `customer.order.paid` right after `emitOrder`).
+  func lastEmitted() throws(WorldOperationError) -> WorldEvent {
+    guard let event = pending.last else { throw .invalid("the operation emitted no event") }
+    return event
   }
 }

@@ -29,7 +29,8 @@ extension World {
       emit(
         "customer.voucher.gift.balance_added", entity: holder,
         [
-          "customer": .object(try simpleCustomer(holder)), "campaign": .object(campaign), "voucher": .object(v.simpleJSON),
+          "customer": .object(try simpleCustomer(holder)), "campaign": .object(campaign),
+          "voucher": .object(v.simpleJSON),
           "balance": .object(balance), "transaction": .object(tx.json),
         ])
     }
@@ -55,13 +56,16 @@ extension World {
     let v = try self.voucher(vid)
     let balance = giftBalanceJSON(v, amount: refund ? amount : -amount, operation: "AUTOMATIC")
     var details: JSONObject = ["balance": .object(balance)]
-    if let oid = r.orderID { details["order"] = ["id": .string(oid), "source_id": .string(try self.order(oid).sourceID)] }
+    if let oid = r.orderID {
+      details["order"] = ["id": .string(oid), "source_id": .string(try self.order(oid).sourceID)]
+    }
     details[refund ? "rollback" : "redemption"] = ["id": .string(r.id)]
     let tx = record(
       v, type: refund ? "CREDITS_REFUND" : "CREDITS_REDEMPTION", reason: nil, details: details, source: "API")
     let parent = refund ? r.parentID.flatMap { redemptions[id: $0] } : r
     try emitGiftTransaction(
-      tx, v, balance: balance, order: r.orderID, redemption: try ifPresent(parent) { (it) throws(WorldOperationError) in try simpleRedemptionJSON(it) },
+      tx, v, balance: balance, order: r.orderID,
+      redemption: try ifPresent(parent) { (it) throws(WorldOperationError) in try simpleRedemptionJSON(it) },
       rollback: refund ? try simpleRedemptionJSON(r) : nil)
   }
 
@@ -75,8 +79,12 @@ extension World {
       [
         "transaction": .object(tx.json), "voucher": .object(v.fullJSON),
         "campaign": .object(try self.campaign(v.campaignID).simpleJSON),
-        "holder": try ifPresent(v.holderID) { (it) throws(WorldOperationError) -> JSON in .object(try simpleCustomer(it)) } ?? .null, "balance": .object(balance),
-        "order": try ifPresent(order) { (it) throws(WorldOperationError) -> JSON in .object(try self.order(it).simpleJSON) } ?? .null,
+        "holder": try ifPresent(v.holderID) { (it) throws(WorldOperationError) -> JSON in
+          .object(try simpleCustomer(it))
+        } ?? .null, "balance": .object(balance),
+        "order": try ifPresent(order) { (it) throws(WorldOperationError) -> JSON in
+          .object(try self.order(it).simpleJSON)
+        } ?? .null,
         "redemption": redemption.map { .object($0) } ?? .null,
         "rollback": rollback.map { .object($0) } ?? .null,
       ])

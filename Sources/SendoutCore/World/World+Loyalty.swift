@@ -18,7 +18,8 @@ extension World {
   /// the order they are delivered, so their `created_at` never goes backwards within an operation.
   @discardableResult
   mutating func changePoints(
-    _ vi: Int, by delta: Int, _ ctx: PointsContext, before: (inout World, VoucherTransaction) throws(WorldOperationError) -> Void = { _, _ in },
+    _ vi: Int, by delta: Int, _ ctx: PointsContext,
+    before: (inout World, VoucherTransaction) throws(WorldOperationError) -> Void = { _, _ in },
     after: (inout World) throws(WorldOperationError) -> Void = { _ in }
   ) throws(WorldOperationError) -> VoucherTransaction {
     let tierBefore = tier(in: vouchers[vi].campaignID, points: vouchers[vi].loyaltyBalance)
@@ -51,9 +52,13 @@ extension World {
       [
         "transaction": .object(tx.json), "voucher": .object(v.fullJSON),
         "campaign": .object(try self.campaign(v.campaignID).simpleJSON),
-        "holder": try ifPresent(v.holderID) { (it) throws(WorldOperationError) -> JSON in .object(try simpleCustomer(it)) } ?? .null,
+        "holder": try ifPresent(v.holderID) { (it) throws(WorldOperationError) -> JSON in
+          .object(try simpleCustomer(it))
+        } ?? .null,
         "holder_loyalty_tier": tierNow.map { .object($0.json()) } ?? .null, "balance": .object(balance),
-        "order": try ifPresent(ctx.order) { (it) throws(WorldOperationError) -> JSON in .object(try self.order(it).simpleJSON) } ?? .null,
+        "order": try ifPresent(ctx.order) { (it) throws(WorldOperationError) -> JSON in
+          .object(try self.order(it).simpleJSON)
+        } ?? .null,
         "event": ctx.event.map { .object(simpleEventJSON($0)) } ?? .null,
         "earning_rule": ctx.earningRule.map { .object($0.simpleJSON) } ?? .null, "segment": .null,
         "loyalty_tier": .null, "redemption": .null, "rollback": .null, "reward": .null, "custom_event": .null,
@@ -67,10 +72,13 @@ extension World {
   }
 
   /// Emits `customer.loyalty.tier.joined/left/upgraded/downgraded` when a balance crossed a tier threshold.
-  mutating func emitTierChange(customerID: String, campaignID: String, from: LoyaltyTier?, to: LoyaltyTier?) throws(WorldOperationError) {
+  mutating func emitTierChange(customerID: String, campaignID: String, from: LoyaltyTier?, to: LoyaltyTier?)
+    throws(WorldOperationError)
+  {
     guard from?.id != to?.id else { return }
     var data: JSONObject = [
-      "customer": .object(try simpleCustomer(customerID)), "campaign": .object(try self.campaign(campaignID).simpleJSON),
+      "customer": .object(try simpleCustomer(customerID)),
+      "campaign": .object(try self.campaign(campaignID).simpleJSON),
     ]
     let type: String
     switch (from, to) {
@@ -107,7 +115,8 @@ extension World {
     let ctx = PointsContext(
       type: points > 0 ? "POINTS_ADDITION" : "POINTS_REMOVAL", reason: reason ?? "Goodwill gesture", source: source,
       operation: "MANUAL")
-    let tx = try changePoints(vi, by: points, ctx) { (w: inout World, tx: VoucherTransaction) throws(WorldOperationError) in
+    let tx = try changePoints(vi, by: points, ctx) {
+      (w: inout World, tx: VoucherTransaction) throws(WorldOperationError) in
       guard points > 0 else { return }
       let v = w.vouchers[vi]
       let balance = w.loyaltyBalanceJSON(v, points: points, operation: "MANUAL")
@@ -116,7 +125,9 @@ extension World {
         "voucher.loyalty_card.points_added", entity: v.id,
         [
           "voucher": .object(v.simpleJSON), "balance": .object(balance), "campaign": .object(campaign),
-          "customer": try ifPresent(v.holderID) { (it) throws(WorldOperationError) -> JSON in .object(try w.simpleCustomer(it)) } ?? .null, "transaction": .object(tx.json),
+          "customer": try ifPresent(v.holderID) { (it) throws(WorldOperationError) -> JSON in
+            .object(try w.simpleCustomer(it))
+          } ?? .null, "transaction": .object(tx.json),
         ])
       if let holder = v.holderID {
         w.emit(
@@ -176,7 +187,8 @@ extension World {
     emit(
       "customer.loyalty.tier.prolonged", entity: holder,
       [
-        "customer": .object(try simpleCustomer(holder)), "campaign": .object(try self.campaign(v.campaignID).simpleJSON),
+        "customer": .object(try simpleCustomer(holder)),
+        "campaign": .object(try self.campaign(v.campaignID).simpleJSON),
         "loyalty_tier": .object(t.json(expiration: (holder, now))), "created_at": .time(now),
       ])
     return finish(t)

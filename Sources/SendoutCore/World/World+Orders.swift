@@ -41,9 +41,13 @@ extension World {
     let redemption = redemptionID.flatMap { id in redemptions[id: id] }
     var data: JSONObject = [
       "customer": .object(c.simpleJSON),
-      "referrer": try ifPresent(o.referrerID) { (it) throws(WorldOperationError) -> JSON in .object(try self.customer(it).simpleJSON) } ?? .null,
+      "referrer": try ifPresent(o.referrerID) { (it) throws(WorldOperationError) -> JSON in
+        .object(try self.customer(it).simpleJSON)
+      } ?? .null,
       "order": .object(o.calculatedJSON(customer: c)),
-      "redemption": try ifPresent(redemption) { (it) throws(WorldOperationError) -> JSON in .object(try internalRedemptionJSON(it)) } ?? .null,
+      "redemption": try ifPresent(redemption) { (it) throws(WorldOperationError) -> JSON in
+        .object(try internalRedemptionJSON(it))
+      } ?? .null,
     ]
     let extra = try purposeObjects(for: o.customerID)
     for m in extra.members { data[m.key] = m.value }
@@ -102,7 +106,7 @@ extension World {
     customers[ci].orders.lastOrderAmount = orders[i].totalAmount
     customers[ci].orders.lastOrderDate = now
     try emitOrder("customer.order.paid", id, redemptionID: orders[i].redemptions.last?.id)
-    let paidEvent = pending.last!
+    let paidEvent = try lastEmitted()
     try earnPoints(forPaidOrder: id, event: paidEvent)
     return finish(orders[i])
   }

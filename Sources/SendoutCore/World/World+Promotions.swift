@@ -35,7 +35,7 @@ extension World {
     try emitRedemption("customer.redemption.succeeded", r, order: o.id)
     try emitOrder("customer.order.created", o.id, redemptionID: r.id)
     try emitOrder("customer.order.paid", o.id, redemptionID: r.id)
-    try earnPoints(forPaidOrder: o.id, event: pending.last!)
+    try earnPoints(forPaidOrder: o.id, event: try lastEmitted())
     return finish(r)
   }
 
@@ -99,10 +99,13 @@ extension World {
 
   /// Groups tiers of a promotion campaign into a stack (no event: the spec has no schema for it).
   @discardableResult
-  public mutating func addPromotionStack(campaignID: String, name: String, tierIDs: [String]) throws(WorldOperationError) -> PromotionStack {
+  public mutating func addPromotionStack(campaignID: String, name: String, tierIDs: [String])
+    throws(WorldOperationError) -> PromotionStack
+  {
     tick()
     let s = PromotionStack(
-      id: make(.promotionStack), name: name, campaignID: campaignID, categoryID: try self.campaign(campaignID).category.id,
+      id: make(.promotionStack), name: name, campaignID: campaignID,
+      categoryID: try self.campaign(campaignID).category.id,
       tierIDs: tierIDs)
     promotionStacks.append(s)
     return s

@@ -112,7 +112,8 @@ extension World {
     emit(
       type, entity: h.customerID,
       [
-        "holder": .object(h.json), "voucher": .object(v.simpleJSON), "campaign": .object(try self.campaign(v.campaignID).simpleJSON),
+        "holder": .object(h.json), "voucher": .object(v.simpleJSON),
+        "campaign": .object(try self.campaign(v.campaignID).simpleJSON),
         "customer": .object(try simpleCustomer(h.customerID)),
       ])
   }

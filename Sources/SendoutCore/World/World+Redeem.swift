@@ -78,12 +78,14 @@ extension World {
     customers[ci].orders.lastOrderDate = now
     orders[oi].updatedAt = now
     try emitOrder("customer.order.paid", o.id, redemptionID: r.id)
-    try earnPoints(forPaidOrder: o.id, event: pending.last!)
+    try earnPoints(forPaidOrder: o.id, event: try lastEmitted())
     return finish(r)
   }
 
   /// Applies a voucher's value to an order and returns the discount in cents.
-  private mutating func applyDiscount(voucherIndex vi: Int, orderIndex oi: Int, redemption r: inout Redemption) throws(WorldOperationError) -> Int {
+  private mutating func applyDiscount(voucherIndex vi: Int, orderIndex oi: Int, redemption r: inout Redemption)
+    throws(WorldOperationError) -> Int
+  {
     let v = vouchers[vi]
     if v.campaignType == .giftVouchers {
       let used = min(v.giftBalance, orders[oi].totalAmount)
@@ -123,20 +125,27 @@ extension World {
     let holder: JSON =
       v?.holderID.flatMap { id in customers[id: id] }.map { .object($0.simpleJSON) } ?? .null
     var redeemed: JSONObject
-    if let parentAsRedeemed { redeemed = parentAsRedeemed } else {
+    if let parentAsRedeemed {
+      redeemed = parentAsRedeemed
+    } else {
       redeemed = try simpleRedemptionJSON(rollback == nil ? r : parent)
     }
     let members: [String: JSON] = [
       "customer": .object(try simpleCustomer(r.customerID)),
-      "order": try ifPresent(order) { (it) throws(WorldOperationError) -> JSON in .object(try self.order(it).simpleJSON) } ?? .null,
-      "campaign": try ifPresent(campaignID) { (it) throws(WorldOperationError) -> JSON in .object(try self.campaign(it).simpleJSON) } ?? .null,
+      "order": try ifPresent(order) { (it) throws(WorldOperationError) -> JSON in .object(try self.order(it).simpleJSON)
+      } ?? .null,
+      "campaign": try ifPresent(campaignID) { (it) throws(WorldOperationError) -> JSON in
+        .object(try self.campaign(it).simpleJSON)
+      } ?? .null,
       "voucher": v.map { .object($0.simpleJSON) } ?? .null, "holder": holder,
       "promotion_tier": tier.map { .object($0.simpleJSON) } ?? .null,
       "promotion_stack": tier.flatMap { t in promotionStacks.first { $0.tierIDs.contains(t.id) } }.map {
         .object($0.simpleJSON)
       } ?? .null,
       "redemption": .object(redeemed),
-      "redemption_rollback": try ifPresent(rollback) { (it) throws(WorldOperationError) -> JSON in .object(try simpleRedemptionJSON(it)) } ?? .null,
+      "redemption_rollback": try ifPresent(rollback) { (it) throws(WorldOperationError) -> JSON in
+        .object(try simpleRedemptionJSON(it))
+      } ?? .null,
       "created_at": .time(r.date),
     ]
     let order: [String] =
@@ -164,7 +173,7 @@ extension World {
       default:
         ["customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption"]
       }
-    let data = JSONObject(order.map { JSONMember($0, members[$0]!) })
+    let data = JSONObject(order.compactMap { key in members[key].map { JSONMember(key, $0) } })
     emit(type, entity: type.hasPrefix("customer.") ? r.customerID : r.id, data)
   }
 }

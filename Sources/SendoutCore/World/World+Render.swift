@@ -7,7 +7,8 @@ extension World {
   /// `SimpleRedemption` of `r`, with its order, customer and voucher as they are now.
   func simpleRedemptionJSON(_ r: Redemption) throws(WorldOperationError) -> JSONObject {
     r.json(
-      order: try ifPresent(r.orderID) { (it) throws(WorldOperationError) in try self.order(it).simpleJSON }, customer: try simpleCustomer(r.customerID),
+      order: try ifPresent(r.orderID) { (it) throws(WorldOperationError) in try self.order(it).simpleJSON },
+      customer: try simpleCustomer(r.customerID),
       voucher: try ifPresent(r.voucherID) { (it) throws(WorldOperationError) in try self.voucher(it).simpleJSON },
       promotionTier: r.promotionTierID.flatMap { id in promotionTiers[id: id]?.simpleJSON })
   }
@@ -16,8 +17,11 @@ extension World {
   /// redemption), full voucher, and `reward` after the order when given.
   func internalRedemptionJSON(_ r: Redemption, reward: JSONObject? = nil) throws(WorldOperationError) -> JSONObject {
     let o = r.json(
-      order: try ifPresent(r.orderID) { (it) throws(WorldOperationError) in try self.order(it).calculatedJSON(customer: try self.customer(r.customerID)) },
-      customer: try simpleCustomer(r.customerID), voucher: try ifPresent(r.voucherID) { (it) throws(WorldOperationError) in try self.voucher(it).fullJSON })
+      order: try ifPresent(r.orderID) { (it) throws(WorldOperationError) in
+        try self.order(it).calculatedJSON(customer: try self.customer(r.customerID))
+      },
+      customer: try simpleCustomer(r.customerID),
+      voucher: try ifPresent(r.voucherID) { (it) throws(WorldOperationError) in try self.voucher(it).fullJSON })
     var out = JSONObject()
     let withReward = { (out: inout JSONObject) in if let reward { out["reward"] = .object(reward) } }
     for m in o.members where m.key != "channel" {

@@ -43,7 +43,8 @@ extension World {
         [
           "holder": .object(try simpleCustomer(holder)), "reward": .object(resultJSON),
           "source": ["id": .string(r.id), "type": "redemption"], "balance": .null, "voucher": .object(v.simpleJSON),
-          "campaign": .object(try self.campaign(v.campaignID).simpleJSON), "customer": .object(try simpleCustomer(holder)),
+          "campaign": .object(try self.campaign(v.campaignID).simpleJSON),
+          "customer": .object(try simpleCustomer(holder)),
           "reward_assignment": .object(a.json), "reward_redemption": .object(rr.json),
         ])
     }
@@ -70,7 +71,9 @@ extension World {
     if case .material(let p) = reward.kind {
       related = products[id: p].map { ("product", $0.simpleJSON) }
     }
-    if case .campaign = reward.kind, let given { related = ("voucher", try self.voucher(given.voucherIDs[0]).simpleJSON) }
+    if case .campaign = reward.kind, let given {
+      related = ("voucher", try self.voucher(given.voucherIDs[0]).simpleJSON)
+    }
     var data: JSONObject = [
       "customer": .object(try simpleCustomer(rr.customerID)), "holder": .object(try simpleCustomer(rr.customerID)),
       "voucher": .object(v.simpleJSON), "campaign": .object(try self.campaign(v.campaignID).simpleJSON),
@@ -80,7 +83,8 @@ extension World {
     ]
     if case .campaign = reward.kind, let given {
       let gv = try self.voucher(given.voucherIDs[0])
-      data["publication"] = .object(given.json(customer: try self.customer(rr.customerID).fullJSON, voucher: gv.fullJSON))
+      data["publication"] = .object(
+        given.json(customer: try self.customer(rr.customerID).fullJSON, voucher: gv.fullJSON))
     }
     emit("customer.reward_redemptions.completed", entity: rr.customerID, data)
     return finish(rr)

@@ -67,10 +67,13 @@ extension World {
     }
     customers[ci].redemptions.rolledBack += 1
     redemptions.append(rb)
-    try emitRedemption("redemption.rollback.succeeded", rb, order: parent.orderID, rollback: rb, parentAsRedeemed: before)
+    try emitRedemption(
+      "redemption.rollback.succeeded", rb, order: parent.orderID, rollback: rb, parentAsRedeemed: before)
     try emitRedemption(
       "customer.redemption.rollback.succeeded", rb, order: parent.orderID, rollback: rb, parentAsRedeemed: before)
-    if let vid = parent.voucherID, try self.voucher(vid).campaignType == .giftVouchers { try emitGiftRedemption(rb, refund: true) }
+    if let vid = parent.voucherID, try self.voucher(vid).campaignType == .giftVouchers {
+      try emitGiftRedemption(rb, refund: true)
+    }
     return finish(rb)
   }
 }

@@ -43,10 +43,13 @@ extension World {
   ) throws(WorldOperationError) -> Emitted<CustomEvent> {
     _ = try position(in: customers, customerID, "customer")
     begin(channel)
-    if !customEventSchemas.contains(where: { $0.name == name }) {
-      customEventSchemas.append(CustomEventSchema(id: make(.metadataSchema), name: name))
+    let schema: CustomEventSchema
+    if let known = customEventSchemas.first(where: { $0.name == name }) {
+      schema = known
+    } else {
+      schema = CustomEventSchema(id: make(.metadataSchema), name: name)
+      customEventSchemas.append(schema)
     }
-    let schema = customEventSchemas.first { $0.name == name }!
     let e = CustomEvent(
       id: make(.customEvent), type: name, customerID: customerID,
       metadata: metadata.count > 0 ? metadata : ["source": .string(channel.rawValue)], createdAt: now)

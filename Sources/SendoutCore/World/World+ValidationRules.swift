@@ -68,9 +68,9 @@ extension World {
   }
 
   private func relatedType(_ id: String) throws(WorldOperationError) -> String {
-    if (campaigns[id: id] != nil) { return "campaign" }
-    if (vouchers[id: id] != nil) { return "voucher" }
-    if (earningRules[id: id] != nil) { return "earning_rule" }
+    if campaigns[id: id] != nil { return "campaign" }
+    if vouchers[id: id] != nil { return "voucher" }
+    if earningRules[id: id] != nil { return "earning_rule" }
     throw .notFound(kind: "campaign, voucher or earning rule", id: id)
   }
 
@@ -81,7 +81,8 @@ extension World {
     let campaignID = voucher?.campaignID ?? earning?.campaignID ?? a.relatedObjectID
     let data: JSONObject = [
       "rule": .object(rule.json), "voucher": voucher.map { .object($0.simpleJSON) } ?? "",
-      "campaign": .object(try self.campaign(campaignID).simpleJSON), "assignment": .object(a.json), "distribution": .null,
+      "campaign": .object(try self.campaign(campaignID).simpleJSON), "assignment": .object(a.json),
+      "distribution": .null,
       "earning_rule": earning.map { .object($0.simpleJSON) } ?? .null, "promotion_tier": .null,
     ]
     emit(type, entity: rule.id, JSONObject(data.members.filter { $0.value != "" }))

@@ -49,6 +49,8 @@ extension World {
   /// Emits a voucher lifecycle event: the full voucher and its campaign.
   private mutating func emitVoucher(_ type: String, _ id: String) throws(WorldOperationError) {
     let v = try self.voucher(id)
-    emit(type, entity: id, ["voucher": .object(v.fullJSON), "campaign": .object(try self.campaign(v.campaignID).simpleJSON)])
+    emit(
+      type, entity: id,
+      ["voucher": .object(v.fullJSON), "campaign": .object(try self.campaign(v.campaignID).simpleJSON)])
   }
 }

@@ -79,7 +79,7 @@ public struct Dispatcher: Sendable {
             report.pausedSources.append(source)
             observer(.paused(source))
           case .wait(let deadline):
-            if timer == nil || deadline < timer! {
+            if timer.map({ deadline < $0 }) ?? true {
               timer = deadline
               group.addTask {
                 try? await clock.sleep(until: deadline)

@@ -86,7 +86,10 @@ enum Platform {
   static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Result<Void, PlatformError> {
     var written = 0
     while written < bytes.count {
-      let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+      let n = bytes.withUnsafeBytes { raw in
+        guard let base = raw.baseAddress else { return 0 }
+        return Glibc.write(fd, base + written, bytes.count - written)
+      }
       if n < 0 {
         if errno == EINTR { continue }
         return .failure(PlatformError(reason: lastError()))
@@ -151,7 +154,8 @@ enum Platform {
   /// Writes as much of `bytes[from...]` as the socket takes now; returns bytes written, 0 when it would block, -1 on error.
   static func write(_ fd: Int32, _ bytes: [UInt8], from: Int) -> Int {
     bytes.withUnsafeBytes { raw in
-      let n = send(fd, raw.baseAddress! + from, raw.count - from, Int32(MSG_NOSIGNAL))
+      guard let base = raw.baseAddress else { return 0 }
+      let n = send(fd, base + from, raw.count - from, Int32(MSG_NOSIGNAL))
       if n >= 0 { return n }
       return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? 0 : -1
     }

@@ -27,7 +27,9 @@ enum WorldBench {
       for _ in 0..<customers { customerIDs.append(world.createCustomer().value.id) }
       let spec = CampaignSpec(
         type: .discountCoupons, codeConfig: CodeConfig(pattern: "##########"), vouchersCount: vouchers)
-      do throws(WorldOperationError) { campaignID = try world.createCampaign(spec).value.id } catch { throw .internal(error.message) }
+      do throws(WorldOperationError) { campaignID = try world.createCampaign(spec).value.id } catch {
+        throw .internal(error.message)
+      }
     }
     let codes = world.vouchers.map(\.code)
     let ids = world.vouchers.map(\.id)
@@ -66,7 +68,9 @@ enum WorldBench {
       Console.out("World of \(customers) customers and \(vouchers) vouchers (checksum \(found % 1000)):")
       for f in figures {
         Console.out(
-          String(format: "  %-7@ %9d in %7.3f s  %8.2f µs per operation", f.0 as NSString, f.1, f.2, f.2 / Double(f.1) * 1e6))
+          String(
+            format: "  %-7@ %9d in %7.3f s  %8.2f µs per operation", f.0 as NSString, f.1, f.2, f.2 / Double(f.1) * 1e6)
+        )
       }
     }
     return 0

@@ -40,7 +40,9 @@ enum LoadOptions {
       "--max-error-rate", expected: "a fraction like 0.01 or a percentage like 1%", parseRate)
     c.auditPath = try arguments.option("--audit")
     c.scenarioPath = try arguments.option("--scenario")
-    if let path = c.scenarioPath, !given.isEmpty { throw .usage("Use either --event or --scenario '\(path)', not both") }
+    if let path = c.scenarioPath, !given.isEmpty {
+      throw .usage("Use either --event or --scenario '\(path)', not both")
+    }
     c.auditBodies = arguments.flag("--audit-bodies")
     if !given.isEmpty { c.eventTypes = given }
     c.request = try EventOptions.parse(&arguments, eventType: c.eventTypes[0], targetURL: "").request

@@ -28,7 +28,9 @@ struct RunPrinter: Sendable {
       case .paused: break
       default: return
       }
-      for line in DeliveryPrinter(showID: true, maxAttempts: delivery.policy.maxAttempts).lines(for: event) { Console.out(line) }
+      for line in DeliveryPrinter(showID: true, maxAttempts: delivery.policy.maxAttempts).lines(for: event) {
+        Console.out(line)
+      }
     case .sending, .resending, .loadProgress: break
     }
   }

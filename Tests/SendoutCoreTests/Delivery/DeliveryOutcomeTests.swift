@@ -29,7 +29,9 @@ import Testing
 
   @Test func anUnknownTextIsKeptAsIs() {
     #expect(DeliveryOutcome(httpStatus: nil, error: "gremlins") == .noResponse(.other("gremlins")))
-    #expect(DeliveryOutcome(httpStatus: nil, error: "cancelled before attempt x") == .noResponse(.other("cancelled before attempt x")))
+    #expect(
+      DeliveryOutcome(httpStatus: nil, error: "cancelled before attempt x")
+        == .noResponse(.other("cancelled before attempt x")))
   }
 
   @Test func onlyA2xxIsASuccessAndOnlyCancellationsAreCancellations() {

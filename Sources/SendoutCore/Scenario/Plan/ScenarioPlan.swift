@@ -5,10 +5,13 @@ public enum ScenarioPlan {
   /// The sendouts of `scenario`, in event order (for each event: project webhooks, then distributions, as listed).
   ///
   /// - Parameters:
+  ///   - scenario: the parsed scenario.
   ///   - seed: overrides `scenario.seed` (`--seed`).
   ///   - defaultTarget: used for webhooks and distributions without a `target_url` (e.g. the built-in receiver).
   ///   - overrideTarget: replaces every target (`--to`).
   ///   - file: the file name for error messages.
+  /// - Returns: every planned sendout with the step and endpoint it comes from.
+  /// - Throws: `ScenarioError` naming the step or field when the world rejects an operation or a target is missing.
   public static func make(
     scenario: Scenario, seed: UInt64? = nil, defaultTarget: String? = nil, overrideTarget: String? = nil,
     file: String = "scenario"

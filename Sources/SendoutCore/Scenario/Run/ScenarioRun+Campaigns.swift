@@ -63,7 +63,9 @@ extension ScenarioRun {
   /// its tiers, earning rules and rewards; referral programs their referrer reward; promotions their tiers.
   mutating func createCampaign(_ p: inout FieldReader) throws -> StepOutcome {
     let typeText = try p.oneOf("type", Self.campaignTypes) ?? "DISCOUNT_COUPONS"
-    let type = CampaignType(rawValue: typeText)!
+    guard let type = CampaignType(rawValue: typeText) else {
+      throw p.error("type", "unknown campaign type '\(typeText)'")
+    }
     let spec = CampaignSpec(
       type: type, name: try p.string("name"), discount: try discount(&p),
       giftAmount: try p.int("gift_amount", in: 1...100_000_000),

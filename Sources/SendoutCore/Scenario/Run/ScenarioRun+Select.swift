@@ -33,7 +33,7 @@ extension ScenarioRun {
     for (k, id) in keys where k.hasPrefix(kind + ":") {
       out[id, default: []].append(String(k.dropFirst(kind.count + 1)))
     }
-    for id in out.keys { out[id]!.sort() }
+    for id in out.keys { out[id]?.sort() }
     return out
   }
 

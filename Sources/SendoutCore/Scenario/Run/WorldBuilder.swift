@@ -33,9 +33,9 @@ struct WorldBuilder {
       }
       for (i, v) in (try r.array("distributions") ?? []).enumerated() {
         var d = try FieldReader(v, path: "world.distributions.\(i)", file: file)
-        let purpose = DistributionPurpose(
-          rawValue: try d.oneOf("purpose", DistributionPurpose.allCases.map(\.rawValue))
-            ?? "send_and_publish_unique_codes")!
+        let purpose =
+          DistributionPurpose(
+            rawValue: try d.oneOf("purpose", DistributionPurpose.allCases.map(\.rawValue)) ?? "") ?? .sendUniqueCodes
         let campaign =
           purpose == .plainMessage
           ? nil : try run.campaign(&d, purpose == .notifyAboutPromotion ? .promotion : nil, required: true)
@@ -96,8 +96,8 @@ struct WorldBuilder {
             case .array(let choices) where !choices.isEmpty:
               out.append(m.key, choices[run.rng.int(in: 0...(choices.count - 1))])
             case .object(let o) where o["min"]?.intValue != nil && o["max"]?.intValue != nil:
-              let lo = o["min"]!.intValue!
-              let hi = o["max"]!.intValue!
+              let lo = o["min"]?.intValue ?? 0
+              let hi = o["max"]?.intValue ?? 0
               guard lo <= hi else { throw c.error("metadata.\(m.key)", "expected min ≤ max, found \(lo) > \(hi)") }
               out.append(m.key, .int(run.rng.int(in: lo...hi)))
             default: out.append(m.key, m.value)
