@@ -1,10 +1,10 @@
 // swift-tools-version:6.0
 // Sendout: a Voucherify webhook sendout simulator. No package dependencies, by design.
+// Linux only: SendoutIO calls Glibc directly (sockets, poll, flock), so no other platform is declared.
 import PackageDescription
 
 let package = Package(
   name: "Sendout",
-  platforms: [.macOS(.v13)],
   products: [
     .library(name: "SendoutCore", targets: ["SendoutCore"]),
     .library(name: "SendoutIO", targets: ["SendoutIO"]),

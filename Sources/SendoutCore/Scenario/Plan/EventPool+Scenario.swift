@@ -13,22 +13,15 @@ extension EventPool {
     throws(ScenarioError)
   {
     let seed = seed ?? scenario.seed
-    let (world, keys) = try WorldBuilder.build(scenario.world, seed: seed, start: scenario.start, file: file)
-    var run = ScenarioRun(world: world, keys: keys, seed: seed, file: file)
-    try run.run(scenario.steps)
     let endpoints = try ScenarioPlan.endpoints(
       scenario, seed: seed, defaultTarget: target, overrideTarget: target, file: file)
     var entries: [(event: WorldEvent, builder: SendoutBuilder)] = []
-    outer: for stepEvent in run.events {
-      let type = stepEvent.event.type
-      let places = EventCatalog.descriptor(for: type)?.configuredIn ?? []
-      for endpoint in endpoints where endpoint.accepts(type, places) {
-        guard entries.count < Self.maxScenarioEntries else { break outer }
-        var webhook = endpoint.builder.endpoint
-        if let secret { webhook.secret = secret }
-        let builderSeed = seed &+ UInt64(entries.count) &* 0x9E37_79B9 &+ (stream << 40)
-        entries.append((stepEvent.event, SendoutBuilder(endpoint: webhook, seed: builderSeed)))
-      }
+    for (stepEvent, i) in ScenarioPlan.route(try ScenarioPlan.play(scenario, seed: seed, file: file), to: endpoints) {
+      guard entries.count < Self.maxScenarioEntries else { break }
+      var webhook = endpoints[i].builder.endpoint
+      if let secret { webhook.secret = secret }
+      let builderSeed = seed &+ UInt64(entries.count) &* 0x9E37_79B9 &+ (stream << 40)
+      entries.append((stepEvent.event, SendoutBuilder(endpoint: webhook, seed: builderSeed)))
     }
     guard !entries.isEmpty else {
       throw ScenarioError(

@@ -17,22 +17,35 @@ public enum ScenarioPlan {
     file: String = "scenario"
   ) throws(ScenarioError) -> [PlannedSendout] {
     let seed = seed ?? scenario.seed
-    let (world, keys) = try WorldBuilder.build(scenario.world, seed: seed, start: scenario.start, file: file)
-    var run = ScenarioRun(world: world, keys: keys, seed: seed, file: file)
-    try run.run(scenario.steps)
+    let events = try play(scenario, seed: seed, file: file)
     var endpoints = try self.endpoints(
       scenario, seed: seed, defaultTarget: defaultTarget, overrideTarget: overrideTarget, file: file)
     var out: [PlannedSendout] = []
-    for stepEvent in run.events {
+    for (stepEvent, i) in route(events, to: endpoints) {
+      out.append(
+        PlannedSendout(
+          sendout: endpoints[i].builder.make(stepEvent.event), stepPath: stepEvent.stepPath,
+          stepName: stepEvent.stepName, endpointName: endpoints[i].name))
+    }
+    return out
+  }
+
+  /// Builds the scenario's world and plays its steps: the events they emit, in order.
+  static func play(_ scenario: Scenario, seed: UInt64, file: String) throws(ScenarioError) -> [StepEvent] {
+    let (world, keys) = try WorldBuilder.build(scenario.world, seed: seed, start: scenario.start, file: file)
+    var run = ScenarioRun(world: world, keys: keys, seed: seed, file: file)
+    try run.run(scenario.steps)
+    return run.events
+  }
+
+  /// Every (event, endpoint index) pair a run delivers: for each event in order, the active project webhooks
+  /// subscribed to it, then the distributions it triggers, as listed.
+  static func route(_ events: [StepEvent], to endpoints: [PlanEndpoint]) -> [(StepEvent, Int)] {
+    var out: [(StepEvent, Int)] = []
+    for stepEvent in events {
       let type = stepEvent.event.type
       let places = EventCatalog.descriptor(for: type)?.configuredIn ?? []
-      for i in endpoints.indices where endpoints[i].accepts(type, places) {
-        out.append(
-          PlannedSendout(
-            sendout: endpoints[i].builder.make(stepEvent.event), stepPath: stepEvent.stepPath,
-            stepName: stepEvent.stepName,
-            endpointName: endpoints[i].name))
-      }
+      for i in endpoints.indices where endpoints[i].accepts(type, places) { out.append((stepEvent, i)) }
     }
     return out
   }
@@ -41,12 +54,10 @@ public enum ScenarioPlan {
   public static func eventTypes(scenario: Scenario, seed: UInt64? = nil, file: String = "scenario")
     throws(ScenarioError) -> [String]
   {
-    let seed = seed ?? scenario.seed
-    let (world, keys) = try WorldBuilder.build(scenario.world, seed: seed, start: scenario.start, file: file)
-    var run = ScenarioRun(world: world, keys: keys, seed: seed, file: file)
-    try run.run(scenario.steps)
     var seen: [String] = []
-    for e in run.events where !seen.contains(e.event.type) { seen.append(e.event.type) }
+    for e in try play(scenario, seed: seed ?? scenario.seed, file: file) where !seen.contains(e.event.type) {
+      seen.append(e.event.type)
+    }
     return seen
   }
 
