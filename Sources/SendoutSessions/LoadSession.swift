@@ -112,9 +112,9 @@ public enum LoadSession {
       } catch { throw .badInput("\(path): cannot write the histogram: \(error.localizedDescription)") }
     }
     let unreachable =
-      stats.completed == 0 || stats.errorCounts["not sent: target unreachable"] != nil
+      stats.completed == 0 || stats.errorCounts[.notSentTargetUnreachable] != nil
       ? "The target \(TargetURL.withoutPassword(url)) was unreachable: "
-        + stats.connectErrors.keys.sorted().joined(separator: ", ") : nil
+        + stats.connectErrors.keys.map(\.text).sorted().joined(separator: ", ") : nil
     return Result(
       report: report,
       unmetThresholds: report.unmetThresholds(

@@ -104,6 +104,13 @@ extension LoadCommandTests {
     #expect(first["status"] == "SUCCESS")
     #expect(first["sendout_id"]?.stringValue?.hasPrefix("whs_") == true)
     #expect(first["body"] == nil)
+
+    let table = try SendoutBinary.run(["audit", "--audit", path])
+    #expect(table.status == 0, "stderr: \(table.stderr)")
+    #expect(table.stdout.contains("120 load requests from"))
+    #expect(table.stdout.split(separator: "\n").filter { $0.hasPrefix("SUCCESS  whs_") }.count == 120)
+    let failed = try SendoutBinary.run(["audit", "--audit", path, "--status", "FAILED", "--json"])
+    #expect(try JSONParser.parse(failed.stdout).arrayValue?.isEmpty == true)
   }
 
   @Test func auditBodiesWithoutAuditIsAUsageError() throws {

@@ -14,6 +14,8 @@ public struct AuditLogContents: Sendable, Equatable {
   public var records: [AuditRecord]
   /// Human-readable notes about skipped content.
   public var warnings: [String]
+  /// Lines of a load test's audit file (`sendout load --audit`), one per request, in file order.
+  public var loadLines: [LoadAuditLine] = []
 
   /// Creates contents.
   public init(records: [AuditRecord] = [], warnings: [String] = []) {

@@ -15,13 +15,19 @@ public enum AuditLogParser {
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
       do {
         let json = try JSONParser.parse(line)
-        contents.records.append(try AuditRecord(json: json))
+        if LoadAuditLine.isLoadLine(json) {
+          contents.loadLines.append(try LoadAuditLine(json: json))
+        } else {
+          contents.records.append(try AuditRecord(json: json))
+        }
       } catch let error as JSONParseError {
         guard newline == nil else { throw .malformedLine(path: path, line: lineNumber, reason: error.description) }
         contents.warnings.append(
           "Audit log '\(path)': skipped a partial last line (line \(lineNumber), \(line.count) bytes), probably cut off by a crash"
         )
       } catch let error as AuditLogError.Field {
+        throw .malformedLine(path: path, line: lineNumber, reason: "field '\(error.key)' must be \(error.expected)")
+      } catch let error as LoadAuditLine.FieldError {
         throw .malformedLine(path: path, line: lineNumber, reason: "field '\(error.key)' must be \(error.expected)")
       } catch {
         throw .malformedLine(path: path, line: lineNumber, reason: "\(error)")

@@ -78,7 +78,8 @@ public struct LoadReport: Sendable {
     if !stats.errorCounts.isEmpty {
       lines.append(
         "Errors      "
-          + stats.errorCounts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", "))
+          + stats.errorCounts.sorted { $0.key.text < $1.key.text }.map { "\($0.key.text): \($0.value)" }.joined(
+            separator: ", "))
     }
     if generatorFellBehind {
       lines.append(
@@ -112,7 +113,8 @@ public struct LoadReport: Sendable {
       "status_codes": .object(
         JSONObject(stats.statusCounts.sorted { $0.key < $1.key }.map { JSONMember(String($0.key), .int($0.value)) })),
       "errors": .object(
-        JSONObject(stats.errorCounts.sorted { $0.key < $1.key }.map { JSONMember($0.key, .int($0.value)) })),
+        JSONObject(
+          stats.errorCounts.sorted { $0.key.text < $1.key.text }.map { JSONMember($0.key.text, .int($0.value)) })),
       "generator_fell_behind": .bool(generatorFellBehind),
     ]
   }

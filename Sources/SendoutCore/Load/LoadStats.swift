@@ -9,9 +9,9 @@ public struct LoadStats: Sendable, Equatable {
   /// Responses by HTTP status.
   public var statusCounts: [Int: Int] = [:]
   /// Failures without a status, by kind (`timeout`, `connection refused`, `connection reset`, …).
-  public var errorCounts: [String: Int] = [:]
+  public var errorCounts: [LoadFailure: Int] = [:]
   /// Socket errors with no request on the connection (failed connects), by kind; not request outcomes.
-  public var connectErrors: [String: Int] = [:]
+  public var connectErrors: [LoadFailure: Int] = [:]
   /// Requests sent.
   public var sent = 0
   /// Requests that got a 2xx.
@@ -32,7 +32,7 @@ public struct LoadStats: Sendable, Equatable {
   }
 
   /// Records a failure of `kind` after `latencyMicros` (it counts in latency too: the receiver did not answer in time).
-  public mutating func recordError(_ kind: String, latencyMicros: Int64) {
+  public mutating func recordError(_ kind: LoadFailure, latencyMicros: Int64) {
     errorCounts[kind, default: 0] += 1
     latency.record(latencyMicros)
   }

@@ -28,19 +28,13 @@ final class LoadAuditWriter {
 
   /// Records the outcome of the request on `connection` at `t` (ns since the start): a `status`, or an `error`.
   func record(_ connection: ClientConnection, status: Int?, error: String?, at t: Int64) {
-    let succeeded = status.map { (200..<300).contains($0) } ?? false
-    var line = JSONObject()
-    line.append("sendout_id", .string(connection.sendoutID))
-    line.append("status", .string(succeeded ? "SUCCESS" : "FAILED"))
-    line.append("http_status", status.map(JSON.int) ?? .null)
-    line.append("latency_ms", .double(Self.milliseconds(t - connection.measuredFrom)))
-    line.append("error", error.map(JSON.string) ?? .null)
-    line.append("intended_ms", .double(Self.milliseconds(connection.measuredFrom)))
-    line.append("sent_ms", .double(Self.milliseconds(connection.sentAt)))
-    if includeBodies, let body = connection.auditBody {
-      line.append("body", .string(String(decoding: body, as: UTF8.self)))
-    }
-    buffer.append(contentsOf: JSON.object(line).compactBytes)
+    let line = LoadAuditLine(
+      sendoutID: connection.sendoutID, succeeded: status.map { (200..<300).contains($0) } ?? false, httpStatus: status,
+      latencyMilliseconds: Self.milliseconds(t - connection.measuredFrom), error: error,
+      intendedMilliseconds: Self.milliseconds(connection.measuredFrom),
+      sentMilliseconds: Self.milliseconds(connection.sentAt),
+      body: includeBodies ? connection.auditBody.map { String(decoding: $0, as: UTF8.self) } : nil)
+    buffer.append(contentsOf: line.json.compactBytes)
     buffer.append(0x0A)
     if buffer.count >= 1 << 16 { flush(at: t) }
   }

@@ -173,7 +173,7 @@ final class LoadWorker {
     } else if pacer == nil {
       remaining += budget ?? 0
     }
-    if remaining > 0 { stats.errorCounts["not sent: target unreachable", default: 0] += remaining }
+    if remaining > 0 { stats.errorCounts[.notSentTargetUnreachable, default: 0] += remaining }
     nextRequest = Int.max / 2
     nextToSend = nextRequest
     budget = 0
@@ -190,7 +190,7 @@ final class LoadWorker {
         connections[i].state = .connecting(since: t)
         stats.connectionsOpened += 1
       case .failure(let error):
-        fail(i, "connect: \(error.reason)", at: t)
+        fail(i, .connect(error.reason), at: t)
       }
     case .idle:
       guard let intended = takeWork(at: t) else { return }
@@ -225,7 +225,7 @@ final class LoadWorker {
 
   private func flush(_ i: Int, at t: Int64) {
     let n = Platform.write(connections[i].fd, connections[i].out, from: connections[i].offset)
-    if n < 0 { return fail(i, "connection reset", at: t) }
+    if n < 0 { return fail(i, .reset, at: t) }
     connections[i].offset += n
     if connections[i].offset == connections[i].out.count {
       connections[i].out.removeAll(keepingCapacity: true)
@@ -237,7 +237,7 @@ final class LoadWorker {
     switch connections[i].state {
     case .connecting:
       guard poll.writable(i) else { return }
-      if let error = Platform.connectError(connections[i].fd) { return fail(i, "connect: \(error)", at: t) }
+      if let error = Platform.connectError(connections[i].fd) { return fail(i, .connect(error), at: t) }
       connections[i].state = .idle
       lastProgress = t
     case .writing:
@@ -261,18 +261,18 @@ final class LoadWorker {
           if connections[i].state == .idle { connections[i].close(retryAt: t) }
           return
         }
-        return fail(i, error, at: t)
+        return fail(i, .socket(error), at: t)
       }
       connections[i].parser.feed(readBuffer[0..<count])
       do {
         while let message = try connections[i].parser.next() {
           if let status = message.head.status, (100...199).contains(status), status != 101 { continue }  // interim
-          guard connections[i].state == .awaiting else { return fail(i, "unsolicited response", at: t) }
+          guard connections[i].state == .awaiting else { return fail(i, .unsolicitedResponse, at: t) }
           complete(i, message, at: t)
           return
         }
       } catch {
-        return fail(i, "bad response: \(error.reason)", at: t)
+        return fail(i, .badResponse(error.reason), at: t)
       }
       if count < readBuffer.count { return }
     }
@@ -290,11 +290,11 @@ final class LoadWorker {
   }
 
   /// Ends the connection; a request on it (or a connection that could not be made) counts as an error.
-  private func fail(_ i: Int, _ kind: String, at t: Int64) {
+  private func fail(_ i: Int, _ kind: LoadFailure, at t: Int64) {
     let c = connections[i]
     if c.busy {
       stats.recordError(kind, latencyMicros: (t - c.measuredFrom) / 1000)
-      audit?.record(c, status: nil, error: kind, at: t)
+      audit?.record(c, status: nil, error: kind.text, at: t)
       shared.completed.add(1, ordering: .relaxed)
     } else if c.state != .idle {
       stats.connectErrors[kind, default: 0] += 1  // no request was on it: a socket error, not a request outcome
@@ -307,7 +307,7 @@ final class LoadWorker {
 
   private func expireTimeouts(at t: Int64) {
     for i in connections.indices where connections[i].busy && t - connections[i].sentAt >= timeoutNanos {
-      fail(i, "timeout", at: t)
+      fail(i, .timeout, at: t)
     }
   }
 

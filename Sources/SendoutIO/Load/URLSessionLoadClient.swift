@@ -29,8 +29,8 @@ final class URLSessionLoadClient: Sendable {
   }
 
   /// POSTs `body` with `headers`; the status, or an error kind for counting.
-  func send(headers: [HTTPHeader], body: [UInt8]) async -> Result<Int, LoadRequestFailure> {
-    guard let url else { return .failure(LoadRequestFailure(kind: "invalid URL")) }
+  func send(headers: [HTTPHeader], body: [UInt8]) async -> Result<Int, LoadFailure> {
+    guard let url else { return .failure(.other("invalid URL")) }
     var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalAndRemoteCacheData)
     request.timeoutInterval = timeoutSeconds
     request.httpMethod = "POST"
@@ -41,24 +41,18 @@ final class URLSessionLoadClient: Sendable {
     do {
       let (_, response) = try await session.data(for: request)
       guard let http = response as? HTTPURLResponse else {
-        return .failure(LoadRequestFailure(kind: "malformed response"))
+        return .failure(.malformedResponse)
       }
       return .success(http.statusCode)
     } catch let error as URLError {
       switch error.code {
-      case .timedOut: return .failure(LoadRequestFailure(kind: "timeout"))
-      case .cannotConnectToHost: return .failure(LoadRequestFailure(kind: "connection refused"))
-      case .networkConnectionLost: return .failure(LoadRequestFailure(kind: "connection closed before a response"))
-      default: return .failure(LoadRequestFailure(kind: "URLError \(error.code.rawValue)"))
+      case .timedOut: return .failure(.timeout)
+      case .cannotConnectToHost: return .failure(.refused)
+      case .networkConnectionLost: return .failure(.closedBeforeResponse)
+      default: return .failure(.other("URLError \(error.code.rawValue)"))
       }
     } catch {
-      return .failure(LoadRequestFailure(kind: "\(error)"))
+      return .failure(.other("\(error)"))
     }
   }
-}
-
-/// Why a load request got no status (`timeout`, `connection refused`, …).
-struct LoadRequestFailure: Error {
-  /// The kind, as counted in the report.
-  var kind: String
 }

@@ -51,7 +51,7 @@ public struct URLSessionLoadGenerator: LoadGenerator {
             let latency = (Platform.monotonicNanoseconds() - start - measuredFrom) / 1000
             switch outcome {
             case .success(let status): stats.recordResponse(status: status, latencyMicros: latency)
-            case .failure(let failure): stats.recordError(failure.kind, latencyMicros: latency)
+            case .failure(let failure): stats.recordError(failure, latencyMicros: latency)
             }
             shared.completed.add(1, ordering: .relaxed)
             if stats.sent % 64 == 0 { shared.publish(worker, stats) }

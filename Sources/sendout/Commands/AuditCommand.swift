@@ -1,5 +1,6 @@
 import SendoutCore
 import SendoutIO
+import SendoutSessions
 
 /// `sendout audit`: the audit log as Voucherify's Webhook sendouts tab shows it.
 enum AuditCommand: Command {
@@ -8,10 +9,11 @@ enum AuditCommand: Command {
   static let help = """
     USAGE: sendout audit [--audit FILE] [--status S] [--type T] [--json]
 
-    Reads the JSON Lines audit log that 'fire' and 'retry' append to (one record per attempt) and
+    Reads the JSON Lines audit log that 'fire', 'run' and 'retry' append to (one record per attempt) and
     shows one row per sendout, like the Webhook sendouts tab of Voucherify's Audit log: latest
     status, type, sendout id, source, attempts, last HTTP status, when it last ran, target and error.
-    A partial last line (a crash mid-write) is skipped with a warning.
+    A partial last line (a crash mid-write) is skipped with a warning. A load test's audit file
+    ('sendout load --audit FILE', one line per request) is recognised and shown one row per request.
 
     OPTIONS:
       --audit FILE   The audit log (default ./sendout-audit.jsonl).
@@ -34,34 +36,29 @@ enum AuditCommand: Command {
     let rest = try arguments.positionals()
     guard rest.isEmpty else { throw .usage("'audit' takes no arguments, got '\(rest[0])'") }
 
-    let contents: AuditLogContents
-    do { contents = try FileAuditLog(path: path).read() } catch { throw .badInput(error.message) }
-    for warning in contents.warnings { Console.err("warning: \(warning)") }
+    let contents = try await Session.run { () throws(SessionError) in
+      try AuditSession.read(path: path) { Console.err("warning: \(TerminalText.escape($0))") }
+    }
+    if !contents.loadLines.isEmpty {
+      let requests = contents.loadLines.filter { status == nil || ($0.succeeded ? .success : .failed) == status }
+      if json {
+        Console.out(JSON.array(requests.map(\.json)).prettyString)
+      } else {
+        for line in AuditTable.loadRequests(requests) { Console.out(line) }
+        Console.out("\n\(requests.count) load request\(requests.count == 1 ? "" : "s") from \(path)")
+      }
+      guard contents.records.isEmpty else { throw .badInput("\(path) mixes delivery records and load-test lines") }
+      return 0
+    }
     let rows = AuditSummary(contents.records).filtered(status: status, type: type)
     if json {
       Console.out(JSON.array(rows.map(describe)).prettyString)
-      return 0
-    }
-    guard !rows.isEmpty else {
+    } else if rows.isEmpty {
       Console.out(contents.records.isEmpty ? "No sendouts recorded in \(path) yet." : "No sendouts match.")
-      return 0
+    } else {
+      for line in AuditTable.sendouts(rows) { Console.out(line) }
+      Console.out("\n\(rows.count) sendout\(rows.count == 1 ? "" : "s") from \(path)")
     }
-    let header = ["STATUS", "TYPE", "SENDOUT ID", "SOURCE", "ATTEMPTS", "HTTP", "EXECUTED AT", "TARGET URL", "ERROR"]
-    let table = rows.map { row -> [String] in
-      let r = row.latest
-      return [
-        r.status.rawValue, r.type, r.sendoutID, "\(r.sourceObject.rawValue) \(r.sourceID)", "\(row.attempts)",
-        r.httpStatus.map(String.init) ?? "-", r.executedAt.iso8601, r.targetURL, r.error ?? "",
-      ].map(TerminalText.escape)
-    }
-    let widths = header.indices.map { i in ([header] + table).map { $0[i].count }.max() ?? 0 }
-    for line in [header] + table {
-      Console.out(
-        line.indices.map { i in
-          i == line.count - 1 ? line[i] : line[i].padding(toLength: widths[i], withPad: " ", startingAt: 0)
-        }.joined(separator: "  "))
-    }
-    Console.out("\n\(rows.count) sendout\(rows.count == 1 ? "" : "s") from \(path)")
     return 0
   }
 

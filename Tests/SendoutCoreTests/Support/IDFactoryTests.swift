@@ -1,4 +1,5 @@
 // swift-format-ignore-file: NeverForceUnwrap
+
 // Test code: a force unwrap of a literal or a fixture is the clearest assertion that it is well-formed.
 import SendoutCore
 import Testing

@@ -1,4 +1,5 @@
 // swift-format-ignore-file: NeverUseForceTry
+
 // Test code: the event types are fixed and renderable, so a failure here is a broken test, not a case to handle.
 import Foundation
 import SendoutCore

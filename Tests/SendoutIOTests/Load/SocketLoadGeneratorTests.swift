@@ -67,7 +67,7 @@ import Testing
     let configuration = LoadConfiguration(
       target: LoadTestSupport.target(listener.port), connections: 2, threads: 1, count: 4, timeoutMilliseconds: 100)
     let (stats, seconds) = await LoadTestSupport.run(configuration)
-    #expect(stats.errorCounts == ["timeout": 4])
+    #expect(stats.errorCounts == [.timeout: 4])
     #expect(stats.completed == 4)
     #expect(stats.latency.min >= 100_000)
     #expect(seconds < 1.5, "4 requests on 2 connections, 100 ms each: no waiting for the 2 s answers")
@@ -81,7 +81,7 @@ import Testing
       target: LoadTestSupport.target(port), connections: 2, threads: 1, count: 20, timeoutMilliseconds: 300)
     let (stats, seconds) = await LoadTestSupport.run(configuration)
     #expect(stats.succeeded == 0)
-    #expect(stats.errorCounts["not sent: target unreachable"] == 20)
+    #expect(stats.errorCounts[.notSentTargetUnreachable] == 20)
     #expect(!stats.connectErrors.isEmpty)
     #expect(seconds < 5)
   }

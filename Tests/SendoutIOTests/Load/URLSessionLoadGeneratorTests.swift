@@ -33,6 +33,6 @@ import Testing
     let (stats, _) = await generator.run { _ in pool }
     #expect(stats.completed == 4)
     #expect(stats.succeeded == 0)
-    #expect(stats.errorCounts.keys.contains("connection refused"), "\(stats.errorCounts)")
+    #expect(stats.errorCounts.keys.contains(.refused), "\(stats.errorCounts)")
   }
 }
