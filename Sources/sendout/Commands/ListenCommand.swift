@@ -44,43 +44,8 @@ enum ListenCommand: Command {
     """
 
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
-    let host = try arguments.option("--host") ?? "127.0.0.1"
-    let port =
-      try arguments.option("--port", expected: "0 (any free port) to 65535") {
-        Int($0).flatMap { (0...65535).contains($0) ? $0 : nil }
-      } ?? 8080
-    let secret = try arguments.option("--secret")
-    let status = try arguments.option("--respond", expected: "an HTTP status from 100 to 599", parseStatus) ?? 200
-    let failStatus =
-      try arguments.option("--fail-status", expected: "an HTTP status from 100 to 599", parseStatus) ?? 500
-    let failFirst =
-      try arguments.option("--fail-first", expected: "a non-negative integer") {
-        Int($0).flatMap { $0 >= 0 ? $0 : nil }
-      } ?? 0
-    let failRate =
-      try arguments.option("--fail-rate", expected: "a probability from 0 to 1, e.g. 0.3") {
-        Double($0).flatMap { (0...1).contains($0) ? $0 : nil }
-      } ?? 0
-    let seed = try arguments.option("--seed", expected: "a non-negative integer") { UInt64($0) } ?? 1
-    let retryAfter = try arguments.option("--retry-after", expected: "a whole number of seconds") {
-      Int($0).flatMap { $0 >= 0 ? $0 : nil }
-    }
-    let delay =
-      try arguments.option("--delay", expected: "a duration such as 250ms, 2s or 1m", DurationText.wholeMilliseconds)
-      ?? 0
-    let maxBody =
-      try arguments.option("--max-body", expected: "a positive number of bytes") {
-        Int($0).flatMap { $0 > 0 ? $0 : nil }
-      } ?? 1024 * 1024
-    let json = arguments.flag("--json")
-    let rest = try arguments.positionals()
-    guard rest.isEmpty else { throw .usage("'listen' takes no arguments, got '\(rest[0])'") }
-
-    let behavior = ListenerBehavior(
-      status: status, failFirst: failFirst, failRate: failRate, seed: seed, failStatus: failStatus,
-      delayMilliseconds: delay, headers: retryAfter.map { [HTTPHeader("retry-after", "\($0)")] } ?? [])
-    let configuration = ListenerConfiguration(
-      host: host, port: port, secret: secret, behavior: behavior, limits: HTTPLimits(maxBodyBytes: maxBody))
+    let (configuration, json) = try ListenOptions.parse(&arguments)
+    let secret = configuration.secret
     let result = try await Session.run { () throws(SessionError) in
       try await ListenSession.run(configuration) { event in
         switch event {
@@ -101,5 +66,4 @@ enum ListenCommand: Command {
   /// The port of `http://host:PORT`.
   static func port(of url: String) -> Int { url.split(separator: ":").last.flatMap { Int($0) } ?? 0 }
 
-  static func parseStatus(_ text: String) -> Int? { Int(text).flatMap { (100...599).contains($0) ? $0 : nil } }
 }
