@@ -1,12 +1,12 @@
 import Foundation
 import SendoutCore
 
-/// The listener's event loop: one thread, `poll()` over the listening socket, a wake-up pipe and every
-/// connection. Delayed answers and timeouts are deadlines in the loop, so a slow answer never blocks
-/// other connections.
+/// The HTTP server loop of the listener (and of any other `HTTPHandler`): one thread, `poll()` over the listening
+/// socket, a wake-up pipe and every connection. Delayed answers and timeouts are deadlines in the loop, so a slow
+/// answer never blocks other connections.
 final class ListenerLoop: @unchecked Sendable {
   private let listenFD: Int32
-  private unowned let owner: WebhookListener
+  private unowned let owner: any HTTPHandler
   private let configuration: ListenerConfiguration
   private var wakeRead: Int32 = -1
   private var wakeWrite: Int32 = -1
@@ -17,7 +17,7 @@ final class ListenerLoop: @unchecked Sendable {
   private var buffer = [UInt8](repeating: 0, count: 65_536)
   private var activityCounter = 0
 
-  init(listener: Int32, owner: WebhookListener, configuration: ListenerConfiguration) {
+  init(listener: Int32, owner: any HTTPHandler, configuration: ListenerConfiguration) {
     listenFD = listener
     self.owner = owner
     self.configuration = configuration
@@ -145,18 +145,12 @@ final class ListenerLoop: @unchecked Sendable {
   }
 
   private func answer(_ message: HTTPMessage, on connection: ListenerConnection, now: Int64) {
-    let (behavior, status) = owner.nextAnswer()
-    let request = ReceivedWebhook(
-      message: message, secret: configuration.secret, receivedAt: SystemClock().now(), respondedStatus: status)
-    owner.record(request)
+    let reply = owner.reply(to: message)
     let keepAlive = message.head.keepAlive
-    let body: JSON =
-      (200...299).contains(status) ? ["received": true] : ["error": .string("status \(status) from sendout listen")]
     let bytes = HTTPSerializer.response(
-      status: status, headers: [HTTPHeader("content-type", "application/json")] + behavior.headers,
-      body: body.compactBytes,
-      keepAlive: keepAlive, headOnly: message.head.method == "HEAD")
-    connection.pending.append(.init(readyAt: now + behavior.delayMilliseconds, bytes: bytes, close: !keepAlive))
+      status: reply.status, headers: reply.headers, body: reply.body, keepAlive: keepAlive,
+      headOnly: message.head.method == "HEAD")
+    connection.pending.append(.init(readyAt: now + reply.delayMilliseconds, bytes: bytes, close: !keepAlive))
     if !keepAlive { connection.stopReading = true }
   }
 

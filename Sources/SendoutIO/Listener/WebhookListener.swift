@@ -15,7 +15,7 @@ import SendoutCore
 /// let got = await listener.waitForRequests(count: 3, timeoutMilliseconds: 5000)
 /// listener.stop()
 /// ```
-public final class WebhookListener: @unchecked Sendable {
+public final class WebhookListener: HTTPHandler, @unchecked Sendable {
   /// The configuration it was created with (its `behavior` is only the initial one).
   public let configuration: ListenerConfiguration
 
@@ -102,20 +102,28 @@ public final class WebhookListener: @unchecked Sendable {
     }
   }
 
-  /// For the loop: the behaviour and status for the next request.
-  func nextAnswer() -> (ListenerBehavior, Int) {
-    lock.withLock {
+  /// For the loop: records the webhook (signature checked) and answers as the current behaviour says.
+  public func reply(to message: HTTPMessage) -> HTTPReply {
+    let (behavior, status) = lock.withLock {
       let status = currentBehavior.status(forRequest: requestsSinceBehavior, random: &random)
       requestsSinceBehavior += 1
       return (currentBehavior, status)
     }
+    record(
+      ReceivedWebhook(
+        message: message, secret: configuration.secret, receivedAt: SystemClock().now(), respondedStatus: status))
+    let body: JSON =
+      (200...299).contains(status) ? ["received": true] : ["error": .string("status \(status) from sendout listen")]
+    return HTTPReply(
+      status: status, headers: [HTTPHeader("content-type", "application/json")] + behavior.headers,
+      body: body.compactBytes, delayMilliseconds: behavior.delayMilliseconds)
   }
 
   /// For the loop: counts bytes read.
-  func count(bytes: Int) { lock.withLock { receivedBytes += bytes } }
+  public func count(bytes: Int) { lock.withLock { receivedBytes += bytes } }
 
-  /// For the loop: stores a request and calls `onReceive`.
-  func record(_ request: ReceivedWebhook) {
+  /// Stores a request and calls `onReceive`.
+  private func record(_ request: ReceivedWebhook) {
     lock.withLock {
       receivedTotal += 1
       if configuration.keepsReceived { receivedRequests.append(request) }
