@@ -26,8 +26,7 @@ public final class WebhookListener: HTTPHandler, @unchecked Sendable {
   private var receivedRequests: [ReceivedWebhook] = []
   private var receivedTotal = 0
   private var receivedBytes = 0
-  private var boundPort = 0
-  private var loop: ListenerLoop?
+  private var server: HTTPServer?
 
   /// A listener that is not yet listening; call `start()`.
   public init(configuration: ListenerConfiguration = ListenerConfiguration()) {
@@ -41,35 +40,28 @@ public final class WebhookListener: HTTPHandler, @unchecked Sendable {
   /// Binds, listens and starts serving on a background thread; returns the bound port (useful with port 0).
   @discardableResult
   public func start() throws(ListenerError) -> Int {
-    guard lock.withLock({ loop == nil }) else { throw .alreadyStarted }
-    let (fd, port) = try Platform.listen(host: configuration.host, port: configuration.port)
-    let newLoop = ListenerLoop(listener: fd, owner: self, configuration: configuration)
-    lock.withLock {
-      loop = newLoop
-      boundPort = port
-    }
-    newLoop.start()
+    let newServer = HTTPServer(configuration: configuration, handler: self)
+    guard lock.withLock({ server == nil }) else { throw .alreadyStarted }
+    let port = try newServer.start()
+    lock.withLock { server = newServer }
     return port
   }
 
   /// Stops serving and closes every connection; waits (briefly) for the thread to finish. Idempotent.
   public func stop() {
-    let loop = lock.withLock {
-      let l = self.loop
-      self.loop = nil
-      return l
+    let server = lock.withLock {
+      let s = self.server
+      self.server = nil
+      return s
     }
-    loop?.stop()
+    server?.stop()
   }
 
   /// The bound port (0 before `start`).
-  public var port: Int { lock.withLock { boundPort } }
+  public var port: Int { lock.withLock { server?.port ?? 0 } }
 
   /// `http://HOST:PORT` of the running listener (`http://[::1]:PORT` for an IPv6 host).
-  public var baseURL: String {
-    let host = configuration.host
-    return host.contains(":") && !host.hasPrefix("[") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
-  }
+  public var baseURL: String { HTTPServer.baseURL(host: configuration.host, port: port) }
 
   /// How requests are answered from now on; setting it restarts the `failFirst` count and the failure draws.
   public var behavior: ListenerBehavior {

@@ -1,0 +1,57 @@
+import Foundation
+import SendoutCore
+
+/// An HTTP/1.1 server on plain sockets and `poll()`, one background thread, many keep-alive connections, with the
+/// listener's limits and timeouts; every complete request is answered by `handler`. The webhook receiver and the
+/// mock API both run on it. The handler is not retained: its owner keeps it alive while the server runs.
+public final class HTTPServer: @unchecked Sendable {
+  /// Host, port, limits and timeouts (its webhook-specific fields are the handler's business).
+  public let configuration: ListenerConfiguration
+  private unowned let handler: any HTTPHandler
+  private let lock = NSLock()
+  private var boundPort = 0
+  private var loop: ListenerLoop?
+
+  /// A server that is not yet listening; call `start()`.
+  public init(configuration: ListenerConfiguration, handler: any HTTPHandler) {
+    self.configuration = configuration
+    self.handler = handler
+  }
+
+  deinit { stop() }
+
+  /// Binds, listens and starts serving on a background thread; returns the bound port (useful with port 0).
+  @discardableResult
+  public func start() throws(ListenerError) -> Int {
+    guard lock.withLock({ loop == nil }) else { throw .alreadyStarted }
+    let (fd, port) = try Platform.listen(host: configuration.host, port: configuration.port)
+    let newLoop = ListenerLoop(listener: fd, owner: handler, configuration: configuration)
+    lock.withLock {
+      loop = newLoop
+      boundPort = port
+    }
+    newLoop.start()
+    return port
+  }
+
+  /// Stops serving and closes every connection; waits (briefly) for the thread to finish. Idempotent.
+  public func stop() {
+    let loop = lock.withLock {
+      let l = self.loop
+      self.loop = nil
+      return l
+    }
+    loop?.stop()
+  }
+
+  /// The bound port (0 before `start`).
+  public var port: Int { lock.withLock { boundPort } }
+
+  /// `http://HOST:PORT` of the running server (`http://[::1]:PORT` for an IPv6 host).
+  public var baseURL: String { Self.baseURL(host: configuration.host, port: port) }
+
+  /// `http://HOST:PORT`, with an IPv6 host in brackets.
+  static func baseURL(host: String, port: Int) -> String {
+    host.contains(":") && !host.hasPrefix("[") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
+  }
+}
