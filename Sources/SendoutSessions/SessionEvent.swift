@@ -23,6 +23,10 @@ public enum SessionEvent: Sendable {
   case delivery(DeliveryEvent)
   /// A load test's progress, about once a second.
   case loadProgress(LoadProgress)
+  /// The mock API is serving (`sendout serve`).
+  case serving(ServeInfo)
+  /// The mock API answered a call.
+  case apiCall(method: String, path: String, status: Int)
 }
 
 /// One progress tick of a load test.

@@ -69,18 +69,15 @@ final class EventLog: Sendable {
 
   @Test func listenServesUntilCancelledAndCountsWhatItAnswered() async throws {
     let log = EventLog()
+    let ready = ReadySignal()
     let task = Task {
-      try await ListenSession.run(ListenerConfiguration(port: 0), observer: log.record)
+      defer { ready.resolve(nil) }
+      return try await ListenSession.run(ListenerConfiguration(port: 0)) { event in
+        log.record(event)
+        if case .listenerStarted(let url, _) = event { ready.resolve(url) }
+      }
     }
-    var url: String?
-    for _ in 0..<500 where url == nil {
-      url =
-        log.all.compactMap { event -> String? in
-          if case .listenerStarted(let url, _) = event { return url }
-          return nil
-        }.first
-      if url == nil { await Task.yield() }
-    }
+    let url = await ready.value()
     let base = try #require(url)
     let transport = URLSessionTransport.shared
     let sendout = try SingleEventRequest(eventType: "voucher.published", targetURL: base + "/hooks").sendout()

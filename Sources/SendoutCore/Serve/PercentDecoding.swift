@@ -1,7 +1,8 @@
-/// `%XX` decoding of one URL path segment or query component; `nil` for a malformed escape or bytes that are not
-/// UTF-8. (`+` is left alone: in a path it is a plus.)
-enum PercentDecoding {
-  static func decode(_ text: Substring) -> String? {
+/// `%XX` decoding of URL path segments and query components.
+public enum PercentDecoding {
+  /// One path segment; `nil` for a malformed escape or bytes that are not UTF-8. (`+` is left alone: in a path
+  /// it is a plus.)
+  public static func decode(_ text: Substring) -> String? {
     guard text.contains("%") else { return String(text) }
     var bytes: [UInt8] = []
     var utf8 = text.utf8[...]
@@ -16,6 +17,19 @@ enum PercentDecoding {
       bytes.append(high << 4 | low)
     }
     return String(validating: bytes, as: UTF8.self)
+  }
+
+  /// The query string `a=1&b=x%20y+z` as names and values (`+` is a space there); a repeated name keeps its last
+  /// value; `nil` for a malformed escape.
+  public static func query(_ text: Substring) -> [String: String]? {
+    var out: [String: String] = [:]
+    for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+      let spaced = parts.map { Substring(String($0.map { $0 == "+" ? " " : $0 })) }
+      guard let name = decode(spaced[0]), let value = spaced.count > 1 ? decode(spaced[1]) : "" else { return nil }
+      out[name] = value
+    }
+    return out
   }
 
   private static func hexValue(_ byte: UInt8) -> UInt8? {

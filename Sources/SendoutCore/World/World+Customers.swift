@@ -19,7 +19,8 @@ extension World {
 
   /// Creates a customer, generating any value not given; emits `customer.created`.
   public mutating func createCustomer(
-    name: String? = nil, email: String? = nil, metadata: JSONObject? = nil, channel: EventChannel = .api
+    name: String? = nil, email: String? = nil, sourceID: String? = nil, metadata: JSONObject? = nil,
+    channel: EventChannel = .api
   ) -> Emitted<Customer> {
     begin(channel)
     let first = rng.pick(WordLists.firstNames)
@@ -37,12 +38,13 @@ extension World {
         "acquisition_channel": .string(rng.pick(WordLists.channels)),
       ]
     let c = Customer(
-      id: make(.customer), sourceID: "\(slug)-\(rng.int(in: 100...999))",
+      id: make(.customer), sourceID: sourceID ?? "\(slug)-\(rng.int(in: 100...999))",
       name: fullName, email: email ?? "\(slug)@\(rng.pick(WordLists.domains))",
       phone: "+1 555 \(rng.int(in: 100...999)) \(rng.int(in: 1000...9999))", birthdate: birth,
       description: rng.chance(0.5) ? "Subscribed newsletter user" : "Registered through the online store",
       address: address, metadata: meta, createdAt: now)
     customers.append(c)
+    indexes.customerIDBySourceID[c.sourceID] = c.id
     emit("customer.created", entity: c.id, ["customer": .object(c.fullJSON)])
     return finish(c)
   }
@@ -67,7 +69,11 @@ extension World {
     begin(channel)
     customers[i].updatedAt = now
     emit("customer.deleted", entity: id, ["customer": .object(customers[i].fullJSON)])
-    return finish(customers.remove(at: i))
+    let removed = customers.remove(at: i)
+    if indexes.customerIDBySourceID[removed.sourceID] == removed.id {
+      indexes.customerIDBySourceID[removed.sourceID] = nil
+    }
+    return finish(removed)
   }
 
   /// Adds a segment (no event).

@@ -26,6 +26,11 @@ extension World {
     guard let id = indexes.voucherIDByCode[code] else { throw .notFound(kind: "voucher", id: code) }
     return try self.voucher(id)
   }
+  /// The customer whose `source_id` is `sourceID`. O(1).
+  public func customer(sourceID: String) throws(WorldOperationError) -> Customer {
+    guard let id = indexes.customerIDBySourceID[sourceID] else { throw .notFound(kind: "customer", id: sourceID) }
+    return try customer(id)
+  }
   /// The order with `id`.
   public func order(_ id: String) throws(WorldOperationError) -> Order { try entity(in: orders, id, "order") }
   /// The redemption or rollback with `id`.

@@ -94,9 +94,16 @@ public struct World: Sendable {
   /// Moves the clock forward by `milliseconds`.
   public mutating func advance(milliseconds: Int64) { now = now.adding(milliseconds: milliseconds) }
 
+  /// Sets the clock to `time` when that is later (the mock API's clock drives the world's).
+  public mutating func moveClock(to time: Timestamp) { if time > now { now = time } }
+
+  /// Whether each operation first moves the clock on by a realistic gap (scenarios). The mock API turns it off:
+  /// its world's time is the server's clock, set with `moveClock(to:)` before each call.
+  public var addsRequestGaps = true
+
   /// Starts a new request: moves the clock on by a realistic gap and opens a new `group_id`.
   mutating func begin(_ channel: EventChannel, gap: ClosedRange<Int> = 2_000...90_000) {
-    now = now.adding(milliseconds: Int64(rng.int(in: gap)))
+    if addsRequestGaps { now = now.adding(milliseconds: Int64(rng.int(in: gap))) }
     request = RequestContext(groupID: ids.make(.group, at: now), channel: channel)
     pending = []
   }

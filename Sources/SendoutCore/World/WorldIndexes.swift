@@ -4,6 +4,8 @@
 struct WorldIndexes: Sendable {
   /// Voucher id by code (codes are unique across the project).
   var voucherIDByCode: [String: String] = [:]
+  /// Customer id by `source_id` (the API's upsert key).
+  var customerIDBySourceID: [String: String] = [:]
   /// A campaign's voucher ids in creation order.
   var campaignVoucherIDs: [String: [String]] = [:]
   /// Per campaign, the first slot in `campaignVoucherIDs` that may hold a free code: every code before it

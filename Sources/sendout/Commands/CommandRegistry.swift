@@ -7,6 +7,7 @@ enum CommandRegistry {
     EventsCommand.self,
     RenderCommand.self,
     RunCommand.self,
+    ServeCommand.self,
     ValidateCommand.self,
     AuditCommand.self,
     RetryCommand.self,

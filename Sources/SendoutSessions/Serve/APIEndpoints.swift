@@ -1,0 +1,138 @@
+import SendoutCore
+
+/// The operations `sendout serve` simulates, by `operationId`: each reads the request, applies the same world
+/// operation a scenario step would, and answers with the spec's response body. Every other operation of the
+/// spec answers 501. The world is the mock's whole state; an endpoint's events become webhooks.
+enum APIEndpoints {
+  /// An endpoint: the request, the world it may change, and the channel events are attributed to.
+  typealias Handler = @Sendable (APIRequest, inout World) throws(APIError) -> APIAnswer
+
+  /// Every simulated operation.
+  static let all: [String: Handler] = [
+    "get-voucher": getVoucher, "enable-voucher": enableVoucher, "disable-voucher": disableVoucher,
+    "get-customer": getCustomer, "create-customer": createCustomer, "get-campaign": getCampaign,
+    "track-custom-event": trackCustomEvent,
+  ]
+
+  /// `GET /v1/vouchers/{code}`: the voucher by code (or id).
+  static func getVoucher(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    APIAnswer(body: .object(try voucher(request.parameter("code"), in: world).fullJSON))
+  }
+
+  /// `POST /v1/vouchers/{code}/enable`; emits `voucher.enabled`.
+  static func enableVoucher(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    try setActive(request, &world, true)
+  }
+
+  /// `POST /v1/vouchers/{code}/disable`; emits `voucher.disabled`.
+  static func disableVoucher(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    try setActive(request, &world, false)
+  }
+
+  private static func setActive(_ request: APIRequest, _ world: inout World, _ active: Bool) throws(APIError)
+    -> APIAnswer
+  {
+    let id = try voucher(request.parameter("code"), in: world).id
+    let changed = try apply { () throws(WorldOperationError) in try world.setVoucherActive(id, active, channel: .api) }
+    return APIAnswer(body: .object(changed.value.fullJSON), events: changed.events)
+  }
+
+  /// `GET /v1/customers/{customerId}`: by id or `source_id`.
+  static func getCustomer(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    APIAnswer(body: .object(try customer(request.parameter("customerId"), in: world).fullJSON))
+  }
+
+  /// `POST /v1/customers`: creates a customer, or answers the existing one with the same `source_id` (upsert;
+  /// changed metadata is applied and emits `customer.updated`). Emits `customer.created` for a new one.
+  static func createCustomer(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let sourceID = try request.string("source_id", errorKey: "invalid_customer")
+    let metadata = try request.object("metadata", errorKey: "invalid_customer")
+    if let sourceID, let existing = try? world.customer(sourceID: sourceID) {
+      guard let metadata, !metadata.members.isEmpty else { return APIAnswer(body: .object(existing.fullJSON)) }
+      let updated = try apply { () throws(WorldOperationError) in
+        try world.updateCustomer(existing.id, metadata: metadata, channel: .api)
+      }
+      return APIAnswer(body: .object(updated.value.fullJSON), events: updated.events)
+    }
+    let created = world.createCustomer(
+      name: try request.string("name", errorKey: "invalid_customer"),
+      email: try request.string("email", errorKey: "invalid_customer"), sourceID: sourceID, metadata: metadata,
+      channel: .api)
+    return APIAnswer(body: .object(created.value.fullJSON), events: created.events)
+  }
+
+  /// `GET /v1/campaigns/{campaignId}`: by id or name.
+  static func getCampaign(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let key = request.parameter("campaignId")
+    if let campaign = try? world.campaign(key) { return APIAnswer(body: .object(campaign.fullJSON)) }
+    guard let campaign = world.campaigns.first(where: { $0.name == key && !$0.deleted }) else {
+      throw APIError.notFound("campaign", id: key)
+    }
+    return APIAnswer(body: .object(campaign.fullJSON))
+  }
+
+  /// `POST /v1/events`: tracks a custom event for `customer` (by id or `source_id`); emits `customer.custom_event`.
+  static func trackCustomEvent(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    guard let name = try request.string("event", errorKey: "invalid_payload"), !name.isEmpty else {
+      throw APIError(status: 400, key: "invalid_payload", message: "Invalid payload", details: "`event` is required")
+    }
+    guard let reference = try request.object("customer", errorKey: "invalid_customer") else {
+      throw APIError(
+        status: 400, key: "missing_customer", message: "Missing customer", details: "`customer` is required")
+    }
+    let key = reference["id"]?.stringValue ?? reference["source_id"]?.stringValue ?? ""
+    let customerID = try customer(key, in: world).id
+    let metadata = try request.object("metadata", errorKey: "invalid_payload") ?? [:]
+    let tracked = try apply { () throws(WorldOperationError) in
+      try world.trackCustomEvent(customerID: customerID, name: name, metadata: metadata, channel: .api)
+    }
+    let body: JSON = [
+      "object": "event", "type": .string(name),
+      "customer": .object(try apply { () throws(WorldOperationError) in try world.customer(customerID) }.simpleJSON),
+      "referral": .null, "loyalty": .null, "metadata": .object(tracked.value.metadata),
+    ]
+    return APIAnswer(body: body, events: tracked.events)
+  }
+
+  /// The voucher whose code or id is `key`, or Voucherify's 404.
+  private static func voucher(_ key: String, in world: World) throws(APIError) -> Voucher {
+    if let v = try? world.voucher(code: key) { return v }
+    if let v = try? world.voucher(key) { return v }
+    throw APIError.notFound("voucher", id: key)
+  }
+
+  /// The customer whose id or `source_id` is `key`, or Voucherify's 404.
+  private static func customer(_ key: String, in world: World) throws(APIError) -> Customer {
+    if let c = try? world.customer(key) { return c }
+    if let c = try? world.customer(sourceID: key) { return c }
+    throw APIError.notFound("customer", id: key)
+  }
+
+  /// Runs a world operation, turning its error into Voucherify's: unknown objects 404, rules 400.
+  private static func apply<T>(_ operation: () throws(WorldOperationError) -> T) throws(APIError) -> T {
+    do { return try operation() } catch {
+      switch error {
+      case .notFound(let kind, let id): throw APIError.notFound(kind, id: id)
+      case .invalid(let why):
+        throw APIError(status: 400, key: "invalid_payload", message: "Invalid payload", details: why)
+      }
+    }
+  }
+}
+
+/// What an endpoint answers: the response body (and status, when not the operation's usual one), and the events the
+/// call emitted, which become webhooks.
+struct APIAnswer: Sendable {
+  /// The body.
+  var body: JSON
+  /// The status; `nil` for the operation's success status.
+  var status: Int?
+  /// Events emitted by the call, in order.
+  var events: [WorldEvent] = []
+
+  init(body: JSON, status: Int? = nil, events: [WorldEvent] = []) {
+    self.body = body
+    self.status = status
+    self.events = events
+  }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import SendoutCore
+import SendoutIO
+
+/// `sendout serve`: a local Voucherify REST API over the simulated world. Calls that change the world emit the
+/// events Voucherify would, delivered as signed webhooks to one project webhook set to "Send me all events" (to
+/// `target`, or to the built-in listener), with the retry schedule and the audit log. Serves until cancelled.
+public enum ServeSession {
+  /// Where to serve, the world, the keys and where webhooks go.
+  public struct Configuration: Sendable {
+    /// Address to bind (127.0.0.1 by default).
+    public var host = "127.0.0.1"
+    /// Port (0: any free port).
+    public var port = 0
+    /// Seeds the sample world, ids and generated keys.
+    public var seed: UInt64 = 1
+    /// A fixed simulated time; `nil` for the wall clock.
+    public var at: Timestamp?
+    /// Where webhooks go; `nil` starts the built-in listener.
+    public var target: String?
+    /// The webhook secret; generated when `nil`.
+    public var secret: String?
+    /// `X-App-Id` calls must carry; generated when `nil`.
+    public var appID: String?
+    /// `X-App-Token` calls must carry; generated when `nil`.
+    public var appToken: String?
+    /// Retry policy and audit log of the webhooks.
+    public var delivery = DeliverySettings()
+
+    /// The defaults: 127.0.0.1, a free port, seed 1, the wall clock, the built-in listener.
+    public init() {}
+  }
+
+  /// Serves until the task is cancelled; returns how many calls it answered.
+  public static func run(_ configuration: Configuration, observer: @escaping SessionObserver) async throws(SessionError)
+    -> Int
+  {
+    try DeliverySettings.validate(target: configuration.target)
+    let secret = configuration.secret ?? BuiltInListener.generatedSecret()
+    let listener =
+      configuration.target == nil ? try BuiltInListener.start(secret: secret, observer: observer) : nil
+    defer { listener?.listener.stop() }
+    let target = configuration.target ?? listener?.webhookURL ?? ""
+    var world: World
+    let start = configuration.at ?? SystemClock().now()
+    do { world = try World.sample(seed: configuration.seed, start: start) } catch {
+      throw .internal("The sample world could not be built: \(error.message)")
+    }
+    var ids = IDFactory(seed: configuration.seed ^ 0x5E27_E000)
+    let keys = APIService.Keys(
+      appID: configuration.appID ?? ids.make(.webhook, at: start).replacingOccurrences(of: "wh_", with: ""),
+      appToken: configuration.appToken ?? BuiltInListener.generatedSecret())
+    let webhook = WebhookEndpoint(
+      projectID: ids.make(.project, at: start),
+      source: SendoutSource(id: ids.make(.webhook, at: start), object: .webhook, targetURL: target), secret: secret)
+    let dispatcher = try configuration.delivery.dispatcher(maxInFlight: 8)
+    let deliveries = DeliveryTasks()
+    let fixed = configuration.at
+    let service = APIService(
+      world: world, webhooks: [SendoutBuilder(endpoint: webhook, seed: configuration.seed)], keys: keys,
+      seed: configuration.seed, clock: { fixed ?? SystemClock().now() }, observer: observer,
+      deliver: { sendouts in deliveries.add(Task { _ = await dispatcher.run(sendouts) { observer(.delivery($0)) } }) })
+    var serverConfiguration = ListenerConfiguration(host: configuration.host, port: configuration.port)
+    serverConfiguration.limits = HTTPLimits(maxBodyBytes: 1 << 20)
+    let server = HTTPServer(configuration: serverConfiguration, handler: service)
+    do throws(ListenerError) { try server.start() } catch { throw .usage(error.message) }
+    observer(
+      .serving(
+        ServeInfo(
+          url: server.baseURL, appID: keys.appID, appToken: keys.appToken, secret: secret,
+          secretGenerated: configuration.secret == nil, webhookURL: target, webhookID: webhook.source.id,
+          simulatedTime: configuration.at, auditPath: configuration.delivery.auditPath)))
+    await CancellationWait.untilCancelled()
+    server.stop()
+    await deliveries.finish()
+    return withExtendedLifetime(service) { service.answered }
+  }
+}
+
+/// The webhook deliveries in flight, so a stopping server lets them record their outcome.
+private final class DeliveryTasks: @unchecked Sendable {
+  private let lock = NSLock()
+  private var tasks: [Task<Void, Never>] = []
+
+  func add(_ task: Task<Void, Never>) { lock.withLock { tasks.append(task) } }
+
+  /// Cancels the deliveries (each records its sendouts RETRYING) and waits for them.
+  func finish() async {
+    let all = lock.withLock { tasks }
+    for task in all { task.cancel() }
+    for task in all { await task.value }
+  }
+}

@@ -1,0 +1,23 @@
+import SendoutCore
+
+/// What `sendout serve` tells its user first: where the API is, its keys, and where webhooks go.
+public struct ServeInfo: Sendable, Equatable {
+  /// `http://HOST:PORT`, the API's base URL.
+  public var url: String
+  /// `X-App-Id`.
+  public var appID: String
+  /// `X-App-Token`.
+  public var appToken: String
+  /// The webhook secret.
+  public var secret: String
+  /// Whether the secret was generated (no `--secret`).
+  public var secretGenerated: Bool
+  /// Where webhooks go.
+  public var webhookURL: String
+  /// The project webhook's id (`wh_…`).
+  public var webhookID: String
+  /// The fixed simulated time, if any.
+  public var simulatedTime: Timestamp?
+  /// The audit log.
+  public var auditPath: String
+}

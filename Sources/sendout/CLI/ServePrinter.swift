@@ -1,0 +1,29 @@
+import SendoutCore
+import SendoutSessions
+
+/// What `sendout serve` prints: the API's URL and keys first, then each call and each webhook as it goes.
+enum ServePrinter {
+  @Sendable static func show(_ event: SessionEvent) {
+    switch event {
+    case .serving(let info):
+      Console.out("Mock Voucherify API on \(info.url)  (world in memory: it starts anew with every serve)")
+      Console.out("  X-App-Id: \(info.appID)")
+      Console.out("  X-App-Token: \(info.appToken)")
+      Console.out(
+        "Webhooks: every event to \(TargetURL.withoutPassword(info.webhookURL)) (project webhook \(info.webhookID)), "
+          + "signed with the \(info.secretGenerated ? "generated " : "")secret \(info.secret)")
+      if let at = info.simulatedTime { Console.out("Simulated clock fixed at \(at.iso8601)") }
+      Console.out("Audit log: \(info.auditPath). Ctrl-C to stop.")
+    case .listenerStarted(let url, _):
+      Console.out("Started the built-in listener on \(url); it prints what arrives and checks the signature")
+    case .received(let request): Console.out("  listener ← \(request.line)")
+    case .apiCall(let method, let path, let status):
+      Console.out(TerminalText.escape("  api ← \(method) \(path) → \(status)"))
+    case .warning(let text): Console.err("warning: \(TerminalText.escape(text))")
+    case .delivery(let event):
+      guard case .recorded(let record) = event, record.status != .success else { return }
+      for line in DeliveryPrinter(showID: true, maxAttempts: 0).lines(for: event) { Console.out(line) }
+    default: break
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import SendoutCore
+import SendoutIO
+import SendoutSessions
+
+/// `sendout serve`: a local Voucherify REST API whose calls send the webhooks Voucherify would.
+enum ServeCommand: Command {
+  static let name = "serve"
+  static let summary = "Serve a local Voucherify REST API over the simulated world; its calls send the webhooks."
+  static let help = """
+    USAGE: sendout serve [--host H] [--port P] [--seed N] [--at TIME] [--to URL] [--secret S]
+                         [--app-id ID --app-token T] [--audit FILE] [--retry-schedule S] [--time-scale F]
+
+    Serves the official REST API's paths (v2018-08-01 spec) over a seeded sample world. A call that changes the
+    world emits the events Voucherify would, delivered as signed webhooks to one project webhook set to "Send me
+    all events": to --to, or to the built-in listener, which prints them with their signature checked. Delivery
+    never blocks a response; it follows the retry schedule and appends to the audit log. Calls need
+    X-App-Id / X-App-Token (generated and printed unless given). The world lives in memory: it starts anew
+    each time.
+
+    Simulated so far (more to come; docs/design/serve has the plan):
+      GET  /v1/vouchers/{code}            POST /v1/vouchers/{code}/enable    POST /v1/vouchers/{code}/disable
+      GET  /v1/customers/{customerId}     POST /v1/customers (upsert by source_id)
+      GET  /v1/campaigns/{campaignId}     POST /v1/events
+    Every other path of the spec answers 501 with Voucherify's error body naming the operation; a path outside
+    the spec 404, a wrong method 405, wrong keys 401, a body that is not JSON 400.
+
+    OPTIONS:
+      --host H, --port P        Where to listen (default 127.0.0.1 and a free port).
+      --seed N                  Seeds the world, its ids and the generated keys (default 1).
+      --at TIME                 A fixed simulated clock (ISO-8601 UTC), for byte-identical answers and webhooks.
+      --to URL                  Send the webhooks there instead of the built-in listener.
+      --secret S                The webhook secret (default: generated and printed).
+      --app-id ID, --app-token T  The keys calls must carry (default: generated and printed).
+      --audit FILE, --retry-schedule S, --time-scale F, --timeout D   As for 'fire'.
+
+    EXAMPLES:
+      sendout serve --port 8080
+      sendout serve --port 8080 --to http://127.0.0.1:3000/webhooks --secret whsec
+      curl -H 'X-App-Id: ID' -H 'X-App-Token: T' http://127.0.0.1:8080/v1/customers -d '{"source_id":"s1"}'
+    """
+
+  static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
+    var configuration = ServeSession.Configuration()
+    configuration.host = try arguments.option("--host") ?? "127.0.0.1"
+    configuration.port =
+      try arguments.option("--port", expected: "0 (any free port) to 65535") {
+        Int($0).flatMap { (0...65535).contains($0) ? $0 : nil }
+      } ?? 0
+    configuration.seed = try arguments.option("--seed", expected: "a non-negative integer") { UInt64($0) } ?? 1
+    configuration.at = try arguments.option(
+      "--at", expected: "an ISO-8601 UTC time like 2024-03-13T13:45:00.000Z", Timestamp.init(iso8601:))
+    configuration.target = try arguments.option("--to")
+    configuration.secret = try arguments.option("--secret")
+    configuration.appID = try arguments.option("--app-id")
+    configuration.appToken = try arguments.option("--app-token")
+    configuration.delivery = try DeliveryOptions.parse(&arguments, defaultSchedule: .voucherify)
+    let rest = try arguments.positionals()
+    guard rest.isEmpty else { throw .usage("'serve' takes no arguments, got '\(rest[0])'") }
+    let served = configuration
+    let calls = try await Session.run { () throws(SessionError) in
+      try await ServeSession.run(served, observer: ServePrinter.show)
+    }
+    Console.err("Stopped after \(calls) call\(calls == 1 ? "" : "s").")
+    return 0
+  }
+}
