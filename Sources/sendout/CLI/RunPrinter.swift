@@ -31,7 +31,7 @@ struct RunPrinter: Sendable {
       for line in DeliveryPrinter(showID: true, maxAttempts: delivery.policy.maxAttempts).lines(for: event) {
         Console.out(line)
       }
-    case .sending, .resending, .loadProgress: break
+    case .sending, .firing, .resending, .loadProgress: break
     }
   }
 

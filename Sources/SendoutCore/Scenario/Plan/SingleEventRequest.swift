@@ -4,8 +4,11 @@ public struct SingleEventRequest: Sendable {
   public var eventType: String
   /// Project webhook or distribution; `nil` picks the first place the event can be configured in.
   public var via: SendoutSource.Kind?
-  /// Fixes every id and value.
+  /// Fixes every id and value of what the event creates (sendout, event, redemption, order…).
   public var seed: UInt64
+  /// Fixes the ids of the project, its webhook and its distribution, which stay the same from event to event
+  /// (as on the platform, where pausing a source after exhausted retries applies to the next sendout too).
+  public var projectSeed: UInt64 = SingleEventRequest.defaultProjectSeed
   /// Where the simulated clock starts.
   public var start: Timestamp
   /// The target URL recorded in `source.target_url`.
@@ -35,6 +38,9 @@ public struct SingleEventRequest: Sendable {
     self.secret = secret
     self.headers = headers
   }
+
+  /// The project every single-event sendout belongs to: seed 1, so `render` with its defaults is unchanged.
+  public static let defaultProjectSeed: UInt64 = 1
 
   /// 2024-03-13T13:45:00.000Z, the day of the docs' Spring Discounts example.
   public static let defaultStart = Timestamp(milliseconds: 1_710_337_500_000)
@@ -76,6 +82,15 @@ extension SingleEventRequest {
     return builder.make(event)
   }
 
+  /// This request with its clock start moved so that its event happens at `time` (the sample world is set up
+  /// before it): `fire` without `--at` sends an event that happened now, not minutes ahead.
+  public func happening(at time: Timestamp) throws(RenderError) -> SingleEventRequest {
+    let (event, _) = try prepare()
+    var moved = self
+    moved.start = time.adding(milliseconds: start.milliseconds - event.createdAt.milliseconds)
+    return moved
+  }
+
   /// The world event and the endpoint it is sent through, after checking the event, `via` and purpose.
   public func prepare() throws(RenderError) -> (WorldEvent, WebhookEndpoint) {
     guard let descriptor = EventCatalog.descriptor(for: eventType) else {
@@ -100,7 +115,7 @@ extension SingleEventRequest {
       case .notRenderable(let t, let reason): throw .notRenderable(t, reason: reason)
       }
     }
-    var ids = IDFactory(seed: seed ^ 0xE4D_B0_1A7)
+    var ids = IDFactory(seed: projectSeed ^ 0xE4D_B0_1A7)
     let project = ids.make(.project, at: start)
     let sourceID = ids.make(kind == .webhook ? .webhook : .distribution, at: start)
     let endpoint = WebhookEndpoint(
