@@ -1,3 +1,4 @@
+import Foundation
 import SendoutCore
 import SendoutIO
 
@@ -24,11 +25,14 @@ public enum FireSession {
     public var repeatCount: Int
     /// Wall-clock wait between two fires, in milliseconds.
     public var intervalMilliseconds: Int64
+    /// Send the JSON body in this file (`-`: standard input) instead of rendering `request.eventType`.
+    public var bodyPath: String?
 
     /// Creates a configuration; the defaults fire once, deterministically from `request`.
     public init(
       request: SingleEventRequest, target: String?, delivery: DeliverySettings, resume: Bool = false,
-      freshSeed: Bool = false, startNow: Bool = false, repeatCount: Int = 1, intervalMilliseconds: Int64 = 0
+      freshSeed: Bool = false, startNow: Bool = false, repeatCount: Int = 1, intervalMilliseconds: Int64 = 0,
+      bodyPath: String? = nil
     ) {
       self.request = request
       self.target = target
@@ -38,6 +42,7 @@ public enum FireSession {
       self.startNow = startNow
       self.repeatCount = repeatCount
       self.intervalMilliseconds = intervalMilliseconds
+      self.bodyPath = bodyPath
     }
   }
 
@@ -56,6 +61,9 @@ public enum FireSession {
     /// Attempts made for sendout `id`.
     public func attempts(of id: String) -> Int { report.records(of: id).last?.attempt ?? 0 }
   }
+
+  /// The largest `--body` accepted, as for scenario files.
+  public static let maxBodyBytes = 8 * 1024 * 1024
 
   /// The largest seed drawn for a fresh fire: twelve digits, short enough to type back with `--seed`.
   public static let maxFreshSeed: UInt64 = 999_999_999_999
@@ -78,6 +86,7 @@ public enum FireSession {
     defer { listener?.listener.stop() }
     request.targetURL = configuration.target ?? listener?.webhookURL ?? ""
     request.headers = configuration.delivery.headers
+    let body = try configuration.bodyPath.map { (path) throws(SessionError) in try readBody(path) }
     var sendouts: [Sendout] = []
     var report = DeliveryReport()
     for index in 0..<configuration.repeatCount {
@@ -87,8 +96,8 @@ public enum FireSession {
           break
         }
       }
-      let fire = try resolve(request, configuration, index: index)
-      let sendout = try render(fire, configuration)
+      let fire = try resolve(request, configuration, index: index, customBody: body != nil)
+      let sendout = try render(fire, body: body, path: configuration.bodyPath)
       if index == 0, let listener {
         observer(.listenerStarted(url: listener.listener.baseURL, generatedSecret: generated))
       }
@@ -96,7 +105,7 @@ public enum FireSession {
         .firing(
           FireStart(
             index: index, count: configuration.repeatCount, request: fire, seedDrawn: configuration.freshSeed,
-            startIsNow: configuration.startNow)))
+            startIsNow: configuration.startNow, customBody: body != nil)))
       sendouts.append(sendout)
       let one = try await deliver(sendout, configuration, observer: observer)
       report.records += one.records
@@ -112,21 +121,46 @@ public enum FireSession {
 
   /// The request of fire `index`: its seed (drawn, or the given one plus `index`) and its clock start (moved so
   /// that the event happens at the wall clock's now, with `startNow`).
-  static func resolve(_ request: SingleEventRequest, _ configuration: Configuration, index: Int) throws(SessionError)
-    -> SingleEventRequest
+  static func resolve(_ request: SingleEventRequest, _ configuration: Configuration, index: Int, customBody: Bool)
+    throws(SessionError) -> SingleEventRequest
   {
     var fire = request
     fire.seed = configuration.freshSeed ? UInt64.random(in: 1...maxFreshSeed) : request.seed &+ UInt64(index)
     guard configuration.startNow else { return fire }
+    guard !customBody else {
+      fire.start = SystemClock().now()
+      return fire
+    }
     do { return try fire.happening(at: SystemClock().now()) } catch { throw .usage(error.message) }
   }
 
-  private static func render(_ request: SingleEventRequest, _ configuration: Configuration) throws(SessionError)
+  /// The sendout of one fire: the rendered event, or the custom body (a body that is not JSON is bad input).
+  private static func render(_ request: SingleEventRequest, body: [UInt8]?, path: String?) throws(SessionError)
     -> Sendout
   {
     do {
-      return try request.sendout()
-    } catch { throw .usage(error.message) }
+      guard let body else { return try request.sendout() }
+      return try request.sendout(customBody: body)
+    } catch {
+      if case .invalidBody(let parse) = error { throw .badInput("\(path ?? "body"):\(parse.description)") }
+      throw .usage(error.message)
+    }
+  }
+
+  /// The bytes of `--body FILE` (`-`: standard input), at most `maxBodyBytes`.
+  static func readBody(_ path: String) throws(SessionError) -> [UInt8] {
+    let name = path == "-" ? "standard input" : path
+    let data: Data?
+    if path == "-" {
+      data = try? FileHandle.standardInput.readToEnd() ?? Data()
+    } else {
+      data = FileManager.default.contents(atPath: path)
+    }
+    guard let data else { throw .badInput("\(name): cannot read the body (does the file exist?)") }
+    guard data.count <= maxBodyBytes else {
+      throw .badInput("\(name): the body is \(data.count) bytes; at most \(maxBodyBytes) are accepted")
+    }
+    return Array(data)
   }
 
   /// Delivers one sendout, reading the audit log first: sources paused by earlier fires stay paused.

@@ -13,4 +13,6 @@ public struct FireStart: Sendable {
   public var seedDrawn: Bool
   /// Whether the clock started at the wall clock's now (no `--at`).
   public var startIsNow: Bool
+  /// Whether the body came from `--body` rather than a rendered event.
+  public var customBody: Bool
 }

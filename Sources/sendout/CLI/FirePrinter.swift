@@ -68,13 +68,21 @@ struct FirePrinter: Sendable {
   static func lines(for fire: FireStart) -> [String] {
     var lines: [String] = []
     if fire.count > 1 { lines.append("Fire \(fire.index + 1)/\(fire.count)") }
-    guard fire.seedDrawn || fire.startIsNow else { return lines }
+    guard (fire.seedDrawn || fire.startIsNow) && !fire.customBody else { return lines }
     let r = fire.request
     var render = ["sendout render", r.eventType, "--seed", String(r.seed), "--at", r.start.iso8601]
     if let via = r.via { render += ["--via", via == .webhook ? "project" : "distribution"] }
     if let purpose = r.purpose { render += ["--purpose", purpose.rawValue] }
     if let name = r.eventName { render += ["--event-name", "'\(name)'"] }
     render += ["--to", TargetURL.withoutPassword(r.targetURL)]
+    for edit in r.edits {
+      switch edit {
+      case .set(let path, let value):
+        render += ["--set", "'\(path.joined(separator: "."))=\(JSONWriter().string(value))'"]
+      case .unset(let path): render += ["--unset", path.joined(separator: ".")]
+      }
+    }
+    if r.createsMissingKeys { render.append("--set-new") }
     let what = fire.seedDrawn ? "Fresh seed \(r.seed)" : "Seed \(r.seed)"
     lines.append(
       TerminalText.escape(

@@ -21,6 +21,10 @@ public struct SingleEventRequest: Sendable {
   public var eventName: String?
   /// For distributions, the purpose (default: the first the docs allow for the event).
   public var purpose: DistributionPurpose?
+  /// `--set`/`--unset` edits applied to the body before it is signed.
+  public var edits: [JSONEdit] = []
+  /// Let `--set` create keys (and objects on the way) that the body does not have (`--set-new`).
+  public var createsMissingKeys = false
 
   /// Creates a request; the defaults render deterministically (seed 1, clock at 2024-03-13T13:45:00.000Z).
   public init(
@@ -56,6 +60,10 @@ public enum RenderError: Error, Sendable, Equatable {
   case notRenderable(String, reason: String)
   /// The distribution purpose is not one the docs allow for this event.
   case purposeNotAllowed(String, purpose: DistributionPurpose, allowed: [DistributionPurpose])
+  /// A `--set`/`--unset` edit does not fit the body.
+  case badEdit(JSONEditError)
+  /// A custom body (`fire --body`) is not JSON.
+  case invalidBody(JSONParseError)
 
   /// One line for the user.
   public var message: String {
@@ -70,16 +78,23 @@ public enum RenderError: Error, Sendable, Equatable {
     case .purposeNotAllowed(let t, let purpose, let allowed):
       "Purpose '\(purpose.rawValue)' is not available for distribution event '\(t)'; allowed: "
         + allowed.map(\.rawValue).joined(separator: ", ")
+    case .badEdit(let error): error.message
+    case .invalidBody(let error): "The body is not JSON: \(error.description)"
     }
   }
 }
 
 extension SingleEventRequest {
   /// The sendout for this request: a sample-world event wrapped in the v2024-01-01 envelope, signed.
+  /// `--set`/`--unset` edits are applied to the body, which is then written again and signed over its final bytes.
   public func sendout() throws(RenderError) -> Sendout {
     let (event, endpoint) = try prepare()
     var builder = SendoutBuilder(endpoint: endpoint, seed: seed)
-    return builder.make(event)
+    var sendout = builder.make(event)
+    guard !edits.isEmpty else { return sendout }
+    sendout.body = try edited(sendout.body)
+    sendout.headers = builder.headers(for: sendout.body)
+    return sendout
   }
 
   /// This request with its clock start moved so that its event happens at `time` (the sample world is set up
@@ -115,14 +130,18 @@ extension SingleEventRequest {
       case .notRenderable(let t, let reason): throw .notRenderable(t, reason: reason)
       }
     }
+    return (event, endpoint(kind: kind, purpose: chosenPurpose))
+  }
+
+  /// The project webhook or distribution of the fixed project (`projectSeed`) that sends this request.
+  func endpoint(kind: SendoutSource.Kind, purpose: DistributionPurpose?) -> WebhookEndpoint {
     var ids = IDFactory(seed: projectSeed ^ 0xE4D_B0_1A7)
     let project = ids.make(.project, at: start)
     let sourceID = ids.make(kind == .webhook ? .webhook : .distribution, at: start)
-    let endpoint = WebhookEndpoint(
+    return WebhookEndpoint(
       projectID: project, source: SendoutSource(id: sourceID, object: kind, targetURL: targetURL),
       eventName: kind == .distribution ? (eventName ?? SingleEventRequest.defaultEventName(for: eventType)) : nil,
-      purpose: chosenPurpose, secret: secret, headers: headers)
-    return (event, endpoint)
+      purpose: purpose, secret: secret, headers: headers)
   }
 
   /// `customer.publication.succeeded` → `customer-publication-succeeded`, a distribution event name
