@@ -145,9 +145,10 @@ final class ListenerLoop: @unchecked Sendable {
   }
 
   private func answer(_ message: HTTPMessage, on connection: ListenerConnection, now: Int64) {
-    let (behavior, status) = owner.nextAnswer()
-    let request = ReceivedWebhook(
-      message: message, secret: configuration.secret, receivedAt: SystemClock().now(), respondedStatus: status)
+    var request = ReceivedWebhook(
+      message: message, secret: configuration.secret, receivedAt: SystemClock().now(), respondedStatus: 0)
+    let (behavior, status) = owner.nextAnswer(sendoutID: request.sendoutID)
+    request.respondedStatus = status
     owner.record(request)
     let keepAlive = message.head.keepAlive
     let body: JSON =

@@ -24,6 +24,8 @@ public final class WebhookListener: @unchecked Sendable {
   private var requestsSinceBehavior = 0
   private var random: SeededGenerator
   private var receivedRequests: [ReceivedWebhook] = []
+  /// Sendout ids answered 2xx, kept only while `behavior.duplicateStatus` is set.
+  private var acknowledgedIDs: Set<String> = []
   private var receivedTotal = 0
   private var receivedBytes = 0
   private var boundPort = 0
@@ -102,11 +104,17 @@ public final class WebhookListener: @unchecked Sendable {
     }
   }
 
-  /// For the loop: the behaviour and status for the next request.
-  func nextAnswer() -> (ListenerBehavior, Int) {
+  /// For the loop: the behaviour and status for the next request, carrying sendout `sendoutID` if any.
+  func nextAnswer(sendoutID: String? = nil) -> (ListenerBehavior, Int) {
     lock.withLock {
+      if let duplicate = currentBehavior.duplicateStatus, let id = sendoutID, acknowledgedIDs.contains(id) {
+        return (currentBehavior, duplicate)
+      }
       let status = currentBehavior.status(forRequest: requestsSinceBehavior, random: &random)
       requestsSinceBehavior += 1
+      if currentBehavior.duplicateStatus != nil, let id = sendoutID, (200...299).contains(status) {
+        acknowledgedIDs.insert(id)
+      }
       return (currentBehavior, status)
     }
   }
