@@ -21,11 +21,16 @@ public enum RunSession {
     public var resume: Bool
     /// Also write a JUnit XML report here.
     public var junitPath: String?
+    /// Re-deliver this fraction of the sendouts after they succeed (0…1), seeded by the run's seed.
+    public var duplicates: Double
+    /// Deliver in seeded shuffles of windows of this many sendouts (1: the plan's order).
+    public var reorderWindow: Int
 
     /// Creates a configuration.
     public init(
       file: String, seed: UInt64? = nil, target: String? = nil, delivery: DeliverySettings = DeliverySettings(),
-      concurrency: Int = 1, resume: Bool = false, junitPath: String? = nil
+      concurrency: Int = 1, resume: Bool = false, junitPath: String? = nil, duplicates: Double = 0,
+      reorderWindow: Int = 1
     ) {
       self.file = file
       self.seed = seed
@@ -34,6 +39,8 @@ public enum RunSession {
       self.concurrency = concurrency
       self.resume = resume
       self.junitPath = junitPath
+      self.duplicates = duplicates
+      self.reorderWindow = reorderWindow
     }
   }
 
@@ -96,10 +103,18 @@ public enum RunSession {
     }
     let dispatcher = try configuration.delivery.dispatcher(
       maxInFlight: configuration.concurrency, pausedSources: resumed?.pausedSources ?? [])
+    let chaos = DeliveryChaos(
+      duplicateFraction: configuration.duplicates, reorderWindow: configuration.reorderWindow,
+      seed: configuration.seed ?? scenario.seed)
+    var arranged = chaos.arrange(planned.map(\.sendout))
+    if let resumed {
+      let toSend = Set(resumed.toSend.map(\.id))
+      arranged = arranged.filter { toSend.contains($0.sendout.id) }
+    }
     let started = Date()
-    let report = await dispatcher.run(
-      resumed?.toSend ?? planned.map(\.sendout), previousAttempts: resumed?.previousAttempts ?? [:]
-    ) { observer(.delivery($0)) }
+    let report = await dispatcher.run(arranged: arranged, previousAttempts: resumed?.previousAttempts ?? [:]) {
+      observer(.delivery($0))
+    }
     if let error = report.auditError { throw .internal(error.message) }
     let summary = RunSummary(
       name: scenario.name, plan: planned, records: (resumed?.earlierRecords ?? []) + report.records,

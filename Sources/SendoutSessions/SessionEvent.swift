@@ -15,6 +15,8 @@ public enum SessionEvent: Sendable {
   case planned(scenario: String, count: Int, generatedSecret: String?)
   /// A resumed run: what the audit log says was already done.
   case resuming(ResumePlan)
+  /// `fire` rendered one of its sendouts: the seed and clock start it used (to render it again).
+  case firing(FireStart)
   /// One sendout is about to be delivered; `alreadyRecorded` when the audit log has its id already.
   case sending(Sendout, alreadyRecorded: Bool)
   /// Recorded sendouts are about to be resent.

@@ -23,8 +23,8 @@ struct SendoutBinary {
     return root.appendingPathComponent(".build/debug/sendout")
   }
 
-  /// Runs `sendout arguments…` to completion with no standard input.
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+  /// Runs `sendout arguments…` to completion with `input` (or nothing) on standard input.
+  static func run(_ arguments: [String], environment: [String: String] = [:], input: [UInt8]? = nil) throws -> Result {
     let process = Process()
     process.executableURL = url
     process.arguments = arguments
@@ -35,8 +35,13 @@ struct SendoutBinary {
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    let stdin = Pipe()
+    process.standardInput = input == nil ? FileHandle.nullDevice : stdin
     try process.run()
+    if let input {
+      stdin.fileHandleForWriting.write(Data(input))
+      try stdin.fileHandleForWriting.close()
+    }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

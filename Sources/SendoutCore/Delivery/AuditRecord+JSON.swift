@@ -1,6 +1,8 @@
 /// The audit log's line format: one compact JSON object per record, keys in this order:
-/// `sendout_id, status, attempt, type, event_type, source{id,object}, target_url, request_id, event_id,
-/// event_created_at, created_at, executed_at, http_status, latency_ms, error, next_attempt_at, headers[{name,value}], body`.
+/// `sendout_id, status, attempt, [duplicate], [planned_position], type, event_type, source{id,object}, target_url,
+/// request_id, event_id, event_created_at, created_at, executed_at, http_status, latency_ms, error, next_attempt_at,
+/// headers[{name,value}], body`. `duplicate` (true) and `planned_position` are written only when they apply, so
+/// logs without `run --duplicates/--reorder` are as before, and readers that do not know them ignore them.
 extension AuditRecord {
   /// The record as an ordered JSON object.
   public var json: JSON {
@@ -8,6 +10,8 @@ extension AuditRecord {
     o.append("sendout_id", .string(sendoutID))
     o.append("status", .string(status.rawValue))
     o.append("attempt", .int(attempt))
+    if duplicate { o.append("duplicate", true) }
+    if let plannedPosition { o.append("planned_position", .int(plannedPosition)) }
     o.append("type", .string(type))
     o.append("event_type", .string(eventType))
     o.append("source", ["id": .string(sourceID), "object": .string(sourceObject.rawValue)])
@@ -75,6 +79,7 @@ extension AuditRecord {
       }
       headers.append(HTTPHeader(name, value))
     }
+    let (duplicate, plannedPosition) = try Self.chaosFields(json)
     let nextAttemptAt: Timestamp? = json["next_attempt_at"]?.stringValue.flatMap(Timestamp.init(iso8601:))
     let eventCreatedAt = try time("event_created_at")
     let createdAt = json["created_at"]?.stringValue.flatMap(Timestamp.init(iso8601:)) ?? eventCreatedAt
@@ -88,5 +93,24 @@ extension AuditRecord {
       outcome: DeliveryOutcome(httpStatus: httpStatus, error: json["error"]?.stringValue),
       latencyMilliseconds: latency,
       nextAttemptAt: nextAttemptAt, headers: headers, body: try string("body"))
+    self.duplicate = duplicate
+    self.plannedPosition = plannedPosition
+  }
+
+  /// `duplicate` (absent: false) and `planned_position` (absent: none), checked when present.
+  private static func chaosFields(_ json: JSON) throws(AuditLogError.Field) -> (Bool, Int?) {
+    var duplicate = false
+    if let value = json["duplicate"], value != .null {
+      guard let flag = value.boolValue else { throw AuditLogError.Field(key: "duplicate", expected: "true or false") }
+      duplicate = flag
+    }
+    var position: Int?
+    if let value = json["planned_position"], value != .null {
+      guard let n = value.intValue, (1...AuditRecord.maxAttempt).contains(n) else {
+        throw AuditLogError.Field(key: "planned_position", expected: "an integer from 1 to \(AuditRecord.maxAttempt)")
+      }
+      position = n
+    }
+    return (duplicate, position)
   }
 }

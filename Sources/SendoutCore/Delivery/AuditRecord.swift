@@ -43,11 +43,18 @@ public struct AuditRecord: Sendable, Equatable {
   public var headers: [HTTPHeader]
   /// The exact body sent, as a string (bodies are UTF-8 JSON).
   public var body: String
+  /// Whether this attempt re-delivered a sendout that had already succeeded (`run --duplicates`): at-least-once
+  /// delivery as the receiver sees it. Such a record never changes the sendout's status or pauses its source.
+  public var duplicate = false
+  /// The sendout's 1-based position in the scenario's plan, recorded when `run --reorder` changed the order
+  /// (the log's line order is the delivery order).
+  public var plannedPosition: Int?
 
   /// A record for `sendout`; its headers are redacted here, so a record can never carry a secret.
   public init(
     sendout: Sendout, status: AuditStatus, attempt: Int, executedAt: Timestamp, outcome: DeliveryOutcome,
-    latencyMilliseconds: Int64 = 0, nextAttemptAt: Timestamp? = nil
+    latencyMilliseconds: Int64 = 0, nextAttemptAt: Timestamp? = nil, duplicate: Bool = false,
+    plannedPosition: Int? = nil
   ) {
     self.init(
       sendoutID: sendout.id, status: status, attempt: attempt, type: sendout.type, eventType: sendout.eventType,
@@ -57,6 +64,8 @@ public struct AuditRecord: Sendable, Equatable {
       createdAt: sendout.createdAt, executedAt: executedAt, outcome: outcome,
       latencyMilliseconds: latencyMilliseconds, nextAttemptAt: nextAttemptAt,
       headers: sendout.headers, body: String(decoding: sendout.body, as: UTF8.self))
+    self.duplicate = duplicate
+    self.plannedPosition = plannedPosition
   }
 
   /// A record from its fields; `headers` are redacted.

@@ -1,5 +1,6 @@
 /// The audit log as Voucherify's Webhook sendouts tab shows it: one row per sendout with its latest
-/// status and how many attempts it took, in order of first appearance.
+/// status and how many attempts it took, in order of first appearance. Duplicate re-deliveries
+/// (`run --duplicates`) count as attempts but never change a sendout's status or pause its source.
 public struct AuditSummary: Sendable, Equatable {
   /// One sendout's row.
   public struct Row: Sendable, Equatable {
@@ -30,6 +31,10 @@ public struct AuditSummary: Sendable, Equatable {
     var rows: [Row] = []
     var paused: Set<String> = []
     for record in records {
+      if record.duplicate {  // a re-delivery after SUCCESS: an attempt, but never the sendout's status
+        if let i = index[record.sendoutID] { rows[i].attempts = max(rows[i].attempts, record.attempt) }
+        continue
+      }
       if record.status == .failed { paused.insert(record.sourceID) }
       if record.status == .success { paused.remove(record.sourceID) }
       let attempt = record.status == .skipped ? nil : record

@@ -10,6 +10,8 @@ public struct DeliveryMachine: Sendable {
     case queued
     case waiting(until: Timestamp)
     case inFlight(startedAt: Timestamp)
+    /// Delivered; its duplicate is due once `duplicateAfter` sendouts have had their first attempt.
+    case duplicatePending
     case done
   }
 
@@ -19,6 +21,9 @@ public struct DeliveryMachine: Sendable {
     var attempts = 0
     var firstAttemptAt: Timestamp?
     var phase = Phase.queued
+    var plannedPosition: Int?
+    var duplicateAfter: Int?
+    var sendingDuplicate = false
     var attemptNumber: Int { previousAttempts + attempts }
   }
 
@@ -34,6 +39,8 @@ public struct DeliveryMachine: Sendable {
   private var jobs: [Job] = []
   private var indexByID: [String: Int] = [:]
   private var unfinished = 0
+  /// Sendouts whose first attempt started (or that were skipped) in this run: when duplicates fall due.
+  private var firstAttemptsStarted = 0
 
   /// A machine with no sendouts; `pausedSources` are sources already paused before this run.
   public init(configuration: DeliveryConfiguration = .voucherify, pausedSources: Set<String> = []) {
@@ -43,11 +50,19 @@ public struct DeliveryMachine: Sendable {
 
   /// Adds a sendout; `previousAttempts` continues the attempt numbering of an earlier run (manual retry).
   /// Returns `false` (and ignores it) when a sendout with the same id is already queued.
+  /// With `duplicateAfter`, a successful sendout is delivered once more (same id, bytes and signature) after that
+  /// many sendouts of this run have had their first attempt (or all have), recorded as a duplicate attempt;
+  /// `plannedPosition` is recorded on every record of the sendout (`run --reorder`).
   @discardableResult
-  public mutating func enqueue(_ sendout: Sendout, previousAttempts: Int = 0) -> Bool {
+  public mutating func enqueue(
+    _ sendout: Sendout, previousAttempts: Int = 0, plannedPosition: Int? = nil, duplicateAfter: Int? = nil
+  ) -> Bool {
     guard indexByID[sendout.id] == nil, !isCancelled else { return false }
     indexByID[sendout.id] = jobs.count
-    jobs.append(Job(sendout: sendout, previousAttempts: min(max(0, previousAttempts), AuditRecord.maxAttempt)))
+    var job = Job(sendout: sendout, previousAttempts: min(max(0, previousAttempts), AuditRecord.maxAttempt))
+    job.plannedPosition = plannedPosition
+    job.duplicateAfter = duplicateAfter
+    jobs.append(job)
     unfinished += 1
     return true
   }
@@ -74,6 +89,12 @@ public struct DeliveryMachine: Sendable {
             if inFlight < configuration.maxInFlight { actions.append(start(i, now: now)) }
           } else {
             wakeAt = min(wakeAt ?? due, due)
+          }
+        case .duplicatePending:
+          let due = min(jobs[i].duplicateAfter ?? 0, jobs.count)
+          if firstAttemptsStarted >= due, inFlight < configuration.maxInFlight {
+            jobs[i].sendingDuplicate = true
+            actions.append(start(i, now: now))
           }
         case .inFlight, .done: continue
         }
@@ -110,10 +131,19 @@ public struct DeliveryMachine: Sendable {
     func record(_ status: AuditStatus, next: Timestamp? = nil) -> AuditRecord {
       AuditRecord(
         sendout: job.sendout, status: status, attempt: job.attemptNumber, executedAt: startedAt, outcome: outcome,
-        latencyMilliseconds: latency, nextAttemptAt: next)
+        latencyMilliseconds: latency, nextAttemptAt: next, duplicate: job.sendingDuplicate,
+        plannedPosition: job.plannedPosition)
+    }
+    if job.sendingDuplicate {  // one re-delivery: recorded as it went, never retried, never pausing the source
+      finish(i)
+      return outcome.isSuccess || !isCancelled ? [.record(record(outcome.isSuccess ? .success : .failed))] : []
     }
     if outcome.isSuccess {
-      finish(i)
+      if job.duplicateAfter != nil, !isCancelled {
+        jobs[i].phase = .duplicatePending
+      } else {
+        finish(i)
+      }
       return [.record(record(.success))]
     }
     if isCancelled {
@@ -153,7 +183,9 @@ public struct DeliveryMachine: Sendable {
           .record(
             AuditRecord(
               sendout: job.sendout, status: .retrying, attempt: job.attemptNumber, executedAt: now,
-              outcome: .cancelledBefore(attempt: job.attempts == 0 ? 1 : job.attemptNumber + 1))))
+              outcome: .cancelledBefore(attempt: job.attempts == 0 ? 1 : job.attemptNumber + 1),
+              plannedPosition: job.plannedPosition)))
+      case .duplicatePending: finish(i)  // delivered already; its duplicate is simply not sent
       case .inFlight, .done: continue
       }
     }
@@ -162,6 +194,7 @@ public struct DeliveryMachine: Sendable {
   }
 
   private mutating func start(_ i: Int, now: Timestamp) -> DeliveryAction {
+    if jobs[i].attempts == 0 { firstAttemptsStarted += 1 }
     jobs[i].attempts += 1
     if jobs[i].firstAttemptAt == nil { jobs[i].firstAttemptAt = now }
     jobs[i].phase = .inFlight(startedAt: now)
@@ -174,10 +207,11 @@ public struct DeliveryMachine: Sendable {
 
   private mutating func skip(_ i: Int, now: Timestamp) -> AuditRecord {
     finish(i)
+    firstAttemptsStarted += 1
     let source = jobs[i].sendout.source
     return AuditRecord(
       sendout: jobs[i].sendout, status: .skipped, attempt: jobs[i].attemptNumber, executedAt: now,
-      outcome: .skipped(source.object, sourceID: source.id))
+      outcome: .skipped(source.object, sourceID: source.id), plannedPosition: jobs[i].plannedPosition)
   }
 
   private mutating func finish(_ i: Int) {

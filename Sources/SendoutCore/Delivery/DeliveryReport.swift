@@ -13,10 +13,10 @@ public struct DeliveryReport: Sendable, Equatable {
   /// Creates an empty report.
   public init() {}
 
-  /// The latest status of each sendout, keyed by sendout id.
+  /// The latest status of each sendout, keyed by sendout id (duplicate re-deliveries do not count).
   public var finalStatus: [String: AuditStatus] {
     var result: [String: AuditStatus] = [:]
-    for record in records { result[record.sendoutID] = record.status }
+    for record in records where !record.duplicate { result[record.sendoutID] = record.status }
     return result
   }
 

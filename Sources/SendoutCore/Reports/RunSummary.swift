@@ -36,6 +36,8 @@ public struct RunSummary: Sendable {
   public var latency: Histogram
   /// The expectations, checked.
   public var checks: [Check]
+  /// How the receiver answered duplicate re-deliveries (`run --duplicates`).
+  public var duplicates: DuplicateReport
 
   /// Summarises `records` (as appended during the run) for `plan` against `expect`.
   public init(name: String, plan: [PlannedSendout], records: [AuditRecord], expect: Expectations) {
@@ -51,7 +53,9 @@ public struct RunSummary: Sendable {
         httpStatus: r?.httpStatus)
     }
     self.latency = latency
+    duplicates = DuplicateReport(records)
     checks = RunSummary.check(expect, outcomes: outcomes, latency: latency)
+    if expect.duplicatesAcknowledged { checks.append(duplicates.check) }
   }
 
   /// Whether every expectation held.
@@ -125,6 +129,7 @@ public struct RunSummary: Sendable {
       )
     }
     if failures.count > 10 { lines.append("… and \(failures.count - 10) more not delivered (see the audit log)") }
+    lines += duplicates.lines
     for c in checks { lines.append("\(c.passed ? "✔" : "✘") expect \(c.name): \(c.detail)") }
     lines.append(passed ? "PASSED: \(name)" : "FAILED: \(name)")
     return lines.map(TerminalText.escape).joined(separator: "\n")  // names, types and errors come from input
@@ -153,6 +158,7 @@ public struct RunSummary: Sendable {
       "delivered": .int(outcomes.count - failures.count),
       "by_event_type": .object(types),
       "latency_ms": .object(latencyJSON),
+      "duplicates": duplicates.json,
       "expectations": .array(
         checks.map { ["name": .string($0.name), "passed": .bool($0.passed), "detail": .string($0.detail)] }),
       "failures": .array(

@@ -96,14 +96,18 @@ public struct Expectations: Sendable, Equatable {
   public var received: [String]
   /// p99 delivery latency under this many milliseconds.
   public var p99Milliseconds: Double?
+  /// Every duplicate re-delivery (`run --duplicates`) answered 2xx: the receiver acknowledges what it has seen.
+  public var duplicatesAcknowledged: Bool
 
   /// Creates expectations.
   public init(
-    allDelivered: Bool = true, maxFailures: Int? = nil, received: [String] = [], p99Milliseconds: Double? = nil
+    allDelivered: Bool = true, maxFailures: Int? = nil, received: [String] = [], p99Milliseconds: Double? = nil,
+    duplicatesAcknowledged: Bool = false
   ) {
     self.allDelivered = allDelivered
     self.maxFailures = maxFailures
     self.received = received
     self.p99Milliseconds = p99Milliseconds
+    self.duplicatesAcknowledged = duplicatesAcknowledged
   }
 }

@@ -264,7 +264,8 @@ public struct ScenarioLoader: Sendable {
     }
     let expectations = Expectations(
       allDelivered: try e.bool("all_delivered") ?? true, maxFailures: try e.int("max_failures"), received: received,
-      p99Milliseconds: try e.duration("p99_latency"))
+      p99Milliseconds: try e.duration("p99_latency"),
+      duplicatesAcknowledged: try e.bool("duplicates_acknowledged") ?? false)
     try e.finish()
     return expectations
   }

@@ -41,8 +41,22 @@ public struct Dispatcher: Sendable {
     _ sendouts: [Sendout], previousAttempts: [String: Int] = [:],
     observer: @escaping @Sendable (DeliveryEvent) -> Void = { _ in }
   ) async -> DeliveryReport {
+    await run(
+      arranged: sendouts.map { DeliveryChaos.Arranged(sendout: $0) }, previousAttempts: previousAttempts,
+      observer: observer)
+  }
+
+  /// Delivers sendouts arranged by `DeliveryChaos` (delivery order, planned positions, duplicates) the same way.
+  public func run(
+    arranged: [DeliveryChaos.Arranged], previousAttempts: [String: Int] = [:],
+    observer: @escaping @Sendable (DeliveryEvent) -> Void = { _ in }
+  ) async -> DeliveryReport {
     var machine = DeliveryMachine(configuration: configuration, pausedSources: pausedSources)
-    for sendout in sendouts { machine.enqueue(sendout, previousAttempts: previousAttempts[sendout.id] ?? 0) }
+    for a in arranged {
+      machine.enqueue(
+        a.sendout, previousAttempts: previousAttempts[a.sendout.id] ?? 0, plannedPosition: a.plannedPosition,
+        duplicateAfter: a.duplicateAfter)
+    }
     var report = DeliveryReport()
     let transport = self.transport
     let clock = self.clock

@@ -2,8 +2,9 @@ import SendoutCore
 
 /// How the listener answers, including injected faults; replaceable while it runs (`WebhookListener.behavior`).
 ///
-/// Order of decisions for each request: the first `failFirst` requests get `failStatus`; then each fails
-/// with probability `failRate` (seeded, reproducible); the rest get `status`. Every answer waits `delayMilliseconds`.
+/// Order of decisions for each request: a sendout id already answered 2xx gets `duplicateStatus` when set (a
+/// receiver that rejects duplicates); the first `failFirst` requests get `failStatus`; then each fails with
+/// probability `failRate` (seeded, reproducible); the rest get `status`. Every answer waits `delayMilliseconds`.
 public struct ListenerBehavior: Sendable, Equatable {
   /// The status for requests that are not failed on purpose (`--respond`, default 200).
   public var status: Int
@@ -19,11 +20,14 @@ public struct ListenerBehavior: Sendable, Equatable {
   public var delayMilliseconds: Int64
   /// Extra response headers (e.g. `retry-after`).
   public var headers: [HTTPHeader]
+  /// The status for a sendout id the listener already answered 2xx (`--fail-duplicates`: 409); `nil` treats
+  /// duplicates like any request.
+  public var duplicateStatus: Int?
 
   /// Creates a behaviour; the default answers 200 at once.
   public init(
     status: Int = 200, failFirst: Int = 0, failRate: Double = 0, seed: UInt64 = 1, failStatus: Int = 500,
-    delayMilliseconds: Int64 = 0, headers: [HTTPHeader] = []
+    delayMilliseconds: Int64 = 0, headers: [HTTPHeader] = [], duplicateStatus: Int? = nil
   ) {
     self.status = status
     self.failFirst = failFirst
@@ -32,6 +36,7 @@ public struct ListenerBehavior: Sendable, Equatable {
     self.failStatus = failStatus
     self.delayMilliseconds = delayMilliseconds
     self.headers = headers
+    self.duplicateStatus = duplicateStatus
   }
 
   /// The status for the `index`-th request (0-based) since this behaviour was set, drawing from `random`.

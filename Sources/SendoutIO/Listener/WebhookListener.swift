@@ -24,6 +24,8 @@ public final class WebhookListener: HTTPHandler, @unchecked Sendable {
   private var requestsSinceBehavior = 0
   private var random: SeededGenerator
   private var receivedRequests: [ReceivedWebhook] = []
+  /// Sendout ids answered 2xx, kept only while `behavior.duplicateStatus` is set.
+  private var acknowledgedIDs: Set<String> = []
   private var receivedTotal = 0
   private var receivedBytes = 0
   private var server: HTTPServer?
@@ -94,16 +96,25 @@ public final class WebhookListener: HTTPHandler, @unchecked Sendable {
     }
   }
 
-  /// For the loop: records the webhook (signature checked) and answers as the current behaviour says.
+  /// For the loop: records the webhook (signature checked) and answers as the current behaviour says; a sendout
+  /// id already answered 2xx gets the behaviour's duplicate status when it has one (`listen --fail-duplicates`).
   public func reply(to message: HTTPMessage) -> HTTPReply {
+    var request = ReceivedWebhook(
+      message: message, secret: configuration.secret, receivedAt: SystemClock().now(), respondedStatus: 0)
+    let sendoutID = request.sendoutID
     let (behavior, status) = lock.withLock {
+      if let duplicate = currentBehavior.duplicateStatus, let id = sendoutID, acknowledgedIDs.contains(id) {
+        return (currentBehavior, duplicate)
+      }
       let status = currentBehavior.status(forRequest: requestsSinceBehavior, random: &random)
       requestsSinceBehavior += 1
+      if currentBehavior.duplicateStatus != nil, let id = sendoutID, (200...299).contains(status) {
+        acknowledgedIDs.insert(id)
+      }
       return (currentBehavior, status)
     }
-    record(
-      ReceivedWebhook(
-        message: message, secret: configuration.secret, receivedAt: SystemClock().now(), respondedStatus: status))
+    request.respondedStatus = status
+    record(request)
     let body: JSON =
       (200...299).contains(status) ? ["received": true] : ["error": .string("status \(status) from sendout listen")]
     return HTTPReply(

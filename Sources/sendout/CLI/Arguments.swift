@@ -57,6 +57,18 @@ struct Arguments {
     return values
   }
 
+  /// Every value of several repeatable options, with the option's name, in command-line order.
+  mutating func orderedOptions(_ names: [String]) throws(CLIError) -> [(name: String, value: String)] {
+    var found: [(index: Int, name: String, value: String)] = []
+    for name in names {
+      let before = consumed
+      let values = try options(name)
+      let taken = consumed.subtracting(before).sorted().filter { items[$0] == name || items[$0].hasPrefix(name + "=") }
+      for (index, value) in zip(taken, values) { found.append((index, name, value)) }
+    }
+    return found.sorted { $0.index < $1.index }.map { ($0.name, $0.value) }
+  }
+
   /// A typed option: `parse` turns the text into a value or returns `nil`, and `expected` says what is allowed.
   mutating func option<T>(_ name: String, expected: String, _ parse: (String) -> T?) throws(CLIError) -> T? {
     guard let text = try option(name) else { return nil }

@@ -29,10 +29,12 @@ struct DeliveryPrinter: Sendable {
       return (parts + ["INTERRUPTED", "\(what); recorded as RETRYING"]).joined(separator: "  ")
     }
     if r.attempt > 0 {
-      let total = maxAttempts > 0 ? "/\(maxAttempts + (previousAttempts[r.sendoutID] ?? 0))" : ""
+      let total =
+        maxAttempts > 0 && !r.duplicate ? "/\(maxAttempts + (previousAttempts[r.sendoutID] ?? 0))" : ""
       parts.append("attempt \(r.attempt)\(total)")
     }
     parts.append(r.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))
+    if r.duplicate { parts.append("duplicate") }
     if let status = r.httpStatus { parts.append("HTTP \(status)") }
     if r.attempt > 0 { parts.append("\(r.latencyMilliseconds) ms") }
     if r.httpStatus == nil, let error = r.error { parts.append(error) }

@@ -32,13 +32,15 @@ enum ListenOptions {
       try arguments.option("--max-body", expected: "a positive number of bytes") {
         Int($0).flatMap { $0 > 0 ? $0 : nil }
       } ?? 1024 * 1024
+    let failDuplicates = arguments.flag("--fail-duplicates")
     let json = arguments.flag("--json")
     let rest = try arguments.positionals()
     guard rest.isEmpty else { throw .usage("'listen' takes no arguments, got '\(rest[0])'") }
 
     let behavior = ListenerBehavior(
       status: status, failFirst: failFirst, failRate: failRate, seed: seed, failStatus: failStatus,
-      delayMilliseconds: delay, headers: retryAfter.map { [HTTPHeader("retry-after", "\($0)")] } ?? [])
+      delayMilliseconds: delay, headers: retryAfter.map { [HTTPHeader("retry-after", "\($0)")] } ?? [],
+      duplicateStatus: failDuplicates ? 409 : nil)
     let configuration = ListenerConfiguration(
       host: host, port: port, secret: secret, behavior: behavior, limits: HTTPLimits(maxBodyBytes: maxBody))
     return (configuration, json)

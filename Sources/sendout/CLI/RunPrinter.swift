@@ -5,6 +5,8 @@ import SendoutSessions
 struct RunPrinter: Sendable {
   let json: Bool
   let delivery: DeliverySettings
+  var duplicates: Double = 0
+  var reorder: Int = 1
   private var auditPath: String { delivery.auditPath }
 
   /// Prints one session event (only the summary with `--json`).
@@ -18,6 +20,14 @@ struct RunPrinter: Sendable {
     case .planned(let name, let count, let generated):
       Console.out("Running \"\(name)\": \(count) sendouts, audit log \(auditPath)")
       if let generated { Console.out("No project.secret: signing with the generated secret \(generated)") }
+      if duplicates > 0 || reorder > 1 {
+        Console.out(
+          "At-least-once chaos: "
+            + [
+              duplicates > 0 ? "\(Int((duplicates * Double(count)).rounded())) duplicates after success" : nil,
+              reorder > 1 ? "shuffled in windows of \(reorder)" : nil,
+            ].compactMap { $0 }.joined(separator: ", ") + " (seeded by the run's seed)")
+      }
     case .resuming(let r):
       Console.out(
         "Resuming: \(r.delivered) already delivered (not resent), \(r.retrying) left RETRYING (sent again), "
@@ -31,7 +41,7 @@ struct RunPrinter: Sendable {
       for line in DeliveryPrinter(showID: true, maxAttempts: delivery.policy.maxAttempts).lines(for: event) {
         Console.out(line)
       }
-    case .sending, .resending, .loadProgress, .serving, .apiCall: break
+    case .sending, .firing, .resending, .loadProgress, .serving, .apiCall: break
     }
   }
 

@@ -9,7 +9,7 @@ enum ListenCommand: Command {
   static let help = """
     USAGE: sendout listen [--host 127.0.0.1] [--port 8080] [--secret S] [--respond STATUS]
                           [--fail-rate F] [--fail-first N] [--fail-status STATUS] [--seed N]
-                          [--retry-after N] [--delay DURATION] [--max-body BYTES] [--json]
+                          [--retry-after N] [--delay DURATION] [--max-body BYTES] [--fail-duplicates] [--json]
 
     An HTTP/1.1 receiver (keep-alive, Content-Length and chunked bodies, many connections) that prints
     one line per request: time, path, event type (body event.type or type), sendout id, signature
@@ -33,6 +33,8 @@ enum ListenCommand: Command {
       --retry-after N    Add 'retry-after: N' to every answer (sendout honours it on 429/503).
       --delay DURATION   Wait before answering, e.g. 250ms or 12s (over 10s: Voucherify times out).
       --max-body BYTES   Body size limit (default 1048576).
+      --fail-duplicates  Answer 409 to a sendout id already answered 2xx (a receiver that rejects duplicates
+                         instead of acknowledging them; see 'sendout run --duplicates').
       --json             One JSON object per request (headers, authorization-like values redacted,
                          and body included); the first line is
                          {"listening": URL, "port": P}.

@@ -65,19 +65,22 @@ enum LoadCommand: Command {
     guard rest.isEmpty else { throw .usage("'load' takes no positional arguments, got '\(rest[0])'") }
     configuration.reportsProgress = Console.isTerminal && !json
     let live = configuration
+    let progress = ProgressLine()
+    defer { progress.end() }
     let result = try await Session.run { () throws(SessionError) in
       try await LoadSession.run(live) { event in
         switch event {
         case .listenerStarted(let url, _): Console.err("No --to: load-testing the built-in listener on \(url)")
         case .loadProgress(let p):
-          Console.errInline(
+          progress.show(
             String(
-              format: "\r  %6.1fs  %8d req/s  p99 %8.2f ms  errors %d   ", p.elapsedSeconds, p.requestsInTick,
+              format: "  %6.1fs  %8d req/s  p99 %8.2f ms  errors %d   ", p.elapsedSeconds, p.requestsInTick,
               p.p99Milliseconds, p.errors))
         default: break
         }
       }
     }
+    progress.end()  // the report starts on its own line, not glued to the last progress line
     Console.out(json ? result.report.json.prettyString : result.report.text)
     if let failure = result.auditFailure { throw .badInput("The audit log could not be written: \(failure)") }
     if let unreachable = result.unreachable { throw .failed(unreachable) }

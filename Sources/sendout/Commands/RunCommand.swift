@@ -11,6 +11,7 @@ enum RunCommand: Command {
   static let help = """
     USAGE: sendout run SCENARIO [--to URL] [--seed N] [--audit FILE] [--retry-schedule S] [--time-scale F]
                                 [--timeout D] [--concurrency N] [--json] [--junit FILE] [--dry-run] [--resume]
+                                [--duplicates F] [--reorder N]
 
     Builds the scenario's world, plays its steps, renders every event for every project webhook and
     distribution that receives it (signed with project.secret, or a secret generated from the seed when the
@@ -22,6 +23,14 @@ enum RunCommand: Command {
     Without --to, endpoints that name no target_url go to the built-in listener, started in-process: it
     prints each webhook as it arrives and checks its signature. --to sends everything to one URL.
     The format is documented in Scenarios/README.md; shipped examples are in Scenarios/.
+
+    At-least-once chaos (Voucherify delivers at least once, and retries reorder deliveries), seeded by
+    the run's seed: --duplicates F delivers a fraction F of the sendouts once more after they succeed
+    (same id, bytes and signature), a few sendouts later; --reorder N delivers the plan in windows of N
+    sendouts, each shuffled. Duplicates are audit records of their sendout marked "duplicate": true (they
+    never change its status); reordered records carry "planned_position". The summary says how the
+    receiver answered duplicates, and "duplicates_acknowledged": true in the scenario's expect fails the
+    run when one got a non-2xx.
 
     OPTIONS:
       --to URL             Send every sendout here (overrides the scenario's target URLs).
@@ -37,6 +46,8 @@ enum RunCommand: Command {
       --resume             Continue an interrupted or killed run from its audit log (same scenario and
                            seed, so the same sendout ids): SUCCESS sendouts are not resent, RETRYING ones
                            are sent again, unsent ones are sent; FAILED/SKIPPED stay (see 'sendout retry').
+      --duplicates F       Re-deliver a fraction F (0…1) of the sendouts after they succeed.
+      --reorder N          Deliver in seeded shuffles of windows of N sendouts.
 
     EXIT: 0 all expectations met, 1 a sendout failed or an expectation was not met, 64 bad arguments,
           65 invalid scenario file.
@@ -47,6 +58,7 @@ enum RunCommand: Command {
       sendout run Scenarios/every-event.json --dry-run
       sendout run Scenarios/order-lifecycle.json --to http://127.0.0.1:8080/hooks --audit ci.jsonl --resume
       sendout run Scenarios/segments.json --to http://localhost:3000/hooks --retry-schedule 100ms,1s --json
+      sendout run Scenarios/at-least-once.json --to http://localhost:3000/hooks --duplicates 0.3 --reorder 4
     """
 
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
@@ -60,6 +72,7 @@ enum RunCommand: Command {
     let junitPath = try arguments.option("--junit")
     let dryRun = arguments.flag("--dry-run")
     let resume = arguments.flag("--resume")
+    let (duplicates, reorder) = try chaos(&arguments)
     let delivery = try DeliveryOptions.parse(&arguments, defaultSchedule: .voucherify)
     guard delivery.headers.isEmpty else { throw .usage("'run' takes headers from the scenario file, not --header") }
     let file = try ScenarioArgument.parse(&arguments)
@@ -72,11 +85,24 @@ enum RunCommand: Command {
     }
     let configuration = RunSession.Configuration(
       file: file, seed: seed, target: target, delivery: delivery, concurrency: concurrency, resume: resume,
-      junitPath: junitPath)
-    let printer = RunPrinter(json: json, delivery: delivery)
+      junitPath: junitPath, duplicates: duplicates, reorderWindow: reorder)
+    let printer = RunPrinter(json: json, delivery: delivery, duplicates: duplicates, reorder: reorder)
     let result = try await Session.run { () throws(SessionError) in
       try await RunSession.run(configuration, observer: printer.show)
     }
     return try printer.finish(result)
+  }
+
+  /// `--duplicates F` (0…1) and `--reorder N` (1…1000).
+  static func chaos(_ arguments: inout Arguments) throws(CLIError) -> (Double, Int) {
+    let duplicates =
+      try arguments.option("--duplicates", expected: "a fraction from 0 to 1, e.g. 0.2") {
+        Double($0).flatMap { (0...1).contains($0) ? $0 : nil }
+      } ?? 0
+    let reorder =
+      try arguments.option("--reorder", expected: "a window of 1 to 1000 sendouts") {
+        Int($0).flatMap { (1...1000).contains($0) ? $0 : nil }
+      } ?? 1
+    return (duplicates, reorder)
   }
 }
