@@ -64,6 +64,15 @@ import Testing
       return (status, data.isEmpty ? .null : try JSONParser.parse(Array(data)))
     }
 
+    /// What the listener received once a webhook of `type` is among it (or after 5 s).
+    func webhooks(until type: String) async -> [ReceivedWebhook] {
+      for _ in 0..<1_000 {
+        if listener.received.contains(where: { $0.eventType == type }) { break }
+        try? await Task.sleep(nanoseconds: 5_000_000)
+      }
+      return listener.received
+    }
+
     func stop() async throws {
       task.cancel()
       _ = try await task.value
@@ -128,6 +137,87 @@ import Testing
       try expectValid(error, "Error")
     }
     try await server.stop()
+  }
+
+  @Test func aPublicationAnswersPerTheSpecAndSendsItsWebhooksWithTheSameIDs() async throws {
+    let server = try await Server()
+    let (status, publication) = try await server.call(
+      "POST", "/v1/publications", body: #"{"customer":{"source_id":"carol"},"campaign":{"name":"Welcome Offer"}}"#)
+    #expect(status == 200, "\(publication)")
+    try expectValid(publication, "PublicationsCreateVoucherResponseBody")
+    let code = try #require(publication.value(atPath: "voucher.code")?.stringValue)
+    #expect(code.hasPrefix("WELCOME-"))
+    #expect(publication.value(atPath: "customer.source_id") == "carol", "an unknown source_id creates the customer")
+    let (byGet, again) = try await server.call(
+      "GET", "/v1/publications/create?customer%5Bsource_id%5D=carol&campaign%5Bname%5D=Welcome%20Offer")
+    #expect(byGet == 200)
+    #expect(again.value(atPath: "voucher.code") != publication.value(atPath: "voucher.code"), "a second, free code")
+    let (voucherStatus, voucher) = try await server.call("GET", "/v1/vouchers/\(code)")
+    #expect(voucherStatus == 200)
+    #expect(voucher.value(atPath: "holder_id") == publication["customer_id"])
+    try expectValid(voucher, "VouchersGetResponseBody")
+    // customer.created, then voucher.published and publication.succeeded for each of the two publications
+    _ = await server.webhooks(until: "publication.succeeded")
+    let arrived = await server.listener.waitForRequests(count: 5, timeoutMilliseconds: 5_000)
+    try await server.stop()
+    let types = arrived.compactMap(\.eventType)
+    #expect(types.filter { $0 == "customer.created" }.count == 1, "\(types)")
+    #expect(types.filter { $0 == "publication.succeeded" }.count == 2, "\(types)")
+    let published = try arrived.filter { $0.eventType == "publication.succeeded" }.map { try JSONParser.parse($0.body) }
+    #expect(published.contains { $0.value(atPath: "data.publication.id") == publication["id"] })
+  }
+
+  @Test func aRedemptionAndItsRollbackAnswerPerTheSpecAndSendTheirWebhooks() async throws {
+    let server = try await Server()
+    let (_, publication) = try await server.call(
+      "POST", "/v1/publications", body: #"{"customer":{"source_id":"dave"},"campaign":{"name":"Welcome Offer"}}"#)
+    let code = try #require(publication.value(atPath: "voucher.code")?.stringValue)
+    let redeem =
+      #"{"redeemables":[{"object":"voucher","id":"\#(code)"}],"order":{"amount":20000},"customer":{"source_id":"dave"}}"#
+    let (status, redeemed) = try await server.call("POST", "/v1/redemptions", body: redeem)
+    #expect(status == 200, "\(redeemed)")
+    try expectValid(redeemed, "RedemptionsRedeemResponseBody")
+    let redemption = try #require(redeemed["redemptions"]?.arrayValue?.first)
+    let id = try #require(redemption["id"]?.stringValue)
+    #expect(id.hasPrefix("r_"))
+    #expect(redemption.value(atPath: "voucher.code")?.stringValue == code)
+    #expect(redeemed.value(atPath: "order.amount") == 20000)
+
+    let (getStatus, fetched) = try await server.call("GET", "/v1/redemptions/\(id)")
+    #expect(getStatus == 200 && fetched["id"]?.stringValue == id)
+    let (rollbackStatus, rollback) = try await server.call("POST", "/v1/redemptions/\(id)/rollback?reason=duplicate")
+    #expect(rollbackStatus == 200, "\(rollback)")
+    #expect(rollback["id"]?.stringValue?.hasPrefix("rr_") == true)
+    try expectValid(rollback, "RedemptionsRollbackCreateResponseBody")
+
+    let arrived = await server.webhooks(until: "redemption.rollback.succeeded")
+    try await server.stop()
+    let bodies = try arrived.map { try JSONParser.parse($0.body) }
+    #expect(
+      bodies.contains {
+        $0["type"] == "redemption.succeeded" && $0.value(atPath: "data.redemption.id")?.stringValue == id
+      })
+    #expect(bodies.contains { $0["type"] == "redemption.rollback.succeeded" })
+  }
+
+  @Test func anExhaustedCodeIsA400WithItsKeyAndAFailedRedemptionWebhook() async throws {
+    let server = try await Server()
+    let (_, publication) = try await server.call(
+      "POST", "/v1/publications", body: #"{"customer":{"source_id":"erin"},"campaign":{"name":"Welcome Offer"}}"#)
+    let code = try #require(publication.value(atPath: "voucher.code")?.stringValue)
+    let (_, disabled) = try await server.call("POST", "/v1/vouchers/\(code)/disable")
+    #expect(disabled["active"] == false)
+    let redeem = #"{"redeemables":[{"object":"voucher","id":"\#(code)"}],"order":{"amount":5000}}"#
+    let (status, error) = try await server.call("POST", "/v1/redemptions", body: redeem)
+    #expect(status == 400)
+    #expect(error["key"] == "voucher_disabled")
+    #expect(error["details"]?.stringValue == code)
+    let (missing, noAmount) = try await server.call(
+      "POST", "/v1/redemptions", body: #"{"redeemables":[{"object":"voucher","id":"\#(code)"}]}"#)
+    #expect(missing == 400 && noAmount["key"] == "missing_amount")
+    let arrived = await server.webhooks(until: "redemption.failed")
+    try await server.stop()
+    #expect(arrived.contains { $0.eventType == "redemption.failed" }, "\(arrived.map(\.eventType))")
   }
 
   @Test func theSameSeedTimeAndCallsGiveTheSameBytes() async throws {

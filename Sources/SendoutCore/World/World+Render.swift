@@ -13,6 +13,17 @@ extension World {
       promotionTier: r.promotionTierID.flatMap { id in promotionTiers[id: id]?.simpleJSON })
   }
 
+  /// The redemption (or rollback) `id` as the REST API answers it: `RedemptionInternal`, its order calculated.
+  public func redemptionJSON(_ id: String) throws(WorldOperationError) -> JSONObject {
+    try internalRedemptionJSON(try redemption(id))
+  }
+
+  /// The order `id` as the REST API answers it (`OrderCalculated`).
+  public func orderJSON(_ id: String) throws(WorldOperationError) -> JSONObject {
+    let o = try order(id)
+    return o.calculatedJSON(customer: try? customer(o.customerID))
+  }
+
   /// `RedemptionInternal` of `r`: order calculated (`null` when the redemption has none, e.g. a reward
   /// redemption), full voucher, and `reward` after the order when given.
   func internalRedemptionJSON(_ r: Redemption, reward: JSONObject? = nil) throws(WorldOperationError) -> JSONObject {

@@ -11,7 +11,9 @@ enum APIEndpoints {
   static let all: [String: Handler] = [
     "get-voucher": getVoucher, "enable-voucher": enableVoucher, "disable-voucher": disableVoucher,
     "get-customer": getCustomer, "create-customer": createCustomer, "get-campaign": getCampaign,
-    "track-custom-event": trackCustomEvent,
+    "track-custom-event": trackCustomEvent, "create-publication": createPublication,
+    "create-publication-1": createPublication, "redeem-stacked-discounts": APIRedemptions.redeem,
+    "get-redemption": APIRedemptions.get, "rollback-redemption": APIRedemptions.rollback,
   ]
 
   /// `GET /v1/vouchers/{code}`: the voucher by code (or id).
@@ -63,12 +65,7 @@ enum APIEndpoints {
 
   /// `GET /v1/campaigns/{campaignId}`: by id or name.
   static func getCampaign(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
-    let key = request.parameter("campaignId")
-    if let campaign = try? world.campaign(key) { return APIAnswer(body: .object(campaign.fullJSON)) }
-    guard let campaign = world.campaigns.first(where: { $0.name == key && !$0.deleted }) else {
-      throw APIError.notFound("campaign", id: key)
-    }
-    return APIAnswer(body: .object(campaign.fullJSON))
+    APIAnswer(body: .object(try campaign(request.parameter("campaignId"), in: world).fullJSON))
   }
 
   /// `POST /v1/events`: tracks a custom event for `customer` (by id or `source_id`); emits `customer.custom_event`.
@@ -94,22 +91,69 @@ enum APIEndpoints {
     return APIAnswer(body: body, events: tracked.events)
   }
 
+  /// `POST /v1/publications` and `GET /v1/publications/create`: publishes a free code of `campaign` (by name or
+  /// id) to `customer` (by id or `source_id`; an unknown `source_id` creates the customer, as Voucherify does).
+  /// Emits `voucher.published`, `publication.succeeded`, `customer.publication.succeeded` (and `customer.created`).
+  static func createPublication(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let fields = PublicationFields(request)
+    guard fields.voucher == nil else {
+      throw APIError(
+        status: 400, key: "invalid_publish_params", message: "Invalid publish params",
+        details: "publishing a given `voucher` code is not simulated yet: name a `campaign`")
+    }
+    guard let campaignKey = fields.campaign else {
+      throw APIError(
+        status: 400, key: "invalid_publish_params", message: "Invalid publish params",
+        details: "`campaign` (a name or id) is required")
+    }
+    guard let customerKey = fields.customer else {
+      throw APIError(
+        status: 400, key: "missing_customer", message: "Missing customer", details: "`customer` is required")
+    }
+    var events: [WorldEvent] = []
+    let customerID: String
+    if let known = try? customer(customerKey, in: world) {
+      customerID = known.id
+    } else {
+      let created = world.createCustomer(sourceID: customerKey, channel: .api)
+      (customerID, events) = (created.value.id, created.events)
+    }
+    let campaignID = try campaign(campaignKey, in: world).id
+    let published = try apply { () throws(WorldOperationError) in
+      try world.publish(campaignID: campaignID, customerID: customerID, channel: .api)
+    }
+    let publication = published.value
+    let body = try apply { () throws(WorldOperationError) in
+      publication.json(
+        customer: try world.customer(customerID).fullJSON,
+        voucher: try world.voucher(publication.voucherIDs.first ?? "").fullJSON)
+    }
+    return APIAnswer(body: .object(body), events: events + published.events)
+  }
+
+  /// The campaign whose id or name is `key`, or Voucherify's 404.
+  static func campaign(_ key: String, in world: World) throws(APIError) -> Campaign {
+    if let c = try? world.campaign(key) { return c }
+    if let c = world.campaigns.first(where: { $0.name == key && !$0.deleted }) { return c }
+    throw APIError.notFound("campaign", id: key)
+  }
+
   /// The voucher whose code or id is `key`, or Voucherify's 404.
-  private static func voucher(_ key: String, in world: World) throws(APIError) -> Voucher {
+  static func voucher(_ key: String, in world: World) throws(APIError) -> Voucher {
     if let v = try? world.voucher(code: key) { return v }
     if let v = try? world.voucher(key) { return v }
     throw APIError.notFound("voucher", id: key)
   }
 
   /// The customer whose id or `source_id` is `key`, or Voucherify's 404.
-  private static func customer(_ key: String, in world: World) throws(APIError) -> Customer {
+  static func customer(_ key: String, in world: World) throws(APIError) -> Customer {
     if let c = try? world.customer(key) { return c }
     if let c = try? world.customer(sourceID: key) { return c }
     throw APIError.notFound("customer", id: key)
   }
 
   /// Runs a world operation, turning its error into Voucherify's: unknown objects 404, rules 400.
-  private static func apply<T>(_ operation: () throws(WorldOperationError) -> T) throws(APIError) -> T {
+  static func apply<T>(_ operation: () throws(WorldOperationError) -> T) throws(APIError) -> T {
     do { return try operation() } catch {
       switch error {
       case .notFound(let kind, let id): throw APIError.notFound(kind, id: id)
@@ -127,12 +171,16 @@ struct APIAnswer: Sendable {
   var body: JSON
   /// The status; `nil` for the operation's success status.
   var status: Int?
+  /// An error to answer instead of `body` although the call changed the world (a failed redemption is stored and
+  /// emits `redemption.failed`, and the client gets a 400).
+  var error: APIError?
   /// Events emitted by the call, in order.
   var events: [WorldEvent] = []
 
-  init(body: JSON, status: Int? = nil, events: [WorldEvent] = []) {
+  init(body: JSON, status: Int? = nil, events: [WorldEvent] = [], error: APIError? = nil) {
     self.body = body
     self.status = status
     self.events = events
+    self.error = error
   }
 }

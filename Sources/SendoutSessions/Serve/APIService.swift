@@ -67,6 +67,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
           guard places.contains(.webhook) else { continue }
           for i in webhooks.indices { sendouts.append(webhooks[i].make(event)) }
         }
+        if let error = answer.error { return (error.status, error.body(requestID: requestID), sendouts) }
         return (status, answer.body, sendouts)
       } catch {
         return (error.status, error.body(requestID: requestID), [])
