@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""A checkout through the official Voucherify Python SDK (PyPI `voucherify`, pinned by scripts/interop.sh)
+against `sendout serve`: the operations serve simulates so far. Exits 1 on the first failed check and prints
+the ids it created as the last line (JSON), so the caller can match them with the webhooks that arrived.
+
+Environment: VOUCHERIFY_BASE_URL (http://127.0.0.1:PORT), VOUCHERIFY_APP_ID, VOUCHERIFY_APP_TOKEN.
+"""
+import json
+import os
+import sys
+import uuid
+
+import voucherify as v
+from voucherify.exceptions import ApiException, NotFoundException, UnauthorizedException
+from voucherify.models import (
+    CreatePublicationCampaign,
+    Customer,
+    CustomersCreateRequestBody,
+    EventsCreateRequestBody,
+    Order,
+    PublicationsCreateRequestBody,
+    RedemptionsRedeemRequestBody,
+    RedemptionsRedeemRequestBodyRedeemablesItem,
+    RedemptionsRollbackCreateRequestBody,
+)
+
+BASE = os.environ["VOUCHERIFY_BASE_URL"].rstrip("/")
+
+
+def client(app_id=None, token=None):
+    cfg = v.Configuration(
+        host=BASE,
+        api_key={
+            "X-App-Id": app_id or os.environ["VOUCHERIFY_APP_ID"],
+            "X-App-Token": token or os.environ["VOUCHERIFY_APP_TOKEN"],
+        },
+    )
+    cfg.retries = 0
+    return v.ApiClient(cfg)
+
+
+def check(cond, what):
+    print(("ok   " if cond else "FAIL ") + what, flush=True)
+    if not cond:
+        sys.exit(1)
+
+
+def error_body(e: ApiException) -> dict:
+    try:
+        return json.loads(e.body or "{}")
+    except ValueError:
+        return {}
+
+
+def main():
+    api = client()
+    customers, publications = v.CustomersApi(api), v.PublicationsApi(api)
+    redemptions, events, vouchers = v.RedemptionsApi(api), v.EventsApi(api), v.VouchersApi(api)
+    run = uuid.uuid4().hex[:8]
+    source_id = f"interop-{run}"
+    who = Customer(source_id=source_id)
+
+    try:
+        v.CustomersApi(client("wrong", "wrong")).get_customer(source_id)
+        check(False, "wrong keys are rejected")
+    except UnauthorizedException as e:
+        check(e.status == 401 and error_body(e).get("code") == 401, "401 with Voucherify's Error body")
+
+    c = customers.create_customer(
+        CustomersCreateRequestBody(source_id=source_id, name="Interop Tester", email=f"{run}@example.com"))
+    check(c.id is not None and c.source_id == source_id, f"customer {c.id} (SDK model CustomersCreateResponseBody)")
+    again = customers.create_customer(CustomersCreateRequestBody(source_id=source_id))
+    check(again.id == c.id, "the same source_id upserts: same id")
+    fetched = customers.get_customer(c.id)
+    check(fetched.email == f"{run}@example.com", "get customer")
+
+    pub = publications.create_publication(
+        publications_create_request_body=PublicationsCreateRequestBody(
+            customer=who, campaign=CreatePublicationCampaign(name="Welcome Offer")))
+    code = pub.voucher.code
+    check(code is not None and pub.customer_id == c.id, f"published {code}")
+
+    red = redemptions.redeem_stacked_discounts(RedemptionsRedeemRequestBody(
+        redeemables=[RedemptionsRedeemRequestBodyRedeemablesItem(object="voucher", id=code)],
+        order=Order(amount=20000), customer=who))
+    r0 = red.redemptions[0]
+    check(r0.result == "SUCCESS" and r0.voucher.code == code, f"redeemed {r0.id}")
+
+    rb = redemptions.rollback_redemption(
+        r0.id, reason="interop", redemptions_rollback_create_request_body=RedemptionsRollbackCreateRequestBody())
+    check(rb.result == "SUCCESS" and rb.redemption == r0.id, f"rolled back {rb.id}")
+
+    vo = vouchers.get_voucher(code)
+    check(vo.code == code and vo.holder_id == c.id, "get voucher")
+
+    ev = events.track_custom_event(EventsCreateRequestBody(event="interop_checkout", customer=who))
+    check(ev.type == "interop_checkout" and ev.customer.id == c.id, "custom event tracked")
+
+    try:
+        vouchers.get_voucher(f"NO-SUCH-{run}")
+        check(False, "an unknown voucher is a 404")
+    except NotFoundException as e:
+        b = error_body(e)
+        check(b.get("key") == "not_found" and b.get("resource_type") == "voucher", f"404 {b.get('details')}")
+
+    print(json.dumps({"customer": c.id, "code": code, "redemption": r0.id, "rollback": rb.id}))
+
+
+if __name__ == "__main__":
+    main()
