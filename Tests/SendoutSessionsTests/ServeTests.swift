@@ -220,6 +220,29 @@ import Testing
     #expect(arrived.contains { $0.eventType == "redemption.failed" }, "\(arrived.map(\.eventType))")
   }
 
+  @Test func anOrderIsCreatedPaidAndReadPerTheSpec() async throws {
+    let server = try await Server()
+    let (status, order) = try await server.call(
+      "POST", "/v1/orders", body: #"{"amount":15000,"customer":{"source_id":"frank"}}"#)
+    #expect(status == 200, "\(order)")
+    try expectValid(order, "OrdersCreateResponseBody")
+    #expect(order["status"] == "CREATED" && order["amount"] == 15000)
+    let id = try #require(order["id"]?.stringValue)
+    let (paidStatus, paid) = try await server.call("PUT", "/v1/orders/\(id)", body: #"{"status":"PAID"}"#)
+    #expect(paidStatus == 200 && paid["status"] == "PAID", "\(paid)")
+    try expectValid(paid, "OrdersUpdateResponseBody")
+    let (getStatus, fetched) = try await server.call("GET", "/v1/orders/\(id)")
+    #expect(getStatus == 200 && fetched == paid)
+    let (bad, error) = try await server.call("PUT", "/v1/orders/\(id)", body: #"{"status":"SHIPPED"}"#)
+    #expect(bad == 400 && error["key"] == "invalid_order")
+    let (_, publication) = try await server.call(
+      "POST", "/v1/publications", body: #"{"customer":{"source_id":"frank"},"campaign":{"name":"Welcome Offer"}}"#)
+    let code = try #require(publication.value(atPath: "voucher.code")?.stringValue)
+    let (notGift, refused) = try await server.call("POST", "/v1/vouchers/\(code)/balance", body: #"{"amount":500}"#)
+    #expect(notGift == 400 && refused["details"]?.stringValue?.contains("not a gift card") == true, "\(refused)")
+    try await server.stop()
+  }
+
   @Test func theSameSeedTimeAndCallsGiveTheSameBytes() async throws {
     var runs: [[JSON]] = []
     for _ in 0..<2 {

@@ -14,6 +14,8 @@ enum APIEndpoints {
     "track-custom-event": trackCustomEvent, "create-publication": createPublication,
     "create-publication-1": createPublication, "redeem-stacked-discounts": APIRedemptions.redeem,
     "get-redemption": APIRedemptions.get, "rollback-redemption": APIRedemptions.rollback,
+    "create-order": APIOrders.create, "get-order": APIOrders.get, "update-order": APIOrders.update,
+    "update-voucher-balance": APIOrders.addBalance,
   ]
 
   /// `GET /v1/vouchers/{code}`: the voucher by code (or id).

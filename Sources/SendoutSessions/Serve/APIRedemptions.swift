@@ -82,7 +82,7 @@ enum APIRedemptions {
   }
 
   /// The product an `order.amount` buys: one per amount, made on first use (the scenario's `amount` does the same).
-  private static func product(priced amount: Int, in world: inout World) -> String {
+  static func product(priced amount: Int, in world: inout World) -> String {
     let sourceID = "order-amount-\(amount)"
     if let known = world.products.first(where: { $0.sourceID == sourceID }) { return known.id }
     return world.addProduct(name: "Order of \(amount)", sourceID: sourceID, price: amount).id

@@ -23,6 +23,8 @@ enum ServeCommand: Command {
       GET  /v1/campaigns/{campaignId}     POST /v1/events
       POST /v1/publications               GET  /v1/publications/create
       POST /v1/redemptions (one voucher)  GET  /v1/redemptions/{id}          POST /v1/redemptions/{id}/rollback
+      POST /v1/orders                     GET  /v1/orders/{orderId}          PUT  /v1/orders/{orderId}
+      POST /v1/vouchers/{code}/balance (gift credits or loyalty points)
     Every other path of the spec answers 501 with Voucherify's error body naming the operation; a path outside
     the spec 404, a wrong method 405, wrong keys 401, a body that is not JSON 400.
 
