@@ -16,36 +16,6 @@ import Testing
     try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { try JSONParser.parse(String($0)) }
   }
 
-  /// `sendout listen --port 0 --fail-duplicates` in a child process, with the port it printed.
-  final class RejectingListener {
-    let process = Process()
-    let output = Pipe()
-    var port = 0
-
-    init() throws {
-      process.executableURL = SendoutBinary.url
-      process.arguments = ["listen", "--port", "0", "--fail-duplicates"]
-      process.standardOutput = output
-      process.standardError = FileHandle.nullDevice
-      process.standardInput = FileHandle.nullDevice
-      try process.run()
-      var bytes: [UInt8] = []
-      while !bytes.contains(0x0A) {
-        let data = output.fileHandleForReading.availableData
-        if data.isEmpty { break }
-        bytes += data
-      }
-      let line = String(decoding: bytes, as: UTF8.self)
-      port = Int((line.components(separatedBy: "127.0.0.1:").dropFirst().first ?? "").prefix { $0.isNumber }) ?? 0
-    }
-
-    func stop() {
-      process.interrupt()
-      _ = output.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-    }
-  }
-
   @Test func duplicatesAreTheSameBytesAndSignatureMarkedInTheAuditLogAndAcknowledged() throws {
     let audit = Self.temporary("jsonl")
     defer { try? FileManager.default.removeItem(atPath: audit) }
@@ -75,8 +45,8 @@ import Testing
   }
 
   @Test func aReceiverThatRejectsDuplicatesFailsTheExpectationAndTheJUnitReport() throws {
-    let listener = try RejectingListener()
-    defer { listener.stop() }
+    let listener = try ListenProcess(["--fail-duplicates"])
+    defer { _ = listener.stop() }
     #expect(listener.port > 0)
     let audit = Self.temporary("jsonl")
     let junit = Self.temporary("xml")
