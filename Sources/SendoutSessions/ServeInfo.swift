@@ -20,4 +20,8 @@ public struct ServeInfo: Sendable, Equatable {
   public var simulatedTime: Timestamp?
   /// The audit log.
   public var auditPath: String
+  /// The state file (journal), if any.
+  public var statePath: String?
+  /// Calls replayed from the state file at start.
+  public var restoredCalls: Int
 }

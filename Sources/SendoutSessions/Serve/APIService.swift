@@ -25,6 +25,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   private var webhooks: [SendoutBuilder]
   private var requestIDs: IDFactory
   private var bytesRead = 0
+  private var journal: DurableLog?
   private var calls = 0
 
   /// Calls answered so far.
@@ -49,77 +50,100 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   /// Counts bytes read (diagnostics).
   func count(bytes: Int) { lock.withLock { bytesRead += bytes } }
 
-  /// Answers one call.
+  /// Answers one call; with a journal, the call is on disk before it is applied and answered.
   func reply(to message: HTTPMessage) -> HTTPReply {
-    let method = message.head.method ?? "GET"
-    let target = message.head.target ?? "/"
-    let path = target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? "/"
-    let (status, body, sendouts) = lock.withLock { () -> (Int, JSON, [Sendout]) in
-      let now = clock()
-      calls += 1
-      world.moveClock(to: now)
-      let requestID = requestIDs.make(.group, at: now)
-      do throws(APIError) {
-        let (status, answer) = try handle(method: method, path: path, target: target, message: message)
-        var sendouts: [Sendout] = []
-        for event in answer.events {
-          let places = EventCatalog.descriptor(for: event.type)?.configuredIn ?? []
-          guard places.contains(.webhook) else { continue }
-          for i in webhooks.indices { sendouts.append(webhooks[i].make(event)) }
-        }
-        if let error = answer.error { return (error.status, error.body(requestID: requestID), sendouts) }
-        return (status, answer.body, sendouts)
-      } catch {
-        return (error.status, error.body(requestID: requestID), [])
-      }
+    let call = APICall(
+      at: clock(), method: message.head.method ?? "GET", target: message.head.target ?? "/", body: message.body,
+      authorized: authorized(message.head))
+    let outcome = lock.withLock { () -> Result<(Int, JSON, [Sendout]), DurableLogError> in
+      do throws(DurableLogError) { try journal?.append(call.line) } catch { return .failure(error) }
+      return .success(apply(call))
     }
-    if !sendouts.isEmpty { deliver(sendouts) }
-    observer(.apiCall(method: method, path: path, status: status))
+    let status: Int
+    let body: JSON
+    switch outcome {
+    case .success(let (answered, answer, sendouts)):
+      (status, body) = (answered, answer)
+      if !sendouts.isEmpty { deliver(sendouts) }
+    case .failure(let error):
+      observer(.warning(error.message))
+      (status, body) = (
+        500,
+        APIError(status: 500, key: "internal", message: "Internal error", details: error.message)
+          .body(requestID: "")
+      )
+    }
+    observer(.apiCall(method: call.method, path: call.path, status: status))
     return HTTPReply(
       status: status, headers: [HTTPHeader("content-type", "application/json; charset=utf-8")],
       body: status == 204 ? [] : body.compactBytes)
   }
 
+  /// Replays journaled calls (at start-up, with `--state`): the world ends as it was; nothing is delivered.
+  func replay(_ calls: [APICall], journal: DurableLog) {
+    lock.withLock {
+      for call in calls { _ = apply(call) }
+      self.journal = journal
+    }
+  }
+
+  /// Applies one call to the world at its time (under the lock); its answer and the sendouts its events make.
+  private func apply(_ call: APICall) -> (Int, JSON, [Sendout]) {
+    calls += 1
+    world.moveClock(to: call.at)
+    let requestID = requestIDs.make(.group, at: call.at)
+    do throws(APIError) {
+      let (status, answer) = try handle(call)
+      var sendouts: [Sendout] = []
+      for event in answer.events {
+        let places = EventCatalog.descriptor(for: event.type)?.configuredIn ?? []
+        guard places.contains(.webhook) else { continue }
+        for i in webhooks.indices { sendouts.append(webhooks[i].make(event)) }
+      }
+      if let error = answer.error { return (error.status, error.body(requestID: requestID), sendouts) }
+      return (status, answer.body, sendouts)
+    } catch {
+      return (error.status, error.body(requestID: requestID), [])
+    }
+  }
+
   /// Routes, authenticates, decodes and runs the endpoint (under the lock).
-  private func handle(method: String, path: String, target: String, message: HTTPMessage) throws(APIError) -> (
-    Int, APIAnswer
-  ) {
+  private func handle(_ call: APICall) throws(APIError) -> (Int, APIAnswer) {
     let operation: APIOperation
     let parameters: [String: String]
-    switch router.match(method: method, path: path) {
-    case .notFound: throw APIError.noRoute(method: method, path: path)
-    case .methodNotAllowed(let allowed): throw APIError.methodNotAllowed(method, allowed: allowed)
+    switch router.match(method: call.method, path: call.path) {
+    case .notFound: throw APIError.noRoute(method: call.method, path: call.path)
+    case .methodNotAllowed(let allowed): throw APIError.methodNotAllowed(call.method, allowed: allowed)
     case .operation(let op, let bound): (operation, parameters) = (op, bound)
     }
-    try authenticate(operation, message.head)
+    guard call.authorized.contains(operation.auth) else {
+      throw operation.auth == .client
+        ? APIError.unauthorized("X-Client-Application-Id / X-Client-Token")
+        : APIError.unauthorized("X-App-Id / X-App-Token")
+    }
     guard let endpoint = APIEndpoints.all[operation.operationID] else { throw APIError.notImplemented(operation) }
-    let queryText = target.split(separator: "?", maxSplits: 1).dropFirst().first ?? ""
-    guard let query = PercentDecoding.query(queryText) else {
+    guard let query = PercentDecoding.query(call.query) else {
       throw APIError(
         status: 400, key: "invalid_query_params", message: "Invalid query params", details: "malformed %-escape")
     }
     let request = APIRequest(
-      operation: operation, parameters: parameters, query: query, body: try Self.decodeBody(message.body))
+      operation: operation, parameters: parameters, query: query, body: try Self.decodeBody(call.body))
     let answer = try endpoint(request, &world)
     return (answer.status ?? operation.successStatus, answer)
   }
 
-  /// Server-side calls need the app keys (management calls accept them too, as a convenience); client-side
-  /// endpoints are not simulated yet.
-  private func authenticate(_ operation: APIOperation, _ head: HTTPHead) throws(APIError) {
-    switch operation.auth {
-    case .server, .management:
-      if operation.auth == .management, head.value("x-management-id") == keys.appID,
-        head.value("x-management-token") == keys.appToken
-      {
-        return
-      }
-      guard head.value("x-app-id") == keys.appID, head.value("x-app-token") == keys.appToken else {
-        throw APIError.unauthorized("X-App-Id / X-App-Token")
-      }
-    case .client:
-      throw APIError.unauthorized("X-Client-Application-Id / X-Client-Token")
+  /// Which kinds of keys the call carries: the app keys authorize server calls, and management calls too (a
+  /// convenience); management keys equal to the app keys authorize management calls. Client-side keys are not
+  /// simulated yet.
+  private func authorized(_ head: HTTPHead) -> Set<APIOperation.Auth> {
+    var kinds: Set<APIOperation.Auth> = []
+    if head.value("x-app-id") == keys.appID, head.value("x-app-token") == keys.appToken {
+      kinds.formUnion([.server, .management])
     }
+    if head.value("x-management-id") == keys.appID, head.value("x-management-token") == keys.appToken {
+      kinds.insert(.management)
+    }
+    return kinds
   }
 
   /// The body as JSON; an empty body is `{}` (the SDKs send none with a JSON content type); anything else that

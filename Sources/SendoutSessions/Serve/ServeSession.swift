@@ -26,6 +26,9 @@ public enum ServeSession {
     public var appToken: String?
     /// Retry policy and audit log of the webhooks.
     public var delivery = DeliverySettings()
+    /// Journal every call here (on disk before it is answered) and replay it at start: the world survives a
+    /// restart, even `kill -9`. `nil`: the world lives in memory only.
+    public var statePath: String?
 
     /// The defaults: 127.0.0.1, a free port, seed 1, the wall clock, the built-in listener.
     public init() {}
@@ -60,6 +63,18 @@ public enum ServeSession {
       world: world, webhooks: [SendoutBuilder(endpoint: webhook, seed: configuration.seed)], keys: keys,
       seed: configuration.seed, clock: { fixed ?? SystemClock().now() }, observer: observer,
       deliver: { sendouts in deliveries.add(Task { _ = await dispatcher.run(sendouts) { observer(.delivery($0)) } }) })
+    var restored = 0
+    if let path = configuration.statePath {
+      do throws(DurableLogError) {
+        let (journal, lines) = try DurableLog.open(path)
+        let calls = lines.compactMap(APICall.init(line:))
+        guard calls.count == lines.count else {
+          throw DurableLogError(path: path, reason: "a line is not a journaled call (not a sendout serve state file?)")
+        }
+        service.replay(calls, journal: journal)
+        restored = calls.count
+      } catch { throw .badInput(error.message) }
+    }
     var serverConfiguration = ListenerConfiguration(host: configuration.host, port: configuration.port)
     serverConfiguration.limits = HTTPLimits(maxBodyBytes: 1 << 20)
     let server = HTTPServer(configuration: serverConfiguration, handler: service)
@@ -69,7 +84,8 @@ public enum ServeSession {
         ServeInfo(
           url: server.baseURL, appID: keys.appID, appToken: keys.appToken, secret: secret,
           secretGenerated: configuration.secret == nil, webhookURL: target, webhookID: webhook.source.id,
-          simulatedTime: configuration.at, auditPath: configuration.delivery.auditPath)))
+          simulatedTime: configuration.at, auditPath: configuration.delivery.auditPath,
+          statePath: configuration.statePath, restoredCalls: restored)))
     await CancellationWait.untilCancelled()
     server.stop()
     await deliveries.finish()

@@ -6,7 +6,11 @@ enum ServePrinter {
   @Sendable static func show(_ event: SessionEvent) {
     switch event {
     case .serving(let info):
-      Console.out("Mock Voucherify API on \(info.url)  (world in memory: it starts anew with every serve)")
+      if let state = info.statePath {
+        Console.out("Mock Voucherify API on \(info.url)  (state in \(state): \(info.restoredCalls) calls replayed)")
+      } else {
+        Console.out("Mock Voucherify API on \(info.url)  (world in memory: it starts anew with every serve)")
+      }
       Console.out("  X-App-Id: \(info.appID)")
       Console.out("  X-App-Token: \(info.appToken)")
       Console.out(

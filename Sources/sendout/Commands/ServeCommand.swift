@@ -7,15 +7,15 @@ enum ServeCommand: Command {
   static let name = "serve"
   static let summary = "Serve a local Voucherify REST API over the simulated world; its calls send the webhooks."
   static let help = """
-    USAGE: sendout serve [--host H] [--port P] [--seed N] [--at TIME] [--to URL] [--secret S]
+    USAGE: sendout serve [--host H] [--port P] [--seed N] [--at TIME] [--state FILE] [--to URL] [--secret S]
                          [--app-id ID --app-token T] [--audit FILE] [--retry-schedule S] [--time-scale F]
 
     Serves the official REST API's paths (v2018-08-01 spec) over a seeded sample world. A call that changes the
     world emits the events Voucherify would, delivered as signed webhooks to one project webhook set to "Send me
     all events": to --to, or to the built-in listener, which prints them with their signature checked. Delivery
     never blocks a response; it follows the retry schedule and appends to the audit log. Calls need
-    X-App-Id / X-App-Token (generated and printed unless given). The world lives in memory: it starts anew
-    each time.
+    X-App-Id / X-App-Token (generated and printed unless given). Without --state the world lives in memory
+    and starts anew each time.
 
     Simulated so far (more to come; docs/design/serve has the plan):
       GET  /v1/vouchers/{code}            POST /v1/vouchers/{code}/enable    POST /v1/vouchers/{code}/disable
@@ -32,6 +32,8 @@ enum ServeCommand: Command {
       --host H, --port P        Where to listen (default 127.0.0.1 and a free port).
       --seed N                  Seeds the world, its ids and the generated keys (default 1).
       --at TIME                 A fixed simulated clock (ISO-8601 UTC), for byte-identical answers and webhooks.
+      --state FILE              Journal every call to FILE (on disk before it is answered) and replay it at start:
+                                the world survives a restart, even kill -9. Webhooks are not resent on replay.
       --to URL                  Send the webhooks there instead of the built-in listener.
       --secret S                The webhook secret (default: generated and printed).
       --app-id ID, --app-token T  The keys calls must carry (default: generated and printed).
@@ -57,6 +59,7 @@ enum ServeCommand: Command {
     configuration.secret = try arguments.option("--secret")
     configuration.appID = try arguments.option("--app-id")
     configuration.appToken = try arguments.option("--app-token")
+    configuration.statePath = try arguments.option("--state")
     configuration.delivery = try DeliveryOptions.parse(&arguments, defaultSchedule: .voucherify)
     let rest = try arguments.positionals()
     guard rest.isEmpty else { throw .usage("'serve' takes no arguments, got '\(rest[0])'") }

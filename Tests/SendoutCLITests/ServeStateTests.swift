@@ -1,0 +1,85 @@
+import Foundation
+import SendoutCore
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// `sendout serve --state FILE` killed with SIGKILL and started again: every call answered before the kill is
+/// in the world again, replayed from the journal.
+@Suite(.timeLimit(.minutes(1))) struct ServeStateTests {
+  /// `sendout serve` in a child process, with the port its first line names and that line.
+  final class ServeProcess {
+    let process = Process()
+    let output = Pipe()
+    var port = 0
+    var firstLine = ""
+
+    init(state: String, audit: String) throws {
+      process.executableURL = SendoutBinary.url
+      process.arguments = [
+        "serve", "--port", "0", "--state", state, "--app-id", "app", "--app-token", "token", "--seed", "3",
+        "--to", "http://127.0.0.1:9/dead", "--retry-schedule", "none", "--audit", audit,
+      ]
+      process.standardOutput = output
+      process.standardError = FileHandle.nullDevice
+      process.standardInput = FileHandle.nullDevice
+      try process.run()
+      var bytes: [UInt8] = []
+      while !bytes.contains(0x0A) {
+        let data = output.fileHandleForReading.availableData
+        if data.isEmpty { break }  // it exited
+        bytes += data
+      }
+      firstLine = String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self)
+      let afterHost = firstLine.components(separatedBy: "127.0.0.1:").dropFirst().first ?? ""
+      port = Int(afterHost.prefix { $0.isNumber }) ?? 0
+    }
+
+    func call(_ method: String, _ path: String, body: String? = nil) async throws -> (Int, JSON) {
+      var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)\(path)")))
+      request.httpMethod = method
+      request.setValue("app", forHTTPHeaderField: "X-App-Id")
+      request.setValue("token", forHTTPHeaderField: "X-App-Token")
+      request.httpBody = body.map { Data($0.utf8) }
+      let (data, response) = try await URLSession.shared.data(for: request)
+      return ((response as? HTTPURLResponse)?.statusCode ?? 0, try JSONParser.parse(Array(data)))
+    }
+
+    func kill() {
+      Glibc.kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+    }
+  }
+
+  @Test func callsAnsweredBeforeAKill9AreInTheWorldAfterARestart() async throws {
+    let state = NSTemporaryDirectory() + "sendout-state-\(UUID().uuidString).jsonl"
+    let audit = NSTemporaryDirectory() + "sendout-state-audit-\(UUID().uuidString).jsonl"
+    defer {
+      try? FileManager.default.removeItem(atPath: state)
+      try? FileManager.default.removeItem(atPath: audit)
+    }
+    let first = try ServeProcess(state: state, audit: audit)
+    #expect(first.firstLine.contains("0 calls replayed"), "\(first.firstLine)")
+    let (created, customer) = try await first.call("POST", "/v1/customers", body: #"{"source_id":"kate"}"#)
+    #expect(created == 200)
+    let (_, publication) = try await first.call(
+      "POST", "/v1/publications", body: #"{"customer":{"source_id":"kate"},"campaign":{"name":"Welcome Offer"}}"#)
+    let code = try #require(publication.value(atPath: "voucher.code")?.stringValue)
+    first.kill()
+
+    let second = try ServeProcess(state: state, audit: audit)
+    defer { second.kill() }
+    #expect(second.firstLine.contains("2 calls replayed"), "\(second.firstLine)")
+    let (status, again) = try await second.call("GET", "/v1/customers/kate")
+    #expect(status == 200)
+    #expect(again["id"] == customer["id"])
+    let (voucherStatus, voucher) = try await second.call("GET", "/v1/vouchers/\(code)")
+    #expect(voucherStatus == 200)
+    #expect(voucher["holder_id"] == customer["id"], "the publication was replayed too")
+    let (_, next) = try await second.call(
+      "POST", "/v1/publications", body: #"{"customer":{"source_id":"kate"},"campaign":{"name":"Welcome Offer"}}"#)
+    #expect(next.value(atPath: "voucher.code") != publication.value(atPath: "voucher.code"), "the next free code")
+  }
+}
