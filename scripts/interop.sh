@@ -3,7 +3,8 @@
 #
 # Drives `sendout serve` with a client none of us wrote: the official Voucherify Python SDK (PyPI `voucherify`,
 # pinned), installed into a throwaway virtual environment. Runs scripts/interop/checkout.py (customer, publish,
-# redeem, rollback, voucher, custom event, a 401 and a 404, each parsed by the SDK's own models), then checks
+# redeem, rollback, voucher, custom event, loyalty program and points, a 401 and a 404, each parsed by the SDK's
+# own models), then checks
 # that the webhooks the calls caused arrived, signed, at a `sendout listen`, carrying the ids the SDK saw.
 # Needs python3 with venv and PyPI; builds sendout first. Exit 0 when every check passes.
 set -euo pipefail
@@ -58,6 +59,7 @@ want = {
     "customer.created": ("data.customer.id", ids["customer"]),
     "redemption.succeeded": ("data.redemption.id", ids["redemption"]),
     "redemption.rollback.succeeded": ("data.redemption_rollback.id", ids["rollback"]),
+    "voucher.loyalty_card.points_added": ("data.voucher.code", ids["card"]),
 }
 def dig(obj, path):
     for key in path.split("."):

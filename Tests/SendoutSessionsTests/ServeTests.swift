@@ -243,6 +243,35 @@ import Testing
     try await server.stop()
   }
 
+  @Test func aCustomerJoinsTheLoyaltyProgramAndEarnsPoints() async throws {
+    let server = try await Server()
+    let (listed, campaigns) = try await server.call("GET", "/v1/campaigns?campaign_type=LOYALTY_PROGRAM&limit=1")
+    #expect(listed == 200)
+    try expectValid(campaigns, "CampaignsListResponseBody")
+    let loyalty = try #require(campaigns["campaigns"]?.arrayValue?.first?["id"]?.stringValue)
+    let (joined, card) = try await server.call(
+      "POST", "/v1/loyalties/\(loyalty)/members", body: #"{"customer":{"source_id":"gina"}}"#)
+    #expect(joined == 200, "\(card)")
+    try expectValid(card, "LoyaltiesMembersCreateResponseBody")
+    let code = try #require(card["code"]?.stringValue)
+    let (status, balance) = try await server.call(
+      "POST", "/v1/loyalties/\(loyalty)/members/\(code)/balance", body: #"{"points":250,"reason":"welcome"}"#)
+    #expect(status == 200, "\(balance)")
+    try expectValid(balance, "LoyaltiesMembersBalanceUpdateResponseBody")
+    #expect(balance["points"] == 250)
+    let (_, member) = try await server.call("GET", "/v1/loyalties/members/\(code)")
+    #expect(member.value(atPath: "loyalty_card.balance") == balance["balance"], "\(member)")
+    let (again, same) = try await server.call(
+      "POST", "/v1/loyalties/\(loyalty)/members", body: #"{"customer":{"source_id":"gina"}}"#)
+    #expect(again == 200 && same["code"]?.stringValue == code, "a member keeps their card")
+    let (tooMany, error) = try await server.call(
+      "POST", "/v1/loyalties/members/\(code)/balance", body: #"{"points":-100000}"#)
+    #expect(tooMany == 400, "\(error)")
+    let arrived = await server.webhooks(until: "voucher.loyalty_card.points_added")
+    try await server.stop()
+    #expect(arrived.contains { $0.eventType == "voucher.loyalty_card.points_added" })
+  }
+
   @Test func theSameSeedTimeAndCallsGiveTheSameBytes() async throws {
     var runs: [[JSON]] = []
     for _ in 0..<2 {

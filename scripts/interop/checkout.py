@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A checkout through the official Voucherify Python SDK (PyPI `voucherify`, pinned by scripts/interop.sh)
-against `sendout serve`: the operations serve simulates so far. Exits 1 on the first failed check and prints
+against `sendout serve`: customer, publish, redeem, rollback, voucher, custom event, loyalty program and points,
+and the errors. Exits 1 on the first failed check and prints
 the ids it created as the last line (JSON), so the caller can match them with the webhooks that arrived.
 
 Environment: VOUCHERIFY_BASE_URL (http://127.0.0.1:PORT), VOUCHERIFY_APP_ID, VOUCHERIFY_APP_TOKEN.
@@ -17,6 +18,8 @@ from voucherify.models import (
     Customer,
     CustomersCreateRequestBody,
     EventsCreateRequestBody,
+    LoyaltiesMembersBalanceUpdateRequestBody,
+    LoyaltiesMembersCreateRequestBody,
     Order,
     PublicationsCreateRequestBody,
     RedemptionsRedeemRequestBody,
@@ -56,6 +59,7 @@ def main():
     api = client()
     customers, publications = v.CustomersApi(api), v.PublicationsApi(api)
     redemptions, events, vouchers = v.RedemptionsApi(api), v.EventsApi(api), v.VouchersApi(api)
+    campaigns, loyalties = v.CampaignsApi(api), v.LoyaltiesApi(api)
     run = uuid.uuid4().hex[:8]
     source_id = f"interop-{run}"
     who = Customer(source_id=source_id)
@@ -96,6 +100,13 @@ def main():
     ev = events.track_custom_event(EventsCreateRequestBody(event="interop_checkout", customer=who))
     check(ev.type == "interop_checkout" and ev.customer.id == c.id, "custom event tracked")
 
+    programs = campaigns.list_campaigns(campaign_type="LOYALTY_PROGRAM", limit=1)
+    check(len(programs.campaigns) == 1, f"loyalty program {programs.campaigns[0].id}")
+    card = loyalties.add_member(programs.campaigns[0].id, LoyaltiesMembersCreateRequestBody(customer=who))
+    bal = loyalties.update_loyalty_card_balance1(
+        programs.campaigns[0].id, card.code, LoyaltiesMembersBalanceUpdateRequestBody(points=250, reason="interop"))
+    check(bal.points == 250 and bal.balance is not None and bal.balance >= 250, f"card {card.code} balance {bal.balance}")
+
     try:
         vouchers.get_voucher(f"NO-SUCH-{run}")
         check(False, "an unknown voucher is a 404")
@@ -103,7 +114,7 @@ def main():
         b = error_body(e)
         check(b.get("key") == "not_found" and b.get("resource_type") == "voucher", f"404 {b.get('details')}")
 
-    print(json.dumps({"customer": c.id, "code": code, "redemption": r0.id, "rollback": rb.id}))
+    print(json.dumps({"customer": c.id, "code": code, "redemption": r0.id, "rollback": rb.id, "card": card.code}))
 
 
 if __name__ == "__main__":

@@ -11,11 +11,14 @@ enum APIEndpoints {
   static let all: [String: Handler] = [
     "get-voucher": getVoucher, "enable-voucher": enableVoucher, "disable-voucher": disableVoucher,
     "get-customer": getCustomer, "create-customer": createCustomer, "get-campaign": getCampaign,
+    "list-campaigns": listCampaigns,
     "track-custom-event": trackCustomEvent, "create-publication": createPublication,
     "create-publication-1": createPublication, "redeem-stacked-discounts": APIRedemptions.redeem,
     "get-redemption": APIRedemptions.get, "rollback-redemption": APIRedemptions.rollback,
     "create-order": APIOrders.create, "get-order": APIOrders.get, "update-order": APIOrders.update,
-    "update-voucher-balance": APIOrders.addBalance,
+    "update-voucher-balance": APIOrders.addBalance, "add-member": APILoyalties.addMember,
+    "get-member": APILoyalties.getMember, "get-member-1": APILoyalties.getMember,
+    "update-loyalty-card-balance": APILoyalties.addBalance, "update-loyalty-card-balance-1": APILoyalties.addBalance,
   ]
 
   /// `GET /v1/vouchers/{code}`: the voucher by code (or id).
@@ -68,6 +71,33 @@ enum APIEndpoints {
   /// `GET /v1/campaigns/{campaignId}`: by id or name.
   static func getCampaign(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
     APIAnswer(body: .object(try campaign(request.parameter("campaignId"), in: world).fullJSON))
+  }
+
+  /// `GET /v1/campaigns[?campaign_type=…&limit=…&page=…]`: the campaigns that are not deleted, oldest first.
+  static func listCampaigns(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let type = request.query["campaign_type"]
+    let limit = try pageParameter(request, "limit", default: 10, range: 1...100)
+    let page = try pageParameter(request, "page", default: 1, range: 1...10_000)
+    let matching = world.campaigns.filter { !$0.deleted && (type == nil || $0.campaignType.rawValue == type) }
+    let slice = matching.dropFirst((page - 1) * limit).prefix(limit)
+    let body: JSON = [
+      "object": "list", "data_ref": "campaigns", "campaigns": .array(slice.map { .object($0.fullJSON) }),
+      "total": .int(matching.count),
+    ]
+    return APIAnswer(body: body)
+  }
+
+  /// An integer query parameter within `range`, or Voucherify's 400 naming it.
+  private static func pageParameter(_ request: APIRequest, _ name: String, default value: Int, range: ClosedRange<Int>)
+    throws(APIError) -> Int
+  {
+    guard let text = request.query[name] else { return value }
+    guard let number = Int(text), range.contains(number) else {
+      throw APIError(
+        status: 400, key: "invalid_query_params", message: "Invalid query params",
+        details: "`\(name)` must be an integer from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
+    }
+    return number
   }
 
   /// `POST /v1/events`: tracks a custom event for `customer` (by id or `source_id`); emits `customer.custom_event`.

@@ -25,6 +25,9 @@ enum ServeCommand: Command {
       POST /v1/redemptions (one voucher)  GET  /v1/redemptions/{id}          POST /v1/redemptions/{id}/rollback
       POST /v1/orders                     GET  /v1/orders/{orderId}          PUT  /v1/orders/{orderId}
       POST /v1/vouchers/{code}/balance (gift credits or loyalty points)
+      GET  /v1/campaigns (campaign_type, limit, page)
+      POST /v1/loyalties/{campaignId}/members   GET /v1/loyalties[/{campaignId}]/members/{memberId}
+      POST /v1/loyalties[/{campaignId}]/members/{memberId}/balance (points; negative removes)
     Every other path of the spec answers 501 with Voucherify's error body naming the operation; a path outside
     the spec 404, a wrong method 405, wrong keys 401, a body that is not JSON 400.
 
