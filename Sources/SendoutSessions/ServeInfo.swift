@@ -24,4 +24,6 @@ public struct ServeInfo: Sendable, Equatable {
   public var statePath: String?
   /// Calls replayed from the state file at start.
   public var restoredCalls: Int
+  /// The project id (`/management/v1/projects/{projectId}/webhooks`).
+  public var projectID: String
 }

@@ -272,6 +272,42 @@ import Testing
     #expect(arrived.contains { $0.eventType == "voucher.loyalty_card.points_added" })
   }
 
+  @Test func webhooksConfiguredThroughTheManagementAPIReceiveTheirEvents() async throws {
+    let server = try await Server()
+    let second = WebhookListener(configuration: ListenerConfiguration(port: 0, secret: "whsec"))
+    try second.start()
+    let (_, listed) = try await server.call("GET", "/management/v1/projects/nope/webhooks")
+    #expect(listed["key"] == "not_found")
+    let project = try #require(
+      server.events.all.compactMap { event -> String? in
+        if case .serving(let info) = event { return info.projectID }
+        return nil
+      }.first)
+    let base = "/management/v1/projects/\(project)/webhooks"
+    let (created, webhook) = try await server.call(
+      "POST", base, body: #"{"target_url":"\#(second.baseURL)/hooks","events":["customer.created"]}"#)
+    #expect(created == 200, "\(webhook)")
+    try expectValid(webhook, "ManagementProjectsWebhooksCreateResponseBody")
+    let id = try #require(webhook["id"]?.stringValue)
+    let (listStatus, list) = try await server.call("GET", base)
+    #expect(listStatus == 200 && list["total"] == 2)
+    try expectValid(list, "ManagementProjectsWebhooksListResponseBody")
+    _ = try await server.call("POST", "/v1/customers", body: #"{"source_id":"hank"}"#)
+    let got = await second.waitForRequests(count: 1, timeoutMilliseconds: 5_000)
+    #expect(got.map(\.eventType) == ["customer.created"])
+    #expect(got.map(\.signature) == [.valid])
+    let (updated, off) = try await server.call("PUT", "\(base)/\(id)", body: #"{"active":false}"#)
+    #expect(updated == 200 && off["active"] == false)
+    let (bad, unknown) = try await server.call("POST", base, body: #"{"target_url":"http://x/","events":["nope"]}"#)
+    #expect(bad == 400 && unknown["details"]?.stringValue?.contains("'nope'") == true)
+    let (deleted, _) = try await server.call("DELETE", "\(base)/\(id)")
+    #expect(deleted == 204)
+    let (gone, _) = try await server.call("GET", "\(base)/\(id)")
+    #expect(gone == 404)
+    try await server.stop()
+    second.stop()
+  }
+
   @Test func theSameSeedTimeAndCallsGiveTheSameBytes() async throws {
     var runs: [[JSON]] = []
     for _ in 0..<2 {

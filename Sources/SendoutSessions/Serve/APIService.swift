@@ -22,7 +22,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   private let observer: SessionObserver
   private let lock = NSLock()
   private var world: World
-  private var webhooks: [SendoutBuilder]
+  private var webhooks: ProjectWebhooks
   private var requestIDs: IDFactory
   private var bytesRead = 0
   private var journal: DurableLog?
@@ -31,9 +31,9 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   /// Calls answered so far.
   var answered: Int { lock.withLock { calls } }
 
-  /// A service over `world`, sending every event to the project `webhooks`.
+  /// A service over `world`, sending every event to the project's `webhooks`.
   init(
-    world: World, webhooks: [SendoutBuilder], keys: Keys, seed: UInt64, clock: @escaping @Sendable () -> Timestamp,
+    world: World, webhooks: ProjectWebhooks, keys: Keys, seed: UInt64, clock: @escaping @Sendable () -> Timestamp,
     observer: @escaping SessionObserver, deliver: @escaping @Sendable ([Sendout]) -> Void
   ) {
     var world = world
@@ -95,11 +95,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     do throws(APIError) {
       let (status, answer) = try handle(call)
       var sendouts: [Sendout] = []
-      for event in answer.events {
-        let places = EventCatalog.descriptor(for: event.type)?.configuredIn ?? []
-        guard places.contains(.webhook) else { continue }
-        for i in webhooks.indices { sendouts.append(webhooks[i].make(event)) }
-      }
+      for event in answer.events { sendouts += webhooks.sendouts(for: event) }
       if let error = answer.error { return (error.status, error.body(requestID: requestID), sendouts) }
       return (status, answer.body, sendouts)
     } catch {
@@ -121,14 +117,23 @@ final class APIService: HTTPHandler, @unchecked Sendable {
         ? APIError.unauthorized("X-Client-Application-Id / X-Client-Token")
         : APIError.unauthorized("X-App-Id / X-App-Token")
     }
-    guard let endpoint = APIEndpoints.all[operation.operationID] else { throw APIError.notImplemented(operation) }
+    let management = APIManagement.all[operation.operationID]
+    let endpoint = APIEndpoints.all[operation.operationID]
+    guard management != nil || endpoint != nil else { throw APIError.notImplemented(operation) }
     guard let query = PercentDecoding.query(call.query) else {
       throw APIError(
         status: 400, key: "invalid_query_params", message: "Invalid query params", details: "malformed %-escape")
     }
     let request = APIRequest(
       operation: operation, parameters: parameters, query: query, body: try Self.decodeBody(call.body))
-    let answer = try endpoint(request, &world)
+    let answer: APIAnswer
+    if let management {
+      answer = try management(request, &webhooks, call.at)
+    } else if let endpoint {
+      answer = try endpoint(request, &world)
+    } else {
+      throw APIError.notImplemented(operation)  // unreachable: the guard above
+    }
     return (answer.status ?? operation.successStatus, answer)
   }
 

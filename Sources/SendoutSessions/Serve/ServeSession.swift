@@ -60,7 +60,10 @@ public enum ServeSession {
     let deliveries = DeliveryTasks()
     let fixed = configuration.at
     let service = APIService(
-      world: world, webhooks: [SendoutBuilder(endpoint: webhook, seed: configuration.seed)], keys: keys,
+      world: world,
+      webhooks: ProjectWebhooks(
+        projectID: webhook.projectID, secret: secret, seed: configuration.seed, first: webhook.source, at: start),
+      keys: keys,
       seed: configuration.seed, clock: { fixed ?? SystemClock().now() }, observer: observer,
       deliver: { sendouts in deliveries.add(Task { _ = await dispatcher.run(sendouts) { observer(.delivery($0)) } }) })
     var restored = 0
@@ -85,7 +88,7 @@ public enum ServeSession {
           url: server.baseURL, appID: keys.appID, appToken: keys.appToken, secret: secret,
           secretGenerated: configuration.secret == nil, webhookURL: target, webhookID: webhook.source.id,
           simulatedTime: configuration.at, auditPath: configuration.delivery.auditPath,
-          statePath: configuration.statePath, restoredCalls: restored)))
+          statePath: configuration.statePath, restoredCalls: restored, projectID: webhook.projectID)))
     await CancellationWait.untilCancelled()
     server.stop()
     await deliveries.finish()

@@ -28,6 +28,8 @@ enum ServeCommand: Command {
       GET  /v1/campaigns (campaign_type, limit, page)
       POST /v1/loyalties/{campaignId}/members   GET /v1/loyalties[/{campaignId}]/members/{memberId}
       POST /v1/loyalties[/{campaignId}]/members/{memberId}/balance (points; negative removes)
+      /management/v1/projects/{projectId}/webhooks[/{webhookId}]: create, list, get, update, delete (the
+      project's webhooks at run time; the app keys or equal management keys)
     Every other path of the spec answers 501 with Voucherify's error body naming the operation; a path outside
     the spec 404, a wrong method 405, wrong keys 401, a body that is not JSON 400.
 
