@@ -19,12 +19,12 @@ import Testing
     let events: EventLog
     let listener: WebhookListener
 
-    init(seed: UInt64 = 1, at: String = "2024-03-13T13:45:00.000Z") async throws {
+    init(seed: UInt64 = 1, at: String? = "2024-03-13T13:45:00.000Z") async throws {
       listener = WebhookListener(configuration: ListenerConfiguration(port: 0, secret: "whsec"))
       try listener.start()
       var configuration = ServeSession.Configuration()
       configuration.seed = seed
-      configuration.at = Timestamp(iso8601: at)
+      configuration.at = at.flatMap(Timestamp.init(iso8601:))
       configuration.target = listener.baseURL + "/webhooks"
       configuration.secret = "whsec"
       configuration.appID = "app"
@@ -306,6 +306,35 @@ import Testing
     #expect(gone == 404)
     try await server.stop()
     second.stop()
+  }
+
+  @Test func theSimulatedClockMovesOnlyWhenAskedAndRunsWhatFallsDue() async throws {
+    let server = try await Server()
+    let (_, clock) = try await server.call("GET", "/_sendout/clock")
+    #expect(clock["now"] == "2024-03-13T13:45:00.000Z" && clock["simulated"] == true)
+    let (_, campaigns) = try await server.call("GET", "/v1/campaigns?campaign_type=LOYALTY_PROGRAM")
+    let loyalty = try #require(campaigns["campaigns"]?.arrayValue?.first?["id"]?.stringValue)
+    let (_, card) = try await server.call(
+      "POST", "/v1/loyalties/\(loyalty)/members", body: #"{"customer":{"source_id":"ivy"}}"#)
+    let code = try #require(card["code"]?.stringValue)
+    _ = try await server.call("POST", "/v1/loyalties/members/\(code)/balance", body: #"{"points":300}"#)
+    let (_, later) = try await server.call("GET", "/_sendout/clock")
+    #expect(later["now"] == clock["now"], "calls do not move a simulated clock")
+    let (moved, advanced) = try await server.call("POST", "/_sendout/clock", body: #"{"advance":"400d"}"#)
+    #expect(moved == 200 && advanced["now"] == "2025-04-17T13:45:00.000Z", "\(advanced)")
+    #expect((advanced["events"]?.intValue ?? 0) > 0, "the points' bucket expired on the way")
+    let (_, member) = try await server.call("GET", "/v1/loyalties/members/\(code)")
+    #expect(member.value(atPath: "loyalty_card.balance") == 0, "\(member)")
+    let (back, error) = try await server.call("POST", "/_sendout/clock", body: #"{"to":"2024-01-01T00:00:00.000Z"}"#)
+    #expect(back == 400 && error["key"] == "invalid_payload")
+    let arrived = await server.webhooks(until: "voucher.loyalty_card.points_expired")
+    try await server.stop()
+    #expect(arrived.contains { $0.eventType == "voucher.loyalty_card.points_expired" })
+
+    let wall = try await Server(at: nil)
+    let (refused, wallError) = try await wall.call("POST", "/_sendout/clock", body: #"{"advance":"1d"}"#)
+    #expect(refused == 409 && wallError["key"] == "clock_not_simulated")
+    try await wall.stop()
   }
 
   @Test func theSameSeedTimeAndCallsGiveTheSameBytes() async throws {

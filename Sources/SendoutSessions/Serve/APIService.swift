@@ -27,15 +27,19 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   private var bytesRead = 0
   private var journal: DurableLog?
   private var calls = 0
+  /// The simulated time (`--at`), moved only by `POST /_sendout/clock`; `nil`: the wall clock.
+  private var simulatedNow: Timestamp?
 
   /// Calls answered so far.
   var answered: Int { lock.withLock { calls } }
 
   /// A service over `world`, sending every event to the project's `webhooks`.
   init(
-    world: World, webhooks: ProjectWebhooks, keys: Keys, seed: UInt64, clock: @escaping @Sendable () -> Timestamp,
-    observer: @escaping SessionObserver, deliver: @escaping @Sendable ([Sendout]) -> Void
+    world: World, webhooks: ProjectWebhooks, keys: Keys, seed: UInt64, simulatedStart: Timestamp?,
+    clock: @escaping @Sendable () -> Timestamp, observer: @escaping SessionObserver,
+    deliver: @escaping @Sendable ([Sendout]) -> Void
   ) {
+    simulatedNow = simulatedStart
     var world = world
     world.addsRequestGaps = false
     self.world = world
@@ -52,12 +56,14 @@ final class APIService: HTTPHandler, @unchecked Sendable {
 
   /// Answers one call; with a journal, the call is on disk before it is applied and answered.
   func reply(to message: HTTPMessage) -> HTTPReply {
-    let call = APICall(
-      at: clock(), method: message.head.method ?? "GET", target: message.head.target ?? "/", body: message.body,
-      authorized: authorized(message.head))
-    let outcome = lock.withLock { () -> Result<(Int, JSON, [Sendout]), DurableLogError> in
-      do throws(DurableLogError) { try journal?.append(call.line) } catch { return .failure(error) }
-      return .success(apply(call))
+    let auth = authorized(message.head)
+    let wall = clock()
+    let (call, outcome) = lock.withLock { () -> (APICall, Result<(Int, JSON, [Sendout]), DurableLogError>) in
+      let call = APICall(
+        at: simulatedNow ?? wall, method: message.head.method ?? "GET", target: message.head.target ?? "/",
+        body: message.body, authorized: auth)
+      do throws(DurableLogError) { try journal?.append(call.line) } catch { return (call, .failure(error)) }
+      return (call, .success(apply(call)))
     }
     let status: Int
     let body: JSON
@@ -105,6 +111,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
 
   /// Routes, authenticates, decodes and runs the endpoint (under the lock).
   private func handle(_ call: APICall) throws(APIError) -> (Int, APIAnswer) {
+    if call.path.hasPrefix("/_sendout/") { return (200, try admin(call)) }
     let operation: APIOperation
     let parameters: [String: String]
     switch router.match(method: call.method, path: call.path) {
@@ -149,6 +156,49 @@ final class APIService: HTTPHandler, @unchecked Sendable {
       kinds.insert(.management)
     }
     return kinds
+  }
+
+  /// Sendout's own endpoints (not Voucherify's): `GET /_sendout/clock`, and `POST /_sendout/clock`
+  /// `{"advance": "30d"}` or `{"to": TIME}` to move a simulated clock, running what falls due on the way.
+  private func admin(_ call: APICall) throws(APIError) -> APIAnswer {
+    guard call.path == "/_sendout/clock" else { throw APIError.noRoute(method: call.method, path: call.path) }
+    let clockJSON: (Int?) -> JSON = { [self] events in
+      var o: JSONObject = [
+        "now": .string((simulatedNow ?? call.at).iso8601), "simulated": .bool(simulatedNow != nil),
+      ]
+      if let events { o["events"] = .int(events) }
+      return .object(o)
+    }
+    switch call.method {
+    case "GET": return APIAnswer(body: clockJSON(nil))
+    case "POST": break
+    default: throw APIError.methodNotAllowed(call.method, allowed: ["GET", "POST"])
+    }
+    guard call.authorized.contains(.server) else { throw APIError.unauthorized("X-App-Id / X-App-Token") }
+    guard let current = simulatedNow else {
+      throw APIError(
+        status: 409, key: "clock_not_simulated", message: "The clock is the wall clock",
+        details: "start sendout serve with --at TIME to move its clock")
+    }
+    let body = try Self.decodeBody(call.body)
+    let target: Timestamp
+    if let text = body["advance"]?.stringValue {
+      guard let ms = DurationText.wholeMilliseconds(text), ms > 0, ms <= 36_500 * 86_400_000 else {
+        throw APIError(
+          status: 400, key: "invalid_payload", message: "Invalid payload",
+          details: "`advance` must be a duration like 30d or 12h, up to \(DurationText.maxText), got '\(text)'")
+      }
+      target = current.adding(milliseconds: ms)
+    } else if let text = body["to"]?.stringValue, let time = Timestamp(iso8601: text), time >= current {
+      target = time
+    } else {
+      throw APIError(
+        status: 400, key: "invalid_payload", message: "Invalid payload",
+        details: "give {\"advance\": \"30d\"} or {\"to\": an ISO-8601 time not before \(current.iso8601)}")
+    }
+    let events = try APIEndpoints.apply { () throws(WorldOperationError) in try world.advanceClock(to: target) }
+    simulatedNow = target
+    return APIAnswer(body: clockJSON(events.count), events: events)
   }
 
   /// The body as JSON; an empty body is `{}` (the SDKs send none with a JSON content type); anything else that

@@ -44,11 +44,8 @@ public enum ServeSession {
       configuration.target == nil ? try BuiltInListener.start(secret: secret, observer: observer) : nil
     defer { listener?.listener.stop() }
     let target = configuration.target ?? listener?.webhookURL ?? ""
-    var world: World
     let start = configuration.at ?? SystemClock().now()
-    do { world = try World.sample(seed: configuration.seed, start: start) } catch {
-      throw .internal("The sample world could not be built: \(error.message)")
-    }
+    let world = try sampleWorld(seed: configuration.seed, endingAt: start)
     var ids = IDFactory(seed: configuration.seed ^ 0x5E27_E000)
     let keys = APIService.Keys(
       appID: configuration.appID ?? ids.make(.webhook, at: start).replacingOccurrences(of: "wh_", with: ""),
@@ -64,7 +61,7 @@ public enum ServeSession {
       webhooks: ProjectWebhooks(
         projectID: webhook.projectID, secret: secret, seed: configuration.seed, first: webhook.source, at: start),
       keys: keys,
-      seed: configuration.seed, clock: { fixed ?? SystemClock().now() }, observer: observer,
+      seed: configuration.seed, simulatedStart: fixed, clock: { SystemClock().now() }, observer: observer,
       deliver: { sendouts in deliveries.add(Task { _ = await dispatcher.run(sendouts) { observer(.delivery($0)) } }) })
     var restored = 0
     if let path = configuration.statePath {
@@ -93,6 +90,18 @@ public enum ServeSession {
     server.stop()
     await deliveries.finish()
     return withExtendedLifetime(service) { service.answered }
+  }
+}
+
+/// The sample world built so that its history ends at `time` (building it plays a few minutes of activity): the
+/// first call's events then happen at the server's clock, not minutes after it.
+private func sampleWorld(seed: UInt64, endingAt time: Timestamp) throws(SessionError) -> World {
+  do {
+    let probe = try World.sample(seed: seed, start: time)
+    let elapsed = probe.now.milliseconds - time.milliseconds
+    return try World.sample(seed: seed, start: time.adding(milliseconds: -elapsed))
+  } catch {
+    throw .internal("The sample world could not be built: \(error.message)")
   }
 }
 

@@ -30,13 +30,16 @@ enum ServeCommand: Command {
       POST /v1/loyalties[/{campaignId}]/members/{memberId}/balance (points; negative removes)
       /management/v1/projects/{projectId}/webhooks[/{webhookId}]: create, list, get, update, delete (the
       project's webhooks at run time; the app keys or equal management keys)
+    Sendout's own endpoints: GET /_sendout/clock, POST /_sendout/clock (with --at; needs the app keys).
     Every other path of the spec answers 501 with Voucherify's error body naming the operation; a path outside
     the spec 404, a wrong method 405, wrong keys 401, a body that is not JSON 400.
 
     OPTIONS:
       --host H, --port P        Where to listen (default 127.0.0.1 and a free port).
       --seed N                  Seeds the world, its ids and the generated keys (default 1).
-      --at TIME                 A fixed simulated clock (ISO-8601 UTC), for byte-identical answers and webhooks.
+      --at TIME                 A simulated clock (ISO-8601 UTC, or now) for byte-identical answers and webhooks. It
+                                moves only with POST /_sendout/clock {"advance": "30d"} or {"to": TIME}, which
+                                runs what falls due on the way (pending points activate, points expire).
       --state FILE              Journal every call to FILE (on disk before it is answered) and replay it at start:
                                 the world survives a restart, even kill -9. Webhooks are not resent on replay.
       --to URL                  Send the webhooks there instead of the built-in listener.
@@ -58,8 +61,7 @@ enum ServeCommand: Command {
         Int($0).flatMap { (0...65535).contains($0) ? $0 : nil }
       } ?? 0
     configuration.seed = try arguments.option("--seed", expected: "a non-negative integer") { UInt64($0) } ?? 1
-    configuration.at = try arguments.option(
-      "--at", expected: "an ISO-8601 UTC time like 2024-03-13T13:45:00.000Z", Timestamp.init(iso8601:))
+    configuration.at = try EventOptions.parseAt(&arguments)
     configuration.target = try arguments.option("--to")
     configuration.secret = try arguments.option("--secret")
     configuration.appID = try arguments.option("--app-id")

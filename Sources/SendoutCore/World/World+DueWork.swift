@@ -1,0 +1,34 @@
+extension World {
+  /// Moves the clock to `time`, running on the way whatever falls due, in time order: pending points whose
+  /// activation date has come are activated, and active points buckets whose expiry has come expire. Like Stripe's
+  /// test clocks, for what takes weeks in real life. Returns the events, in order.
+  public mutating func advanceClock(to time: Timestamp) throws(WorldOperationError) -> [WorldEvent] {
+    var events: [WorldEvent] = []
+    while let (due, work) = nextDue(before: time) {
+      moveClock(to: due)
+      switch work {
+      case .activate(let id): events += try activatePendingPoints(id).events
+      case .expire(let voucherID): events += try expirePoints(voucherID: voucherID).events
+      }
+    }
+    moveClock(to: time)
+    return events
+  }
+
+  private enum DueWork {
+    case activate(String)
+    case expire(String)
+  }
+
+  /// The earliest work due at or before `time`, if any.
+  private func nextDue(before time: Timestamp) -> (Timestamp, DueWork)? {
+    var next: (Timestamp, DueWork)?
+    for p in pendingPoints where p.state == "PENDING" && p.activatesAt <= time {
+      if next.map({ p.activatesAt < $0.0 }) ?? true { next = (p.activatesAt, .activate(p.id)) }
+    }
+    for b in buckets where b.status == "ACTIVE" && b.expiresAt <= time {
+      if next.map({ b.expiresAt < $0.0 }) ?? true { next = (b.expiresAt, .expire(b.voucherID)) }
+    }
+    return next
+  }
+}
