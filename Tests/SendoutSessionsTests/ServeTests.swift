@@ -337,6 +337,31 @@ import Testing
     try await wall.stop()
   }
 
+  @Test func theAdminEndpointsListTheSendoutsAndResetTheWorld() async throws {
+    let server = try await Server()
+    let (_, customer) = try await server.call("POST", "/v1/customers", body: #"{"source_id":"jack"}"#)
+    _ = await server.webhooks(until: "customer.created")
+    var listed = JSON.null
+    for _ in 0..<200 {  // the delivery's record is written right after the webhook is answered
+      listed = try await server.call("GET", "/_sendout/sendouts?status=SUCCESS").1
+      if listed["total"] == 1 { break }
+      try await Task.sleep(nanoseconds: 5_000_000)
+    }
+    #expect(listed["total"] == 1, "\(listed)")
+    let row = try #require(listed["sendouts"]?.arrayValue?.first)
+    #expect(row["event_type"] == "customer.created" && row["attempts"] == 1)
+    #expect(try JSONParser.parse(row["body"]?.stringValue ?? "").value(atPath: "data.customer.id") == customer["id"])
+    let (badStatus, _) = try await server.call("GET", "/_sendout/sendouts?status=DONE")
+    #expect(badStatus == 400)
+    let (unauthorized, _) = try await server.call("POST", "/_sendout/reset", keys: false)
+    #expect(unauthorized == 401)
+    let (reset, _) = try await server.call("POST", "/_sendout/reset")
+    #expect(reset == 200)
+    let (gone, _) = try await server.call("GET", "/v1/customers/jack")
+    #expect(gone == 404, "the world is the initial one again")
+    try await server.stop()
+  }
+
   @Test func theSameSeedTimeAndCallsGiveTheSameBytes() async throws {
     var runs: [[JSON]] = []
     for _ in 0..<2 {

@@ -16,6 +16,17 @@ public struct AuditSummary: Sendable, Equatable {
     public var lastAttemptFailed: Bool {
       lastAttempt?.status == .failed && latest.status != .success && latest.status != .retrying
     }
+
+    /// The latest record's JSON with `attempts` after `attempt` (`sendout audit --json`, `GET /_sendout/sendouts`).
+    public var json: JSON {
+      guard case .object(let record) = latest.json else { return .null }
+      var out = JSONObject()
+      for member in record.members {
+        out.append(member.key, member.value)
+        if member.key == "attempt" { out.append("attempts", .int(attempts)) }
+      }
+      return .object(out)
+    }
   }
 
   /// The rows, in order of each sendout's first record.

@@ -23,6 +23,9 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   private let lock = NSLock()
   private var world: World
   private var webhooks: ProjectWebhooks
+  private let initialWorld: World
+  private let initialWebhooks: ProjectWebhooks
+  private let sendoutRows: @Sendable () throws(SessionError) -> [AuditSummary.Row]
   private var requestIDs: IDFactory
   private var bytesRead = 0
   private var journal: DurableLog?
@@ -37,6 +40,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   init(
     world: World, webhooks: ProjectWebhooks, keys: Keys, seed: UInt64, simulatedStart: Timestamp?,
     clock: @escaping @Sendable () -> Timestamp, observer: @escaping SessionObserver,
+    sendouts: @escaping @Sendable () throws(SessionError) -> [AuditSummary.Row],
     deliver: @escaping @Sendable ([Sendout]) -> Void
   ) {
     simulatedNow = simulatedStart
@@ -44,6 +48,9 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     world.addsRequestGaps = false
     self.world = world
     self.webhooks = webhooks
+    initialWorld = world
+    initialWebhooks = webhooks
+    sendoutRows = sendouts
     self.keys = keys
     self.clock = clock
     self.observer = observer
@@ -158,10 +165,45 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     return kinds
   }
 
-  /// Sendout's own endpoints (not Voucherify's): `GET /_sendout/clock`, and `POST /_sendout/clock`
-  /// `{"advance": "30d"}` or `{"to": TIME}` to move a simulated clock, running what falls due on the way.
+  /// Sendout's own endpoints (not Voucherify's): the clock, the sendouts, and a reset.
   private func admin(_ call: APICall) throws(APIError) -> APIAnswer {
-    guard call.path == "/_sendout/clock" else { throw APIError.noRoute(method: call.method, path: call.path) }
+    switch (call.method, call.path) {
+    case (_, "/_sendout/clock"): return try clockEndpoint(call)
+    case ("GET", "/_sendout/sendouts"): return try sendouts(call)
+    case ("POST", "/_sendout/reset"):
+      guard call.authorized.contains(.server) else { throw APIError.unauthorized("X-App-Id / X-App-Token") }
+      (world, webhooks) = (initialWorld, initialWebhooks)
+      world.moveClock(to: call.at)
+      return APIAnswer(body: ["reset": true])
+    case (_, "/_sendout/sendouts"), (_, "/_sendout/reset"):
+      throw APIError.methodNotAllowed(call.method, allowed: [call.path.hasSuffix("reset") ? "POST" : "GET"])
+    default: throw APIError.noRoute(method: call.method, path: call.path)
+    }
+  }
+
+  /// `GET /_sendout/sendouts[?status=FAILED]`: the audit log's sendouts, one row each with its latest record.
+  private func sendouts(_ call: APICall) throws(APIError) -> APIAnswer {
+    let status = PercentDecoding.query(call.query)?["status"]
+    let filter = try status.map { (text) throws(APIError) -> AuditStatus in
+      guard let parsed = AuditStatus(text: text) else {
+        throw APIError(
+          status: 400, key: "invalid_query_params", message: "Invalid query params",
+          details: "`status` must be SUCCESS, RETRYING, FAILED or SKIPPED, got '\(text)'")
+      }
+      return parsed
+    }
+    let rows: [AuditSummary.Row]
+    do { rows = try sendoutRows() } catch {
+      throw APIError(status: 500, key: "internal", message: "Internal error", details: error.message)
+    }
+    let picked = rows.filter { filter == nil || $0.latest.status == filter }
+    return APIAnswer(
+      body: ["object": "list", "sendouts": .array(picked.map(\.json)), "total": .int(picked.count)])
+  }
+
+  /// `GET /_sendout/clock`, and `POST /_sendout/clock` `{"advance": "30d"}` or `{"to": TIME}` to move a simulated
+  /// clock, running what falls due on the way.
+  private func clockEndpoint(_ call: APICall) throws(APIError) -> APIAnswer {
     let clockJSON: (Int?) -> JSON = { [self] events in
       var o: JSONObject = [
         "now": .string((simulatedNow ?? call.at).iso8601), "simulated": .bool(simulatedNow != nil),

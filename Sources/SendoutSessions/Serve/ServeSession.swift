@@ -54,6 +54,7 @@ public enum ServeSession {
       projectID: ids.make(.project, at: start),
       source: SendoutSource(id: ids.make(.webhook, at: start), object: .webhook, targetURL: target), secret: secret)
     let dispatcher = try configuration.delivery.dispatcher(maxInFlight: 8)
+    let auditPath = configuration.delivery.auditPath
     let deliveries = DeliveryTasks()
     let fixed = configuration.at
     let service = APIService(
@@ -62,6 +63,9 @@ public enum ServeSession {
         projectID: webhook.projectID, secret: secret, seed: configuration.seed, first: webhook.source, at: start),
       keys: keys,
       seed: configuration.seed, simulatedStart: fixed, clock: { SystemClock().now() }, observer: observer,
+      sendouts: { () throws(SessionError) in
+        AuditSummary(try AuditSession.read(path: auditPath) { observer(.warning($0)) }.records).rows
+      },
       deliver: { sendouts in deliveries.add(Task { _ = await dispatcher.run(sendouts) { observer(.delivery($0)) } }) })
     var restored = 0
     if let path = configuration.statePath {

@@ -52,7 +52,7 @@ enum AuditCommand: Command {
     }
     let rows = AuditSummary(contents.records).filtered(status: status, type: type)
     if json {
-      Console.out(JSON.array(rows.map(describe)).prettyString)
+      Console.out(JSON.array(rows.map(\.json)).prettyString)
     } else if rows.isEmpty {
       Console.out(contents.records.isEmpty ? "No sendouts recorded in \(path) yet." : "No sendouts match.")
     } else {
@@ -62,14 +62,4 @@ enum AuditCommand: Command {
     return 0
   }
 
-  static func describe(_ row: AuditSummary.Row) -> JSON {
-    guard case .object(var o) = row.latest.json else { return .null }
-    var out = JSONObject()
-    for member in o.members {
-      out.append(member.key, member.value)
-      if member.key == "attempt" { out.append("attempts", .int(row.attempts)) }
-    }
-    o = out
-    return .object(o)
-  }
 }

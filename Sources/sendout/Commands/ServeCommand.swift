@@ -30,7 +30,9 @@ enum ServeCommand: Command {
       POST /v1/loyalties[/{campaignId}]/members/{memberId}/balance (points; negative removes)
       /management/v1/projects/{projectId}/webhooks[/{webhookId}]: create, list, get, update, delete (the
       project's webhooks at run time; the app keys or equal management keys)
-    Sendout's own endpoints: GET /_sendout/clock, POST /_sendout/clock (with --at; needs the app keys).
+    Sendout's own endpoints: GET /_sendout/clock, POST /_sendout/clock (with --at), GET /_sendout/sendouts
+    [?status=FAILED] (the audit log, one row per sendout), POST /_sendout/reset (the initial world again).
+    The POSTs need the app keys.
     Every other path of the spec answers 501 with Voucherify's error body naming the operation; a path outside
     the spec 404, a wrong method 405, wrong keys 401, a body that is not JSON 400.
 
