@@ -2,6 +2,7 @@
 # Usage: scripts/bench.sh [render] [SECONDS]
 #        scripts/bench.sh load [EVENT]
 #        scripts/bench.sh world
+#        scripts/bench.sh serve
 #        scripts/bench.sh limits
 #   render   rendered + signed payloads per second on one core (target: >= 50,000/s for a 2-3 KB body)
 #   load     load mode against nginx (`return 204`) and the built-in listener:
@@ -19,6 +20,9 @@
 #   world    world operation costs as the world grows: 100,000 customers with 10,000 and with 1,000,000 vouchers,
 #            100,000 lookups each by voucher id, voucher code and customer id, and 10,000 redemptions; the
 #            per-operation costs should stay flat (dictionary indexes, no scans). Prints peak memory too.
+#   serve    the mock API: GET /v1/vouchers/{code} with wrk against nginx serving the same bytes from a file
+#            (target >= 0.5x), and POST /v1/redemptions flat out for SERVE_SECONDS (30) with the webhooks going to
+#            `sendout listen`: redemptions/s (target >= 2,000), webhook attempts in the audit log, peak RSS.
 #   limits   scenarios at the documented 25,000-operation limit (custom events, new customers, publications,
 #            generated vouchers): wall time and peak RSS of `sendout validate` and `sendout run --dry-run`
 #            for each (target: seconds, not minutes). Needs /usr/bin/time (installed when missing).
@@ -28,12 +32,12 @@ cd "$(dirname "$0")/.."
 what="${1:-render}"
 
 usage() {
-  echo "usage: scripts/bench.sh [render [SECONDS] | load [EVENT] | world | limits]" >&2
+  echo "usage: scripts/bench.sh [render [SECONDS] | load [EVENT] | world | serve | limits]" >&2
   exit 64
 }
 
 case "$what" in
-  render | load | world | limits) ;;
+  render | load | world | serve | limits) ;;
   *) usage ;;
 esac
 
@@ -116,6 +120,7 @@ http {
   server {
     listen 127.0.0.1:$port;
     location / { return 204; }
+    location /static/ { root $tmp; default_type application/json; }
   }
 }
 EOF
@@ -303,6 +308,64 @@ bench_world() {
   done
 }
 
+# --- serve ----------------------------------------------------------------------------------------
+
+bench_serve() {
+  local seconds="${SERVE_SECONDS:-30}"
+  ensure_tools
+  tmp="$(mktemp -d)"
+  trap cleanup EXIT
+  local listen_port api_port nginx_port
+  listen_port=$(free_port)
+  start_listener "$listen_port"
+  api_port=$(free_port)
+  /usr/bin/time -f "%M" -o "$tmp/serve-rss.txt" "$bin" serve --port "$api_port" --app-id bench --app-token bench \
+    --secret s --to "http://127.0.0.1:$listen_port/webhooks" --retry-schedule none --audit "$tmp/audit.jsonl" \
+    >/dev/null 2>&1 &
+  pids+=("$!")
+  wait_for_port "$api_port"
+  local keys=(-H "X-App-Id: bench" -H "X-App-Token: bench")
+  local code
+  code=$(curl -s "${keys[@]}" "http://127.0.0.1:$api_port/v1/publications" \
+    -d '{"customer":{"source_id":"bench"},"campaign":{"name":"Welcome Offer"}}' |
+    sed -n 's|.*"code":"\([A-Z0-9-]*\)".*|\1|p' | head -n 1)
+  mkdir -p "$tmp/static"
+  curl -s "${keys[@]}" "http://127.0.0.1:$api_port/v1/vouchers/$code" >"$tmp/static/voucher.json"
+  nginx_port=$(free_port)
+  start_nginx "$nginx_port"
+  local get_api get_nginx
+  get_api=$(wrk -t 2 -c 32 -d 10s "${keys[@]}" "http://127.0.0.1:$api_port/v1/vouchers/$code" |
+    sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p')
+  get_nginx=$(wrk -t 2 -c 32 -d 10s "http://127.0.0.1:$nginx_port/static/voucher.json" |
+    sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p')
+  echo "GET voucher ($(wc -c <"$tmp/static/voucher.json") bytes): serve $get_api req/s, nginx $get_nginx req/s"
+  printf '%s\n' 'wrk.method = "POST"' 'wrk.headers["content-type"] = "application/json"' \
+    'wrk.headers["x-app-id"] = "bench"' 'wrk.headers["x-app-token"] = "bench"' \
+    "wrk.body = '{\"redeemables\":[{\"object\":\"voucher\",\"id\":\"$code\"}],\"order\":{\"amount\":20000},\"customer\":{\"source_id\":\"bench\"}}'" \
+    >"$tmp/redeem.lua"
+  local before redeemed rate records
+  before=$(grep -c . "$tmp/audit.jsonl" || true)
+  wrk -t 2 -c 8 -d "${seconds}s" -s "$tmp/redeem.lua" "http://127.0.0.1:$api_port/v1/redemptions" >"$tmp/redeem.txt"
+  rate=$(sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p' "$tmp/redeem.txt")
+  redeemed=$(sed -n 's|^ *\([0-9]*\) requests in.*|\1|p' "$tmp/redeem.txt")
+  sleep 5 # the queued webhooks finish after the calls
+  records=$(($(grep -c . "$tmp/audit.jsonl" || true) - before))
+  echo "POST /v1/redemptions for ${seconds}s (8 connections): $redeemed redemptions, $rate req/s; $records webhook attempts recorded"
+  stop_last_server # nginx
+  stop_last_server # serve (time writes its peak RSS)
+  echo
+  echo "| target | measured | met |"
+  echo "|---|---|---|"
+  local r
+  r=$(ratio "$get_api" "$get_nginx")
+  printf '| GET /v1/vouchers/{code} >= 0.5x nginx serving the same bytes | %s (%s vs %s req/s) | %s |\n' "$r" \
+    "$get_api" "$get_nginx" "$(awk -v r="$r" 'BEGIN { print (r + 0 >= 0.5) ? "yes" : "no" }')"
+  printf '| POST /v1/redemptions >= 2,000/s for %ss | %s req/s | %s |\n' "$seconds" "$rate" \
+    "$(awk -v r="$rate" 'BEGIN { print (r + 0 >= 2000) ? "yes" : "no" }')"
+  printf '| webhook attempts recorded for %s redemptions | %s | - |\n' "$redeemed" "$records"
+  printf '| serve peak RSS | %s KB | - |\n' "$(cat "$tmp/serve-rss.txt" 2>/dev/null || echo '?')"
+}
+
 # --- limits -----------------------------------------------------------------------------------------
 
 # write_limit_scenario FILE NAME STEPS: a scenario with one project webhook for every event.
@@ -350,5 +413,6 @@ case "$what" in
   render) bench_render "${2:-3}" ;;
   load) bench_load "${2:-}" ;;
   world) bench_world ;;
+  serve) bench_serve ;;
   limits) bench_limits ;;
 esac

@@ -18,15 +18,19 @@ public struct DuplicateReport: Sendable, Equatable {
   public var lines: [String] {
     guard sent > 0 else { return [] }
     let missed = notAcknowledged
-    var lines = [
+    var out = [
       "Duplicates: \(sent) re-delivered (same id, bytes and signature), \(acknowledged) answered 2xx"
         + (missed.isEmpty ? "" : ", \(missed.count) not")
     ]
     for r in missed.prefix(10) {
-      lines.append("  duplicate  \(r.sendoutID)  \(r.eventType)  \(r.httpStatus.map { "HTTP \($0)" } ?? r.error ?? "")")
+      // The answer: its status, or why there was none. (Written as plain statements: the 6.3 optimizer crashed
+      // on the same logic as one `map … ?? … ??` expression inside the interpolation.)
+      var answer = r.error ?? ""
+      if let status = r.httpStatus { answer = "HTTP \(status)" }
+      out.append("  duplicate  \(r.sendoutID)  \(r.eventType)  \(answer)")
     }
-    if missed.count > 10 { lines.append("  … and \(missed.count - 10) more (records with \"duplicate\": true)") }
-    return lines
+    if missed.count > 10 { out.append("  … and \(missed.count - 10) more (records with \"duplicate\": true)") }
+    return out
   }
 
   /// `{"sent", "acknowledged", "not_acknowledged": [{sendout_id, event_type, http_status, error}]}`.

@@ -23,7 +23,7 @@ extension World {
       userID: request.channel == .userPortal ? userID : nil, fullData: data, purposeKeys: purposeKeys)
     event.purposeOverrides = overrides
     if request.channel == .api { event.apiKey = ("Primary", appID) }
-    log.append(event)
+    if keepsLog { log.append(event) }
     pending.append(event)
     return event
   }

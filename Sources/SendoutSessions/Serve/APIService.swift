@@ -46,6 +46,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     simulatedNow = simulatedStart
     var world = world
     world.addsRequestGaps = false
+    world.keepsLog = false  // the world lives as long as the server: keep no history it never reads
     self.world = world
     self.webhooks = webhooks
     initialWorld = world

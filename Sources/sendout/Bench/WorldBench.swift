@@ -20,6 +20,7 @@ enum WorldBench {
     guard rest.isEmpty else { throw .usage("'bench world' takes no arguments, got '\(rest[0])'") }
 
     var world = World(seed: 1, start: SingleEventRequest.defaultStart)
+    world.keepsLog = false  // as the mock API runs it
     var customerIDs: [String] = []
     var campaignID = ""
     let build = try BenchClock.time { () throws(CLIError) in

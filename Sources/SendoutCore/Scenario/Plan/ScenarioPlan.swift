@@ -32,7 +32,8 @@ public enum ScenarioPlan {
 
   /// Builds the scenario's world and plays its steps: the events they emit, in order.
   static func play(_ scenario: Scenario, seed: UInt64, file: String) throws(ScenarioError) -> [StepEvent] {
-    let (world, keys) = try WorldBuilder.build(scenario.world, seed: seed, start: scenario.start, file: file)
+    var (world, keys) = try WorldBuilder.build(scenario.world, seed: seed, start: scenario.start, file: file)
+    world.keepsLog = false  // the run collects its events itself
     var run = ScenarioRun(world: world, keys: keys, seed: seed, file: file)
     try run.run(scenario.steps)
     return run.events
