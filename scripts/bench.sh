@@ -352,7 +352,10 @@ bench_serve() {
   records=$(($(grep -c . "$tmp/audit.jsonl" || true) - before))
   echo "POST /v1/redemptions for ${seconds}s (8 connections): $redeemed redemptions, $rate req/s; $records webhook attempts recorded"
   stop_last_server # nginx
-  stop_last_server # serve (time writes its peak RSS)
+  local serve_pid="${pids[$((${#pids[@]} - 1))]}"
+  pkill -KILL -P "$serve_pid" 2>/dev/null || true # serve itself (time then writes its peak RSS); a TERM would
+  # wait for the delivery backlog to be recorded
+  wait "$serve_pid" 2>/dev/null || true
   echo
   echo "| target | measured | met |"
   echo "|---|---|---|"
@@ -363,7 +366,7 @@ bench_serve() {
   printf '| POST /v1/redemptions >= 2,000/s for %ss | %s req/s | %s |\n' "$seconds" "$rate" \
     "$(awk -v r="$rate" 'BEGIN { print (r + 0 >= 2000) ? "yes" : "no" }')"
   printf '| webhook attempts recorded for %s redemptions | %s | - |\n' "$redeemed" "$records"
-  printf '| serve peak RSS | %s KB | - |\n' "$(cat "$tmp/serve-rss.txt" 2>/dev/null || echo '?')"
+  printf '| serve peak RSS | %s KB | - |\n' "$(tail -n 1 "$tmp/serve-rss.txt" 2>/dev/null || echo '?')"
 }
 
 # --- limits -----------------------------------------------------------------------------------------
