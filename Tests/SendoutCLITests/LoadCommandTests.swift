@@ -6,29 +6,16 @@ import Testing
 @Suite(.timeLimit(.minutes(1))) struct LoadCommandTests {
   /// `sendout listen --port 0` in a child process, with the port it printed.
   final class ListenProcess {
-    let process = Process()
-    let output = Pipe()
-    var port = 0
-    var firstLine = ""
+    let process: Process
+    let output: Pipe
+    let port: Int
+    let firstLine: String
 
     init() throws {
-      process.executableURL = SendoutBinary.url
-      process.arguments = ["listen", "--port", "0", "--secret", "s"]
-      process.standardOutput = output
-      process.standardError = FileHandle.nullDevice
-      process.standardInput = FileHandle.nullDevice
-      try process.run()
-      var bytes: [UInt8] = []
-      while !bytes.contains(0x0A) {
-        let data = output.fileHandleForReading.availableData
-        if data.isEmpty { break }  // it exited
-        bytes += data
-      }
-      firstLine = String(decoding: bytes, as: UTF8.self)
       // "Listening on http://127.0.0.1:PORT (signatures checked). Ctrl-C to stop."
-      let afterHost = firstLine.components(separatedBy: "127.0.0.1:").dropFirst().first ?? ""
-      port = Int(afterHost.prefix { $0.isNumber }) ?? 0
-      pending = Array(bytes)
+      let started = try SendoutBinary.startServer(["listen", "--port", "0", "--secret", "s"])
+      (process, output, pending, port) = started
+      firstLine = String(decoding: started.read, as: UTF8.self)
     }
 
     private var pending: [UInt8]

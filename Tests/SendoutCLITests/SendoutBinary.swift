@@ -49,4 +49,27 @@ struct SendoutBinary {
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: Array(outData))
   }
+
+  /// Starts `sendout arguments…` in the background and reads its output up to the end of its first line (servers
+  /// print where they listen first); returns the process, its output pipe, the bytes read and the port that line
+  /// names after `127.0.0.1:` (0 when none).
+  static func startServer(_ arguments: [String]) throws -> (Process, Pipe, read: [UInt8], port: Int) {
+    let process = Process()
+    let output = Pipe()
+    process.executableURL = url
+    process.arguments = arguments
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    var bytes: [UInt8] = []
+    while !bytes.contains(0x0A) {
+      let data = output.fileHandleForReading.availableData
+      if data.isEmpty { break }  // it exited
+      bytes += data
+    }
+    let firstLine = String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self)
+    let afterHost = firstLine.components(separatedBy: "127.0.0.1:").dropFirst().first ?? ""
+    return (process, output, bytes, Int(afterHost.prefix { $0.isNumber }) ?? 0)
+  }
 }

@@ -11,30 +11,18 @@ import Testing
 @Suite(.timeLimit(.minutes(1))) struct ServeStateTests {
   /// `sendout serve` in a child process, with the port its first line names and that line.
   final class ServeProcess {
-    let process = Process()
-    let output = Pipe()
-    var port = 0
-    var firstLine = ""
+    let process: Process
+    let output: Pipe
+    let port: Int
+    let firstLine: String
 
     init(state: String, audit: String) throws {
-      process.executableURL = SendoutBinary.url
-      process.arguments = [
+      let started = try SendoutBinary.startServer([
         "serve", "--port", "0", "--state", state, "--app-id", "app", "--app-token", "token", "--seed", "3",
         "--to", "http://127.0.0.1:9/dead", "--retry-schedule", "none", "--audit", audit,
-      ]
-      process.standardOutput = output
-      process.standardError = FileHandle.nullDevice
-      process.standardInput = FileHandle.nullDevice
-      try process.run()
-      var bytes: [UInt8] = []
-      while !bytes.contains(0x0A) {
-        let data = output.fileHandleForReading.availableData
-        if data.isEmpty { break }  // it exited
-        bytes += data
-      }
-      firstLine = String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self)
-      let afterHost = firstLine.components(separatedBy: "127.0.0.1:").dropFirst().first ?? ""
-      port = Int(afterHost.prefix { $0.isNumber }) ?? 0
+      ])
+      (process, output, port) = (started.0, started.1, started.port)
+      firstLine = String(decoding: started.read.prefix { $0 != 0x0A }, as: UTF8.self)
     }
 
     func call(_ method: String, _ path: String, body: String? = nil) async throws -> (Int, JSON) {

@@ -142,14 +142,7 @@ enum APIEndpoints {
       throw APIError(
         status: 400, key: "missing_customer", message: "Missing customer", details: "`customer` is required")
     }
-    var events: [WorldEvent] = []
-    let customerID: String
-    if let known = try? customer(customerKey, in: world) {
-      customerID = known.id
-    } else {
-      let created = world.createCustomer(sourceID: customerKey, channel: .api)
-      (customerID, events) = (created.value.id, created.events)
-    }
+    let (customerID, events) = upsertCustomer(customerKey, in: &world)
     let campaignID = try campaign(campaignKey, in: world).id
     let published = try apply { () throws(WorldOperationError) in
       try world.publish(campaignID: campaignID, customerID: customerID, channel: .api)
@@ -182,6 +175,19 @@ enum APIEndpoints {
     if let c = try? world.customer(key) { return c }
     if let c = try? world.customer(sourceID: key) { return c }
     throw APIError.notFound("customer", id: key)
+  }
+
+  /// The customer a request body's `customer` names, by `id` or `source_id`.
+  static func customerKey(_ request: APIRequest) -> String? {
+    request.body["customer"]?["id"]?.stringValue ?? request.body["customer"]?["source_id"]?.stringValue
+  }
+
+  /// The customer `key` names (id or `source_id`), or a new one with `key` as its `source_id`, as Voucherify
+  /// upserts the customer a publication, redemption or order names; the creation's events when one was made.
+  static func upsertCustomer(_ key: String?, in world: inout World) -> (id: String, events: [WorldEvent]) {
+    if let key, let known = try? customer(key, in: world) { return (known.id, []) }
+    let created = world.createCustomer(sourceID: key, channel: .api)
+    return (created.value.id, created.events)
   }
 
   /// Runs a world operation, turning its error into Voucherify's: unknown objects 404, rules 400.

@@ -12,15 +12,7 @@ enum APILoyalties {
         status: 400, key: "invalid_campaign_params", message: "Invalid campaign params",
         details: "campaign '\(campaign.name)' is not a loyalty program")
     }
-    let key = request.body["customer"]?["id"]?.stringValue ?? request.body["customer"]?["source_id"]?.stringValue
-    var events: [WorldEvent] = []
-    let customerID: String
-    if let key, let known = try? APIEndpoints.customer(key, in: world) {
-      customerID = known.id
-    } else {
-      let created = world.createCustomer(sourceID: key, channel: .api)
-      (customerID, events) = (created.value.id, created.events)
-    }
+    let (customerID, events) = APIEndpoints.upsertCustomer(APIEndpoints.customerKey(request), in: &world)
     if let card = world.loyaltyCard(of: customerID, in: campaign.id) {
       return APIAnswer(body: .object(card.fullJSON), events: events)
     }

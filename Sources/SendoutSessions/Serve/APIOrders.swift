@@ -7,18 +7,11 @@ enum APIOrders {
   /// `status: "PAID"` pays it at once. Emits `customer.order.created` (and `customer.order.paid`).
   static func create(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
     let amount = try self.amount(request)
-    var events: [WorldEvent] = []
-    let key = request.body["customer"]?["id"]?.stringValue ?? request.body["customer"]?["source_id"]?.stringValue
-    let customerID: String
-    if let key, let known = try? APIEndpoints.customer(key, in: world) {
-      customerID = known.id
-    } else {
-      let created = world.createCustomer(sourceID: key, channel: .api)
-      (customerID, events) = (created.value.id, created.events)
-    }
+    let customer = APIEndpoints.upsertCustomer(APIEndpoints.customerKey(request), in: &world)
+    var events = customer.events
     let line = OrderLine(productID: APIRedemptions.product(priced: amount, in: &world))
     let order = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.createOrder(customerID: customerID, lines: [line], channel: .api)
+      try world.createOrder(customerID: customer.id, lines: [line], channel: .api)
     }
     events += order.events
     events += try change(order.value.id, to: request.body["status"]?.stringValue, in: &world)

@@ -25,22 +25,16 @@ enum APIRedemptions {
         status: 400, key: "missing_amount", message: "Missing amount", details: "`order.amount` (cents) is required")
     }
     let voucher = try APIEndpoints.voucher(code, in: world)
-    var events: [WorldEvent] = []
-    let customerKey =
-      request.body["customer"]?["id"]?.stringValue ?? request.body["customer"]?["source_id"]?.stringValue
-    let customerID: String
-    if let customerKey, let known = try? APIEndpoints.customer(customerKey, in: world) {
-      customerID = known.id
-    } else if let holder = voucher.holderID, customerKey == nil {
-      customerID = holder
-    } else {
-      let created = world.createCustomer(sourceID: customerKey, channel: .api)
-      (customerID, events) = (created.value.id, created.events)
-    }
+    let customerKey = APIEndpoints.customerKey(request)
+    // No customer named: the code's holder redeems it.
+    let customer =
+      customerKey == nil && voucher.holderID != nil
+      ? (id: voucher.holderID ?? "", events: []) : APIEndpoints.upsertCustomer(customerKey, in: &world)
+    var events = customer.events
     let product = self.product(priced: amount, in: &world)
     let redeemed = try APIEndpoints.apply { () throws(WorldOperationError) in
       try world.redeem(
-        voucherID: voucher.id, customerID: customerID, lines: [OrderLine(productID: product)], channel: .api)
+        voucherID: voucher.id, customerID: customer.id, lines: [OrderLine(productID: product)], channel: .api)
     }
     events += redeemed.events
     let r = redeemed.value
