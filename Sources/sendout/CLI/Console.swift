@@ -1,4 +1,5 @@
 import Foundation
+import SendoutCore
 
 /// Writes to standard output and error without buffering surprises; the only place the CLI prints.
 enum Console {
@@ -8,6 +9,8 @@ enum Console {
   static func outBytes(_ bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }
   /// Writes `text` and a newline to standard error.
   static func err(_ text: String) { write(text + "\n", to: FileHandle.standardError) }
+  /// Writes `warning: text` to standard error, control characters escaped (warnings quote logs and input).
+  static func warning(_ text: String) { err("warning: \(TerminalText.escape(text))") }
   /// Writes `text` to standard error with no newline (a progress line that rewrites itself with `\r`).
   static func errInline(_ text: String) { write(text, to: FileHandle.standardError) }
   /// Whether standard output is a terminal (progress lines are shown only then).

@@ -12,7 +12,7 @@ struct FirePrinter: Sendable {
       if let generated { Console.out("No --secret given: signing with the generated secret \(generated)") }
       Console.out("Started the built-in listener on \(url); it prints what arrives and checks the signature")
     case .received(let request): Console.out("  listener ← \(request.line)")
-    case .warning(let text): Console.err("warning: \(TerminalText.escape(text))")
+    case .warning(let text): Console.warning(text)
     case .firing(let fire):
       for line in Self.lines(for: fire) { Console.out(line) }
     case .sending(let sendout, let alreadyRecorded):

@@ -12,7 +12,7 @@ struct RunPrinter: Sendable {
   /// Prints one session event (only the summary with `--json`).
   @Sendable func show(_ event: SessionEvent) {
     switch event {
-    case .warning(let text): Console.err("warning: \(TerminalText.escape(text))")
+    case .warning(let text): Console.warning(text)
     case _ where json: break
     case .listenerStarted(let url, _):
       Console.out("Started the built-in listener on \(url) for endpoints without a target_url; it checks signatures")

@@ -24,7 +24,7 @@ enum ServePrinter {
     case .received(let request): Console.out("  listener ← \(request.line)")
     case .apiCall(let method, let path, let status):
       Console.out(TerminalText.escape("  api ← \(method) \(path) → \(status)"))
-    case .warning(let text): Console.err("warning: \(TerminalText.escape(text))")
+    case .warning(let text): Console.warning(text)
     case .delivery(let event):
       guard case .recorded(let record) = event, record.status != .success else { return }
       for line in DeliveryPrinter(showID: true, maxAttempts: 0).lines(for: event) { Console.out(line) }

@@ -37,7 +37,7 @@ enum AuditCommand: Command {
     guard rest.isEmpty else { throw .usage("'audit' takes no arguments, got '\(rest[0])'") }
 
     let contents = try await Session.run { () throws(SessionError) in
-      try AuditSession.read(path: path) { Console.err("warning: \(TerminalText.escape($0))") }
+      try AuditSession.read(path: path) { Console.warning($0) }
     }
     if !contents.loadLines.isEmpty {
       let requests = contents.loadLines.filter { status == nil || ($0.succeeded ? .success : .failed) == status }

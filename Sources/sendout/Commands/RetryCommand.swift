@@ -52,7 +52,7 @@ enum RetryCommand: Command {
     let result = try await Session.run { () throws(SessionError) in
       try await ResendSession.run(configuration) { event in
         switch event {
-        case .warning(let text): Console.err("warning: \(TerminalText.escape(text))")
+        case .warning(let text): Console.warning(text)
         case .resending(let n): Console.out("Retrying \(n) sendout\(n == 1 ? "" : "s") from \(path)")
         case .delivery(let event):
           for line in DeliveryPrinter(showID: true, maxAttempts: 0).lines(for: event) { Console.out(line) }
