@@ -3,6 +3,12 @@ import SendoutCore
 /// Loyalty members through the mock API: join a program (`POST /v1/loyalties/{campaignId}/members`), read a card
 /// (`GET …/members/{memberId}`, with or without the campaign), and add or remove points (`POST …/balance`).
 enum APILoyalties {
+  /// The operations, by `operationId`.
+  static let endpoints: [String: APIEndpoints.Handler] = [
+    "add-member": addMember, "get-member": getMember, "get-member-1": getMember,
+    "update-loyalty-card-balance": addBalance, "update-loyalty-card-balance-1": addBalance,
+  ]
+
   /// `POST /v1/loyalties/{campaignId}/members`: gives `customer` (by id or `source_id`, created when unknown) a card
   /// of the program (by id or name), or answers the card they hold. Emits the publication's events.
   static func addMember(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {

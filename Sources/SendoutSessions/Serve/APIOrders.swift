@@ -3,6 +3,11 @@ import SendoutCore
 /// Orders and balances through the mock API: `POST /v1/orders`, `GET`/`PUT /v1/orders/{orderId}` and
 /// `POST /v1/vouchers/{code}/balance`, on the same world operations as scenario steps.
 enum APIOrders {
+  /// The operations, by `operationId`.
+  static let endpoints: [String: APIEndpoints.Handler] = [
+    "create-order": create, "get-order": get, "update-order": update, "update-voucher-balance": addBalance,
+  ]
+
   /// `POST /v1/orders`: an order of `amount` (cents) for `customer` (by id or `source_id`, created when unknown);
   /// `status: "PAID"` pays it at once. Emits `customer.order.created` (and `customer.order.paid`).
   static func create(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {

@@ -3,6 +3,11 @@ import SendoutCore
 /// Redemptions through the mock API: `POST /v1/redemptions` (one voucher redeemable for now), `GET
 /// /v1/redemptions/{id}` and `POST /v1/redemptions/{id}/rollback`, on the same world operations as scenario steps.
 enum APIRedemptions {
+  /// The operations, by `operationId`.
+  static let endpoints: [String: APIEndpoints.Handler] = [
+    "redeem-stacked-discounts": redeem, "get-redemption": get, "rollback-redemption": rollback,
+  ]
+
   /// `POST /v1/redemptions`: redeems one voucher for `customer` (by id or `source_id`; an unknown `source_id` is
   /// created) on an order of `order.amount` (cents). A voucher that cannot be redeemed now is stored as a failed
   /// redemption, emits `redemption.failed`, and answers 400 with its key (`quantity_exceeded`, `voucher_disabled`…).

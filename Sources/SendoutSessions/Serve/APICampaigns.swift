@@ -1,0 +1,28 @@
+import SendoutCore
+
+/// Campaigns through the mock API: get and list.
+enum APICampaigns {
+  /// The operations, by `operationId`.
+  static let endpoints: [String: APIEndpoints.Handler] = [
+    "get-campaign": getCampaign, "list-campaigns": listCampaigns,
+  ]
+
+  /// `GET /v1/campaigns/{campaignId}`: by id or name.
+  static func getCampaign(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    APIAnswer(body: .object(try APIEndpoints.campaign(request.parameter("campaignId"), in: world).fullJSON))
+  }
+
+  /// `GET /v1/campaigns[?campaign_type=…&limit=…&page=…]`: the campaigns that are not deleted, oldest first.
+  static func listCampaigns(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let type = request.query["campaign_type"]
+    let limit = try APIEndpoints.pageParameter(request, "limit", default: 10, range: 1...100)
+    let page = try APIEndpoints.pageParameter(request, "page", default: 1, range: 1...10_000)
+    let matching = world.campaigns.filter { !$0.deleted && (type == nil || $0.campaignType.rawValue == type) }
+    let slice = matching.dropFirst((page - 1) * limit).prefix(limit)
+    let body: JSON = [
+      "object": "list", "data_ref": "campaigns", "campaigns": .array(slice.map { .object($0.fullJSON) }),
+      "total": .int(matching.count),
+    ]
+    return APIAnswer(body: body)
+  }
+}
