@@ -26,6 +26,6 @@ let package = Package(
     .testTarget(name: "SendoutIOTests", dependencies: ["SendoutCore", "SendoutIO", "SendoutTestSupport"]),
     .testTarget(
       name: "SendoutSessionsTests", dependencies: ["SendoutCore", "SendoutIO", "SendoutSessions", "SendoutTestSupport"]),
-    .testTarget(name: "SendoutCLITests", dependencies: ["SendoutCore", "SendoutTestSupport"]),
+    .testTarget(name: "SendoutCLITests", dependencies: ["SendoutCore", "SendoutIO", "SendoutTestSupport"]),
   ]
 )

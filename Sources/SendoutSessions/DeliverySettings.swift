@@ -42,6 +42,15 @@ public struct DeliverySettings: Sendable {
     } catch { throw .usage(error.message) }
   }
 
+  /// A long-lived delivery queue for these settings with `workers` worker threads (`sendout serve`).
+  func queue(workers: Int, observer: @escaping @Sendable (DeliveryEvent) -> Void) throws(SessionError) -> DeliveryQueue
+  {
+    do {
+      let configuration = try DeliveryConfiguration(policy: policy, maxInFlight: workers)
+      return DeliveryQueue(configuration: configuration, auditLog: auditLog, observer: observer)
+    } catch { throw .usage(error.message) }
+  }
+
   /// Checks a target URL given by the user (`--to`): an absolute http(s) URL.
   public static func validate(target: String?) throws(SessionError) {
     guard let target else { return }

@@ -24,6 +24,8 @@ public struct ServeInfo: Sendable, Equatable {
   public var statePath: String?
   /// Calls replayed from the state file at start.
   public var restoredCalls: Int
+  /// Sendouts of the replayed calls with no final record in the audit log, delivered again.
+  public var resumedSendouts: Int
   /// The project id (`/management/v1/projects/{projectId}/webhooks`).
   public var projectID: String
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SendoutCore
+import SendoutIO
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -16,10 +17,10 @@ import Testing
     let port: Int
     let firstLine: String
 
-    init(state: String, audit: String) throws {
+    init(state: String, audit: String, to target: String = "http://127.0.0.1:9/dead") throws {
       let started = try SendoutBinary.startServer([
         "serve", "--port", "0", "--state", state, "--app-id", "app", "--app-token", "token", "--seed", "3",
-        "--to", "http://127.0.0.1:9/dead", "--retry-schedule", "none", "--audit", audit,
+        "--to", target, "--retry-schedule", "none", "--audit", audit, "--secret", "whsec",
       ])
       (process, output, port) = (started.0, started.1, started.port)
       firstLine = String(decoding: started.read.prefix { $0 != 0x0A }, as: UTF8.self)
@@ -69,5 +70,37 @@ import Testing
     let (_, next) = try await second.call(
       "POST", "/v1/publications", body: #"{"customer":{"source_id":"kate"},"campaign":{"name":"Welcome Offer"}}"#)
     #expect(next.value(atPath: "voucher.code") != publication.value(atPath: "voucher.code"), "the next free code")
+  }
+
+  @Test func sendoutsNotDeliveredBeforeAKill9AreDeliveredAfterTheRestart() async throws {
+    let state = NSTemporaryDirectory() + "sendout-state-\(UUID().uuidString).jsonl"
+    let audit = NSTemporaryDirectory() + "sendout-state-audit-\(UUID().uuidString).jsonl"
+    defer {
+      try? FileManager.default.removeItem(atPath: state)
+      try? FileManager.default.removeItem(atPath: audit)
+    }
+    let listener = WebhookListener(configuration: ListenerConfiguration(port: 0, secret: "whsec"))
+    try listener.start()
+    defer { listener.stop() }
+    let target = listener.baseURL + "/webhooks"
+    let first = try ServeProcess(state: state, audit: audit, to: target)
+    let (held, _) = try await first.call("POST", "/_sendout/delivery/pause")
+    #expect(held == 200)
+    let (created, customer) = try await first.call("POST", "/v1/customers", body: #"{"source_id":"lena"}"#)
+    #expect(created == 200)
+    let (_, queue) = try await first.call("GET", "/_sendout/delivery")
+    #expect(queue["queued"] == 1 && queue["held"] == true, "\(queue)")
+    first.kill()
+    #expect(listener.receivedCount == 0, "held: nothing was sent before the kill")
+
+    let second = try ServeProcess(state: state, audit: audit, to: target)
+    defer { second.kill() }
+    #expect(second.firstLine.contains("1 call replayed") || second.firstLine.contains("1 calls replayed"))
+    #expect(second.firstLine.contains("1 undelivered sendouts resumed"), "\(second.firstLine)")
+    let arrived = await listener.waitForRequests(count: 1, timeoutMilliseconds: 10_000)
+    #expect(arrived.map(\.eventType) == ["customer.created"])
+    #expect(arrived.map(\.signature) == [.valid])
+    let webhook = try JSONParser.parse(try #require(arrived.first).body)
+    #expect(webhook.value(atPath: "data.customer.id") == customer["id"], "the same event, resent at least once")
   }
 }

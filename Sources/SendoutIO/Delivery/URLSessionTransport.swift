@@ -110,14 +110,20 @@ public final class URLSessionTransport: WebhookTransport, Sendable {
 
   /// A plain `http://` URL whose host is an IPv6 literal, as a socket target and its userinfo, else `nil`.
   static func ipv6Target(_ url: String) -> (LoadTarget, String?)? {
+    guard let (target, userinfo) = socketTarget(url), target.hostHeader.hasPrefix("[") else { return nil }
+    return (target, userinfo)
+  }
+
+  /// A plain `http://` URL whose host is an IP literal or `localhost` (no name to resolve), as a socket target and
+  /// its userinfo, else `nil`.
+  static func socketTarget(_ url: String) -> (LoadTarget, String?)? {
     guard url.lowercased().hasPrefix("http://") else { return nil }
     let rest = url.dropFirst("http://".count)
     let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
     let at = authority.lastIndex(of: "@")
     let hostPort = at.map { authority[authority.index(after: $0)...] } ?? authority
-    guard hostPort.hasPrefix("["),
-      case .success(let target) = LoadTarget.parse("http://" + hostPort + rest.dropFirst(authority.count))
-    else { return nil }
+    let path = rest.dropFirst(authority.count).prefix { $0 != "#" }
+    guard case .success(let target) = LoadTarget.parse("http://" + hostPort + path) else { return nil }
     return (target, at.map { String(authority[..<$0]) })
   }
 

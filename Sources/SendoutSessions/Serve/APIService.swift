@@ -18,7 +18,8 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   private let router = APIRouter()
   private let keys: Keys
   private let clock: @Sendable () -> Timestamp
-  private let deliver: @Sendable ([Sendout]) -> Void
+  /// Where the calls' sendouts go; the admin endpoints hold, release and read it.
+  let delivery: DeliveryQueue
   private let observer: SessionObserver
   private let lock = NSLock()
   private var world: World
@@ -41,7 +42,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     world: World, webhooks: ProjectWebhooks, keys: Keys, seed: UInt64, simulatedStart: Timestamp?,
     clock: @escaping @Sendable () -> Timestamp, observer: @escaping SessionObserver,
     sendouts: @escaping @Sendable () throws(SessionError) -> [AuditSummary.Row],
-    deliver: @escaping @Sendable ([Sendout]) -> Void
+    delivery: DeliveryQueue
   ) {
     simulatedNow = simulatedStart
     var world = world
@@ -55,7 +56,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     self.keys = keys
     self.clock = clock
     self.observer = observer
-    self.deliver = deliver
+    self.delivery = delivery
     requestIDs = IDFactory(seed: seed ^ 0x4E0E_57ED)
   }
 
@@ -70,7 +71,10 @@ final class APIService: HTTPHandler, @unchecked Sendable {
       let call = APICall(
         at: simulatedNow ?? wall, method: message.head.method ?? "GET", target: message.head.target ?? "/",
         body: message.body, authorized: auth)
-      do throws(DurableLogError) { try journal?.append(call.line) } catch { return (call, .failure(error)) }
+      // Holding or releasing delivery is not the world's state: a restart delivers what is due.
+      if !call.path.hasPrefix("/_sendout/delivery") {
+        do throws(DurableLogError) { try journal?.append(call.line) } catch { return (call, .failure(error)) }
+      }
       return (call, .success(apply(call)))
     }
     let status: Int
@@ -78,7 +82,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     switch outcome {
     case .success(let (answered, answer, sendouts)):
       (status, body) = (answered, answer)
-      if !sendouts.isEmpty { deliver(sendouts) }
+      delivery.enqueue(sendouts)
     case .failure(let error):
       observer(.warning(error.message))
       (status, body) = (
@@ -93,11 +97,14 @@ final class APIService: HTTPHandler, @unchecked Sendable {
       body: status == 204 ? [] : body.compactBytes)
   }
 
-  /// Replays journaled calls (at start-up, with `--state`): the world ends as it was; nothing is delivered.
-  func replay(_ calls: [APICall], journal: DurableLog) {
+  /// Replays journaled calls (at start-up, with `--state`): the world ends as it was. Returns the sendouts the calls
+  /// made that `unfinished` picks (those the audit log has no final record of), to be delivered again.
+  func replay(_ calls: [APICall], journal: DurableLog, unfinished: (Sendout) -> Bool) -> [Sendout] {
     lock.withLock {
-      for call in calls { _ = apply(call) }
+      var resumed: [Sendout] = []
+      for call in calls { resumed += apply(call).2.filter(unfinished) }
       self.journal = journal
+      return resumed
     }
   }
 
@@ -171,6 +178,8 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     switch (call.method, call.path) {
     case (_, "/_sendout/clock"): return try clockEndpoint(call)
     case ("GET", "/_sendout/sendouts"): return try sendouts(call)
+    case (_, "/_sendout/delivery"), (_, "/_sendout/delivery/pause"), (_, "/_sendout/delivery/resume"):
+      return try deliveryEndpoint(call)
     case ("POST", "/_sendout/reset"):
       guard call.authorized.contains(.server) else { throw APIError.unauthorized("X-App-Id / X-App-Token") }
       (world, webhooks) = (initialWorld, initialWebhooks)
@@ -246,7 +255,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
 
   /// The body as JSON; an empty body is `{}` (the SDKs send none with a JSON content type); anything else that
   /// does not parse is a 400 naming the position.
-  private static func decodeBody(_ bytes: [UInt8]) throws(APIError) -> JSON {
+  static func decodeBody(_ bytes: [UInt8]) throws(APIError) -> JSON {
     guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else { return [:] }
     do { return try JSONParser.parse(bytes) } catch {
       throw APIError(status: 400, key: "invalid_payload", message: "Invalid payload", details: error.description)

@@ -53,9 +53,8 @@ public enum ServeSession {
     let webhook = WebhookEndpoint(
       projectID: ids.make(.project, at: start),
       source: SendoutSource(id: ids.make(.webhook, at: start), object: .webhook, targetURL: target), secret: secret)
-    let dispatcher = try configuration.delivery.dispatcher(maxInFlight: 8)
+    let delivery = try configuration.delivery.queue(workers: 16) { observer(.delivery($0)) }
     let auditPath = configuration.delivery.auditPath
-    let deliveries = DeliveryTasks()
     let fixed = configuration.at
     let service = APIService(
       world: world,
@@ -66,16 +65,24 @@ public enum ServeSession {
       sendouts: { () throws(SessionError) in
         AuditSummary(try AuditSession.read(path: auditPath) { observer(.warning($0)) }.records).rows
       },
-      deliver: { sendouts in deliveries.add(Task { _ = await dispatcher.run(sendouts) { observer(.delivery($0)) } }) })
+      delivery: delivery)
     var restored = 0
+    var resumed: [Sendout] = []
+    var previousAttempts: [String: Int] = [:]
     if let path = configuration.statePath {
+      let recorded = AuditSummary(try configuration.delivery.readAuditLog(observer).records)
       do throws(DurableLogError) {
         let (journal, lines) = try DurableLog.open(path)
         let calls = lines.compactMap(APICall.init(line:))
         guard calls.count == lines.count else {
           throw DurableLogError(path: path, reason: "a line is not a journaled call (not a sendout serve state file?)")
         }
-        service.replay(calls, journal: journal)
+        // At least once, like Voucherify: what the calls sent that has no final record is delivered again.
+        resumed = service.replay(calls, journal: journal) { sendout in
+          guard let row = recorded.row(for: sendout.id) else { return true }
+          previousAttempts[sendout.id] = row.attempts
+          return row.latest.status == .retrying
+        }
         restored = calls.count
       } catch { throw .badInput(error.message) }
     }
@@ -89,10 +96,13 @@ public enum ServeSession {
           url: server.baseURL, appID: keys.appID, appToken: keys.appToken, secret: secret,
           secretGenerated: configuration.secret == nil, webhookURL: target, webhookID: webhook.source.id,
           simulatedTime: configuration.at, auditPath: configuration.delivery.auditPath,
-          statePath: configuration.statePath, restoredCalls: restored, projectID: webhook.projectID)))
+          statePath: configuration.statePath, restoredCalls: restored, resumedSendouts: resumed.count,
+          projectID: webhook.projectID)))
+    delivery.enqueue(resumed, previousAttempts: previousAttempts)
+    delivery.start()
     await CancellationWait.untilCancelled()
     server.stop()
-    await deliveries.finish()
+    delivery.stop()
     return withExtendedLifetime(service) { service.answered }
   }
 }
@@ -106,20 +116,5 @@ private func sampleWorld(seed: UInt64, endingAt time: Timestamp) throws(SessionE
     return try World.sample(seed: seed, start: time.adding(milliseconds: -elapsed))
   } catch {
     throw .internal("The sample world could not be built: \(error.message)")
-  }
-}
-
-/// The webhook deliveries in flight, so a stopping server lets them record their outcome.
-private final class DeliveryTasks: @unchecked Sendable {
-  private let lock = NSLock()
-  private var tasks: [Task<Void, Never>] = []
-
-  func add(_ task: Task<Void, Never>) { lock.withLock { tasks.append(task) } }
-
-  /// Cancels the deliveries (each records its sendouts RETRYING) and waits for them.
-  func finish() async {
-    let all = lock.withLock { tasks }
-    for task in all { task.cancel() }
-    for task in all { await task.value }
   }
 }

@@ -7,7 +7,9 @@ enum ServePrinter {
     switch event {
     case .serving(let info):
       if let state = info.statePath {
-        Console.out("Mock Voucherify API on \(info.url)  (state in \(state): \(info.restoredCalls) calls replayed)")
+        Console.out(
+          "Mock Voucherify API on \(info.url)  (state in \(state): \(info.restoredCalls) calls replayed, "
+            + "\(info.resumedSendouts) undelivered sendouts resumed)")
       } else {
         Console.out("Mock Voucherify API on \(info.url)  (world in memory: it starts anew with every serve)")
       }

@@ -31,8 +31,10 @@ enum ServeCommand: Command {
       /management/v1/projects/{projectId}/webhooks[/{webhookId}]: create, list, get, update, delete (the
       project's webhooks at run time; the app keys or equal management keys)
     Sendout's own endpoints: GET /_sendout/clock, POST /_sendout/clock (with --at), GET /_sendout/sendouts
-    [?status=FAILED] (the audit log, one row per sendout), POST /_sendout/reset (the initial world again).
-    The POSTs need the app keys.
+    [?status=FAILED] (the audit log, one row per sendout), POST /_sendout/reset (the initial world again),
+    GET /_sendout/delivery (queued, in flight, delivered, paused sources), POST /_sendout/delivery/pause and
+    POST /_sendout/delivery/resume [{"source": "wh_..."}] (hold every attempt; release, or resume a source paused
+    after a sendout exhausted its retries). The POSTs need the app keys.
     Every other path of the spec answers 501 with Voucherify's error body naming the operation; a path outside
     the spec 404, a wrong method 405, wrong keys 401, a body that is not JSON 400.
 
@@ -43,7 +45,8 @@ enum ServeCommand: Command {
                                 moves only with POST /_sendout/clock {"advance": "30d"} or {"to": TIME}, which
                                 runs what falls due on the way (pending points activate, points expire).
       --state FILE              Journal every call to FILE (on disk before it is answered) and replay it at start:
-                                the world survives a restart, even kill -9. Webhooks are not resent on replay.
+                                the world survives a restart, even kill -9. Sendouts the replayed calls made that
+                                the audit log has no final record of are delivered again (at least once).
       --to URL                  Send the webhooks there instead of the built-in listener.
       --secret S                The webhook secret (default: generated and printed).
       --app-id ID, --app-token T  The keys calls must carry (default: generated and printed).

@@ -1,0 +1,39 @@
+import SendoutCore
+import SendoutIO
+
+extension APIService {
+  /// `GET /_sendout/delivery`: the delivery queue's counters and paused sources. `POST /_sendout/delivery/pause`
+  /// holds every attempt (calls still queue sendouts); `POST /_sendout/delivery/resume` releases them, and with
+  /// `{"source": "wh_…"}` resumes that source after it was paused for exhausting a sendout's attempts.
+  func deliveryEndpoint(_ call: APICall) throws(APIError) -> APIAnswer {
+    let isRead = call.path == "/_sendout/delivery"
+    guard call.method == (isRead ? "GET" : "POST") else {
+      throw APIError.methodNotAllowed(call.method, allowed: [isRead ? "GET" : "POST"])
+    }
+    if !isRead {
+      guard call.authorized.contains(.server) else { throw APIError.unauthorized("X-App-Id / X-App-Token") }
+      if call.path.hasSuffix("/pause") {
+        delivery.hold()
+      } else if let source = try Self.decodeBody(call.body)["source"] {
+        guard let id = source.stringValue, delivery.resume(source: id) else {
+          throw APIError(
+            status: 404, key: "not_found", message: "Resource not found",
+            details: "no paused source \(source.compactString); see GET /_sendout/delivery")
+        }
+      } else {
+        delivery.release()
+      }
+    }
+    return APIAnswer(body: Self.json(delivery.snapshot))
+  }
+
+  /// The queue's counters as `GET /_sendout/delivery` answers them.
+  static func json(_ status: DeliveryQueue.Status) -> JSON {
+    [
+      "object": "delivery", "held": .bool(status.held), "queued": .int(status.queued),
+      "waiting_retry": .int(status.waiting), "in_flight": .int(status.inFlight), "succeeded": .int(status.succeeded),
+      "failed": .int(status.failed), "skipped": .int(status.skipped), "attempts": .int(status.attempts),
+      "paused_sources": .array(status.pausedSources.map { .string($0) }),
+    ]
+  }
+}
