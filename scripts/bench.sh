@@ -310,6 +310,9 @@ bench_world() {
 
 # --- serve ----------------------------------------------------------------------------------------
 
+# compact_field JSON NAME: the integer value of a top-level field of a one-line JSON object.
+compact_field() { sed -n "s|.*\"$2\":\([0-9]*\).*|\1|p" <<<"$1"; }
+
 bench_serve() {
   local seconds="${SERVE_SECONDS:-30}"
   ensure_tools
@@ -348,9 +351,17 @@ bench_serve() {
   wrk -t 2 -c 8 -d "${seconds}s" -s "$tmp/redeem.lua" "http://127.0.0.1:$api_port/v1/redemptions" >"$tmp/redeem.txt"
   rate=$(sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p' "$tmp/redeem.txt")
   redeemed=$(sed -n 's|^ *\([0-9]*\) requests in.*|\1|p' "$tmp/redeem.txt")
-  sleep 5 # the queued webhooks finish after the calls
+  # The webhooks queued by the calls finish after them: wait (at most 120 s) until the queue is empty.
+  local drained_after=0 delivery
+  for _ in $(seq 1 1200); do
+    delivery=$(curl -s "${keys[@]}" "http://127.0.0.1:$api_port/_sendout/delivery")
+    if [ "$(compact_field "$delivery" queued)" = 0 ] && [ "$(compact_field "$delivery" in_flight)" = 0 ]; then break; fi
+    sleep 0.1
+    drained_after=$((drained_after + 1))
+  done
   records=$(($(grep -c . "$tmp/audit.jsonl" || true) - before))
-  echo "POST /v1/redemptions for ${seconds}s (8 connections): $redeemed redemptions, $rate req/s; $records webhook attempts recorded"
+  echo "POST /v1/redemptions for ${seconds}s (8 connections): $redeemed redemptions, $rate req/s"
+  echo "delivery: $delivery (queue empty $((drained_after / 10)).$((drained_after % 10)) s after the load ended)"
   stop_last_server # nginx
   local serve_pid="${pids[$((${#pids[@]} - 1))]}"
   pkill -KILL -P "$serve_pid" 2>/dev/null || true # serve itself (time then writes its peak RSS); a TERM would
@@ -365,7 +376,12 @@ bench_serve() {
     "$get_api" "$get_nginx" "$(awk -v r="$r" 'BEGIN { print (r + 0 >= 0.5) ? "yes" : "no" }')"
   printf '| POST /v1/redemptions >= 2,000/s for %ss | %s req/s | %s |\n' "$seconds" "$rate" \
     "$(awk -v r="$rate" 'BEGIN { print (r + 0 >= 2000) ? "yes" : "no" }')"
-  printf '| webhook attempts recorded for %s redemptions | %s | - |\n' "$redeemed" "$records"
+  local accepted succeeded
+  accepted=$(compact_field "$delivery" accepted)
+  succeeded=$(compact_field "$delivery" succeeded)
+  printf '| every webhook of the run delivered and recorded | %s of %s sendouts SUCCESS, %s audit records, queue empty %s s after the load | %s |\n' \
+    "$succeeded" "$accepted" "$records" "$((drained_after / 10)).$((drained_after % 10))" \
+    "$([ -n "$accepted" ] && [ "$succeeded" = "$accepted" ] && echo yes || echo no)"
   printf '| serve peak RSS | %s KB | - |\n' "$(tail -n 1 "$tmp/serve-rss.txt" 2>/dev/null || echo '?')"
 }
 

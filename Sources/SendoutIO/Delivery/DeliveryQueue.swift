@@ -12,6 +12,8 @@ import SendoutCore
 public final class DeliveryQueue: @unchecked Sendable {
   /// What the queue holds and has done, for the admin endpoint and the benchmark.
   public struct Status: Sendable, Equatable {
+    /// Sendouts enqueued since the start.
+    public var accepted = 0
     /// Sendouts waiting for a worker (first attempts and retries that are due).
     public var queued = 0
     /// Sendouts waiting for their next retry.
@@ -95,6 +97,7 @@ public final class DeliveryQueue: @unchecked Sendable {
     condition.withLock {
       for sendout in sendouts { ready.push(.fresh(sendout, previousAttempts: previousAttempts[sendout.id] ?? 0)) }
       status.queued += sendouts.count
+      status.accepted += sendouts.count
       condition.broadcast()
     }
   }

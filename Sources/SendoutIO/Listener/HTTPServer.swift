@@ -1,8 +1,9 @@
 import Foundation
 import SendoutCore
 
-/// An HTTP/1.1 server on plain sockets and `poll()`, one background thread, many keep-alive connections, with the
-/// listener's limits and timeouts; every complete request is answered by `handler`. The webhook receiver and the
+/// An HTTP/1.1 server on plain sockets and `poll()`, one background thread (or `configuration.threads`, each with
+/// its own socket on the port), many keep-alive connections, with the listener's limits and timeouts; every complete
+/// request is answered by `handler`. The webhook receiver and the
 /// mock API both run on it. The handler is not retained: its owner keeps it alive while the server runs.
 public final class HTTPServer: @unchecked Sendable {
   /// Host, port, limits and timeouts (its webhook-specific fields are the handler's business).
@@ -10,7 +11,7 @@ public final class HTTPServer: @unchecked Sendable {
   private unowned let handler: any HTTPHandler
   private let lock = NSLock()
   private var boundPort = 0
-  private var loop: ListenerLoop?
+  private var loops: [ListenerLoop] = []
 
   /// A server that is not yet listening; call `start()`.
   public init(configuration: ListenerConfiguration, handler: any HTTPHandler) {
@@ -23,25 +24,36 @@ public final class HTTPServer: @unchecked Sendable {
   /// Binds, listens and starts serving on a background thread; returns the bound port (useful with port 0).
   @discardableResult
   public func start() throws(ListenerError) -> Int {
-    guard lock.withLock({ loop == nil }) else { throw .alreadyStarted }
-    let (fd, port) = try Platform.listen(host: configuration.host, port: configuration.port)
-    let newLoop = ListenerLoop(listener: fd, owner: handler, configuration: configuration)
+    guard lock.withLock({ loops.isEmpty }) else { throw .alreadyStarted }
+    let threads = max(1, configuration.threads)
+    var started: [ListenerLoop] = []
+    var port = configuration.port
+    do throws(ListenerError) {
+      for _ in 0..<threads {
+        let (fd, bound) = try Platform.listen(host: configuration.host, port: port, reusePort: threads > 1)
+        port = bound
+        started.append(ListenerLoop(listener: fd, owner: handler, configuration: configuration))
+      }
+    } catch {
+      for loop in started { loop.closeUnstarted() }
+      throw error
+    }
     lock.withLock {
-      loop = newLoop
+      loops = started
       boundPort = port
     }
-    newLoop.start()
+    for loop in started { loop.start() }
     return port
   }
 
   /// Stops serving and closes every connection; waits (briefly) for the thread to finish. Idempotent.
   public func stop() {
-    let loop = lock.withLock {
-      let l = self.loop
-      self.loop = nil
-      return l
+    let stopping = lock.withLock {
+      let all = loops
+      loops = []
+      return all
     }
-    loop?.stop()
+    for loop in stopping { loop.stop() }
   }
 
   /// The bound port (0 before `start`).

@@ -19,6 +19,9 @@ public struct ListenerConfiguration: Sendable {
   /// At most this many open connections: at the cap a new one evicts the connection idle the longest
   /// (between requests); only when every connection is mid-request is the new one closed.
   public var maxConnections: Int
+  /// Serving threads: each runs its own poll loop over its own `SO_REUSEPORT` socket on the same port (the kernel
+  /// spreads connections over them), so a handler that is safe to call from several threads scales with the cores.
+  public var threads = 1
   /// Called on the listener's thread for every request, after it is answered; keep it quick.
   public var onReceive: (@Sendable (ReceivedWebhook) -> Void)?
   /// Keep every request in `WebhookListener.received` (default). `sendout listen` turns it off so its

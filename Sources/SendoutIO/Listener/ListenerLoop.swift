@@ -30,6 +30,13 @@ final class ListenerLoop: @unchecked Sendable {
     thread.start()
   }
 
+  /// Closes the sockets of a loop that was never started.
+  func closeUnstarted() {
+    Platform.close(listenFD)
+    Platform.close(wakeRead)
+    Platform.close(wakeWrite)
+  }
+
   func stop() {
     stopLock.withLock { stopping = true }
     Platform.wake(wakeWrite)

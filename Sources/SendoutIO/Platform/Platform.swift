@@ -100,13 +100,17 @@ enum Platform {
   }
 
   /// A non-blocking listening TCP socket bound to `host:port`; returns the descriptor and the bound port.
-  static func listen(host: String, port: Int, backlog: Int32 = 1024) throws(ListenerError) -> (Int32, Int) {
+  /// With `reusePort`, several sockets may bind the same port and the kernel spreads connections over them.
+  static func listen(host: String, port: Int, backlog: Int32 = 1024, reusePort: Bool = false) throws(ListenerError)
+    -> (Int32, Int)
+  {
     guard (0...65535).contains(port) else { throw .invalidPort(port) }
     guard let address = SocketAddress(host: host, port: port) else { throw .invalidHost(host) }
     let fd = tcpSocket(family: address.family)
     guard fd >= 0 else { throw .socket(call: "socket", reason: lastError()) }
     var one: Int32 = 1
     setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+    if reusePort { setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, socklen_t(MemoryLayout<Int32>.size)) }
     if address.family == AF_INET6 {  // ::1 means IPv6 only, as [::1] in a URL does
       setsockopt(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &one, socklen_t(MemoryLayout<Int32>.size))
     }

@@ -16,9 +16,11 @@ struct APICall: Sendable {
   var authorized: Set<APIOperation.Auth>
 
   /// The path without the query.
-  var path: String { String(target.prefix { $0 != "?" }) }
+  var path: String { target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(target[..<$0]) } ?? target }
   /// The query string, without `?`.
-  var query: Substring { target.firstIndex(of: "?").map { target[target.index(after: $0)...] } ?? "" }
+  var query: Substring {
+    target.utf8.firstIndex(of: UInt8(ascii: "?")).map { target[target.index(after: $0)...] } ?? ""
+  }
 
   /// The journal line.
   var line: [UInt8] {

@@ -30,7 +30,8 @@ extension APIService {
   /// The queue's counters as `GET /_sendout/delivery` answers them.
   static func json(_ status: DeliveryQueue.Status) -> JSON {
     [
-      "object": "delivery", "held": .bool(status.held), "queued": .int(status.queued),
+      "object": "delivery", "held": .bool(status.held), "accepted": .int(status.accepted),
+      "queued": .int(status.queued),
       "waiting_retry": .int(status.waiting), "in_flight": .int(status.inFlight), "succeeded": .int(status.succeeded),
       "failed": .int(status.failed), "skipped": .int(status.skipped), "attempts": .int(status.attempts),
       "paused_sources": .array(status.pausedSources.map { .string($0) }),

@@ -88,6 +88,8 @@ public enum ServeSession {
     }
     var serverConfiguration = ListenerConfiguration(host: configuration.host, port: configuration.port)
     serverConfiguration.limits = HTTPLimits(maxBodyBytes: 1 << 20)
+    // Parsing and writing run on every core; the world itself is one lock (calls apply one at a time).
+    serverConfiguration.threads = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
     let server = HTTPServer(configuration: serverConfiguration, handler: service)
     do throws(ListenerError) { try server.start() } catch { throw .usage(error.message) }
     observer(
