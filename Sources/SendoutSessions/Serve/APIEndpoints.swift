@@ -11,7 +11,7 @@ enum APIEndpoints {
   static let tables: [[String: Handler]] = [
     APIVouchers.endpoints, APICustomers.endpoints, APICampaigns.endpoints, APIEvents.endpoints,
     APIPublications.endpoints, APIRedemptions.endpoints, APIOrders.endpoints, APILoyalties.endpoints,
-    APIVoucherWrites.endpoints,
+    APIVoucherWrites.endpoints, APICampaignWrites.endpoints, APIRecords.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.
