@@ -11,7 +11,8 @@ enum APIEndpoints {
   static let tables: [[String: Handler]] = [
     APIVouchers.endpoints, APICustomers.endpoints, APICampaigns.endpoints, APIEvents.endpoints,
     APIPublications.endpoints, APIRedemptions.endpoints, APIOrders.endpoints, APILoyalties.endpoints,
-    APIVoucherWrites.endpoints, APICampaignWrites.endpoints, APIRecords.endpoints,
+    APIVoucherWrites.endpoints, APICampaignWrites.endpoints, APIRecords.endpoints, APIPromotionTiers.endpoints,
+    APISegments.endpoints, APIValidationRules.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.
