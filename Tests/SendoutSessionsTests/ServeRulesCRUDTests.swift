@@ -174,4 +174,37 @@ import Testing
     }
     try await server.stop()
   }
+
+  @Test func refereesAreAddedListedAndRemovedFromAReferralCode() async throws {
+    let server = try await ServeServer()
+    let (_, publication) = try await server.call(
+      "POST", "/v1/publications", body: #"{"customer":{"source_id":"pat"},"campaign":{"name":"Refer a Friend"}}"#)
+    let code = try #require(publication.value(atPath: "voucher.code")?.stringValue, "\(publication)")
+    let campaignID = try #require(publication.value(atPath: "voucher.campaign_id")?.stringValue)
+    let (status, added) = try await server.call(
+      "POST", "/v1/referrals/\(campaignID)/members/\(code)/holders", body: #"{"holders":[{"source_id":"quinn"}]}"#)
+    #expect(status == 200, "\(added)")
+    try expectValid(added, "ReferralsMembersHoldersCreateInBulkResponseBody")
+    let holder = try #require(added.value(atPath: "holders.0"))
+    #expect(holder["holder_role"] == "REFEREE")
+    let (listed, list) = try await server.call("GET", "/v1/referrals/members/\(code)/holders")
+    #expect(listed == 200 && list["total"] == 2, "the referrer and the referee: \(list)")
+    try expectValid(list, "ReferralsMembersHoldersListResponseBody")
+    let holderID = try #require(holder["id"]?.stringValue)
+    let (removed, _) = try await server.call("DELETE", "/v1/referrals/members/\(code)/holders/\(holderID)")
+    #expect(removed == 204)
+    let (again, _) = try await server.call("DELETE", "/v1/referrals/members/\(code)/holders/\(holderID)")
+    #expect(again == 404)
+    let (notReferral, error) = try await server.call("GET", "/v1/referrals/members/NOPE/holders")
+    #expect(notReferral == 404 && error["key"] == "not_found")
+    let (empty, missing) = try await server.call("POST", "/v1/referrals/members/\(code)/holders", body: "{}")
+    #expect(empty == 400 && missing["details"]?.stringValue?.contains("`holders`") == true)
+    let created = try await server.bodies(
+      of: "customer.holder.assignment.created", until: "customer.holder.assignment.deleted")
+    let referees = created.filter { $0.value(atPath: "data.holder.holder_role") == "REFEREE" }
+    #expect(referees.map { $0.value(atPath: "data.holder.id")?.stringValue } == [holderID], "\(created)")
+    let deleted = try await server.bodies(of: "customer.holder.assignment.deleted")
+    #expect(deleted.map { $0.value(atPath: "data.holder.id")?.stringValue } == [holderID])
+    try await server.stop()
+  }
 }

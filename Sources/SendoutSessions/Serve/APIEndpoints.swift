@@ -12,7 +12,7 @@ enum APIEndpoints {
     APIVouchers.endpoints, APICustomers.endpoints, APICampaigns.endpoints, APIEvents.endpoints,
     APIPublications.endpoints, APIRedemptions.endpoints, APIOrders.endpoints, APILoyalties.endpoints,
     APIVoucherWrites.endpoints, APICampaignWrites.endpoints, APIRecords.endpoints, APIPromotionTiers.endpoints,
-    APISegments.endpoints, APIValidationRules.endpoints,
+    APISegments.endpoints, APIValidationRules.endpoints, APIReferrals.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.
