@@ -169,6 +169,12 @@ import Testing
     #expect(failed["total"] == 1 && failed.value(atPath: "redemptions.0.failure_code") == "voucher_disabled")
     let (_, newest) = try await server.call("GET", "/v1/redemptions?result=SUCCESS&order=-created_at&limit=1")
     #expect(newest.value(atPath: "redemptions.0.id")?.stringValue == ids[1])
+    _ = try await server.call("POST", "/v1/redemptions/\(ids[0])/rollback")
+    let (_, rolled) = try await server.call("GET", "/v1/redemptions?customer=mia&order=created_at")
+    try expectValid(rolled, "RedemptionsListResponseBody")
+    #expect(rolled["total"] == 2, "the redemption and its rollback")
+    #expect(rolled.value(atPath: "redemptions.0.status") == "ROLLED_BACK", "the REST schema's spelling: \(rolled)")
+    #expect(rolled.value(atPath: "redemptions.1.object") == "redemption_rollback")
     let (bad, error) = try await server.call("GET", "/v1/redemptions?result=MAYBE")
     #expect(bad == 400 && error["key"] == "invalid_query_params")
 
