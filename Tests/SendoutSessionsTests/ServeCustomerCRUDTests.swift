@@ -171,6 +171,12 @@ import Testing
     #expect(list.value(atPath: "data.0.voucher_id") == card["id"])
     #expect(list.value(atPath: "data.0.details.balance.amount") == 300, "the newest first: \(list)")
     #expect(list.value(atPath: "data.0.type") == "CREDITS_ADDITION")
+    let campaignID = try #require(card["campaign_id"]?.stringValue)
+    let (ofCampaign, all) = try await server.call("GET", "/v1/campaigns/\(campaignID)/transactions?limit=100")
+    #expect(ofCampaign == 200, "\(all)")
+    try expectValid(all, "CampaignsTransactionsListResponseBody")
+    let ids = all["data"]?.arrayValue?.compactMap { $0["voucher_id"] } ?? []
+    #expect(ids.filter { $0 == card["id"] }.count == 2, "both top-ups of the card: \(all)")
     try await server.stop()
   }
 }

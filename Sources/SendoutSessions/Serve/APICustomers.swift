@@ -1,12 +1,12 @@
 import SendoutCore
 
-/// Customers through the mock API: get, create or upsert by `source_id`, update, delete and list. The bulk and
-/// async operations (import, bulk update, permanent deletion) stay 501.
+/// Customers through the mock API: get, create or upsert by `source_id`, update, delete, list, and the segments
+/// a customer is in. The bulk and async operations (import, bulk update, permanent deletion) stay 501.
 enum APICustomers {
   /// The operations, by `operationId`.
   static let endpoints: [String: APIEndpoints.Handler] = [
     "get-customer": getCustomer, "create-customer": createCustomer, "update-customer": updateCustomer,
-    "delete-customer": deleteCustomer, "list-customers": listCustomers,
+    "delete-customer": deleteCustomer, "list-customers": listCustomers, "list-customer-segments": listSegments,
   ]
 
   /// `GET /v1/customers/{customerId}`: by id or `source_id`.
@@ -91,5 +91,13 @@ enum APICustomers {
     return APIAnswer(
       body: APIList.body(
         "customers", page.map { .object($0.fullJSON) }, total: ordered.count, hasMore: page.endIndex < ordered.count))
+  }
+
+  /// `GET /v1/customers/{customerId}/segments`: the segments the customer is in now.
+  static func listSegments(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let id = try APIEndpoints.customer(request.parameter("customerId"), in: world).id
+    let segments = world.segments.filter { $0.memberIDs.contains(id) }
+    return APIAnswer(
+      body: APIList.body("data", segments.map { .object($0.simpleJSON) }, total: segments.count))
   }
 }

@@ -58,12 +58,17 @@ enum APIVouchers {
     return APIAnswer(body: APIList.body("vouchers", page.map { .object($0.fullJSON) }, total: ordered.count))
   }
 
-  /// `GET /v1/vouchers/{code}/transactions[?limit=…&order=…]`: a gift or loyalty card's balance changes.
+  /// `GET /v1/vouchers/{code}/transactions[?limit=…&order=…&starting_after_id=…]`: a gift or loyalty card's
+  /// balance changes.
   static func listTransactions(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
     let id = try APIEndpoints.voucher(request.parameter("code"), in: world).id
+    return APIAnswer(body: try transactions(world.transactions.filter { $0.voucherID == id }, request))
+  }
+
+  /// A page of transactions by `limit`, `order` (`created_at`) and the cursor `starting_after_id`.
+  static func transactions(_ items: [VoucherTransaction], _ request: APIRequest) throws(APIError) -> JSON {
     let limit = try APIEndpoints.pageParameter(request, "limit", default: 10, range: 1...100)
-    let own = world.transactions.filter { $0.voucherID == id }
-    var ordered = try APIList.sorted(own, request, by: ["created_at": { $0.createdAt < $1.createdAt }])
+    var ordered = try APIList.sorted(items, request, by: ["created_at": { $0.createdAt < $1.createdAt }])
     if let after = request.query["starting_after_id"], let at = ordered.firstIndex(where: { $0.id == after }) {
       ordered = Array(ordered[(at + 1)...])
     }
@@ -73,6 +78,6 @@ enum APIVouchers {
       "has_more": .bool(ordered.count > limit),
     ]
     if ordered.count > limit, let last = page.last { body["more_starting_after"] = .string(last.id) }
-    return APIAnswer(body: .object(body))
+    return .object(body)
   }
 }
