@@ -16,6 +16,14 @@ public struct CampaignSpec: Sendable {
   public var codeConfig: CodeConfig?
   /// Codes generated up front.
   public var vouchersCount: Int
+  /// Description; generated when `nil`.
+  public var description: String?
+  /// Metadata; generated when `nil`.
+  public var metadata: JSONObject?
+  /// When it starts and ends; generated when `nil`.
+  public var startDate: Timestamp?
+  /// When it ends; 180 days after the start when `nil`.
+  public var expirationDate: Timestamp?
 
   /// Creates a spec.
   public init(

@@ -26,12 +26,12 @@ extension World {
       case .promotion: ("\(season) Cart Promotion", "Automatic cart discounts", CodeConfig(pattern: ""))
       }
     let category = categories.isEmpty ? addCategory(name: WordLists.categories[0]) : rng.pick(categories)
-    let start = now.adding(days: -rng.int(in: 1...10))
+    let start = spec.startDate ?? now.adding(days: -rng.int(in: 1...10))
     var c = Campaign(
-      id: make(.campaign), name: spec.name ?? defaults.0, description: defaults.1, campaignType: spec.type,
-      codeConfig: spec.codeConfig ?? defaults.2, category: category,
-      metadata: ["region": .string(rng.pick(WordLists.regions))], startDate: start,
-      expirationDate: start.adding(days: 180), createdAt: now)
+      id: make(.campaign), name: spec.name ?? defaults.0, description: spec.description ?? defaults.1,
+      campaignType: spec.type, codeConfig: spec.codeConfig ?? defaults.2, category: category,
+      metadata: spec.metadata ?? ["region": .string(rng.pick(WordLists.regions))], startDate: start,
+      expirationDate: spec.expirationDate ?? start.adding(days: 180), createdAt: now)
     switch spec.type {
     case .discountCoupons:
       c.discount = spec.discount ?? .percent(off: 10, amountLimit: 3000, formula: "IF(ORDER_AMOUNT > 150;15;10)")

@@ -39,16 +39,16 @@ extension World {
     return finish(r)
   }
 
-  /// Adds a tier to a promotion campaign; emits `campaign.promotion_tier.created`.
+  /// Adds a tier to a promotion campaign (its banner defaults to its name); emits `campaign.promotion_tier.created`.
   public mutating func createPromotionTier(
-    campaignID: String, name: String, discount: Discount, channel: EventChannel = .userPortal
+    campaignID: String, name: String, banner: String? = nil, discount: Discount, channel: EventChannel = .userPortal
   ) throws(WorldOperationError) -> Emitted<PromotionTier> {
     let c = try self.campaign(campaignID)
     guard c.campaignType == .promotion else { throw .invalid("campaign '\(c.name)' is not a promotion") }
     begin(channel)
     let hierarchy = promotionTiers.filter { $0.campaignID == campaignID }.count + 1
     let t = PromotionTier(
-      id: make(.promotionTier), name: name, banner: name, campaignID: campaignID, discount: discount,
+      id: make(.promotionTier), name: name, banner: banner ?? name, campaignID: campaignID, discount: discount,
       hierarchy: hierarchy, category: c.category, createdAt: now)
     promotionTiers.append(t)
     try emitTier("campaign.promotion_tier.created", t.id)

@@ -13,9 +13,13 @@ extension World {
       promotionTier: r.promotionTierID.flatMap { id in promotionTiers[id: id]?.simpleJSON })
   }
 
-  /// The redemption (or rollback) `id` as the REST API answers it: `RedemptionInternal`, its order calculated.
+  /// The redemption (or rollback) `id` as the REST API answers it: `RedemptionInternal`, its order calculated, and
+  /// a rolled-back `status` spelled `ROLLED_BACK` as the REST schema (`RedemptionBase`) has it (webhooks'
+  /// `SimpleRedemption` spells it `ROLLED BACK`).
   public func redemptionJSON(_ id: String) throws(WorldOperationError) -> JSONObject {
-    try internalRedemptionJSON(try redemption(id))
+    var o = try internalRedemptionJSON(try redemption(id))
+    if o["status"] == "ROLLED BACK" { o["status"] = "ROLLED_BACK" }
+    return o
   }
 
   /// The order `id` as the REST API answers it (`OrderCalculated`).

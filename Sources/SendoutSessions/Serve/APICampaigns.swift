@@ -1,10 +1,10 @@
 import SendoutCore
 
-/// Campaigns through the mock API: get and list.
+/// Campaigns through the mock API: get, list, and the transactions of their cards.
 enum APICampaigns {
   /// The operations, by `operationId`.
   static let endpoints: [String: APIEndpoints.Handler] = [
-    "get-campaign": getCampaign, "list-campaigns": listCampaigns,
+    "get-campaign": getCampaign, "list-campaigns": listCampaigns, "list-campaign-transactions": listTransactions,
   ]
 
   /// `GET /v1/campaigns/{campaignId}`: by id or name.
@@ -24,5 +24,12 @@ enum APICampaigns {
       "total": .int(matching.count),
     ]
     return APIAnswer(body: body)
+  }
+
+  /// `GET /v1/campaigns/{campaignId}/transactions[?limit=…&order=…&starting_after_id=…]`: the balance changes of
+  /// every gift or loyalty card of the campaign.
+  static func listTransactions(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let id = try APIEndpoints.campaign(request.parameter("campaignId"), in: world).id
+    return APIAnswer(body: try APIVouchers.transactions(world.transactions.filter { $0.campaignID == id }, request))
   }
 }

@@ -1,10 +1,12 @@
 import SendoutCore
 
-/// Customers through the mock API: get, and create or upsert by `source_id`.
+/// Customers through the mock API: get, create or upsert by `source_id`, update, delete, list, and the segments
+/// a customer is in. The bulk and async operations (import, bulk update, permanent deletion) stay 501.
 enum APICustomers {
   /// The operations, by `operationId`.
   static let endpoints: [String: APIEndpoints.Handler] = [
-    "get-customer": getCustomer, "create-customer": createCustomer,
+    "get-customer": getCustomer, "create-customer": createCustomer, "update-customer": updateCustomer,
+    "delete-customer": deleteCustomer, "list-customers": listCustomers, "list-customer-segments": listSegments,
   ]
 
   /// `GET /v1/customers/{customerId}`: by id or `source_id`.
@@ -29,5 +31,73 @@ enum APICustomers {
       email: try request.string("email", errorKey: "invalid_customer"), sourceID: sourceID, metadata: metadata,
       channel: .api)
     return APIAnswer(body: .object(created.value.fullJSON), events: created.events)
+  }
+
+  /// `PUT /v1/customers/{customerId}` (by id or `source_id`): changes the given profile fields and merges
+  /// `metadata`; emits `customer.updated`.
+  static func updateCustomer(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let id = try APIEndpoints.customer(request.parameter("customerId"), in: world).id
+    let key = "invalid_customer"
+    var changes = CustomerChanges()
+    changes.name = try request.string(at: "name", errorKey: key)
+    changes.email = try request.string(at: "email", errorKey: key)
+    changes.phone = try request.string(at: "phone", errorKey: key)
+    let birthday = try request.string(at: "birthday", errorKey: key)
+    changes.birthdate = try request.string(at: "birthdate", errorKey: key) ?? birthday
+    changes.description = try request.string(at: "description", errorKey: key)
+    _ = try request.object(at: "address", errorKey: key)
+    changes.city = try request.string(at: "address.city", errorKey: key)
+    changes.state = try request.string(at: "address.state", errorKey: key)
+    changes.line1 = try request.string(at: "address.line_1", errorKey: key)
+    changes.country = try request.string(at: "address.country", errorKey: key)
+    changes.postalCode = try request.string(at: "address.postal_code", errorKey: key)
+    changes.metadata = try request.object(at: "metadata", errorKey: key)
+    let updated = try APIEndpoints.apply { () throws(WorldOperationError) in
+      try world.editCustomer(id, changes, channel: .api)
+    }
+    return APIAnswer(body: .object(updated.value.fullJSON), events: updated.events)
+  }
+
+  /// `DELETE /v1/customers/{customerId}` (by id or `source_id`): 204; emits `customer.deleted`.
+  static func deleteCustomer(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let id = try APIEndpoints.customer(request.parameter("customerId"), in: world).id
+    let deleted = try APIEndpoints.apply { () throws(WorldOperationError) in
+      try world.deleteCustomer(id, channel: .api)
+    }
+    return APIAnswer(body: .null, events: deleted.events)
+  }
+
+  /// `GET /v1/customers[?email=…&city=…&name=…&segment_id=…&created_at[before|after]=…&updated_at[…]=…&order=…]`.
+  static func listCustomers(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let q = request.query
+    let created = try APIList.timeFilter(request, "created_at")
+    let updated = try APIList.timeFilter(request, "updated_at")
+    let members = try q["segment_id"].map { (id) throws(APIError) -> Set<String> in
+      guard let segment = world.segments[id: id] else { throw APIError.notFound("segment", id: id) }
+      return Set(segment.memberIDs)
+    }
+    let matching = world.customers.filter { c in
+      (q["email"].map { $0 == c.email } ?? true) && (q["city"].map { $0 == c.address.city } ?? true)
+        && (q["name"].map { $0 == c.name } ?? true) && (members.map { $0.contains(c.id) } ?? true)
+        && created(c.createdAt) && updated(c.updatedAt)
+    }
+    let ordered = try APIList.sorted(
+      matching, request,
+      by: [
+        "created_at": { $0.createdAt < $1.createdAt }, "source_id": { $0.sourceID < $1.sourceID },
+        "updated_at": { ($0.updatedAt ?? $0.createdAt) < ($1.updatedAt ?? $1.createdAt) },
+      ])
+    let page = try APIList.page(ordered, request)
+    return APIAnswer(
+      body: APIList.body(
+        "customers", page.map { .object($0.fullJSON) }, total: ordered.count, hasMore: page.endIndex < ordered.count))
+  }
+
+  /// `GET /v1/customers/{customerId}/segments`: the segments the customer is in now.
+  static func listSegments(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let id = try APIEndpoints.customer(request.parameter("customerId"), in: world).id
+    let segments = world.segments.filter { $0.memberIDs.contains(id) }
+    return APIAnswer(
+      body: APIList.body("data", segments.map { .object($0.simpleJSON) }, total: segments.count))
   }
 }

@@ -11,6 +11,8 @@ enum APIEndpoints {
   static let tables: [[String: Handler]] = [
     APIVouchers.endpoints, APICustomers.endpoints, APICampaigns.endpoints, APIEvents.endpoints,
     APIPublications.endpoints, APIRedemptions.endpoints, APIOrders.endpoints, APILoyalties.endpoints,
+    APIVoucherWrites.endpoints, APICampaignWrites.endpoints, APIRecords.endpoints, APIPromotionTiers.endpoints,
+    APISegments.endpoints, APIValidationRules.endpoints, APIReferrals.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.
@@ -31,15 +33,15 @@ enum APIEndpoints {
 
   /// The campaign whose id or name is `key`, or Voucherify's 404.
   static func campaign(_ key: String, in world: World) throws(APIError) -> Campaign {
-    if let c = try? world.campaign(key) { return c }
+    if let c = try? world.campaign(key), !c.deleted { return c }
     if let c = world.campaigns.first(where: { $0.name == key && !$0.deleted }) { return c }
     throw APIError.notFound("campaign", id: key)
   }
 
   /// The voucher whose code or id is `key`, or Voucherify's 404.
   static func voucher(_ key: String, in world: World) throws(APIError) -> Voucher {
-    if let v = try? world.voucher(code: key) { return v }
-    if let v = try? world.voucher(key) { return v }
+    if let v = try? world.voucher(code: key), !v.deleted { return v }
+    if let v = try? world.voucher(key), !v.deleted { return v }
     throw APIError.notFound("voucher", id: key)
   }
 

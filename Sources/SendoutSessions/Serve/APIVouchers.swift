@@ -1,10 +1,11 @@
 import SendoutCore
 
-/// Vouchers through the mock API: get, enable, disable.
+/// Vouchers through the mock API: get, list, enable, disable, and a card's transactions.
 enum APIVouchers {
   /// The operations, by `operationId`.
   static let endpoints: [String: APIEndpoints.Handler] = [
     "get-voucher": getVoucher, "enable-voucher": enableVoucher, "disable-voucher": disableVoucher,
+    "list-vouchers": listVouchers, "list-voucher-transactions": listTransactions,
   ]
 
   /// `GET /v1/vouchers/{code}`: the voucher by code (or id).
@@ -30,5 +31,53 @@ enum APIVouchers {
       try world.setVoucherActive(id, active, channel: .api)
     }
     return APIAnswer(body: .object(changed.value.fullJSON), events: changed.events)
+  }
+
+  /// `GET /v1/vouchers[?campaign=NAME&campaign_id=…&category=…&customer=…&code=…&created_at[before|after]=…
+  /// &updated_at[…]=…&order=…&limit=…&page=…]`: the vouchers that are not deleted, in creation order.
+  static func listVouchers(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let q = request.query
+    let created = try APIList.timeFilter(request, "created_at")
+    let updated = try APIList.timeFilter(request, "updated_at")
+    // An unknown customer holds nothing: the list is empty, as a filter that matches nothing.
+    let holder = q["customer"].map { key in (try? APIEndpoints.customer(key, in: world))?.id ?? "" }
+    let matching = world.vouchers.filter { v in
+      !v.deleted && (q["campaign"].map { $0 == v.campaignName } ?? true)
+        && (q["campaign_id"].map { $0 == v.campaignID } ?? true)
+        && (q["category"].map { $0 == v.category.name || $0 == v.category.id } ?? true)
+        && (holder.map { $0 == v.holderID } ?? true) && (q["code"].map { $0 == v.code } ?? true)
+        && created(v.createdAt) && updated(v.updatedAt)
+    }
+    let ordered = try APIList.sorted(
+      matching, request,
+      by: [
+        "created_at": { $0.createdAt < $1.createdAt }, "code": { $0.code < $1.code },
+        "updated_at": { ($0.updatedAt ?? $0.createdAt) < ($1.updatedAt ?? $1.createdAt) },
+      ])
+    let page = try APIList.page(ordered, request)
+    return APIAnswer(body: APIList.body("vouchers", page.map { .object($0.fullJSON) }, total: ordered.count))
+  }
+
+  /// `GET /v1/vouchers/{code}/transactions[?limit=…&order=…&starting_after_id=…]`: a gift or loyalty card's
+  /// balance changes.
+  static func listTransactions(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let id = try APIEndpoints.voucher(request.parameter("code"), in: world).id
+    return APIAnswer(body: try transactions(world.transactions.filter { $0.voucherID == id }, request))
+  }
+
+  /// A page of transactions by `limit`, `order` (`created_at`) and the cursor `starting_after_id`.
+  static func transactions(_ items: [VoucherTransaction], _ request: APIRequest) throws(APIError) -> JSON {
+    let limit = try APIEndpoints.pageParameter(request, "limit", default: 10, range: 1...100)
+    var ordered = try APIList.sorted(items, request, by: ["created_at": { $0.createdAt < $1.createdAt }])
+    if let after = request.query["starting_after_id"], let at = ordered.firstIndex(where: { $0.id == after }) {
+      ordered = Array(ordered[(at + 1)...])
+    }
+    let page = ordered.prefix(limit)
+    var body: JSONObject = [
+      "object": "list", "data_ref": "data", "data": .array(page.map { .object($0.json) }),
+      "has_more": .bool(ordered.count > limit),
+    ]
+    if ordered.count > limit, let last = page.last { body["more_starting_after"] = .string(last.id) }
+    return .object(body)
   }
 }

@@ -30,6 +30,11 @@ enum ServeCommand: Command {
       POST /v1/loyalties[/{campaignId}]/members/{memberId}/balance (points; negative removes)
       /management/v1/projects/{projectId}/webhooks[/{webhookId}]: create, list, get, update, delete (the
       project's webhooks at run time; the app keys or equal management keys)
+      /v1/customers[/{id}], /v1/vouchers[/{code}], /v1/campaigns[/{id}]: create, update, delete, list (filters)
+      /v1/campaigns/{id}/enable|disable|vouchers|transactions, /v1/vouchers/{code}/transactions|redemption,
+      GET /v1/customers/{id}/segments, GET /v1/redemptions,
+      GET /v1/orders, /v1/promotions/…/tiers, /v1/segments (static), /v1/validation-rules[-assignments],
+      /v1/referrals[/{campaignId}]/members/{memberId}/holders
     Sendout's own endpoints: GET /_sendout/clock, POST /_sendout/clock (with --at), GET /_sendout/sendouts
     [?status=FAILED] (the audit log, one row per sendout), POST /_sendout/reset (the initial world again),
     GET /_sendout/delivery (queued, in flight, delivered, paused sources), POST /_sendout/delivery/pause and

@@ -1,0 +1,61 @@
+/// The voucher operations of the REST API that scenario steps do not need: a code of your own, a profile
+/// update, and a permanent deletion that frees the code.
+extension World {
+  /// Adds a code to a campaign, `code` or one drawn from the campaign's pattern, with `changes` applied; emits
+  /// `voucher.created`. A code in use (or in the bin) is invalid.
+  public mutating func createVoucher(
+    campaignID: String, code: String?, _ changes: VoucherChanges, channel: EventChannel = .api
+  ) throws(WorldOperationError) -> Emitted<Voucher> {
+    let ci = try position(in: campaigns, campaignID, "campaign")
+    guard campaigns[ci].campaignType != .promotion else {
+      throw .invalid("promotion campaign '\(campaigns[ci].name)' has no codes")
+    }
+    if let code, codeExists(code) { throw .invalid("code '\(code)' already exists") }
+    begin(channel)
+    var v: Voucher
+    if let code {
+      tick()
+      v = Voucher(
+        id: make(.voucher), code: code, campaign: campaigns[ci], createdAt: now, assets: (make(.asset), make(.asset)))
+      addVoucher(v)
+      campaigns[ci].vouchersCount += 1
+    } else {
+      v = try generateVoucher(campaignID: campaignID)
+    }
+    let vi = try position(in: vouchers, v.id, "voucher")
+    changes.apply(to: &vouchers[vi])
+    v = vouchers[vi]
+    emitVoucherChange("voucher.created", v)
+    return finish(v)
+  }
+
+  /// Changes a voucher (active, validity dates, redemption quantity, metadata); emits `voucher.updated`.
+  public mutating func editVoucher(_ id: String, _ changes: VoucherChanges, channel: EventChannel = .api)
+    throws(WorldOperationError) -> Emitted<Voucher>
+  {
+    let i = try position(in: vouchers, id, "voucher")
+    begin(channel)
+    changes.apply(to: &vouchers[i])
+    vouchers[i].updatedAt = now
+    emitVoucherChange("voucher.updated", vouchers[i])
+    return finish(vouchers[i])
+  }
+
+  /// Deletes a voucher (`voucher.deleted`); `force` also frees its code for a new voucher, as a permanent
+  /// deletion does (without it the voucher stays in the bin and keeps its code).
+  public mutating func deleteVoucher(_ id: String, force: Bool, channel: EventChannel = .api)
+    throws(WorldOperationError) -> Emitted<Voucher>
+  {
+    var deleted = try deleteVoucher(id, channel: channel)
+    if force, indexes.voucherIDByCode[deleted.value.code] == id { indexes.voucherIDByCode[deleted.value.code] = nil }
+    deleted.value = try voucher(id)
+    return deleted
+  }
+
+  /// Emits a voucher lifecycle event: the full voucher and its campaign.
+  private mutating func emitVoucherChange(_ type: String, _ v: Voucher) {
+    var data: JSONObject = ["voucher": .object(v.fullJSON)]
+    if let c = campaigns[id: v.campaignID] { data["campaign"] = .object(c.simpleJSON) }
+    emit(type, entity: v.id, data)
+  }
+}

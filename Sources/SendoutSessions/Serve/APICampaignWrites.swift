@@ -1,0 +1,190 @@
+import SendoutCore
+
+/// Campaigns created and changed through the mock API: create (with its codes), update, enable, disable, delete,
+/// and codes added to a campaign. Each applies the world operation a scenario step would, so the webhooks match.
+enum APICampaignWrites {
+  /// The operations, by `operationId`.
+  static let endpoints: [String: APIEndpoints.Handler] = [
+    "create-campaign": create, "update-campaign": update, "enable-campaign": enable, "disable-campaign": disable,
+    "delete-campaign": delete, "add-vouchers-to-campaign": addVouchers,
+    "add-voucher-with-specific-code-to-campaign": addVoucherWithCode,
+  ]
+
+  private static let key = "invalid_campaign_params"
+  /// The most codes one call generates (the world holds them all in memory).
+  static let maxVouchersCount = 100_000
+
+  /// `POST /v1/campaigns`: `name` and `campaign_type` required; `vouchers_count` codes drawn from
+  /// `voucher.code_config`; `voucher.discount` / `voucher.gift.amount` / `voucher.loyalty_card.points` /
+  /// `voucher.redemption.quantity`; a promotion's `promotion.tiers`. Emits `campaign.created`,
+  /// `campaign.vouchers.generation.completed` when codes were made, and `campaign.promotion_tier.created` per tier.
+  static func create(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let name = try request.required("name", errorKey: key)
+    let typeText = try request.choice(
+      at: "campaign_type", CampaignType.allCases.map(\.rawValue), errorKey: key)
+    guard let type = typeText.flatMap(CampaignType.init(rawValue:)) else {
+      throw APIError(
+        status: 400, key: key, message: "Invalid campaign params",
+        details: "`campaign_type` is required: \(CampaignType.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    if world.campaigns.contains(where: { $0.name == name && !$0.deleted }) {
+      throw APIError(
+        status: 409, key: "duplicate_found", message: "Duplicated resource found",
+        details: "A campaign named '\(name)' already exists", resourceID: name, resourceType: "campaign")
+    }
+    var spec = CampaignSpec(type: type, name: name)
+    spec.vouchersCount = try request.int(at: "vouchers_count", errorKey: key) ?? 0
+    guard (0...maxVouchersCount).contains(spec.vouchersCount), type != .promotion || spec.vouchersCount == 0 else {
+      throw APIError(
+        status: 400, key: key, message: "Invalid campaign params",
+        details: "`vouchers_count` must be from 0 to \(maxVouchersCount) (0 for a promotion), got \(spec.vouchersCount)"
+      )
+    }
+    spec.description = try request.string(at: "description", errorKey: key)
+    spec.metadata = try request.object(at: "metadata", errorKey: key)
+    spec.startDate = try request.time(at: "start_date", errorKey: key)
+    spec.expirationDate = try request.time(at: "expiration_date", errorKey: key)
+    _ = try request.object(at: "voucher", errorKey: key)
+    spec.codeConfig = try codeConfig(request)
+    if let config = spec.codeConfig, config.codeSpace < spec.vouchersCount {
+      throw APIError(
+        status: 400, key: "invalid_code_config", message: "Invalid code config",
+        details:
+          "`voucher.code_config` can make \(config.codeSpace) codes, fewer than `vouchers_count` \(spec.vouchersCount)")
+    }
+    spec.discount = try APIDiscount.parse(request, at: "voucher.discount", errorKey: key)
+    spec.giftAmount = try request.int(at: "voucher.gift.amount", errorKey: key)
+    spec.loyaltyPoints = try request.int(at: "voucher.loyalty_card.points", errorKey: key)
+    spec.redemptionQuantity = try request.int(at: "voucher.redemption.quantity", errorKey: key)
+    let tiers = try promotionTiers(request, type: type)
+    let created = try APIEndpoints.apply { () throws(WorldOperationError) in
+      try world.createCampaign(spec, channel: .api)
+    }
+    var events = created.events
+    for (tierName, discount) in tiers {
+      events += try APIEndpoints.apply { () throws(WorldOperationError) in
+        try world.createPromotionTier(campaignID: created.value.id, name: tierName, discount: discount, channel: .api)
+      }.events
+    }
+    return APIAnswer(body: .object(try APIEndpoints.campaign(created.value.id, in: world).fullJSON), events: events)
+  }
+
+  /// `PUT /v1/campaigns/{campaignId}`: changes `description` and merges `metadata` (the world keeps no other
+  /// campaign setting that changes later); emits `campaign.updated`.
+  static func update(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let id = try APIEndpoints.campaign(request.parameter("campaignId"), in: world).id
+    let description = try request.string(at: "description", errorKey: key)
+    let metadata = try request.object(at: "metadata", errorKey: key) ?? [:]
+    let updated = try APIEndpoints.apply { () throws(WorldOperationError) in
+      try world.updateCampaign(id, description: description, metadata: metadata, channel: .api)
+    }
+    return APIAnswer(body: .object(updated.value.fullJSON), events: updated.events)
+  }
+
+  /// `POST /v1/campaigns/{campaignId}/enable`: `{}` (the spec's body); emits `campaign.enabled`.
+  static func enable(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    try setActive(request, &world, true)
+  }
+
+  /// `POST /v1/campaigns/{campaignId}/disable`: `{}`; emits `campaign.disabled`.
+  static func disable(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    try setActive(request, &world, false)
+  }
+
+  /// `DELETE /v1/campaigns/{campaignId}[?force=true]`: 202 with the deletion's `async_action_id`; the campaign and
+  /// its codes are gone at once. Emits `campaign.deleted`.
+  static func delete(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let id = try APIEndpoints.campaign(request.parameter("campaignId"), in: world).id
+    let force = try request.flag("force")
+    let deleted = try APIEndpoints.apply { () throws(WorldOperationError) in
+      try world.deleteCampaign(id, force: force, channel: .api)
+    }
+    return APIAnswer(body: ["async_action_id": .string(world.newAsyncActionID())], events: deleted.events)
+  }
+
+  /// `POST /v1/campaigns/{campaignId}/vouchers[?vouchers_count=N]`: one code answers 200 with the voucher
+  /// (`campaign.vouchers.added`); more answer 202 with an `async_action_id` and generate them
+  /// (`campaign.vouchers.generation.started`/`completed`). A body `code` is that code.
+  static func addVouchers(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let campaign = try APIEndpoints.campaign(request.parameter("campaignId"), in: world)
+    let count = try APIEndpoints.pageParameter(request, "vouchers_count", default: 1, range: 1...maxVouchersCount)
+    if count == 1, let code = try request.string(at: "code", errorKey: "invalid_voucher") {
+      return try APIVoucherWrites.create(request, &world, code: code, campaignID: campaign.id)
+    }
+    guard campaign.campaignType != .promotion else {
+      throw APIError(
+        status: 400, key: key, message: "Invalid campaign params",
+        details: "campaign '\(campaign.name)' is a promotion: it has tiers, not codes")
+    }
+    if count == 1 {
+      let added = try APIEndpoints.apply { () throws(WorldOperationError) in
+        try world.addVouchers(campaignID: campaign.id, count: 1, channel: .api)
+      }
+      return APIAnswer(body: .object(added.value.first?.fullJSON ?? [:]), events: added.events)
+    }
+    let generated = try APIEndpoints.apply { () throws(WorldOperationError) in
+      try world.generateVouchers(campaignID: campaign.id, count: count, channel: .api)
+    }
+    return APIAnswer(
+      body: ["async_action_id": .string(world.newAsyncActionID())], status: 202, events: generated.events)
+  }
+
+  /// `POST /v1/campaigns/{campaignId}/vouchers/{code}`: a code of your own in the campaign; emits `voucher.created`.
+  static func addVoucherWithCode(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let campaign = try APIEndpoints.campaign(request.parameter("campaignId"), in: world)
+    return try APIVoucherWrites.create(request, &world, code: request.parameter("code"), campaignID: campaign.id)
+  }
+
+  private static func setActive(_ request: APIRequest, _ world: inout World, _ active: Bool) throws(APIError)
+    -> APIAnswer
+  {
+    let id = try APIEndpoints.campaign(request.parameter("campaignId"), in: world).id
+    let changed = try APIEndpoints.apply { () throws(WorldOperationError) in
+      try world.setCampaignActive(id, active, channel: .api)
+    }
+    return APIAnswer(body: [:], events: changed.events)
+  }
+
+  /// `voucher.code_config`: `pattern`, or `length` `#`s; `charset`, `prefix`, `postfix`.
+  private static func codeConfig(_ request: APIRequest) throws(APIError) -> CodeConfig? {
+    let path = "voucher.code_config"
+    guard try request.object(at: path, errorKey: key) != nil else { return nil }
+    let length = try request.int(at: "\(path).length", errorKey: key)
+    let pattern =
+      try request.string(at: "\(path).pattern", errorKey: key)
+      ?? length.map { String(repeating: "#", count: max(0, $0)) }
+    let charset = try request.string(at: "\(path).charset", errorKey: key) ?? CodeConfig.alphanumeric
+    guard let pattern, pattern.contains("#"), !charset.isEmpty else {
+      throw APIError(
+        status: 400, key: "invalid_code_config", message: "Invalid code config",
+        details: "`\(path)` needs a `pattern` with at least one # (or a positive `length`) and a non-empty `charset`")
+    }
+    return CodeConfig(
+      pattern: pattern, charset: charset, prefix: try request.string(at: "\(path).prefix", errorKey: key) ?? "",
+      postfix: try request.string(at: "\(path).postfix", errorKey: key) ?? "")
+  }
+
+  /// A promotion's `promotion.tiers`: each `name` and `action.discount`.
+  private static func promotionTiers(_ request: APIRequest, type: CampaignType) throws(APIError)
+    -> [(String, Discount)]
+  {
+    guard let tiers = try request.array(at: "promotion.tiers", errorKey: key) else { return [] }
+    guard type == .promotion else {
+      throw APIError(
+        status: 400, key: key, message: "Invalid campaign params",
+        details: "`promotion.tiers` is only for campaign_type PROMOTION")
+    }
+    var out: [(String, Discount)] = []
+    for i in tiers.indices {
+      let name = try request.required("promotion.tiers.\(i).name", errorKey: key)
+      guard let discount = try APIDiscount.parse(request, at: "promotion.tiers.\(i).action.discount", errorKey: key)
+      else {
+        throw APIError(
+          status: 400, key: key, message: "Invalid campaign params",
+          details: "`promotion.tiers.\(i).action.discount` is required")
+      }
+      out.append((name, discount))
+    }
+    return out
+  }
+}

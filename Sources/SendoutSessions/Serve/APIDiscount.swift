@@ -1,0 +1,39 @@
+import SendoutCore
+
+/// The `Discount` object of a request body (a campaign's `voucher.discount`, a promotion tier's
+/// `action.discount`) as the world's `Discount`: `AMOUNT` (`amount_off`), `PERCENT` (`percent_off`, optional
+/// `amount_limit`), `FIXED` (`fixed_amount`) or `UNIT` (`unit_off`, `unit_type`).
+enum APIDiscount {
+  /// The discount at `path`, `nil` when absent; a wrong or missing field is a 400 naming its path.
+  static func parse(_ request: APIRequest, at path: String, errorKey: String) throws(APIError) -> Discount? {
+    guard try request.object(at: path, errorKey: errorKey) != nil else { return nil }
+    let type = try request.choice(at: "\(path).type", ["AMOUNT", "PERCENT", "FIXED", "UNIT"], errorKey: errorKey)
+    func amount(_ name: String) throws(APIError) -> Int {
+      guard let value = try request.int(at: "\(path).\(name)", errorKey: errorKey), value >= 0 else {
+        throw APIError(
+          status: 400, key: errorKey, message: "Invalid payload",
+          details: "`\(path).\(name)` is required for a \(type ?? "") discount: a non-negative integer (cents)")
+      }
+      return value
+    }
+    switch type {
+    case "AMOUNT"?: return .amount(off: try amount("amount_off"))
+    case "FIXED"?: return .fixed(amount: try amount("fixed_amount"))
+    case "UNIT"?:
+      return .unit(
+        off: try amount("unit_off"), productID: try request.required("\(path).unit_type", errorKey: errorKey))
+    case "PERCENT"?:
+      guard let off = try request.number(at: "\(path).percent_off", errorKey: errorKey), off >= 0, off <= 100 else {
+        throw APIError(
+          status: 400, key: errorKey, message: "Invalid payload",
+          details: "`\(path).percent_off` is required for a PERCENT discount: a number from 0 to 100")
+      }
+      return .percent(
+        off: off, amountLimit: try request.int(at: "\(path).amount_limit", errorKey: errorKey), formula: nil)
+    default:
+      throw APIError(
+        status: 400, key: errorKey, message: "Invalid payload",
+        details: "`\(path).type` is required: AMOUNT, PERCENT, FIXED or UNIT")
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import SendoutCore
+
+/// What the list endpoints share: `limit`/`page` paging, `order` by a field (`-` for descending),
+/// `created_at[before]`/`created_at[after]` filters, and the `{object: "list", data_ref, <key>: […], total}` envelope.
+enum APIList {
+  /// A sort field: how two items compare ascending.
+  typealias Order<T> = (T, T) -> Bool
+
+  /// `items` sorted by the `order` query parameter, one of `fields` (descending with a leading `-`); unsorted
+  /// (creation order) without one; another value is a 400 listing the allowed ones.
+  static func sorted<T>(_ items: [T], _ request: APIRequest, by fields: [String: Order<T>]) throws(APIError) -> [T] {
+    guard let text = request.query["order"], !text.isEmpty else { return items }
+    let descending = text.hasPrefix("-")
+    let name = descending ? String(text.dropFirst()) : text
+    guard let ascending = fields[name] else {
+      let allowed = fields.keys.sorted().flatMap { [$0, "-" + $0] }.joined(separator: ", ")
+      throw APIError(
+        status: 400, key: "invalid_query_params", message: "Invalid query params",
+        details: "`order` must be one of \(allowed), got '\(text)'")
+    }
+    // A stable sort: equal items keep creation order.
+    let indexed = Array(items.enumerated())
+    return indexed.sorted { a, b in
+      if descending ? ascending(b.element, a.element) : ascending(a.element, b.element) { return true }
+      if descending ? ascending(a.element, b.element) : ascending(b.element, a.element) { return false }
+      return a.offset < b.offset
+    }.map(\.element)
+  }
+
+  /// One page of `items` by `limit` (1–100, default 10) and `page` (from 1).
+  static func page<T>(_ items: [T], _ request: APIRequest, defaultLimit: Int = 10) throws(APIError) -> ArraySlice<T> {
+    let limit = try APIEndpoints.pageParameter(request, "limit", default: defaultLimit, range: 1...100)
+    let page = try APIEndpoints.pageParameter(request, "page", default: 1, range: 1...10_000)
+    return items.dropFirst((page - 1) * limit).prefix(limit)
+  }
+
+  /// Whether `time` passes the `<field>[before]`/`<field>[after]` filters of the query.
+  static func timeFilter(_ request: APIRequest, _ field: String) throws(APIError) -> (Timestamp?) -> Bool {
+    let before = try time(request, "\(field)[before]")
+    let after = try time(request, "\(field)[after]")
+    if before == nil && after == nil { return { _ in true } }
+    return { time in
+      guard let time else { return false }
+      return (before.map { time < $0 } ?? true) && (after.map { time > $0 } ?? true)
+    }
+  }
+
+  /// The list envelope.
+  static func body(_ key: String, _ items: [JSON], total: Int, hasMore: Bool? = nil) -> JSON {
+    var o: JSONObject = ["object": "list", "data_ref": .string(key), key: .array(items), "total": .int(total)]
+    if let hasMore { o["has_more"] = .bool(hasMore) }
+    return .object(o)
+  }
+
+  /// A time query parameter: ISO 8601 (`2024-01-01`, `2024-01-01T00:00:00Z` or with `+00:00`).
+  private static func time(_ request: APIRequest, _ name: String) throws(APIError) -> Timestamp? {
+    guard let text = request.query[name] else { return nil }
+    let zulu = text.hasSuffix("+00:00") ? String(text.dropLast(6)) + "Z" : text
+    guard let time = Timestamp(iso8601: zulu) else {
+      throw APIError(
+        status: 400, key: "invalid_query_params", message: "Invalid query params",
+        details: "`\(name)` must be an ISO 8601 UTC time like 2024-01-01T00:00:00Z, got '\(text)'")
+    }
+    return time
+  }
+}
