@@ -11,6 +11,7 @@ enum APIEndpoints {
   static let tables: [[String: Handler]] = [
     APIVouchers.endpoints, APICustomers.endpoints, APICampaigns.endpoints, APIEvents.endpoints,
     APIPublications.endpoints, APIRedemptions.endpoints, APIOrders.endpoints, APILoyalties.endpoints,
+    APIValidations.endpoints, APIClientSide.endpoints, APILoyaltyMembers.endpoints, APILoyaltyProgram.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.
