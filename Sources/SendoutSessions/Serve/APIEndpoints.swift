@@ -12,6 +12,7 @@ enum APIEndpoints {
     APIVouchers.endpoints, APICustomers.endpoints, APICampaigns.endpoints, APIEvents.endpoints,
     APIPublications.endpoints, APIRedemptions.endpoints, APIOrders.endpoints, APILoyalties.endpoints,
     APIValidations.endpoints, APIClientSide.endpoints, APILoyaltyMembers.endpoints, APILoyaltyProgram.endpoints,
+    APIStackRollbacks.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.

@@ -70,6 +70,11 @@ enum APIRedemptions {
   /// customer's counterpart; answers the rollback.
   static func rollback(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
     let id = request.parameter("redemptionId")
+    guard world.stackChildren(of: id).isEmpty else {
+      throw APIError(
+        status: 400, key: "invalid_rollback_params", message: "Invalid rollback params",
+        details: "\(id) is the parent of a stacked redemption: roll it back with POST /v1/redemptions/\(id)/rollbacks")
+    }
     let reason = request.query["reason"] ?? request.body["reason"]?.stringValue
     let rolled = try APIEndpoints.apply { () throws(WorldOperationError) in
       try world.rollback(redemptionID: id, reason: reason, channel: .api)

@@ -64,6 +64,16 @@ import Testing
     let types = redeemed.events.map(\.type)
     #expect(types.filter { $0 == "redemption.succeeded" }.count == 3, "\(types)")
     #expect(types.filter { $0 == "customer.order.paid" }.count == 1, "\(types)")
+
+    let rolled = try w.rollbackStack(parentID: parent.id, reason: "returned")
+    #expect(rolled.value.parent?.parentID == parent.id && rolled.value.parent?.succeeded == true)
+    #expect(rolled.value.rollbacks.map(\.parentID) == result.redemptions.map(\.id))
+    #expect(rolled.events.filter { $0.type == "redemption.rollback.succeeded" }.count == 3)
+    #expect(try w.voucher(gift.id).giftBalance == gift.giftBalance)
+    #expect(try w.voucher(welcome.id).redeemedQuantity == 0)
+    #expect(try w.order(try #require(result.orderID)).status == .canceled)
+    let again = try w.rollbackStack(parentID: parent.id)
+    #expect(again.value.parent?.failureCode == "already_rolled_back")
   }
 
   @Test func oneInapplicableRedeemableFailsTheWholeStackWithItsKey() throws {
