@@ -3,8 +3,8 @@
 #
 # Drives `sendout serve` with a client none of us wrote: the official Voucherify Python SDK (PyPI `voucherify`,
 # pinned), installed into a throwaway virtual environment. Runs scripts/interop/checkout.py (customer, publish,
-# redeem, rollback, voucher, custom event, loyalty program and points, a 401 and a 404, each parsed by the SDK's
-# own models), then checks
+# redeem, rollback, a validated then redeemed stack of two codes, an order paid, the client-side API, voucher, custom
+# event, loyalty program and points, a 401 and a 404, each parsed by the SDK's own models), then checks
 # that the webhooks the calls caused arrived, signed, at a `sendout listen`, carrying the ids the SDK saw.
 # Needs python3 with venv and PyPI; builds sendout first. Exit 0 when every check passes.
 set -euo pipefail
@@ -43,24 +43,27 @@ port() {
 pids+=("$!")
 listen_port=$(port "$work/listen.jsonl" '"port":')
 "$bin" serve --port 0 --app-id interop-app --app-token interop-token --secret interop-secret \
+  --client-app-id interop-client --client-token interop-client-token \
   --to "http://127.0.0.1:$listen_port/webhooks" --audit "$work/audit.jsonl" >"$work/serve.txt" 2>&1 &
 pids+=("$!")
 api_port=$(port "$work/serve.txt" 'on http://127.0.0.1:')
 [ -n "$listen_port" ] && [ -n "$api_port" ] || { cat "$work/serve.txt" "$work/listen.jsonl" >&2; exit 1; }
 
 VOUCHERIFY_BASE_URL="http://127.0.0.1:$api_port" VOUCHERIFY_APP_ID=interop-app VOUCHERIFY_APP_TOKEN=interop-token \
+  VOUCHERIFY_CLIENT_APP_ID=interop-client VOUCHERIFY_CLIENT_TOKEN=interop-client-token \
   "$venv/bin/python" scripts/interop/checkout.py | tee "$work/checkout.txt"
 ids=$(tail -n 1 "$work/checkout.txt")
 
 "$venv/bin/python" - "$work/listen.jsonl" "$ids" <<'PY'
 import json, sys, time
 path, ids = sys.argv[1], json.loads(sys.argv[2])
-want = {
-    "customer.created": ("data.customer.id", ids["customer"]),
-    "redemption.succeeded": ("data.redemption.id", ids["redemption"]),
-    "redemption.rollback.succeeded": ("data.redemption_rollback.id", ids["rollback"]),
-    "voucher.loyalty_card.points_added": ("data.voucher.code", ids["card"]),
-}
+want = [
+    ("customer.created", "data.customer.id", ids["customer"]),
+    ("redemption.succeeded", "data.redemption.id", ids["redemption"]),
+    ("redemption.rollback.succeeded", "data.redemption_rollback.id", ids["rollback"]),
+    ("voucher.loyalty_card.points_added", "data.voucher.code", ids["card"]),
+    ("customer.order.paid", "data.order.id", ids["order"]),
+] + [("redemption.succeeded", "data.redemption.id", child) for child in ids["stacked"]]
 def dig(obj, path):
     for key in path.split("."):
         obj = obj.get(key) if isinstance(obj, dict) else None
@@ -74,12 +77,12 @@ while True:
             continue
         body = json.loads(rec["body"]) if isinstance(rec["body"], str) else rec["body"]
         seen.setdefault(body.get("type"), []).append((rec, body))
-    missing = [t for t, (p, v) in want.items() if not any(dig(b, p) == v for _, b in seen.get(t, []))]
+    missing = [w for w in want if not any(dig(b, w[1]) == w[2] for _, b in seen.get(w[0], []))]
     if not missing or time.time() > deadline:
         break
     time.sleep(0.1)
-for t, (p, v) in want.items():
-    ok = t not in missing
+for t, p, v in want:
+    ok = (t, p, v) not in missing
     print(("ok   " if ok else "FAIL ") + f"webhook {t} with {p} = {v}")
 unsigned = [b.get("id") for recs in seen.values() for r, b in recs if r.get("signature") != "valid"]
 print(("ok   " if not unsigned else "FAIL ") + f"every webhook signed ({sum(map(len, seen.values()))} arrived)")

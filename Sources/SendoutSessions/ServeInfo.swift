@@ -28,4 +28,8 @@ public struct ServeInfo: Sendable, Equatable {
   public var resumedSendouts: Int
   /// The project id (`/management/v1/projects/{projectId}/webhooks`).
   public var projectID: String
+  /// `X-Client-Application-Id` of the client-side endpoints (`/client/v1/…`).
+  public var clientAppID = ""
+  /// `X-Client-Token` of the client-side endpoints.
+  public var clientToken = ""
 }

@@ -26,6 +26,8 @@ final class ServeServer: Sendable {
     configuration.secret = "whsec"
     configuration.appID = "app"
     configuration.appToken = "token"
+    configuration.clientAppID = "capp"
+    configuration.clientToken = "ctoken"
     configuration.delivery = DeliverySettings(
       policy: try RetryPolicy(schedule: .none),
       auditPath: NSTemporaryDirectory() + "sendout-serve-\(UUID().uuidString).jsonl")
@@ -44,13 +46,21 @@ final class ServeServer: Sendable {
     url = try #require(found)
   }
 
-  /// Calls the API; returns the status and the parsed body.
-  func call(_ method: String, _ path: String, body: String? = nil, keys: Bool = true) async throws -> (Int, JSON) {
+  /// Calls the API with the app keys (`keys`), or the client keys and an `origin` (`client`); returns the status
+  /// and the parsed body.
+  func call(_ method: String, _ path: String, body: String? = nil, keys: Bool = true, client: Bool = false)
+    async throws -> (Int, JSON)
+  {
     var request = URLRequest(url: try #require(URL(string: url + path)))
     request.httpMethod = method
-    if keys {
+    if keys && !client {
       request.setValue("app", forHTTPHeaderField: "X-App-Id")
       request.setValue("token", forHTTPHeaderField: "X-App-Token")
+    }
+    if client {
+      request.setValue("capp", forHTTPHeaderField: "X-Client-Application-Id")
+      request.setValue("ctoken", forHTTPHeaderField: "X-Client-Token")
+      request.setValue("http://shop.test", forHTTPHeaderField: "origin")
     }
     if let body {
       request.httpBody = Data(body.utf8)

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """A checkout through the official Voucherify Python SDK (PyPI `voucherify`, pinned by scripts/interop.sh)
-against `sendout serve`: customer, publish, redeem, rollback, voucher, custom event, loyalty program and points,
-and the errors. Exits 1 on the first failed check and prints
+against `sendout serve`: customer, publish, redeem, rollback, a validated then redeemed stack of two codes, an
+order created then paid, voucher, custom event, the client-side API, loyalty program and points, and the errors. Exits 1 on the first failed check and prints
 the ids it created as the last line (JSON), so the caller can match them with the webhooks that arrived.
 
-Environment: VOUCHERIFY_BASE_URL (http://127.0.0.1:PORT), VOUCHERIFY_APP_ID, VOUCHERIFY_APP_TOKEN.
+Environment: VOUCHERIFY_BASE_URL (http://127.0.0.1:PORT), VOUCHERIFY_APP_ID, VOUCHERIFY_APP_TOKEN,
+VOUCHERIFY_CLIENT_APP_ID, VOUCHERIFY_CLIENT_TOKEN.
 """
 import json
 import os
@@ -14,6 +15,9 @@ import uuid
 import voucherify as v
 from voucherify.exceptions import ApiException, NotFoundException, UnauthorizedException
 from voucherify.models import (
+    ClientEventsCreateRequestBody,
+    ClientValidationsValidateRequestBody,
+    ClientValidationsValidateRequestBodyRedeemablesItem,
     CreatePublicationCampaign,
     Customer,
     CustomersCreateRequestBody,
@@ -21,10 +25,14 @@ from voucherify.models import (
     LoyaltiesMembersBalanceUpdateRequestBody,
     LoyaltiesMembersCreateRequestBody,
     Order,
+    OrdersCreateRequestBody,
+    OrdersUpdateRequestBody,
     PublicationsCreateRequestBody,
     RedemptionsRedeemRequestBody,
     RedemptionsRedeemRequestBodyRedeemablesItem,
     RedemptionsRollbackCreateRequestBody,
+    ValidationsValidateRequestBody,
+    ValidationsValidateRequestBodyRedeemablesItem,
 )
 
 BASE = os.environ["VOUCHERIFY_BASE_URL"].rstrip("/")
@@ -40,6 +48,18 @@ def client(app_id=None, token=None):
     )
     cfg.retries = 0
     return v.ApiClient(cfg)
+
+
+def client_side():
+    cfg = v.Configuration(
+        host=BASE,
+        api_key={
+            "X-Client-Application-Id": os.environ["VOUCHERIFY_CLIENT_APP_ID"],
+            "X-Client-Token": os.environ["VOUCHERIFY_CLIENT_TOKEN"],
+        },
+    )
+    cfg.retries = 0
+    return v.ClientSideApi(v.ApiClient(cfg))
 
 
 def check(cond, what):
@@ -94,6 +114,52 @@ def main():
         r0.id, reason="interop", redemptions_rollback_create_request_body=RedemptionsRollbackCreateRequestBody())
     check(rb.result == "SUCCESS" and rb.redemption == r0.id, f"rolled back {rb.id}")
 
+    # A stack of two codes: validated (nothing changes), then redeemed together on one order, all or nothing.
+    stack = [
+        publications.create_publication(publications_create_request_body=PublicationsCreateRequestBody(
+            customer=who, campaign=CreatePublicationCampaign(name="Welcome Offer"))).voucher.code
+        for _ in range(2)]
+    val = v.ValidationsApi(api).validate_stacked_discounts(ValidationsValidateRequestBody(
+        redeemables=[ValidationsValidateRequestBodyRedeemablesItem(object="voucher", id=s) for s in stack],
+        order=Order(amount=30000), customer=who))
+    check(val.valid and [r.status for r in val.redeemables] == ["APPLICABLE", "APPLICABLE"],
+          f"validated {stack}: order total {val.order.total_amount} (SDK model ValidationsValidateResponseBody)")
+    stacked = redemptions.redeem_stacked_discounts(RedemptionsRedeemRequestBody(
+        redeemables=[RedemptionsRedeemRequestBodyRedeemablesItem(object="voucher", id=s) for s in stack],
+        order=Order(amount=30000), customer=who))
+    parent = stacked.parent_redemption.id
+    children = [r.id for r in stacked.redemptions]
+    check(len(children) == 2 and all(r.redemption == parent for r in stacked.redemptions),
+          f"redeemed the stack: parent {parent}, children {children}")
+    check(stacked.order.total_discount_amount == val.order.total_discount_amount
+          and stacked.order.total_amount == val.order.total_amount, "the redemption gave the validated discount")
+
+    orders = v.OrdersApi(api)
+    created = orders.create_order(OrdersCreateRequestBody(
+        source_id=f"order-{run}", amount=12000, status="CREATED", customer=who))
+    paid = orders.update_order(created.id, OrdersUpdateRequestBody(status="PAID"))
+    check(paid.id == created.id and paid.status == "PAID", f"order {created.id} created then paid")
+
+    client_api = client_side()
+    origin = "http://shop.example"
+    cval = client_api.validate_stacked_discounts_client_side(origin, ClientValidationsValidateRequestBody(
+        redeemables=[ClientValidationsValidateRequestBodyRedeemablesItem(object="voucher", id=stack[0])],
+        order=Order(amount=5000), customer=who))
+    cerr = cval.redeemables[0].result.error if cval.redeemables[0].result else None
+    check(cval.valid is False and cval.redeemables[0].status == "INAPPLICABLE"
+          and cerr is not None and cerr.key == "quantity_exceeded",
+          "client-side validation (client keys + origin): the redeemed code is quantity_exceeded")
+    cev = client_api.track_custom_event_client_side(
+        origin, ClientEventsCreateRequestBody(event="interop_client", customer=who))
+    check(cev.type == "interop_client", "client-side custom event tracked")
+    try:
+        v.ValidationsApi(client("wrong", "wrong")).validate_stacked_discounts(ValidationsValidateRequestBody(
+            redeemables=[ValidationsValidateRequestBodyRedeemablesItem(object="voucher", id=code)],
+            order=Order(amount=100)))
+        check(False, "wrong keys cannot validate")
+    except UnauthorizedException:
+        check(True, "wrong keys cannot validate (401)")
+
     vo = vouchers.get_voucher(code)
     check(vo.code == code and vo.holder_id == c.id, "get voucher")
 
@@ -114,7 +180,8 @@ def main():
         b = error_body(e)
         check(b.get("key") == "not_found" and b.get("resource_type") == "voucher", f"404 {b.get('details')}")
 
-    print(json.dumps({"customer": c.id, "code": code, "redemption": r0.id, "rollback": rb.id, "card": card.code}))
+    print(json.dumps({"customer": c.id, "code": code, "redemption": r0.id, "rollback": rb.id, "card": card.code,
+                      "stacked": children, "order": created.id}))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,8 @@ enum APIEndpoints {
     APIPublications.endpoints, APIRedemptions.endpoints, APIOrders.endpoints, APILoyalties.endpoints,
     APIVoucherWrites.endpoints, APICampaignWrites.endpoints, APIRecords.endpoints, APIPromotionTiers.endpoints,
     APISegments.endpoints, APIValidationRules.endpoints, APIReferrals.endpoints,
+    APIValidations.endpoints, APIClientSide.endpoints, APILoyaltyMembers.endpoints, APILoyaltyProgram.endpoints,
+    APIStackRollbacks.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.

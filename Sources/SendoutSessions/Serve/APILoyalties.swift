@@ -44,6 +44,11 @@ enum APILoyalties {
         details: "`points` must be a non-zero integer")
     }
     let card = try card(request, in: world)
+    guard card.loyaltyBalance + points >= 0 else {
+      throw APIError(
+        status: 400, key: "loyalty_card_points_exceeded", message: "loyalty card points exceeded",
+        details: "\(card.code) has \(card.loyaltyBalance) points; cannot remove \(-points)")
+    }
     let reason = request.body["reason"]?.stringValue
     let added = try APIEndpoints.apply { () throws(WorldOperationError) in
       try world.addLoyaltyPoints(voucherID: card.id, points: points, reason: reason, channel: .api)
@@ -57,7 +62,7 @@ enum APILoyalties {
   }
 
   /// The loyalty card `memberId` names (code or id), in the path's program when it names one.
-  private static func card(_ request: APIRequest, in world: World) throws(APIError) -> Voucher {
+  static func card(_ request: APIRequest, in world: World) throws(APIError) -> Voucher {
     let card = try APIEndpoints.voucher(request.parameter("memberId"), in: world)
     guard card.campaignType == .loyaltyProgram else { throw APIError.notFound("loyalty card", id: card.code) }
     if let campaignKey = request.parameters["campaignId"] {

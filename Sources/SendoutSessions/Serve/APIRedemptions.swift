@@ -1,6 +1,6 @@
 import SendoutCore
 
-/// Redemptions through the mock API: `POST /v1/redemptions` (one voucher redeemable for now), `GET
+/// Redemptions through the mock API: `POST /v1/redemptions` (stacked), `GET
 /// /v1/redemptions/{id}` and `POST /v1/redemptions/{id}/rollback`, on the same world operations as scenario steps.
 enum APIRedemptions {
   /// The operations, by `operationId`.
@@ -8,55 +8,53 @@ enum APIRedemptions {
     "redeem-stacked-discounts": redeem, "get-redemption": get, "rollback-redemption": rollback,
   ]
 
-  /// `POST /v1/redemptions`: redeems one voucher for `customer` (by id or `source_id`; an unknown `source_id` is
-  /// created) on an order of `order.amount` (cents). A voucher that cannot be redeemed now is stored as a failed
-  /// redemption, emits `redemption.failed`, and answers 400 with its key (`quantity_exceeded`, `voucher_disabled`…).
+  /// `POST /v1/redemptions`: redeems up to 30 redeemables (vouchers, gift cards with `gift.credits`, promotion
+  /// tiers; 5 apply, the rest are skipped) for `customer` (by id or `source_id`; an unknown `source_id` is created)
+  /// on an order of `order.amount` (cents), all or nothing, with exactly the discounts `POST /v1/validations`
+  /// announces. Several applied redeemables answer a `parent_redemption` and one child redemption each. A
+  /// redeemable that cannot be redeemed now is stored as a failed redemption, emits `redemption.failed`, and
+  /// answers 400 with its key (`quantity_exceeded`, `voucher_disabled`…); an unknown code is a 404.
   static func redeem(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
-    let redeemables = request.body["redeemables"]?.arrayValue ?? []
-    guard redeemables.count == 1, let redeemable = redeemables.first else {
-      throw APIError(
-        status: 400, key: "invalid_payload", message: "Invalid payload",
-        details: redeemables.isEmpty
-          ? "`redeemables` is required: [{\"object\": \"voucher\", \"id\": CODE}]"
-          : "stacking \(redeemables.count) redeemables is not simulated yet: send one")
+    let stack = try APIStack(request)
+    let first = stack.redeemables[0]
+    let evaluation = world.evaluateStack(stack.redeemables, orderAmount: stack.amount)
+    if let unknown = evaluation.outcomes.first(where: { $0.failure?.key == "not_found" }) {
+      throw APIError.notFound(unknown.redeemable.kind.rawValue, id: unknown.redeemable.id)  // nothing changes
     }
-    guard redeemable["object"]?.stringValue == "voucher", let code = redeemable["id"]?.stringValue else {
-      throw APIError(
-        status: 400, key: "invalid_payload", message: "Invalid payload",
-        details: "at `redeemables.0`: only {\"object\": \"voucher\", \"id\": CODE} is simulated yet")
-    }
-    guard let amount = request.body["order"]?["amount"]?.intValue, amount > 0 else {
-      throw APIError(
-        status: 400, key: "missing_amount", message: "Missing amount", details: "`order.amount` (cents) is required")
-    }
-    let voucher = try APIEndpoints.voucher(code, in: world)
-    let customerKey = APIEndpoints.customerKey(request)
-    // No customer named: the code's holder redeems it.
+    // No customer named: the holder of the (first) code redeems it.
+    let holder =
+      first.kind == .voucher && stack.customerKey == nil
+      ? ((try? APIEndpoints.voucher(first.id, in: world))?.holderID) : nil
     let customer =
-      customerKey == nil && voucher.holderID != nil
-      ? (id: voucher.holderID ?? "", events: []) : APIEndpoints.upsertCustomer(customerKey, in: &world)
+      holder.map { (id: $0, events: [WorldEvent]()) } ?? APIEndpoints.upsertCustomer(stack.customerKey, in: &world)
     var events = customer.events
-    let product = self.product(priced: amount, in: &world)
+    let product = self.product(priced: stack.amount, in: &world)
     let redeemed = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.redeem(
-        voucherID: voucher.id, customerID: customer.id, lines: [OrderLine(productID: product)], channel: .api)
+      try world.redeemStack(
+        stack.redeemables, customerID: customer.id, lines: [OrderLine(productID: product)], channel: .api)
     }
     events += redeemed.events
-    let r = redeemed.value
-    guard r.succeeded else {
-      let key = r.failureCode ?? "invalid_voucher"
+    let result = redeemed.value
+    guard result.succeeded else {
+      let r = result.redemptions.first
+      let key = r?.failureCode ?? "invalid_voucher"
+      let failed = result.evaluation.outcomes.first { $0.failure != nil }
       return APIAnswer(
         body: .null, events: events,
         error: APIError(
-          status: key == "resource_not_found" ? 404 : 400, key: key, message: r.failureMessage ?? key,
-          details: voucher.code))
+          status: key == "resource_not_found" ? 404 : 400, key: key, message: r?.failureMessage ?? key,
+          details: failed?.failure?.details ?? first.id))
     }
     let body = try APIEndpoints.apply { () throws(WorldOperationError) -> JSON in
-      [
-        "redemptions": [.object(try world.redemptionJSON(r.id))],
-        "order": r.orderID.map { id in (try? world.orderJSON(id)).map(JSON.object) ?? .null } ?? .null,
-        "inapplicable_redeemables": [], "skipped_redeemables": [],
-      ]
+      var children: [JSON] = []
+      for r in result.redemptions { children.append(.object(try world.redemptionJSON(r.id))) }
+      var o: JSONObject = ["redemptions": .array(children)]
+      if let parent = result.parent { o["parent_redemption"] = .object(try world.redemptionJSON(parent.id)) }
+      o["order"] = result.orderID.map { id in (try? world.orderJSON(id)).map(JSON.object) ?? .null } ?? .null
+      o["inapplicable_redeemables"] = []
+      o["skipped_redeemables"] = .array(
+        result.evaluation.outcomes.filter { $0.skip != nil }.map { stack.json($0, in: world, order: nil) })
+      return .object(o)
     }
     return APIAnswer(body: body, events: events)
   }
@@ -72,6 +70,11 @@ enum APIRedemptions {
   /// customer's counterpart; answers the rollback.
   static func rollback(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
     let id = request.parameter("redemptionId")
+    guard world.stackChildren(of: id).isEmpty else {
+      throw APIError(
+        status: 400, key: "invalid_rollback_params", message: "Invalid rollback params",
+        details: "\(id) is the parent of a stacked redemption: roll it back with POST /v1/redemptions/\(id)/rollbacks")
+    }
     let reason = request.query["reason"] ?? request.body["reason"]?.stringValue
     let rolled = try APIEndpoints.apply { () throws(WorldOperationError) in
       try world.rollback(redemptionID: id, reason: reason, channel: .api)

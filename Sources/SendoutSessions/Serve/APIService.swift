@@ -13,6 +13,10 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     var appID: String
     /// `X-App-Token`.
     var appToken: String
+    /// `X-Client-Application-Id` (client-side endpoints, `/client/v1/…`).
+    var clientAppID = ""
+    /// `X-Client-Token`.
+    var clientToken = ""
   }
 
   private let router = APIRouter()
@@ -136,7 +140,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     }
     guard call.authorized.contains(operation.auth) else {
       throw operation.auth == .client
-        ? APIError.unauthorized("X-Client-Application-Id / X-Client-Token")
+        ? APIError.unauthorized("X-Client-Application-Id / X-Client-Token / origin")
         : APIError.unauthorized("X-App-Id / X-App-Token")
     }
     let management = APIManagement.all[operation.operationID]
@@ -160,10 +164,16 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   }
 
   /// Which kinds of keys the call carries: the app keys authorize server calls, and management calls too (a
-  /// convenience); management keys equal to the app keys authorize management calls. Client-side keys are not
-  /// simulated yet.
+  /// convenience); management keys equal to the app keys authorize management calls. The client keys, with the
+  /// `origin` header the spec requires, authorize client-side calls only, and app keys never do (as in the spec's
+  /// security schemes).
   private func authorized(_ head: HTTPHead) -> Set<APIOperation.Auth> {
     var kinds: Set<APIOperation.Auth> = []
+    if !keys.clientAppID.isEmpty, head.value("x-client-application-id") == keys.clientAppID,
+      head.value("x-client-token") == keys.clientToken, head.value("origin")?.isEmpty == false
+    {
+      kinds.insert(.client)
+    }
     if head.value("x-app-id") == keys.appID, head.value("x-app-token") == keys.appToken {
       kinds.formUnion([.server, .management])
     }

@@ -24,6 +24,10 @@ public enum ServeSession {
     public var appID: String?
     /// `X-App-Token` calls must carry; generated when `nil`.
     public var appToken: String?
+    /// `X-Client-Application-Id` client-side calls must carry; generated when `nil`.
+    public var clientAppID: String?
+    /// `X-Client-Token` client-side calls must carry; generated when `nil`.
+    public var clientToken: String?
     /// Retry policy and audit log of the webhooks.
     public var delivery = DeliverySettings()
     /// Journal every call here (on disk before it is answered) and replay it at start: the world survives a
@@ -47,12 +51,15 @@ public enum ServeSession {
     let start = configuration.at ?? SystemClock().now()
     let world = try sampleWorld(seed: configuration.seed, endingAt: start)
     var ids = IDFactory(seed: configuration.seed ^ 0x5E27_E000)
-    let keys = APIService.Keys(
+    var keys = APIService.Keys(
       appID: configuration.appID ?? ids.make(.webhook, at: start).replacingOccurrences(of: "wh_", with: ""),
       appToken: configuration.appToken ?? BuiltInListener.generatedSecret())
     let webhook = WebhookEndpoint(
       projectID: ids.make(.project, at: start),
       source: SendoutSource(id: ids.make(.webhook, at: start), object: .webhook, targetURL: target), secret: secret)
+    keys.clientAppID =
+      configuration.clientAppID ?? ids.make(.webhook, at: start).replacingOccurrences(of: "wh_", with: "client_")
+    keys.clientToken = configuration.clientToken ?? BuiltInListener.generatedSecret()
     let delivery = try configuration.delivery.queue(workers: 16) { observer(.delivery($0)) }
     let auditPath = configuration.delivery.auditPath
     let fixed = configuration.at
@@ -99,7 +106,7 @@ public enum ServeSession {
           secretGenerated: configuration.secret == nil, webhookURL: target, webhookID: webhook.source.id,
           simulatedTime: configuration.at, auditPath: configuration.delivery.auditPath,
           statePath: configuration.statePath, restoredCalls: restored, resumedSendouts: resumed.count,
-          projectID: webhook.projectID)))
+          projectID: webhook.projectID, clientAppID: keys.clientAppID, clientToken: keys.clientToken)))
     delivery.enqueue(resumed, previousAttempts: previousAttempts)
     delivery.start()
     await CancellationWait.untilCancelled()

@@ -15,6 +15,7 @@ enum ServePrinter {
       }
       Console.out("  X-App-Id: \(info.appID)")
       Console.out("  X-App-Token: \(info.appToken)")
+      Console.out("  X-Client-Application-Id: \(info.clientAppID)  X-Client-Token: \(info.clientToken) (/client/v1/…)")
       Console.out("  Project: \(info.projectID) (the Management API takes the same keys)")
       Console.out(
         "Webhooks: every event to \(TargetURL.withoutPassword(info.webhookURL)) (project webhook \(info.webhookID)), "

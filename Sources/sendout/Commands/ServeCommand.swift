@@ -8,7 +8,8 @@ enum ServeCommand: Command {
   static let summary = "Serve a local Voucherify REST API over the simulated world; its calls send the webhooks."
   static let help = """
     USAGE: sendout serve [--host H] [--port P] [--seed N] [--at TIME] [--state FILE] [--to URL] [--secret S]
-                         [--app-id ID --app-token T] [--audit FILE] [--retry-schedule S] [--time-scale F]
+                         [--app-id ID --app-token T] [--client-app-id ID --client-token T] [--audit FILE]
+                         [--retry-schedule S] [--time-scale F]
 
     Serves the official REST API's paths (v2018-08-01 spec) over a seeded sample world. A call that changes the
     world emits the events Voucherify would, delivered as signed webhooks to one project webhook set to "Send me
@@ -55,6 +56,8 @@ enum ServeCommand: Command {
       --to URL                  Send the webhooks there instead of the built-in listener.
       --secret S                The webhook secret (default: generated and printed).
       --app-id ID, --app-token T  The keys calls must carry (default: generated and printed).
+      --client-app-id ID, --client-token T  The client-side keys /client/v1/… calls carry, with an origin header
+                                (default: generated and printed).
       --audit FILE, --retry-schedule S, --time-scale F, --timeout D   As for 'fire'.
 
     EXAMPLES:
@@ -76,6 +79,8 @@ enum ServeCommand: Command {
     configuration.secret = try arguments.option("--secret")
     configuration.appID = try arguments.option("--app-id")
     configuration.appToken = try arguments.option("--app-token")
+    configuration.clientAppID = try arguments.option("--client-app-id")
+    configuration.clientToken = try arguments.option("--client-token")
     configuration.statePath = try arguments.option("--state")
     configuration.delivery = try DeliveryOptions.parse(&arguments, defaultSchedule: .voucherify)
     let rest = try arguments.positionals()

@@ -1,0 +1,102 @@
+extension World {
+  /// How many redeemables one validation or redemption may name (the spec's `redeemables.maxItems` and the
+  /// default `stacking_rules.redeemables_limit`).
+  public static let stackRedeemablesLimit = 30
+  /// How many of them may apply (the default `stacking_rules.applicable_redeemables_limit`); the rest are skipped.
+  public static let stackApplicableLimit = 5
+
+  /// What redeeming `items` on an order of `orderAmount` cents would do, without changing the world: the same
+  /// failures as `redeem` (`redemptionFailure`), and the same arithmetic, each redeemable applying to the total
+  /// the previous ones left. Once one is inapplicable, the ones after it are skipped (application mode `ALL`), and
+  /// nothing is redeemed.
+  public func evaluateStack(_ items: [StackRedeemable], orderAmount: Int) -> StackEvaluation {
+    var total = orderAmount
+    var applied = 0
+    var outcomes: [StackOutcome] = []
+    // Free units are added to the order and discounted: the total the next redeemable sees does not move.
+    var addsUnits = false
+    for item in items {
+      var out = StackOutcome(redeemable: item, orderTotalBefore: total)
+      if outcomes.contains(where: { $0.failure != nil }) {
+        out.voucherID = item.kind == .voucher ? ((try? voucher(code: item.id)) ?? (try? voucher(item.id)))?.id : nil
+        out.tierID = item.kind == .promotionTier ? promotionTiers[id: item.id]?.id : nil
+        out.skip = .precedingValidationFailed
+        outcomes.append(out)
+        continue
+      }
+      switch item.kind {
+      case .voucher:
+        let v = (try? voucher(code: item.id)) ?? (try? voucher(item.id))
+        out.voucherID = v?.id
+        out.failure = stackFailure(v, item)
+        if case .unit = v?.discount, v?.campaignType != .giftVouchers { addsUnits = true } else { addsUnits = false }
+        if out.failure == nil, let v { out.discount = stackValue(of: v, orderTotal: total, credits: item.giftCredits) }
+      case .promotionTier:
+        let t = promotionTiers[id: item.id]
+        out.tierID = t?.id
+        out.failure = stackFailure(t, item)
+        addsUnits = false
+        if out.failure == nil, let t { out.discount = t.discount.discount(orderAmount: total) }
+      }
+      if out.failure == nil, applied >= Self.stackApplicableLimit {
+        out.skip = .applicableRedeemablesLimitExceeded
+        out.discount = 0
+      }
+      if out.applicable {
+        applied += 1
+        if !addsUnits { total -= out.discount }
+      }
+      outcomes.append(out)
+    }
+    return StackEvaluation(orderAmount: orderAmount, outcomes: outcomes)
+  }
+
+  /// What voucher `v` takes off an order whose total is `orderTotal` cents: a gift card spends `credits` (all it
+  /// needs when `nil`) up to its balance and the total; a discount gives its amount, percent, fixed price or free
+  /// units. Redemption and validation both use it.
+  public func stackValue(of v: Voucher, orderTotal: Int, credits: Int?) -> Int {
+    if v.campaignType == .giftVouchers { return max(0, min(credits ?? v.giftBalance, v.giftBalance, orderTotal)) }
+    guard let discount = v.discount else { return 0 }
+    if case .unit(_, let productID) = discount {
+      return discount.discount(orderAmount: orderTotal, unitPrice: products[id: productID]?.price ?? 0)
+    }
+    return discount.discount(orderAmount: orderTotal)
+  }
+
+  /// Why voucher `v` (`nil`: unknown) cannot be redeemed now as `item` asks.
+  private func stackFailure(_ v: Voucher?, _ item: StackRedeemable) -> StackFailure? {
+    guard let v else {
+      return StackFailure(
+        status: 404, key: "not_found", message: "Resource not found", details: "Cannot find voucher with id \(item.id)")
+    }
+    if v.campaignType == .loyaltyProgram {
+      return item.hasReward
+        ? StackFailure(
+          status: 400, key: "invalid_payload", message: "Invalid payload",
+          details: "paying an order with loyalty points is not simulated; redeem a reward through "
+            + "POST /v1/loyalties/{campaignId}/members/\(v.code)/redemption")
+        : StackFailure(status: 400, key: "missing_reward", message: "Missing reward", details: v.code)
+    }
+    if let (key, message) = (try? redemptionFailure(v)) ?? nil {
+      return StackFailure(status: key == "resource_not_found" ? 404 : 400, key: key, message: message, details: v.code)
+    }
+    if v.campaignType == .giftVouchers, let credits = item.giftCredits, credits > v.giftBalance || credits <= 0 {
+      return StackFailure(status: 400, key: "gift_amount_exceeded", message: "gift amount exceeded", details: v.code)
+    }
+    return nil
+  }
+
+  /// Why promotion tier `t` (`nil`: unknown) cannot apply now.
+  private func stackFailure(_ t: PromotionTier?, _ item: StackRedeemable) -> StackFailure? {
+    guard let t else {
+      return StackFailure(
+        status: 404, key: "not_found", message: "Resource not found",
+        details: "Cannot find promotion_tier with id \(item.id)")
+    }
+    let campaignActive = campaigns[id: t.campaignID].map { $0.active && !$0.deleted } ?? false
+    guard t.active, campaignActive else {
+      return StackFailure(status: 400, key: "promotion_inactive", message: "Inactive Promotion", details: t.id)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,68 @@
+import SendoutCore
+
+/// A loyalty program's tiers and earning rules through the mock API (read only: they are the world's).
+enum APILoyaltyProgram {
+  /// The operations, by `operationId`.
+  static let endpoints: [String: APIEndpoints.Handler] = [
+    "list-loyalty-tiers": listTiers, "get-loyalty-tier": getTier, "list-member-loyalty-tier": memberTiers,
+    "list-earning-rules": listEarningRules, "get-earning-rule": getEarningRule,
+  ]
+
+  /// `GET /v1/loyalties/{campaignId}/tiers`: the program's tiers, lowest first (`order=-…`: highest first).
+  static func listTiers(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let program = try self.program(request, in: world)
+    var tiers = world.loyaltyTiers.filter { $0.campaignID == program.id }.sorted { $0.pointsFrom < $1.pointsFrom }
+    if request.query["order"]?.hasPrefix("-") == true { tiers.reverse() }
+    return APIAnswer(body: list(tiers.map { .object($0.json()) }))
+  }
+
+  /// `GET /v1/loyalties/{campaignId}/tiers/{loyaltyTierId}`.
+  static func getTier(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let program = try self.program(request, in: world)
+    let id = request.parameter("loyaltyTierId")
+    guard let tier = world.loyaltyTiers[id: id], tier.campaignID == program.id else {
+      throw APIError.notFound("loyalty_tier", id: id)
+    }
+    return APIAnswer(body: .object(tier.json()))
+  }
+
+  /// `GET /v1/loyalties/members/{memberId}/tiers`: the tier the card's balance is in (none below the first).
+  static func memberTiers(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let card = try APILoyalties.card(request, in: world)
+    let tier = world.loyaltyTiers.first { $0.campaignID == card.campaignID && $0.contains(card.loyaltyBalance) }
+    let expiration = card.holderID.map { (customerID: $0, since: card.updatedAt ?? card.createdAt) }
+    return APIAnswer(body: list(tier.map { [.object($0.json(expiration: expiration))] } ?? []))
+  }
+
+  /// `GET /v1/loyalties/{campaignId}/earning-rules`.
+  static func listEarningRules(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let program = try self.program(request, in: world)
+    var rules = world.earningRules.filter { $0.campaignID == program.id }
+    if request.query["order"]?.hasPrefix("-") == true { rules.reverse() }
+    return APIAnswer(body: list(rules.map { .object($0.fullJSON) }))
+  }
+
+  /// `GET /v1/loyalties/{campaignId}/earning-rules/{earningRuleId}`.
+  static func getEarningRule(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let program = try self.program(request, in: world)
+    let id = request.parameter("earningRuleId")
+    guard let rule = world.earningRules[id: id], rule.campaignID == program.id else {
+      throw APIError.notFound("earning_rule", id: id)
+    }
+    return APIAnswer(body: .object(rule.fullJSON))
+  }
+
+  /// The loyalty program `campaignId` names (id or name), or Voucherify's 404.
+  private static func program(_ request: APIRequest, in world: World) throws(APIError) -> Campaign {
+    let campaign = try APIEndpoints.campaign(request.parameter("campaignId"), in: world)
+    guard campaign.campaignType == .loyaltyProgram else {
+      throw APIError.notFound("loyalty_program", id: request.parameter("campaignId"))
+    }
+    return campaign
+  }
+
+  /// `{object: list, data_ref: data, data, total}`.
+  private static func list(_ items: [JSON]) -> JSON {
+    ["object": "list", "data_ref": "data", "data": .array(items), "total": .int(items.count)]
+  }
+}

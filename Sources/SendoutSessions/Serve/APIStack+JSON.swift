@@ -1,0 +1,116 @@
+import SendoutCore
+
+/// How validations and redemptions answer a stack's outcomes (`ValidationsRedeemable{Applicable,Inapplicable,
+/// Skipped}`), the order a validation would give, and the stacking rules the mock applies.
+extension APIStack {
+  /// The stacking rules in force: Voucherify's defaults (30 redeemables, 5 applicable, mode `ALL`, in the
+  /// requested order).
+  static let stackingRules: JSON = [
+    "redeemables_limit": .int(World.stackRedeemablesLimit),
+    "applicable_redeemables_limit": .int(World.stackApplicableLimit),
+    "applicable_exclusive_redeemables_limit": 1, "applicable_exclusive_redeemables_per_category_limit": 1,
+    "exclusive_categories": [], "joint_categories": [], "redeemables_application_mode": "ALL",
+    "redeemables_sorting_rule": "REQUESTED_ORDER", "redeemables_products_application_mode": "STACK",
+    "redeemables_no_effect_rule": "REDEEM_ANYWAY",
+  ]
+
+  /// One outcome as the spec's redeemable: `APPLICABLE` with `result`, `INAPPLICABLE` with `result.error`, or
+  /// `SKIPPED` with `result.details`. `order` (with `expand: order`) is the order up to and with this redeemable.
+  func json(_ outcome: StackOutcome, in world: World, order: JSONObject?) -> JSON {
+    var o: JSONObject = [:]
+    let status = outcome.failure != nil ? "INAPPLICABLE" : outcome.skip != nil ? "SKIPPED" : "APPLICABLE"
+    o["status"] = .string(status)
+    o["id"] = .string(outcome.redeemable.id)
+    o["object"] = .string(outcome.redeemable.kind.rawValue)
+    if let failure = outcome.failure {
+      var error = APIError(status: failure.status, key: failure.key, message: failure.message, details: failure.details)
+      if failure.status == 404 {
+        error.resourceID = outcome.redeemable.id
+        error.resourceType = outcome.redeemable.kind.rawValue
+      }
+      var body = error.body(requestID: "").objectValue ?? [:]
+      body["request_id"] = nil
+      o["result"] = [
+        "error": .object(body), "details": ["key": .string(failure.key), "message": .string(failure.message)],
+      ]
+    } else if let skip = outcome.skip {
+      let message =
+        skip == .precedingValidationFailed
+        ? "Redeemable cannot be applied due to preceding validation failure" : "Applicable redeemables limit exceeded"
+      o["result"] = ["details": ["key": .string(skip.rawValue), "message": .string(message)]]
+    } else {
+      if let order, expand.contains("order") { o["order"] = .object(order) }
+      o["applicable_to"] = Self.emptyList
+      o["inapplicable_to"] = Self.emptyList
+      o["result"] = .object(result(outcome, in: world))
+    }
+    o["metadata"] = .object(
+      outcome.voucherID.flatMap { world.vouchers[id: $0]?.metadata } ?? outcome.tierID.flatMap {
+        world.promotionTiers[id: $0]?.metadata
+      } ?? [:])
+    o["categories"] = []
+    if expand.contains("redeemable") {
+      let campaignID =
+        outcome.voucherID.flatMap { world.vouchers[id: $0]?.campaignID }
+        ?? outcome.tierID.flatMap { world.promotionTiers[id: $0]?.campaignID }
+      if let campaign = campaignID.flatMap({ world.campaigns[id: $0] }) {
+        o["campaign_name"] = .string(campaign.name)
+        o["campaign_id"] = .string(campaign.id)
+      }
+      if let tier = outcome.tierID.flatMap({ world.promotionTiers[id: $0] }) { o["name"] = .string(tier.name) }
+    }
+    return .object(o)
+  }
+
+  /// What an applicable redeemable does: a gift card's credits, or the discount of a code or tier.
+  private func result(_ outcome: StackOutcome, in world: World) -> JSONObject {
+    if let tier = outcome.tierID.flatMap({ world.promotionTiers[id: $0] }) {
+      return ["discount": .object(tier.discount.json)]
+    }
+    guard let v = outcome.voucherID.flatMap({ world.vouchers[id: $0] }) else { return [:] }
+    if v.campaignType == .giftVouchers {
+      return ["gift": ["balance": .int(v.giftBalance), "credits": .int(outcome.discount)]]
+    }
+    return v.discount.map { ["discount": .object($0.json)] } ?? [:]
+  }
+
+  /// The order a validation describes (`OrderCalculated`, never stored): the request's amount with the applicable
+  /// redeemables' discounts, free units added as discounted items, as a redemption would place it.
+  static func order(_ evaluation: StackEvaluation, upTo end: Int? = nil, customerID: String?, in world: World)
+    -> JSONObject
+  {
+    var discount = 0
+    var units = 0
+    for outcome in evaluation.outcomes.prefix(end ?? evaluation.outcomes.count) where outcome.applicable {
+      let v = outcome.voucherID.flatMap { world.vouchers[id: $0] }
+      if case .unit = v?.discount, v?.campaignType != .giftVouchers {
+        units += outcome.discount
+      } else {
+        discount += outcome.discount
+      }
+    }
+    let amount = evaluation.orderAmount + units
+    var o: JSONObject = ["amount": .int(amount)]
+    if discount > 0 {
+      o["discount_amount"] = .int(discount)
+      o["applied_discount_amount"] = .int(discount)
+    }
+    if units > 0 {
+      o["items_discount_amount"] = .int(units)
+      o["items_applied_discount_amount"] = .int(units)
+    }
+    if discount + units > 0 {
+      o["total_discount_amount"] = .int(discount + units)
+      o["total_applied_discount_amount"] = .int(discount + units)
+    }
+    o["total_amount"] = .int(amount - discount - units)
+    o["items"] = []
+    o["metadata"] = [:]
+    if let customerID { o["customer_id"] = .string(customerID) }
+    o["object"] = "order"
+    return o
+  }
+
+  /// An empty `ApplicableToResultList`.
+  static let emptyList: JSON = ["data": [], "total": 0, "data_ref": "data", "object": "list"]
+}

@@ -1,0 +1,87 @@
+import SendoutCore
+
+/// The request of a stacked validation or redemption (`StackableValidateRedeemBase`), read the same way for both:
+/// the redeemables, the order amount, the customer; and the JSON both answer a redeemable's outcome with.
+struct APIStack: Sendable {
+  /// The redeemables, in the order sent.
+  var redeemables: [StackRedeemable]
+  /// The order amount in cents (`order.amount`, or the sum of `order.items`).
+  var amount: Int
+  /// The customer the body names (id or `source_id`), if any.
+  var customerKey: String?
+  /// `options.expand`.
+  var expand: Set<String>
+
+  /// Reads `request`; a missing or malformed field is Voucherify's 400.
+  init(_ request: APIRequest) throws(APIError) {
+    guard let items = request.body["redeemables"]?.arrayValue, !items.isEmpty else {
+      throw APIError(
+        status: 400, key: "invalid_payload", message: "Invalid payload",
+        details: "`redeemables` is required: [{\"object\": \"voucher\", \"id\": CODE}, …]")
+    }
+    guard items.count <= World.stackRedeemablesLimit else {
+      throw APIError(
+        status: 400, key: "invalid_payload", message: "Invalid payload",
+        details: "`redeemables` holds \(items.count) items; at most \(World.stackRedeemablesLimit) are accepted "
+          + "(stacking_rules.redeemables_limit)")
+    }
+    var parsed: [StackRedeemable] = []
+    for (i, item) in items.enumerated() { parsed.append(try Self.redeemable(item, at: i)) }
+    for (i, r) in parsed.enumerated() where parsed[..<i].contains(where: { $0.kind == r.kind && $0.id == r.id }) {
+      throw APIError(
+        status: 400, key: "invalid_payload", message: "Invalid payload",
+        details: "at `redeemables.\(i)`: '\(r.id)' is already in the request; each redeemable may be sent once")
+    }
+    redeemables = parsed
+    amount = try Self.amount(request.body["order"])
+    customerKey = APIEndpoints.customerKey(request)
+    expand = Set((request.body["options"]?["expand"]?.arrayValue ?? []).compactMap(\.stringValue))
+  }
+
+  /// One redeemable: `{object: voucher|promotion_tier, id, gift: {credits}, reward: {…}}`.
+  private static func redeemable(_ item: JSON, at i: Int) throws(APIError) -> StackRedeemable {
+    let object = item["object"]?.stringValue ?? "voucher"
+    guard let kind = StackRedeemable.Kind(rawValue: object) else {
+      throw APIError(
+        status: 400, key: "invalid_payload", message: "Invalid payload",
+        details: "at `redeemables.\(i).object`: expected voucher or promotion_tier (promotion stacks are not "
+          + "simulated), got '\(object)'")
+    }
+    guard let id = item["id"]?.stringValue, !id.isEmpty else {
+      throw APIError(
+        status: 400, key: "invalid_payload", message: "Invalid payload",
+        details: "at `redeemables.\(i).id`: expected the code or promotion tier id")
+    }
+    var credits: Int?
+    if let value = item["gift"]?["credits"], value != .null {
+      guard let number = value.intValue else {
+        throw APIRequest.invalid("redeemables.\(i).gift.credits", "an integer (cents)", value, errorKey: "invalid_gift")
+      }
+      credits = number
+    }
+    let reward = item["reward"].map { $0 != .null } ?? false
+    return StackRedeemable(kind: kind, id: id, giftCredits: credits, hasReward: reward)
+  }
+
+  /// `order.amount`, or the sum of `order.items[].amount` (or `price` × `quantity`); 400 `missing_amount`
+  /// without either.
+  private static func amount(_ order: JSON?) throws(APIError) -> Int {
+    if let amount = order?["amount"]?.intValue, amount > 0 { return amount }
+    var sum = 0
+    for item in order?["items"]?.arrayValue ?? [] {
+      guard
+        let amount = item["amount"]?.intValue ?? item["price"]?.intValue.map({ $0 * (item["quantity"]?.intValue ?? 1) })
+      else {
+        throw APIError(
+          status: 400, key: "missing_order_items_amount", message: "Missing order items amount",
+          details: "each of `order.items` needs `amount` or `price` (cents)")
+      }
+      sum += amount
+    }
+    guard sum > 0 else {
+      throw APIError(
+        status: 400, key: "missing_amount", message: "Missing amount", details: "`order.amount` (cents) is required")
+    }
+    return sum
+  }
+}

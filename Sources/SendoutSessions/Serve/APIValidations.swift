@@ -1,0 +1,37 @@
+import SendoutCore
+
+/// Stacked validation through the mock API: `POST /v1/validations` (and `/client/v1/validations`). It changes
+/// nothing and emits nothing, and says exactly what `POST /v1/redemptions` with the same body would do now: the
+/// same failures and the same discounts (`World.evaluateStack`, which redemption applies).
+enum APIValidations {
+  /// The operations, by `operationId`.
+  static let endpoints: [String: APIEndpoints.Handler] = [
+    "validate-stacked-discounts": validate
+  ]
+
+  /// `POST /v1/validations`: `valid`, each redeemable `APPLICABLE`/`INAPPLICABLE`/`SKIPPED`, the order with the
+  /// discounts, and the stacking rules. An unknown code is `INAPPLICABLE` with a 404 `not_found` error inside.
+  static func validate(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+    let stack = try APIStack(request)
+    let customer = stack.customerKey.flatMap { try? APIEndpoints.customer($0, in: world) }
+    let evaluation = world.evaluateStack(stack.redeemables, orderAmount: stack.amount)
+    var redeemables: [JSON] = []
+    for (i, outcome) in evaluation.outcomes.enumerated() {
+      let order = APIStack.order(evaluation, upTo: i + 1, customerID: customer?.id, in: world)
+      redeemables.append(stack.json(outcome, in: world, order: order))
+    }
+    let tracked = customer?.sourceID ?? customer?.id ?? stack.customerKey
+    var body: JSONObject = [
+      "id": .string(
+        "valid_" + Hex.encode(SHA256.hash(Array(world.now.iso8601.utf8) + request.body.compactBytes)).prefix(18)),
+      "valid": .bool(evaluation.valid), "redeemables": .array(redeemables),
+      "skipped_redeemables": .array(zip(evaluation.outcomes, redeemables).filter { $0.0.skip != nil }.map(\.1)),
+      "inapplicable_redeemables": .array(zip(evaluation.outcomes, redeemables).filter { $0.0.failure != nil }.map(\.1)),
+      "order": .object(APIStack.order(evaluation, customerID: customer?.id, in: world)),
+    ]
+    body["tracking_id"] =
+      tracked.map { .string("track_" + Hex.encode(SHA256.hash(Array($0.utf8))).prefix(20)) } ?? .null
+    body["stacking_rules"] = APIStack.stackingRules
+    return APIAnswer(body: .object(body))
+  }
+}
