@@ -81,7 +81,12 @@ public enum ServeSession {
     }
     var serverConfiguration = ListenerConfiguration(host: configuration.host, port: configuration.port)
     serverConfiguration.limits = HTTPLimits(maxBodyBytes: 1 << 20)
-    let server = HTTPServer(configuration: serverConfiguration, handler: service)
+    let dashboard = DashboardService(
+      DashboardService.Configuration(
+        delivery: configuration.delivery, bindHost: configuration.host, world: { body in service.read(body) }),
+      observer: observer)
+    let router = DashboardRouter(dashboard: dashboard, api: service)
+    let server = HTTPServer(configuration: serverConfiguration, handler: router)
     do throws(ListenerError) { try server.start() } catch { throw .usage(error.message) }
     observer(
       .serving(
@@ -90,10 +95,12 @@ public enum ServeSession {
           secretGenerated: configuration.secret == nil, webhookURL: target, webhookID: webhook.source.id,
           simulatedTime: configuration.at, auditPath: configuration.delivery.auditPath,
           statePath: configuration.statePath, restoredCalls: restored, projectID: webhook.projectID)))
+    observer(.dashboardServing(url: DashboardSession.pageURL(server.baseURL)))
     await CancellationWait.untilCancelled()
     server.stop()
     await deliveries.finish()
-    return withExtendedLifetime(service) { service.answered }
+    await dashboard.retries.finish()
+    return withExtendedLifetime(router) { service.answered }
   }
 }
 
