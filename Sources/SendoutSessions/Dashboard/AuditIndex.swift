@@ -20,12 +20,26 @@ struct AuditIndex: Sendable {
   private(set) var changes: [Int] = []
   /// Lower-cased text the free-text search looks in, per row.
   private(set) var haystacks: [String] = []
+  /// What the filters compare, per row (kept apart from the records so a scan copies no record).
+  private(set) var keys: [FilterKeys] = []
   /// Event types and source ids seen, for the filters.
   private(set) var eventTypes: Set<String> = []
   /// Source ids seen.
   private(set) var sources: Set<String> = []
   /// Lines of a load test's audit file (one per request): counted, not shown.
   private(set) var loadLines = 0
+
+  /// The fields one row's filters compare.
+  struct FilterKeys: Sendable, Equatable {
+    /// The latest status.
+    var status: AuditStatus
+    /// The event type.
+    var eventType: String
+    /// The envelope type.
+    var type: String
+    /// The source id.
+    var sourceID: String
+  }
 
   /// Records applied so far (the cursor of live updates).
   var recordCount: Int { changes.count }
@@ -37,13 +51,18 @@ struct AuditIndex: Sendable {
     light.headers = []
     summary.append(light)
     guard let row = summary.position(of: record.sendoutID) else { return }
+    let latest = summary.rows[row].latest
+    let rowKeys = FilterKeys(
+      status: latest.status, eventType: latest.eventType, type: latest.type, sourceID: latest.sourceID)
     if row == lines.count {
       lines.append([line])
-      haystacks.append("")
+      haystacks.append(Self.haystack(latest))
+      keys.append(rowKeys)
     } else {
       lines[row].append(line)
+      haystacks[row] = Self.haystack(latest)
+      keys[row] = rowKeys
     }
-    haystacks[row] = Self.haystack(summary.rows[row].latest)
     changes.append(row)
     eventTypes.insert(record.eventType)
     sources.insert(record.sourceID)
@@ -61,24 +80,31 @@ struct AuditIndex: Sendable {
     return rows.sorted(by: >)
   }
 
-  /// The positions of the rows `query` selects, newest first (every match; the caller pages).
-  func matching(_ query: SendoutQuery) -> [Int] {
-    let rows = summary.rows
+  /// How many rows `query` selects, and the positions of those on its page, newest first.
+  func matching(_ query: SendoutQuery) -> (total: Int, page: [Int]) {
+    let first = (query.page - 1) * query.limit
+    let unfiltered = query.status == nil && query.eventType == nil && query.source == nil && query.search == nil
+    if unfiltered {
+      let top = keys.count - 1 - first
+      return (keys.count, top < 0 ? [] : Array(stride(from: top, through: max(0, top - query.limit + 1), by: -1)))
+    }
     let needle = query.search?.lowercased()
-    var out: [Int] = []
-    var i = rows.count - 1
+    var total = 0
+    var page: [Int] = []
+    var i = keys.count - 1
     while i >= 0 {
-      let latest = rows[i].latest
-      if (query.status == nil || latest.status == query.status)
-        && (query.eventType == nil || latest.eventType == query.eventType || latest.type == query.eventType)
-        && (query.source == nil || latest.sourceID == query.source)
-        && (needle == nil || needle.map { haystacks[i].contains($0) } == true)
+      let k = keys[i]
+      if (query.status == nil || k.status == query.status)
+        && (query.eventType == nil || k.eventType == query.eventType || k.type == query.eventType)
+        && (query.source == nil || k.sourceID == query.source)
+        && (needle.map { haystacks[i].contains($0) } ?? true)
       {
-        out.append(i)
+        if total >= first && page.count < query.limit { page.append(i) }
+        total += 1
       }
       i -= 1
     }
-    return out
+    return (total, page)
   }
 
   /// What free-text search looks in: ids, types, source, target URL, HTTP status and error.

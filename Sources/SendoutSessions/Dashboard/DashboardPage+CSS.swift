@@ -55,10 +55,13 @@ extension DashboardPage {
     tr.placeholder td { color: var(--muted); text-align: center; cursor: default; }
     tr.fresh { animation: fresh 1.2s ease-out; }
     @keyframes fresh { from { background: var(--warn-bg); } to { background: transparent; } }
-    col.c-status { width: 112px; } col.c-type { width: 230px; } col.c-id { width: 200px; } col.c-source { width: 190px; }
-    col.c-http { width: 58px; } col.c-latency { width: 76px; } col.c-attempts { width: 52px; } col.c-time { width: 170px; }
+    col.c-status { width: 104px; } col.c-type { width: 200px; } col.c-id { width: 182px; } col.c-source { width: 160px; }
+    col.c-http { width: 54px; } col.c-latency { width: 72px; } col.c-attempts { width: 58px; } col.c-time { width: 162px; }
     col.c-actions { width: 84px; }
-    .badge { display: inline-block; min-width: 82px; text-align: center; padding: 3px 8px; border-radius: 999px;
+    .attempts th:nth-child(1) { width: 56px; } .attempts th:nth-child(2) { width: 120px; }
+    .attempts th:nth-child(3) { width: 190px; } .attempts th:nth-child(4) { width: 70px; }
+    .attempts th:nth-child(5) { width: 90px; }
+    .badge { display: inline-block; min-width: 78px; text-align: center; padding: 3px 8px; border-radius: 999px;
       font-size: 11px; font-weight: 700; letter-spacing: .04em; }
     .badge.SUCCESS { background: var(--ok-bg); color: var(--ok); }
     .badge.RETRYING { background: var(--warn-bg); color: var(--warn); }

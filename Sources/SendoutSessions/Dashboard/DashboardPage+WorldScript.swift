@@ -5,27 +5,34 @@ extension DashboardPage {
   static let worldScript = #"""
     const money = (cents) => cents === null || cents === undefined ? "—" : (cents / 100).toFixed(2);
     const worldColumns = {
-      customers: [["Name", (c) => c.name, (c) => c.email], ["Source id", (c) => c.source_id], ["Id", (c) => c.id],
-        ["Orders", (c) => c.orders, null, "num"], ["Orders amount", (c) => money(c.orders_amount), null, "num"],
-        ["Redemptions", (c) => c.redemptions, null, "num"], ["Loyalty points", (c) => c.loyalty_points, null, "num"],
-        ["Created (UTC)", (c) => time(c.created_at)]],
-      vouchers: [["Code", (v) => v.code, (v) => v.id], ["Type", (v) => v.type], ["Campaign", (v) => v.campaign],
+      customers: [["Name", (c) => c.name, (c) => c.email], ["Source id", (c) => c.source_id, null, "", 170],
+        ["Id", (c) => c.id, null, "mono", 230], ["Orders", (c) => c.orders, null, "num", 80],
+        ["Orders amount", (c) => money(c.orders_amount), null, "num", 130],
+        ["Redemptions", (c) => c.redemptions, null, "num", 110],
+        ["Loyalty points", (c) => c.loyalty_points, null, "num", 120], ["Created (UTC)", (c) => time(c.created_at), null, "", 170]],
+      vouchers: [["Code", (v) => v.code, (v) => v.id, "", 200], ["Type", (v) => v.type, null, "", 160],
+        ["Campaign", (v) => v.campaign],
         ["Redemptions", (v) => v.redeemed_quantity + " / " + (v.redemption_quantity === null ? "∞" : v.redemption_quantity),
-          null, "num"],
-        ["Gift balance", (v) => money(v.gift_balance), null, "num"],
-        ["Loyalty balance", (v) => v.loyalty_balance === null ? "—" : v.loyalty_balance, null, "num"],
-        ["Holder", (v) => v.holder_id || "—"], ["Active", (v) => v.active ? "yes" : "no"],
-        ["Expires (UTC)", (v) => time(v.expiration_date)]],
-      campaigns: [["Name", (c) => c.name, (c) => c.id], ["Type", (c) => c.campaign_type],
-        ["Vouchers", (c) => c.vouchers_count, null, "num"], ["Redeemed", (c) => c.redeemed_quantity, null, "num"],
-        ["Active", (c) => c.active ? "yes" : "no"], ["Created (UTC)", (c) => time(c.created_at)]],
+          null, "num", 110],
+        ["Gift balance", (v) => money(v.gift_balance), null, "num", 110],
+        ["Loyalty balance", (v) => v.loyalty_balance === null ? "—" : v.loyalty_balance, null, "num", 130],
+        ["Holder", (v) => v.holder_id || "—", null, "mono", 150], ["Active", (v) => v.active ? "yes" : "no", null, "", 70],
+        ["Expires (UTC)", (v) => time(v.expiration_date), null, "", 170]],
+      campaigns: [["Name", (c) => c.name, (c) => c.id], ["Type", (c) => c.campaign_type, null, "", 190],
+        ["Vouchers", (c) => c.vouchers_count, null, "num", 100], ["Redeemed", (c) => c.redeemed_quantity, null, "num", 100],
+        ["Active", (c) => c.active ? "yes" : "no", null, "", 80], ["Created (UTC)", (c) => time(c.created_at), null, "", 170]],
     };
     const world = { kind: null, page: 1, pages: 1 };
 
     async function loadWorld() {
       const columns = worldColumns[world.kind];
       const head = $("world-head");
-      head.replaceChildren(...columns.map((c) => { const th = el("th", c[0], c[3]); th.scope = "col"; return th; }));
+      head.replaceChildren(...columns.map((c) => {
+        const th = el("th", c[0], c[3]);
+        th.scope = "col";
+        if (c[4]) th.style.width = c[4] + "px";  // fixed widths: pages never shift the columns
+        return th;
+      }));
       $("world-caption").textContent = world.kind;
       const q = $("world-filters").elements.q.value;
       let list;

@@ -25,15 +25,13 @@ extension DashboardService {
   func list(_ query: SendoutQuery) throws(APIError) -> JSON {
     let inFlight = retries.inFlight
     return read { index, generation in
-      let matching = index.matching(query)
-      let start = min((query.page - 1) * query.limit, matching.count)
-      let page = matching[start..<min(start + query.limit, matching.count)]
+      let (total, page) = index.matching(query)
       var o = JSONObject()
       o.append("object", "list")
-      o.append("total", .int(matching.count))
+      o.append("total", .int(total))
       o.append("page", .int(query.page))
       o.append("limit", .int(query.limit))
-      o.append("pages", .int(max(1, (matching.count + query.limit - 1) / query.limit)))
+      o.append("pages", .int(max(1, (total + query.limit - 1) / query.limit)))
       o.append("cursor", .string(Self.cursor(generation, index.recordCount)))
       o.append("event_types", .array(index.eventTypes.sorted().map(JSON.string)))
       o.append("sources", .array(index.sources.sorted().map(JSON.string)))
