@@ -53,7 +53,8 @@ struct DashboardPage: Sendable {
     guard worldTabs else { return "" }
     return WorldBrowser.Kind.allCases.map { kind in
       let name = kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst()
-      return ##"<a role="tab" id="tab-\##(kind.rawValue)" href="#\##(kind.rawValue)" aria-selected="false">\##(name)</a>"##
+      return
+        ##"<a role="tab" id="tab-\##(kind.rawValue)" href="#\##(kind.rawValue)" aria-selected="false">\##(name)</a>"##
     }.joined(separator: "\n        ")
   }
 }

@@ -81,7 +81,9 @@ extension DashboardService {
     var o = JSONObject()
     o.append("sendout", Self.row(row, inFlight: inFlight))
     o.append("body", .string(latest?.body ?? ""))
-    o.append("body_pretty", latest.flatMap { try? JSONParser.parse(Array($0.body.utf8)).prettyString }.map(JSON.string) ?? .null)
+    o.append(
+      "body_pretty",
+      latest.flatMap { try? JSONParser.parse(Array($0.body.utf8)).prettyString }.map(JSON.string) ?? .null)
     o.append(
       "headers", .array((latest?.headers ?? []).map { ["name": .string($0.name), "value": .string($0.value)] }))
     o.append("redacted_headers", .array((latest?.redactedHeaderNames ?? []).map(JSON.string)))

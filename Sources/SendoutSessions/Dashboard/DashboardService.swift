@@ -74,7 +74,8 @@ final class DashboardService: HTTPHandler, @unchecked Sendable {
     case (_, "api", _), (_, "dashboard", 1), (_, nil, 0), (_, "assets", _):
       throw APIError.methodNotAllowed(request.method, allowed: segments.last == "retry" ? ["POST"] : ["GET"])
     default:
-      throw APIError(status: 404, key: "not_found", message: "Resource not found", details: "No page at \(request.path)")
+      throw APIError(
+        status: 404, key: "not_found", message: "Resource not found", details: "No page at \(request.path)")
     }
   }
 

@@ -41,7 +41,8 @@ enum WorldBrowser {
       return page(world.customers, query, text: { [$0.id, $0.sourceID, $0.name, $0.email] }, item: customer)
     case .vouchers:
       return page(
-        world.vouchers.lazy.filter { !$0.deleted }, query, text: { [$0.id, $0.code, $0.campaignName, $0.holderID ?? ""] },
+        world.vouchers.lazy.filter { !$0.deleted }, query,
+        text: { [$0.id, $0.code, $0.campaignName, $0.holderID ?? ""] },
         item: voucher)
     case .campaigns:
       return page(world.campaigns, query, text: { [$0.id, $0.name, $0.campaignType.rawValue] }, item: campaign)

@@ -58,7 +58,9 @@ struct DashboardClient {
     let bytes = Array((head + "\r\n").utf8)
     var offset = 0
     while offset < bytes.count {
-      let n = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
+      let n = bytes.withUnsafeBytes {
+        Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+      }
       guard n > 0 else { throw POSIXError(.EPIPE) }
       offset += n
     }

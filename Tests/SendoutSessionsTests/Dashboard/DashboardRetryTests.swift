@@ -88,3 +88,14 @@ import Testing
     try await server.stop()
   }
 }
+
+/// Which addresses keep the dashboard on this machine (anything else prints the network warning).
+@Suite struct DashboardBindTests {
+  @Test(arguments: [
+    ("127.0.0.1", true), ("localhost", true), ("::1", true), ("127.0.0.2", true),
+    ("0.0.0.0", false), ("::", false), ("192.168.1.20", false),
+  ])
+  func loopback(host: String, expected: Bool) {
+    #expect(DashboardSession.isLoopback(host) == expected)
+  }
+}
