@@ -41,9 +41,9 @@ extension DashboardPage {
     select { width: 190px; }
     .table-wrap { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; overflow: hidden; }
     table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; }
-    .grid th { text-align: left; font-size: 12px; font-weight: 600; color: var(--muted); padding: 9px 10px;
+    .grid th { text-align: left; font-size: 12px; font-weight: 600; color: var(--muted); padding: 9px 9px;
       border-bottom: 1px solid var(--line); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-    .grid td { padding: 0 10px; height: 48px; border-bottom: 1px solid var(--line); white-space: nowrap;
+    .grid td { padding: 0 9px; height: 48px; border-bottom: 1px solid var(--line); white-space: nowrap;
       overflow: hidden; text-overflow: ellipsis; vertical-align: middle; }
     .grid tbody tr:last-child td { border-bottom: none; }
     .grid .num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -55,9 +55,9 @@ extension DashboardPage {
     tr.placeholder td { color: var(--muted); text-align: center; cursor: default; }
     tr.fresh { animation: fresh 1.2s ease-out; }
     @keyframes fresh { from { background: var(--warn-bg); } to { background: transparent; } }
-    col.c-status { width: 104px; } col.c-type { width: 200px; } col.c-id { width: 182px; } col.c-source { width: 160px; }
-    col.c-http { width: 54px; } col.c-latency { width: 72px; } col.c-attempts { width: 58px; } col.c-time { width: 162px; }
-    col.c-actions { width: 84px; }
+    col.c-status { width: 100px; } col.c-type { width: 172px; } col.c-id { width: 190px; } col.c-source { width: 140px; }
+    col.c-http { width: 60px; } col.c-latency { width: 80px; } col.c-attempts { width: 58px; } col.c-time { width: 178px; }
+    col.c-actions { width: 88px; }
     .attempts th:nth-child(1) { width: 56px; } .attempts th:nth-child(2) { width: 120px; }
     .attempts th:nth-child(3) { width: 190px; } .attempts th:nth-child(4) { width: 70px; }
     .attempts th:nth-child(5) { width: 90px; }
@@ -69,7 +69,7 @@ extension DashboardPage {
     .badge.SKIPPED { background: var(--skip-bg); color: var(--skip); }
     button { font: inherit; cursor: pointer; }
     button.retry { border: 1px solid var(--accent); color: var(--accent); background: transparent; border-radius: 6px;
-      padding: 4px 10px; width: 70px; }
+      padding: 4px 8px; width: 64px; }
     button.retry:hover { background: var(--accent); color: var(--panel); }
     button.retry:disabled { opacity: .6; cursor: progress; }
     button:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }

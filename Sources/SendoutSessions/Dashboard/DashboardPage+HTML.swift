@@ -48,7 +48,7 @@ extension DashboardPage {
           <thead><tr><th scope="col">Status</th><th scope="col">Event type · event id</th>
             <th scope="col">Sendout id · request id</th><th scope="col">Source</th><th scope="col">Target URL</th>
             <th scope="col" class="num">HTTP</th><th scope="col" class="num">Latency</th>
-            <th scope="col" class="num">Tries</th><th scope="col">Executed · created (UTC)</th>
+            <th scope="col" class="num">Tries</th><th scope="col" title="Times in UTC">Executed · created</th>
             <th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
           <tbody id="sendout-rows"><tr class="placeholder"><td colspan="10">Loading…</td></tr></tbody>
         </table>

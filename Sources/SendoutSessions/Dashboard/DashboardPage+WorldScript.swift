@@ -10,7 +10,7 @@ extension DashboardPage {
         ["Orders amount", (c) => money(c.orders_amount), null, "num", 130],
         ["Redemptions", (c) => c.redemptions, null, "num", 110],
         ["Loyalty points", (c) => c.loyalty_points, null, "num", 120], ["Created (UTC)", (c) => time(c.created_at), null, "", 170]],
-      vouchers: [["Code", (v) => v.code, (v) => v.id, "", 200], ["Type", (v) => v.type, null, "", 160],
+      vouchers: [["Code", (v) => v.code, (v) => v.id, "", 200], ["Type", (v) => v.type, null, "", 180],
         ["Campaign", (v) => v.campaign],
         ["Redemptions", (v) => v.redeemed_quantity + " / " + (v.redemption_quantity === null ? "∞" : v.redemption_quantity),
           null, "num", 110],
@@ -28,7 +28,7 @@ extension DashboardPage {
       const columns = worldColumns[world.kind];
       const head = $("world-head");
       head.replaceChildren(...columns.map((c) => {
-        const th = el("th", c[0], c[3]);
+        const th = el("th", c[0], c[3] === "num" ? "num" : "");
         th.scope = "col";
         if (c[4]) th.style.width = c[4] + "px";  // fixed widths: pages never shift the columns
         return th;
