@@ -40,6 +40,7 @@ public enum DashboardSession {
       configuration: ListenerConfiguration(host: configuration.host, port: configuration.port), handler: service)
     do throws(ListenerError) { try server.start() } catch { throw .usage(error.message) }
     let url = pageURL(server.baseURL)
+    let warmUp = Task.detached { service.tail.read { index, _ in index.recordCount } }  // a large log: read it now
     observer(.dashboardServing(url: url))
     if !isLoopback(configuration.host) {
       observer(
@@ -49,6 +50,7 @@ public enum DashboardSession {
     }
     await CancellationWait.untilCancelled()
     server.stop()
+    _ = await warmUp.value
     await service.retries.finish()
     return withExtendedLifetime(service) { Result(url: url) }
   }

@@ -109,6 +109,16 @@ import Testing
     #expect(reset["reset"] == true)
     let after = try server.client.get("/_sendout/api/sendouts").json
     #expect(after["sendouts"]?.arrayValue?.map { $0["sendout_id"] } == ["whs_9"])
+    // Truncated in place (same file, shorter): read again from the start.
+    let rotated = try #require(after["cursor"]?.stringValue)
+    #expect(FileManager.default.createFile(atPath: server.auditPath, contents: Data()))
+    try server.append([Server.record("whs_7", .success)])
+    let truncated = try server.client.get("/_sendout/api/sendouts/changes?since=\(rotated)").json
+    #expect(truncated["reset"] == true)
+    #expect(
+      try server.client.get("/_sendout/api/sendouts").json["sendouts"]?.arrayValue?.map { $0["sendout_id"] } == [
+        "whs_7"
+      ])
     #expect(try server.client.get("/_sendout/api/sendouts/changes?since=x").status == 400)
     try await server.stop()
   }
