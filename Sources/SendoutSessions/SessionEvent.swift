@@ -29,6 +29,8 @@ public enum SessionEvent: Sendable {
   case serving(ServeInfo)
   /// The mock API answered a call.
   case apiCall(method: String, path: String, status: Int)
+  /// The dashboard's page is served at `url` (`sendout dashboard`, and `serve`'s at `/_sendout/`).
+  case dashboardServing(url: String)
 }
 
 /// One progress tick of a load test.

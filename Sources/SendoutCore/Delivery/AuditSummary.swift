@@ -38,30 +38,34 @@ public struct AuditSummary: Sendable, Equatable {
 
   /// Summarises `records` (oldest first).
   public init(_ records: [AuditRecord]) {
-    var index: [String: Int] = [:]
-    var rows: [Row] = []
-    var paused: Set<String> = []
-    for record in records {
-      if record.duplicate {  // a re-delivery after SUCCESS: an attempt, but never the sendout's status
-        if let i = index[record.sendoutID] { rows[i].attempts = max(rows[i].attempts, record.attempt) }
-        continue
-      }
-      if record.status == .failed { paused.insert(record.sourceID) }
-      if record.status == .success { paused.remove(record.sourceID) }
-      let attempt = record.status == .skipped ? nil : record
-      if let i = index[record.sendoutID] {
-        rows[i].latest = record
-        rows[i].attempts = max(rows[i].attempts, record.attempt)
-        if let attempt { rows[i].lastAttempt = attempt }
-      } else {
-        index[record.sendoutID] = rows.count
-        rows.append(Row(latest: record, attempts: record.attempt, lastAttempt: attempt))
-      }
-    }
-    self.rows = rows
-    self.index = index
-    pausedSources = paused
+    rows = []
+    index = [:]
+    pausedSources = []
+    for record in records { append(record) }
   }
+
+  /// Adds one more record (the next line of the log): the dashboard keeps its summary up to date this way as the
+  /// log grows, without summarising every record again.
+  public mutating func append(_ record: AuditRecord) {
+    if record.duplicate {  // a re-delivery after SUCCESS: an attempt, but never the sendout's status
+      if let i = index[record.sendoutID] { rows[i].attempts = max(rows[i].attempts, record.attempt) }
+      return
+    }
+    if record.status == .failed { pausedSources.insert(record.sourceID) }
+    if record.status == .success { pausedSources.remove(record.sourceID) }
+    let attempt = record.status == .skipped ? nil : record
+    if let i = index[record.sendoutID] {
+      rows[i].latest = record
+      rows[i].attempts = max(rows[i].attempts, record.attempt)
+      if let attempt { rows[i].lastAttempt = attempt }
+    } else {
+      index[record.sendoutID] = rows.count
+      rows.append(Row(latest: record, attempts: record.attempt, lastAttempt: attempt))
+    }
+  }
+
+  /// The position in `rows` of sendout `id`, or `nil`.
+  public func position(of id: String) -> Int? { index[id] }
 
   /// The rows whose latest status is `status` and/or whose type or event type is `type` (`nil` = any).
   public func filtered(status: AuditStatus? = nil, type: String? = nil) -> [Row] {

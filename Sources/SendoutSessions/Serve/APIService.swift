@@ -67,6 +67,9 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   /// Counts bytes read (diagnostics).
   func count(bytes: Int) { lock.withLock { bytesRead += bytes } }
 
+  /// Runs `body` on the world under the lock (the dashboard's world tabs read it this way; keep it quick).
+  func read<T>(_ body: (World) -> T) -> T { lock.withLock { body(world) } }
+
   /// Answers one call; with a journal, the call is on disk before it is applied and answered.
   func reply(to message: HTTPMessage) -> HTTPReply {
     let auth = authorized(message.head)

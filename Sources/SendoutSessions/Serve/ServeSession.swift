@@ -97,7 +97,12 @@ public enum ServeSession {
     serverConfiguration.limits = HTTPLimits(maxBodyBytes: 1 << 20)
     // Parsing and writing run on every core; the world itself is one lock (calls apply one at a time).
     serverConfiguration.threads = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
-    let server = HTTPServer(configuration: serverConfiguration, handler: service)
+    let dashboard = DashboardService(
+      DashboardService.Configuration(
+        delivery: configuration.delivery, bindHost: configuration.host, world: { body in service.read(body) }),
+      observer: observer)
+    let router = DashboardRouter(dashboard: dashboard, api: service)
+    let server = HTTPServer(configuration: serverConfiguration, handler: router)
     do throws(ListenerError) { try server.start() } catch { throw .usage(error.message) }
     observer(
       .serving(
@@ -107,12 +112,14 @@ public enum ServeSession {
           simulatedTime: configuration.at, auditPath: configuration.delivery.auditPath,
           statePath: configuration.statePath, restoredCalls: restored, resumedSendouts: resumed.count,
           projectID: webhook.projectID, clientAppID: keys.clientAppID, clientToken: keys.clientToken)))
+    observer(.dashboardServing(url: DashboardSession.pageURL(server.baseURL)))
     delivery.enqueue(resumed, previousAttempts: previousAttempts)
     delivery.start()
     await CancellationWait.untilCancelled()
     server.stop()
     delivery.stop()
-    return withExtendedLifetime(service) { service.answered }
+    await dashboard.retries.finish()
+    return withExtendedLifetime(router) { service.answered }
   }
 }
 

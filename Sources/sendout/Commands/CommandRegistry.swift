@@ -11,6 +11,7 @@ enum CommandRegistry {
     ValidateCommand.self,
     AuditCommand.self,
     RetryCommand.self,
+    DashboardCommand.self,
     BenchCommand.self,
   ]
 }

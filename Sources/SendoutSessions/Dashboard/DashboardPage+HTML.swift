@@ -1,0 +1,98 @@
+import SendoutCore
+
+/// The page's markup: a semantic table whose rows the script fills (text only), the filters, the pager, and the
+/// "Show data" dialog. Column widths are fixed and the pager's space reserved, so nothing jumps as data arrives.
+extension DashboardPage {
+  /// The whole page.
+  var html: String {
+    let path = HTMLText.escape(auditPath)
+    return #"""
+      <!doctype html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <meta name="color-scheme" content="light dark">
+      <title>Sendout · Webhook sendouts</title>
+      <link rel="stylesheet" href="/_sendout/assets/dashboard.css">
+      <script type="application/json" id="sendout-config">\#(configJSON)</script>
+      <script src="/_sendout/assets/dashboard.js" defer></script>
+      </head>
+      <body>
+      <header class="top">
+        <h1><span class="logo" aria-hidden="true">⇢</span> Sendout</h1>
+        <nav class="tabs" role="tablist" aria-label="Views">
+          <a role="tab" id="tab-sendouts" href="#sendouts" aria-selected="true">Webhook sendouts</a>
+          \#(worldTabButtons)
+        </nav>
+        <p class="meta">Audit log <code id="audit-path" title="\#(path)">\#(path)</code>
+          <span id="live" class="live" role="status" aria-live="polite">connecting…</span></p>
+      </header>
+      <main>
+      <section id="view-sendouts" aria-labelledby="tab-sendouts">
+        <form id="filters" class="filters" role="search" aria-label="Filter sendouts">
+          <label>Status <select name="status">
+            <option value="">All</option><option>SUCCESS</option><option>RETRYING</option>
+            <option>FAILED</option><option>SKIPPED</option></select></label>
+          <label>Event type <select name="event_type"><option value="">All</option></select></label>
+          <label>Source <select name="source"><option value="">All</option></select></label>
+          <label class="grow">Search <input type="search" name="q" placeholder="id, type, URL, status, error…"
+            autocomplete="off"></label>
+        </form>
+        <div class="table-wrap">
+        <table id="sendouts" class="grid">
+          <caption class="sr-only">Webhook sendouts, newest first. Enter opens a sendout's data.</caption>
+          <colgroup><col class="c-status"><col class="c-type"><col class="c-id"><col class="c-source">
+            <col class="c-target"><col class="c-http"><col class="c-latency"><col class="c-attempts">
+            <col class="c-time"><col class="c-actions"></colgroup>
+          <thead><tr><th scope="col">Status</th><th scope="col">Event type · event id</th>
+            <th scope="col">Sendout id · request id</th><th scope="col">Source</th><th scope="col">Target URL</th>
+            <th scope="col" class="num">HTTP</th><th scope="col" class="num">Latency</th>
+            <th scope="col" class="num">Tries</th><th scope="col" title="Times in UTC">Executed · created</th>
+            <th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+          <tbody id="sendout-rows"><tr class="placeholder"><td colspan="10">Loading…</td></tr></tbody>
+        </table>
+        </div>
+        <nav class="pager" aria-label="Pages"><button type="button" id="prev">← Newer</button>
+          <span id="page-info" aria-live="polite"></span><button type="button" id="next">Older →</button></nav>
+        <p id="warnings" class="warnings" hidden></p>
+      </section>
+      <section id="view-world" hidden>
+        <form id="world-filters" class="filters" role="search" aria-label="Filter">
+          <label class="grow">Search <input type="search" name="q" placeholder="id, name, email, code…"
+            autocomplete="off"></label>
+        </form>
+        <div class="table-wrap">
+        <table id="world" class="grid world">
+          <caption class="sr-only" id="world-caption"></caption>
+          <thead><tr id="world-head"></tr></thead><tbody id="world-rows"></tbody>
+        </table>
+        </div>
+        <nav class="pager" aria-label="Pages"><button type="button" id="world-prev">← Previous</button>
+          <span id="world-page-info" aria-live="polite"></span><button type="button" id="world-next">Next →</button></nav>
+      </section>
+      <noscript><p class="warnings">This page needs JavaScript; the same data is JSON at
+        <a href="/_sendout/api/sendouts">/_sendout/api/sendouts</a>.</p></noscript>
+      </main>
+      <dialog id="detail" aria-labelledby="detail-title">
+        <div class="dialog-head"><h2 id="detail-title">Show data</h2>
+          <button type="button" id="detail-retry" class="retry" hidden>Retry</button>
+          <button type="button" id="detail-close" aria-label="Close">✕</button></div>
+        <dl id="detail-summary" class="summary"></dl>
+        <h3>Attempts</h3>
+        <table class="grid attempts"><thead><tr><th scope="col" class="num">#</th><th scope="col">Status</th>
+          <th scope="col">Executed (UTC)</th><th scope="col" class="num">HTTP</th><th scope="col" class="num">Latency</th>
+          <th scope="col">Error</th></tr></thead><tbody id="detail-attempts"></tbody></table>
+        <h3>Headers <span class="hint">(secrets redacted as in the audit log)</span></h3>
+        <table class="grid headers"><tbody id="detail-headers"></tbody></table>
+        <h3>Body <span class="hint" id="body-hint"></span>
+          <button type="button" id="body-toggle" class="link">Show exact bytes</button>
+          <button type="button" id="body-copy" class="link">Copy</button></h3>
+        <pre id="detail-body" tabindex="0"></pre>
+      </dialog>
+      </body>
+      </html>
+
+      """#
+  }
+}

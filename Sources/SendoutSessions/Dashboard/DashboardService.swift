@@ -1,0 +1,114 @@
+import Foundation
+import SendoutCore
+import SendoutIO
+
+/// The dashboard as an `HTTPHandler`: the page and its JSON under `/_sendout/`, over an audit log followed as it
+/// grows (and, in `sendout serve`, the world). `sendout dashboard` serves it alone; `serve` mounts it in front of
+/// the mock API (`DashboardRouter`). Every answer is computed on the server loop's thread and quick: the log is
+/// read incrementally, and a Retry runs in a task and answers 202 at once.
+final class DashboardService: HTTPHandler, @unchecked Sendable {
+  /// The reserved prefix every dashboard path starts with.
+  static let prefix = "/_sendout/"
+
+  /// Reads the world under its owner's lock and makes a JSON answer from it.
+  typealias WorldReader = @Sendable (_ body: (World) -> JSON) -> JSON
+
+  /// What the dashboard shows and how it retries.
+  struct Configuration: Sendable {
+    /// The audit log; also where a Retry appends.
+    var delivery: DeliverySettings
+    /// The address the server binds (decides the `Host` check).
+    var bindHost: String
+    /// The world of `sendout serve`; `nil` for `sendout dashboard` (no world tabs).
+    var world: WorldReader?
+  }
+
+  let tail: AuditTail
+  let configuration: Configuration
+  let requestGuard: RequestGuard
+  let observer: SessionObserver
+  let retries = RetryTasks()
+  private let lock = NSLock()
+  private var bytesRead = 0
+
+  /// A dashboard over `configuration.delivery.auditPath`.
+  init(_ configuration: Configuration, observer: @escaping SessionObserver) {
+    self.configuration = configuration
+    tail = AuditTail(path: configuration.delivery.auditPath)
+    requestGuard = RequestGuard(bindHost: configuration.bindHost)
+    self.observer = observer
+  }
+
+  /// Whether `path` is the dashboard's (its page, assets and API), as opposed to serve's own `/_sendout/clock`…
+  static func handles(path: String) -> Bool {
+    path == "/_sendout" || path == prefix || path == prefix + "dashboard" || path.hasPrefix(prefix + "api/")
+      || path.hasPrefix(prefix + "assets/")
+  }
+
+  /// Counts bytes read (diagnostics).
+  func count(bytes: Int) { lock.withLock { bytesRead += bytes } }
+
+  /// Answers one request.
+  func reply(to message: HTTPMessage) -> HTTPReply {
+    do throws(APIError) {
+      let request = try DashboardRequest(message)
+      if let refusal = requestGuard.refusal(request) { throw refusal }
+      return try route(request)
+    } catch {
+      return Self.json(error.body(requestID: ""), status: error.status)
+    }
+  }
+
+  private func route(_ request: DashboardRequest) throws(APIError) -> HTTPReply {
+    if request.path == "/" || request.path == "/_sendout" {
+      return HTTPReply(status: 302, headers: [HTTPHeader("location", Self.prefix)])
+    }
+    let segments = request.segments
+    let method = request.method == "HEAD" ? "GET" : request.method
+    switch (method, segments.first, segments.count) {
+    case ("GET", nil, 0), ("GET", "dashboard", 1): return page().reply
+    case ("GET", "assets", 2): return try DashboardPage.asset(named: segments[1])
+    case ("GET", "api", _): return Self.json(try api(Array(segments.dropFirst()), request))
+    case ("POST", "api", 4) where segments[1] == "sendouts" && segments[3] == "retry":
+      return Self.json(try retry(segments[2]), status: 202)
+    case (_, "api", _), (_, "dashboard", 1), (_, nil, 0), (_, "assets", _):
+      throw APIError.methodNotAllowed(request.method, allowed: segments.last == "retry" ? ["POST"] : ["GET"])
+    default:
+      throw APIError(
+        status: 404, key: "not_found", message: "Resource not found", details: "No page at \(request.path)")
+    }
+  }
+
+  private func api(_ path: [String], _ request: DashboardRequest) throws(APIError) -> JSON {
+    switch (path.first, path.count) {
+    case ("info", 1): return info()
+    case ("sendouts", 1): return try list(SendoutQuery(request.query))
+    case ("sendouts", 2) where path[1] == "changes": return try changes(since: request.query["since"])
+    case ("sendouts", 2): return try detail(path[1])
+    case ("world", 2): return try world(path[1], request.query)
+    default:
+      throw APIError(
+        status: 404, key: "not_found", message: "Resource not found",
+        details: "No endpoint at \(request.path); see docs/dashboard.md")
+    }
+  }
+
+  /// Whether the world tabs are shown.
+  var hasWorld: Bool { configuration.world != nil }
+
+  /// What the page shows before its script runs.
+  private func page() -> DashboardPage {
+    DashboardPage(auditPath: configuration.delivery.auditPath, worldTabs: hasWorld)
+  }
+
+  /// A JSON answer, pretty-printed (people read these in the browser too), never cached.
+  static func json(_ body: JSON, status: Int = 200) -> HTTPReply {
+    HTTPReply(
+      status: status,
+      headers: [
+        HTTPHeader("content-type", "application/json; charset=utf-8"), HTTPHeader("cache-control", "no-store"),
+        HTTPHeader("x-content-type-options", "nosniff"),
+      ],
+      body: Array((body.prettyString + "\n").utf8))
+  }
+}
