@@ -35,6 +35,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   private var bytesRead = 0
   private var journal: DurableLog?
   private var calls = 0
+  private var reads = APIReadCache()
   /// The simulated time (`--at`), moved only by `POST /_sendout/clock`; `nil`: the wall clock.
   private var simulatedNow: Timestamp?
 
@@ -74,7 +75,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   func reply(to message: HTTPMessage) -> HTTPReply {
     let auth = authorized(message.head)
     let wall = clock()
-    let (call, outcome) = lock.withLock { () -> (APICall, Result<(Int, JSON, [Sendout]), DurableLogError>) in
+    let (call, outcome) = lock.withLock { () -> (APICall, Result<Applied, DurableLogError>) in
       let call = APICall(
         at: simulatedNow ?? wall, method: message.head.method ?? "GET", target: message.head.target ?? "/",
         body: message.body, authorized: auth)
@@ -82,26 +83,38 @@ final class APIService: HTTPHandler, @unchecked Sendable {
       if !call.path.hasPrefix("/_sendout/delivery") {
         do throws(DurableLogError) { try journal?.append(call.line) } catch { return (call, .failure(error)) }
       }
+      if let cached = reads.body(for: call) {
+        calls += 1
+        _ = requestIDs.make(.group, at: call.at)  // as `apply` does: later request ids stay those of a replay
+        return (call, .success(Applied(status: 200, body: .null, sendouts: [], bytes: cached)))
+      }
       return (call, .success(apply(call)))
     }
     let status: Int
-    let body: JSON
+    let bytes: [UInt8]
     switch outcome {
-    case .success(let (answered, answer, sendouts)):
-      (status, body) = (answered, answer)
-      delivery.enqueue(sendouts)
+    case .success(let applied):
+      status = applied.status
+      bytes = status == 204 ? [] : applied.bytes ?? applied.body.compactBytes
+      delivery.enqueue(applied.sendouts)
     case .failure(let error):
       observer(.warning(error.message))
-      (status, body) = (
-        500,
+      status = 500
+      bytes =
         APIError(status: 500, key: "internal", message: "Internal error", details: error.message)
-          .body(requestID: "")
-      )
+        .body(requestID: "").compactBytes
     }
     observer(.apiCall(method: call.method, path: call.path, status: status))
     return HTTPReply(
-      status: status, headers: [HTTPHeader("content-type", "application/json; charset=utf-8")],
-      body: status == 204 ? [] : body.compactBytes)
+      status: status, headers: [HTTPHeader("content-type", "application/json; charset=utf-8")], body: bytes)
+  }
+
+  /// What applying a call gave: the status and body (or its bytes, when already written), and the sendouts.
+  private struct Applied {
+    var status: Int
+    var body: JSON
+    var sendouts: [Sendout]
+    var bytes: [UInt8]?
   }
 
   /// Replays journaled calls (at start-up, with `--state`): the world ends as it was. Returns the sendouts the calls
@@ -109,31 +122,40 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   func replay(_ calls: [APICall], journal: DurableLog, unfinished: (Sendout) -> Bool) -> [Sendout] {
     lock.withLock {
       var resumed: [Sendout] = []
-      for call in calls { resumed += apply(call).2.filter(unfinished) }
+      for call in calls { resumed += apply(call).sendouts.filter(unfinished) }
       self.journal = journal
       return resumed
     }
   }
 
-  /// Applies one call to the world at its time (under the lock); its answer and the sendouts its events make.
-  private func apply(_ call: APICall) -> (Int, JSON, [Sendout]) {
+  /// Applies one call to the world at its time (under the lock); its answer and the sendouts its events make. A pure
+  /// read's `200` is kept in the read cache; any other call empties it first.
+  private func apply(_ call: APICall) -> Applied {
     calls += 1
     world.moveClock(to: call.at)
     let requestID = requestIDs.make(.group, at: call.at)
     do throws(APIError) {
-      let (status, answer) = try handle(call)
+      let (status, answer, operationID) = try handle(call)
+      let pure = operationID.map(APIReadCache.operations.contains) ?? false
+      if !pure { reads.invalidate() }
       var sendouts: [Sendout] = []
       for event in answer.events { sendouts += webhooks.sendouts(for: event) }
-      if let error = answer.error { return (error.status, error.body(requestID: requestID), sendouts) }
-      return (status, answer.body, sendouts)
+      if let error = answer.error {
+        return Applied(status: error.status, body: error.body(requestID: requestID), sendouts: sendouts)
+      }
+      guard pure, status == 200 else { return Applied(status: status, body: answer.body, sendouts: sendouts) }
+      let bytes = answer.body.compactBytes
+      reads.store(bytes, for: call)
+      return Applied(status: status, body: answer.body, sendouts: sendouts, bytes: bytes)
     } catch {
-      return (error.status, error.body(requestID: requestID), [])
+      reads.invalidate()
+      return Applied(status: error.status, body: error.body(requestID: requestID), sendouts: [])
     }
   }
 
   /// Routes, authenticates, decodes and runs the endpoint (under the lock).
-  private func handle(_ call: APICall) throws(APIError) -> (Int, APIAnswer) {
-    if call.path.hasPrefix("/_sendout/") { return (200, try admin(call)) }
+  private func handle(_ call: APICall) throws(APIError) -> (Int, APIAnswer, String?) {
+    if call.path.hasPrefix("/_sendout/") { return (200, try admin(call), nil) }
     let operation: APIOperation
     let parameters: [String: String]
     switch router.match(method: call.method, path: call.path) {
@@ -163,7 +185,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     } else {
       throw APIError.notImplemented(operation)  // unreachable: the guard above
     }
-    return (answer.status ?? operation.successStatus, answer)
+    return (answer.status ?? operation.successStatus, answer, operation.operationID)
   }
 
   /// Which kinds of keys the call carries: the app keys authorize server calls, and management calls too (a
