@@ -22,7 +22,9 @@
 #            per-operation costs should stay flat (dictionary indexes, no scans). Prints peak memory too.
 #   serve    the mock API: GET /v1/vouchers/{code} with wrk against nginx serving the same bytes from a file
 #            (target >= 0.5x), and POST /v1/redemptions flat out for SERVE_SECONDS (30) with the webhooks going to
-#            `sendout listen`: redemptions/s (target >= 2,000), webhook attempts in the audit log, peak RSS.
+#            `sendout listen`: redemptions/s (target >= 2,000), every webhook delivered (the queue drained, its
+#            SUCCESS count equal to what the calls queued), then SERVE_MILLION (1,000,000) calls, nine reads to one
+#            write with its webhook, with the resident memory after each 10 s round (target: flat), and peak RSS.
 #   limits   scenarios at the documented 25,000-operation limit (custom events, new customers, publications,
 #            generated vouchers): wall time and peak RSS of `sendout validate` and `sendout run --dry-run`
 #            for each (target: seconds, not minutes). Needs /usr/bin/time (installed when missing).
@@ -326,6 +328,7 @@ bench_serve() {
     --secret s --to "http://127.0.0.1:$listen_port/webhooks" --retry-schedule none --audit "$tmp/audit.jsonl" \
     >/dev/null 2>&1 &
   pids+=("$!")
+  local serve_time_pid="$!"
   wait_for_port "$api_port"
   local keys=(-H "X-App-Id: bench" -H "X-App-Token: bench")
   local code
@@ -362,6 +365,23 @@ bench_serve() {
   records=$(($(grep -c . "$tmp/audit.jsonl" || true) - before))
   echo "POST /v1/redemptions for ${seconds}s (8 connections): $redeemed redemptions, $rate req/s"
   echo "delivery: $delivery (queue empty $((drained_after / 10)).$((drained_after % 10)) s after the load ended)"
+  # Memory over a million calls: nine reads to one write (enable/disable, each sending a webhook), in rounds of
+  # 10 s until SERVE_MILLION calls were made, with the server's resident memory after each round.
+  local million="${SERVE_MILLION:-1000000}" calls=0 round rss_line="" serve_child
+  serve_child=$(pgrep -P "$serve_time_pid" | head -n 1)
+  printf '%s\n' 'counter = 0' 'wrk.headers["x-app-id"] = "bench"' 'wrk.headers["x-app-token"] = "bench"' \
+    'request = function()' '  counter = counter + 1' '  if counter % 10 == 0 then' \
+    "    local action = (counter % 20 == 0) and \"/enable\" or \"/disable\"" \
+    "    return wrk.format(\"POST\", \"/v1/vouchers/$code\" .. action, nil, \"\")" '  end' \
+    "  return wrk.format(\"GET\", \"/v1/vouchers/$code\")" 'end' >"$tmp/mixed.lua"
+  for _ in $(seq 1 40); do
+    [ "$calls" -ge "$million" ] && break
+    wrk -t 2 -c 16 -d 10s -s "$tmp/mixed.lua" "http://127.0.0.1:$api_port/" >"$tmp/mixed.txt"
+    round=$(sed -n 's|^ *\([0-9]*\) requests in.*|\1|p' "$tmp/mixed.txt")
+    calls=$((calls + round))
+    rss_line+="$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$serve_child/status" 2>/dev/null || echo '?') MB after $calls; "
+  done
+  echo "memory over $calls mixed calls (9 reads : 1 write): $rss_line"
   stop_last_server # nginx
   local serve_pid="${pids[$((${#pids[@]} - 1))]}"
   pkill -KILL -P "$serve_pid" 2>/dev/null || true # serve itself (time then writes its peak RSS); a TERM would
@@ -382,6 +402,7 @@ bench_serve() {
   printf '| every webhook of the run delivered and recorded | %s of %s sendouts SUCCESS, %s audit records, queue empty %s s after the load | %s |\n' \
     "$succeeded" "$accepted" "$records" "$((drained_after / 10)).$((drained_after % 10))" \
     "$([ -n "$accepted" ] && [ "$succeeded" = "$accepted" ] && echo yes || echo no)"
+  printf '| resident memory over %s calls (after each 10 s round) | %s | - |\n' "$calls" "$rss_line"
   printf '| serve peak RSS | %s KB | - |\n' "$(tail -n 1 "$tmp/serve-rss.txt" 2>/dev/null || echo '?')"
 }
 
