@@ -18,14 +18,16 @@ import Testing
 
   @Test func theCommittedDocumentIsWhatTheCodeProduces() throws {
     let committed = try text("docs/serve-coverage.md")
-    #expect(committed == ServeCoverage.document + "\n", "docs/serve-coverage.md is stale: run scripts/gen-serve-coverage.sh")
+    #expect(
+      committed == ServeCoverage.document + "\n", "docs/serve-coverage.md is stale: run scripts/gen-serve-coverage.sh")
   }
 
   @Test func theReadmeTableIsWhatTheCodeProduces() throws {
     let readme = try text("README.md")
     let begin = try #require(readme.range(of: "<!-- serve-coverage:begin -->\n"))
     let end = try #require(readme.range(of: "\n<!-- serve-coverage:end -->"))
-    #expect(String(readme[begin.upperBound..<end.lowerBound]) == ServeCoverage.table,
+    #expect(
+      String(readme[begin.upperBound..<end.lowerBound]) == ServeCoverage.table,
       "README.md's coverage table is stale: run scripts/gen-serve-coverage.sh")
     let simulated = APIOperation.spec.filter { ServeCoverage.simulatedIDs.contains($0.operationID) }.count
     #expect(readme.contains("It simulates \(simulated) of the spec's \(APIOperation.spec.count) operations"))
@@ -55,19 +57,30 @@ import Testing
   @Test func theMockAnswers501ForExactlyTheOperationsLeftOut() async throws {
     let server = try await ServeServer()
     var wrong: [String] = []
+    var shadowed: [String] = []
     for operation in APIOperation.spec {
       let path = operation.template.replacingOccurrences(
         of: #"\{[^}]+\}"#, with: "x1", options: .regularExpression)
+      // The spec declares `GET /v1/exports/{export_Id}` (download-export) besides `/v1/exports/{exportId}`: a path
+      // routes to one operation only, so an operation another one shadows is not called.
+      guard case .operation(let routed, _) = APIRouter().match(method: operation.method, path: path),
+        routed.operationID == operation.operationID
+      else {
+        shadowed.append(operation.operationID)
+        continue
+      }
       let (status, body) = try await server.call(
         operation.method, path, body: operation.method == "GET" ? nil : "{}", client: operation.auth == .client)
       let simulated = ServeCoverage.simulatedIDs.contains(operation.operationID)
-      let whole = status == 501 && body["key"] == "not_implemented"
+      let whole =
+        status == 501 && body["key"] == "not_implemented"
         && body["details"]?.stringValue?.contains("(\(operation.operationID)) is not simulated") == true
       if simulated == whole {
         wrong.append("\(operation.operationID): \(status) \(body["details"]?.stringValue ?? "")")
       }
     }
     #expect(wrong.isEmpty, "\(wrong)")
+    #expect(shadowed == ["download-export"])
     try await server.stop()
   }
 }

@@ -69,7 +69,8 @@ import Testing
       #expect(bodies.map { $0.value(atPath: "data.earning_rule.id")?.stringValue } == [id], "\(type)")
     }
     let (fixed, notSimulated) = try await server.call(
-      "POST", "/v1/loyalties/\(program)/earning-rules", body: #"[{"event":"order.paid","loyalty":{"type":"FIXED","points":5}}]"#)
+      "POST", "/v1/loyalties/\(program)/earning-rules",
+      body: #"[{"event":"order.paid","loyalty":{"type":"FIXED","points":5}}]"#)
     #expect(fixed == 501 && notSimulated["key"] == "not_implemented")
     try await server.stop()
   }
@@ -84,7 +85,8 @@ import Testing
     let reward = try #require(offered["data"]?.arrayValue?.first?.value(atPath: "reward.id")?.stringValue)
 
     let (status, assignment) = try await server.call(
-      "POST", "/v1/loyalties/\(program)/rewards", body: #"[{"reward":"\#(reward)","parameters":{"loyalty":{"points":7}}}]"#)
+      "POST", "/v1/loyalties/\(program)/rewards",
+      body: #"[{"reward":"\#(reward)","parameters":{"loyalty":{"points":7}}}]"#)
     #expect(status == 200, "\(assignment)")
     try ServeServer.expectValid(assignment, "LoyaltiesRewardsCreateAssignmentResponseBody")
     let id = try #require(assignment["id"]?.stringValue)
@@ -98,7 +100,8 @@ import Testing
     #expect(again == 404)
 
     let (byReward, other) = try await server.call(
-      "POST", "/v1/rewards/\(reward)/assignments", body: #"{"campaign":"\#(program)","parameters":{"loyalty":{"points":3}}}"#)
+      "POST", "/v1/rewards/\(reward)/assignments",
+      body: #"{"campaign":"\#(program)","parameters":{"loyalty":{"points":3}}}"#)
     #expect(byReward == 200, "\(other)")
     try ServeServer.expectValid(other, "RewardsAssignmentsCreateResponseBody")
     let otherID = try #require(other["id"]?.stringValue)
@@ -109,7 +112,8 @@ import Testing
       "PUT", "/v1/rewards/\(reward)/assignments/\(otherID)", body: #"{"parameters":{"loyalty":{"points":0}}}"#)
     #expect(noPoints == 400 && invalid["key"] == "invalid_payload")
     let (unknown, _) = try await server.call(
-      "POST", "/v1/rewards/rew_nope/assignments", body: #"{"campaign":"\#(program)","parameters":{"loyalty":{"points":3}}}"#)
+      "POST", "/v1/rewards/rew_nope/assignments",
+      body: #"{"campaign":"\#(program)","parameters":{"loyalty":{"points":3}}}"#)
     #expect(unknown == 404)
     let created = try await server.bodies(
       of: "campaign.reward.assignment.created", until: "campaign.reward.assignment.updated")

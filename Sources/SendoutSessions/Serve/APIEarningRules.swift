@@ -124,6 +124,7 @@ enum APIEarningRules {
   private static func notSimulated(_ what: String) -> APIError {
     APIError(
       status: 501, key: "not_implemented", message: "Not implemented",
-      details: "\(what) is not simulated by sendout serve: earning rules earn on order.paid, PROPORTIONAL to the amount")
+      details: "\(what) is not simulated by sendout serve: earning rules earn on order.paid, PROPORTIONAL to the amount"
+    )
   }
 }

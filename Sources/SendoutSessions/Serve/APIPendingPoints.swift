@@ -16,9 +16,10 @@ enum APIPendingPoints {
       throw APIError.notFound("pending_points", id: id)
     }
     guard let delta = request.body["points"]?.intValue, delta != 0 else {
+      let given = JSONWriter().string(request.body["points"] ?? .null)
       throw APIError(
         status: 400, key: "invalid_payload", message: "Invalid payload",
-        details: "`points` must be a non-zero integer (negative subtracts), got '\(JSONWriter().string(request.body["points"] ?? .null))'")
+        details: "`points` must be a non-zero integer (negative subtracts), got '\(given)'")
     }
     let updated = try APIEndpoints.apply { () throws(WorldOperationError) in
       try world.updatePendingPoints(id, points: pending.points + delta, channel: .api)

@@ -65,7 +65,10 @@ enum APIPromotionStacks {
 
   /// `{object: list, data_ref: data, data, total}`.
   private static func list(_ stacks: [PromotionStack]) -> JSON {
-    ["object": "list", "data_ref": "data", "data": .array(stacks.map { .object(json($0)) }), "total": .int(stacks.count)]
+    [
+      "object": "list", "data_ref": "data", "data": .array(stacks.map { .object(json($0)) }),
+      "total": .int(stacks.count),
+    ]
   }
 
   /// The spec's promotion stack: `SimplePromotionStack` with `campaign_id` and `object`.
