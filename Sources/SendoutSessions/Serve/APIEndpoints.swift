@@ -14,7 +14,8 @@ enum APIEndpoints {
     APIVoucherWrites.endpoints, APICampaignWrites.endpoints, APIRecords.endpoints, APIPromotionTiers.endpoints,
     APISegments.endpoints, APIValidationRules.endpoints, APIReferrals.endpoints,
     APIValidations.endpoints, APIClientSide.endpoints, APILoyaltyMembers.endpoints, APILoyaltyProgram.endpoints,
-    APIStackRollbacks.endpoints,
+    APIStackRollbacks.endpoints, APIEarningRules.endpoints, APIPendingPoints.endpoints, APIRewardAssignments.endpoints,
+    APIPromotionStacks.endpoints, APILoyaltyTiers.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.

@@ -18,24 +18,7 @@ enum ServeCommand: Command {
     X-App-Id / X-App-Token (generated and printed unless given). Without --state the world lives in memory
     and starts anew each time.
 
-    Simulated so far (more to come; docs/design/serve has the plan):
-      GET  /v1/vouchers/{code}            POST /v1/vouchers/{code}/enable    POST /v1/vouchers/{code}/disable
-      GET  /v1/customers/{customerId}     POST /v1/customers (upsert by source_id)
-      GET  /v1/campaigns/{campaignId}     POST /v1/events
-      POST /v1/publications               GET  /v1/publications/create
-      POST /v1/redemptions (one voucher)  GET  /v1/redemptions/{id}          POST /v1/redemptions/{id}/rollback
-      POST /v1/orders                     GET  /v1/orders/{orderId}          PUT  /v1/orders/{orderId}
-      POST /v1/vouchers/{code}/balance (gift credits or loyalty points)
-      GET  /v1/campaigns (campaign_type, limit, page)
-      POST /v1/loyalties/{campaignId}/members   GET /v1/loyalties[/{campaignId}]/members/{memberId}
-      POST /v1/loyalties[/{campaignId}]/members/{memberId}/balance (points; negative removes)
-      /management/v1/projects/{projectId}/webhooks[/{webhookId}]: create, list, get, update, delete (the
-      project's webhooks at run time; the app keys or equal management keys)
-      /v1/customers[/{id}], /v1/vouchers[/{code}], /v1/campaigns[/{id}]: create, update, delete, list (filters)
-      /v1/campaigns/{id}/enable|disable|vouchers|transactions, /v1/vouchers/{code}/transactions|redemption,
-      GET /v1/customers/{id}/segments, GET /v1/redemptions,
-      GET /v1/orders, /v1/promotions/…/tiers, /v1/segments (static), /v1/validation-rules[-assignments],
-      /v1/referrals[/{campaignId}]/members/{memberId}/holders
+    \(ServeCoverage.helpText())
     Sendout's own endpoints: GET /_sendout/clock, POST /_sendout/clock (with --at), GET /_sendout/sendouts
     [?status=FAILED] (the audit log, one row per sendout), POST /_sendout/reset (the initial world again),
     GET /_sendout/delivery (queued, in flight, delivered, paused sources), POST /_sendout/delivery/pause and
@@ -59,6 +42,7 @@ enum ServeCommand: Command {
       --client-app-id ID, --client-token T  The client-side keys /client/v1/… calls carry, with an origin header
                                 (default: generated and printed).
       --audit FILE, --retry-schedule S, --time-scale F, --timeout D   As for 'fire'.
+      --coverage                Print what is simulated, per tag of the spec (Markdown), and exit.
 
     EXAMPLES:
       sendout serve --port 8080
@@ -67,6 +51,12 @@ enum ServeCommand: Command {
     """
 
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
+    if arguments.flag("--coverage") {
+      let rest = try arguments.positionals()
+      guard rest.isEmpty else { throw .usage("'serve --coverage' takes nothing else, got '\(rest[0])'") }
+      Console.out(ServeCoverage.document)
+      return 0
+    }
     var configuration = ServeSession.Configuration()
     configuration.host = try arguments.option("--host") ?? "127.0.0.1"
     configuration.port =
