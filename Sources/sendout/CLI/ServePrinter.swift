@@ -3,13 +3,16 @@ import SendoutSessions
 
 /// What `sendout serve` prints: the API's URL and keys first, then each call and each webhook as it goes.
 enum ServePrinter {
+  /// `1 call`, `2 calls`.
+  static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
   @Sendable static func show(_ event: SessionEvent) {
     switch event {
     case .serving(let info):
       if let state = info.statePath {
         Console.out(
-          "Mock Voucherify API on \(info.url)  (state in \(state): \(info.restoredCalls) calls replayed, "
-            + "\(info.resumedSendouts) undelivered sendouts resumed)")
+          "Mock Voucherify API on \(info.url)  (state in \(state): \(Self.count(info.restoredCalls, "call")) replayed, "
+            + "\(Self.count(info.resumedSendouts, "undelivered sendout")) resumed)")
       } else {
         Console.out("Mock Voucherify API on \(info.url)  (world in memory: it starts anew with every serve)")
       }

@@ -35,7 +35,9 @@ enum ServeCommand: Command {
                                 runs what falls due on the way (pending points activate, points expire).
       --state FILE              Journal every call to FILE (on disk before it is answered) and replay it at start:
                                 the world survives a restart, even kill -9. Sendouts the replayed calls made that
-                                the audit log has no final record of are delivered again (at least once).
+                                the audit log has no final record of are delivered again (at least once). Give
+                                --secret (and the keys) too: generated ones are new after a restart and never
+                                written to the state file.
       --to URL                  Send the webhooks there instead of the built-in listener.
       --secret S                The webhook secret (default: generated and printed).
       --app-id ID, --app-token T  The keys calls must carry (default: generated and printed).
