@@ -57,7 +57,7 @@ public struct SVGChart: Sendable {
   static let width = 720.0
   static let height = 320.0
   static let left = 64.0
-  static let right = 20.0
+  static let right = 40.0
   static let top = 36.0
   static let bottom = 52.0
 
