@@ -20,16 +20,16 @@ extension ArrivalsPage {
     h3 { margin: 16px 0 6px; font-size: 14px; }
     .hint { margin: 2px 0 0; color: var(--muted); }
     .status { margin: 4px 0 0; min-height: 1.45em; font-variant-numeric: tabular-nums; }
-    code, pre, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12.5px; }
-    main { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 1fr) minmax(340px, 38%); }
+    code, pre, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
+    main { flex: 1; min-height: 0; display: grid; grid-template-columns: minmax(0, 1fr) minmax(300px, 30%); }
     .list, .detail { min-height: 0; overflow: auto; }
     .scroller { height: 100%; overflow: auto; }
     .detail { border-left: 1px solid var(--border); padding: 14px 20px; background: var(--panel); }
     table { border-collapse: collapse; width: 100%; }
-    #arrivals { table-layout: fixed; }
+    #arrivals { table-layout: fixed; font-size: 13px; }
     #arrivals caption { text-align: left; padding: 6px 12px; color: var(--muted); font-size: 12px; }
-    .c-seq { width: 4.5em; } .c-time { width: 8.5em; } .c-req { width: 20%; } .c-event { width: 24%; }
-    .c-id { width: 13em; } .c-sig { width: 6.5em; } .c-size { width: 6.5em; } .c-status { width: 5.5em; }
+    .c-seq { width: 3.5em; } .c-time { width: 8em; } .c-req { width: 9.5em; }
+    .c-id { width: 13.5em; } .c-sig { width: 7.5em; } .c-size { width: 5.5em; } .c-status { width: 5.5em; }
     th, td { padding: 5px 8px; text-align: left; border-bottom: 1px solid var(--border); white-space: nowrap;
       overflow: hidden; text-overflow: ellipsis; }
     thead th { position: sticky; top: 0; background: var(--bg); font-weight: 600; z-index: 1; }
@@ -52,7 +52,7 @@ extension ArrivalsPage {
       font-size: 12.5px; }
     .kind { color: var(--muted); font-weight: 400; }
     pre { margin: 0; padding: 10px; background: var(--bg); border: 1px solid var(--border); border-radius: 6px;
-      white-space: pre-wrap; overflow-wrap: anywhere; max-height: 60vh; overflow: auto; }
+      white-space: pre-wrap; overflow-wrap: anywhere; max-height: 50vh; overflow: auto; }
     @media (max-width: 900px) {
       main { grid-template-columns: 1fr; grid-template-rows: minmax(0, 1fr) minmax(0, 1fr); }
       .detail { border-left: 0; border-top: 1px solid var(--border); }

@@ -10,6 +10,7 @@ public enum ArrivalsPage {
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <meta name="color-scheme" content="light dark">
     <title>Arrivals · sendout listen</title>
+    <link rel="icon" href="data:,">
     <link rel="stylesheet" href="/_sendout/arrivals.css">
     <script src="/_sendout/arrivals.js" defer></script>
     </head>
@@ -42,11 +43,11 @@ public enum ArrivalsPage {
     <p id="detail-hint" class="hint">Select a row (click it, or arrow keys and Enter) to see its headers and body.</p>
     <div id="detail-body" hidden>
     <dl id="detail-facts" class="facts"></dl>
+    <h3>Body <span id="body-kind" class="kind"></span></h3>
+    <pre id="detail-raw" tabindex="0"></pre>
     <h3>Headers</h3>
     <table class="headers"><thead><tr><th scope="col">Name</th><th scope="col">Value</th></tr></thead>
     <tbody id="detail-headers"></tbody></table>
-    <h3>Body <span id="body-kind" class="kind"></span></h3>
-    <pre id="detail-raw" tabindex="0"></pre>
     </div>
     </section>
     </main>
