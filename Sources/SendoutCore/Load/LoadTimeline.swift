@@ -27,11 +27,14 @@ public struct LoadTimeline: Sendable, Equatable {
     intervals[i].sent += 1
   }
 
-  /// Records the outcome of the request measured from `micros` after the start.
+  /// Records the outcome of the request measured from `micros` after the start: its latency in the interval of
+  /// `micros` (when it was due), its success or error in the interval it completed (`micros + latencyMicros`), so
+  /// a receiver that stalls shows as a dip in completions per second and a spike in the latency of those sent then.
   public mutating func recordOutcome(atMicros micros: Int64, succeeded: Bool, latencyMicros: Int64) {
-    let i = slot(micros)
-    if succeeded { intervals[i].succeeded += 1 } else { intervals[i].errors += 1 }
-    intervals[i].latency.record(latencyMicros)
+    let done = slot(micros + Swift.max(0, latencyMicros))  // first: the later time may coarsen the timeline
+    let sent = slot(micros)
+    if succeeded { intervals[done].succeeded += 1 } else { intervals[done].errors += 1 }
+    intervals[sent].latency.record(latencyMicros)
   }
 
   /// Adds `other` in, interval by interval, at the coarser of the two resolutions.

@@ -23,7 +23,7 @@ extension LoadReportPage {
       id: "throughput", title: "Requests per second over time",
       description:
         "Completed requests (2xx and failed) and failed requests per second, in \(ChartTicks.label(width)) s "
-        + "intervals by intended send time, over \(ChartTicks.label(report.seconds)) s; peak \(format(peak)) req/s, "
+        + "intervals by the time they completed, over \(ChartTicks.label(report.seconds)) s; peak \(format(peak)) req/s, "
         + "\(report.stats.failed) failed in all.",
       x: timeAxis(report), y: .linear("Requests per second (req/s)", max: peak),
       series: [.init(name: "requests/s", points: requests), .init(name: "errors/s", points: errors)])

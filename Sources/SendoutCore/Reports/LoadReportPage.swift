@@ -46,8 +46,9 @@ public enum LoadReportPage {
       out += "<figure>\n<figcaption>\(e(chart.title))</figcaption>\n\(chart.svg)\n</figure>\n"
     }
     out += "</section>\n</main>\n<footer>Made by <code>sendout load --report</code>. "
-    out += "Each request counts in the interval of its intended send time (open loop) or its send time "
-    out += "(closed loop); latency is measured from that time.</footer>\n</body>\n</html>\n"
+    out += "Requests per second count each request when it completed; latency over time places it at its "
+    out += "intended send time (open loop) or send time (closed loop), which latency is measured from."
+    out += "</footer>\n</body>\n</html>\n"
     return out
   }
 

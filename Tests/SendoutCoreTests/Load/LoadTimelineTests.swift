@@ -2,7 +2,7 @@ import SendoutCore
 import Testing
 
 @Suite struct LoadTimelineTests {
-  @Test func requestsCountInTheSecondOfTheirSendTime() {
+  @Test func latencyCountsWhenSentAndOutcomesWhenCompleted() {
     var t = LoadTimeline()
     t.recordSent(atMicros: 0)
     t.recordSent(atMicros: 999_999)
@@ -13,8 +13,8 @@ import Testing
     #expect(t.intervals.count == 3)
     #expect(t.intervals.map(\.sent) == [2, 0, 1])
     #expect(t.intervals.map(\.succeeded) == [1, 0, 1])
-    #expect(t.intervals.map(\.errors) == [1, 0, 0])
-    #expect(t.intervals[1].latency.totalCount == 0, "an empty second stays in the timeline, empty")
+    #expect(t.intervals.map(\.errors) == [0, 1, 0], "sent at 0.999999 s, failed 5 ms later: in second 1")
+    #expect(t.intervals.map(\.latency.totalCount) == [2, 0, 1])
     #expect(t.intervals[0].latency.max == 5000)
   }
 
@@ -63,10 +63,13 @@ import Testing
     var stats = LoadStats()
     stats.recordResponse(status: 200, latencyMicros: 1500, atMicros: 10)
     stats.recordResponse(status: 503, latencyMicros: 2500, atMicros: 1_200_000)
-    stats.recordError(.timeout, latencyMicros: 10_000_000, atMicros: 1_300_000)
+    stats.recordError(.timeout, latencyMicros: 10_000_000, atMicros: 1_300_000)  // completes in second 11
     stats.recordResponse(status: 200, latencyMicros: 1500)  // no time: totals only
-    #expect(stats.timeline.intervals.map(\.succeeded) == [1, 0])
-    #expect(stats.timeline.intervals.map(\.errors) == [0, 2])
+    #expect(stats.timeline.intervals.count == 12)
+    #expect(stats.timeline.intervals.map(\.succeeded).reduce(0, +) == 1)
+    #expect(stats.timeline.intervals[1].errors == 1)
+    #expect(stats.timeline.intervals[11].errors == 1)
+    #expect(stats.timeline.intervals[1].latency.max == 10_000_000, "latency stays where the request was sent")
     #expect(stats.completed == 4)
   }
 }
