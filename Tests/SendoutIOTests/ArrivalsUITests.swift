@@ -128,6 +128,10 @@ import Testing
     #expect(unknown.status == 404)
     let post = try ui.request("/_sendout/api/arrivals", method: "POST", body: Array("{}".utf8))
     #expect(post.status == 405)
+    let huge = try ui.json("/_sendout/api/arrivals?since=9223372036854775807")
+    #expect(huge["arrivals"]?.arrayValue?.isEmpty == true)
+    #expect(huge["next"] == 0, "next never runs ahead of the latest arrival")
+    #expect(try ui.request("/_sendout/api/arrivals/9223372036854775807").status == 404)
     let bad = try ui.request("/_sendout/api/arrivals?since=-1")
     #expect(bad.status == 400)
     #expect(String(decoding: bad.body, as: UTF8.self).contains("since=-1"))
@@ -167,6 +171,8 @@ import Testing
     #expect(log.entry(9)?.webhook.body == Array("9".utf8))
     #expect(log.page(since: 9, limit: 100).entries.map(\.seq) == [10])
     #expect(log.page(since: 8, limit: 1).entries.map(\.seq) == [9])
+    #expect(log.page(since: .max, limit: 1000).entries.isEmpty, "no overflow on a huge since")
+    #expect(log.entry(.max) == nil && log.entry(.min) == nil && log.entry(0) == nil)
   }
 
   @Test func bodyBytesAreBoundedToo() {

@@ -62,7 +62,7 @@ public final class ArrivalLog: @unchecked Sendable {
   public func page(since: Int, limit: Int) -> Page {
     lock.withLock {
       let first = storage.count > head ? storage[head].seq : total + 1
-      let start = head + max(0, since + 1 - first)
+      let start = head + max(0, min(since, total) + 1 - first)  // clamped first: any Int is a valid `since`
       let end = min(storage.count, start + max(0, limit))
       let entries = start < end ? Array(storage[start..<end]) : []
       return Page(entries: entries, latest: total, dropped: first - 1)
@@ -72,9 +72,8 @@ public final class ArrivalLog: @unchecked Sendable {
   /// Arrival number `seq`, if it is still kept.
   public func entry(_ seq: Int) -> Entry? {
     lock.withLock {
-      guard storage.count > head else { return nil }
-      let i = head + seq - storage[head].seq
-      return i >= head && i < storage.count ? storage[i] : nil
+      guard storage.count > head, seq >= storage[head].seq, seq <= total else { return nil }
+      return storage[head + seq - storage[head].seq]
     }
   }
 

@@ -63,7 +63,7 @@ public enum ArrivalsEndpoints {
     let page = log.page(since: since, limit: limit)
     var o = JSONObject()
     o.append("arrivals", .array(page.entries.map(summary)))
-    o.append("next", .int(page.entries.last?.seq ?? max(since, page.dropped)))
+    o.append("next", .int(page.entries.last?.seq ?? max(min(since, page.latest), page.dropped)))
     o.append("latest", .int(page.latest))
     o.append("dropped", .int(page.dropped))
     o.append("kept", .int(page.latest - page.dropped))
