@@ -60,6 +60,7 @@ with Sendout(["listen", "--port", "0", "--ui", "--secret", "S"], r"Listening on 
         # Click: headers and the pretty-printed body.
         rows(driver)[0].click()
         wait_for(lambda: driver.find_element(By.ID, "detail-body").is_displayed(), what="the detail panel")
+        assert rows(driver)[0].get_attribute("aria-current") == "true", "the open row is marked current"
         headers = driver.find_element(By.ID, "detail-headers").text.lower()
         assert "x-voucherify-signature" in headers, headers
         body = driver.find_element(By.ID, "detail-raw").text

@@ -38,7 +38,6 @@ extension ArrivalsPage {
         const tr = document.createElement("tr");
         tr.dataset.seq = String(a.seq);
         tr.tabIndex = -1;
-        tr.setAttribute("aria-selected", "false");
         cell(tr, String(a.seq), "num");
         cell(tr, a.received_at.slice(11, 23), "mono");
         cell(tr, a.method + " " + a.path, "mono");
@@ -108,10 +107,8 @@ extension ArrivalsPage {
       }
 
       async function show(tr) {
-        for (const other of rows.querySelectorAll("tr[aria-selected='true']")) {
-          other.setAttribute("aria-selected", "false");
-        }
-        tr.setAttribute("aria-selected", "true");
+        for (const other of rows.querySelectorAll("tr[aria-current]")) other.removeAttribute("aria-current");
+        tr.setAttribute("aria-current", "true");
         const seq = tr.dataset.seq;
         selectedSeq = seq;
         try {

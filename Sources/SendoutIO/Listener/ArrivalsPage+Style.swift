@@ -36,7 +36,7 @@ extension ArrivalsPage {
     .num { text-align: right; font-variant-numeric: tabular-nums; }
     #rows tr { cursor: pointer; }
     #rows tr:hover { background: var(--row); }
-    #rows tr[aria-selected="true"] { background: var(--sel); }
+    #rows tr[aria-current="true"] { background: var(--sel); }
     #rows tr:focus { outline: 2px solid var(--focus); outline-offset: -2px; }
     #rows tr.new { animation: arrive 1.5s ease-out; }
     @keyframes arrive { from { background: var(--new); } }
