@@ -11,7 +11,8 @@ public enum ListenSession {
   }
 
   /// Binds, reports `.listenerStarted` and then every `.received`, and serves until the task is cancelled.
-  /// Requests are not kept in memory (a long `listen` stays flat under load).
+  /// Requests are not kept in memory (a long `listen` stays flat under load), except the bounded last ones the
+  /// `--ui` page shows (`ArrivalLog`).
   public static func run(_ configuration: ListenerConfiguration, observer: @escaping SessionObserver)
     async throws(SessionError) -> Result
   {

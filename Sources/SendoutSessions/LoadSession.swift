@@ -43,6 +43,8 @@ public enum LoadSession {
     public var auditBodies = false
     /// Write the latency percentile distribution here (HdrHistogram's text format).
     public var histogramPath: String?
+    /// Write a standalone HTML report with charts here (`LoadReportPage`).
+    public var reportPath: String?
     /// Fail when p99 latency is over this many milliseconds.
     public var maxP99Milliseconds: Double?
     /// Fail when the fraction of failed requests is over this.
@@ -110,6 +112,11 @@ public enum LoadSession {
       do {
         try stats.latency.percentileDistribution(scale: 1000).write(toFile: path, atomically: true, encoding: .utf8)
       } catch { throw .badInput("\(path): cannot write the histogram: \(error.localizedDescription)") }
+    }
+    if let path = configuration.reportPath {
+      do {
+        try LoadReportPage.html(report).write(toFile: path, atomically: true, encoding: .utf8)
+      } catch { throw .badInput("\(path): cannot write the HTML report: \(error.localizedDescription)") }
     }
     let unreachable =
       stats.completed == 0 || stats.errorCounts[.notSentTargetUnreachable] != nil

@@ -119,6 +119,6 @@ public struct LoadReport: Sendable {
     ]
   }
 
-  private func ms(_ p: Double) -> String { format(latencyMilliseconds(p)) + " ms" }
-  private func format(_ v: Double) -> String { String(format: v >= 100 ? "%.0f" : "%.2f", v) }
+  func ms(_ p: Double) -> String { format(latencyMilliseconds(p)) + " ms" }
+  func format(_ v: Double) -> String { String(format: v >= 100 ? "%.0f" : "%.2f", v) }
 }

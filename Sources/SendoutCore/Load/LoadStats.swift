@@ -20,21 +20,28 @@ public struct LoadStats: Sendable, Equatable {
   public var bodyBytes = 0
   /// Connections (re)opened.
   public var connectionsOpened = 0
+  /// The same counts and latencies per second of the run (for `load --report`'s charts).
+  public var timeline = LoadTimeline()
 
   /// Empty stats.
   public init() {}
 
-  /// Records a response with `status` after `latencyMicros`.
-  public mutating func recordResponse(status: Int, latencyMicros: Int64) {
+  /// Records a response with `status` after `latencyMicros`, in the timeline at `atMicros` (when the latency
+  /// is measured from, after the start) when given.
+  public mutating func recordResponse(status: Int, latencyMicros: Int64, atMicros: Int64? = nil) {
     statusCounts[status, default: 0] += 1
-    if (200..<300).contains(status) { succeeded += 1 }
+    let ok = (200..<300).contains(status)
+    if ok { succeeded += 1 }
     latency.record(latencyMicros)
+    if let atMicros { timeline.recordOutcome(atMicros: atMicros, succeeded: ok, latencyMicros: latencyMicros) }
   }
 
-  /// Records a failure of `kind` after `latencyMicros` (it counts in latency too: the receiver did not answer in time).
-  public mutating func recordError(_ kind: LoadFailure, latencyMicros: Int64) {
+  /// Records a failure of `kind` after `latencyMicros` (it counts in latency too: the receiver did not answer in
+  /// time), in the timeline at `atMicros` when given.
+  public mutating func recordError(_ kind: LoadFailure, latencyMicros: Int64, atMicros: Int64? = nil) {
     errorCounts[kind, default: 0] += 1
     latency.record(latencyMicros)
+    if let atMicros { timeline.recordOutcome(atMicros: atMicros, succeeded: false, latencyMicros: latencyMicros) }
   }
 
   /// Completed requests: responses plus errors.
@@ -57,5 +64,6 @@ public struct LoadStats: Sendable, Equatable {
     succeeded += other.succeeded
     bodyBytes += other.bodyBytes
     connectionsOpened += other.connectionsOpened
+    timeline.merge(other.timeline)
   }
 }

@@ -27,6 +27,8 @@ public struct ListenerConfiguration: Sendable {
   /// Keep every request in `WebhookListener.received` (default). `sendout listen` turns it off so its
   /// memory stays flat under load; `receivedCount` counts either way.
   public var keepsReceived = true
+  /// Serve the live Arrivals page and its JSON under `/_sendout/` (`listen --ui`); those requests are not arrivals.
+  public var servesUI = false
 
   /// Creates a configuration; defaults: 127.0.0.1, port 8080, answer 200, 10 s read timeout, 60 s idle.
   public init(

@@ -29,12 +29,15 @@ public final class WebhookListener: HTTPHandler, @unchecked Sendable {
   private var receivedTotal = 0
   private var receivedBytes = 0
   private var server: HTTPServer?
+  /// The arrivals the UI shows, when `configuration.servesUI` is on.
+  public let arrivals: ArrivalLog?
 
   /// A listener that is not yet listening; call `start()`.
   public init(configuration: ListenerConfiguration = ListenerConfiguration()) {
     self.configuration = configuration
     currentBehavior = configuration.behavior
     random = SeededGenerator(seed: configuration.behavior.seed)
+    arrivals = configuration.servesUI ? ArrivalLog() : nil
   }
 
   deinit { stop() }
@@ -99,6 +102,9 @@ public final class WebhookListener: HTTPHandler, @unchecked Sendable {
   /// For the loop: records the webhook (signature checked) and answers as the current behaviour says; a sendout
   /// id already answered 2xx gets the behaviour's duplicate status when it has one (`listen --fail-duplicates`).
   public func reply(to message: HTTPMessage) -> HTTPReply {
+    if let arrivals, ArrivalsEndpoints.handles(message.head.target ?? "") {
+      return ArrivalsEndpoints.reply(to: message, log: arrivals)
+    }
     var request = ReceivedWebhook(
       message: message, secret: configuration.secret, receivedAt: SystemClock().now(), respondedStatus: 0)
     let sendoutID = request.sendoutID
@@ -131,6 +137,7 @@ public final class WebhookListener: HTTPHandler, @unchecked Sendable {
       receivedTotal += 1
       if configuration.keepsReceived { receivedRequests.append(request) }
     }
+    arrivals?.append(request)
     configuration.onReceive?(request)
   }
 }

@@ -218,6 +218,7 @@ final class LoadWorker {
     connections[i].measuredFrom = pacer == nil ? t : intended
     connections[i].state = .writing
     stats.sent += 1
+    stats.timeline.recordSent(atMicros: connections[i].measuredFrom / 1000)
     stats.bodyBytes += sendout.body.count
     if pacer != nil { stats.schedulingLag.record((t - intended) / 1000) }
     flush(i, at: t)
@@ -281,7 +282,8 @@ final class LoadWorker {
   /// Records the final response to the request on connection `i`.
   private func complete(_ i: Int, _ message: HTTPMessage, at t: Int64) {
     let status = message.head.status ?? 0
-    stats.recordResponse(status: status, latencyMicros: (t - connections[i].measuredFrom) / 1000)
+    let from = connections[i].measuredFrom
+    stats.recordResponse(status: status, latencyMicros: (t - from) / 1000, atMicros: from / 1000)
     audit?.record(connections[i], status: status, error: nil, at: t)
     shared.completed.add(1, ordering: .relaxed)
     lastProgress = t
@@ -293,7 +295,7 @@ final class LoadWorker {
   private func fail(_ i: Int, _ kind: LoadFailure, at t: Int64) {
     let c = connections[i]
     if c.busy {
-      stats.recordError(kind, latencyMicros: (t - c.measuredFrom) / 1000)
+      stats.recordError(kind, latencyMicros: (t - c.measuredFrom) / 1000, atMicros: c.measuredFrom / 1000)
       audit?.record(c, status: nil, error: kind.text, at: t)
       shared.completed.add(1, ordering: .relaxed)
     } else if c.state != .idle {

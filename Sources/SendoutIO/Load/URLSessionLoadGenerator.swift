@@ -46,12 +46,15 @@ public struct URLSessionLoadGenerator: LoadGenerator {
             }
             let sendout = state.pool.withLock { $0.nextSendout() }
             stats.sent += 1
+            stats.timeline.recordSent(atMicros: measuredFrom / 1000)
             stats.bodyBytes += sendout.body.count
             let outcome = await client.send(headers: sendout.headers, body: sendout.body)
             let latency = (Platform.monotonicNanoseconds() - start - measuredFrom) / 1000
             switch outcome {
-            case .success(let status): stats.recordResponse(status: status, latencyMicros: latency)
-            case .failure(let failure): stats.recordError(failure, latencyMicros: latency)
+            case .success(let status):
+              stats.recordResponse(status: status, latencyMicros: latency, atMicros: measuredFrom / 1000)
+            case .failure(let failure):
+              stats.recordError(failure, latencyMicros: latency, atMicros: measuredFrom / 1000)
             }
             shared.completed.add(1, ordering: .relaxed)
             if stats.sent % 64 == 0 { shared.publish(worker, stats) }

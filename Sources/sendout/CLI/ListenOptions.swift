@@ -1,3 +1,4 @@
+import Foundation
 import SendoutCore
 import SendoutIO
 
@@ -34,6 +35,7 @@ enum ListenOptions {
       } ?? 1024 * 1024
     let failDuplicates = arguments.flag("--fail-duplicates")
     let json = arguments.flag("--json")
+    let ui = arguments.flag("--ui")
     let rest = try arguments.positionals()
     guard rest.isEmpty else { throw .usage("'listen' takes no arguments, got '\(rest[0])'") }
 
@@ -41,9 +43,16 @@ enum ListenOptions {
       status: status, failFirst: failFirst, failRate: failRate, seed: seed, failStatus: failStatus,
       delayMilliseconds: delay, headers: retryAfter.map { [HTTPHeader("retry-after", "\($0)")] } ?? [],
       duplicateStatus: failDuplicates ? 409 : nil)
-    let configuration = ListenerConfiguration(
+    var configuration = ListenerConfiguration(
       host: host, port: port, secret: secret, behavior: behavior, limits: HTTPLimits(maxBodyBytes: maxBody))
+    configuration.servesUI = ui
     return (configuration, json)
+  }
+
+  /// Whether `host` is a loopback address (only this machine can reach a listener bound there).
+  static func isLoopback(_ host: String) -> Bool {
+    let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+    return h == "localhost" || h == "::1" || h.hasPrefix("127.")
   }
 
   static func parseStatus(_ text: String) -> Int? { Int(text).flatMap { (100...599).contains($0) ? $0 : nil } }

@@ -33,6 +33,7 @@ enum LoadOptions {
       } ?? 10_000
     let json = arguments.flag("--json")
     c.histogramPath = try arguments.option("--histogram")
+    c.reportPath = try arguments.option("--report")
     c.maxP99Milliseconds = try arguments.option("--max-p99", expected: "a duration like 250ms") {
       DurationText.milliseconds($0)
     }

@@ -9,7 +9,7 @@ enum ListenCommand: Command {
   static let help = """
     USAGE: sendout listen [--host 127.0.0.1] [--port 8080] [--secret S] [--respond STATUS]
                           [--fail-rate F] [--fail-first N] [--fail-status STATUS] [--seed N]
-                          [--retry-after N] [--delay DURATION] [--max-body BYTES] [--fail-duplicates] [--json]
+                          [--retry-after N] [--delay DURATION] [--max-body BYTES] [--fail-duplicates] [--json] [--ui]
 
     An HTTP/1.1 receiver (keep-alive, Content-Length and chunked bodies, many connections) that prints
     one line per request: time, path, event type (body event.type or type), sendout id, signature
@@ -39,8 +39,15 @@ enum ListenCommand: Command {
                          and body included); the first line is
                          {"listening": URL, "port": P}.
 
+      --ui               Serve a live Arrivals page at /_sendout/ (one row per request: time, path, event
+                         type, sendout id, signature, size, answer; a row shows headers and body), and its
+                         JSON at /_sendout/api/arrivals (docs/ui.md). Requests under /_sendout/ are never
+                         counted as arrivals. Keeps the last 10,000 arrivals (64 MiB of bodies) for it.
+                         With a --host other than loopback, everyone on the network can read them.
+
     EXAMPLES:
       sendout listen --port 0 --secret s
+      sendout listen --ui --secret s          # then open http://127.0.0.1:8080/_sendout/
       sendout listen --fail-first 2 --secret s
       sendout listen --respond 503 --delay 2s --json
     """
@@ -48,14 +55,23 @@ enum ListenCommand: Command {
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
     let (configuration, json) = try ListenOptions.parse(&arguments)
     let secret = configuration.secret
+    let ui = configuration.servesUI
+    if ui && !ListenOptions.isLoopback(configuration.host) {
+      Console.warning(
+        "--ui with --host '\(configuration.host)': every arrival (headers and bodies) becomes visible to anyone on "
+          + "the network who can reach this port; bind to 127.0.0.1 (the default) to keep it on this machine")
+    }
     let result = try await Session.run { () throws(SessionError) in
       try await ListenSession.run(configuration) { event in
         switch event {
         case .listenerStarted(let url, _) where json:
-          Console.out(JSON.object(["listening": .string(url), "port": .int(Self.port(of: url))]).compactString)
+          var first = JSONObject([JSONMember("listening", .string(url)), JSONMember("port", .int(Self.port(of: url)))])
+          if ui { first.append("ui", .string(url + "/_sendout/")) }
+          Console.out(JSON.object(first).compactString)
         case .listenerStarted(let url, _):
           let checked = secret == nil ? "not checked: no --secret" : "checked"
           Console.out("Listening on \(url) (signatures \(checked)). Ctrl-C to stop.")
+          if ui { Console.out("Arrivals UI: \(url)/_sendout/ (live; requests under /_sendout/ are not arrivals)") }
         case .received(let request): Console.out(json ? request.json.compactString : request.line)
         default: break
         }

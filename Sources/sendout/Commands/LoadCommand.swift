@@ -11,7 +11,7 @@ enum LoadCommand: Command {
     USAGE: sendout load [--to URL] (--event TYPE… | --scenario FILE) [--rate R | --ramp 'R for D, …'] (--duration D | --count N)
                         [--connections C] [--threads T] [--transport socket|urlsession] [--secret S]
                         [--via project|distribution] [--seed N] [--timeout D] [--json] [--histogram FILE]
-                        [--max-p99 D] [--max-error-rate F] [--audit FILE [--audit-bodies]]
+                        [--report FILE.html] [--max-p99 D] [--max-error-rate F] [--audit FILE [--audit-bodies]]
 
     Every request is a distinct sendout rendered from the simulated world and signed (its own whs_ id and
     x-voucherify-signature), cycling through a pool of events of the given types.
@@ -44,6 +44,9 @@ enum LoadCommand: Command {
       --timeout D           A request without a response after D is a timeout (default 10s, as Voucherify).
       --json                Print the report as JSON.
       --histogram FILE      Write the latency percentile distribution in HdrHistogram's text format (ms).
+      --report FILE.html    Write a standalone HTML report (no JavaScript, opens offline): requests/s and
+                            errors over time, p50/p90/p99 over time and the percentile distribution as charts,
+                            next to the figures above. Per-second figures; runs over 30 min use coarser intervals.
       --max-p99 D           Exit 1 if p99 latency is over D (e.g. 250ms).
       --max-error-rate F    Exit 1 if the fraction of failed requests is over F (e.g. 0.01 or 1%).
       --audit FILE          Write one JSON line per request to FILE (replaced): sendout_id, status
