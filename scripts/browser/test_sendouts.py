@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -29,8 +29,12 @@ def rows(driver):
 
 
 def row_status(driver, sendout_id):
-    found = driver.find_elements(By.CSS_SELECTOR, "#sendout-rows tr[data-id='%s'] .badge" % sendout_id)
-    return found[0].text if found else None
+    """The row's status badge; `None` while the row is missing or being redrawn by a live update."""
+    try:
+        found = driver.find_elements(By.CSS_SELECTOR, "#sendout-rows tr[data-id='%s'] .badge" % sendout_id)
+        return found[0].text if found else None
+    except StaleElementReferenceException:
+        return None
 
 
 def no_alert(driver):
