@@ -28,4 +28,6 @@ public struct ServeInfo: Sendable, Equatable {
   public var resumedSendouts: Int
   /// The project id (`/management/v1/projects/{projectId}/webhooks`).
   public var projectID: String
+  /// With `--scenario`: one line on the scenario (its name, webhooks, distributions and what its steps sent).
+  public var scenario: String? = nil
 }

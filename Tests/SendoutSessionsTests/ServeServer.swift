@@ -16,7 +16,10 @@ final class ServeServer: Sendable {
   let events: EventLog
   let listener: WebhookListener
 
-  init(seed: UInt64 = 1, at: String? = "2024-03-13T13:45:00.000Z") async throws {
+  init(
+    seed: UInt64 = 1, at: String? = "2024-03-13T13:45:00.000Z", scenario: String? = nil, state: String? = nil,
+    connections: ServeConnectionLimits? = nil
+  ) async throws {
     listener = WebhookListener(configuration: ListenerConfiguration(port: 0, secret: "whsec"))
     try listener.start()
     var configuration = ServeSession.Configuration()
@@ -26,6 +29,9 @@ final class ServeServer: Sendable {
     configuration.secret = "whsec"
     configuration.appID = "app"
     configuration.appToken = "token"
+    configuration.scenarioPath = scenario
+    configuration.statePath = state
+    if let connections { configuration.connections = connections }
     configuration.delivery = DeliverySettings(
       policy: try RetryPolicy(schedule: .none),
       auditPath: NSTemporaryDirectory() + "sendout-serve-\(UUID().uuidString).jsonl")
