@@ -7,8 +7,8 @@ enum ServeCommand: Command {
   static let name = "serve"
   static let summary = "Serve a local Voucherify REST API over the simulated world; its calls send the webhooks."
   static let help = """
-    USAGE: sendout serve [--host H] [--port P] [--scenario FILE] [--seed N] [--at TIME] [--state FILE] [--to URL] [--secret S]
-                         [--app-id ID --app-token T] [--audit FILE] [--retry-schedule S] [--time-scale F]
+    USAGE: sendout serve [--host H] [--port P] [--scenario FILE] [--seed N] [--at TIME] [--state FILE] [--to URL]
+                         [--secret S] [--app-id ID --app-token T] [--audit FILE] [--retry-schedule S] [--time-scale F]
 
     Serves the official REST API's paths (v2018-08-01 spec) over a seeded sample world. A call that changes the
     world emits the events Voucherify would, delivered as signed webhooks to one project webhook set to "Send me
@@ -43,7 +43,9 @@ enum ServeCommand: Command {
     POST /_sendout/delivery/resume [{"source": "wh_..."}] (hold every attempt; release, or resume a source paused
     after a sendout exhausted its retries). The POSTs need the app keys.
     Every other path of the spec answers 501 with Voucherify's error body naming the operation; a path outside
-    the spec 404, a wrong method 405, wrong keys 401, a body that is not JSON 400.
+    the spec 404, a wrong method 405, wrong keys 401, a body that is not JSON 400. Requests rejected before they
+    reach the API get the same Error body: not HTTP 400 bad_request, not complete 10 s after the first byte 408
+    request_timeout, a body over 1 MiB 413 payload_too_large, a head over 16 KiB 431; nothing is applied.
 
     OPTIONS:
       --host H, --port P        Where to listen (default 127.0.0.1 and a free port).
