@@ -32,4 +32,6 @@ public struct ServeInfo: Sendable, Equatable {
   public var clientAppID = ""
   /// `X-Client-Token` of the client-side endpoints.
   public var clientToken = ""
+  /// With `--scenario`: one line on the scenario (its name, webhooks, distributions and what its steps sent).
+  public var scenario: String? = nil
 }

@@ -1,9 +1,10 @@
 import Foundation
 import SendoutCore
-import SendoutIO
 import SendoutSessions
 import SendoutTestSupport
 import Testing
+
+@testable import SendoutIO
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -16,7 +17,10 @@ final class ServeServer: Sendable {
   let events: EventLog
   let listener: WebhookListener
 
-  init(seed: UInt64 = 1, at: String? = "2024-03-13T13:45:00.000Z") async throws {
+  init(
+    seed: UInt64 = 1, at: String? = "2024-03-13T13:45:00.000Z", scenario: String? = nil, state: String? = nil,
+    connections: ServeConnectionLimits? = nil
+  ) async throws {
     listener = WebhookListener(configuration: ListenerConfiguration(port: 0, secret: "whsec"))
     try listener.start()
     var configuration = ServeSession.Configuration()
@@ -28,6 +32,9 @@ final class ServeServer: Sendable {
     configuration.appToken = "token"
     configuration.clientAppID = "capp"
     configuration.clientToken = "ctoken"
+    configuration.scenarioPath = scenario
+    configuration.statePath = state
+    if let connections { configuration.connections = connections }
     configuration.delivery = DeliverySettings(
       policy: try RetryPolicy(schedule: .none),
       auditPath: NSTemporaryDirectory() + "sendout-serve-\(UUID().uuidString).jsonl")
@@ -51,24 +58,35 @@ final class ServeServer: Sendable {
   func call(_ method: String, _ path: String, body: String? = nil, keys: Bool = true, client: Bool = false)
     async throws -> (Int, JSON)
   {
-    var request = URLRequest(url: try #require(URL(string: url + path)))
-    request.httpMethod = method
-    if keys && !client {
-      request.setValue("app", forHTTPHeaderField: "X-App-Id")
-      request.setValue("token", forHTTPHeaderField: "X-App-Token")
-    }
+    var headers: [HTTPHeader] = []
+    if keys && !client { headers += [HTTPHeader("X-App-Id", "app"), HTTPHeader("X-App-Token", "token")] }
     if client {
-      request.setValue("capp", forHTTPHeaderField: "X-Client-Application-Id")
-      request.setValue("ctoken", forHTTPHeaderField: "X-Client-Token")
-      request.setValue("http://shop.test", forHTTPHeaderField: "origin")
+      headers += [
+        HTTPHeader("X-Client-Application-Id", "capp"), HTTPHeader("X-Client-Token", "ctoken"),
+        HTTPHeader("origin", "http://shop.test"),
+      ]
     }
-    if let body {
-      request.httpBody = Data(body.utf8)
-      request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+    if body != nil { headers.append(HTTPHeader("Content-Type", "application/json")) }
+    let response = try await Self.exchange(method, url + path, headers: headers, body: Array((body ?? "").utf8))
+    return (response.status, response.body.isEmpty ? .null : try JSONParser.parse(response.body))
+  }
+
+  /// One request over its own loopback socket on its own thread (not URLSession: every URLSession in the process
+  /// shares one queue, which hundreds of calls from parallel suites would keep busy for other suites' tests).
+  static func exchange(_ method: String, _ url: String, headers: [HTTPHeader], body: [UInt8]) async throws
+    -> TransportResponse
+  {
+    let target = try LoadTarget.parse(url).get()
+    let bytes = HTTPSerializer.request(
+      method: method, target: target.path, host: target.hostHeader, headers: headers, body: body)
+    let result = await withCheckedContinuation { continuation in
+      let thread = Thread {
+        continuation.resume(
+          returning: SocketConnection(target: target).exchange(bytes, timeoutMilliseconds: 10_000) { false })
+      }
+      thread.start()
     }
-    let (data, response) = try await URLSession.shared.data(for: request)
-    let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-    return (status, data.isEmpty ? .null : try JSONParser.parse(Array(data)))
+    return try result.get()
   }
 
   /// What the listener received once a webhook of `type` is among it (or after 5 s).

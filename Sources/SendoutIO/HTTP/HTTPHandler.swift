@@ -8,6 +8,18 @@ public protocol HTTPHandler: AnyObject, Sendable {
   func reply(to request: HTTPMessage) -> HTTPReply
   /// Bytes read from all connections, for diagnostics.
   func count(bytes: Int)
+  /// The answer the loop sends itself to a request it rejects before `reply(to:)` (400, 408, 413, 431); the
+  /// connection is closed after it. Default: `{"error": reason}` as JSON.
+  func rejection(status: Int, reason: String) -> HTTPReply
+}
+
+extension HTTPHandler {
+  /// `{"error": reason}` as JSON (what `sendout listen` answers).
+  public func rejection(status: Int, reason: String) -> HTTPReply {
+    let body: JSON = ["error": .string(reason)]
+    return HTTPReply(
+      status: status, headers: [HTTPHeader("content-type", "application/json")], body: body.compactBytes)
+  }
 }
 
 /// A handler's answer: status, headers and body, written after `delayMilliseconds` without blocking the loop.

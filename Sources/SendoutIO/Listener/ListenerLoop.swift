@@ -162,10 +162,9 @@ final class ListenerLoop: @unchecked Sendable {
   }
 
   private func reject(_ connection: ListenerConnection, status: Int, reason: String, now: Int64) {
-    let body: JSON = ["error": .string(reason)]
+    let reply = owner.rejection(status: status, reason: reason)
     let bytes = HTTPSerializer.response(
-      status: status, headers: [HTTPHeader("content-type", "application/json")], body: body.compactBytes,
-      keepAlive: false)
+      status: reply.status, headers: reply.headers, body: reply.body, keepAlive: false)
     connection.pending.append(.init(readyAt: now, bytes: bytes, close: true))
     connection.stopReading = true
   }

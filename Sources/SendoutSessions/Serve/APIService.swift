@@ -24,12 +24,16 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   private let clock: @Sendable () -> Timestamp
   /// Where the calls' sendouts go; the admin endpoints hold, release and read it.
   let delivery: DeliveryQueue
-  private let observer: SessionObserver
+  let observer: SessionObserver
   private let lock = NSLock()
-  private var world: World
-  private var webhooks: ProjectWebhooks
-  private let initialWorld: World
-  private let initialWebhooks: ProjectWebhooks
+  var world: World
+  var webhooks: ProjectWebhooks
+  var initialWorld: World
+  var initialWebhooks: ProjectWebhooks
+  /// For `POST /_sendout/scenario`: the target of endpoints without one (the built-in listener) and `--to`.
+  var scenarioTargets: (default: String?, override: String?, secret: String?) = (nil, nil, nil)
+  /// Sendouts an admin call made itself (a loaded scenario's steps), sent with the call's.
+  var madeSendouts: [Sendout] = []
   private let sendoutRows: @Sendable () throws(SessionError) -> [AuditSummary.Row]
   private var requestIDs: IDFactory
   private var bytesRead = 0
@@ -138,7 +142,8 @@ final class APIService: HTTPHandler, @unchecked Sendable {
       let (status, answer, operationID) = try handle(call)
       let pure = operationID.map(APIReadCache.operations.contains) ?? false
       if !pure { reads.invalidate() }
-      var sendouts: [Sendout] = []
+      var sendouts = madeSendouts
+      madeSendouts = []
       for event in answer.events { sendouts += webhooks.sendouts(for: event) }
       if let error = answer.error {
         return Applied(status: error.status, body: error.body(requestID: requestID), sendouts: sendouts)
@@ -149,6 +154,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
       return Applied(status: status, body: answer.body, sendouts: sendouts, bytes: bytes)
     } catch {
       reads.invalidate()
+      madeSendouts = []
       return Applied(status: error.status, body: error.body(requestID: requestID), sendouts: [])
     }
   }
@@ -215,13 +221,14 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     case ("GET", "/_sendout/sendouts"): return try sendouts(call)
     case (_, "/_sendout/delivery"), (_, "/_sendout/delivery/pause"), (_, "/_sendout/delivery/resume"):
       return try deliveryEndpoint(call)
+    case ("POST", "/_sendout/scenario"): return try scenarioEndpoint(call)
     case ("POST", "/_sendout/reset"):
       guard call.authorized.contains(.server) else { throw APIError.unauthorized("X-App-Id / X-App-Token") }
       (world, webhooks) = (initialWorld, initialWebhooks)
       world.moveClock(to: call.at)
       return APIAnswer(body: ["reset": true])
-    case (_, "/_sendout/sendouts"), (_, "/_sendout/reset"):
-      throw APIError.methodNotAllowed(call.method, allowed: [call.path.hasSuffix("reset") ? "POST" : "GET"])
+    case (_, "/_sendout/sendouts"), (_, "/_sendout/reset"), (_, "/_sendout/scenario"):
+      throw APIError.methodNotAllowed(call.method, allowed: [call.path.hasSuffix("sendouts") ? "GET" : "POST"])
     default: throw APIError.noRoute(method: call.method, path: call.path)
     }
   }

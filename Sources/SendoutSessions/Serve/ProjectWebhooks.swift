@@ -14,6 +14,10 @@ struct ProjectWebhooks: Sendable {
     var active: Bool
     var createdAt: Timestamp
     var builder: SendoutBuilder
+    /// Custom headers (from a scenario).
+    var headers: [HTTPHeader] = []
+    /// The seed of a scenario webhook's builder; `nil`: made from the project's seed.
+    var builderSeed: UInt64?
 
     /// Whether an event of `type` goes to this webhook.
     func accepts(_ type: String) -> Bool {
@@ -40,6 +44,11 @@ struct ProjectWebhooks: Sendable {
   private let seed: UInt64
   private var ids: IDFactory
   private(set) var all: [Webhook] = []
+  /// A scenario's active distributions: each takes the events its trigger names.
+  var distributions: [ScenarioSetup.Distribution] = []
+  /// Route as `sendout run` does: distribution-only event types (`customer.segment.entered`) never go to project
+  /// webhooks. The sample world (no scenario, no distributions) sends them to its "all events" webhook instead.
+  var routesAsScenario = false
 
   /// A project whose first webhook, set to "Send me all events", is `first`.
   init(projectID: String, secret: String, seed: UInt64, first: SendoutSource, at: Timestamp) {
@@ -52,6 +61,25 @@ struct ProjectWebhooks: Sendable {
         id: first.id, targetURL: first.targetURL, events: nil, active: true, createdAt: at,
         builder: builder(first))
     ]
+  }
+
+  /// A scenario's project (`sendout serve --scenario`): its webhooks, inactive ones too, and its distributions,
+  /// with the builders a scenario run signs with.
+  init(_ setup: ScenarioSetup, seed: UInt64, at: Timestamp) {
+    projectID = setup.projectID
+    secret = setup.secret
+    self.seed = seed
+    ids = IDFactory(seed: seed ^ 0x3E_B400)
+    distributions = setup.distributions
+    routesAsScenario = true
+    for wh in setup.webhooks {
+      let source = SendoutSource(id: wh.id, object: .webhook, targetURL: wh.targetURL)
+      all.append(
+        Webhook(
+          id: wh.id, targetURL: wh.targetURL, events: wh.events, active: wh.active, createdAt: at,
+          builder: builder(source, headers: wh.headers, seed: wh.builderSeed), headers: wh.headers,
+          builderSeed: wh.builderSeed))
+    }
   }
 
   /// The misspelled names in the Management API's events enum, to the event types they mean.
@@ -73,7 +101,9 @@ struct ProjectWebhooks: Sendable {
     guard let i = all.firstIndex(where: { $0.id == id }) else { return nil }
     if let targetURL, targetURL != all[i].targetURL {
       all[i].targetURL = targetURL
-      all[i].builder = builder(SendoutSource(id: id, object: .webhook, targetURL: targetURL))
+      all[i].builder = builder(
+        SendoutSource(id: id, object: .webhook, targetURL: targetURL), headers: all[i].headers, seed: all[i].builderSeed
+      )
     }
     if let events { all[i].events = events }
     if let active { all[i].active = active }
@@ -87,16 +117,24 @@ struct ProjectWebhooks: Sendable {
     return true
   }
 
-  /// The signed sendouts `event` makes, one per active webhook subscribed to it.
+  /// The signed sendouts `event` makes: one per active webhook subscribed to it (with a scenario, when its type can
+  /// go to project webhooks), then one per distribution it triggers.
   mutating func sendouts(for event: WorldEvent) -> [Sendout] {
     var out: [Sendout] = []
-    for i in all.indices where all[i].accepts(event.type) { out.append(all[i].builder.make(event)) }
+    if !routesAsScenario || ScenarioSetup.reachesWebhooks(event.type) {
+      for i in all.indices where all[i].accepts(event.type) { out.append(all[i].builder.make(event)) }
+    }
+    for i in distributions.indices where distributions[i].trigger == event.type {
+      out.append(distributions[i].builder.make(event))
+    }
     return out
   }
 
-  private func builder(_ source: SendoutSource) -> SendoutBuilder {
+  func builder(_ source: SendoutSource, headers: [HTTPHeader] = [], seed builderSeed: UInt64? = nil)
+    -> SendoutBuilder
+  {
     SendoutBuilder(
-      endpoint: WebhookEndpoint(projectID: projectID, source: source, secret: secret),
-      seed: seed &+ UInt64(all.count) &* 0x1000_0001)
+      endpoint: WebhookEndpoint(projectID: projectID, source: source, secret: secret, headers: headers),
+      seed: builderSeed ?? seed &+ UInt64(all.count) &* 0x1000_0001)
   }
 }

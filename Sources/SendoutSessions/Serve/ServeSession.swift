@@ -30,6 +30,12 @@ public enum ServeSession {
     public var clientToken: String?
     /// Retry policy and audit log of the webhooks.
     public var delivery = DeliverySettings()
+    /// Timeouts and connection limits against slow, idle or oversize clients.
+    public var connections = ServeConnectionLimits()
+    /// A scenario file whose world, project webhooks and distributions are served, its steps played first.
+    public var scenarioPath: String?
+    /// Overrides the scenario's seed (`--seed` with `--scenario`); `nil`: the scenario's own.
+    public var scenarioSeed: UInt64?
     /// Journal every call here (on disk before it is answered) and replay it at start: the world survives a
     /// restart, even `kill -9`. `nil`: the world lives in memory only.
     public var statePath: String?
@@ -43,14 +49,18 @@ public enum ServeSession {
     -> Int
   {
     try DeliverySettings.validate(target: configuration.target)
-    let secret = configuration.secret ?? BuiltInListener.generatedSecret()
+    let scenario = try ServeStart.scenario(configuration.scenarioPath)
+    let secret =
+      configuration.secret ?? scenario.map { $0.0.webhookSecret(seed: configuration.scenarioSeed) }
+      ?? BuiltInListener.generatedSecret()
     let listener =
-      configuration.target == nil ? try BuiltInListener.start(secret: secret, observer: observer) : nil
+      ServeStart.needsListener(scenario?.0, target: configuration.target)
+      ? try BuiltInListener.start(secret: secret, observer: observer) : nil
     defer { listener?.listener.stop() }
     let target = configuration.target ?? listener?.webhookURL ?? ""
     let start = configuration.at ?? SystemClock().now()
-    let world = try sampleWorld(seed: configuration.seed, endingAt: start)
-    var ids = IDFactory(seed: configuration.seed ^ 0x5E27_E000)
+    let seed = scenario.map { configuration.scenarioSeed ?? $0.0.seed } ?? configuration.seed
+    var ids = IDFactory(seed: seed ^ 0x5E27_E000)
     var keys = APIService.Keys(
       appID: configuration.appID ?? ids.make(.webhook, at: start).replacingOccurrences(of: "wh_", with: ""),
       appToken: configuration.appToken ?? BuiltInListener.generatedSecret())
@@ -60,41 +70,53 @@ public enum ServeSession {
     keys.clientAppID =
       configuration.clientAppID ?? ids.make(.webhook, at: start).replacingOccurrences(of: "wh_", with: "client_")
     keys.clientToken = configuration.clientToken ?? BuiltInListener.generatedSecret()
+    let begin = try scenario.map { (s) throws(SessionError) in
+      try ServeStart.make(
+        s.0, file: configuration.scenarioPath ?? "", digest: s.digest, seed: configuration.scenarioSeed,
+        secret: configuration.secret, defaultTarget: listener?.webhookURL, overrideTarget: configuration.target)
+    }
+    let world: World
+    if let begin { world = begin.world } else { world = try sampleWorld(seed: seed, endingAt: start) }
     let delivery = try configuration.delivery.queue(workers: 16) { observer(.delivery($0)) }
     let auditPath = configuration.delivery.auditPath
     let fixed = configuration.at
     let service = APIService(
       world: world,
-      webhooks: ProjectWebhooks(
-        projectID: webhook.projectID, secret: secret, seed: configuration.seed, first: webhook.source, at: start),
+      webhooks: begin?.webhooks
+        ?? ProjectWebhooks(
+          projectID: webhook.projectID, secret: secret, seed: seed, first: webhook.source, at: start),
       keys: keys,
-      seed: configuration.seed, simulatedStart: fixed, clock: { SystemClock().now() }, observer: observer,
+      seed: seed, simulatedStart: fixed, clock: { SystemClock().now() }, observer: observer,
       sendouts: { () throws(SessionError) in
         AuditSummary(try AuditSession.read(path: auditPath) { observer(.warning($0)) }.records).rows
       },
       delivery: delivery)
+    service.scenarioTargets = (listener?.webhookURL, configuration.target, configuration.secret)
     var restored = 0
-    var resumed: [Sendout] = []
+    var resumed: [Sendout] = begin?.sendouts ?? []
     var previousAttempts: [String: Int] = [:]
     if let path = configuration.statePath {
       let recorded = AuditSummary(try configuration.delivery.readAuditLog(observer).records)
       do throws(DurableLogError) {
         let (journal, lines) = try DurableLog.open(path)
-        let calls = lines.compactMap(APICall.init(line:))
-        guard calls.count == lines.count else {
-          throw DurableLogError(path: path, reason: "a line is not a journaled call (not a sendout serve state file?)")
-        }
-        // At least once, like Voucherify: what the calls sent that has no final record is delivered again.
-        resumed = service.replay(calls, journal: journal) { sendout in
+        let calls = try (begin?.origin ?? ServeStateOrigin(scenario: nil, digest: nil, seed: seed)).calls(
+          lines, journal: journal)
+        // At least once, like Voucherify: what the calls (and a scenario's steps) sent that has no final record is
+        // delivered again.
+        let unfinished = { (sendout: Sendout) -> Bool in
           guard let row = recorded.row(for: sendout.id) else { return true }
           previousAttempts[sendout.id] = row.attempts
           return row.latest.status == .retrying
         }
+        resumed = resumed.filter(unfinished) + service.replay(calls, journal: journal, unfinished: unfinished)
         restored = calls.count
       } catch { throw .badInput(error.message) }
     }
     var serverConfiguration = ListenerConfiguration(host: configuration.host, port: configuration.port)
-    serverConfiguration.limits = HTTPLimits(maxBodyBytes: 1 << 20)
+    serverConfiguration.limits = HTTPLimits(maxBodyBytes: configuration.connections.maxBodyBytes)
+    serverConfiguration.readTimeoutMilliseconds = configuration.connections.readTimeoutMilliseconds
+    serverConfiguration.idleTimeoutMilliseconds = configuration.connections.idleTimeoutMilliseconds
+    serverConfiguration.maxConnections = configuration.connections.maxConnections
     // Parsing and writing run on every core; the world itself is one lock (calls apply one at a time).
     serverConfiguration.threads = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
     let dashboard = DashboardService(
@@ -102,18 +124,21 @@ public enum ServeSession {
         delivery: configuration.delivery, bindHost: configuration.host, world: { body in service.read(body) }),
       observer: observer)
     let router = DashboardRouter(dashboard: dashboard, api: service)
+    // A scenario's steps (and what a restart resumes) are queued before the first call can be.
+    delivery.enqueue(resumed, previousAttempts: previousAttempts)
     let server = HTTPServer(configuration: serverConfiguration, handler: router)
     do throws(ListenerError) { try server.start() } catch { throw .usage(error.message) }
     observer(
       .serving(
         ServeInfo(
           url: server.baseURL, appID: keys.appID, appToken: keys.appToken, secret: secret,
-          secretGenerated: configuration.secret == nil, webhookURL: target, webhookID: webhook.source.id,
+          secretGenerated: configuration.secret == nil && scenario?.0.generatesSecret != false, webhookURL: target,
+          webhookID: begin?.webhooks.all.first?.id ?? webhook.source.id,
           simulatedTime: configuration.at, auditPath: configuration.delivery.auditPath,
           statePath: configuration.statePath, restoredCalls: restored, resumedSendouts: resumed.count,
-          projectID: webhook.projectID, clientAppID: keys.clientAppID, clientToken: keys.clientToken)))
+          projectID: begin?.webhooks.projectID ?? webhook.projectID, clientAppID: keys.clientAppID,
+          clientToken: keys.clientToken, scenario: begin?.summary)))
     observer(.dashboardServing(url: DashboardSession.pageURL(server.baseURL)))
-    delivery.enqueue(resumed, previousAttempts: previousAttempts)
     delivery.start()
     await CancellationWait.untilCancelled()
     server.stop()

@@ -20,9 +20,15 @@ enum ServePrinter {
       Console.out("  X-App-Token: \(info.appToken)")
       Console.out("  X-Client-Application-Id: \(info.clientAppID)  X-Client-Token: \(info.clientToken) (/client/v1/…)")
       Console.out("  Project: \(info.projectID) (the Management API takes the same keys)")
-      Console.out(
-        "Webhooks: every event to \(TargetURL.withoutPassword(info.webhookURL)) (project webhook \(info.webhookID)), "
-          + "signed with the \(info.secretGenerated ? "generated " : "")secret \(info.secret)")
+      if let scenario = info.scenario {
+        Console.out(
+          TerminalText.escape(scenario)
+            + ", signed with the \(info.secretGenerated ? "generated " : "")secret \(info.secret)")
+      } else {
+        Console.out(
+          "Webhooks: every event to \(TargetURL.withoutPassword(info.webhookURL)) (project webhook \(info.webhookID)), "
+            + "signed with the \(info.secretGenerated ? "generated " : "")secret \(info.secret)")
+      }
       if let at = info.simulatedTime { Console.out("Simulated clock fixed at \(at.iso8601)") }
       Console.out("Audit log: \(info.auditPath). Ctrl-C to stop.")
     case .listenerStarted(let url, _):

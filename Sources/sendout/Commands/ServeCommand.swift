@@ -7,9 +7,9 @@ enum ServeCommand: Command {
   static let name = "serve"
   static let summary = "Serve a local Voucherify REST API over the simulated world; its calls send the webhooks."
   static let help = """
-    USAGE: sendout serve [--host H] [--port P] [--seed N] [--at TIME] [--state FILE] [--to URL] [--secret S]
-                         [--app-id ID --app-token T] [--client-app-id ID --client-token T] [--audit FILE]
-                         [--retry-schedule S] [--time-scale F]
+    USAGE: sendout serve [--host H] [--port P] [--scenario FILE] [--seed N] [--at TIME] [--state FILE] [--to URL]
+                         [--secret S] [--app-id ID --app-token T] [--client-app-id ID --client-token T]
+                         [--audit FILE] [--retry-schedule S] [--time-scale F] [--coverage]
 
     Serves the official REST API's paths (v2018-08-01 spec) over a seeded sample world. A call that changes the
     world emits the events Voucherify would, delivered as signed webhooks to one project webhook set to "Send me
@@ -21,15 +21,26 @@ enum ServeCommand: Command {
     \(ServeCoverage.helpText())
     Sendout's own endpoints: GET /_sendout/clock, POST /_sendout/clock (with --at), GET /_sendout/sendouts
     [?status=FAILED] (the audit log, one row per sendout), POST /_sendout/reset (the initial world again),
+    POST /_sendout/scenario (body: a scenario file; its world, webhooks and distributions replace the current ones,
+    journaled like any call),
     GET /_sendout/delivery (queued, in flight, delivered, paused sources), POST /_sendout/delivery/pause and
     POST /_sendout/delivery/resume [{"source": "wh_..."}] (hold every attempt; release, or resume a source paused
     after a sendout exhausted its retries). The POSTs need the app keys.
     Every other path of the spec answers 501 with Voucherify's error body naming the operation; a path outside
-    the spec 404, a wrong method 405, wrong keys 401, a body that is not JSON 400.
+    the spec 404, a wrong method 405, wrong keys 401, a body that is not JSON 400. Requests rejected before they
+    reach the API get the same Error body: not HTTP 400 bad_request, not complete 10 s after the first byte 408
+    request_timeout, a body over 1 MiB 413 payload_too_large, a head over 16 KiB 431; nothing is applied.
 
     OPTIONS:
       --host H, --port P        Where to listen (default 127.0.0.1 and a free port).
-      --seed N                  Seeds the world, its ids and the generated keys (default 1).
+      --scenario FILE           Serve a scenario file's world (campaigns, customers, vouchers...), project webhooks
+                                and distributions (targets, event filters, secret as the file says); its steps
+                                run first and their webhooks are sent before any call is answered. Calls' events
+                                go to the webhooks and distributions as in 'sendout run'. POST /_sendout/reset
+                                comes back to the world after the steps. A bad file exits 65, as for 'run'.
+      --seed N                  Seeds the world, its ids and the generated keys (default 1; with --scenario, the
+                                scenario's seed). A --state file records the scenario and seed it was made with
+                                and refuses another.
       --at TIME                 A simulated clock (ISO-8601 UTC, or now) for byte-identical answers and webhooks. It
                                 moves only with POST /_sendout/clock {"advance": "30d"} or {"to": TIME}, which
                                 runs what falls due on the way (pending points activate, points expire).
@@ -49,6 +60,7 @@ enum ServeCommand: Command {
     EXAMPLES:
       sendout serve --port 8080
       sendout serve --port 8080 --to http://127.0.0.1:3000/webhooks --secret whsec
+      sendout serve --scenario Scenarios/segments.json --to http://127.0.0.1:3000/webhooks
       curl -H 'X-App-Id: ID' -H 'X-App-Token: T' http://127.0.0.1:8080/v1/customers -d '{"source_id":"s1"}'
     """
 
@@ -65,7 +77,9 @@ enum ServeCommand: Command {
       try arguments.option("--port", expected: "0 (any free port) to 65535") {
         Int($0).flatMap { (0...65535).contains($0) ? $0 : nil }
       } ?? 0
-    configuration.seed = try arguments.option("--seed", expected: "a non-negative integer") { UInt64($0) } ?? 1
+    configuration.scenarioSeed = try arguments.option("--seed", expected: "a non-negative integer") { UInt64($0) }
+    configuration.seed = configuration.scenarioSeed ?? 1
+    configuration.scenarioPath = try arguments.option("--scenario")
     configuration.at = try EventOptions.parseAt(&arguments)
     configuration.target = try arguments.option("--to")
     configuration.secret = try arguments.option("--secret")

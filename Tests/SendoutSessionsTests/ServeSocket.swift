@@ -1,0 +1,66 @@
+// swift-format-ignore-file: NeverForceUnwrap
+
+// Test code: a force unwrap of a literal or a fixture is the clearest assertion that it is well-formed.
+import Foundation
+import SendoutIO
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A blocking TCP client for the mock API abuse tests (as SendoutIOTests' LoopbackSocket) that need control over how bytes are split on the wire.
+final class ServeSocket {
+  let fd: Int32
+  var parser = HTTPParser(kind: .response)
+
+  /// Connects to 127.0.0.1:`port`; reads time out after `timeoutSeconds`.
+  init(port: Int, timeoutSeconds: Int = 5) throws {
+    fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port)).bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var tv = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+    var one: Int32 = 1
+    setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+    let rc = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard rc == 0 else { throw POSIXError(.ECONNREFUSED) }
+  }
+
+  deinit { close(fd) }
+
+  func send(_ text: String) { send(Array(text.utf8)) }
+
+  func send(_ bytes: [UInt8]) {
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeBytes {
+        Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+      }
+      if n <= 0 { return }
+      offset += n
+    }
+  }
+
+  /// Reads until one complete response arrives; `nil` on timeout or close.
+  func readResponse() throws -> HTTPMessage? {
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+      if let message = try parser.next() { return message }
+      let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+      if n <= 0 { return try parser.finish() }
+      parser.feed(buffer[0..<n])
+    }
+  }
+
+  /// Whether the server closed the connection (a read returns 0).
+  func isClosedByPeer() -> Bool {
+    var byte: UInt8 = 0
+    return recv(fd, &byte, 1, 0) == 0
+  }
+}
