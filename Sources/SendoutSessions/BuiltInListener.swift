@@ -9,11 +9,13 @@ struct BuiltInListener {
   /// The running listener.
   let listener: WebhookListener
 
-  /// Starts it on a free port; arrivals go to the observer as `.received` unless `reportArrivals` is off.
-  static func start(secret: String?, reportArrivals: Bool = true, observer: @escaping SessionObserver)
-    throws(SessionError) -> BuiltInListener
-  {
+  /// Starts it on a free port; arrivals go to the observer as `.received` unless `reportArrivals` is off. With
+  /// `servesUI`, its live Arrivals page is at `/_sendout/` (as `listen --ui`).
+  static func start(
+    secret: String?, reportArrivals: Bool = true, servesUI: Bool = false, observer: @escaping SessionObserver
+  ) throws(SessionError) -> BuiltInListener {
     var configuration = ListenerConfiguration(port: 0, secret: secret)
+    configuration.servesUI = servesUI
     if reportArrivals { configuration.onReceive = { request in observer(.received(request)) } }
     let listener = WebhookListener(configuration: configuration)
     do throws(ListenerError) { try listener.start() } catch { throw .internal(error.message) }

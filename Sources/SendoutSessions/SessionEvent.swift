@@ -27,6 +27,8 @@ public enum SessionEvent: Sendable {
   case loadProgress(LoadProgress)
   /// The mock API is serving (`sendout serve`).
   case serving(ServeInfo)
+  /// The built-in listener of `sendout serve` shows what it received, live, at this page (`listen --ui`'s).
+  case arrivalsServing(url: String)
   /// The mock API answered a call.
   case apiCall(method: String, path: String, status: Int)
   /// The dashboard's page is served at `url` (`sendout dashboard`, and `serve`'s at `/_sendout/`).

@@ -55,7 +55,7 @@ public enum ServeSession {
       ?? BuiltInListener.generatedSecret()
     let listener =
       ServeStart.needsListener(scenario?.0, target: configuration.target)
-      ? try BuiltInListener.start(secret: secret, observer: observer) : nil
+      ? try BuiltInListener.start(secret: secret, servesUI: true, observer: observer) : nil
     defer { listener?.listener.stop() }
     let target = configuration.target ?? listener?.webhookURL ?? ""
     let start = configuration.at ?? SystemClock().now()
@@ -139,6 +139,7 @@ public enum ServeSession {
           projectID: begin?.webhooks.projectID ?? webhook.projectID, clientAppID: keys.clientAppID,
           clientToken: keys.clientToken, scenario: begin?.summary)))
     observer(.dashboardServing(url: DashboardSession.pageURL(server.baseURL)))
+    if let listener { observer(.arrivalsServing(url: listener.listener.baseURL + "/_sendout/")) }
     delivery.start()
     await CancellationWait.untilCancelled()
     server.stop()

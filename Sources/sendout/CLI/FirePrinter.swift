@@ -32,7 +32,7 @@ struct FirePrinter: Sendable {
       for line in DeliveryPrinter(showID: false, maxAttempts: delivery.policy.maxAttempts).lines(for: event) {
         Console.out(line)
       }
-    case .planned, .resuming, .resending, .loadProgress, .serving, .apiCall, .dashboardServing: break
+    case .planned, .resuming, .resending, .loadProgress, .serving, .apiCall, .dashboardServing, .arrivalsServing: break
     }
   }
 

@@ -41,7 +41,7 @@ struct RunPrinter: Sendable {
       for line in DeliveryPrinter(showID: true, maxAttempts: delivery.policy.maxAttempts).lines(for: event) {
         Console.out(line)
       }
-    case .sending, .firing, .resending, .loadProgress, .serving, .apiCall, .dashboardServing: break
+    case .sending, .firing, .resending, .loadProgress, .serving, .apiCall, .dashboardServing, .arrivalsServing: break
     }
   }
 

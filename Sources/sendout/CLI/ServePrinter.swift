@@ -38,6 +38,7 @@ enum ServePrinter {
       Console.out(TerminalText.escape("  api ← \(method) \(path) → \(status)"))
     case .warning(let text): Console.warning(text)
     case .dashboardServing(let url): Console.out("Dashboard: \(url) (webhook sendouts and the world, in a browser)")
+    case .arrivalsServing(let url): Console.out("Arrivals: \(url) (what the built-in listener received, live)")
     case .delivery(let event):
       guard case .recorded(let record) = event, record.status != .success else { return }
       for line in DeliveryPrinter(showID: true, maxAttempts: 0).lines(for: event) { Console.out(line) }
