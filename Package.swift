@@ -19,7 +19,7 @@ let package = Package(
     .target(name: "SendoutIO", dependencies: ["SendoutCore"]),
     // One library call per command: fire, run, retry, load, listen (and serve, the dashboard).
     .target(name: "SendoutSessions", dependencies: ["SendoutCore", "SendoutIO"]),
-    .target(name: "SendoutTestSupport", dependencies: ["SendoutCore"]),
+    .target(name: "SendoutTestSupport", dependencies: ["SendoutCore", "SendoutIO"]),
     .executableTarget(name: "sendout", dependencies: ["SendoutCore", "SendoutIO", "SendoutSessions"]),
     .testTarget(
       name: "SendoutCoreTests", dependencies: ["SendoutCore", "SendoutTestSupport"], exclude: ["Snapshots"]),

@@ -1,6 +1,7 @@
 import Foundation
 import SendoutCore
 import SendoutIO
+import SendoutTestSupport
 import Testing
 
 /// `listen --ui`'s endpoints over real loopback HTTP: the page, the arrivals list and one arrival.

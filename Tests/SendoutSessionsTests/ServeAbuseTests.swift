@@ -2,6 +2,7 @@ import Foundation
 import SendoutCore
 import SendoutIO
 import SendoutSessions
+import SendoutTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -46,7 +47,7 @@ import Testing
 
   /// A well-behaved call over a raw socket is answered 200.
   static func expectServes(_ port: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let client = try ServeSocket(port: port, timeoutSeconds: 3)
+    let client = try LoopbackSocket(port: port, timeoutSeconds: 3)
     client.send(request("GET", "/v1/campaigns"))
     #expect(try client.readResponse()?.head.status == 200, sourceLocation: sourceLocation)
   }
@@ -54,7 +55,7 @@ import Testing
   @Test func aTricklerGets408AtTheDeadlineWhileOthersAreServed() async throws {
     let server = try await ServeServer(connections: Self.limits(read: 300))
     let port = try Self.port(server)
-    let trickler = try ServeSocket(port: port, timeoutSeconds: 5)
+    let trickler = try LoopbackSocket(port: port, timeoutSeconds: 5)
     let done = NSLock()
     nonisolated(unsafe) var stop = false
     let bytes = Array("POST /v1/customers HTTP/1.1\r\nx-slow: ".utf8) + Array(repeating: UInt8(ascii: "a"), count: 400)
@@ -79,16 +80,16 @@ import Testing
     let server = try await ServeServer()
     let port = try Self.port(server)
     // The head alone announces too much: rejected before any body byte is read (no reset races on the socket).
-    let announced = try ServeSocket(port: port)
+    let announced = try LoopbackSocket(port: port)
     announced.send(
       "POST /v1/customers HTTP/1.1\r\nx-app-id: app\r\nx-app-token: token\r\ncontent-length: 1048577\r\n\r\n"
         + #"{"source_id":"huge"}"#)
     try Self.expectError(announced.readResponse(), 413, key: "payload_too_large")
-    let chunked = try ServeSocket(port: port)
+    let chunked = try LoopbackSocket(port: port)
     chunked.send(
       "POST /v1/customers HTTP/1.1\r\ntransfer-encoding: chunked\r\n\r\n100001\r\n" + #"{"source_id":"huge"}"#)
     try Self.expectError(chunked.readResponse(), 413, key: "payload_too_large")
-    let head = try ServeSocket(port: port)
+    let head = try LoopbackSocket(port: port)
     head.send("GET /v1/campaigns HTTP/1.1\r\nx-big: " + String(repeating: "a", count: 20_000) + "\r\n\r\n")
     try Self.expectError(head.readResponse(), 431, key: "request_header_fields_too_large")
     #expect(try await server.call("GET", "/v1/customers/huge").0 == 404)
@@ -105,7 +106,7 @@ import Testing
   func malformedRequestsGet400WithVoucherifysErrorBody(_ request: String) async throws {
     let server = try await ServeServer()
     let port = try Self.port(server)
-    let client = try ServeSocket(port: port, timeoutSeconds: 3)
+    let client = try LoopbackSocket(port: port, timeoutSeconds: 3)
     client.send(request)
     try Self.expectError(client.readResponse(), 400, key: "bad_request")
     try Self.expectServes(port)
@@ -118,7 +119,7 @@ import Testing
   @Test func manyIdleConnectionsDoNotStarveOthers() async throws {
     let server = try await ServeServer(connections: Self.limits(idle: 300, connections: 50))
     let port = try Self.port(server)
-    let idle = try (0..<120).map { _ in try ServeSocket(port: port, timeoutSeconds: 3) }
+    let idle = try (0..<120).map { _ in try LoopbackSocket(port: port, timeoutSeconds: 3) }
     #expect(idle.allSatisfy { $0.isClosedByPeer() })
     try Self.expectServes(port)
     try await server.stop()
@@ -132,7 +133,7 @@ import Testing
     let server = try await ServeServer(state: state)
     let port = try Self.port(server)
     for i in 0..<30 {
-      let client = try ServeSocket(port: port)
+      let client = try LoopbackSocket(port: port)
       let request = Self.request("POST", "/v1/customers", body: #"{"source_id":"ghost-\#(i)","email":"g@example.com"}"#)
       switch i % 3 {
       case 0: client.send(Array(request.prefix(request.count - 5)))

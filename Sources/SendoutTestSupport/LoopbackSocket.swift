@@ -1,6 +1,3 @@
-// swift-format-ignore-file: NeverForceUnwrap
-
-// Test code: a force unwrap of a literal or a fixture is the clearest assertion that it is well-formed.
 import Foundation
 import SendoutIO
 
@@ -8,13 +5,16 @@ import SendoutIO
   import Glibc
 #endif
 
-/// A blocking TCP client for the mock API abuse tests (as SendoutIOTests' LoopbackSocket) that need control over how bytes are split on the wire.
-final class ServeSocket {
-  let fd: Int32
-  var parser = HTTPParser(kind: .response)
+/// A blocking TCP client for tests that need control over how bytes are split on the wire (the listener's and the
+/// mock API's abuse tests).
+public final class LoopbackSocket {
+  /// The socket.
+  public let fd: Int32
+  /// Parses what the server answers.
+  public var parser = HTTPParser(kind: .response)
 
   /// Connects to 127.0.0.1:`port`; reads time out after `timeoutSeconds`.
-  init(port: Int, timeoutSeconds: Int = 5) throws {
+  public init(port: Int, timeoutSeconds: Int = 5) throws {
     fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
@@ -34,13 +34,16 @@ final class ServeSocket {
 
   deinit { close(fd) }
 
-  func send(_ text: String) { send(Array(text.utf8)) }
+  /// Sends `text` as UTF-8.
+  public func send(_ text: String) { send(Array(text.utf8)) }
 
-  func send(_ bytes: [UInt8]) {
+  /// Sends `bytes` (until the peer stops taking them).
+  public func send(_ bytes: [UInt8]) {
     var offset = 0
     while offset < bytes.count {
-      let n = bytes.withUnsafeBytes {
-        Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+      let n = bytes.withUnsafeBytes { raw -> Int in
+        guard let base = raw.baseAddress else { return 0 }
+        return Glibc.send(fd, base + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
       }
       if n <= 0 { return }
       offset += n
@@ -48,7 +51,7 @@ final class ServeSocket {
   }
 
   /// Reads until one complete response arrives; `nil` on timeout or close.
-  func readResponse() throws -> HTTPMessage? {
+  public func readResponse() throws -> HTTPMessage? {
     var buffer = [UInt8](repeating: 0, count: 4096)
     while true {
       if let message = try parser.next() { return message }
@@ -59,7 +62,7 @@ final class ServeSocket {
   }
 
   /// Whether the server closed the connection (a read returns 0).
-  func isClosedByPeer() -> Bool {
+  public func isClosedByPeer() -> Bool {
     var byte: UInt8 = 0
     return recv(fd, &byte, 1, 0) == 0
   }
