@@ -29,6 +29,12 @@ final class RawReceiver: @unchecked Sendable {
     /// Answers bytes that are not HTTP.
     case malformed(String)
 
+    /// Whether nothing listens (the port is only held).
+    var isRefuse: Bool {
+      if case .refuse = self { return true }
+      return false
+    }
+
     var description: String {
       switch self {
       case .refuse: "refuse"
@@ -61,7 +67,9 @@ final class RawReceiver: @unchecked Sendable {
     self.behavior = behavior
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var one: Int32 = 1
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+    // Not for `.refuse`: a bound socket that does not listen lets any later bind with SO_REUSEADDR share its port
+    // (another test's server then answered, or stayed silent, where a refusal was expected).
+    if !behavior.isRefuse { setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size)) }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = 0
