@@ -44,7 +44,7 @@ public enum ServeCoverage {
 
   /// The lines `sendout serve --help` shows: the counts per tag, wrapped to `width` columns.
   public static func helpText(width: Int = 116) -> String {
-    var lines = ["Simulated: \(summary). By tag:"]
+    var lines = ["Coverage: \(summary). By tag:"]
     var line = " "
     for tag in tags {
       let item = " \(tag.name) \(tag.simulated.count)/\(tag.simulated.count + tag.notSimulated.count)"
