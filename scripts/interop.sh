@@ -5,7 +5,8 @@
 # pinned), installed into a throwaway virtual environment. Runs scripts/interop/checkout.py (customer, publish,
 # redeem, rollback, a validated then redeemed stack of two codes, an order paid, the client-side API, voucher, custom
 # event, loyalty program and points, a 401 and a 404, each parsed by the SDK's own models), then checks
-# that the webhooks the calls caused arrived, signed, at a `sendout listen`, carrying the ids the SDK saw.
+# that the webhooks the calls caused arrived, signed, at a `sendout listen`, carrying the ids the SDK saw
+# (distribution-only events such as customer.order.paid never reach a project webhook, so none is expected).
 # Needs python3 with venv and PyPI; builds sendout first. Exit 0 when every check passes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,7 +63,6 @@ want = [
     ("redemption.succeeded", "data.redemption.id", ids["redemption"]),
     ("redemption.rollback.succeeded", "data.redemption_rollback.id", ids["rollback"]),
     ("voucher.loyalty_card.points_added", "data.voucher.code", ids["card"]),
-    ("customer.order.paid", "data.order.id", ids["order"]),
 ] + [("redemption.succeeded", "data.redemption.id", child) for child in ids["stacked"]]
 def dig(obj, path):
     for key in path.split("."):

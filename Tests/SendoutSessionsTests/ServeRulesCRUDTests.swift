@@ -87,9 +87,9 @@ import Testing
     #expect(dynamic == 501 && refused["key"] == "not_implemented")
     let (unknown, _) = try await server.call("POST", "/v1/segments", body: #"{"name":"X","customers":["nobody"]}"#)
     #expect(unknown == 404)
-    let entered = try await server.bodies(of: "customer.segment.entered")
-    #expect(entered.first?.value(atPath: "data.segment.id")?.stringValue == id)
-    #expect(entered.first?.value(atPath: "data.customer.id") == customer["id"])
+    // customer.segment.entered is a distribution event: the project's "all events" webhook never gets it.
+    #expect(try await server.drained())
+    #expect(server.listener.received.allSatisfy { $0.eventType != "customer.segment.entered" })
     try await server.stop()
   }
 

@@ -46,9 +46,6 @@ struct ProjectWebhooks: Sendable {
   private(set) var all: [Webhook] = []
   /// A scenario's active distributions: each takes the events its trigger names.
   var distributions: [ScenarioSetup.Distribution] = []
-  /// Route as `sendout run` does: distribution-only event types (`customer.segment.entered`) never go to project
-  /// webhooks. The sample world (no scenario, no distributions) sends them to its "all events" webhook instead.
-  var routesAsScenario = false
 
   /// A project whose first webhook, set to "Send me all events", is `first`.
   init(projectID: String, secret: String, seed: UInt64, first: SendoutSource, at: Timestamp) {
@@ -71,7 +68,6 @@ struct ProjectWebhooks: Sendable {
     self.seed = seed
     ids = IDFactory(seed: seed ^ 0x3E_B400)
     distributions = setup.distributions
-    routesAsScenario = true
     for wh in setup.webhooks {
       let source = SendoutSource(id: wh.id, object: .webhook, targetURL: wh.targetURL)
       all.append(
@@ -121,7 +117,9 @@ struct ProjectWebhooks: Sendable {
   /// go to project webhooks), then one per distribution it triggers.
   mutating func sendouts(for event: WorldEvent) -> [Sendout] {
     var out: [Sendout] = []
-    if !routesAsScenario || ScenarioSetup.reachesWebhooks(event.type) {
+    // As on the platform: project webhooks ("Send me all events" included) get only the events they can be
+    // configured for; distribution events (customer.order.*, customer.segment.*…) go to distributions only.
+    if ScenarioSetup.reachesWebhooks(event.type) {
       for i in all.indices where all[i].accepts(event.type) { out.append(all[i].builder.make(event)) }
     }
     for i in distributions.indices where distributions[i].trigger == event.type {
