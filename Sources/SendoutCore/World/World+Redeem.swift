@@ -89,28 +89,44 @@ extension World {
     let v = vouchers[vi]
     if v.campaignType == .giftVouchers {
       let used = min(v.giftBalance, orders[oi].totalAmount)
-      vouchers[vi].giftBalance -= used
-      vouchers[vi].redeemedAmount += used
-      orders[oi].discountAmount += used
-      r.amount = used
-      customers[try position(in: customers, r.customerID, "customer")].redemptions.giftRedeemedAmount += used
+      try spendGiftCredits(used, voucherIndex: vi, orderIndex: oi, redemption: &r)
       return used
     }
     guard let discount = v.discount else { return 0 }
     if case .unit(let off, let productID) = discount {
-      if let ii = orders[oi].items.firstIndex(where: { $0.product.id == productID }) {
-        orders[oi].items[ii].quantity += off
-        orders[oi].items[ii].discountQuantity += off
-      } else if let p = products[id: productID] {
-        var item = OrderItem(id: make(.orderLineItem), product: p, quantity: off)
-        item.discountQuantity = off
-        orders[oi].items.append(item)
-      }
+      addFreeUnits(off, of: productID, toOrder: oi)
       return orders[oi].itemsDiscountAmount
     }
     let d = discount.discount(orderAmount: orders[oi].totalAmount)
     orders[oi].discountAmount += d
     return d
+  }
+
+  /// Spends `amount` gift credits of voucher `vi` on order `oi` for `r`: the card's balance and redeemed amount,
+  /// the order's discount, the redemption's amount and the customer's redeemed gift amount.
+  mutating func spendGiftCredits(
+    _ amount: Int, voucherIndex vi: Int, orderIndex oi: Int, redemption r: inout Redemption
+  )
+    throws(WorldOperationError)
+  {
+    vouchers[vi].giftBalance -= amount
+    vouchers[vi].redeemedAmount += amount
+    orders[oi].discountAmount += amount
+    r.amount = amount
+    customers[try position(in: customers, r.customerID, "customer")].redemptions.giftRedeemedAmount += amount
+  }
+
+  /// A unit discount: `off` free units of product `productID` on order `oi`, on its line for that product or on a
+  /// new one.
+  mutating func addFreeUnits(_ off: Int, of productID: String, toOrder oi: Int) {
+    if let ii = orders[oi].items.firstIndex(where: { $0.product.id == productID }) {
+      orders[oi].items[ii].quantity += off
+      orders[oi].items[ii].discountQuantity += off
+    } else if let p = products[id: productID] {
+      var item = OrderItem(id: make(.orderLineItem), product: p, quantity: off)
+      item.discountQuantity = off
+      orders[oi].items.append(item)
+    }
   }
 
   /// Emits a redemption event (`redemption.*` or `customer.redemption.*`) in its documented key order;

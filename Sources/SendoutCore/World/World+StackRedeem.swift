@@ -121,21 +121,9 @@ extension World {
     r.voucherID = vouchers[vi].id
     let v = vouchers[vi]
     if v.campaignType == .giftVouchers {
-      vouchers[vi].giftBalance -= outcome.discount
-      vouchers[vi].redeemedAmount += outcome.discount
-      r.amount = outcome.discount
-      customers[try position(in: customers, r.customerID, "customer")].redemptions.giftRedeemedAmount +=
-        outcome.discount
-      orders[oi].discountAmount += outcome.discount
+      try spendGiftCredits(outcome.discount, voucherIndex: vi, orderIndex: oi, redemption: &r)
     } else if case .unit(let off, let productID) = v.discount {
-      if let ii = orders[oi].items.firstIndex(where: { $0.product.id == productID }) {
-        orders[oi].items[ii].quantity += off
-        orders[oi].items[ii].discountQuantity += off
-      } else if let p = products[id: productID] {
-        var item = OrderItem(id: make(.orderLineItem), product: p, quantity: off)
-        item.discountQuantity = off
-        orders[oi].items.append(item)
-      }
+      addFreeUnits(off, of: productID, toOrder: oi)
     } else {
       orders[oi].discountAmount += outcome.discount
     }
