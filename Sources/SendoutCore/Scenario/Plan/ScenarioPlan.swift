@@ -66,44 +66,22 @@ public enum ScenarioPlan {
   static func endpoints(
     _ scenario: Scenario, seed: UInt64, defaultTarget: String?, overrideTarget: String?, file: String
   ) throws(ScenarioError) -> [PlanEndpoint] {
-    var ids = IDFactory(seed: seed ^ 0x9E0_1EC7)
     let secret = scenario.webhookSecret(seed: seed)
-    let projectID = scenario.project.id ?? ids.make(.project, at: scenario.start)
-    func target(_ own: String?, path: String) throws(ScenarioError) -> String {
-      guard let target = overrideTarget ?? own ?? defaultTarget else {
-        throw ScenarioError(file: file, path: path, reason: "no target URL: set `target_url` or run with --to URL")
-      }
-      return target
-    }
+    let endpoints = try ScenarioEndpoints(
+      scenario, seed: seed, secret: secret, defaultTarget: defaultTarget, overrideTarget: overrideTarget, file: file)
     var out: [PlanEndpoint] = []
-    for (i, wh) in scenario.project.webhooks.enumerated() {
-      let id = wh.id ?? ids.make(.webhook, at: scenario.start)
-      guard wh.active else { continue }
+    for wh in endpoints.webhooks where wh.active {
       let endpoint = WebhookEndpoint(
-        projectID: projectID,
-        source: SendoutSource(
-          id: id, object: .webhook, targetURL: try target(wh.targetURL, path: "project.webhooks.\(i).target_url")),
-        secret: secret,
+        projectID: endpoints.projectID,
+        source: SendoutSource(id: wh.id, object: .webhook, targetURL: wh.targetURL), secret: secret,
         headers: wh.headers)
       out.append(
         PlanEndpoint(
-          name: "webhook \(id)", events: wh.events.map(Set.init), trigger: nil,
-          builder: SendoutBuilder(endpoint: endpoint, seed: seed &+ UInt64(i) &* 0x1000_0001)))
+          name: "webhook \(wh.id)", events: wh.events.map(Set.init), trigger: nil,
+          builder: SendoutBuilder(endpoint: endpoint, seed: wh.builderSeed)))
     }
-    for (i, d) in scenario.distributions.enumerated() {
-      let id = d.id ?? ids.make(.distribution, at: scenario.start)
-      guard d.active else { continue }
-      let endpoint = WebhookEndpoint(
-        projectID: projectID,
-        source: SendoutSource(
-          id: id, object: .distribution, targetURL: try target(d.targetURL, path: "distributions.\(i).target_url")),
-        eventName: d.eventName,
-        purpose: d.purpose, secret: secret, headers: d.headers, template: d.template,
-        rawPayload: d.rawPayload)
-      out.append(
-        PlanEndpoint(
-          name: d.name, events: nil, trigger: d.trigger,
-          builder: SendoutBuilder(endpoint: endpoint, seed: seed &+ UInt64(i + 1) &* 0x2000_0003)))
+    for d in endpoints.distributions {
+      out.append(PlanEndpoint(name: d.name, events: nil, trigger: d.trigger, builder: d.builder))
     }
     return out
   }

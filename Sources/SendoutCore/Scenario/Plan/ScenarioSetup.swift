@@ -21,6 +21,8 @@ public struct ScenarioSetup: Sendable {
 
   /// A distribution with a webhook channel: what triggers it and the builder its sendouts come from.
   public struct Distribution: Sendable {
+    /// Its name, for reports.
+    public var name: String
     /// The distribution event that triggers it.
     public var trigger: String
     /// Makes its sendouts.
@@ -63,38 +65,11 @@ public struct ScenarioSetup: Sendable {
     events = run.events.map(\.event)
     let secret = secret ?? scenario.webhookSecret(seed: seed)
     self.secret = secret
-    var ids = IDFactory(seed: seed ^ 0x9E0_1EC7)  // the ids `ScenarioPlan.endpoints` gives
-    let projectID = scenario.project.id ?? ids.make(.project, at: scenario.start)
-    self.projectID = projectID
-    func target(_ own: String?, active: Bool, path: String) throws(ScenarioError) -> String {
-      if let target = overrideTarget ?? own ?? defaultTarget { return target }
-      guard active else { return "" }
-      throw ScenarioError(file: file, path: path, reason: "no target URL: set `target_url` or run with --to URL")
-    }
-    webhooks = []
-    for (i, wh) in scenario.project.webhooks.enumerated() {
-      let id = wh.id ?? ids.make(.webhook, at: scenario.start)
-      webhooks.append(
-        Webhook(
-          id: id,
-          targetURL: try target(wh.targetURL, active: wh.active, path: "project.webhooks.\(i).target_url"),
-          events: wh.events, active: wh.active, headers: wh.headers, builderSeed: seed &+ UInt64(i) &* 0x1000_0001))
-    }
-    distributions = []
-    for (i, d) in scenario.distributions.enumerated() {
-      let id = d.id ?? ids.make(.distribution, at: scenario.start)
-      guard d.active else { continue }
-      let endpoint = WebhookEndpoint(
-        projectID: projectID,
-        source: SendoutSource(
-          id: id, object: .distribution,
-          targetURL: try target(d.targetURL, active: true, path: "distributions.\(i).target_url")),
-        eventName: d.eventName, purpose: d.purpose, secret: secret, headers: d.headers, template: d.template,
-        rawPayload: d.rawPayload)
-      distributions.append(
-        Distribution(
-          trigger: d.trigger, builder: SendoutBuilder(endpoint: endpoint, seed: seed &+ UInt64(i + 1) &* 0x2000_0003)))
-    }
+    let endpoints = try ScenarioEndpoints(
+      scenario, seed: seed, secret: secret, defaultTarget: defaultTarget, overrideTarget: overrideTarget, file: file)
+    projectID = endpoints.projectID
+    webhooks = endpoints.webhooks
+    distributions = endpoints.distributions
   }
 
   /// Whether the event type `type` goes to project webhooks at all (some go to distributions only).
