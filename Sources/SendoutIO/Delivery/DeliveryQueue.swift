@@ -171,6 +171,9 @@ public final class DeliveryQueue: @unchecked Sendable {
     }
   }
 
+  /// Whether `stop()` was called (read by the workers between and during attempts).
+  var isStopping: Bool { condition.withLock { stopping } }
+
   /// Appends `record` to the audit log and tells the observer (any thread).
   func record(_ record: AuditRecord) {
     do throws(AuditLogError) { try auditLog.append(record) } catch { observer(.auditFailed(error)) }

@@ -62,7 +62,7 @@ final class DeliveryWorker {
         case .send(let id, let attempt, let request):
           queue.observer(.attemptStarted(sendoutID: id, attempt: attempt, url: request.url))
           let result = send(request)
-          let stopping = queue.condition.withLock { queue.stopping }
+          let stopping = queue.isStopping
           // Stopping: the machine records this attempt as interrupted (RETRYING) rather than scheduling a retry.
           if stopping { next += machine.cancel(now: queue.clock.now()) }
           next += machine.attemptFinished(sendoutID: id, finishedAt: queue.clock.now(), result: result)
@@ -124,9 +124,7 @@ final class DeliveryWorker {
       }
       let bytes = SocketTransport.requestBytes(
         request, target: target, userinfo: userinfo, headers: queue.baseHeaders + request.headers)
-      return connection.exchange(bytes, timeoutMilliseconds: request.timeoutMilliseconds) {
-        queue.condition.withLock { queue.stopping }
-      }
+      return connection.exchange(bytes, timeoutMilliseconds: request.timeoutMilliseconds) { queue.isStopping }
     }
     let box = ResultBox()
     let done = DispatchSemaphore(value: 0)
@@ -137,7 +135,7 @@ final class DeliveryWorker {
       done.signal()
     }
     while done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
-      if queue.condition.withLock({ queue.stopping }) { task.cancel() }
+      if queue.isStopping { task.cancel() }
     }
     return box.result
   }
