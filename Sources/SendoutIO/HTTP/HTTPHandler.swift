@@ -6,7 +6,7 @@ import SendoutCore
 public protocol HTTPHandler: AnyObject, Sendable {
   /// The answer to `request` (called on the loop's thread; keep it quick, or delay the reply instead of blocking).
   func reply(to request: HTTPMessage) -> HTTPReply
-  /// Bytes read from all connections, for diagnostics.
+  /// Bytes read from all connections, for diagnostics. Default: not counted.
   func count(bytes: Int)
   /// The answer the loop sends itself to a request it rejects before `reply(to:)` (400, 408, 413, 431); the
   /// connection is closed after it. Default: `{"error": reason}` as JSON.
@@ -14,6 +14,9 @@ public protocol HTTPHandler: AnyObject, Sendable {
 }
 
 extension HTTPHandler {
+  /// Does nothing: a handler that reports no byte count keeps no counter (and takes no lock on the read path).
+  public func count(bytes: Int) {}
+
   /// `{"error": reason}` as JSON (what `sendout listen` answers).
   public func rejection(status: Int, reason: String) -> HTTPReply {
     let body: JSON = ["error": .string(reason)]

@@ -13,9 +13,6 @@ final class DashboardRouter: HTTPHandler, @unchecked Sendable {
     self.api = api
   }
 
-  /// Counts bytes read (diagnostics).
-  func count(bytes: Int) { api.count(bytes: bytes) }
-
   /// A request the HTTP loop refused before it was whole: answered as the API answers it (Voucherify's Error body).
   func rejection(status: Int, reason: String) -> HTTPReply { api.rejection(status: status, reason: reason) }
 

@@ -28,8 +28,6 @@ final class DashboardService: HTTPHandler, @unchecked Sendable {
   let requestGuard: RequestGuard
   let observer: SessionObserver
   let retries = RetryTasks()
-  private let lock = NSLock()
-  private var bytesRead = 0
 
   /// A dashboard over `configuration.delivery.auditPath`.
   init(_ configuration: Configuration, observer: @escaping SessionObserver) {
@@ -44,9 +42,6 @@ final class DashboardService: HTTPHandler, @unchecked Sendable {
     path == "/_sendout" || path == prefix || path == prefix + "dashboard" || path.hasPrefix(prefix + "api/")
       || path.hasPrefix(prefix + "assets/")
   }
-
-  /// Counts bytes read (diagnostics).
-  func count(bytes: Int) { lock.withLock { bytesRead += bytes } }
 
   /// Answers one request.
   func reply(to message: HTTPMessage) -> HTTPReply {

@@ -36,7 +36,6 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   var madeSendouts: [Sendout] = []
   private let sendoutRows: @Sendable () throws(SessionError) -> [AuditSummary.Row]
   private var requestIDs: IDFactory
-  private var bytesRead = 0
   private var journal: DurableLog?
   private var calls = 0
   private var reads = APIReadCache()
@@ -68,9 +67,6 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     self.delivery = delivery
     requestIDs = IDFactory(seed: seed ^ 0x4E0E_57ED)
   }
-
-  /// Counts bytes read (diagnostics).
-  func count(bytes: Int) { lock.withLock { bytesRead += bytes } }
 
   /// Runs `body` on the world under the lock (the dashboard's world tabs read it this way; keep it quick).
   func read<T>(_ body: (World) -> T) -> T { lock.withLock { body(world) } }
