@@ -61,6 +61,33 @@ public final class LoopbackSocket {
     }
   }
 
+  /// Sends `bytes` one at a time, 10 ms apart, on a thread of its own (a slowloris client), until they are all sent,
+  /// the peer stops taking them, or the returned trickle is stopped.
+  public func trickle(_ bytes: [UInt8]) -> Trickle {
+    let trickle = Trickle()
+    let fd = fd
+    Thread.detachNewThread {
+      for var byte in bytes {
+        if trickle.isStopped { return }
+        if Glibc.send(fd, &byte, 1, Int32(MSG_NOSIGNAL)) <= 0 { return }
+        usleep(10_000)
+      }
+    }
+    return trickle
+  }
+
+  /// A running `trickle`; `stop()` ends it before its next byte.
+  public final class Trickle: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stopped = false
+
+    /// Whether `stop()` was called.
+    public var isStopped: Bool { lock.withLock { stopped } }
+
+    /// Ends the trickle.
+    public func stop() { lock.withLock { stopped = true } }
+  }
+
   /// Whether the server closed the connection (a read returns 0).
   public func isClosedByPeer() -> Bool {
     var byte: UInt8 = 0

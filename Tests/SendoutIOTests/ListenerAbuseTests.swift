@@ -37,21 +37,12 @@ import Testing
     let listener = try start(ListenerConfiguration(port: 0, readTimeoutMilliseconds: 300))
     defer { listener.stop() }
     let trickler = try LoopbackSocket(port: listener.port, timeoutSeconds: 5)
-    let done = NSLock()
-    nonisolated(unsafe) var stop = false
-    let bytes = Array("POST /webhooks HTTP/1.1\r\nx-slow: ".utf8) + Array(repeating: UInt8(ascii: "a"), count: 400)
-    let fd = trickler.fd
-    Thread.detachNewThread {
-      for var byte in bytes {
-        if done.withLock({ stop }) { return }
-        if Glibc.send(fd, &byte, 1, Int32(MSG_NOSIGNAL)) <= 0 { return }
-        usleep(10_000)
-      }
-    }
+    let trickle = trickler.trickle(
+      Array("POST /webhooks HTTP/1.1\r\nx-slow: ".utf8) + Array(repeating: UInt8(ascii: "a"), count: 400))
     let started = ContinuousClock.now
     try expectServes(listener, 1)  // others are served meanwhile
     let response = try trickler.readResponse()
-    done.withLock { stop = true }
+    trickle.stop()
     #expect(response?.head.status == 408)
     #expect(ContinuousClock.now - started < .seconds(2), "cut off near 300 ms, not after 4 s of trickling")
   }

@@ -56,21 +56,12 @@ import Testing
     let server = try await ServeServer(connections: Self.limits(read: 300))
     let port = try Self.port(server)
     let trickler = try LoopbackSocket(port: port, timeoutSeconds: 5)
-    let done = NSLock()
-    nonisolated(unsafe) var stop = false
-    let bytes = Array("POST /v1/customers HTTP/1.1\r\nx-slow: ".utf8) + Array(repeating: UInt8(ascii: "a"), count: 400)
-    let fd = trickler.fd
-    Thread.detachNewThread {
-      for var byte in bytes {
-        if done.withLock({ stop }) { return }
-        if Glibc.send(fd, &byte, 1, Int32(MSG_NOSIGNAL)) <= 0 { return }
-        usleep(10_000)
-      }
-    }
+    let trickle = trickler.trickle(
+      Array("POST /v1/customers HTTP/1.1\r\nx-slow: ".utf8) + Array(repeating: UInt8(ascii: "a"), count: 400))
     let started = ContinuousClock.now
     try Self.expectServes(port)
     let response = try trickler.readResponse()
-    done.withLock { stop = true }
+    trickle.stop()
     try Self.expectError(response, 408, key: "request_timeout")
     #expect(ContinuousClock.now - started < .seconds(2), "cut off near 300 ms, not after 4 s of trickling")
     try await server.stop()
