@@ -69,6 +69,13 @@ struct Arguments {
     return found.sorted { $0.index < $1.index }.map { ($0.name, $0.value) }
   }
 
+  /// `--port P` of a server command: 0 (any free port) to 65535, else `defaultPort`.
+  mutating func port(default defaultPort: Int) throws(CLIError) -> Int {
+    try option("--port", expected: "0 (any free port) to 65535") {
+      Int($0).flatMap { (0...65535).contains($0) ? $0 : nil }
+    } ?? defaultPort
+  }
+
   /// A typed option: `parse` turns the text into a value or returns `nil`, and `expected` says what is allowed.
   mutating func option<T>(_ name: String, expected: String, _ parse: (String) -> T?) throws(CLIError) -> T? {
     guard let text = try option(name) else { return nil }

@@ -6,10 +6,7 @@ import SendoutIO
 enum ListenOptions {
   static func parse(_ arguments: inout Arguments) throws(CLIError) -> (ListenerConfiguration, json: Bool) {
     let host = try arguments.option("--host") ?? "127.0.0.1"
-    let port =
-      try arguments.option("--port", expected: "0 (any free port) to 65535") {
-        Int($0).flatMap { (0...65535).contains($0) ? $0 : nil }
-      } ?? 8080
+    let port = try arguments.port(default: 8080)
     let secret = try arguments.option("--secret")
     let status = try arguments.option("--respond", expected: "an HTTP status from 100 to 599", parseStatus) ?? 200
     let failStatus =

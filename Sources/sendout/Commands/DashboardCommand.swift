@@ -39,10 +39,7 @@ enum DashboardCommand: Command {
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
     var configuration = DashboardSession.Configuration()
     configuration.host = try arguments.option("--host") ?? "127.0.0.1"
-    configuration.port =
-      try arguments.option("--port", expected: "0 (any free port) to 65535") {
-        Int($0).flatMap { (0...65535).contains($0) ? $0 : nil }
-      } ?? 8090
+    configuration.port = try arguments.port(default: 8090)
     configuration.delivery = try DeliveryOptions.parse(&arguments, defaultSchedule: .none)
     let rest = try arguments.positionals()
     guard rest.isEmpty else { throw .usage("'dashboard' takes no arguments, got '\(rest[0])'") }

@@ -75,10 +75,7 @@ enum ServeCommand: Command {
     }
     var configuration = ServeSession.Configuration()
     configuration.host = try arguments.option("--host") ?? "127.0.0.1"
-    configuration.port =
-      try arguments.option("--port", expected: "0 (any free port) to 65535") {
-        Int($0).flatMap { (0...65535).contains($0) ? $0 : nil }
-      } ?? 0
+    configuration.port = try arguments.port(default: 0)
     configuration.scenarioSeed = try arguments.option("--seed", expected: "a non-negative integer") { UInt64($0) }
     configuration.seed = configuration.scenarioSeed ?? 1
     configuration.scenarioPath = try arguments.option("--scenario")
