@@ -62,6 +62,13 @@ public final class HTTPServer: @unchecked Sendable {
   /// `http://HOST:PORT` of the running server (`http://[::1]:PORT` for an IPv6 host).
   public var baseURL: String { Self.baseURL(host: configuration.host, port: port) }
 
+  /// Whether binding `host` keeps a server on this machine (`localhost`, `127.x.y.z`, `::1`): the listener's UI and the
+  /// dashboard warn otherwise, and the dashboard then skips its `Host` check.
+  public static func isLoopback(_ host: String) -> Bool {
+    let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+    return h == "localhost" || h == "::1" || h.hasPrefix("127.")
+  }
+
   /// `http://HOST:PORT`, with an IPv6 host in brackets.
   static func baseURL(host: String, port: Int) -> String {
     host.contains(":") && !host.hasPrefix("[") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"

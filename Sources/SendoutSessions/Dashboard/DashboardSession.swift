@@ -26,9 +26,6 @@ public enum DashboardSession {
   /// The URL of the page for a server at `baseURL`.
   public static func pageURL(_ baseURL: String) -> String { baseURL + DashboardService.prefix }
 
-  /// Whether binding `host` keeps the dashboard on this machine.
-  public static func isLoopback(_ host: String) -> Bool { RequestGuard.isLoopback(host) }
-
   /// Binds, reports `.dashboardServing` (and a warning when bound beyond loopback), serves until cancelled.
   public static func run(_ configuration: Configuration, observer: @escaping SessionObserver) async throws(SessionError)
     -> Result
@@ -42,7 +39,7 @@ public enum DashboardSession {
     let url = pageURL(server.baseURL)
     let warmUp = Task.detached { service.tail.read { index, _ in index.recordCount } }  // a large log: read it now
     observer(.dashboardServing(url: url))
-    if !isLoopback(configuration.host) {
+    if !HTTPServer.isLoopback(configuration.host) {
       observer(
         .warning(
           "The dashboard is bound to \(configuration.host): anyone who can reach this port can read the audit log "

@@ -16,12 +16,7 @@ struct RequestGuard: Sendable {
   var checksHost: Bool
 
   /// A guard for a server bound to `bindHost`.
-  init(bindHost: String) { checksHost = Self.isLoopback(bindHost) }
-
-  /// Whether `host` (an address or name to bind) is a loopback one.
-  static func isLoopback(_ host: String) -> Bool {
-    loopbackNames.contains(host.lowercased()) || host.hasPrefix("127.")
-  }
+  init(bindHost: String) { checksHost = HTTPServer.isLoopback(bindHost) }
 
   /// `nil` when the request may go on, else the 403 to answer.
   func refusal(_ request: DashboardRequest) -> APIError? {

@@ -46,11 +46,5 @@ enum ListenOptions {
     return (configuration, json)
   }
 
-  /// Whether `host` is a loopback address (only this machine can reach a listener bound there).
-  static func isLoopback(_ host: String) -> Bool {
-    let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-    return h == "localhost" || h == "::1" || h.hasPrefix("127.")
-  }
-
   static func parseStatus(_ text: String) -> Int? { Int(text).flatMap { (100...599).contains($0) ? $0 : nil } }
 }

@@ -96,6 +96,6 @@ import Testing
     ("0.0.0.0", false), ("::", false), ("192.168.1.20", false),
   ])
   func loopback(host: String, expected: Bool) {
-    #expect(DashboardSession.isLoopback(host) == expected)
+    #expect(HTTPServer.isLoopback(host) == expected)
   }
 }
