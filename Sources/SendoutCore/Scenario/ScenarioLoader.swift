@@ -3,13 +3,14 @@
 public struct ScenarioLoader: Sendable {
   /// The file name used in messages.
   public var file: String
-  /// Environment variables for `${NAME}` substitution.
-  public var environment: [String: String]
+  /// Environment variables for `${NAME}` substitution; `nil`: none is read (a scenario sent over HTTP carries literal
+  /// values, so `${NAME}` needs its `:-default`).
+  public var environment: [String: String]?
   /// Operation names steps may use (besides `repeat`).
   public var operations: [String]
 
   /// Creates a loader.
-  public init(file: String, environment: [String: String], operations: [String] = ScenarioOperations.names) {
+  public init(file: String, environment: [String: String]?, operations: [String] = ScenarioOperations.names) {
     self.file = file
     self.environment = environment
     self.operations = operations
@@ -293,10 +294,13 @@ public struct ScenarioLoader: Sendable {
       let parts = inner.split(separator: ":-", maxSplits: 1).map(String.init)
       let name = parts.first ?? ""
       if name.contains(".") { return "${\(inner)}" }  // a step reference, resolved when the step runs
-      if let value = environment[name] ?? (parts.count > 1 ? parts[1] : nil) { return value }
+      if let value = environment?[name] ?? (parts.count > 1 ? parts[1] : nil) { return value }
       throw ScenarioError(
         file: file, path: path,
-        reason: "environment variable \(name) is not set (use ${\(name):-default} for a default)")
+        reason: environment == nil
+          ? "${\(name)} is not expanded here: a scenario sent over HTTP carries literal values (the server's "
+            + "environment is not read); write the value, or ${\(name):-default}"
+          : "environment variable \(name) is not set (use ${\(name):-default} for a default)")
     }
   }
 

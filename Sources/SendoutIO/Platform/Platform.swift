@@ -92,7 +92,8 @@ enum Platform {
       }
       if n < 0 {
         if errno == EINTR { continue }
-        return .failure(PlatformError(reason: lastError()))
+        let code = errno
+        return .failure(PlatformError(reason: lastError(), code: code))
       }
       written += n
     }
@@ -180,4 +181,6 @@ enum Platform {
 struct PlatformError: Error {
   /// `strerror(errno)`.
   var reason: String
+  /// `errno`, where a caller tells failures apart (a full disk); 0 otherwise.
+  var code: Int32 = 0
 }

@@ -14,6 +14,8 @@ struct APICall: Sendable {
   var body: [UInt8]
   /// The kinds of keys it carried.
   var authorized: Set<APIOperation.Auth>
+  /// The status it was answered with, as the journal recorded it; `nil` before it is answered.
+  var status: Int?
 
   /// The path without the query.
   var path: String { target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(target[..<$0]) } ?? target }
@@ -22,14 +24,15 @@ struct APICall: Sendable {
     target.utf8.firstIndex(of: UInt8(ascii: "?")).map { target[target.index(after: $0)...] } ?? ""
   }
 
-  /// The journal line.
-  var line: [UInt8] {
+  /// The journal record of the call, answered with `status`.
+  func line(status: Int) -> [UInt8] {
     var o = JSONObject()
     o.append("at", .string(at.iso8601))
     o.append("method", .string(method))
     o.append("target", .string(target))
     o.append("body", .string(String(decoding: body, as: UTF8.self)))
     o.append("auth", .array(authorized.map(\.rawValue).sorted().map(JSON.string)))
+    o.append("status", .int(status))
     return JSONWriter().bytes(.object(o))
   }
 
@@ -42,6 +45,7 @@ struct APICall: Sendable {
     self.init(
       at: at, method: method, target: target, body: Array(body.utf8),
       authorized: Set((json["auth"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap(APIOperation.Auth.init) }))
+    status = json["status"]?.intValue
   }
 
   init(at: Timestamp, method: String, target: String, body: [UInt8], authorized: Set<APIOperation.Auth>) {

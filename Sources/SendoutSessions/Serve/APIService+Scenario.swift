@@ -1,26 +1,27 @@
-import Foundation
 import SendoutCore
 
 extension APIService {
   /// `POST /_sendout/scenario` with a scenario file as the body: its world (after its steps), project webhooks and
   /// distributions replace the current ones, and `POST /_sendout/reset` comes back to them from then on. Its steps'
   /// sendouts are sent with the call's; targets as at start (`--to` overrides, the built-in listener for none).
-  /// A bad file is a 400 whose details are what `sendout run` says (line:column or field path).
-  func scenarioEndpoint(_ call: APICall) throws(APIError) -> APIAnswer {
-    guard call.authorized.contains(.server) else { throw APIError.unauthorized("X-App-Id / X-App-Token") }
+  /// A bad file is a 400 whose details are what `sendout run` says (line:column or field path). The body is taken
+  /// literally: `${NAME}` is not expanded from the server's environment (which the caller must not read, and which a
+  /// replay of the journal may not have), only `${NAME:-default}` gets its default.
+  func scenarioEndpoint(_ call: APICall, reached: inout Bool) throws(APIError) -> APIAnswer {
     let file = "request body"
     let start: ServeStart
     do throws(SessionError) {
       let scenario: Scenario
       do {
-        scenario = try ScenarioLoader(file: file, environment: ProcessInfo.processInfo.environment).load(call.body)
+        scenario = try ScenarioLoader(file: file, environment: nil).load(call.body)
       } catch { throw .badInput(error.description) }
       start = try ServeStart.make(
-        scenario, file: file, digest: Hex.encode(SHA256.hash(call.body)), seed: nil, secret: scenarioTargets.secret,
+        scenario, file: file, seed: nil, secret: scenarioTargets.secret,
         defaultTarget: scenarioTargets.default, overrideTarget: scenarioTargets.override)
     } catch {
       throw APIError(status: 400, key: "invalid_scenario", message: "Invalid scenario", details: error.message)
     }
+    enter(call, reached: &reached)
     var world = start.world
     world.addsRequestGaps = false
     world.keepsLog = false
@@ -30,7 +31,7 @@ extension APIService {
     madeSendouts = start.sendouts
     return APIAnswer(
       body: [
-        "object": "scenario", "name": .string(start.name), "seed": .string(String(start.origin.seed)),
+        "object": "scenario", "name": .string(start.name), "seed": .string(String(start.seed)),
         "project_id": .string(start.webhooks.projectID), "webhooks": .array(start.webhooks.all.map(\.json)),
         "distributions": .int(start.webhooks.distributions.count), "sendouts": .int(start.sendouts.count),
       ])

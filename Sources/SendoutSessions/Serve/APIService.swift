@@ -34,13 +34,17 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   var scenarioTargets: (default: String?, override: String?, secret: String?) = (nil, nil, nil)
   /// Sendouts an admin call made itself (a loaded scenario's steps), sent with the call's.
   var madeSendouts: [Sendout] = []
-  private let sendoutRows: @Sendable () throws(SessionError) -> [AuditSummary.Row]
-  private var requestIDs: IDFactory
-  private var journal: DurableLog?
+  let sendoutRows: @Sendable () throws(SessionError) -> [AuditSummary.Row]
+  /// What the server started from (before any call): a failed journal write rebuilds the world from it.
+  let start: (world: World, webhooks: ProjectWebhooks, simulatedNow: Timestamp?, seed: UInt64)
+  /// The request ids of journaled calls (replayed alike), and of calls refused before any endpoint.
+  var requestIDs: IDFactory
+  var refusedIDs: IDFactory
+  var journal: DurableLog?
   private var calls = 0
-  private var reads = APIReadCache()
+  var reads = APIReadCache()
   /// The simulated time (`--at`), moved only by `POST /_sendout/clock`; `nil`: the wall clock.
-  private var simulatedNow: Timestamp?
+  var simulatedNow: Timestamp?
 
   /// Calls answered so far.
   var answered: Int { lock.withLock { calls } }
@@ -65,99 +69,107 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     self.clock = clock
     self.observer = observer
     self.delivery = delivery
-    requestIDs = IDFactory(seed: seed ^ 0x4E0E_57ED)
+    requestIDs = IDFactory(seed: seed ^ Self.requestIDMask)
+    refusedIDs = IDFactory(seed: seed ^ Self.refusedIDMask)
+    start = (world, webhooks, simulatedStart, seed)
   }
 
   /// Runs `body` on the world under the lock (the dashboard's world tabs read it this way; keep it quick).
   func read<T>(_ body: (World) -> T) -> T { lock.withLock { body(world) } }
 
-  /// Answers one call; with a journal, the call is on disk before it is applied and answered.
+  /// Runs `body` under the lock (the service's state is all behind it).
+  func locked<T>(_ body: () -> T) -> T { lock.withLock { body() } }
+
+  /// Answers one call. A call that reaches an endpoint is applied, then (with a journal) written to disk, then
+  /// answered: a call that traps is never journaled, and one the disk cannot take (507) is undone. A call refused
+  /// before any endpoint (no route, no keys, a malformed body) changes nothing and is not journaled.
   func reply(to message: HTTPMessage) -> HTTPReply {
     let auth = authorized(message.head)
     let wall = clock()
-    let (call, outcome) = lock.withLock { () -> (APICall, Result<Applied, DurableLogError>) in
-      let call = APICall(
-        at: simulatedNow ?? wall, method: message.head.method ?? "GET", target: message.head.target ?? "/",
-        body: message.body, authorized: auth)
-      // Holding or releasing delivery is not the world's state: a restart delivers what is due.
-      if !call.path.hasPrefix("/_sendout/delivery") {
-        do throws(DurableLogError) { try journal?.append(call.line) } catch { return (call, .failure(error)) }
-      }
-      if let cached = reads.body(for: call) {
-        calls += 1
-        _ = requestIDs.make(.group, at: call.at)  // as `apply` does: later request ids stay those of a replay
-        return (call, .success(Applied(status: 200, body: .null, sendouts: [], bytes: cached)))
-      }
-      return (call, .success(apply(call)))
-    }
-    let status: Int
-    let bytes: [UInt8]
-    switch outcome {
-    case .success(let applied):
-      status = applied.status
-      bytes = status == 204 ? [] : applied.bytes ?? applied.body.compactBytes
-      delivery.enqueue(applied.sendouts)
-    case .failure(let error):
-      observer(.warning(error.message))
-      status = 500
-      bytes =
-        APIError(status: 500, key: "internal", message: "Internal error", details: error.message)
-        .body(requestID: "").compactBytes
-    }
-    observer(.apiCall(method: call.method, path: call.path, status: status))
+    let call = APICall(
+      at: wall, method: message.head.method ?? "GET", target: message.head.target ?? "/", body: message.body,
+      authorized: auth)
+    // Reading the audit log is no call on the world: it neither waits for the world nor holds calls up.
+    let applied =
+      (call.method, call.path) == ("GET", "/_sendout/sendouts") ? sendouts(call) : lock.withLock { answer(call) }
+    let bytes = applied.status == 204 ? [] : applied.bytes ?? applied.body.compactBytes
+    delivery.enqueue(applied.sendouts)
+    observer(.apiCall(method: call.method, path: call.path, status: applied.status))
     return HTTPReply(
-      status: status, headers: [HTTPHeader("content-type", "application/json; charset=utf-8")], body: bytes)
+      status: applied.status, headers: [HTTPHeader("content-type", "application/json; charset=utf-8")], body: bytes)
   }
 
   /// What applying a call gave: the status and body (or its bytes, when already written), and the sendouts.
-  private struct Applied {
+  struct Applied {
     var status: Int
     var body: JSON
-    var sendouts: [Sendout]
+    var sendouts: [Sendout] = []
     var bytes: [UInt8]?
+    /// Whether the call reached an endpoint: only such calls are journaled (and replayed).
+    var journaled = false
   }
 
-  /// Replays journaled calls (at start-up, with `--state`): the world ends as it was. Returns the sendouts the calls
-  /// made that `unfinished` picks (those the audit log has no final record of), to be delivered again.
-  func replay(_ calls: [APICall], journal: DurableLog, unfinished: (Sendout) -> Bool) -> [Sendout] {
-    lock.withLock {
-      var resumed: [Sendout] = []
-      for call in calls { resumed += apply(call).sendouts.filter(unfinished) }
-      self.journal = journal
-      return resumed
+  /// Answers `call` under the lock at the simulated clock (or the wall clock), journaling it when it reached an
+  /// endpoint.
+  private func answer(_ arrived: APICall) -> Applied {
+    var call = arrived
+    call.at = simulatedNow ?? arrived.at
+    calls += 1
+    var applied: Applied
+    if let cached = reads.body(for: call) {
+      _ = requestIDs.make(.group, at: call.at)  // as `apply` does: later request ids stay those of a replay
+      applied = Applied(status: 200, body: .null, bytes: cached, journaled: true)
+    } else {
+      applied = apply(call)
     }
+    if applied.journaled, let journal {
+      do throws(DurableLogError) { try journal.append(call.line(status: applied.status)) } catch {
+        applied = undo(call, failure: error)
+      }
+    }
+    return applied
   }
 
   /// Applies one call to the world at its time (under the lock); its answer and the sendouts its events make. A pure
   /// read's `200` is kept in the read cache; any other call empties it first.
-  private func apply(_ call: APICall) -> Applied {
-    calls += 1
-    world.moveClock(to: call.at)
-    let requestID = requestIDs.make(.group, at: call.at)
+  func apply(_ call: APICall) -> Applied {
+    var reached = false
     do throws(APIError) {
-      let (status, answer, operationID) = try handle(call)
+      let (status, answer, operationID) = try handle(call, reached: &reached)
+      let requestID = requestID(for: call, reached: reached)
       let pure = operationID.map(APIReadCache.operations.contains) ?? false
       if !pure { reads.invalidate() }
       var sendouts = madeSendouts
       madeSendouts = []
       for event in answer.events { sendouts += webhooks.sendouts(for: event) }
       if let error = answer.error {
-        return Applied(status: error.status, body: error.body(requestID: requestID), sendouts: sendouts)
+        return Applied(
+          status: error.status, body: error.body(requestID: requestID), sendouts: sendouts, journaled: reached)
       }
-      guard pure, status == 200 else { return Applied(status: status, body: answer.body, sendouts: sendouts) }
+      guard pure, status == 200 else {
+        return Applied(status: status, body: answer.body, sendouts: sendouts, journaled: reached)
+      }
       let bytes = answer.body.compactBytes
       reads.store(bytes, for: call)
-      return Applied(status: status, body: answer.body, sendouts: sendouts, bytes: bytes)
+      return Applied(status: status, body: answer.body, sendouts: sendouts, bytes: bytes, journaled: true)
     } catch {
-      reads.invalidate()
+      if reached { reads.invalidate() }
       madeSendouts = []
-      return Applied(status: error.status, body: error.body(requestID: requestID), sendouts: [])
+      return Applied(
+        status: error.status, body: error.body(requestID: requestID(for: call, reached: reached)), journaled: reached)
     }
   }
 
-  /// Routes, authenticates, decodes and runs the endpoint (under the lock).
-  private func handle(_ call: APICall) throws(APIError) -> (Int, APIAnswer, String?) {
-    if call.path.hasPrefix("/_sendout/") { return (200, try admin(call), nil) }
+  /// The call's request id: from the journaled sequence when it reached an endpoint (a replay draws the same), else
+  /// from a sequence of its own, so calls that are not journaled leave replayed answers as they were.
+  private func requestID(for call: APICall, reached: Bool) -> String {
+    reached ? requestIDs.make(.group, at: call.at) : refusedIDs.make(.group, at: call.at)
+  }
+
+  /// Routes, authenticates and decodes the call, then (setting `reached`, and moving the world's clock to the call)
+  /// runs its endpoint; under the lock.
+  private func handle(_ call: APICall, reached: inout Bool) throws(APIError) -> (Int, APIAnswer, String?) {
+    if call.path.hasPrefix("/_sendout/") { return (200, try admin(call, reached: &reached), nil) }
     let operation: APIOperation
     let parameters: [String: String]
     switch router.match(method: call.method, path: call.path) {
@@ -179,6 +191,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     }
     let request = APIRequest(
       operation: operation, parameters: parameters, query: query, body: try Self.decodeBody(call.body))
+    enter(call, reached: &reached)
     let answer: APIAnswer
     if let management {
       answer = try management(request, &webhooks, call.at)
@@ -188,6 +201,12 @@ final class APIService: HTTPHandler, @unchecked Sendable {
       throw APIError.notImplemented(operation)  // unreachable: the guard above
     }
     return (answer.status ?? operation.successStatus, answer, operation.operationID)
+  }
+
+  /// Marks the call as one that reached an endpoint (it is journaled) and moves the world's clock to it.
+  func enter(_ call: APICall, reached: inout Bool) {
+    reached = true
+    world.moveClock(to: call.at)
   }
 
   /// Which kinds of keys the call carries: the app keys authorize server calls, and management calls too (a
@@ -208,87 +227,6 @@ final class APIService: HTTPHandler, @unchecked Sendable {
       kinds.insert(.management)
     }
     return kinds
-  }
-
-  /// Sendout's own endpoints (not Voucherify's): the clock, the sendouts, and a reset.
-  private func admin(_ call: APICall) throws(APIError) -> APIAnswer {
-    switch (call.method, call.path) {
-    case (_, "/_sendout/clock"): return try clockEndpoint(call)
-    case ("GET", "/_sendout/sendouts"): return try sendouts(call)
-    case (_, "/_sendout/delivery"), (_, "/_sendout/delivery/pause"), (_, "/_sendout/delivery/resume"):
-      return try deliveryEndpoint(call)
-    case ("POST", "/_sendout/scenario"): return try scenarioEndpoint(call)
-    case ("POST", "/_sendout/reset"):
-      guard call.authorized.contains(.server) else { throw APIError.unauthorized("X-App-Id / X-App-Token") }
-      (world, webhooks) = (initialWorld, initialWebhooks)
-      world.moveClock(to: call.at)
-      return APIAnswer(body: ["reset": true])
-    case (_, "/_sendout/sendouts"), (_, "/_sendout/reset"), (_, "/_sendout/scenario"):
-      throw APIError.methodNotAllowed(call.method, allowed: [call.path.hasSuffix("sendouts") ? "GET" : "POST"])
-    default: throw APIError.noRoute(method: call.method, path: call.path)
-    }
-  }
-
-  /// `GET /_sendout/sendouts[?status=FAILED]`: the audit log's sendouts, one row each with its latest record.
-  private func sendouts(_ call: APICall) throws(APIError) -> APIAnswer {
-    let status = PercentDecoding.query(call.query)?["status"]
-    let filter = try status.map { (text) throws(APIError) -> AuditStatus in
-      guard let parsed = AuditStatus(text: text) else {
-        throw APIError(
-          status: 400, key: "invalid_query_params", message: "Invalid query params",
-          details: "`status` must be SUCCESS, RETRYING, FAILED or SKIPPED, got '\(text)'")
-      }
-      return parsed
-    }
-    let rows: [AuditSummary.Row]
-    do { rows = try sendoutRows() } catch {
-      throw APIError(status: 500, key: "internal", message: "Internal error", details: error.message)
-    }
-    let picked = rows.filter { filter == nil || $0.latest.status == filter }
-    return APIAnswer(
-      body: ["object": "list", "sendouts": .array(picked.map(\.json)), "total": .int(picked.count)])
-  }
-
-  /// `GET /_sendout/clock`, and `POST /_sendout/clock` `{"advance": "30d"}` or `{"to": TIME}` to move a simulated
-  /// clock, running what falls due on the way.
-  private func clockEndpoint(_ call: APICall) throws(APIError) -> APIAnswer {
-    let clockJSON: (Int?) -> JSON = { [self] events in
-      var o: JSONObject = [
-        "now": .string((simulatedNow ?? call.at).iso8601), "simulated": .bool(simulatedNow != nil),
-      ]
-      if let events { o["events"] = .int(events) }
-      return .object(o)
-    }
-    switch call.method {
-    case "GET": return APIAnswer(body: clockJSON(nil))
-    case "POST": break
-    default: throw APIError.methodNotAllowed(call.method, allowed: ["GET", "POST"])
-    }
-    guard call.authorized.contains(.server) else { throw APIError.unauthorized("X-App-Id / X-App-Token") }
-    guard let current = simulatedNow else {
-      throw APIError(
-        status: 409, key: "clock_not_simulated", message: "The clock is the wall clock",
-        details: "start sendout serve with --at TIME to move its clock")
-    }
-    let body = try Self.decodeBody(call.body)
-    let target: Timestamp
-    if let text = body["advance"]?.stringValue {
-      guard let ms = DurationText.wholeMilliseconds(text), ms > 0, ms <= 36_500 * 86_400_000 else {
-        throw APIError(
-          status: 400, key: "invalid_payload", message: "Invalid payload",
-          details: "`advance` must be a duration like 30d or 12h, up to \(DurationText.maxText), got '\(text)'")
-      }
-      target = current.adding(milliseconds: ms)
-    } else if let text = body["to"]?.stringValue, let time = Timestamp(iso8601: text), time >= current {
-      target = time
-    } else {
-      throw APIError(
-        status: 400, key: "invalid_payload", message: "Invalid payload",
-        details: "give {\"advance\": \"30d\"} or {\"to\": an ISO-8601 time not before \(current.iso8601)}")
-    }
-    let events = try APIEndpoints.apply { () throws(WorldOperationError) in try world.advanceClock(to: target) }
-    simulatedNow = target
-    return APIAnswer(body: clockJSON(events.count), events: events)
   }
 
   /// The body as JSON; an empty body is `{}` (the SDKs send none with a JSON content type); anything else that

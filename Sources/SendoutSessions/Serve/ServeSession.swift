@@ -58,8 +58,18 @@ public enum ServeSession {
       ? try BuiltInListener.start(secret: secret, servesUI: true, observer: observer) : nil
     defer { listener?.listener.stop() }
     let target = configuration.target ?? listener?.webhookURL ?? ""
-    let start = configuration.at ?? SystemClock().now()
     let seed = scenario.map { configuration.scenarioSeed ?? $0.0.seed } ?? configuration.seed
+    let journal = try configuration.statePath.map { (path) throws(SessionError) in
+      let expected = ServeStateOrigin(
+        scenario: scenario.map { _ in configuration.scenarioPath ?? "" }, digest: scenario?.digest, seed: seed,
+        start: configuration.at ?? SystemClock().now(), simulated: configuration.at != nil)
+      do throws(DurableLogError) { return try ServeJournal.open(path, expecting: expected, at: configuration.at) } catch {
+        throw .badInput(error.message)
+      }
+    }
+    // The world is built at the journal's start: a restart gives every object the id and time it had.
+    let start = journal?.origin.start ?? configuration.at ?? SystemClock().now()
+    let fixed = journal.map { $0.origin.simulated ? $0.origin.start : nil } ?? configuration.at
     var ids = IDFactory(seed: seed ^ 0x5E27_E000)
     var keys = APIService.Keys(
       appID: configuration.appID ?? ids.make(.webhook, at: start).replacingOccurrences(of: "wh_", with: ""),
@@ -72,14 +82,13 @@ public enum ServeSession {
     keys.clientToken = configuration.clientToken ?? BuiltInListener.generatedSecret()
     let begin = try scenario.map { (s) throws(SessionError) in
       try ServeStart.make(
-        s.0, file: configuration.scenarioPath ?? "", digest: s.digest, seed: configuration.scenarioSeed,
+        s.0, file: configuration.scenarioPath ?? "", seed: configuration.scenarioSeed,
         secret: configuration.secret, defaultTarget: listener?.webhookURL, overrideTarget: configuration.target)
     }
     let world: World
     if let begin { world = begin.world } else { world = try sampleWorld(seed: seed, endingAt: start) }
     let delivery = try configuration.delivery.queue(workers: 16) { observer(.delivery($0)) }
     let auditPath = configuration.delivery.auditPath
-    let fixed = configuration.at
     let service = APIService(
       world: world,
       webhooks: begin?.webhooks
@@ -95,22 +104,31 @@ public enum ServeSession {
     var restored = 0
     var resumed: [Sendout] = begin?.sendouts ?? []
     var previousAttempts: [String: Int] = [:]
-    if let path = configuration.statePath {
+    if let journal {
       let recorded = AuditSummary(try configuration.delivery.readAuditLog(observer).records)
-      do throws(DurableLogError) {
-        let (journal, lines) = try DurableLog.open(path)
-        let calls = try (begin?.origin ?? ServeStateOrigin(scenario: nil, digest: nil, seed: seed)).calls(
-          lines, journal: journal)
-        // At least once, like Voucherify: what the calls (and a scenario's steps) sent that has no final record is
-        // delivered again.
-        let unfinished = { (sendout: Sendout) -> Bool in
-          guard let row = recorded.row(for: sendout.id) else { return true }
-          previousAttempts[sendout.id] = row.attempts
-          return row.latest.status == .retrying
-        }
-        resumed = resumed.filter(unfinished) + service.replay(calls, journal: journal, unfinished: unfinished)
-        restored = calls.count
-      } catch { throw .badInput(error.message) }
+      if journal.repairedBytes > 0 {
+        observer(
+          .warning(
+            "The state file '\(journal.log.path)' ended in a torn write (a crash mid-write): its last "
+              + "\(journal.repairedBytes) bytes were cut off, and the file as it was is kept in "
+              + "'\(journal.log.path).corrupt'"))
+      }
+      // At least once, like Voucherify: what the calls (and a scenario's steps) sent that has no final record is
+      // delivered again.
+      let unfinished = { (sendout: Sendout) -> Bool in
+        guard let row = recorded.row(for: sendout.id) else { return true }
+        previousAttempts[sendout.id] = row.attempts
+        return row.latest.status == .retrying
+      }
+      let replayed = service.replay(journal.calls, journal: journal.log, unfinished: unfinished)
+      resumed = resumed.filter(unfinished) + replayed.resumed
+      restored = journal.calls.count
+      if replayed.diverged > 0 {
+        observer(
+          .warning(
+            "\(replayed.diverged) of \(restored) replayed calls were answered otherwise than the state file "
+              + "recorded (it was written by another version of sendout)"))
+      }
     }
     var serverConfiguration = ListenerConfiguration(host: configuration.host, port: configuration.port)
     serverConfiguration.limits = HTTPLimits(maxBodyBytes: configuration.connections.maxBodyBytes)
@@ -134,7 +152,7 @@ public enum ServeSession {
           url: server.baseURL, appID: keys.appID, appToken: keys.appToken, secret: secret,
           secretGenerated: configuration.secret == nil && scenario?.0.generatesSecret != false, webhookURL: target,
           webhookID: begin?.webhooks.all.first?.id ?? webhook.source.id,
-          simulatedTime: configuration.at, auditPath: configuration.delivery.auditPath,
+          simulatedTime: fixed, auditPath: configuration.delivery.auditPath,
           statePath: configuration.statePath, restoredCalls: restored, resumedSendouts: resumed.count,
           projectID: begin?.webhooks.projectID ?? webhook.projectID, clientAppID: keys.clientAppID,
           clientToken: keys.clientToken, scenario: begin?.summary)))

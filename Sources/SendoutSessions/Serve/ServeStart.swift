@@ -11,8 +11,8 @@ struct ServeStart {
   var webhooks: ProjectWebhooks
   /// The steps' sendouts, in order.
   var sendouts: [Sendout]
-  /// What the state file records the world was made from.
-  var origin: ServeStateOrigin
+  /// The seed the scenario was played with.
+  var seed: UInt64
   /// The scenario's name; empty for the sample world.
   var name = ""
   /// One line for the first screen about the scenario; `nil` for the sample world.
@@ -36,7 +36,7 @@ struct ServeStart {
 
   /// Plays `scenario` (seed `seed`, or its own) into a start: targets as `run --to` gives them.
   static func make(
-    _ scenario: Scenario, file: String, digest: String, seed: UInt64?, secret: String?, defaultTarget: String?,
+    _ scenario: Scenario, file: String, seed: UInt64?, secret: String?, defaultTarget: String?,
     overrideTarget: String?
   ) throws(SessionError) -> ServeStart {
     let setup: ScenarioSetup
@@ -56,7 +56,7 @@ struct ServeStart {
       + "\(sendouts.count == 1 ? "" : "s")"
     return ServeStart(
       world: setup.world, webhooks: webhooks, sendouts: sendouts,
-      origin: ServeStateOrigin(scenario: file, digest: digest, seed: effectiveSeed), name: scenario.name,
+      seed: effectiveSeed, name: scenario.name,
       summary: summary)
   }
 }

@@ -1,0 +1,64 @@
+import SendoutCore
+import SendoutIO
+
+extension APIService {
+  /// Request ids of journaled calls are drawn from the seed with this mask (a replay draws the same).
+  static let requestIDMask: UInt64 = 0x4E0E_57ED
+  /// … and those of calls refused before any endpoint with this one, mixed with the journal's length at start.
+  static let refusedIDMask: UInt64 = 0x4EF0_5ED0
+
+  /// Replays journaled calls (at start-up, with `--state`): the world ends as it was. Returns the sendouts the calls
+  /// made that `unfinished` picks (those the audit log has no final record of), to be delivered again, and how many
+  /// calls were answered otherwise than the journal recorded (another version of sendout wrote it).
+  func replay(_ calls: [APICall], journal: DurableLog, unfinished: (Sendout) -> Bool) -> (
+    resumed: [Sendout], diverged: Int
+  ) {
+    locked {
+      var resumed: [Sendout] = []
+      var diverged = 0
+      for call in calls {
+        let applied = apply(call)
+        if let recorded = call.status, recorded != applied.status { diverged += 1 }
+        resumed += applied.sendouts.filter(unfinished)
+      }
+      refusedIDs = IDFactory(seed: start.seed ^ Self.refusedIDMask ^ UInt64(calls.count))
+      self.journal = journal
+      return (resumed, diverged)
+    }
+  }
+
+  /// A call that was applied but that the journal could not take: undone by rebuilding the world from the journal as
+  /// it is on disk (without the call), and answered 507 when the disk is full (500 otherwise). Its events are not
+  /// sent. Under the lock.
+  func undo(_ call: APICall, failure: DurableLogError) -> Applied {
+    observer(.warning(failure.message + "; the call was not applied"))
+    let error =
+      failure.storageFull
+      ? APIError(
+        status: 507, key: "insufficient_storage", message: "Insufficient storage",
+        details: "the --state file's disk is full, so the call was not applied; free some space and call again")
+      : APIError(
+        status: 500, key: "internal", message: "Internal error",
+        details: "the --state file could not be written (\(failure.reason)), so the call was not applied")
+    let requestID = refusedIDs.make(.group, at: call.at)
+    rebuildFromJournal()
+    return Applied(status: error.status, body: error.body(requestID: requestID))
+  }
+
+  /// The start's world, then every call the journal holds on disk, applied again (their sendouts were queued when
+  /// they were first answered).
+  private func rebuildFromJournal() {
+    (world, webhooks) = (start.world, start.webhooks)
+    (initialWorld, initialWebhooks) = (start.world, start.webhooks)
+    simulatedNow = start.simulatedNow
+    requestIDs = IDFactory(seed: start.seed ^ Self.requestIDMask)
+    reads.invalidate()
+    madeSendouts = []
+    guard let journal else { return }
+    do throws(DurableLogError) {
+      for call in try journal.records().compactMap(APICall.init(line:)) { _ = apply(call) }
+    } catch {
+      observer(.warning("\(error.message); the world could not be rebuilt from it"))
+    }
+  }
+}
