@@ -53,11 +53,15 @@ struct SendoutBinary {
   /// Starts `sendout arguments…` in the background and reads its output up to the end of its first line (servers
   /// print where they listen first); returns the process, its output pipe, the bytes read and the port that line
   /// names after `127.0.0.1:` (0 when none).
-  static func startServer(_ arguments: [String]) throws -> (Process, Pipe, read: [UInt8], port: Int) {
+  /// Starts `sendout arguments…` (run by `launcher`, e.g. `unshare …`, when one is given, the binary's path after
+  /// it) and reads its first line, which names the port.
+  static func startServer(_ arguments: [String], launcher: [String] = []) throws -> (
+    Process, Pipe, read: [UInt8], port: Int
+  ) {
     let process = Process()
     let output = Pipe()
-    process.executableURL = url
-    process.arguments = arguments
+    process.executableURL = launcher.first.map(URL.init(fileURLWithPath:)) ?? url
+    process.arguments = launcher.isEmpty ? arguments : launcher.dropFirst() + [url.path] + arguments
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
     process.standardInput = FileHandle.nullDevice

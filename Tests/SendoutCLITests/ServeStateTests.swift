@@ -17,20 +17,26 @@ import Testing
     let port: Int
     let firstLine: String
 
-    init(state: String, audit: String, to target: String = "http://127.0.0.1:9/dead") throws {
-      let started = try SendoutBinary.startServer([
-        "serve", "--port", "0", "--state", state, "--app-id", "app", "--app-token", "token", "--seed", "3",
-        "--to", target, "--retry-schedule", "none", "--audit", audit, "--secret", "whsec",
-      ])
+    init(
+      state: String, audit: String, to target: String = "http://127.0.0.1:9/dead", extra: [String] = [],
+      launcher: [String] = []
+    ) throws {
+      let started = try SendoutBinary.startServer(
+        [
+          "serve", "--port", "0", "--state", state, "--app-id", "app", "--app-token", "token", "--seed", "3",
+          "--to", target, "--retry-schedule", "none", "--audit", audit, "--secret", "whsec",
+        ] + extra, launcher: launcher)
       (process, output, port) = (started.0, started.1, started.port)
       firstLine = String(decoding: started.read.prefix { $0 != 0x0A }, as: UTF8.self)
     }
 
-    func call(_ method: String, _ path: String, body: String? = nil) async throws -> (Int, JSON) {
+    func call(_ method: String, _ path: String, body: String? = nil, keys: Bool = true) async throws -> (Int, JSON) {
       var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)\(path)")))
       request.httpMethod = method
-      request.setValue("app", forHTTPHeaderField: "X-App-Id")
-      request.setValue("token", forHTTPHeaderField: "X-App-Token")
+      if keys {
+        request.setValue("app", forHTTPHeaderField: "X-App-Id")
+        request.setValue("token", forHTTPHeaderField: "X-App-Token")
+      }
       request.httpBody = body.map { Data($0.utf8) }
       let (data, response) = try await URLSession.shared.data(for: request)
       return ((response as? HTTPURLResponse)?.statusCode ?? 0, try JSONParser.parse(Array(data)))

@@ -134,6 +134,25 @@ import Testing
     try await server.stop()
   }
 
+  /// A scenario sent over HTTP carries literal values: `${HOME}` is not read from the server's environment (a caller
+  /// with the app keys must not read it, and a replay of the journal must not depend on it); a default is used.
+  @Test func aScenarioSentOverHTTPDoesNotReadTheServersEnvironment() async throws {
+    let server = try await ServeServer()
+    let home = try #require(ProcessInfo.processInfo.environment["HOME"])
+    let named = Self.scenario.replacingOccurrences(of: #""name": "Serve test""#, with: #""name": "${HOME}""#)
+    let (status, error) = try await server.call("POST", "/_sendout/scenario", body: named)
+    #expect(status == 400)
+    let details = try #require(error["details"]?.stringValue)
+    #expect(details.contains("${HOME} is not expanded here: a scenario sent over HTTP carries literal values"))
+    #expect(!details.contains(home))
+    let defaulted = Self.scenario.replacingOccurrences(
+      of: #""name": "Serve test""#, with: #""name": "${HOME:-from the default}""#)
+    let (loaded, answer) = try await server.call("POST", "/_sendout/scenario", body: defaulted)
+    #expect(loaded == 200)
+    #expect(answer["name"] == "from the default", "not \(home): \(answer)")
+    try await server.stop()
+  }
+
   @Test func aStateFileReplaysOverTheSameScenarioAndRefusesAnother() async throws {
     let path = try Self.file()
     let other = try Self.file(Self.scenario.replacingOccurrences(of: #""seed": 7"#, with: #""seed": 8"#))
