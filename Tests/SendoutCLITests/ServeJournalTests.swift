@@ -29,7 +29,8 @@ import Testing
     let code = try #require(publication.value(atPath: "voucher.code")?.stringValue)
     let (status, redeemed) = try await first.call(
       "POST", "/v1/redemptions",
-      body: #"{"redeemables":[{"object":"voucher","id":"\#(code)"}],"order":{"amount":20000},"customer":{"source_id":"ann"}}"#
+      body:
+        #"{"redeemables":[{"object":"voucher","id":"\#(code)"}],"order":{"amount":20000},"customer":{"source_id":"ann"}}"#
     )
     #expect(status == 200, "\(redeemed)")
     let redemption = try #require(redeemed.value(atPath: "redemptions.0.id")?.stringValue)
@@ -119,7 +120,8 @@ import Testing
     let script = #"mount -t tmpfs -o size=256k tmpfs "$SENDOUT_DIR" && exec "$@""#
     setenv("SENDOUT_DIR", dir, 1)
     let serve = try ServeProcess(
-      state: dir + "/state.jsonl", audit: dir + "/audit.jsonl", launcher: ["/usr/bin/unshare", "-m", "sh", "-c", script, "sh"])
+      state: dir + "/state.jsonl", audit: dir + "/audit.jsonl",
+      launcher: ["/usr/bin/unshare", "-m", "sh", "-c", script, "sh"])
     defer { serve.kill() }
     let pad = String(repeating: "p", count: 8_000)
     var accepted: [String] = []

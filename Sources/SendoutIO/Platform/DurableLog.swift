@@ -52,7 +52,8 @@ public final class DurableLog: Sendable {
       let (records, whole) = try Self.records(in: bytes, path: path)
       if whole < bytes.count {
         if case .failure(let error) = Platform.writeNewFile(path + ".corrupt", bytes) {
-          throw DurableLogError(path: path, reason: "cannot keep its torn last line in \(path).corrupt: \(error.reason)")
+          throw DurableLogError(
+            path: path, reason: "cannot keep its torn last line in \(path).corrupt: \(error.reason)")
         }
         if case .failure(let error) = Platform.truncateAndSync(fd, to: whole) {
           throw DurableLogError(path: path, reason: "cannot cut off its torn last line: \(error.reason)")

@@ -63,7 +63,8 @@ public enum ServeSession {
       let expected = ServeStateOrigin(
         scenario: scenario.map { _ in configuration.scenarioPath ?? "" }, digest: scenario?.digest, seed: seed,
         start: configuration.at ?? SystemClock().now(), simulated: configuration.at != nil)
-      do throws(DurableLogError) { return try ServeJournal.open(path, expecting: expected, at: configuration.at) } catch {
+      do throws(DurableLogError) { return try ServeJournal.open(path, expecting: expected, at: configuration.at) } catch
+      {
         throw .badInput(error.message)
       }
     }
