@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Usage: scripts/release-check.sh [ARCHIVE]   (default: the newest dist/sendout-*-linux-*.tar.gz of scripts/release.sh)
+#
+# Proves the release archive works with no Swift toolchain in sight (CI runs it after scripts/release.sh):
+#   1. the checksum, and the binary's shared libraries and glibc version against docs/distribution.md's list;
+#   2. a Debian 12 root with exactly the Dockerfile's runtime packages and user (scripts/lib/rootfs.sh: debootstrap,
+#      cached in /var/cache/sendout-rootfs), where no toolchain exists; in it, as that user: `sendout --version`,
+#      `fire` to the built-in listener (signature valid), `run Scenarios/spring-discounts.json`, and `serve` (the
+#      Dockerfile's CMD with --port 0 --json) driven from outside by the official Python SDK (scripts/interop/
+#      checkout.py), its webhooks signed, and the Dockerfile's HEALTHCHECK passing against it;
+#   3. the recipes against the archive's binary: examples/python (pytest), examples/node (node --test),
+#      examples/php/receiver.php (php-cli, installed when missing) taking a valid signature and refusing a wrong
+#      one, and examples/docker-compose.yml's services checked against the Dockerfile;
+#   4. action.yml's steps (scripts/action-test.sh).
+# Needs root (debootstrap, chroot, a mount namespace), Debian's archive and PyPI. Exit 0 when every check passes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ "$(id -u)" -eq 0 ] || { echo "release-check: needs root (debootstrap, chroot, mount namespaces)" >&2; exit 1; }
+source scripts/lib/rootfs.sh
+source scripts/lib/sdk-venv.sh
+
+archive="${1:-$(ls -t dist/sendout-*-linux-*.tar.gz | head -n 1)}"
+name=$(basename "$archive" .tar.gz)
+version=$(sed 's/^sendout-\(.*\)-linux-.*$/\1/' <<<"$name")
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+ok() { echo "ok   $*"; }
+fail() { echo "FAIL $*" >&2; exit 1; }
+started=$SECONDS
+
+# --- 1. the archive ----------------------------------------------------------------------------------
+(cd "$(dirname "$archive")" && sha256sum -c --quiet "$name.tar.gz.sha256") || fail "$archive.sha256 does not match"
+tar -xzf "$archive" -C "$work"
+dir="$work/$name"
+for file in sendout README.md CHANGELOG.md Scenarios/spring-discounts.json; do
+  [ -e "$dir/$file" ] || fail "the archive has no $name/$file"
+done
+ok "$name.tar.gz: checksum, binary, README, CHANGELOG, Scenarios"
+
+# The documented needs: docs/distribution.md's rows "| `libX.so.N` | package |" and "glibc 2.NN or newer".
+documented=$(sed -n 's/^| `\([^`]*\.so[^`]*\)` |.*/\1/p' docs/distribution.md | sort | tr '\n' ' ')
+needed=$(readelf -d "$dir/sendout" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | sort | tr '\n' ' ')
+[ "$documented" = "$needed" ] || fail "the binary needs '$needed', docs/distribution.md lists '$documented'"
+glibc=$(objdump -T "$dir/sendout" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -V | tail -n 1)
+glibcxx=$(objdump -T "$dir/sendout" | grep -o 'GLIBCXX_[0-9.]*' | sed 's/GLIBCXX_//' | sort -V | tail -n 1)
+grep -q "glibc $glibc or newer" docs/distribution.md && grep -q "\`GLIBCXX_$glibcxx\`" docs/distribution.md ||
+  fail "the binary needs glibc $glibc and GLIBCXX_$glibcxx; docs/distribution.md says otherwise"
+ok "shared libraries as documented: $needed(glibc $glibc, GLIBCXX_$glibcxx or newer)"
+
+# --- 2. in a Debian 12 root with the Dockerfile's runtime packages, no toolchain -----------------------
+root=$(rootfs_path)
+user=$(sed -n 's/^USER \(.*\)$/\1/p' Dockerfile)
+home=$(awk -F: -v u="$user" '$1 == u { print $6 }' "$root/etc/passwd")
+for path in /opt/swift /usr/lib/swift /usr/bin/swift; do [ ! -e "$root$path" ] || fail "$root$path exists"; done
+rm -rf "${root:?}$home/release" && cp -R "$dir" "$root$home/release"
+chroot "$root" chown -R "$user:$user" "$home/release"
+libs=$( (in_root "$root" "$user" ldd release/sendout) 2>&1) || fail "ldd in the root: $libs"
+! grep -qE 'not found|swift' <<<"$libs" || fail "in the root the binary misses libraries: $libs"
+ok "Debian 12 root $root ($(dockerfile_arg RUNTIME_PACKAGES), user $user): no toolchain, every library found"
+
+# in_release COMMAND…: runs COMMAND in the root's copy of the archive's folder, as the Dockerfile's user.
+in_release() { in_root "$root" "$user" sh -c 'cd release && exec "$@"' sh "$@"; }
+out=$( (in_release ./sendout --version) 2>&1) || fail "sendout --version: $out"
+[[ "$out" == "sendout $version (commit "* ]] || fail "sendout --version printed '$out'"
+ok "$out"
+out=$( (in_release ./sendout fire customer.publication.succeeded) 2>&1) || fail "fire: $out"
+grep -q 'signature valid' <<<"$out" && grep -q 'SUCCESS' <<<"$out" || fail "fire: $out"
+ok "fire customer.publication.succeeded: delivered to the built-in listener, signature valid"
+out=$( (in_release ./sendout run Scenarios/spring-discounts.json) 2>&1) || fail "run: $out"
+valid=$(grep -c 'signature valid' <<<"$out" || true)
+[ "$valid" -gt 0 ] && ! grep -qi 'signature invalid' <<<"$out" || fail "run: $out"
+ok "run Scenarios/spring-discounts.json: exit 0, $valid webhooks with a valid signature"
+
+# serve as the Dockerfile's CMD starts it (--host 0.0.0.0), on a free port, with the JSON line.
+mapfile -t cmd < <(sed -n 's/^CMD \(\[.*\]\)$/\1/p' Dockerfile | python3 -c 'import json, sys; print("\n".join(json.load(sys.stdin)))')
+[ "${cmd[0]:-}" = serve ] || fail "the Dockerfile's CMD is not serve: ${cmd[*]}"
+port_index=$(printf '%s\n' "${cmd[@]}" | grep -n -x -- '--port' | cut -d: -f1)
+[ -n "$port_index" ] || fail "the Dockerfile's CMD has no --port"
+container_port=${cmd[$port_index]}
+cmd[$port_index]=0
+in_release ./sendout "${cmd[@]}" --json --audit serve-audit.jsonl >"$work/serve.txt" 2>&1 &
+pids+=("$!")
+for _ in $(seq 1 200); do [ -s "$work/serve.txt" ] && break; sleep 0.05; done
+sdk_venv
+info=$(head -n 1 "$work/serve.txt")
+field() { "$venv/bin/python" -c 'import json, sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$info" "$1"; }
+url=$(field url) || fail "serve's first line is not its JSON line: $(cat "$work/serve.txt")"
+api_port=${url##*:}
+VOUCHERIFY_BASE_URL="http://127.0.0.1:$api_port" VOUCHERIFY_APP_ID=$(field app_id) \
+  VOUCHERIFY_APP_TOKEN=$(field app_token) VOUCHERIFY_CLIENT_APP_ID=$(field client_app_id) \
+  VOUCHERIFY_CLIENT_TOKEN=$(field client_token) "$venv/bin/python" scripts/interop/checkout.py >"$work/sdk.txt" ||
+  fail "the official SDK against serve in the root: $(cat "$work/sdk.txt")"
+for _ in $(seq 1 200); do grep -q 'redemption.rollback.succeeded.*signature valid' "$work/serve.txt" && break; sleep 0.05; done
+valid=$(grep -c 'listener ←.*signature valid' "$work/serve.txt" || true)
+[ "$valid" -gt 3 ] && ! grep -q 'signature invalid' "$work/serve.txt" || fail "serve's webhooks: $(cat "$work/serve.txt")"
+ok "serve ${cmd[*]} in the root: $(grep -c '^ok' "$work/sdk.txt") official-SDK checks passed, $valid webhooks signed"
+mapfile -t health < <(sed -n 's/^ \+CMD \(\[.*\]\)$/\1/p' Dockerfile | head -n 1 |
+  python3 -c 'import json, sys; print("\n".join(json.load(sys.stdin)))')
+[ "${health[0]:-}" = bash ] || fail "no HEALTHCHECK CMD in the Dockerfile"
+health[2]=${health[2]//$container_port/$api_port}
+(in_root "$root" "$user" "${health[@]}") || fail "the Dockerfile's HEALTHCHECK failed against serve"
+ok "the Dockerfile's HEALTHCHECK passes against serve (its port $container_port is $api_port here)"
+kill "${pids[0]}" && wait "${pids[0]}" 2>/dev/null || true
+pids=()
+echo "release-check: the archive's binary ran fire, run and serve in a Debian 12 root without a toolchain" \
+  "($((SECONDS - started)) s so far)"
+
+# --- 3. the recipes against the archive's binary ---------------------------------------------------------
+mapfile -t requirements <examples/python/requirements.txt
+sdk_venv "${requirements[@]}"
+SENDOUT_BIN="$dir/sendout" "$venv/bin/python" -m pytest -q -p no:cacheprovider examples/python ||
+  fail "examples/python (pytest)"
+ok "examples/python: pytest passed"
+SENDOUT_BIN="$dir/sendout" node --test --test-reporter=dot examples/node/ || fail "examples/node (node --test)"
+ok "examples/node: node --test passed"
+command -v php >/dev/null || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq php-cli >/dev/null 2>&1; }
+php_port=$("$venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+VOUCHERIFY_WEBHOOK_SECRET=php-secret php -S "127.0.0.1:$php_port" examples/php/receiver.php >"$work/php.txt" 2>&1 &
+pids+=("$!")
+for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$php_port") 2>/dev/null && break; sleep 0.05; done
+fire_php() { "$dir/sendout" fire customer.created --to "http://127.0.0.1:$php_port/webhooks" --secret "$1" \
+  --retry-schedule none --audit "$work/php-audit.jsonl"; }
+fire_php php-secret >"$work/php-fire.txt" 2>&1 || fail "examples/php accepted nothing: $(cat "$work/php-fire.txt" "$work/php.txt")"
+! fire_php wrong-secret >"$work/php-fire.txt" 2>&1 && grep -q 'HTTP 401' "$work/php-fire.txt" ||
+  fail "examples/php did not refuse a wrong signature with 401: $(cat "$work/php-fire.txt")"
+ok "examples/php/receiver.php: 200 for a valid signature, 401 for a wrong one"
+sdk_venv "PyYAML==6.0.2"
+"$venv/bin/python" scripts/compose-check.py examples/docker-compose.yml Dockerfile || fail "examples/docker-compose.yml"
+
+# --- 4. the GitHub Action -------------------------------------------------------------------------------
+scripts/action-test.sh "$archive"
+echo "release-check: every check passed in $((SECONDS - started)) s"
