@@ -9,15 +9,25 @@
 #      Dockerfile's CMD with --port 0 --json) driven from outside by the official Python SDK (scripts/interop/
 #      checkout.py), its webhooks signed, and the Dockerfile's HEALTHCHECK passing against it;
 #   3. the recipes against the archive's binary: examples/python (pytest), examples/node (node --test),
-#      examples/php/receiver.php (php-cli, installed when missing) taking a valid signature and refusing a wrong
+#      examples/php/receiver.php (php-cli) taking a valid signature and refusing a wrong
 #      one, and examples/docker-compose.yml's services checked against the Dockerfile;
 #   4. action.yml's steps (scripts/action-test.sh).
-# Needs root (debootstrap, chroot, a mount namespace), Debian's archive and PyPI. Exit 0 when every check passes.
+# Needs root (debootstrap, chroot, a mount namespace), Debian's archive (debootstrap, php-cli and binutils are
+# installed when missing, with one apt-get update) and PyPI. Exit 0 when every check passes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "$(id -u)" -eq 0 ] || { echo "release-check: needs root (debootstrap, chroot, mount namespaces)" >&2; exit 1; }
 source scripts/lib/rootfs.sh
 source scripts/lib/sdk-venv.sh
+tools=()
+command -v debootstrap >/dev/null || tools+=(debootstrap)
+command -v php >/dev/null || tools+=(php-cli)
+command -v readelf >/dev/null && command -v objdump >/dev/null || tools+=(binutils)
+if [ "${#tools[@]}" -gt 0 ]; then
+  echo "release-check: installing ${tools[*]}" >&2
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${tools[@]}" >/dev/null 2>&1
+fi
 
 archive="${1:-$(ls -t dist/sendout-*-linux-*.tar.gz | head -n 1)}"
 name=$(basename "$archive" .tar.gz)
@@ -119,7 +129,6 @@ SENDOUT_BIN="$dir/sendout" "$venv/bin/python" -m pytest -q -p no:cacheprovider e
 ok "examples/python: pytest passed"
 SENDOUT_BIN="$dir/sendout" node --test --test-reporter=dot examples/node/ || fail "examples/node (node --test)"
 ok "examples/node: node --test passed"
-command -v php >/dev/null || { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq php-cli >/dev/null 2>&1; }
 php_port=$("$venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 VOUCHERIFY_WEBHOOK_SECRET=php-secret php -S "127.0.0.1:$php_port" examples/php/receiver.php >"$work/php.txt" 2>&1 &
 pids+=("$!")

@@ -1,5 +1,6 @@
 # Sourced by scripts/release-check.sh. A Debian 12 root standing in for the Dockerfile's runtime stage: debootstrap's
-# minbase with exactly the Dockerfile's RUNTIME_PACKAGES and its `useradd` line, and no Swift toolchain. Needs root.
+# minbase with exactly the Dockerfile's RUNTIME_PACKAGES and its `useradd` line, and no Swift toolchain. Needs root and
+# debootstrap.
 # Cached in SENDOUT_ROOTFS_CACHE (default /var/cache/sendout-rootfs), one folder per package list, built when absent.
 
 # dockerfile_arg NAME: the default value of `ARG NAME="…"` in the Dockerfile.
@@ -14,10 +15,6 @@ rootfs_path() {
   key=$(printf '%s\n%s\n' "$packages" "$useradd" | sha256sum | cut -c1-12)
   root="${SENDOUT_ROOTFS_CACHE:-/var/cache/sendout-rootfs}/bookworm-$key"
   if ! [ -e "$root/.complete" ]; then
-    command -v debootstrap >/dev/null || {
-      apt-get update -qq >/dev/null
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
-    }
     echo "rootfs: debootstrap --variant=minbase bookworm with $packages into $root" >&2
     rm -rf "$root.tmp"
     mkdir -p "$(dirname "$root")"
