@@ -4,7 +4,8 @@
 # Proves the release archive works with no Swift toolchain in sight (CI runs it after scripts/release.sh):
 #   1. the checksum, and the binary's shared libraries and glibc version against docs/distribution.md's list;
 #   2. a Debian 12 root with exactly the Dockerfile's runtime packages and user (scripts/lib/rootfs.sh: debootstrap,
-#      cached in /var/cache/sendout-rootfs), where no toolchain exists; in it, as that user: `sendout --version`,
+#      cached in /var/cache/sendout-rootfs), where no toolchain exists (a toolchain-linked debug build, when there is
+#      one, must fail to start there); in it, as that user: `sendout --version`,
 #      `fire` to the built-in listener (signature valid), `run Scenarios/spring-discounts.json`, and `serve` (the
 #      Dockerfile's CMD with --port 0 --json) driven from outside by the official Python SDK (scripts/interop/
 #      checkout.py), its webhooks signed, and the Dockerfile's HEALTHCHECK passing against it;
@@ -73,6 +74,15 @@ chroot "$root" chown -R "$user:$user" "$home/release"
 libs=$( (in_root "$root" "$user" ldd release/sendout) 2>&1) || fail "ldd in the root: $libs"
 ! grep -qE 'not found|swift' <<<"$libs" || fail "in the root the binary misses libraries: $libs"
 ok "Debian 12 root $root ($(dockerfile_arg RUNTIME_PACKAGES), user $user): no toolchain, every library found"
+# The control: a build that loads the Swift runtime from the toolchain (the debug build scripts/interop.sh made, when
+# there is one) must fail in the root, or the root would not be hiding the toolchain.
+if [ -x .build/debug/sendout ]; then
+  cp .build/debug/sendout "$root$home/release/toolchain-linked"
+  ! out=$( (in_root "$root" "$user" release/toolchain-linked --version) 2>&1) && grep -q 'libswift' <<<"$out" ||
+    fail "the toolchain-linked debug build ran in the root: $out"
+  rm "$root$home/release/toolchain-linked"
+  ok "control: the toolchain-linked debug build fails there ($(head -c 90 <<<"$out")…)"
+fi
 
 # in_release COMMAND…: runs COMMAND in the root's copy of the archive's folder, as the Dockerfile's user.
 in_release() { in_root "$root" "$user" sh -c 'cd release && exec "$@"' sh "$@"; }
