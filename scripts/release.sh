@@ -41,6 +41,8 @@ if [ -z "${SENDOUT_COMMIT:-}" ] && git rev-parse --git-dir >/dev/null 2>&1; then
   commit=$(git rev-parse --short=12 HEAD)
   git diff --quiet HEAD -- 2>/dev/null || commit="$commit-dirty"
 fi
+[[ "$commit" =~ ^[0-9A-Za-z._-]+$ ]] ||
+  { echo "release: SENDOUT_COMMIT '$commit' is not a commit name (letters, digits, '.', '_', '-')" >&2; exit 1; }
 stamp=Sources/sendout/Version/BuildStamp.generated.swift
 printf '%s\n' "// Written by scripts/release.sh; git-ignored. Compiled only with -DSENDOUT_STAMPED." \
   "#if SENDOUT_STAMPED" "  /// The commit this release binary was built from." "  enum BuildStamp {" \
@@ -61,7 +63,8 @@ cp -R Scenarios "$stage/$name/Scenarios"
 "$stage/$name/sendout" --version | grep -qF "sendout $version (commit $commit)" ||
   { echo "release: the binary does not report 'sendout $version (commit $commit)'" >&2; exit 1; }
 
-# Same tree, same bytes: sorted names, numeric root owner, the commit's time on every file, no gzip timestamp.
+# The tar adds nothing that varies: sorted names, numeric root owner, the commit's time on every file, no gzip
+# timestamp.
 mtime=$(git log -1 --format=%ct 2>/dev/null || echo 0)
 mkdir -p dist
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$mtime" -C "$stage" -cf - "$name" |
