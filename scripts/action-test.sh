@@ -51,4 +51,7 @@ if "$venv/bin/python" scripts/action/local-runner.py action.yml "$work/tampered"
 fi
 grep -q 'FAILED' "$work/tampered.err" || fail "the checksum failure is not sha256sum's: $(cat "$work/tampered.err")"
 echo "ok   a checksum mismatch fails the install step"
+url=$(SENDOUT_VERSION=1.2.3 GITHUB_ACTION_PATH=/home/runner/work/_actions/acme/sendout/v1.2.3 scripts/action/release-url.sh)
+[ "$url" = https://github.com/acme/sendout/releases/download/v1.2.3 ] || fail "the default base-url is $url"
+echo "ok   without base-url, the archives come from the action's own GitHub releases ($url)"
 echo "action-test: action.yml's steps installed $name and ran a scenario with --junit"

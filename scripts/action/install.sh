@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Step 1 of action.yml: downloads sendout-$SENDOUT_VERSION-linux-<arch>.tar.gz and its .sha256 from $SENDOUT_BASE_URL
-# (default https://github.com/$SENDOUT_REPOSITORY/releases/download/v$SENDOUT_VERSION), checks the checksum, unpacks it
+# Step 1 of action.yml: downloads sendout-$SENDOUT_VERSION-linux-<arch>.tar.gz and its .sha256 from where
+# release-url.sh says (the base-url input, else this action's GitHub releases), checks the checksum, unpacks it
 # under $RUNNER_TEMP and appends the folder to $GITHUB_PATH (and to $GITHUB_OUTPUT as path=…). Needs curl, tar, sha256sum.
 set -euo pipefail
 : "${SENDOUT_VERSION:?is required (the version input)}"
 release='^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?$'
 [[ "$SENDOUT_VERSION" =~ $release ]] ||
   { echo "sendout: version '$SENDOUT_VERSION' is not a release number such as 0.1.0" >&2; exit 1; }
-base="${SENDOUT_BASE_URL:-https://github.com/${SENDOUT_REPOSITORY:?}/releases/download/v$SENDOUT_VERSION}"
+base=$("$(dirname "$0")/release-url.sh")
 name="sendout-$SENDOUT_VERSION-linux-$(uname -m)"
 dest="${RUNNER_TEMP:?}/sendout-$SENDOUT_VERSION"
 rm -rf "$dest" && mkdir -p "$dest"

@@ -32,7 +32,7 @@ def main(action_yml, workdir, pairs):
     if missing:
         sys.exit(f"local-runner: required input(s) missing: {', '.join(missing)}")
     context = {f"inputs.{n}": v for n, v in inputs.items()}
-    context["github.action_repository"] = "example/sendout"
+    context["github.action_repository"] = ""  # what GitHub gives composite actions (actions/runner#2525)
     steps_outputs = {}
 
     def expand(text):
