@@ -60,7 +60,7 @@ import Testing
         info.keys == ["url", "app_id", "app_token", "client_app_id", "client_token", "secret", "webhook_url", "audit"])
       #expect(lines.count == 4 && lines[1].hasPrefix("Mock Voucherify API on "))
       let token = try #require(info["app_token"]?.stringValue)
-      #expect(lines.count == 4 && lines[3] == "  X-App-Token: \(token)")
+      #expect(lines.dropFirst().contains { $0.hasPrefix("  X-App-Token: \(token)") }, "the usual lines: \(lines)")
     }
   }
 }
