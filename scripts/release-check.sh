@@ -39,6 +39,7 @@ cleanup() {
   local pid
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
   rm -rf "$work"
+  [ -z "${root:-}" ] || rm -rf "${root:?}${home:-/nonexistent}/release"
 }
 trap cleanup EXIT
 ok() { echo "ok   $*"; }
