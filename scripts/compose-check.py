@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""Usage: scripts/compose-check.py COMPOSE_FILE DOCKERFILE   (needs PyYAML)
+"""Usage: scripts/compose-check.py COMPOSE_FILE DOCKERFILE [--app-env NAME | --serve-args TO_URL]   (needs PyYAML)
 
 With no Docker engine in CI, checks examples/docker-compose.yml against the Dockerfile instead of running it: the
 sendout service builds the repository's Dockerfile and serves on 0.0.0.0 at the port it EXPOSEs (published as is),
 with a HEALTHCHECK to wait on; its --to is the app service at the port the app listens on; the app's
 VOUCHERIFY_API_URL, keys and webhook secret are the ones sendout serve is given. Prints one line per check.
+For scripts/release-check.sh, which runs the two services without Docker: --app-env NAME prints the app's
+environment variable NAME; --serve-args TO_URL prints the sendout service's command, one argument a line, with
+--port 0 and --to TO_URL.
 """
 import os
 import re
@@ -45,7 +48,21 @@ def main(compose_path, dockerfile_path):
     return 0 if all(p for p, _ in checks) else 1
 
 
+def print_for_local_run(compose_path, what, value):
+    services = yaml.safe_load(open(compose_path))["services"]
+    if what == "--app-env":
+        print(services["app"]["environment"][value])
+        return 0
+    args = [str(a) for a in services["sendout"]["command"]]
+    args[args.index("--port") + 1] = "0"
+    args[args.index("--to") + 1] = value
+    print("\n".join(args))
+    return 0
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 5 and sys.argv[3] in ("--app-env", "--serve-args"):
+        sys.exit(print_for_local_run(sys.argv[1], sys.argv[3], sys.argv[4]))
     if len(sys.argv) != 3:
         sys.exit(__doc__)
     sys.exit(main(sys.argv[1], sys.argv[2]))

@@ -10,8 +10,9 @@
 #      Dockerfile's CMD with --port 0 --json) driven from outside by the official Python SDK (scripts/interop/
 #      checkout.py), its webhooks signed, and the Dockerfile's HEALTHCHECK passing against it;
 #   3. the recipes against the archive's binary: examples/python (pytest), examples/node (node --test),
-#      examples/php/receiver.php (php-cli) taking a valid signature and refusing a wrong
-#      one, and examples/docker-compose.yml's services checked against the Dockerfile;
+#      examples/php/receiver.php (php-cli) taking a valid signature and refusing a wrong one, and
+#      examples/docker-compose.yml checked against the Dockerfile, then its two services run without Docker (the
+#      PHP app on the host, the sendout command in the root) and a call with the app's keys reaching the app;
 #   4. action.yml's steps (scripts/action-test.sh).
 # Needs root (debootstrap, chroot, a mount namespace), Debian's archive (debootstrap, php-cli and binutils are
 # installed when missing, with one apt-get update) and PyPI. Exit 0 when every check passes.
@@ -105,14 +106,21 @@ port_index=$(printf '%s\n' "${cmd[@]}" | grep -n -x -- '--port' | cut -d: -f1)
 [ -n "$port_index" ] || fail "the Dockerfile's CMD has no --port"
 container_port=${cmd[$port_index]}
 cmd[$port_index]=0
-in_release ./sendout "${cmd[@]}" --json --audit serve-audit.jsonl >"$work/serve.txt" 2>&1 &
-pids+=("$!")
-for _ in $(seq 1 200); do [ -s "$work/serve.txt" ] && break; sleep 0.05; done
 sdk_venv
-info=$(head -n 1 "$work/serve.txt")
+# start_serve OUT ARGS…: `sendout serve ARGS… --json` in the root, its output in OUT; sets info (its first line, the
+# JSON one) and api_port, and adds it to pids.
+start_serve() {
+  local out="$1" url
+  shift
+  in_release ./sendout "$@" --json --audit serve-audit.jsonl >"$out" 2>&1 &
+  pids+=("$!")
+  for _ in $(seq 1 200); do [ -s "$out" ] && break; sleep 0.05; done
+  info=$(head -n 1 "$out")
+  url=$(field url) || fail "serve's first line is not its JSON line: $(cat "$out")"
+  api_port=${url##*:}
+}
 field() { "$venv/bin/python" -c 'import json, sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$info" "$1"; }
-url=$(field url) || fail "serve's first line is not its JSON line: $(cat "$work/serve.txt")"
-api_port=${url##*:}
+start_serve "$work/serve.txt" "${cmd[@]}"
 VOUCHERIFY_BASE_URL="http://127.0.0.1:$api_port" VOUCHERIFY_APP_ID=$(field app_id) \
   VOUCHERIFY_APP_TOKEN=$(field app_token) VOUCHERIFY_CLIENT_APP_ID=$(field client_app_id) \
   VOUCHERIFY_CLIENT_TOKEN=$(field client_token) "$venv/bin/python" scripts/interop/checkout.py >"$work/sdk.txt" ||
@@ -140,18 +148,32 @@ SENDOUT_BIN="$dir/sendout" "$venv/bin/python" -m pytest -q -p no:cacheprovider e
 ok "examples/python: pytest passed"
 SENDOUT_BIN="$dir/sendout" node --test --test-reporter=dot examples/node/ || fail "examples/node (node --test)"
 ok "examples/node: node --test passed"
+sdk_venv "PyYAML==6.0.2"
+compose() { "$venv/bin/python" scripts/compose-check.py examples/docker-compose.yml Dockerfile "$@"; }
+compose || fail "examples/docker-compose.yml"
+secret=$(compose --app-env VOUCHERIFY_WEBHOOK_SECRET)
 php_port=$("$venv/bin/python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-VOUCHERIFY_WEBHOOK_SECRET=php-secret php -S "127.0.0.1:$php_port" examples/php/receiver.php >"$work/php.txt" 2>&1 &
+VOUCHERIFY_WEBHOOK_SECRET="$secret" php -S "127.0.0.1:$php_port" examples/php/receiver.php >"$work/php.txt" 2>&1 &
 pids+=("$!")
 for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$php_port") 2>/dev/null && break; sleep 0.05; done
 fire_php() { "$dir/sendout" fire customer.created --to "http://127.0.0.1:$php_port/webhooks" --secret "$1" \
   --retry-schedule none --audit "$work/php-audit.jsonl"; }
-fire_php php-secret >"$work/php-fire.txt" 2>&1 || fail "examples/php accepted nothing: $(cat "$work/php-fire.txt" "$work/php.txt")"
+fire_php "$secret" >"$work/php-fire.txt" 2>&1 || fail "examples/php accepted nothing: $(cat "$work/php-fire.txt" "$work/php.txt")"
 ! fire_php wrong-secret >"$work/php-fire.txt" 2>&1 && grep -q 'HTTP 401' "$work/php-fire.txt" ||
   fail "examples/php did not refuse a wrong signature with 401: $(cat "$work/php-fire.txt")"
 ok "examples/php/receiver.php: 200 for a valid signature, 401 for a wrong one"
-sdk_venv "PyYAML==6.0.2"
-"$venv/bin/python" scripts/compose-check.py examples/docker-compose.yml Dockerfile || fail "examples/docker-compose.yml"
+# The compose file's two services without Docker: its app (the PHP receiver, with the app's secret) on the host, its
+# sendout command in the Debian root, with free ports for theirs and 127.0.0.1 for the service name `app`.
+mapfile -t compose_serve < <(compose --serve-args "http://127.0.0.1:$php_port/webhooks")
+start_serve "$work/compose.txt" "${compose_serve[@]}"
+before=$(grep -c 'customer.created' "$work/php.txt" || true) # the fires above sent one
+curl -fsS -o /dev/null -H "X-App-Id: $(compose --app-env VOUCHERIFY_APP_ID)" \
+  -H "X-App-Token: $(compose --app-env VOUCHERIFY_SECRET_KEY)" "http://127.0.0.1:$api_port/v1/customers" \
+  -d '{"source_id":"compose-check"}' || fail "the compose app's keys were refused: $(cat "$work/compose.txt")"
+arrived() { [ "$(grep -c 'customer.created' "$work/php.txt" || true)" -gt "$before" ]; }
+for _ in $(seq 1 200); do arrived && break; sleep 0.05; done
+arrived || fail "no customer.created at the compose app: $(cat "$work/php.txt" "$work/compose.txt")"
+ok "examples/docker-compose.yml's services without Docker: a call with the app's keys sent the PHP app a verified customer.created"
 
 # --- 4. the GitHub Action -------------------------------------------------------------------------------
 scripts/action-test.sh "$archive"
