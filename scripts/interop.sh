@@ -11,14 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-sdk_version="6.1.1"
-venv="${SENDOUT_INTEROP_VENV:-${TMPDIR:-/tmp}/sendout-interop-venv}"
-if ! "$venv/bin/python" -c "import voucherify, sys; sys.exit(voucherify.__version__ != '$sdk_version')" 2>/dev/null; then
-  echo "installing the Voucherify Python SDK $sdk_version into $venv" >&2
-  rm -rf "$venv"
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check "voucherify==$sdk_version"
-fi
+source scripts/lib/sdk-venv.sh
+sdk_venv
 
 swift build --product sendout >/dev/null
 bin="$PWD/.build/debug/sendout"

@@ -11,7 +11,7 @@ struct SendoutCLI {
       exit(argv.isEmpty ? 64 : 0)
     }
     if name == "--version" {
-      Console.out("sendout 0.1.0")
+      Console.out(SendoutVersion.line)
       exit(0)
     }
     argv.removeFirst()

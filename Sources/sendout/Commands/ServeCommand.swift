@@ -9,7 +9,7 @@ enum ServeCommand: Command {
   static let help = """
     USAGE: sendout serve [--host H] [--port P] [--scenario FILE] [--seed N] [--at TIME] [--state FILE] [--to URL]
                          [--secret S] [--app-id ID --app-token T] [--client-app-id ID --client-token T]
-                         [--audit FILE] [--retry-schedule S] [--time-scale F] [--coverage]
+                         [--audit FILE] [--retry-schedule S] [--time-scale F] [--json] [--coverage]
 
     Serves the official REST API's paths (v2018-08-01 spec) over a seeded sample world. A call that changes the
     world emits the events Voucherify would, delivered as signed webhooks to one project webhook set to "Send me
@@ -57,6 +57,9 @@ enum ServeCommand: Command {
       --client-app-id ID, --client-token T  The client-side keys /client/v1/… calls carry, with an origin header
                                 (default: generated and printed).
       --audit FILE, --retry-schedule S, --time-scale F, --timeout D   As for 'fire'.
+      --json                    First print one JSON line for scripts: {"url", "app_id", "app_token", "client_app_id",
+                                "client_token", "secret", "webhook_url", "audit"}, each token and the secret only
+                                when generated (you know what you passed); then the usual output.
       --coverage                Print what is simulated, per tag of the spec (Markdown), and exit.
 
     EXAMPLES:
@@ -88,11 +91,13 @@ enum ServeCommand: Command {
     configuration.clientToken = try arguments.option("--client-token")
     configuration.statePath = try arguments.option("--state")
     configuration.delivery = try DeliveryOptions.parse(&arguments, defaultSchedule: .voucherify)
+    let json = arguments.flag("--json")
     let rest = try arguments.positionals()
     guard rest.isEmpty else { throw .usage("'serve' takes no arguments, got '\(rest[0])'") }
     let served = configuration
+    let show = json ? ServeJSONLine(served).before(ServePrinter.show) : ServePrinter.show
     let calls = try await Session.run { () throws(SessionError) in
-      try await ServeSession.run(served, observer: ServePrinter.show)
+      try await ServeSession.run(served, observer: show)
     }
     Console.err("Stopped after \(calls) call\(calls == 1 ? "" : "s").")
     return 0
