@@ -18,7 +18,7 @@ rootfs_path() {
     echo "rootfs: debootstrap --variant=minbase bookworm with $packages into $root" >&2
     rm -rf "$root.tmp"
     mkdir -p "$(dirname "$root")"
-    debootstrap --variant=minbase --include="${packages// /,}" bookworm "$root.tmp" http://deb.debian.org/debian \
+    debootstrap --variant=minbase --include="${packages// /,}" bookworm "$root.tmp" \
       >"$root.log" 2>&1 || { tail -n 20 "$root.log" >&2; return 1; }
     # shellcheck disable=SC2086 # the Dockerfile's line, word for word
     chroot "$root.tmp" $useradd
