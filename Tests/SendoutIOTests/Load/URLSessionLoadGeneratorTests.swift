@@ -22,9 +22,11 @@ import Testing
   }
 
   @Test func aRefusedConnectionIsCounted() async throws {
-    let closed = try LoadTestSupport.listener()
+    // A port held bound but not listening until the test ends: a freed port was taken by another test's listener,
+    // which then answered these requests (and got four more than it counted).
+    let closed = try RawReceiver(.refuse)
+    defer { closed.stop() }
     let port = closed.port
-    closed.stop()
     let url = "http://127.0.0.1:\(port)/webhooks"
     let generator = URLSessionLoadGenerator(
       configuration: LoadConfiguration(target: LoadTestSupport.target(port), connections: 2, threads: 1, count: 4),
