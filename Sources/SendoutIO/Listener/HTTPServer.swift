@@ -28,11 +28,14 @@ public final class HTTPServer: @unchecked Sendable {
     let threads = max(1, configuration.threads)
     var started: [ListenerLoop] = []
     var port = configuration.port
+    let cap = Self.connectionCap(configured: configuration.maxConnections, fileLimit: Platform.openFileLimit())
+    let share = (cap + threads - 1) / threads
     do throws(ListenerError) {
       for _ in 0..<threads {
         let (fd, bound) = try Platform.listen(host: configuration.host, port: port, reusePort: threads > 1)
         port = bound
-        started.append(ListenerLoop(listener: fd, owner: handler, configuration: configuration))
+        started.append(
+          ListenerLoop(listener: fd, owner: handler, configuration: configuration, maxConnections: share))
       }
     } catch {
       for loop in started { loop.closeUnstarted() }
@@ -55,6 +58,17 @@ public final class HTTPServer: @unchecked Sendable {
     }
     for loop in stopping { loop.stop() }
   }
+
+  /// The connections a server holds at once: `configured`, lowered below the open-file limit so that idle clients
+  /// can never take the descriptors the journal, the audit log and webhook deliveries need (an eighth of the
+  /// limit, at least 32, is left to them). Example: `ulimit -n 1024` → 896.
+  static func connectionCap(configured: Int, fileLimit: Int?) -> Int {
+    guard let fileLimit else { return max(1, configured) }
+    return max(1, min(configured, fileLimit - max(32, fileLimit / 8)))
+  }
+
+  /// Times the serving loops' `poll` returned, all threads together (a spinning loop shows here; for tests).
+  var pollWakeups: Int { lock.withLock { loops }.reduce(0) { $0 + $1.wakeups.load(ordering: .relaxed) } }
 
   /// The bound port (0 before `start`).
   public var port: Int { lock.withLock { boundPort } }
