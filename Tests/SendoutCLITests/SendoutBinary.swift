@@ -53,11 +53,15 @@ struct SendoutBinary {
   /// Starts `sendout arguments…` in the background and reads its output up to the end of its first line (servers
   /// print where they listen first); returns the process, its output pipe, the bytes read and the port that line
   /// names after `127.0.0.1:` (0 when none).
-  static func startServer(_ arguments: [String]) throws -> (Process, Pipe, read: [UInt8], port: Int) {
+  /// Starts a server command and reads its first line for the port; with `fileLimit`, under `ulimit -n fileLimit`.
+  static func startServer(_ arguments: [String], fileLimit: Int? = nil) throws
+    -> (Process, Pipe, read: [UInt8], port: Int)
+  {
     let process = Process()
     let output = Pipe()
-    process.executableURL = url
-    process.arguments = arguments
+    process.executableURL = fileLimit == nil ? url : URL(fileURLWithPath: "/bin/sh")
+    process.arguments =
+      fileLimit.map { ["-c", "ulimit -n \($0) && exec \"$0\" \"$@\"", url.path] + arguments } ?? arguments
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
     process.standardInput = FileHandle.nullDevice
