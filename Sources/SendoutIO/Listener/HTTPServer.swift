@@ -83,6 +83,20 @@ public final class HTTPServer: @unchecked Sendable {
     return h == "localhost" || h == "::1" || h.hasPrefix("127.")
   }
 
+  /// Whether a request to `url` would reach a server bound to `host`:`port` on this machine (a webhook aimed there
+  /// would call the server again with every delivery): the same port, and the same address, or, for a loopback or
+  /// wildcard bind, any loopback or wildcard address (`localhost`, `127.0.0.1`, `127.1`, `[::1]`, `0.0.0.0`). Other
+  /// names are not resolved. Port 0 (not yet bound) reaches nothing.
+  public static func reaches(_ url: String, host: String, port: Int) -> Bool {
+    guard port > 0, let components = URLComponents(string: url), let target = components.host else { return false }
+    guard (components.port ?? (components.scheme?.lowercased() == "https" ? 443 : 80)) == port else { return false }
+    let aimed = Platform.hostKind(target)
+    switch Platform.hostKind(host) {
+    case .loopback, .wildcard: return aimed == .loopback || aimed == .wildcard
+    case .other(let bound): return aimed == .other(bound)
+    }
+  }
+
   /// `http://HOST:PORT`, with an IPv6 host in brackets.
   static func baseURL(host: String, port: Int) -> String {
     host.contains(":") && !host.hasPrefix("[") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"

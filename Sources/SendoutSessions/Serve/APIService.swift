@@ -41,6 +41,8 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   private var reads = APIReadCache()
   /// The simulated time (`--at`), moved only by `POST /_sendout/clock`; `nil`: the wall clock.
   private var simulatedNow: Timestamp?
+  /// Where the server listens: webhooks aimed there are refused (set with `serve(at:)`).
+  private(set) var served = ServedAddress()
 
   /// Calls answered so far.
   var answered: Int { lock.withLock { calls } }
@@ -67,6 +69,9 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     self.delivery = delivery
     requestIDs = IDFactory(seed: seed ^ 0x4E0E_57ED)
   }
+
+  /// Records where the server listens (the configured port before binding, the bound one after).
+  func serve(at address: ServedAddress) { lock.withLock { served = address } }
 
   /// Runs `body` on the world under the lock (the dashboard's world tabs read it this way; keep it quick).
   func read<T>(_ body: (World) -> T) -> T { lock.withLock { body(world) } }
@@ -181,7 +186,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
       operation: operation, parameters: parameters, query: query, body: try Self.decodeBody(call.body))
     let answer: APIAnswer
     if let management {
-      answer = try management(request, &webhooks, call.at)
+      answer = try management(request, &webhooks, call.at, served)
     } else if let endpoint {
       answer = try endpoint(request, &world)
     } else {
