@@ -23,8 +23,10 @@ import Testing
     (Self.config(count: 2, #""prefix":""#, 500_000, "P"), "invalid_code_config", "prefix` is 500000"),
     (Self.config(count: 0, #""postfix":""#, 101, "x"), "invalid_code_config", "postfix` is 101"),
     (Self.config(count: 0, #""charset":""#, 257, "c"), "invalid_code_config", "charset` is 257"),
-    (#","voucher":{"code_config":{"pattern":""# + String(repeating: "#", count: 101) + #""}}"#,
-     "invalid_code_config", "pattern` is 101"),
+    (
+      #","voucher":{"code_config":{"pattern":""# + String(repeating: "#", count: 101) + #""}}"#,
+      "invalid_code_config", "pattern` is 101"
+    ),
   ])
   func oversizeCodeGenerationIsRefusedBeforeAnyWork(_ fields: String, _ key: String, _ names: String) async throws {
     let server = try await ServeServer()
@@ -41,7 +43,8 @@ import Testing
 
   @Test func aCampaignHoldsAtMostItsLimitAndWhatItsPatternCanMake() async throws {
     let server = try await ServeServer()
-    let small = ###"{"name":"Tiny","campaign_type":"DISCOUNT_COUPONS","vouchers_count":3,"###
+    let small =
+      ###"{"name":"Tiny","campaign_type":"DISCOUNT_COUPONS","vouchers_count":3,"###
       + ###""voucher":{"code_config":{"pattern":"##","charset":"ab"}}}"###
     let (created, campaign) = try await server.call("POST", "/v1/campaigns", body: small)
     #expect(created == 200, "\(campaign)")

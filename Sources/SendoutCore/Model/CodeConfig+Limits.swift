@@ -1,5 +1,5 @@
 /// The sizes a code configuration may have, so that generating a campaign's codes stays bounded work: at most
-/// 100,000 codes of at most 300 characters each (a few tens of MB, however the request is written).
+/// 100,000 codes of at most 300 characters each, however the request is written.
 extension CodeConfig {
   /// The most codes one campaign holds: Voucherify's own default ("a campaign can have up to 100,000 codes by
   /// default", API reference, Import Vouchers to Campaign).

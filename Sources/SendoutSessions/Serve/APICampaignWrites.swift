@@ -156,7 +156,8 @@ enum APICampaignWrites {
     guard config.codeSpace >= existing + count else {
       throw APIError(
         status: 400, key: "invalid_code_config", message: "Invalid code config",
-        details: "`voucher.code_config` can make \(config.codeSpace) codes, fewer than the \(existing + count) asked for")
+        details:
+          "`voucher.code_config` can make \(config.codeSpace) codes, fewer than the \(existing + count) asked for")
     }
   }
 

@@ -4,7 +4,8 @@ import SendoutCore
 /// update and delete the webhooks every event of the world is routed to, at run time as on the real platform.
 enum APIManagement {
   /// A management endpoint: the request, the project's webhooks, the clock and where the server listens.
-  typealias Handler = @Sendable (APIRequest, inout ProjectWebhooks, Timestamp, ServedAddress) throws(APIError)
+  typealias Handler =
+    @Sendable (APIRequest, inout ProjectWebhooks, Timestamp, ServedAddress) throws(APIError)
     -> APIAnswer
 
   /// Every simulated management operation.
@@ -13,7 +14,8 @@ enum APIManagement {
     "delete-webhook": delete,
   ]
 
-  static func create(_ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
+  static func create(
+    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
   ) throws(APIError)
     -> APIAnswer
   {
@@ -26,7 +28,8 @@ enum APIManagement {
     return APIAnswer(body: webhook.json)
   }
 
-  static func list(_ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
+  static func list(
+    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
   ) throws(APIError)
     -> APIAnswer
   {
@@ -38,7 +41,8 @@ enum APIManagement {
       ])
   }
 
-  static func get(_ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
+  static func get(
+    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
   ) throws(APIError)
     -> APIAnswer
   {
@@ -48,7 +52,8 @@ enum APIManagement {
     return APIAnswer(body: webhook.json)
   }
 
-  static func update(_ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
+  static func update(
+    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
   ) throws(APIError)
     -> APIAnswer
   {
@@ -63,7 +68,8 @@ enum APIManagement {
     return APIAnswer(body: webhook.json)
   }
 
-  static func delete(_ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
+  static func delete(
+    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
   ) throws(APIError)
     -> APIAnswer
   {

@@ -295,7 +295,8 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     } else {
       throw APIError(
         status: 400, key: "invalid_payload", message: "Invalid payload",
-        details: "give {\"advance\": \"30d\"} or {\"to\": an ISO-8601 time from \(current.iso8601) to \(Timestamp.latest)}")
+        details:
+          "give {\"advance\": \"30d\"} or {\"to\": an ISO-8601 time from \(current.iso8601) to \(Timestamp.latest)}")
     }
     let events = try APIEndpoints.apply { () throws(WorldOperationError) in try world.advanceClock(to: target) }
     simulatedNow = target

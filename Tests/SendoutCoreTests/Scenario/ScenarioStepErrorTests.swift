@@ -44,7 +44,8 @@ import Testing
 
   /// Steps of 100 years each used to carry the clock past year 9999, where nothing can be written any more.
   @Test func advancingPastTheLastWritableTimeIsRefused() throws {
-    let text = #"{"version": 1, "start": "9950-01-01T00:00:00Z", "project": {"webhooks": [{}]}, "steps": [{"advance": {"by": "36500d"}}]}"#
+    let text =
+      #"{"version": 1, "start": "9950-01-01T00:00:00Z", "project": {"webhooks": [{}]}, "steps": [{"advance": {"by": "36500d"}}]}"#
     let scenario = try ScenarioFixtures.parse(text)
     do throws(ScenarioError) {
       _ = try ScenarioPlan.make(scenario: scenario, defaultTarget: "http://d/")

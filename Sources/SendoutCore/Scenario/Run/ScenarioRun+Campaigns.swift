@@ -69,7 +69,8 @@ extension ScenarioRun {
       giftAmount: try p.int("gift_amount", in: 1...100_000_000),
       loyaltyPoints: try p.int("loyalty_points"),
       redemptionQuantity: try p.int("redemption_quantity", in: 1...1_000_000),
-      codeConfig: try codeConfig(&p), vouchersCount: try p.int("vouchers_count", in: 0...CodeConfig.maxCodesPerCampaign) ?? 0)
+      codeConfig: try codeConfig(&p),
+      vouchersCount: try p.int("vouchers_count", in: 0...CodeConfig.maxCodesPerCampaign) ?? 0)
     if let config = spec.codeConfig, config.codeSpace < spec.vouchersCount {
       throw p.error(
         "vouchers_count",

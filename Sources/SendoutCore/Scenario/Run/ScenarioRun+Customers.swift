@@ -64,7 +64,8 @@ extension ScenarioRun {
     }
     guard world.now.canAdvance(milliseconds: Int64(ms)) else {
       throw p.error(
-        "by", "'\(p.object["by"]?.stringValue ?? "")' would move the clock past \(Timestamp.latest), the last time "
+        "by",
+        "'\(p.object["by"]?.stringValue ?? "")' would move the clock past \(Timestamp.latest), the last time "
           + "the audit log and bodies can write")
     }
     world.advance(milliseconds: Int64(ms))
