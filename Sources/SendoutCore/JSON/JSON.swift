@@ -32,12 +32,29 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
   /// The members, in order.
   public private(set) var members: [JSONMember]
 
-  /// Creates an object from ordered members; a repeated key keeps its first position and last value.
+  /// Creates an object from ordered members; a repeated key keeps its first position and last value (as
+  /// JavaScript's `JSON.parse` does). Linear in the members, however many keys repeat.
   public init(_ members: [JSONMember] = []) {
-    self.members = []
-    self.members.reserveCapacity(members.count)
-    for member in members { self[member.key] = member.value }
+    var unique: [JSONMember] = []
+    var position: [String: Int] = [:]  // filled once the object is too wide to scan
+    for member in members {
+      if unique.count >= Self.scanLimit && position.isEmpty {
+        for (i, m) in unique.enumerated() { position[m.key] = i }
+      }
+      let existing =
+        position.isEmpty ? unique.firstIndex(where: { $0.key == member.key }) : position[member.key]
+      if let existing {
+        unique[existing].value = member.value
+      } else {
+        if !position.isEmpty { position[member.key] = unique.count }
+        unique.append(member)
+      }
+    }
+    self.members = unique
   }
+
+  /// Up to this many members a repeated key is found by scanning; wider objects index their keys.
+  private static let scanLimit = 16
 
   /// Creates an object from a literal, keeping the literal's order.
   public init(dictionaryLiteral elements: (String, JSON)...) {

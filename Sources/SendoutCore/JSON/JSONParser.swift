@@ -1,5 +1,6 @@
 /// A strict RFC 8259 parser that keeps object key order and reports `line:column` on error.
-/// Nesting depth and input size are bounded, so hostile input fails cleanly instead of overflowing.
+/// Nesting depth and input size are bounded, so hostile input fails cleanly instead of overflowing. A repeated key
+/// keeps its first position and its last value, as Node's `JSON.parse` (Voucherify's stack) does, in linear time.
 public struct JSONParser {
   /// Deepest nesting accepted.
   public static let maxDepth = 512
@@ -45,13 +46,12 @@ public struct JSONParser {
   private mutating func parseObject() throws(JSONParseError) -> JSON {
     try enter()
     index += 1
-    var object = JSONObject()
-    var seen = Set<String>()  // keeps wide objects linear: JSONObject's keyed assignment scans its members
+    var members: [JSONMember] = []
     skipWhitespace()
     if peek(UInt8(ascii: "}")) {
       index += 1
       depth -= 1
-      return .object(object)
+      return .object(JSONObject())
     }
     while true {
       skipWhitespace()
@@ -64,18 +64,14 @@ public struct JSONParser {
       index += 1
       skipWhitespace()
       let value = try parseValue()
-      if seen.insert(key).inserted {
-        object.append(key, value)
-      } else {
-        object[key] = value  // a repeated key keeps its first position and takes the last value
-      }
+      members.append(JSONMember(key, value))
       skipWhitespace()
       if peek(UInt8(ascii: ",")) {
         index += 1
       } else if peek(UInt8(ascii: "}")) {
         index += 1
         depth -= 1
-        return .object(object)
+        return .object(JSONObject(members))  // a repeated key: first position, last value, in linear time
       } else {
         throw error("Expected ',' or '}' after an object member, found \(describeCurrent())")
       }

@@ -6,8 +6,23 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
   /// Creates a timestamp.
   public init(milliseconds: Int64) { self.milliseconds = milliseconds }
 
-  /// This timestamp moved by `ms` milliseconds.
-  public func adding(milliseconds ms: Int64) -> Timestamp { Timestamp(milliseconds: milliseconds + ms) }
+  /// The last time ISO-8601 with a four-digit year can write, `9999-12-31T23:59:59.999Z`: the journal, the audit log
+  /// and every body would be unreadable past it, so clocks refuse to go further.
+  public static let latest = Timestamp(milliseconds: 253_402_300_799_999)
+  /// The first such time, `0000-01-01T00:00:00.000Z`.
+  public static let earliest = Timestamp(milliseconds: -62_167_219_200_000)
+
+  /// This timestamp moved by `ms` milliseconds, stopping at `earliest` and `latest` (never overflowing).
+  public func adding(milliseconds ms: Int64) -> Timestamp {
+    let (sum, overflow) = milliseconds.addingReportingOverflow(ms)
+    if overflow { return ms > 0 ? .latest : .earliest }
+    return Timestamp(milliseconds: min(max(sum, Timestamp.earliest.milliseconds), Timestamp.latest.milliseconds))
+  }
+
+  /// Whether moving this timestamp by `ms` milliseconds stays at or before `latest`.
+  public func canAdvance(milliseconds ms: Int64) -> Bool {
+    ms <= Timestamp.latest.milliseconds - min(milliseconds, Timestamp.latest.milliseconds)
+  }
 
   /// Whether `a` is earlier than `b`.
   public static func < (a: Timestamp, b: Timestamp) -> Bool { a.milliseconds < b.milliseconds }
@@ -28,7 +43,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
   /// `iso8601`.
   public var description: String { iso8601 }
 
-  /// Parses `YYYY-MM-DDTHH:MM:SS[.fff…]Z` or `YYYY-MM-DD` (UTC); `nil` otherwise.
+  /// Parses `YYYY-MM-DDTHH:MM:SS[.fff…]Z` or `YYYY-MM-DD` (UTC); `nil` otherwise, and past `latest` (a leap second).
   public init?(iso8601 text: String) {
     let b = Array(text.utf8)
     func num(_ r: Range<Int>) -> Int64? {
@@ -59,6 +74,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         return nil
       }
     }
+    guard ms <= Timestamp.latest.milliseconds else { return nil }
     self.init(milliseconds: ms)
   }
 

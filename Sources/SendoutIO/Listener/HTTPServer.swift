@@ -28,11 +28,14 @@ public final class HTTPServer: @unchecked Sendable {
     let threads = max(1, configuration.threads)
     var started: [ListenerLoop] = []
     var port = configuration.port
+    let cap = Self.connectionCap(configured: configuration.maxConnections, fileLimit: Platform.openFileLimit())
+    let share = (cap + threads - 1) / threads
     do throws(ListenerError) {
       for _ in 0..<threads {
         let (fd, bound) = try Platform.listen(host: configuration.host, port: port, reusePort: threads > 1)
         port = bound
-        started.append(ListenerLoop(listener: fd, owner: handler, configuration: configuration))
+        started.append(
+          ListenerLoop(listener: fd, owner: handler, configuration: configuration, maxConnections: share))
       }
     } catch {
       for loop in started { loop.closeUnstarted() }
@@ -56,6 +59,17 @@ public final class HTTPServer: @unchecked Sendable {
     for loop in stopping { loop.stop() }
   }
 
+  /// The connections a server holds at once: `configured`, lowered below the open-file limit so that idle clients
+  /// can never take the descriptors the journal, the audit log and webhook deliveries need (an eighth of the
+  /// limit, at least 32, is left to them). Example: `ulimit -n 1024` → 896.
+  static func connectionCap(configured: Int, fileLimit: Int?) -> Int {
+    guard let fileLimit else { return max(1, configured) }
+    return max(1, min(configured, fileLimit - max(32, fileLimit / 8)))
+  }
+
+  /// Times the serving loops' `poll` returned, all threads together (a spinning loop shows here; for tests).
+  var pollWakeups: Int { lock.withLock { loops }.reduce(0) { $0 + $1.wakeups.load(ordering: .relaxed) } }
+
   /// The bound port (0 before `start`).
   public var port: Int { lock.withLock { boundPort } }
 
@@ -67,6 +81,20 @@ public final class HTTPServer: @unchecked Sendable {
   public static func isLoopback(_ host: String) -> Bool {
     let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
     return h == "localhost" || h == "::1" || h.hasPrefix("127.")
+  }
+
+  /// Whether a request to `url` would reach a server bound to `host`:`port` on this machine (a webhook aimed there
+  /// would call the server again with every delivery): the same port, and the same address, or, for a loopback or
+  /// wildcard bind, any loopback or wildcard address (`localhost`, `127.0.0.1`, `127.1`, `[::1]`, `0.0.0.0`). Other
+  /// names are not resolved. Port 0 (not yet bound) reaches nothing.
+  public static func reaches(_ url: String, host: String, port: Int) -> Bool {
+    guard port > 0, let components = URLComponents(string: url), let target = components.host else { return false }
+    guard (components.port ?? (components.scheme?.lowercased() == "https" ? 443 : 80)) == port else { return false }
+    let aimed = Platform.hostKind(target)
+    switch Platform.hostKind(host) {
+    case .loopback, .wildcard: return aimed == .loopback || aimed == .wildcard
+    case .other(let bound): return aimed == .other(bound)
+    }
   }
 
   /// `http://HOST:PORT`, with an IPv6 host in brackets.

@@ -17,8 +17,11 @@ public struct ListenerConfiguration: Sendable {
   /// Close an idle keep-alive connection after this long.
   public var idleTimeoutMilliseconds: Int64
   /// At most this many open connections: at the cap a new one evicts the connection idle the longest
-  /// (between requests); only when every connection is mid-request is the new one closed.
+  /// (between requests); only when every connection is mid-request is the new one closed. The server lowers it to
+  /// stay below the process's open-file limit (see `HTTPServer.connectionCap`).
   public var maxConnections: Int
+  /// Tests only: `accept` behaves as if the process ran out of descriptors once the loop holds this many.
+  var simulatedFileLimit: Int?
   /// Serving threads: each runs its own poll loop over its own `SO_REUSEPORT` socket on the same port (the kernel
   /// spreads connections over them), so a handler that is safe to call from several threads scales with the cores.
   public var threads = 1

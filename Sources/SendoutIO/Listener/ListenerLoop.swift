@@ -1,13 +1,24 @@
 import Foundation
 import SendoutCore
+import Synchronization
 
 /// The HTTP server loop of the listener (and of any other `HTTPHandler`): one thread, `poll()` over the listening
 /// socket, a wake-up pipe and every connection. Delayed answers and timeouts are deadlines in the loop, so a slow
 /// answer never blocks other connections.
 final class ListenerLoop: @unchecked Sendable {
+  /// How long the listening socket is left unwatched when the process is out of descriptors and no connection is
+  /// idle to make room (a closing connection ends the pause sooner).
+  static let outOfFilesPauseMilliseconds: Int64 = 100
+
   private let listenFD: Int32
   private unowned let owner: any HTTPHandler
   private let configuration: ListenerConfiguration
+  /// This loop's share of the server's connections.
+  private let maxConnections: Int
+  /// While set, `accept` would fail for want of descriptors: the listening socket is not watched until then.
+  private var acceptPausedUntil: Int64?
+  /// Times `poll` returned: a loop that spins shows here (the tests read it).
+  let wakeups = Atomic<Int>(0)
   private var wakeRead: Int32 = -1
   private var wakeWrite: Int32 = -1
   private let stopLock = NSLock()
@@ -17,10 +28,11 @@ final class ListenerLoop: @unchecked Sendable {
   private var buffer = [UInt8](repeating: 0, count: 65_536)
   private var activityCounter = 0
 
-  init(listener: Int32, owner: any HTTPHandler, configuration: ListenerConfiguration) {
+  init(listener: Int32, owner: any HTTPHandler, configuration: ListenerConfiguration, maxConnections: Int) {
     listenFD = listener
     self.owner = owner
     self.configuration = configuration
+    self.maxConnections = maxConnections
     (wakeRead, wakeWrite) = Platform.makeWakePipe()
   }
 
@@ -48,7 +60,8 @@ final class ListenerLoop: @unchecked Sendable {
   private func run() {
     while !isStopping {
       var entries = [
-        Platform.PollEntry(fd: listenFD, wantRead: true), Platform.PollEntry(fd: wakeRead, wantRead: true),
+        Platform.PollEntry(fd: listenFD, wantRead: acceptPausedUntil == nil),
+        Platform.PollEntry(fd: wakeRead, wantRead: true),
       ]
       for connection in connections.values {
         entries.append(
@@ -57,7 +70,9 @@ final class ListenerLoop: @unchecked Sendable {
             wantWrite: connection.hasUnsentOutput))
       }
       Platform.poll(&entries, timeoutMilliseconds: pollTimeout(now: Platform.monotonicMilliseconds()))
+      wakeups.add(1, ordering: .relaxed)
       if entries[1].readable { Platform.drain(wakeRead) }
+      if let until = acceptPausedUntil, Platform.monotonicMilliseconds() >= until { acceptPausedUntil = nil }
       if isStopping { break }
       if entries[0].readable { acceptAll() }
       for entry in entries.dropFirst(2) where entry.readable {
@@ -74,7 +89,7 @@ final class ListenerLoop: @unchecked Sendable {
   }
 
   private func pollTimeout(now: Int64) -> Int32 {
-    var deadline = now + 1000
+    var deadline = min(now + 1000, acceptPausedUntil ?? .max)
     for connection in connections.values {
       if let first = connection.pending.first { deadline = min(deadline, first.readyAt) }
       let limit =
@@ -86,8 +101,19 @@ final class ListenerLoop: @unchecked Sendable {
   }
 
   private func acceptAll() {
-    while let fd = Platform.accept(listenFD) {
-      if connections.count >= configuration.maxConnections && !evictOldestIdle() {
+    while true {
+      let fd: Int32
+      switch accept() {
+      case .none: return
+      case .outOfFiles:
+        // The newcomer stays queued and the listening socket readable: watching it now would spin. Make room by
+        // closing the connection idle the longest, or stop watching until a connection closes.
+        if evictOldestIdle() { continue }
+        acceptPausedUntil = Platform.monotonicMilliseconds() + Self.outOfFilesPauseMilliseconds
+        return
+      case .connection(let accepted): fd = accepted
+      }
+      if connections.count >= maxConnections && !evictOldestIdle() {
         Platform.close(fd)  // every connection is mid-request: the newcomer waits for none of them
         continue
       }
@@ -98,7 +124,16 @@ final class ListenerLoop: @unchecked Sendable {
     }
   }
 
-  /// At the connection cap: closes the connection idle the longest (between requests, nothing to send),
+  private func accept() -> Platform.Accepted {
+    if let limit = configuration.simulatedFileLimit, connections.count >= limit {
+      var waiting = [Platform.PollEntry(fd: listenFD, wantRead: true)]  // EMFILE only when a connection waits
+      Platform.poll(&waiting, timeoutMilliseconds: 0)
+      return waiting[0].readable ? .outOfFiles : .none
+    }
+    return Platform.accept(listenFD)
+  }
+
+  /// At the connection cap (or out of descriptors): closes the connection idle the longest (between requests, nothing to send),
   /// so a crowd of idle clients cannot lock a real one out. Returns `false` when none is idle.
   private func evictOldestIdle() -> Bool {
     var oldest: ListenerConnection?
@@ -192,6 +227,7 @@ final class ListenerLoop: @unchecked Sendable {
       if connection.closed {
         Platform.close(connection.fd)
         connections[connection.fd] = nil
+        acceptPausedUntil = nil  // a descriptor is free again
       }
     }
   }

@@ -55,3 +55,40 @@ extension Platform {
     #endif
   }
 }
+
+extension Platform {
+  /// What a host names on this machine, for telling whether a URL points back at a local server.
+  enum HostKind: Equatable {
+    /// `localhost`, 127.0.0.0/8, `::1`, `::ffff:127.x.y.z`.
+    case loopback
+    /// `0.0.0.0`, `::` (a connection to it reaches the loopback).
+    case wildcard
+    /// Any other address (normalised, so `10.1` and `10.0.0.1` are one) or name (lowercased, not resolved).
+    case other(String)
+  }
+
+  /// The kind of `host` (brackets, case and a trailing dot ignored; IPv4 in any form `inet_aton` reads).
+  static func hostKind(_ host: String) -> HostKind {
+    var h = host.lowercased()
+    if h.hasPrefix("[") && h.hasSuffix("]") { h = String(h.dropFirst().dropLast()) }
+    if h.hasSuffix(".") { h.removeLast() }
+    if h == "localhost" || h.hasSuffix(".localhost") { return .loopback }
+    var v4 = in_addr()
+    if !h.contains(":"), inet_aton(h, &v4) != 0 { return kind(ipv4: UInt32(bigEndian: v4.s_addr)) }
+    var v6 = in6_addr()
+    guard h.contains(":"), inet_pton(AF_INET6, h, &v6) == 1 else { return .other(h) }
+    let bytes = withUnsafeBytes(of: &v6) { Array($0) }
+    if bytes.allSatisfy({ $0 == 0 }) { return .wildcard }
+    if bytes.prefix(15).allSatisfy({ $0 == 0 }) && bytes[15] == 1 { return .loopback }
+    if bytes.prefix(10).allSatisfy({ $0 == 0 }) && bytes[10] == 0xFF && bytes[11] == 0xFF {
+      return kind(ipv4: bytes[12...].reduce(0) { $0 << 8 | UInt32($1) })
+    }
+    return .other(bytes.map { String($0, radix: 16) }.joined(separator: ":"))
+  }
+
+  private static func kind(ipv4 address: UInt32) -> HostKind {
+    if address == 0 { return .wildcard }
+    if address >> 24 == 127 { return .loopback }
+    return .other("\(address >> 24).\(address >> 16 & 0xFF).\(address >> 8 & 0xFF).\(address & 0xFF)")
+  }
+}

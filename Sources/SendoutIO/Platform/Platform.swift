@@ -140,14 +140,32 @@ enum Platform {
     return Int(UInt16(bigEndian: address.sin6_port))
   }
 
-  /// Accepts one pending connection (non-blocking, no Nagle delay), or `nil` when none is waiting.
-  static func accept(_ listener: Int32) -> Int32? {
+  /// What `accept` found.
+  enum Accepted: Equatable {
+    /// A new connection's descriptor.
+    case connection(Int32)
+    /// Nothing waiting (or a connection that went away before it was taken).
+    case none
+    /// A connection is waiting but the process (or system) has no descriptor left for it (`EMFILE`, `ENFILE`):
+    /// it stays queued and the listening socket stays readable.
+    case outOfFiles
+  }
+
+  /// Accepts one pending connection (non-blocking, no Nagle delay).
+  static func accept(_ listener: Int32) -> Accepted {
     let fd = Glibc.accept(listener, nil, nil)
-    guard fd >= 0 else { return nil }
+    guard fd >= 0 else { return errno == EMFILE || errno == ENFILE ? .outOfFiles : .none }
     setNonBlocking(fd)
     var one: Int32 = 1
     setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-    return fd
+    return .connection(fd)
+  }
+
+  /// The soft limit on this process's open descriptors (`RLIMIT_NOFILE`); `nil` when unlimited or unknown.
+  static func openFileLimit() -> Int? {
+    var limit = rlimit()
+    guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return nil }
+    return Int(clamping: limit.rlim_cur)
   }
 
   /// Puts `fd` in non-blocking mode.

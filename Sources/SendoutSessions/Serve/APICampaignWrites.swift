@@ -11,8 +11,6 @@ enum APICampaignWrites {
   ]
 
   private static let key = "invalid_campaign_params"
-  /// The most codes one call generates (the world holds them all in memory).
-  static let maxVouchersCount = 100_000
 
   /// `POST /v1/campaigns`: `name` and `campaign_type` required; `vouchers_count` codes drawn from
   /// `voucher.code_config`; `voucher.discount` / `voucher.gift.amount` / `voucher.loyalty_card.points` /
@@ -34,10 +32,13 @@ enum APICampaignWrites {
     }
     var spec = CampaignSpec(type: type, name: name)
     spec.vouchersCount = try request.int(at: "vouchers_count", errorKey: key) ?? 0
-    guard (0...maxVouchersCount).contains(spec.vouchersCount), type != .promotion || spec.vouchersCount == 0 else {
+    guard (0...CodeConfig.maxCodesPerCampaign).contains(spec.vouchersCount),
+      type != .promotion || spec.vouchersCount == 0
+    else {
       throw APIError(
         status: 400, key: key, message: "Invalid campaign params",
-        details: "`vouchers_count` must be from 0 to \(maxVouchersCount) (0 for a promotion), got \(spec.vouchersCount)"
+        details:
+          "`vouchers_count` must be from 0 to \(CodeConfig.maxCodesPerCampaign) (0 for a promotion), got \(spec.vouchersCount)"
       )
     }
     spec.description = try request.string(at: "description", errorKey: key)
@@ -46,12 +47,7 @@ enum APICampaignWrites {
     spec.expirationDate = try request.time(at: "expiration_date", errorKey: key)
     _ = try request.object(at: "voucher", errorKey: key)
     spec.codeConfig = try codeConfig(request)
-    if let config = spec.codeConfig, config.codeSpace < spec.vouchersCount {
-      throw APIError(
-        status: 400, key: "invalid_code_config", message: "Invalid code config",
-        details:
-          "`voucher.code_config` can make \(config.codeSpace) codes, fewer than `vouchers_count` \(spec.vouchersCount)")
-    }
+    if let config = spec.codeConfig { try checkRoom(config, for: spec.vouchersCount, after: 0) }
     spec.discount = try APIDiscount.parse(request, at: "voucher.discount", errorKey: key)
     spec.giftAmount = try request.int(at: "voucher.gift.amount", errorKey: key)
     spec.loyaltyPoints = try request.int(at: "voucher.loyalty_card.points", errorKey: key)
@@ -107,7 +103,8 @@ enum APICampaignWrites {
   /// (`campaign.vouchers.generation.started`/`completed`). A body `code` is that code.
   static func addVouchers(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
     let campaign = try APIEndpoints.campaign(request.parameter("campaignId"), in: world)
-    let count = try APIEndpoints.pageParameter(request, "vouchers_count", default: 1, range: 1...maxVouchersCount)
+    let count = try APIEndpoints.pageParameter(
+      request, "vouchers_count", default: 1, range: 1...CodeConfig.maxCodesPerCampaign)
     if count == 1, let code = try request.string(at: "code", errorKey: "invalid_voucher") {
       return try APIVoucherWrites.create(request, &world, code: code, campaignID: campaign.id)
     }
@@ -116,6 +113,7 @@ enum APICampaignWrites {
         status: 400, key: key, message: "Invalid campaign params",
         details: "campaign '\(campaign.name)' is a promotion: it has tiers, not codes")
     }
+    try checkRoom(campaign.codeConfig, for: count, after: campaign.vouchersCount)
     if count == 1 {
       let added = try APIEndpoints.apply { () throws(WorldOperationError) in
         try world.addVouchers(campaignID: campaign.id, count: 1, channel: .api)
@@ -145,23 +143,50 @@ enum APICampaignWrites {
     return APIAnswer(body: [:], events: changed.events)
   }
 
-  /// `voucher.code_config`: `pattern`, or `length` `#`s; `charset`, `prefix`, `postfix`.
+  /// Refuses `count` more codes in a campaign that has `existing`: past Voucherify's 100,000 codes per campaign, or
+  /// more than `config` can make (drawing codes from a spent pattern would take ever longer), before any is made.
+  private static func checkRoom(_ config: CodeConfig, for count: Int, after existing: Int) throws(APIError) {
+    guard existing + count <= CodeConfig.maxCodesPerCampaign else {
+      throw APIError(
+        status: 400, key: key, message: "Invalid campaign params",
+        details:
+          "`vouchers_count` \(count) would give the campaign \(existing + count) codes; a campaign holds at most "
+          + "\(CodeConfig.maxCodesPerCampaign)")
+    }
+    guard config.codeSpace >= existing + count else {
+      throw APIError(
+        status: 400, key: "invalid_code_config", message: "Invalid code config",
+        details:
+          "`voucher.code_config` can make \(config.codeSpace) codes, fewer than the \(existing + count) asked for")
+    }
+  }
+
+  /// `voucher.code_config`: `pattern`, or `length` `#`s; `charset`, `prefix`, `postfix`. Sizes past
+  /// `CodeConfig`'s limits are refused before a code is drawn.
   private static func codeConfig(_ request: APIRequest) throws(APIError) -> CodeConfig? {
     let path = "voucher.code_config"
     guard try request.object(at: path, errorKey: key) != nil else { return nil }
     let length = try request.int(at: "\(path).length", errorKey: key)
+    if let length, length > CodeConfig.maxPatternLength {
+      throw invalidCodeConfig("`\(path).length` is \(length); the limit is \(CodeConfig.maxPatternLength)")
+    }
     let pattern =
       try request.string(at: "\(path).pattern", errorKey: key)
       ?? length.map { String(repeating: "#", count: max(0, $0)) }
     let charset = try request.string(at: "\(path).charset", errorKey: key) ?? CodeConfig.alphanumeric
     guard let pattern, pattern.contains("#"), !charset.isEmpty else {
-      throw APIError(
-        status: 400, key: "invalid_code_config", message: "Invalid code config",
-        details: "`\(path)` needs a `pattern` with at least one # (or a positive `length`) and a non-empty `charset`")
+      throw invalidCodeConfig(
+        "`\(path)` needs a `pattern` with at least one # (or a positive `length`) and a non-empty `charset`")
     }
-    return CodeConfig(
+    let config = CodeConfig(
       pattern: pattern, charset: charset, prefix: try request.string(at: "\(path).prefix", errorKey: key) ?? "",
       postfix: try request.string(at: "\(path).postfix", errorKey: key) ?? "")
+    if let (field, reason) = config.limitViolation { throw invalidCodeConfig("`\(path).\(field)` \(reason)") }
+    return config
+  }
+
+  private static func invalidCodeConfig(_ details: String) -> APIError {
+    APIError(status: 400, key: "invalid_code_config", message: "Invalid code config", details: details)
   }
 
   /// A promotion's `promotion.tiers`: each `name` and `action.discount`.

@@ -3,8 +3,10 @@ import SendoutCore
 /// The Management API's project webhooks (`/management/v1/projects/{projectId}/webhooks`): create, list, get,
 /// update and delete the webhooks every event of the world is routed to, at run time as on the real platform.
 enum APIManagement {
-  /// A management endpoint: the request, the project's webhooks, and the clock.
-  typealias Handler = @Sendable (APIRequest, inout ProjectWebhooks, Timestamp) throws(APIError) -> APIAnswer
+  /// A management endpoint: the request, the project's webhooks, the clock and where the server listens.
+  typealias Handler =
+    @Sendable (APIRequest, inout ProjectWebhooks, Timestamp, ServedAddress) throws(APIError)
+    -> APIAnswer
 
   /// Every simulated management operation.
   static let all: [String: Handler] = [
@@ -12,19 +14,23 @@ enum APIManagement {
     "delete-webhook": delete,
   ]
 
-  static func create(_ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp) throws(APIError)
+  static func create(
+    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
+  ) throws(APIError)
     -> APIAnswer
   {
     try project(request, webhooks)
     guard let target = request.body["target_url"]?.stringValue else { throw invalid("`target_url` is required") }
-    do throws(DeliveryError) { try TransportRequest.validate(url: target) } catch { throw invalid(error.message) }
+    try check(target, served)
     let events = try self.events(request) ?? []
     let webhook = webhooks.create(
       targetURL: target, events: events, active: request.body["active"]?.boolValue ?? true, at: now)
     return APIAnswer(body: webhook.json)
   }
 
-  static func list(_ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp) throws(APIError)
+  static func list(
+    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
+  ) throws(APIError)
     -> APIAnswer
   {
     try project(request, webhooks)
@@ -35,7 +41,9 @@ enum APIManagement {
       ])
   }
 
-  static func get(_ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp) throws(APIError)
+  static func get(
+    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
+  ) throws(APIError)
     -> APIAnswer
   {
     try project(request, webhooks)
@@ -44,15 +52,15 @@ enum APIManagement {
     return APIAnswer(body: webhook.json)
   }
 
-  static func update(_ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp) throws(APIError)
+  static func update(
+    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
+  ) throws(APIError)
     -> APIAnswer
   {
     try project(request, webhooks)
     let id = request.parameter("webhookId")
     let target = request.body["target_url"]?.stringValue
-    if let target {
-      do throws(DeliveryError) { try TransportRequest.validate(url: target) } catch { throw invalid(error.message) }
-    }
+    if let target { try check(target, served) }
     guard
       let webhook = webhooks.update(
         id, targetURL: target, events: try events(request), active: request.body["active"]?.boolValue)
@@ -60,7 +68,9 @@ enum APIManagement {
     return APIAnswer(body: webhook.json)
   }
 
-  static func delete(_ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp) throws(APIError)
+  static func delete(
+    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
+  ) throws(APIError)
     -> APIAnswer
   {
     try project(request, webhooks)
@@ -86,6 +96,12 @@ enum APIManagement {
       throw invalid("`events` has '\(unknown)', not an event type a project webhook can be sent")
     }
     return names
+  }
+
+  /// A `target_url` deliveries can go to, and not this server itself.
+  private static func check(_ target: String, _ served: ServedAddress) throws(APIError) {
+    do throws(DeliveryError) { try TransportRequest.validate(url: target) } catch { throw invalid(error.message) }
+    if let refusal = served.refusal(of: target) { throw invalid("`target_url` \(refusal)") }
   }
 
   private static func invalid(_ details: String) -> APIError {

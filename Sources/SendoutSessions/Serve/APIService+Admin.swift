@@ -75,13 +75,20 @@ extension APIService {
           status: 400, key: "invalid_payload", message: "Invalid payload",
           details: "`advance` must be a duration like 30d or 12h, up to \(DurationText.maxText), got '\(text)'")
       }
+      guard current.canAdvance(milliseconds: ms) else {
+        throw APIError(
+          status: 400, key: "invalid_payload", message: "Invalid payload",
+          details: "`advance` '\(text)' would move the clock past \(Timestamp.latest), the last time the journal "
+            + "and the audit log can write")
+      }
       target = current.adding(milliseconds: ms)
     } else if let text = body["to"]?.stringValue, let time = Timestamp(iso8601: text), time >= current {
       target = time
     } else {
       throw APIError(
         status: 400, key: "invalid_payload", message: "Invalid payload",
-        details: "give {\"advance\": \"30d\"} or {\"to\": an ISO-8601 time not before \(current.iso8601)}")
+        details:
+          "give {\"advance\": \"30d\"} or {\"to\": an ISO-8601 time from \(current.iso8601) to \(Timestamp.latest)}")
     }
     enter(call, reached: &reached)
     let events = try APIEndpoints.apply { () throws(WorldOperationError) in try world.advanceClock(to: target) }

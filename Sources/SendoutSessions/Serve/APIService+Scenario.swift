@@ -21,6 +21,9 @@ extension APIService {
     } catch {
       throw APIError(status: 400, key: "invalid_scenario", message: "Invalid scenario", details: error.message)
     }
+    if let refusal = served.refusal(of: start.webhooks) {
+      throw APIError(status: 400, key: "invalid_scenario", message: "Invalid scenario", details: refusal)
+    }
     enter(call, reached: &reached)
     var world = start.world
     world.addsRequestGaps = false

@@ -45,6 +45,8 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   var reads = APIReadCache()
   /// The simulated time (`--at`), moved only by `POST /_sendout/clock`; `nil`: the wall clock.
   var simulatedNow: Timestamp?
+  /// Where the server listens: webhooks aimed there are refused (set with `serve(at:)`).
+  private(set) var served = ServedAddress()
 
   /// Calls answered so far.
   var answered: Int { lock.withLock { calls } }
@@ -73,6 +75,9 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     refusedIDs = IDFactory(seed: seed ^ Self.refusedIDMask)
     start = (world, webhooks, simulatedStart, seed)
   }
+
+  /// Records where the server listens (the configured port before binding, the bound one after).
+  func serve(at address: ServedAddress) { lock.withLock { served = address } }
 
   /// Runs `body` on the world under the lock (the dashboard's world tabs read it this way; keep it quick).
   func read<T>(_ body: (World) -> T) -> T { lock.withLock { body(world) } }
@@ -194,7 +199,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     enter(call, reached: &reached)
     let answer: APIAnswer
     if let management {
-      answer = try management(request, &webhooks, call.at)
+      answer = try management(request, &webhooks, call.at, served)
     } else if let endpoint {
       answer = try endpoint(request, &world)
     } else {

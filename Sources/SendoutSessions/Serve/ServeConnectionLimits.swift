@@ -5,7 +5,7 @@ public struct ServeConnectionLimits: Sendable {
   public var readTimeoutMilliseconds: Int64 = 10_000
   /// A keep-alive connection with no request in flight is closed after this long.
   public var idleTimeoutMilliseconds: Int64 = 60_000
-  /// Connections held at once; more are closed at accept.
+  /// Connections held at once (lowered below the open-file limit); at the cap the one idle longest makes room.
   public var maxConnections = 1000
   /// Largest request body (over it: 413).
   public var maxBodyBytes = 1 << 20

@@ -102,6 +102,7 @@ public enum ServeSession {
       },
       delivery: delivery)
     service.scenarioTargets = (listener?.webhookURL, configuration.target, configuration.secret)
+    service.serve(at: ServedAddress(host: configuration.host, port: configuration.port))
     var restored = 0
     var resumed: [Sendout] = begin?.sendouts ?? []
     var previousAttempts: [String: Int] = [:]
@@ -147,6 +148,11 @@ public enum ServeSession {
     delivery.enqueue(resumed, previousAttempts: previousAttempts)
     let server = HTTPServer(configuration: serverConfiguration, handler: router)
     do throws(ListenerError) { try server.start() } catch { throw .usage(error.message) }
+    service.serve(at: ServedAddress(host: configuration.host, port: server.port))
+    if let refusal = service.served.refusal(of: service.read { _ in service.webhooks }) {
+      server.stop()
+      throw .usage("The webhook target \(refusal)")
+    }
     observer(
       .serving(
         ServeInfo(

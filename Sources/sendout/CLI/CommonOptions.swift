@@ -29,7 +29,9 @@ struct EventOptions {
 
   /// `--at TIME`: an ISO-8601 UTC time, or `now` (the wall clock, read here and passed on).
   static func parseAt(_ arguments: inout Arguments) throws(CLIError) -> Timestamp? {
-    try arguments.option("--at", expected: "'now' or an ISO-8601 UTC time like 2024-03-13T13:45:00.000Z") {
+    try arguments.option(
+      "--at", expected: "'now' or an ISO-8601 UTC time like 2024-03-13T13:45:00.000Z, up to \(Timestamp.latest)"
+    ) {
       $0 == "now" ? SystemClock().now() : Timestamp(iso8601: $0)
     }
   }

@@ -25,6 +25,23 @@ import Testing
     #expect(object.members[count - 1].key == "k\(count - 1)")
   }
 
+  /// A 1 MiB body of 50,000 keys each written twice (100,000 members, half of them repeats): every repeat used to
+  /// scan the members before it, about 1.25 billion key comparisons (7.6 s in a release build; minutes in debug).
+  @Test func repeatedKeysInAWideObjectParseInLinearTime() throws {
+    let count = 50_000
+    let members = (0..<count).map { "\"k\($0)\":0" } + (0..<count).map { "\"k\($0)\":\($0)" }
+    let text = "{" + members.joined(separator: ",") + "}"
+    #expect(text.utf8.count > 1_000_000)
+    let clock = ContinuousClock()
+    let start = clock.now
+    let object = try #require(try JSONParser.parse(text).objectValue)
+    #expect(clock.now - start < .seconds(5), "linear: well under a second here; the quadratic parser took minutes")
+    #expect(object.count == count)
+    #expect(object.members[0] == JSONMember("k0", 0))
+    #expect(object.members[count - 1] == JSONMember("k\(count - 1)", .int(count - 1)))
+    #expect(object["k12345"] == 12_345)
+  }
+
   @Test func keepsKeyOrderAndLastDuplicateValue() throws {
     let value = try JSONParser.parse(#"{"z":1,"a":2,"m":3,"a":4}"#)
     #expect(value.objectValue?.keys == ["z", "a", "m"])

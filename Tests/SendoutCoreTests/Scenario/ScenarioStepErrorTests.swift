@@ -42,6 +42,20 @@ import Testing
     #expect(e?.reason.contains(reason) == true, "\(e?.description ?? "no error")")
   }
 
+  /// Steps of 100 years each used to carry the clock past year 9999, where nothing can be written any more.
+  @Test func advancingPastTheLastWritableTimeIsRefused() throws {
+    let text =
+      #"{"version": 1, "start": "9950-01-01T00:00:00Z", "project": {"webhooks": [{}]}, "steps": [{"advance": {"by": "36500d"}}]}"#
+    let scenario = try ScenarioFixtures.parse(text)
+    do throws(ScenarioError) {
+      _ = try ScenarioPlan.make(scenario: scenario, defaultTarget: "http://d/")
+      Issue.record("a scenario past 9999 was accepted")
+    } catch {
+      #expect(error.path == "steps.0.advance.by")
+      #expect(error.reason.contains("9999-12-31T23:59:59.999Z"), "\(error.description)")
+    }
+  }
+
   @Test func worldErrorsHavePaths() {
     let e = Self.error("[]", world: #""world": {"campaigns": [{"type": "COUPONS"}]},"#)
     #expect(e?.path == "world.campaigns.0.type")

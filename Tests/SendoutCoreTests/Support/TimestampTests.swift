@@ -64,6 +64,20 @@ import Testing
     }
   }
 
+  /// Past 9999-12-31T23:59:59.999Z the ISO-8601 text needs a fifth year digit that nothing reads back (the journal,
+  /// the audit log): a leap second there used to roll into year 10000, and `adding` overflowed Int64 with a trap.
+  @Test func clocksStopAtTheLastFourDigitYear() {
+    #expect(Timestamp(iso8601: "9999-12-31T23:59:60Z") == nil)
+    #expect(Timestamp(iso8601: "9999-12-31T23:59:59.999Z") == .latest)
+    #expect(Timestamp.latest.adding(milliseconds: 1) == .latest)
+    #expect(Timestamp(milliseconds: 0).adding(milliseconds: .max) == .latest)
+    #expect(Timestamp(milliseconds: -1).adding(milliseconds: .min) == .earliest)
+    #expect(Timestamp.earliest.iso8601 == "0000-01-01T00:00:00.000Z")
+    #expect(Timestamp.latest.adding(milliseconds: -1).canAdvance(milliseconds: 1))
+    #expect(!Timestamp.latest.adding(milliseconds: -1).canAdvance(milliseconds: 2))
+    #expect(!Timestamp(milliseconds: 0).canAdvance(milliseconds: .max))
+  }
+
   @Test func orderingAndDescription() {
     let a = Timestamp(milliseconds: 1)
     let b = a.adding(milliseconds: 1)

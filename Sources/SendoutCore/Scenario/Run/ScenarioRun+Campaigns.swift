@@ -42,9 +42,6 @@ extension ScenarioRun {
     guard pattern.contains("#") else {
       throw c.error("pattern", "'\(pattern)' has no '#'; each '#' becomes one character")
     }
-    guard pattern.count <= 100 else {
-      throw c.error("pattern", "is \(pattern.count) characters long; the limit is 100")
-    }
     let charset = try c.oneOf("charset", ["alphanumeric", "readable", "numbers", "alphabetic"]) ?? "alphanumeric"
     let chars: String
     switch charset {
@@ -55,6 +52,7 @@ extension ScenarioRun {
     }
     let config = CodeConfig(
       pattern: pattern, charset: chars, prefix: try c.string("prefix") ?? "", postfix: try c.string("postfix") ?? "")
+    if let (field, reason) = config.limitViolation { throw c.error(field, reason) }
     try c.finish()
     return config
   }
@@ -71,7 +69,8 @@ extension ScenarioRun {
       giftAmount: try p.int("gift_amount", in: 1...100_000_000),
       loyaltyPoints: try p.int("loyalty_points"),
       redemptionQuantity: try p.int("redemption_quantity", in: 1...1_000_000),
-      codeConfig: try codeConfig(&p), vouchersCount: try p.int("vouchers_count", in: 0...100_000) ?? 0)
+      codeConfig: try codeConfig(&p),
+      vouchersCount: try p.int("vouchers_count", in: 0...CodeConfig.maxCodesPerCampaign) ?? 0)
     if let config = spec.codeConfig, config.codeSpace < spec.vouchersCount {
       throw p.error(
         "vouchers_count",

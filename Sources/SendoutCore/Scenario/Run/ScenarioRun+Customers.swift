@@ -62,6 +62,12 @@ extension ScenarioRun {
       throw p.error(
         "by", "'\(p.object["by"]?.stringValue ?? "")' is too far; advance at most 36500d (100 years) per step")
     }
+    guard world.now.canAdvance(milliseconds: Int64(ms)) else {
+      throw p.error(
+        "by",
+        "'\(p.object["by"]?.stringValue ?? "")' would move the clock past \(Timestamp.latest), the last time "
+          + "the audit log and bodies can write")
+    }
     world.advance(milliseconds: Int64(ms))
     return StepOutcome(["now": .string(world.now.iso8601)], [])
   }
