@@ -84,8 +84,11 @@ extension DashboardService {
   /// `POST /_sendout/api/sendouts/{id}/retry`: starts resending the sendout as `sendout retry ID` does and answers
   /// 202 at once; the new record shows in the list when it is written.
   func retry(_ id: String) throws(APIError) -> JSON {
-    try read { (index, _) throws(APIError) in
-      guard index.summary.position(of: id) != nil else { throw Self.unknown(id) }
+    let records = try records(of: id).records
+    if let latest = records.last(where: { !$0.duplicate }) ?? records.last {
+      do throws(SessionError) { try ResendSession.check(latest, in: configuration.delivery.auditPath) } catch {
+        throw APIError(status: 422, key: "invalid_audit_record", message: "Unprocessable Entity", details: error.message)
+      }
     }
     var settings = configuration.delivery
     settings.policy = .none
