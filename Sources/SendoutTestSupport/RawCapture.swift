@@ -67,10 +67,12 @@ public final class RawCapture: @unchecked Sendable {
       let n = chunk.withUnsafeMutableBytes { recv(client, $0.baseAddress, $0.count, 0) }
       if n <= 0 { return bytes }
       bytes += chunk[0..<n]
-      guard let end = (0..<max(0, bytes.count - 3)).first(where: { bytes[$0..<$0 + 4].elementsEqual([13, 10, 13, 10]) })
+      guard
+        let end = (0..<max(0, bytes.count - 3)).first(where: { bytes[$0..<$0 + 4].elementsEqual([13, 10, 13, 10]) })
       else { continue }
       let head = String(decoding: bytes[..<end], as: UTF8.self).lowercased()
-      let length = head.components(separatedBy: "\r\n").first { $0.hasPrefix("content-length:") }
+      let length =
+        head.components(separatedBy: "\r\n").first { $0.hasPrefix("content-length:") }
         .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
       if bytes.count >= end + 4 + length { return bytes }
     }

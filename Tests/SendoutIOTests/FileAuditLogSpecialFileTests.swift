@@ -14,13 +14,13 @@ import Testing
 
   /// What `body` threw about the log, or "hung" / "no error".
   static func failure(_ body: @escaping @Sendable () throws -> Void, releasing fifo: String? = nil) -> String {
-    let outcome = SpecialFiles.within(seconds: 5, unblock: { fifo.map(SpecialFiles.release) }) { () -> String in
+    let attempt: @Sendable () -> String = {
       do {
         try body()
         return "no error"
       } catch let error as AuditLogError { return error.message } catch { return "\(error)" }
     }
-    return outcome ?? "hung"
+    return SpecialFiles.within(seconds: 5, unblock: { fifo.map(SpecialFiles.release) }, attempt) ?? "hung"
   }
 
   @Test func aFIFOIsRefusedForReadingAppendingAndCheckingWithoutBlocking() throws {

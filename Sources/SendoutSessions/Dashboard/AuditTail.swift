@@ -82,7 +82,11 @@ final class AuditTail: @unchecked Sendable {
         if offset > 0 || fileID != nil { restart(id: nil) }  // deleted: an empty log until it comes back
       } else {
         if fileID != nil { restart(id: nil) }
-        warn("Audit log '\(path)' \(error.reason)")
+        if case .system(let reason) = error {
+          warn("Audit log '\(path)': cannot read the file: \(reason)")
+        } else {
+          warn("Audit log '\(path)' \(error.reason)")
+        }
       }
       return
     }

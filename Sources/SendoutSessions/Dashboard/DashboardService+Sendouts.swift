@@ -87,7 +87,8 @@ extension DashboardService {
     let records = try records(of: id).records
     if let latest = records.last(where: { !$0.duplicate }) ?? records.last {
       do throws(SessionError) { try ResendSession.check(latest, in: configuration.delivery.auditPath) } catch {
-        throw APIError(status: 422, key: "invalid_audit_record", message: "Unprocessable Entity", details: error.message)
+        throw APIError(
+          status: 422, key: "invalid_audit_record", message: "Unprocessable Entity", details: error.message)
       }
     }
     var settings = configuration.delivery

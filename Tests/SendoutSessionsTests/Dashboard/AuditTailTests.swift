@@ -1,6 +1,7 @@
 import Foundation
 import SendoutCore
 import SendoutIO
+import SendoutTestSupport
 import Testing
 
 @testable import SendoutSessions
@@ -37,7 +38,8 @@ import Testing
     #expect(Self.ids(tail) == ["whs_before"])
     let size = try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
     #expect(tail.offset == size, "the line over the cap is passed over, not read again on the next poll")
-    #expect(tail.warnings == ["Audit log '\(path)' line 2: skipped: longer than 65536 bytes, the most one record may be"])
+    #expect(
+      tail.warnings == ["Audit log '\(path)' line 2: skipped: longer than 65536 bytes, the most one record may be"])
 
     // More of the same line, then its end and a record: only the new bytes are read.
     try Self.write(huge + [0x0A] + Self.line("whs_after"), to: path)
@@ -78,5 +80,21 @@ import Testing
     let shown = try refs.map { try AuditRecord(json: JSONParser.parse(#require(tail.bytes(at: $0)))) }
     #expect(shown.map(\.sendoutID) == ["whs_new1", "whs_new2"])
     #expect(shown.allSatisfy { $0.body == body })
+  }
+
+  @Test func aLogReplacedByAFIFOIsAWarningAndAnEmptyListNeverAWait() throws {
+    let path = Server.temporaryPath()
+    defer { SpecialFiles.remove(path) }
+    try Self.write(Self.line("whs_1"), to: path)
+    let tail = AuditTail(path: path)
+    #expect(Self.ids(tail) == ["whs_1"])
+    try FileManager.default.removeItem(atPath: path)
+    #expect(mkfifo(path, 0o600) == 0)
+    let ids = SpecialFiles.within(seconds: 5, unblock: { SpecialFiles.release(path) }, { Self.ids(tail) })
+    #expect(ids == [])
+    #expect(
+      tail.warnings == [
+        "Audit log '\(path)' is a FIFO (named pipe); it must be a regular file (or a path that does not exist yet)"
+      ])
   }
 }
