@@ -31,10 +31,17 @@ public struct DeliverySettings: Sendable {
     } catch { throw .badInput(error.message) }
   }
 
-  /// A dispatcher for these settings.
+  /// Refuses (`badInput`, exit 65) an audit log path that holds something other than a regular file (a FIFO, a
+  /// device, a socket, a directory) before anything is sent; every later open of the log checks again.
+  public func checkAuditLog() throws(SessionError) {
+    do { try FileAuditLog.check(path: auditPath) } catch { throw .badInput(error.message) }
+  }
+
+  /// A dispatcher for these settings (the audit log checked first).
   func dispatcher(maxInFlight: Int = 1, pauseOnExhaustion: Bool = true, pausedSources: Set<String> = [])
     throws(SessionError) -> Dispatcher
   {
+    try checkAuditLog()
     do {
       let configuration = try DeliveryConfiguration(
         policy: policy, maxInFlight: maxInFlight, pauseOnExhaustion: pauseOnExhaustion)
@@ -42,9 +49,11 @@ public struct DeliverySettings: Sendable {
     } catch { throw .usage(error.message) }
   }
 
-  /// A long-lived delivery queue for these settings with `workers` worker threads (`sendout serve`).
+  /// A long-lived delivery queue for these settings with `workers` worker threads (`sendout serve`; the audit log
+  /// checked first).
   func queue(workers: Int, observer: @escaping @Sendable (DeliveryEvent) -> Void) throws(SessionError) -> DeliveryQueue
   {
+    try checkAuditLog()
     do {
       let configuration = try DeliveryConfiguration(policy: policy, maxInFlight: workers)
       return DeliveryQueue(configuration: configuration, auditLog: auditLog, observer: observer)

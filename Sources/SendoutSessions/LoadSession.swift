@@ -169,6 +169,7 @@ public enum LoadSession {
       guard transport == .socket else {
         throw .usage("--audit '\(path)' works with the socket transport (http:// targets) only, not urlsession")
       }
+      try DeliverySettings(auditPath: path).checkAuditLog()
       guard FileManager.default.createFile(atPath: path, contents: nil) else {
         throw .badInput("Cannot write the audit log '\(path)': give a path in a writable directory")
       }

@@ -51,6 +51,7 @@ public enum ResendSession {
     var sendouts: [Sendout] = []
     var previous: [String: Int] = [:]
     for row in rows {
+      try check(row.latest, in: settings.auditPath)
       sendouts.append(resendable(row, configuration, observer: observer))
       previous[row.latest.sendoutID] = row.attempts
     }
@@ -60,6 +61,16 @@ public enum ResendSession {
     if let error = report.auditError { throw .internal(error.message) }
     let delivered = report.finalStatus.values.filter { $0 == .success }.count
     return Result(total: sendouts.count, delivered: delivered, cancelled: report.cancelled)
+  }
+
+  /// Throws `badInput` (exit 65) unless every header of `record` may be sent again (`CustomHeader.validate(recorded:)`):
+  /// a hostile log must not inject request headers through a retry, so nothing of the resend is sent.
+  public static func check(_ record: AuditRecord, in path: String) throws(SessionError) {
+    for header in record.headers {
+      do throws(DeliveryError) { try CustomHeader.validate(recorded: header) } catch {
+        throw .badInput("Not resending \(record.sendoutID) from the audit log '\(path)': \(error.message)")
+      }
+    }
   }
 
   private static func pick(_ configuration: Configuration, from summary: AuditSummary, observer: SessionObserver)

@@ -23,8 +23,11 @@ struct SendoutBinary {
     return root.appendingPathComponent(".build/debug/sendout")
   }
 
-  /// Runs `sendout arguments…` to completion with `input` (or nothing) on standard input.
-  static func run(_ arguments: [String], environment: [String: String] = [:], input: [UInt8]? = nil) throws -> Result {
+  /// Runs `sendout arguments…` to completion with `input` (or nothing) on standard input; with `timeoutSeconds`, a
+  /// process still running then is killed (SIGKILL: a process stuck in `open` ignores SIGTERM), so a hang fails.
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:], input: [UInt8]? = nil, timeoutSeconds: Double? = nil
+  ) throws -> Result {
     let process = Process()
     process.executableURL = url
     process.arguments = arguments
@@ -38,6 +41,12 @@ struct SendoutBinary {
     let stdin = Pipe()
     process.standardInput = input == nil ? FileHandle.nullDevice : stdin
     try process.run()
+    if let timeoutSeconds {
+      let pid = process.processIdentifier
+      DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds) { [process] in
+        if process.isRunning { kill(pid, SIGKILL) }
+      }
+    }
     if let input {
       stdin.fileHandleForWriting.write(Data(input))
       try stdin.fileHandleForWriting.close()

@@ -19,7 +19,8 @@ final class ServeServer: Sendable {
 
   init(
     seed: UInt64 = 1, at: String? = "2024-03-13T13:45:00.000Z", scenario: String? = nil, state: String? = nil,
-    connections: ServeConnectionLimits? = nil
+    connections: ServeConnectionLimits? = nil,
+    auditPath: String = NSTemporaryDirectory() + "sendout-serve-\(UUID().uuidString).jsonl"
   ) async throws {
     listener = WebhookListener(configuration: ListenerConfiguration(port: 0, secret: "whsec"))
     try listener.start()
@@ -35,9 +36,7 @@ final class ServeServer: Sendable {
     configuration.scenarioPath = scenario
     configuration.statePath = state
     if let connections { configuration.connections = connections }
-    configuration.delivery = DeliverySettings(
-      policy: try RetryPolicy(schedule: .none),
-      auditPath: NSTemporaryDirectory() + "sendout-serve-\(UUID().uuidString).jsonl")
+    configuration.delivery = DeliverySettings(policy: try RetryPolicy(schedule: .none), auditPath: auditPath)
     let log = EventLog()
     events = log
     let served = configuration

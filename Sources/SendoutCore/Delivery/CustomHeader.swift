@@ -1,9 +1,10 @@
 /// Custom webhook headers: parsing `name: value`, Voucherify's name rule, and which values are secret.
 public enum CustomHeader {
+  /// Names HTTP framing owns: the transport sets them, so neither a custom header nor an audit record may.
+  public static let framingNames = ["content-length", "transfer-encoding", "host", "connection"]
+
   /// Names Sendout sets itself or HTTP framing owns; custom headers may not use them.
-  public static let reservedNames = [
-    "content-type", VoucherifySignature.headerName, "content-length", "transfer-encoding", "host", "connection",
-  ]
+  public static let reservedNames = ["content-type", VoucherifySignature.headerName] + framingNames
 
   /// Parses `name: value` (spaces around either part are trimmed) and checks the name.
   public static func parse(_ text: String) throws(DeliveryError) -> HTTPHeader {
@@ -23,11 +24,21 @@ public enum CustomHeader {
   }
 
   /// Throws unless `name` is non-empty lowercase letters, digits and dashes and not reserved.
-  public static func validate(name: String) throws(DeliveryError) {
+  public static func validate(name: String) throws(DeliveryError) { try validate(name: name, reserved: reservedNames) }
+
+  /// Throws unless `header`, read back from an audit record, may be sent again: a name `--header` would accept
+  /// (Sendout's own `content-type` and signature allowed, framing names not) and a value without control characters.
+  /// A hand-edited or hostile log can hold anything; a CR or LF in a name or value would inject request headers.
+  public static func validate(recorded header: HTTPHeader) throws(DeliveryError) {
+    try validate(name: header.name, reserved: framingNames)
+    try validate(value: header.value, name: header.name)
+  }
+
+  private static func validate(name: String, reserved: [String]) throws(DeliveryError) {
     guard !name.isEmpty, name.utf8.allSatisfy({ (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }) else {
       throw .invalidHeaderName(name)
     }
-    guard !reservedNames.contains(name) else { throw .reservedHeaderName(name) }
+    guard !reserved.contains(name) else { throw .reservedHeaderName(name) }
   }
 
   /// Whether a header's value must never be written to the audit log: authorization-like names

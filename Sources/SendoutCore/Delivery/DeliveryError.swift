@@ -35,12 +35,12 @@ public enum DeliveryError: Error, Sendable, Equatable {
       // The text may be a credential typed without its colon: show the leading name only, never the rest.
       "Invalid header \(CustomHeader.shownInError(text)): expected 'name: value'"
     case .invalidHeaderName(let name):
-      "Invalid header name '\(name)': Voucherify allows lowercase letters, digits and dashes only"
+      "Invalid header name '\(TerminalText.escape(name))': Voucherify allows lowercase letters, digits and dashes only"
     case .invalidHeaderValue(let name, let value):
       "Invalid value \(CustomHeader.isSensitive(name: name) ? CustomHeader.redactedValue : value.debugDescription) "
         + "for header '\(TerminalText.escape(name))': control characters and line breaks are not allowed"
     case .reservedHeaderName(let name):
-      "Header '\(name)' is set by Sendout itself; custom headers may not replace "
+      "Header '\(TerminalText.escape(name))' is set by Sendout itself; custom headers may not replace "
         + CustomHeader.reservedNames.joined(separator: ", ")
     case .invalidConcurrency(let n): "Invalid concurrency \(n): expected 1 or more"
     case .invalidTargetURL(let url):

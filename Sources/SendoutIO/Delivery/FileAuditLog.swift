@@ -10,6 +10,10 @@ import SendoutCore
 /// cuts it off (it can never be completed). The cut happens under the same lock, so the partial line is
 /// provably dead: a live writer holds the lock until its line is whole.
 ///
+/// Only a regular file (or a path that does not exist yet) is a log: every open goes through
+/// `Platform.openRegularFile`, so a FIFO, a device (`/dev/zero`, `/dev/full`), a socket or a directory is refused
+/// before a byte is read or written, and never blocks the open.
+///
 /// Default path: `./sendout-audit.jsonl` (in the working directory; `--audit FILE` to change it).
 public final class FileAuditLog: AuditLog, @unchecked Sendable {
   /// `sendout-audit.jsonl` in the working directory.
@@ -51,7 +55,14 @@ public final class FileAuditLog: AuditLog, @unchecked Sendable {
     switch Platform.readLocked(path) {
     case .success(nil): return AuditLogContents()
     case .success(let bytes?): return try AuditLogParser.parse(bytes, path: path)
-    case .failure(let error): throw .io(path: path, reason: "cannot read the file: \(error.reason)")
+    case .failure(.system(let reason)): throw .io(path: path, reason: "cannot read the file: \(reason)")
+    case .failure(let error): throw .io(path: path, reason: error.reason)
     }
+  }
+
+  /// Throws unless `path` is a regular file or does not exist yet: what a session checks before it sends anything,
+  /// so a log that cannot be one is refused up front rather than after a delivery.
+  public static func check(path: String) throws(AuditLogError) {
+    if case .failure(let error) = Platform.checkRegularFile(path) { throw .io(path: path, reason: error.reason) }
   }
 }

@@ -13,9 +13,9 @@ final class LoadAuditWriter {
   /// The first write error, if any (later records are dropped).
   private(set) var failure: String?
 
-  /// Opens `path` for appending; `nil` with the system's reason when it cannot.
-  static func open(_ path: String, includeBodies: Bool) -> Result<LoadAuditWriter, PlatformError> {
-    Platform.openForAppend(path).map { LoadAuditWriter(fd: $0, includeBodies: includeBodies) }
+  /// Opens the regular file `path` for appending (created if missing); the reason when it cannot.
+  static func open(_ path: String, includeBodies: Bool) -> Result<LoadAuditWriter, RegularFileError> {
+    Platform.openRegularForAppend(path).map { LoadAuditWriter(fd: $0, includeBodies: includeBodies) }
   }
 
   private init(fd: Int32, includeBodies: Bool) {

@@ -5,10 +5,9 @@
 #endif
 
 extension Platform {
-  /// Opens `path` for reading and appending (created 0644 if missing).
-  static func openForLockedAppend(_ path: String) -> Result<Int32, PlatformError> {
-    let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-    return fd >= 0 ? .success(fd) : .failure(PlatformError(reason: lastError()))
+  /// Opens the regular file `path` for reading and appending (created 0644 if missing).
+  static func openForLockedAppend(_ path: String) -> Result<Int32, RegularFileError> {
+    openRegularFile(path, flags: O_RDWR | O_APPEND | O_CREAT)
   }
 
   /// Runs `body` holding an advisory `flock` on `fd` (exclusive, or shared for readers), waiting for it.
@@ -47,14 +46,19 @@ extension Platform {
     return ftruncate(fd, 0) == 0 ? .success(()) : .failure(PlatformError(reason: lastError()))
   }
 
-  /// The whole file at `path` read under a shared lock (no writer is mid-line), or `nil` when it does not exist.
-  static func readLocked(_ path: String) -> Result<[UInt8]?, PlatformError> {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 { return errno == ENOENT ? .success(nil) : .failure(PlatformError(reason: lastError())) }
+  /// The whole regular file at `path` read under a shared lock (no writer is mid-line), or `nil` when it does not
+  /// exist; anything but a regular file is refused before a byte is read (a FIFO would block, `/dev/zero` never end).
+  static func readLocked(_ path: String) -> Result<[UInt8]?, RegularFileError> {
+    let fd: Int32
+    switch openRegularFile(path, flags: O_RDONLY) {
+    case .success(let opened): fd = opened
+    case .failure(.missing): return .success(nil)
+    case .failure(let error): return .failure(error)
+    }
     defer { close(fd) }
     switch withFileLock(fd, exclusive: false, { readAll(fd) }) {
-    case .success(let read): return read.map { Optional($0) }
-    case .failure(let error): return .failure(error)
+    case .success(.success(let bytes)): return .success(bytes)
+    case .success(.failure(let error)), .failure(let error): return .failure(.system(reason: error.reason))
     }
   }
 

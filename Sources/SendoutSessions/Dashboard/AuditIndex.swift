@@ -4,12 +4,19 @@ import SendoutCore
 /// headers, which stay in the file), where each sendout's lines are in the file (to read "Show data" back), and
 /// which row each record changed (so `?since=` answers only what changed). Grown one record at a time.
 struct AuditIndex: Sendable {
-  /// Where one record's line is in the file.
+  /// Where one record's line is in the file, and a checksum of its bytes to verify them when read back.
   struct LineRef: Sendable, Equatable {
     /// Byte offset of the line's first byte.
     var offset: Int
     /// Its length without the newline.
     var length: Int
+    /// `checksum(line)`: bytes read back at `offset` are this record's only if they match.
+    var checksum: UInt64
+
+    /// The first 8 bytes of the line's SHA-256.
+    static func checksum(_ line: [UInt8]) -> UInt64 {
+      SHA256.hash(line).prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
+    }
   }
 
   /// The rows, one per sendout, oldest first (bodies and headers dropped).

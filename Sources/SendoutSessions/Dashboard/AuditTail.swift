@@ -1,9 +1,17 @@
 import Foundation
 import SendoutCore
+import SendoutIO
 
-/// The audit log followed as it grows: each `refresh` stats the file and parses only the bytes appended since the
-/// last one (complete lines only; a line still being written waits for its newline). A file that shrank or was
-/// replaced (truncated, rotated, deleted) is read again from the start, under a new `generation`.
+/// The audit log followed as it grows: each `read` opens the file (a regular file only: a FIFO or a device is
+/// refused without blocking) and parses only the bytes appended since the last one, in chunks, complete lines only.
+///
+/// Bounded on hostile logs: every byte is scanned once, in `chunkBytes` pieces, and at most one line of up to
+/// `maxLineBytes` is held; a longer line is skipped with a warning when it passes the cap (a log that is one 1 GiB
+/// line is scanned once and never again), and a line still being written is not scanned again on the next poll.
+///
+/// A file that was replaced (another inode), shrank, or whose first bytes changed (truncated in place and written
+/// again, as `copytruncate` rotation does) is read again from the start under a new `generation`: nothing it showed
+/// survives, and every `LineRef` of the old file is dropped with it.
 ///
 /// Lines are read without the writers' `flock`: every record is one `write(2)` that ends with its newline, so the
 /// bytes up to the last newline are whole records. A malformed line is skipped with a warning (the dashboard
@@ -11,21 +19,39 @@ import SendoutCore
 final class AuditTail: @unchecked Sendable {
   /// How much of the file one read takes at a time.
   static let chunkBytes = 4 << 20
+  /// The longest line read as a record: well above the largest record `sendout` writes (an 8 MiB body, escaped).
+  static let maxLineBytes = 32 << 20
+  /// How many leading bytes are compared on every poll to notice a file truncated and written again in place.
+  static let headBytes = 4096
   /// Warnings kept (the first ones).
   static let maxWarnings = 20
 
   /// The log's path.
   let path: String
+  private let maxLineBytes: Int
+  private let chunkBytes: Int
   private let lock = NSLock()
   private var index = AuditIndex()
-  private var offset = 0
-  private var fileID: UInt64?
+  private var fileID: ReadOnlyFile.Identity?
+  /// The file's first bytes when it was read (up to `headBytes`).
+  private var head: [UInt8] = []
+  /// Bytes before this offset are parsed (or passed over): where the unfinished last line starts.
+  private(set) var offset = 0
+  /// How far the file is known to hold no newline after `offset`: scanning resumes here, so an unfinished line is
+  /// scanned once, and read whole once its newline arrives.
+  private var scanned = 0
+  /// The unfinished line is over the cap: it is being passed over up to its newline.
+  private var skipping = false
   private var lineNumber = 0
   private(set) var generation = 1
   private var warningTexts: [String] = []
 
-  /// Follows the log at `path` (which may not exist yet).
-  init(path: String) { self.path = path }
+  /// Follows the log at `path` (which may not exist yet); lines over `maxLineBytes` are skipped.
+  init(path: String, maxLineBytes: Int = AuditTail.maxLineBytes, chunkBytes: Int = AuditTail.chunkBytes) {
+    self.path = path
+    self.maxLineBytes = maxLineBytes
+    self.chunkBytes = chunkBytes
+  }
 
   /// Catches up with the file, then runs `body` on the index under the lock (keep it quick).
   func read<T, E: Error>(_ body: (AuditIndex, _ generation: Int) throws(E) -> T) throws(E) -> T {
@@ -38,64 +64,96 @@ final class AuditTail: @unchecked Sendable {
   /// Warnings about skipped lines, oldest first.
   var warnings: [String] { lock.withLock { warningTexts } }
 
-  /// Reads the bytes at `line` of the file (a record's line, for "Show data").
+  /// The bytes of the record at `line` (for "Show data"), or `nil` when the file is no longer the one the line was
+  /// read from or its bytes there changed: never another record's bytes.
   func bytes(at line: AuditIndex.LineRef) -> [UInt8]? {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-    defer { try? handle.close() }
-    do {
-      try handle.seek(toOffset: UInt64(line.offset))
-      guard let data = try handle.read(upToCount: line.length), data.count == line.length else { return nil }
-      return Array(data)
-    } catch { return nil }
+    guard let file = try? ReadOnlyFile(path: path), file.identity == lock.withLock({ fileID }) else { return nil }
+    let bytes = file.read(at: line.offset, count: line.length)
+    return bytes.count == line.length && AuditIndex.LineRef.checksum(bytes) == line.checksum ? bytes : nil
   }
 
-  /// Stats the file and parses what was appended (under the lock).
+  /// Opens the file and parses what was appended (under the lock); starts over when it is another file.
   private func catchUp() {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
-      if offset > 0 || fileID != nil { restart(id: nil) }  // deleted: an empty log until it comes back
+    let file: ReadOnlyFile
+    do throws(RegularFileError) {
+      file = try ReadOnlyFile(path: path)
+    } catch {
+      if case .missing = error {
+        if offset > 0 || fileID != nil { restart(id: nil) }  // deleted: an empty log until it comes back
+      } else {
+        if fileID != nil { restart(id: nil) }
+        if case .system(let reason) = error {
+          warn("Audit log '\(path)': cannot read the file: \(reason)")
+        } else {
+          warn("Audit log '\(path)' \(error.reason)")
+        }
+      }
       return
     }
-    let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-    let id = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value
-    if id != fileID || size < offset { restart(id: id) }
-    guard size > offset, let handle = FileHandle(forReadingAtPath: path) else { return }
-    defer { try? handle.close() }
-    do {
-      try handle.seek(toOffset: UInt64(offset))
-      var pending: [UInt8] = []
-      var pendingStart = offset
-      while let data = try handle.read(upToCount: Self.chunkBytes), !data.isEmpty {
-        pending += data
-        let consumed = parseLines(pending, startingAt: pendingStart)
-        pending.removeFirst(consumed)
-        pendingStart += consumed
+    let size = file.size
+    if file.identity != fileID || size < offset || !sameHead(file) { restart(id: file.identity) }
+    if head.count < min(size, Self.headBytes) { head = file.read(at: 0, count: min(size, Self.headBytes)) }
+    parse(file, upTo: size)
+  }
+
+  /// Whether the file still starts with the bytes it started with when it was read.
+  private func sameHead(_ file: ReadOnlyFile) -> Bool {
+    head.isEmpty || file.read(at: 0, count: head.count) == head
+  }
+
+  /// Scans `scanned..<size` in chunks for newlines; each complete line under the cap is read (from the chunk, or
+  /// once more from the file when it spans chunks) and parsed; a line over the cap is passed over.
+  private func parse(_ file: ReadOnlyFile, upTo size: Int) {
+    var lineStart = offset
+    var position = scanned
+    while position < size {
+      let chunk = file.read(at: position, count: min(chunkBytes, size - position))
+      guard !chunk.isEmpty else { break }  // shrank while being read: the next poll starts over
+      var start = 0
+      while let newline = Self.newline(in: chunk, from: start) {
+        lineNumber += 1
+        let end = position + newline
+        if skipping {
+          skipping = false
+        } else if end - lineStart > maxLineBytes {
+          warnTooLong(lineNumber)
+        } else {
+          add(
+            lineStart >= position
+              ? Array(chunk[(lineStart - position)..<newline]) : file.read(at: lineStart, count: end - lineStart),
+            at: lineStart)
+        }
+        start = newline + 1
+        lineStart = end + 1
       }
-      offset = pendingStart
-    } catch {
-      warn("Audit log '\(path)': cannot read the file: \(error.localizedDescription)")
+      position += chunk.count
+      if !skipping && position - lineStart > maxLineBytes {
+        warnTooLong(lineNumber + 1)
+        skipping = true
+      }
+    }
+    offset = skipping ? position : lineStart
+    scanned = position
+  }
+
+  /// The index of the first newline in `chunk` at or after `start` (`memchr`: a 1 GiB line is scanned at memory
+  /// speed, even in a debug build).
+  private static func newline(in chunk: [UInt8], from start: Int) -> Int? {
+    guard start < chunk.count else { return nil }
+    return chunk.withUnsafeBytes { raw -> Int? in
+      guard let base = raw.baseAddress, let found = memchr(base + start, 0x0A, raw.count - start) else { return nil }
+      return base.distance(to: UnsafeRawPointer(found))
     }
   }
 
-  /// Parses the complete lines of `bytes` (which start at file offset `start`); returns how many bytes it used.
-  private func parseLines(_ bytes: [UInt8], startingAt start: Int) -> Int {
-    var lineStart = 0
-    while let newline = bytes[lineStart...].firstIndex(of: 0x0A) {
-      lineNumber += 1
-      let line = bytes[lineStart..<newline]
-      if line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) {
-        add(Array(line), at: AuditIndex.LineRef(offset: start + lineStart, length: line.count))
-      }
-      lineStart = newline + 1
-    }
-    return lineStart
-  }
-
-  private func add(_ line: [UInt8], at ref: AuditIndex.LineRef) {
+  private func add(_ line: [UInt8], at start: Int) {
+    guard line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { return }
     do {
       let json = try JSONParser.parse(line)
       if LoadAuditLine.isLoadLine(json) {
         index.countLoadLine()
       } else {
+        let ref = AuditIndex.LineRef(offset: start, length: line.count, checksum: AuditIndex.LineRef.checksum(line))
         index.append(try AuditRecord(json: json), at: ref)
       }
     } catch let error as AuditLogError.Field {
@@ -105,15 +163,23 @@ final class AuditTail: @unchecked Sendable {
     }
   }
 
-  private func restart(id: UInt64?) {
+  private func warnTooLong(_ line: Int) {
+    warn("Audit log '\(path)' line \(line): skipped: longer than \(maxLineBytes) bytes, the most one record may be")
+  }
+
+  private func restart(id: ReadOnlyFile.Identity?) {
     index = AuditIndex()
     offset = 0
+    scanned = 0
+    skipping = false
+    head = []
     lineNumber = 0
     fileID = id
     generation += 1
+    warningTexts = []  // they were about the lines of the file just dropped
   }
 
   private func warn(_ text: String) {
-    if warningTexts.count < Self.maxWarnings { warningTexts.append(text) }
+    if warningTexts.count < Self.maxWarnings && !warningTexts.contains(text) { warningTexts.append(text) }
   }
 }

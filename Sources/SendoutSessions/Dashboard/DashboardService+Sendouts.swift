@@ -66,17 +66,7 @@ extension DashboardService {
   /// (secrets redacted), and every attempt.
   func detail(_ id: String) throws(APIError) -> JSON {
     let inFlight = retries.inFlight
-    let (row, refs) = try read { (index, _) throws(APIError) in
-      guard let position = index.summary.position(of: id) else { throw Self.unknown(id) }
-      return (index.summary.rows[position], index.lines[position])
-    }
-    var records: [AuditRecord] = []
-    for ref in refs {
-      guard let bytes = tail.bytes(at: ref), let json = try? JSONParser.parse(bytes),
-        let record = try? AuditRecord(json: json)
-      else { continue }  // the file changed under us: show what is still there
-      records.append(record)
-    }
+    let (row, records) = try records(of: id)
     let latest = records.last(where: { !$0.duplicate }) ?? records.last
     var o = JSONObject()
     o.append("sendout", Self.row(row, inFlight: inFlight))
@@ -94,8 +84,12 @@ extension DashboardService {
   /// `POST /_sendout/api/sendouts/{id}/retry`: starts resending the sendout as `sendout retry ID` does and answers
   /// 202 at once; the new record shows in the list when it is written.
   func retry(_ id: String) throws(APIError) -> JSON {
-    try read { (index, _) throws(APIError) in
-      guard index.summary.position(of: id) != nil else { throw Self.unknown(id) }
+    let records = try records(of: id).records
+    if let latest = records.last(where: { !$0.duplicate }) ?? records.last {
+      do throws(SessionError) { try ResendSession.check(latest, in: configuration.delivery.auditPath) } catch {
+        throw APIError(
+          status: 422, key: "invalid_audit_record", message: "Unprocessable Entity", details: error.message)
+      }
     }
     var settings = configuration.delivery
     settings.policy = .none
@@ -115,6 +109,22 @@ extension DashboardService {
         status: 409, key: "retry_in_progress", message: "Conflict", details: "\(id) is being retried already")
     }
     return ["sendout_id": .string(id), "retrying": true]
+  }
+
+  /// Sendout `id`'s row and its records read back from the file, oldest first; a line whose bytes changed since it
+  /// was indexed, or that holds another sendout, is left out (the file changed under us: what is still there shows).
+  func records(of id: String) throws(APIError) -> (row: AuditSummary.Row, records: [AuditRecord]) {
+    let (row, refs) = try read { (index, _) throws(APIError) in
+      guard let position = index.summary.position(of: id) else { throw Self.unknown(id) }
+      return (index.summary.rows[position], index.lines[position])
+    }
+    let records = refs.compactMap { ref -> AuditRecord? in
+      guard let bytes = tail.bytes(at: ref), let json = try? JSONParser.parse(bytes),
+        let record = try? AuditRecord(json: json), record.sendoutID == id
+      else { return nil }
+      return record
+    }
+    return (row, records)
   }
 
   /// Runs `body` on the caught-up index.

@@ -30,6 +30,7 @@ public enum DashboardSession {
   public static func run(_ configuration: Configuration, observer: @escaping SessionObserver) async throws(SessionError)
     -> Result
   {
+    try configuration.delivery.checkAuditLog()
     let service = DashboardService(
       DashboardService.Configuration(delivery: configuration.delivery, bindHost: configuration.host, world: nil),
       observer: observer)

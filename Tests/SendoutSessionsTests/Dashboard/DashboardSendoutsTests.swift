@@ -138,4 +138,27 @@ import Testing
     #expect(warnings.first?.stringValue?.contains("line 2") == true)
     try await server.stop()
   }
+
+  /// `copytruncate` between two polls: the file keeps its inode and ends up longer than before.
+  @Test func afterACopytruncateTheRowsAndShowDataAreTheNewRecords() async throws {
+    let server = try await Server()
+    try server.append([Server.record("whs_old1", .success), Server.record("whs_old2", .failed, httpStatus: 500)])
+    let cursor = try #require(try server.client.get("/_sendout/api/sendouts").json["cursor"]?.stringValue)
+    let handle = try #require(FileHandle(forWritingAtPath: server.auditPath))
+    try handle.truncate(atOffset: 0)
+    try handle.close()
+    let body = #"{"rotated":"\#(String(repeating: "z", count: 600))"}"#
+    try server.append([Server.record("whs_new1", .success, body: body), Server.record("whs_new2", .success)])
+
+    let changes = try server.client.get("/_sendout/api/sendouts/changes?since=\(cursor)").json
+    #expect(changes["reset"] == true)
+    let list = try server.client.get("/_sendout/api/sendouts").json
+    #expect(list["sendouts"]?.arrayValue?.map { $0["sendout_id"] } == ["whs_new2", "whs_new1"])
+    let detail = try server.client.get("/_sendout/api/sendouts/whs_new1").json
+    #expect(detail["body"]?.stringValue == body)
+    #expect(detail["attempts"]?.arrayValue?.count == 1)
+    #expect(try server.client.get("/_sendout/api/sendouts/whs_old1").status == 404)
+    #expect(try server.client.get("/_sendout/api/info").json["warnings"] == [])
+    try await server.stop()
+  }
 }
