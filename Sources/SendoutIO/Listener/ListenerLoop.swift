@@ -8,6 +8,8 @@ final class ListenerLoop: @unchecked Sendable {
   private let listenFD: Int32
   private unowned let owner: any HTTPHandler
   private let configuration: ListenerConfiguration
+  /// The configuration's `hostGuard` when bound to a loopback address.
+  private let hostGuard: LoopbackHostGuard?
   private var wakeRead: Int32 = -1
   private var wakeWrite: Int32 = -1
   private let stopLock = NSLock()
@@ -21,6 +23,7 @@ final class ListenerLoop: @unchecked Sendable {
     listenFD = listener
     self.owner = owner
     self.configuration = configuration
+    hostGuard = HTTPServer.isLoopback(configuration.host) ? configuration.hostGuard : nil
     (wakeRead, wakeWrite) = Platform.makeWakePipe()
   }
 
@@ -152,6 +155,10 @@ final class ListenerLoop: @unchecked Sendable {
   }
 
   private func answer(_ message: HTTPMessage, on connection: ListenerConnection, now: Int64) {
+    if let refusal = hostGuard?.refusal(message.head) {
+      reject(connection, status: 403, reason: refusal, now: now)
+      return
+    }
     let reply = owner.reply(to: message)
     let keepAlive = message.head.keepAlive
     let bytes = HTTPSerializer.response(

@@ -117,11 +117,12 @@ public enum ServeSession {
     serverConfiguration.readTimeoutMilliseconds = configuration.connections.readTimeoutMilliseconds
     serverConfiguration.idleTimeoutMilliseconds = configuration.connections.idleTimeoutMilliseconds
     serverConfiguration.maxConnections = configuration.connections.maxConnections
+    serverConfiguration.hostGuard = .reserved  // the dashboard and the admin endpoints; /v1/… take keys
     // Parsing and writing run on every core; the world itself is one lock (calls apply one at a time).
     serverConfiguration.threads = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
     let dashboard = DashboardService(
       DashboardService.Configuration(
-        delivery: configuration.delivery, bindHost: configuration.host, world: { body in service.read(body) }),
+        delivery: configuration.delivery, world: { body in service.read(body) }),
       observer: observer)
     let router = DashboardRouter(dashboard: dashboard, api: service)
     // A scenario's steps (and what a restart resumes) are queued before the first call can be.
