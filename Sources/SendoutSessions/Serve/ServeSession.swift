@@ -132,13 +132,15 @@ public enum ServeSession {
     observer(
       .serving(
         ServeInfo(
-          url: server.baseURL, appID: keys.appID, appToken: keys.appToken, secret: secret,
-          secretGenerated: configuration.secret == nil && scenario?.0.generatesSecret != false, webhookURL: target,
+          url: server.baseURL, appID: keys.appID,
+          generatedAppToken: configuration.appToken == nil ? keys.appToken : nil,
+          generatedSecret: configuration.secret == nil && scenario?.0.generatesSecret != false ? secret : nil,
+          webhookURL: target,
           webhookID: begin?.webhooks.all.first?.id ?? webhook.source.id,
           simulatedTime: configuration.at, auditPath: configuration.delivery.auditPath,
           statePath: configuration.statePath, restoredCalls: restored, resumedSendouts: resumed.count,
           projectID: begin?.webhooks.projectID ?? webhook.projectID, clientAppID: keys.clientAppID,
-          clientToken: keys.clientToken, scenario: begin?.summary)))
+          generatedClientToken: configuration.clientToken == nil ? keys.clientToken : nil, scenario: begin?.summary)))
     observer(.dashboardServing(url: DashboardSession.pageURL(server.baseURL)))
     if let listener { observer(.arrivalsServing(url: listener.listener.baseURL + "/_sendout/")) }
     delivery.start()
