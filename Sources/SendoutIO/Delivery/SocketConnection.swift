@@ -80,6 +80,7 @@ final class SocketConnection {
     }
     var parser = HTTPParser(kind: .response, limits: HTTPLimits(maxBodyBytes: Self.maxBodyBytes))
     var received = 0
+    var start: [UInt8] = []  // the first bytes: an answer that does not start `HTTP/` is not HTTP at all
     while true {
       guard wait(write: false) else { return failed(stop ?? .cancelled) }
       let (count, error) = Platform.readDetailed(fd, into: &buffer)
@@ -93,6 +94,7 @@ final class SocketConnection {
           return failed(received == 0 ? .closedBeforeResponse : .closedMidResponse)
         }
         received += count
+        if start.count < 5 { start += buffer[0..<min(count, 5 - start.count)] }
         parser.feed(buffer[0..<count])
         while let message = try parser.next() {
           if let status = message.head.status, (100...199).contains(status), status != 101 { continue }
@@ -104,7 +106,7 @@ final class SocketConnection {
       } catch .bodyTooLarge {
         return failed(.other("response body over 64 MiB"))
       } catch {
-        return failed(.malformedResponse)
+        return failed(start.starts(with: Array("HTTP/".utf8).prefix(start.count)) ? .malformedResponse : .notHTTP)
       }
     }
   }
@@ -115,10 +117,13 @@ final class SocketConnection {
     return .failure(error)
   }
 
+  /// The response as read, its body never decoded: a 2xx with a `content-encoding` counts, with a note.
   private static func response(_ message: HTTPMessage) -> TransportResponse {
-    TransportResponse(
-      status: message.head.status ?? 0,
+    let status = message.head.status ?? 0
+    return TransportResponse(
+      status: status,
       headers: message.head.headers.map { HTTPHeader($0.name.lowercased(), $0.value) }.sorted { $0.name < $1.name },
-      body: message.body)
+      body: message.body,
+      note: TransportResponse.undecodedBodyNote(status: status, contentEncoding: message.head.value("content-encoding")))
   }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import SendoutCore
 
-/// One POST over a plain socket with the shared HTTP codec, for the targets URLSession on Linux cannot
-/// reach: `http://[IPv6]:PORT/` literals (swift-corelibs-foundation 6.3 fails them with "unsupported URL",
-/// issue #5496, fixed upstream but in no 6.3 release). `URLSessionTransport` sends those through here.
+/// One POST over a plain socket with the shared HTTP codec, for every plain-`http` target at an IP literal or
+/// `localhost` (`URLSessionTransport` sends those through here, as the serve delivery queue does): URLSession on
+/// Linux cannot reach `http://[IPv6]:PORT/` literals (swift-corelibs-foundation 6.3, issue #5496), and hides the
+/// status of a 2xx whose gzip body is corrupt.
 ///
 /// Same outcomes as URLSession's: a refused or reset connection, a response cut short, a non-HTTP answer
 /// and the timeout are reported with the same reasons; interim `1xx` answers are skipped; a response
