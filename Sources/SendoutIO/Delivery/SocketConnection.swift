@@ -124,6 +124,7 @@ final class SocketConnection {
       status: status,
       headers: message.head.headers.map { HTTPHeader($0.name.lowercased(), $0.value) }.sorted { $0.name < $1.name },
       body: message.body,
-      note: TransportResponse.undecodedBodyNote(status: status, contentEncoding: message.head.value("content-encoding")))
+      note: TransportResponse.undecodedBodyNote(status: status, contentEncoding: message.head.value("content-encoding"))
+    )
   }
 }

@@ -55,6 +55,7 @@ enum ServePrinter {
   /// How the webhooks are signed: the generated secret, or which given one (not shown).
   static func signedWith(_ info: ServeInfo) -> String {
     if let secret = info.generatedSecret { return "signed with the generated secret \(secret)" }
-    return "signed with the secret given " + (info.scenario == nil ? "with --secret" : "by --secret or the scenario's project.secret") + " (not shown)"
+    return "signed with the secret given "
+      + (info.scenario == nil ? "with --secret" : "by --secret or the scenario's project.secret") + " (not shown)"
   }
 }

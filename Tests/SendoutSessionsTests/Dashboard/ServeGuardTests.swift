@@ -26,7 +26,8 @@ import Testing
         #expect(refused.json["key"] == "forbidden_host", "\(path): \(refused.text)")
       }
       for host in ["localhost:\(port)", "127.0.0.1:\(port)", "[::1]:\(port)"] {
-        #expect(try client.get(path, headers: Self.keys.merging(["host": host]) { $1 }).status == 200, "\(path) \(host)")
+        #expect(
+          try client.get(path, headers: Self.keys.merging(["host": host]) { $1 }).status == 200, "\(path) \(host)")
       }
     }
     for host in ["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)"] {
