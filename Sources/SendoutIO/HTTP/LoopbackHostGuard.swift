@@ -25,8 +25,8 @@ public struct LoopbackHostGuard: Sendable, Equatable {
     let path = (head.target ?? "/").prefix { $0 != "?" }
     guard path == prefix || path.hasPrefix(prefix + "/"), let host = head.value("host") else { return nil }
     guard !Self.namesThisMachine(host: host) else { return nil }
-    return "Forbidden: this server answers only to localhost, 127.0.0.1 or [::1], "
-      + "got Host '\(TerminalText.escape(host))' (DNS rebinding?)"
+    return "Host '\(TerminalText.escape(host))' is not allowed here: this page answers only a Host of localhost, "
+      + "127.x.y.z or [::1] (any port), against DNS rebinding"
   }
 
   /// Whether a `Host` header value names this machine: `localhost`, `127.a.b.c` or `[::1]`, optionally with `:PORT`.
