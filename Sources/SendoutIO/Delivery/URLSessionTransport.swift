@@ -137,8 +137,15 @@ public final class URLSessionTransport: WebhookTransport, Sendable {
     }.sorted { $0.name < $1.name }
   }
 
+  /// What to say about an error that is not a `URLError` (`fire` and `load` alike): its domain and code only, as
+  /// an `NSError`'s description carries the failing URL, password included.
+  static func summary(of error: any Error) -> String {
+    let nsError = error as NSError
+    return "connection error \(nsError.domain) \(nsError.code)"
+  }
+
   private static func transportError(_ error: any Error, timeoutMilliseconds: Int64) -> TransportError {
-    guard let urlError = error as? URLError else { return .other("\(error)") }
+    guard let urlError = error as? URLError else { return .other(summary(of: error)) }
     switch urlError.code {
     case .timedOut: return .timeout(milliseconds: Int64(timeoutSeconds(timeoutMilliseconds) * 1000))
     case .cancelled: return .cancelled
