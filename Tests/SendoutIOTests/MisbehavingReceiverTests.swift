@@ -82,6 +82,21 @@ import Testing
     }
   }
 
+  /// Consecutive sendouts to one receiver share a keep-alive connection, as URLSession's pool did: the socket path
+  /// must not open one per sendout (a 3,000-sendout run left 3,000 TIME_WAIT sockets before the pool).
+  @Test func consecutiveSendoutsShareOneKeepAliveConnection() async throws {
+    let receiver = try RawReceiver(.keepAlive)
+    defer { receiver.stop() }
+    let policy = try RetryPolicy(schedule: RetrySchedule.parse("none"))
+    let dispatcher = Dispatcher(
+      configuration: try DeliveryConfiguration(policy: policy, maxInFlight: 1), transport: URLSessionTransport(),
+      auditLog: InMemoryAuditLog())
+    let report = await dispatcher.run((1...5).map { TestSendouts.make($0, to: receiver.url, secret: "s") })
+    #expect(report.finalStatus.values.allSatisfy { $0 == .success })
+    #expect(receiver.requests == 5)
+    #expect(receiver.connections == 1)
+  }
+
   /// A 429 with `Retry-After: 0` is retried at once; without it, at the schedule's next step.
   @Test func retryAfterOn429BringsTheRetryForward() async throws {
     for (headers, early) in [(["retry-after: 0"], true), ([String](), false)] {
@@ -90,7 +105,8 @@ import Testing
       let audit = InMemoryAuditLog()
       let policy = try RetryPolicy(schedule: RetrySchedule.parse("2s"), timeoutMilliseconds: 1_000)
       let dispatcher = Dispatcher(
-        configuration: try DeliveryConfiguration(policy: policy), transport: URLSessionTransport(), auditLog: audit)
+        configuration: try DeliveryConfiguration(policy: policy, maxInFlight: 1), transport: URLSessionTransport(),
+        auditLog: audit)
       let sendout = TestSendouts.make(1, to: receiver.url, secret: "s")
       _ = await dispatcher.run([sendout])
       let records = try audit.read().records

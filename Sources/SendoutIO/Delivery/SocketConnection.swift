@@ -1,8 +1,8 @@
 import SendoutCore
 
 /// One HTTP/1.1 client connection to a plain-`http` target, kept alive between exchanges: blocking, with a deadline
-/// per exchange and a cancellation check every 50 ms, used by one thread at a time. `SocketTransport` makes one per
-/// request; the serve delivery queue keeps one per worker and target, as a webhook sender would.
+/// per exchange and a cancellation check every 50 ms, used by one thread at a time. Senders take them from, and give
+/// them back to, `SocketConnectionPool`, so one is reused across sendouts as a webhook sender would.
 ///
 /// Same outcomes as URLSession's: a refused or reset connection, a response cut short, a non-HTTP answer and the
 /// timeout are reported with the same reasons; interim `1xx` answers are skipped; a response delimited by the
@@ -35,6 +35,9 @@ final class SocketConnection {
     }
     return result
   }
+
+  /// Whether the socket is open (kept alive after the last exchange).
+  var isOpen: Bool { fd >= 0 }
 
   /// Closes the socket; the next exchange opens a new one.
   func close() {

@@ -15,14 +15,12 @@ enum SocketTransport {
   static func send(_ request: TransportRequest, target: LoadTarget, userinfo: String?, headers: [HTTPHeader])
     async throws(TransportError) -> TransportResponse
   {
-    let bytes = requestBytes(request, target: target, userinfo: userinfo, headers: headers)
     let flag = CancelFlag()
     let result: Result<TransportResponse, TransportError> = await withTaskCancellationHandler {
       await withCheckedContinuation { continuation in
         let thread = Thread {
           continuation.resume(
-            returning: SocketConnection(target: target).exchange(
-              bytes, timeoutMilliseconds: request.timeoutMilliseconds, isCancelled: { flag.isCancelled }))
+            returning: exchange(request, target: target, userinfo: userinfo, headers: headers) { flag.isCancelled })
         }
         thread.stackSize = 1 << 20
         thread.start()
@@ -31,6 +29,18 @@ enum SocketTransport {
       flag.cancel()
     }
     return try result.get()
+  }
+
+  /// Sends `request` on a pooled keep-alive connection to `target`, blocking the calling thread (the serve delivery
+  /// queue's workers call it directly); `isCancelled` is checked every 50 ms.
+  static func exchange(
+    _ request: TransportRequest, target: LoadTarget, userinfo: String?, headers: [HTTPHeader],
+    isCancelled: () -> Bool
+  ) -> Result<TransportResponse, TransportError> {
+    let bytes = requestBytes(request, target: target, userinfo: userinfo, headers: headers)
+    let connection = SocketConnectionPool.shared.take(target)
+    defer { SocketConnectionPool.shared.put(connection) }
+    return connection.exchange(bytes, timeoutMilliseconds: request.timeoutMilliseconds, isCancelled: isCancelled)
   }
 
   /// The POST of `request` to `target` with `headers` (the body's `content-length`, `host`, and `authorization`
