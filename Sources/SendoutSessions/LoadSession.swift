@@ -140,7 +140,7 @@ public enum LoadSession {
       return { n throws(SessionError) in
         do throws(ScenarioError) {
           return try EventPool(scenario: scenario, target: url, secret: request.secret, stream: UInt64(n), file: path)
-        } catch { throw .badInput(error.description) }
+        } catch { throw .badInput(scenario.environment.hiding(error).description) }
       }
     }
     return { n throws(SessionError) in

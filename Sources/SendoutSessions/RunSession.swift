@@ -139,6 +139,6 @@ public enum RunSession {
     do {
       return try ScenarioPlan.make(
         scenario: scenario, seed: seed, defaultTarget: defaultTarget, overrideTarget: overrideTarget, file: file)
-    } catch { throw .badInput(error.description) }
+    } catch { throw .badInput(scenario.environment.hiding(error).description) }
   }
 }

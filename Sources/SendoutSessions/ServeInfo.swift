@@ -1,17 +1,17 @@
 import SendoutCore
 
-/// What `sendout serve` tells its user first: where the API is, its keys, and where webhooks go.
+/// What `sendout serve` tells its user first: where the API is, its keys, and where webhooks go. A secret the user
+/// gave (`--secret`, `--app-token`, `--client-token`, a scenario's `project.secret`) is not in it, so it is never
+/// shown; a generated one is, to be printed once.
 public struct ServeInfo: Sendable, Equatable {
   /// `http://HOST:PORT`, the API's base URL.
   public var url: String
   /// `X-App-Id`.
   public var appID: String
-  /// `X-App-Token`.
-  public var appToken: String
-  /// The webhook secret.
-  public var secret: String
-  /// Whether the secret was generated (no `--secret`).
-  public var secretGenerated: Bool
+  /// `X-App-Token` when generated; `nil` when given (`--app-token`).
+  public var generatedAppToken: String?
+  /// The webhook secret when generated; `nil` when given (`--secret`, or the scenario's `project.secret`).
+  public var generatedSecret: String?
   /// Where webhooks go.
   public var webhookURL: String
   /// The project webhook's id (`wh_…`).
@@ -30,8 +30,8 @@ public struct ServeInfo: Sendable, Equatable {
   public var projectID: String
   /// `X-Client-Application-Id` of the client-side endpoints (`/client/v1/…`).
   public var clientAppID = ""
-  /// `X-Client-Token` of the client-side endpoints.
-  public var clientToken = ""
+  /// `X-Client-Token` of the client-side endpoints when generated; `nil` when given (`--client-token`).
+  public var generatedClientToken: String?
   /// With `--scenario`: one line on the scenario (its name, webhooks, distributions and what its steps sent).
   public var scenario: String? = nil
 }

@@ -25,8 +25,10 @@ import Testing
       throws -> (status: Int, headers: [String: String], body: [UInt8])
     {
       let client = try LoopbackSocket(port: listener.port)
-      var head = "\(method) \(path) HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: \(body.count)\r\n"
-      for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
+      var all = ["host": "127.0.0.1", "content-length": "\(body.count)"]
+      all.merge(headers) { $1 }
+      var head = "\(method) \(path) HTTP/1.1\r\n"
+      for (name, value) in all.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
       client.send(Array((head + "\r\n").utf8) + body)
       let response = try #require(try client.readResponse())
       var lower: [String: String] = [:]
@@ -74,6 +76,26 @@ import Testing
     let none = try ui.json("/_sendout/api/arrivals?since=3")
     #expect(none["arrivals"]?.arrayValue?.isEmpty == true)
     #expect(none["next"] == 3)
+  }
+
+  /// DNS rebinding: a page on `evil.example`, rebound to 127.0.0.1, sends its own name as `Host`. It read every
+  /// arrival's body (customer emails, phones, addresses) before; now every page and JSON endpoint refuses it,
+  /// while webhooks from senders using any name still arrive.
+  @Test func aForeignHostGetsNoPageNorDataButItsWebhooksArrive() throws {
+    let ui = try UIListener()
+    try ui.post(#"{"id":"whs_1","data":{"customer":{"email":"ada@example.com"}}}"#)
+    for path in ["/_sendout/", "/_sendout/arrivals.js", "/_sendout/api/arrivals", "/_sendout/api/arrivals/1"] {
+      for host in ["evil.example:8080", "127.0.0.1.evil.example", "localhost.evil.example"] {
+        let refused = try ui.request(path, headers: ["host": host])
+        #expect(refused.status == 403, "\(path) for Host \(host)")
+        #expect(!String(decoding: refused.body, as: UTF8.self).contains("ada@example.com"))
+      }
+    }
+    for host in ["localhost:1", "127.0.0.1", "127.0.0.2:80", "[::1]:8080", "LOCALHOST"] {
+      #expect(try ui.request("/_sendout/api/arrivals/1", headers: ["host": host]).status == 200, "Host \(host)")
+    }
+    _ = try ui.request("/webhooks", method: "POST", body: Array("{}".utf8), headers: ["host": "hooks.example.com"])
+    #expect(ui.listener.receivedCount == 2, "a webhook from any Host is an arrival")
   }
 
   @Test func oneArrivalHasHeadersRedactedAndTheBodyPrettyPrinted() throws {

@@ -28,6 +28,8 @@ final class RawReceiver: @unchecked Sendable {
     case huge(Int)
     /// Answers bytes that are not HTTP.
     case malformed(String)
+    /// Answers `200` to every request on a connection, keeping it open (counts connections in `connections`).
+    case keepAlive
 
     /// Whether nothing listens (the port is only held).
     var isRefuse: Bool {
@@ -45,6 +47,7 @@ final class RawReceiver: @unchecked Sendable {
       case .status(let s, let h): "\(s) \(h.joined(separator: ","))"
       case .huge(let n): "huge \(n)-byte response"
       case .malformed(let m): "malformed \(m.debugDescription)"
+      case .keepAlive: "keep-alive 200"
       }
     }
   }
@@ -59,9 +62,12 @@ final class RawReceiver: @unchecked Sendable {
   private var clients: [Int32] = []
   private var stopped = false
   private var requestCount = 0
+  private var acceptedCount = 0
 
   /// Requests (connections that sent at least one byte) seen so far.
   var requests: Int { lock.withLock { requestCount } }
+  /// Connections accepted so far.
+  var connections: Int { lock.withLock { acceptedCount } }
 
   init(_ behavior: Behavior) throws {
     self.behavior = behavior
@@ -115,6 +121,7 @@ final class RawReceiver: @unchecked Sendable {
       if client < 0 { return }
       let keep = lock.withLock {
         if !stopped { clients.append(client) }
+        acceptedCount += 1
         return !stopped
       }
       guard keep else {
@@ -133,6 +140,12 @@ final class RawReceiver: @unchecked Sendable {
       }
     }
     if case .closeWithoutAnswer = behavior { return }
+    if case .keepAlive = behavior {
+      while readRequest(fd), write(fd, "HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n") {
+        lock.withLock { requestCount += 1 }
+      }
+      return
+    }
     guard readRequest(fd) else { return }
     lock.withLock { requestCount += 1 }
     switch behavior {
@@ -157,6 +170,7 @@ final class RawReceiver: @unchecked Sendable {
       while left > 0, !isStopped, write(fd, Array(chunk.prefix(left))) { left -= min(left, chunk.count) }
     case .malformed(let text):
       write(fd, text)
+    case .keepAlive: return
     }
   }
 

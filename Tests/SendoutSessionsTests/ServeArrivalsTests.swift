@@ -49,6 +49,8 @@ import Testing
     let html = try await ServeServer.exchange("GET", page, headers: [], body: [])
     #expect(html.status == 200 && String(decoding: html.body, as: UTF8.self).contains("<table"))
     #expect(customerID != nil)
+    let rebound = try DashboardClient(url: page).get("/_sendout/api/arrivals", headers: ["host": "evil.example"])
+    #expect(rebound.status == 403, "the Arrivals page of serve's listener refuses a foreign Host too")
     task.cancel()
     _ = try await task.value
   }

@@ -41,7 +41,8 @@ public enum TransportError: Error, Sendable, Hashable {
     case .tlsFailed: "TLS failed"
     case .noNetwork: "no network"
     case .unsupportedURL: "unsupported URL"
-    case .invalidURL(let url): "invalid URL '\(url)': expected an absolute http:// or https:// URL"
+    case .invalidURL(let url):
+      "invalid URL '\(TerminalText.escape(TargetURL.withoutPassword(url)))': expected an absolute http:// or https:// URL"
     case .cancelled: "cancelled"
     case .other(let why): why
     }

@@ -20,6 +20,8 @@ public struct Scenario: Sendable {
   public var steps: [ScenarioStep]
   /// What the run must achieve.
   public var expect: Expectations
+  /// The values its `${NAME}` references took from the environment, hidden from every message about it.
+  public var environment = EnvironmentValues()
 }
 
 /// Project id, webhook secret and the webhooks configured in Project settings.

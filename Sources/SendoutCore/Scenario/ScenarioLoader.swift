@@ -46,8 +46,19 @@ public struct ScenarioLoader: Sendable {
     return min(count, maxOperations + 1)
   }
 
-  /// Parses and checks a scenario.
+  /// Parses and checks a scenario; an error never shows a value taken from the environment (`EnvironmentValues`).
   public func load(_ bytes: [UInt8]) throws(ScenarioError) -> Scenario {
+    var used = EnvironmentValues()
+    do {
+      var scenario = try decode(bytes, used: &used)
+      scenario.environment = used
+      return scenario
+    } catch {
+      throw used.hiding(error)
+    }
+  }
+
+  private func decode(_ bytes: [UInt8], used: inout EnvironmentValues) throws(ScenarioError) -> Scenario {
     guard bytes.count <= ScenarioLoader.maxFileBytes else {
       throw ScenarioError(
         file: file, path: "", reason: "file is \(bytes.count) bytes; the limit is \(ScenarioLoader.maxFileBytes)")
@@ -56,7 +67,7 @@ public struct ScenarioLoader: Sendable {
     do { json = try JSONParser.parse(bytes) } catch {
       throw ScenarioError(file: file, line: error.line, column: error.column, reason: error.reason)
     }
-    var root = try FieldReader(try substitute(json, path: ""), path: "", file: file)
+    var root = try FieldReader(try substitute(json, path: "", used: &used), path: "", file: file)
     guard let version = try root.int("version", in: Int.min...Int.max) else {
       throw root.error(
         "version",
@@ -272,29 +283,39 @@ public struct ScenarioLoader: Sendable {
   }
 
   /// Replaces `${NAME}` / `${NAME:-default}` (names without dots) in every string; `${step.field}` is left for run time.
-  func substitute(_ value: JSON, path: String) throws(ScenarioError) -> JSON {
+  func substitute(_ value: JSON, path: String, used: inout EnvironmentValues) throws(ScenarioError) -> JSON {
     switch value {
     case .string(let s) where s.contains("${"):
-      return .string(try substituteString(s, path: path))
+      return .string(try substituteString(s, path: path, used: &used))
     case .array(let a):
       var out: [JSON] = []
-      for (i, v) in a.enumerated() { out.append(try substitute(v, path: path.isEmpty ? "\(i)" : "\(path).\(i)")) }
+      for (i, v) in a.enumerated() {
+        out.append(try substitute(v, path: path.isEmpty ? "\(i)" : "\(path).\(i)", used: &used))
+      }
       return .array(out)
     case .object(let o):
       var out = JSONObject()
-      for m in o.members { out.append(m.key, try substitute(m.value, path: path.isEmpty ? m.key : "\(path).\(m.key)")) }
+      for m in o.members {
+        out.append(m.key, try substitute(m.value, path: path.isEmpty ? m.key : "\(path).\(m.key)", used: &used))
+      }
       return .object(out)
     default:
       return value
     }
   }
 
-  private func substituteString(_ s: String, path: String) throws(ScenarioError) -> String {
+  private func substituteString(_ s: String, path: String, used: inout EnvironmentValues) throws(ScenarioError)
+    -> String
+  {
     try Interpolation.replace(in: s, file: file, path: path) { (inner) throws(ScenarioError) in
       let parts = inner.split(separator: ":-", maxSplits: 1).map(String.init)
       let name = parts.first ?? ""
       if name.contains(".") { return "${\(inner)}" }  // a step reference, resolved when the step runs
-      if let value = environment?[name] ?? (parts.count > 1 ? parts[1] : nil) { return value }
+      if let value = environment?[name] {
+        used.record(name, value)
+        return value
+      }
+      if parts.count > 1 { return parts[1] }
       throw ScenarioError(
         file: file, path: path,
         reason: environment == nil

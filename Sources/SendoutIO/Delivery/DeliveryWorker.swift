@@ -3,11 +3,10 @@ import SendoutCore
 
 /// One worker thread of a `DeliveryQueue`: takes the next due sendout, drives its `DeliveryMachine` through one
 /// attempt (sending it, recording it, pausing its source on exhaustion) and hands it back to the retry heap or lets
-/// it go. Keeps one keep-alive `SocketConnection` per plain-`http` target; `https` and named hosts go through the
-/// shared `URLSessionTransport`.
+/// it go. Plain-`http` targets at an address go over `SocketTransport`'s pooled keep-alive connections; `https` and
+/// named hosts through the shared `URLSessionTransport`.
 final class DeliveryWorker {
   private let queue: DeliveryQueue
-  private var connections: [String: SocketConnection] = [:]
 
   init(queue: DeliveryQueue) { self.queue = queue }
 
@@ -112,19 +111,13 @@ final class DeliveryWorker {
     }
   }
 
-  /// Sends one attempt: over this worker's keep-alive connection when the target is a plain-`http` address, else
+  /// Sends one attempt: over a pooled keep-alive connection when the target is a plain-`http` address, else
   /// through URLSession (waited for on this thread, which is not one of Swift's cooperative threads).
   private func send(_ request: TransportRequest) -> Result<TransportResponse, TransportError> {
     if let (target, userinfo) = URLSessionTransport.socketTarget(request.url) {
-      let key = "\(target.host) \(target.port)"
-      let connection = connections[key] ?? SocketConnection(target: target)
-      if connections[key] == nil {
-        if connections.count >= 64 { connections.removeAll() }
-        connections[key] = connection
-      }
-      let bytes = SocketTransport.requestBytes(
-        request, target: target, userinfo: userinfo, headers: queue.baseHeaders + request.headers)
-      return connection.exchange(bytes, timeoutMilliseconds: request.timeoutMilliseconds) { queue.isStopping }
+      return SocketTransport.exchange(
+        request, target: target, userinfo: userinfo, headers: queue.baseHeaders + request.headers
+      ) { queue.isStopping }
     }
     let box = ResultBox()
     let done = DispatchSemaphore(value: 0)

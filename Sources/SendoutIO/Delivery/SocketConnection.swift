@@ -1,8 +1,8 @@
 import SendoutCore
 
 /// One HTTP/1.1 client connection to a plain-`http` target, kept alive between exchanges: blocking, with a deadline
-/// per exchange and a cancellation check every 50 ms, used by one thread at a time. `SocketTransport` makes one per
-/// request; the serve delivery queue keeps one per worker and target, as a webhook sender would.
+/// per exchange and a cancellation check every 50 ms, used by one thread at a time. Senders take them from, and give
+/// them back to, `SocketConnectionPool`, so one is reused across sendouts as a webhook sender would.
 ///
 /// Same outcomes as URLSession's: a refused or reset connection, a response cut short, a non-HTTP answer and the
 /// timeout are reported with the same reasons; interim `1xx` answers are skipped; a response delimited by the
@@ -35,6 +35,9 @@ final class SocketConnection {
     }
     return result
   }
+
+  /// Whether the socket is open (kept alive after the last exchange).
+  var isOpen: Bool { fd >= 0 }
 
   /// Closes the socket; the next exchange opens a new one.
   func close() {
@@ -80,6 +83,7 @@ final class SocketConnection {
     }
     var parser = HTTPParser(kind: .response, limits: HTTPLimits(maxBodyBytes: Self.maxBodyBytes))
     var received = 0
+    var start: [UInt8] = []  // the first bytes: an answer that does not start `HTTP/` is not HTTP at all
     while true {
       guard wait(write: false) else { return failed(stop ?? .cancelled) }
       let (count, error) = Platform.readDetailed(fd, into: &buffer)
@@ -93,6 +97,7 @@ final class SocketConnection {
           return failed(received == 0 ? .closedBeforeResponse : .closedMidResponse)
         }
         received += count
+        if start.count < 5 { start += buffer[0..<min(count, 5 - start.count)] }
         parser.feed(buffer[0..<count])
         while let message = try parser.next() {
           if let status = message.head.status, (100...199).contains(status), status != 101 { continue }
@@ -104,7 +109,7 @@ final class SocketConnection {
       } catch .bodyTooLarge {
         return failed(.other("response body over 64 MiB"))
       } catch {
-        return failed(.malformedResponse)
+        return failed(start.starts(with: Array("HTTP/".utf8).prefix(start.count)) ? .malformedResponse : .notHTTP)
       }
     }
   }
@@ -115,10 +120,14 @@ final class SocketConnection {
     return .failure(error)
   }
 
+  /// The response as read, its body never decoded: a 2xx with a `content-encoding` counts, with a note.
   private static func response(_ message: HTTPMessage) -> TransportResponse {
-    TransportResponse(
-      status: message.head.status ?? 0,
+    let status = message.head.status ?? 0
+    return TransportResponse(
+      status: status,
       headers: message.head.headers.map { HTTPHeader($0.name.lowercased(), $0.value) }.sorted { $0.name < $1.name },
-      body: message.body)
+      body: message.body,
+      note: TransportResponse.undecodedBodyNote(status: status, contentEncoding: message.head.value("content-encoding"))
+    )
   }
 }

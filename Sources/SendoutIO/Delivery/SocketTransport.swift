@@ -1,9 +1,10 @@
 import Foundation
 import SendoutCore
 
-/// One POST over a plain socket with the shared HTTP codec, for the targets URLSession on Linux cannot
-/// reach: `http://[IPv6]:PORT/` literals (swift-corelibs-foundation 6.3 fails them with "unsupported URL",
-/// issue #5496, fixed upstream but in no 6.3 release). `URLSessionTransport` sends those through here.
+/// One POST over a plain socket with the shared HTTP codec, for every plain-`http` target at an IP literal or
+/// `localhost` (`URLSessionTransport` sends those through here, as the serve delivery queue does): URLSession on
+/// Linux cannot reach `http://[IPv6]:PORT/` literals (swift-corelibs-foundation 6.3, issue #5496), and hides the
+/// status of a 2xx whose gzip body is corrupt.
 ///
 /// Same outcomes as URLSession's: a refused or reset connection, a response cut short, a non-HTTP answer
 /// and the timeout are reported with the same reasons; interim `1xx` answers are skipped; a response
@@ -14,14 +15,12 @@ enum SocketTransport {
   static func send(_ request: TransportRequest, target: LoadTarget, userinfo: String?, headers: [HTTPHeader])
     async throws(TransportError) -> TransportResponse
   {
-    let bytes = requestBytes(request, target: target, userinfo: userinfo, headers: headers)
     let flag = CancelFlag()
     let result: Result<TransportResponse, TransportError> = await withTaskCancellationHandler {
       await withCheckedContinuation { continuation in
         let thread = Thread {
           continuation.resume(
-            returning: SocketConnection(target: target).exchange(
-              bytes, timeoutMilliseconds: request.timeoutMilliseconds, isCancelled: { flag.isCancelled }))
+            returning: exchange(request, target: target, userinfo: userinfo, headers: headers) { flag.isCancelled })
         }
         thread.stackSize = 1 << 20
         thread.start()
@@ -30,6 +29,18 @@ enum SocketTransport {
       flag.cancel()
     }
     return try result.get()
+  }
+
+  /// Sends `request` on a pooled keep-alive connection to `target`, blocking the calling thread (the serve delivery
+  /// queue's workers call it directly); `isCancelled` is checked every 50 ms.
+  static func exchange(
+    _ request: TransportRequest, target: LoadTarget, userinfo: String?, headers: [HTTPHeader],
+    isCancelled: () -> Bool
+  ) -> Result<TransportResponse, TransportError> {
+    let bytes = requestBytes(request, target: target, userinfo: userinfo, headers: headers)
+    let connection = SocketConnectionPool.shared.take(target)
+    defer { SocketConnectionPool.shared.put(connection) }
+    return connection.exchange(bytes, timeoutMilliseconds: request.timeoutMilliseconds, isCancelled: isCancelled)
   }
 
   /// The POST of `request` to `target` with `headers` (the body's `content-length`, `host`, and `authorization`

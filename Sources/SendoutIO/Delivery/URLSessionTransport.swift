@@ -42,10 +42,12 @@ public final class URLSessionTransport: WebhookTransport, Sendable {
     session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
   }
 
-  /// POSTs `request` and returns the response, whatever its status. `http://[IPv6]` literals go through
-  /// `SocketTransport` instead (corelibs URLSession refuses them).
+  /// POSTs `request` and returns the response, whatever its status. A plain `http://` target at an IP literal or
+  /// `localhost` goes through `SocketTransport` instead, as the serve delivery queue sends it: corelibs URLSession
+  /// refuses `http://[IPv6]` URLs, and fails a 2xx whose gzip body is corrupt before it shows the status (so `fire`
+  /// and `run` recorded FAILED what `serve` recorded SUCCESS). Named hosts and `https://` stay on URLSession.
   public func send(_ request: TransportRequest) async throws(TransportError) -> TransportResponse {
-    if let (target, userinfo) = Self.ipv6Target(request.url) {
+    if let (target, userinfo) = Self.socketTarget(request.url) {
       return try await SocketTransport.send(
         request, target: target, userinfo: userinfo, headers: baseHeaders + request.headers)
     }
@@ -93,25 +95,18 @@ public final class URLSessionTransport: WebhookTransport, Sendable {
     }
   }
 
-  /// A 2xx whose body came with a `content-encoding` that curl failed to decode (a corrupt gzip body): the
-  /// receiver said "delivered", and Voucherify ignores response bodies, so it counts as a success with a
-  /// note. A timeout or cancellation stays a failure.
+  /// A 2xx whose body came with a `content-encoding` that curl failed to decode (a corrupt gzip body), when curl
+  /// showed the head first: the receiver said "delivered", and Voucherify ignores response bodies, so it counts as
+  /// a success with the note every transport gives. A timeout or cancellation stays a failure.
   static func undecodedSuccess(_ response: URLResponse?, error: any Error) -> TransportResponse? {
-    guard let http = response as? HTTPURLResponse, (200...299).contains(http.statusCode) else { return nil }
+    guard let http = response as? HTTPURLResponse else { return nil }
     if let urlError = error as? URLError, [.timedOut, .cancelled].contains(urlError.code) { return nil }
     let headers = headers(of: http)
-    guard let coding = headers.first(where: { $0.name == "content-encoding" })?.value,
-      coding.lowercased() != "identity"
-    else { return nil }
-    return TransportResponse(
-      status: http.statusCode, headers: headers,
-      note: "body not decoded (content-encoding '\(TerminalText.escape(coding))' is corrupt); the 2xx counts")
-  }
-
-  /// A plain `http://` URL whose host is an IPv6 literal, as a socket target and its userinfo, else `nil`.
-  static func ipv6Target(_ url: String) -> (LoadTarget, String?)? {
-    guard let (target, userinfo) = socketTarget(url), target.hostHeader.hasPrefix("[") else { return nil }
-    return (target, userinfo)
+    let coding = headers.first(where: { $0.name == "content-encoding" })?.value
+    guard let note = TransportResponse.undecodedBodyNote(status: http.statusCode, contentEncoding: coding) else {
+      return nil
+    }
+    return TransportResponse(status: http.statusCode, headers: headers, note: note)
   }
 
   /// A plain `http://` URL whose host is an IP literal or `localhost` (no name to resolve), as a socket target and
@@ -142,8 +137,15 @@ public final class URLSessionTransport: WebhookTransport, Sendable {
     }.sorted { $0.name < $1.name }
   }
 
+  /// What to say about an error that is not a `URLError` (`fire` and `load` alike): its domain and code only, as
+  /// an `NSError`'s description carries the failing URL, password included.
+  static func summary(of error: any Error) -> String {
+    let nsError = error as NSError
+    return "connection error \(nsError.domain) \(nsError.code)"
+  }
+
   private static func transportError(_ error: any Error, timeoutMilliseconds: Int64) -> TransportError {
-    guard let urlError = error as? URLError else { return .other("\(error)") }
+    guard let urlError = error as? URLError else { return .other(summary(of: error)) }
     switch urlError.code {
     case .timedOut: return .timeout(milliseconds: Int64(timeoutSeconds(timeoutMilliseconds) * 1000))
     case .cancelled: return .cancelled

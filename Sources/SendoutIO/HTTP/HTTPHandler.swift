@@ -8,8 +8,8 @@ public protocol HTTPHandler: AnyObject, Sendable {
   func reply(to request: HTTPMessage) -> HTTPReply
   /// Bytes read from all connections, for diagnostics. Default: not counted.
   func count(bytes: Int)
-  /// The answer the loop sends itself to a request it rejects before `reply(to:)` (400, 408, 413, 431); the
-  /// connection is closed after it. Default: `{"error": reason}` as JSON.
+  /// The answer the loop sends itself to a request it rejects before `reply(to:)` (400, 408, 413, 431, and 403 for a
+  /// foreign `Host` on a guarded path); the connection is closed after it. Default: `{"error": reason}` as JSON.
   func rejection(status: Int, reason: String) -> HTTPReply
 }
 

@@ -77,11 +77,8 @@ public final class HTTPServer: @unchecked Sendable {
   public var baseURL: String { Self.baseURL(host: configuration.host, port: port) }
 
   /// Whether binding `host` keeps a server on this machine (`localhost`, `127.x.y.z`, `::1`): the listener's UI and the
-  /// dashboard warn otherwise, and the dashboard then skips its `Host` check.
-  public static func isLoopback(_ host: String) -> Bool {
-    let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-    return h == "localhost" || h == "::1" || h.hasPrefix("127.")
-  }
+  /// dashboard warn otherwise, and the `Host` check (`ListenerConfiguration.hostGuard`) is skipped then.
+  public static func isLoopback(_ host: String) -> Bool { LoopbackHostGuard.isLoopback(host) }
 
   /// Whether a request to `url` would reach a server bound to `host`:`port` on this machine (a webhook aimed there
   /// would call the server again with every delivery): the same port, and the same address, or, for a loopback or

@@ -31,7 +31,11 @@ public struct ListenerConfiguration: Sendable {
   /// memory stays flat under load; `receivedCount` counts either way.
   public var keepsReceived = true
   /// Serve the live Arrivals page and its JSON under `/_sendout/` (`listen --ui`); those requests are not arrivals.
+  /// The listener guards them with `LoopbackHostGuard.reserved`.
   public var servesUI = false
+  /// On a loopback `host`, the paths answered only to a loopback `Host` (403 otherwise, before the handler sees the
+  /// request); `nil`: none. Ignored when bound elsewhere.
+  public var hostGuard: LoopbackHostGuard?
 
   /// Creates a configuration; defaults: 127.0.0.1, port 8080, answer 200, 10 s read timeout, 60 s idle.
   public init(

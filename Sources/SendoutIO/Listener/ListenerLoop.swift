@@ -19,6 +19,8 @@ final class ListenerLoop: @unchecked Sendable {
   private var acceptPausedUntil: Int64?
   /// Times `poll` returned: a loop that spins shows here (the tests read it).
   let wakeups = Atomic<Int>(0)
+  /// The configuration's `hostGuard` when bound to a loopback address.
+  private let hostGuard: LoopbackHostGuard?
   private var wakeRead: Int32 = -1
   private var wakeWrite: Int32 = -1
   private let stopLock = NSLock()
@@ -33,6 +35,7 @@ final class ListenerLoop: @unchecked Sendable {
     self.owner = owner
     self.configuration = configuration
     self.maxConnections = maxConnections
+    hostGuard = HTTPServer.isLoopback(configuration.host) ? configuration.hostGuard : nil
     (wakeRead, wakeWrite) = Platform.makeWakePipe()
   }
 
@@ -187,6 +190,10 @@ final class ListenerLoop: @unchecked Sendable {
   }
 
   private func answer(_ message: HTTPMessage, on connection: ListenerConnection, now: Int64) {
+    if let refusal = hostGuard?.refusal(message.head) {
+      reject(connection, status: 403, reason: refusal, now: now)
+      return
+    }
     let reply = owner.reply(to: message)
     let keepAlive = message.head.keepAlive
     let bytes = HTTPSerializer.response(

@@ -45,7 +45,9 @@ public final class WebhookListener: HTTPHandler, @unchecked Sendable {
   /// Binds, listens and starts serving on a background thread; returns the bound port (useful with port 0).
   @discardableResult
   public func start() throws(ListenerError) -> Int {
-    let newServer = HTTPServer(configuration: configuration, handler: self)
+    var serverConfiguration = configuration
+    if configuration.servesUI { serverConfiguration.hostGuard = .reserved }
+    let newServer = HTTPServer(configuration: serverConfiguration, handler: self)
     guard lock.withLock({ server == nil }) else { throw .alreadyStarted }
     let port = try newServer.start()
     lock.withLock { server = newServer }

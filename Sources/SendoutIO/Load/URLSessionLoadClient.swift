@@ -52,7 +52,7 @@ final class URLSessionLoadClient: Sendable {
       default: return .failure(.other("URLError \(error.code.rawValue)"))
       }
     } catch {
-      return .failure(.other("\(error)"))
+      return .failure(.other(URLSessionTransport.summary(of: error)))
     }
   }
 }

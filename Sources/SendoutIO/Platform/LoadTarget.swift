@@ -63,6 +63,8 @@ public struct LoadTargetError: Error, Sendable, Equatable, CustomStringConvertib
   public var url: String
   /// Why it cannot be used, and what is accepted.
   public var reason: String
-  /// One line for the user.
-  public var description: String { "Invalid load target '\(url)': \(reason)" }
+  /// One line for the user, the URL without its password.
+  public var description: String {
+    "Invalid load target '\(TerminalText.escape(TargetURL.withoutPassword(url)))': \(reason)"
+  }
 }

@@ -95,6 +95,16 @@ extension DashboardPage {
     .attempts td, .headers td { height: 34px; }
     .headers td:first-child { width: 260px; color: var(--muted); }
     .headers td { white-space: normal; overflow-wrap: anywhere; }
+    dialog.keys { width: min(440px, 94vw); padding: 18px 22px; }
+    .keys h2 { margin: 0 0 8px; font-size: 17px; }
+    .keys label { display: grid; gap: 4px; margin: 12px 0; color: var(--muted); }
+    .keys input { font: inherit; padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px;
+      background: var(--panel); color: var(--text); }
+    .keys .error { color: var(--bad); min-height: 1.2em; margin: 0; }
+    .keys .actions { display: flex; justify-content: flex-end; gap: 10px; margin-top: 12px; }
+    .keys .actions button { border: 1px solid var(--line); background: var(--panel); color: var(--text);
+      border-radius: 6px; padding: 6px 14px; }
+    .keys .actions button.primary { border-color: var(--accent); background: var(--accent); color: var(--panel); }
     pre#detail-body { background: var(--code-bg); border: 1px solid var(--line); border-radius: 6px; padding: 12px;
       margin: 0; max-height: 48vh; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
     """#

@@ -90,6 +90,18 @@ extension DashboardPage {
           <button type="button" id="body-copy" class="link">Copy</button></h3>
         <pre id="detail-body" tabindex="0"></pre>
       </dialog>
+      <dialog id="keys" class="keys" aria-labelledby="keys-title">
+        <form id="keys-form">
+          <h2 id="keys-title">API keys</h2>
+          <p class="hint">Retry in <code>sendout serve</code> takes the app keys, as the API does: the X-App-Id and
+            X-App-Token serve printed, or the ones you gave it. They stay in this tab only.</p>
+          <label>X-App-Id <input name="app_id" required autocomplete="off" spellcheck="false"></label>
+          <label>X-App-Token <input name="app_token" type="password" required autocomplete="off"></label>
+          <p id="keys-error" class="error" role="alert"></p>
+          <div class="actions"><button type="button" id="keys-cancel">Cancel</button>
+            <button type="submit" id="keys-save" class="primary">Use these keys</button></div>
+        </form>
+      </dialog>
       </body>
       </html>
 

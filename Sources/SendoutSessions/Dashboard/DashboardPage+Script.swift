@@ -1,4 +1,4 @@
-/// The page's script, part 1: helpers, the sendouts table, filters, paging, Retry and live updates (polling a
+/// The page's script, part 1: helpers, the sendouts table, filters, paging, Retry (with the keys of part 4) and live updates (polling a
 /// `?since=` cursor). Every value from the server reaches the page through `textContent`, never as markup.
 extension DashboardPage {
   /// The first part of `dashboard.js`.
@@ -26,7 +26,11 @@ extension DashboardPage {
       const response = await fetch(config.api + path, Object.assign({ headers: { "accept": "application/json" } },
         options || {}));
       const body = await response.json().catch(() => ({}));
-      if (!response.ok) throw new Error(body.details || body.message || ("HTTP " + response.status));
+      if (!response.ok) {
+        const failure = new Error(body.details || body.message || ("HTTP " + response.status));
+        failure.status = response.status;
+        throw failure;
+      }
       return body;
     }
     function query(params) {
@@ -125,12 +129,19 @@ extension DashboardPage {
 
     async function retry(id, button) {
       if (button) { button.disabled = true; button.textContent = "…"; }
+      const keys = appKeyHeaders();
       try {
-        await api("sendouts/" + encodeURIComponent(id) + "/retry", { method: "POST" });
+        await api("sendouts/" + encodeURIComponent(id) + "/retry",
+          { method: "POST", headers: Object.assign({ "accept": "application/json" }, keys) });
         setLive("retrying " + id.slice(0, 12) + "…", "on");
         setTimeout(poll, 150);
       } catch (error) {
         if (button) { button.disabled = false; button.textContent = "Retry"; }
+        if (error.status === 401) {
+          setLive("Retry needs the API keys", "off");
+          askForKeys(Object.keys(keys).length > 0, () => retry(id, button));
+          return;
+        }
         setLive("retry failed: " + error.message, "off");
       }
     }

@@ -32,7 +32,8 @@ struct DashboardPage: Sendable {
     let (type, text): (String, String)
     switch name {
     case "dashboard.css": (type, text) = ("text/css; charset=utf-8", stylesheet)
-    case "dashboard.js": (type, text) = ("text/javascript; charset=utf-8", script + detailScript + worldScript)
+    case "dashboard.js":
+      (type, text) = ("text/javascript; charset=utf-8", script + detailScript + worldScript + keysScript)
     default:
       throw APIError(status: 404, key: "not_found", message: "Resource not found", details: "No asset '\(name)'")
     }

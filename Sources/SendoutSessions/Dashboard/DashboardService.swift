@@ -17,8 +17,6 @@ final class DashboardService: HTTPHandler, @unchecked Sendable {
   struct Configuration: Sendable {
     /// The audit log; also where a Retry appends.
     var delivery: DeliverySettings
-    /// The address the server binds (decides the `Host` check).
-    var bindHost: String
     /// The world of `sendout serve`; `nil` for `sendout dashboard` (no world tabs).
     var world: WorldReader?
   }
@@ -33,7 +31,7 @@ final class DashboardService: HTTPHandler, @unchecked Sendable {
   init(_ configuration: Configuration, observer: @escaping SessionObserver) {
     self.configuration = configuration
     tail = AuditTail(path: configuration.delivery.auditPath)
-    requestGuard = RequestGuard(bindHost: configuration.bindHost)
+    requestGuard = RequestGuard()
     self.observer = observer
   }
 
@@ -42,6 +40,10 @@ final class DashboardService: HTTPHandler, @unchecked Sendable {
     path == "/_sendout" || path == prefix || path == prefix + "dashboard" || path.hasPrefix(prefix + "api/")
       || path.hasPrefix(prefix + "assets/")
   }
+
+  /// A request the HTTP loop refused before it was whole, or for a foreign `Host`: Voucherify's `Error` body, as
+  /// every other error of the dashboard.
+  func rejection(status: Int, reason: String) -> HTTPReply { APIService.rejectionReply(status: status, reason: reason) }
 
   /// Answers one request.
   func reply(to message: HTTPMessage) -> HTTPReply {

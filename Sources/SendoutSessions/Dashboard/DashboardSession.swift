@@ -32,10 +32,10 @@ public enum DashboardSession {
   {
     try configuration.delivery.checkAuditLog()
     let service = DashboardService(
-      DashboardService.Configuration(delivery: configuration.delivery, bindHost: configuration.host, world: nil),
-      observer: observer)
-    let server = HTTPServer(
-      configuration: ListenerConfiguration(host: configuration.host, port: configuration.port), handler: service)
+      DashboardService.Configuration(delivery: configuration.delivery, world: nil), observer: observer)
+    var serverConfiguration = ListenerConfiguration(host: configuration.host, port: configuration.port)
+    serverConfiguration.hostGuard = .everything
+    let server = HTTPServer(configuration: serverConfiguration, handler: service)
     do throws(ListenerError) { try server.start() } catch { throw .usage(error.message) }
     let url = pageURL(server.baseURL)
     let warmUp = Task.detached { service.tail.read { index, _ in index.recordCount } }  // a large log: read it now

@@ -218,7 +218,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   /// convenience); management keys equal to the app keys authorize management calls. The client keys, with the
   /// `origin` header the spec requires, authorize client-side calls only, and app keys never do (as in the spec's
   /// security schemes).
-  private func authorized(_ head: HTTPHead) -> Set<APIOperation.Auth> {
+  func authorized(_ head: HTTPHead) -> Set<APIOperation.Auth> {
     var kinds: Set<APIOperation.Auth> = []
     if !keys.clientAppID.isEmpty, head.value("x-client-application-id") == keys.clientAppID,
       head.value("x-client-token") == keys.clientToken, head.value("origin")?.isEmpty == false

@@ -137,11 +137,12 @@ public enum ServeSession {
     serverConfiguration.readTimeoutMilliseconds = configuration.connections.readTimeoutMilliseconds
     serverConfiguration.idleTimeoutMilliseconds = configuration.connections.idleTimeoutMilliseconds
     serverConfiguration.maxConnections = configuration.connections.maxConnections
+    serverConfiguration.hostGuard = .reserved  // the dashboard and the admin endpoints; /v1/… take keys
     // Parsing and writing run on every core; the world itself is one lock (calls apply one at a time).
     serverConfiguration.threads = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
     let dashboard = DashboardService(
       DashboardService.Configuration(
-        delivery: configuration.delivery, bindHost: configuration.host, world: { body in service.read(body) }),
+        delivery: configuration.delivery, world: { body in service.read(body) }),
       observer: observer)
     let router = DashboardRouter(dashboard: dashboard, api: service)
     // A scenario's steps (and what a restart resumes) are queued before the first call can be.
@@ -156,13 +157,15 @@ public enum ServeSession {
     observer(
       .serving(
         ServeInfo(
-          url: server.baseURL, appID: keys.appID, appToken: keys.appToken, secret: secret,
-          secretGenerated: configuration.secret == nil && scenario?.0.generatesSecret != false, webhookURL: target,
+          url: server.baseURL, appID: keys.appID,
+          generatedAppToken: configuration.appToken == nil ? keys.appToken : nil,
+          generatedSecret: configuration.secret == nil && scenario?.0.generatesSecret != false ? secret : nil,
+          webhookURL: target,
           webhookID: begin?.webhooks.all.first?.id ?? webhook.source.id,
           simulatedTime: fixed, auditPath: configuration.delivery.auditPath,
           statePath: configuration.statePath, restoredCalls: restored, resumedSendouts: resumed.count,
           projectID: begin?.webhooks.projectID ?? webhook.projectID, clientAppID: keys.clientAppID,
-          clientToken: keys.clientToken, scenario: begin?.summary)))
+          generatedClientToken: configuration.clientToken == nil ? keys.clientToken : nil, scenario: begin?.summary)))
     observer(.dashboardServing(url: DashboardSession.pageURL(server.baseURL)))
     if let listener { observer(.arrivalsServing(url: listener.listener.baseURL + "/_sendout/")) }
     delivery.start()

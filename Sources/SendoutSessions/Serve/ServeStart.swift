@@ -44,7 +44,7 @@ struct ServeStart {
       setup = try ScenarioSetup(
         scenario: scenario, seed: seed, secret: secret, defaultTarget: defaultTarget, overrideTarget: overrideTarget,
         file: file)
-    } catch { throw .badInput(error.description) }
+    } catch { throw .badInput(scenario.environment.hiding(error).description) }
     let effectiveSeed = seed ?? scenario.seed
     var webhooks = ProjectWebhooks(setup, seed: effectiveSeed, at: setup.world.now)
     var sendouts: [Sendout] = []

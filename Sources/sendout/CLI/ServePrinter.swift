@@ -16,18 +16,19 @@ enum ServePrinter {
       } else {
         Console.out("Mock Voucherify API on \(info.url)  (world in memory: it starts anew with every serve)")
       }
-      Console.out("  X-App-Id: \(info.appID)")
-      Console.out("  X-App-Token: \(info.appToken)")
-      Console.out("  X-Client-Application-Id: \(info.clientAppID)  X-Client-Token: \(info.clientToken) (/client/v1/…)")
+      Console.out("  X-App-Id: \(TerminalText.escape(info.appID))")
+      Console.out("  X-App-Token: \(shown(info.generatedAppToken, given: "--app-token"))")
+      Console.out(
+        "  X-Client-Application-Id: \(TerminalText.escape(info.clientAppID))  X-Client-Token: "
+          + "\(shown(info.generatedClientToken, given: "--client-token")) (/client/v1/…)")
       Console.out("  Project: \(info.projectID) (the Management API takes the same keys)")
+      let secret = signedWith(info)
       if let scenario = info.scenario {
-        Console.out(
-          TerminalText.escape(scenario)
-            + ", signed with the \(info.secretGenerated ? "generated " : "")secret \(info.secret)")
+        Console.out(TerminalText.escape(scenario) + ", " + secret)
       } else {
         Console.out(
           "Webhooks: every event to \(TargetURL.withoutPassword(info.webhookURL)) (project webhook \(info.webhookID)), "
-            + "signed with the \(info.secretGenerated ? "generated " : "")secret \(info.secret)")
+            + secret)
       }
       if let at = info.simulatedTime { Console.out("Simulated clock fixed at \(at.iso8601)") }
       Console.out("Audit log: \(info.auditPath). Ctrl-C to stop.")
@@ -44,5 +45,17 @@ enum ServePrinter {
       for line in DeliveryPrinter(showID: true, maxAttempts: 0).lines(for: event) { Console.out(line) }
     default: break
     }
+  }
+
+  /// A generated secret, marked so; one the user gave is never shown (it is in their shell history already).
+  static func shown(_ generated: String?, given option: String) -> String {
+    generated.map { "\($0) (generated)" } ?? "as given with \(option) (not shown)"
+  }
+
+  /// How the webhooks are signed: the generated secret, or which given one (not shown).
+  static func signedWith(_ info: ServeInfo) -> String {
+    if let secret = info.generatedSecret { return "signed with the generated secret \(secret)" }
+    return "signed with the secret given "
+      + (info.scenario == nil ? "with --secret" : "by --secret or the scenario's project.secret") + " (not shown)"
   }
 }

@@ -19,9 +19,10 @@ enum DashboardCommand: Command {
     appends to the same log; rows update live as the log grows (fire, run or retry in another terminal).
     The first line is the URL to open. The JSON behind the page is documented in docs/dashboard.md.
 
-    The page has no login: it binds to 127.0.0.1 and answers only to localhost names, and Retry accepts
-    only requests from the page itself. --host with another address shows the audit log to the network
-    (a warning says so).
+    The page has no login and no keys: it binds to 127.0.0.1 and answers only to a localhost Host, and
+    Retry accepts only requests from the page itself (same-origin checks). --host with another address
+    shows the audit log to the network and lets anyone there retry (a warning says so). In 'sendout serve'
+    the same page's Retry also needs the app keys.
 
     OPTIONS:
       --audit FILE           The audit log (default ./sendout-audit.jsonl); it need not exist yet.

@@ -25,9 +25,10 @@ enum ServeCommand: Command {
     journaled like any call),
     GET /_sendout/delivery (queued, in flight, delivered, paused sources), POST /_sendout/delivery/pause and
     POST /_sendout/delivery/resume [{"source": "wh_..."}] (hold every attempt; release, or resume a source paused
-    after a sendout exhausted its retries). The POSTs need the app keys. In a browser, GET /_sendout/ is the
-    dashboard (webhook sendouts with Show data and Retry, and the world; docs/dashboard.md), and the built-in
-    listener's own /_sendout/ shows what it received, live.
+    after a sendout exhausted its retries). Every POST under /_sendout/ needs the app keys, the dashboard's
+    Retry too (the page asks for them once). In a browser, GET /_sendout/ is the dashboard (webhook sendouts
+    with Show data and Retry, and the world; docs/dashboard.md), and the built-in listener's own /_sendout/
+    shows what it received, live. On 127.0.0.1 every /_sendout/ page answers only a localhost Host.
     Every other path of the spec answers 501 with Voucherify's error body naming the operation; a path outside
     the spec 404, a wrong method 405, wrong keys 401, a body that is not JSON 400. Requests rejected before they
     reach the API get the same Error body: not HTTP 400 bad_request, not complete 10 s after the first byte 408
@@ -95,7 +96,7 @@ enum ServeCommand: Command {
     let rest = try arguments.positionals()
     guard rest.isEmpty else { throw .usage("'serve' takes no arguments, got '\(rest[0])'") }
     let served = configuration
-    let show = json ? ServeJSONLine(served).before(ServePrinter.show) : ServePrinter.show
+    let show = json ? ServeJSONLine.before(ServePrinter.show) : ServePrinter.show
     let calls = try await Session.run { () throws(SessionError) in
       try await ServeSession.run(served, observer: show)
     }
