@@ -4,7 +4,7 @@ import SendoutIO
 
 /// The dashboard as an `HTTPHandler`: the page and its JSON under `/_sendout/`, over an audit log followed as it
 /// grows (and, in `sendout serve`, the world). `sendout dashboard` serves it alone; `serve` mounts it in front of
-/// the mock API (`DashboardRouter`). Every answer is computed on the server loop's thread and quick: the log is
+/// the mock API (`ServeRouter`). Every answer is computed on the server loop's thread and quick: the log is
 /// read incrementally, and a Retry runs in a task and answers 202 at once.
 final class DashboardService: HTTPHandler, @unchecked Sendable {
   /// The reserved prefix every dashboard path starts with.
@@ -43,7 +43,7 @@ final class DashboardService: HTTPHandler, @unchecked Sendable {
 
   /// A request the HTTP loop refused before it was whole, or for a foreign `Host`: Voucherify's `Error` body, as
   /// every other error of the dashboard.
-  func rejection(status: Int, reason: String) -> HTTPReply { APIService.rejectionReply(status: status, reason: reason) }
+  func rejection(status: Int, reason: String) -> HTTPReply { .rejection(status: status, reason: reason) }
 
   /// Answers one request.
   func reply(to message: HTTPMessage) -> HTTPReply {

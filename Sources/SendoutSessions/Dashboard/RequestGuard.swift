@@ -6,7 +6,7 @@ import SendoutIO
 ///
 /// `Sec-Fetch-Site` (when the browser sends it) must be `same-origin` or `none`, and `Origin` (when sent) must be
 /// `http://` + the request's `Host`. Requests without either header (curl, scripts) are not from a browser page and
-/// pass. In `sendout serve` a POST needs the app keys as well (`DashboardRouter`); `sendout dashboard` has no keys,
+/// pass. In `sendout serve` a POST needs the app keys as well (`ServeRouter`); `sendout dashboard` has no keys,
 /// so this is its only check.
 struct RequestGuard: Sendable {
   /// `nil` when the request may go on, else the 403 to answer.

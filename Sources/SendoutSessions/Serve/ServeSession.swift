@@ -144,7 +144,7 @@ public enum ServeSession {
       DashboardService.Configuration(
         delivery: configuration.delivery, world: { body in service.read(body) }),
       observer: observer)
-    let router = DashboardRouter(dashboard: dashboard, api: service)
+    let router = ServeRouter(dashboard: dashboard, api: service)
     // A scenario's steps (and what a restart resumes) are queued before the first call can be.
     delivery.enqueue(resumed, previousAttempts: previousAttempts)
     let server = HTTPServer(configuration: serverConfiguration, handler: router)
