@@ -85,7 +85,7 @@ import Testing
     #expect(mkfifo(path, 0o600) == 0)
     let result = try refusal(state: path)
     #expect(result.status == 65)
-    #expect(result.stderr.contains("it is a FIFO, not a regular file"), "\(result.stderr)")
+    #expect(result.stderr.contains("is a FIFO (named pipe); it must be a regular file"), "\(result.stderr)")
   }
 
   @Test func twoServersCannotShareOneStateFile() async throws {

@@ -68,7 +68,7 @@ import Testing
     let fifo = temporaryPath()
     defer { try? FileManager.default.removeItem(atPath: fifo) }
     #expect(mkfifo(fifo, 0o600) == 0)
-    for (path, kind) in [(fifo, "a FIFO"), (NSTemporaryDirectory(), "Is a directory"), ("/dev/null", "device")] {
+    for (path, kind) in [(fifo, "is a FIFO"), (NSTemporaryDirectory(), "is a directory"), ("/dev/zero", "device")] {
       let error = #expect(throws: DurableLogError.self) { try DurableLog.open(path) }
       #expect(error?.reason.contains(kind) == true, "\(error?.message ?? "")")
     }

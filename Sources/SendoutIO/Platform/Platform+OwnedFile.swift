@@ -6,20 +6,13 @@
 
 extension Platform {
   /// Opens (or creates, 0644) the regular file `path` for reading and appending, holding an exclusive `flock` on it
-  /// for as long as the descriptor is open: one process owns it. Never blocks: a FIFO, a device, a socket or a
-  /// directory is refused (opening is non-blocking, then `fstat` says what it is), and so is a file another process
-  /// holds.
+  /// for as long as the descriptor is open: one process owns it. Never blocks: what is not a regular file is refused
+  /// (`openRegularFile`), and so is a file another process holds.
   static func openOwned(_ path: String) -> Result<Int32, PlatformError> {
-    let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0o644)
-    guard fd >= 0 else { return .failure(PlatformError(reason: lastError())) }
-    var info = stat()
-    guard fstat(fd, &info) == 0 else {
-      defer { close(fd) }
-      return .failure(PlatformError(reason: lastError()))
-    }
-    guard info.st_mode & S_IFMT == S_IFREG else {
-      close(fd)
-      return .failure(PlatformError(reason: "it is \(fileKind(info.st_mode)), not a regular file"))
+    let fd: Int32
+    switch openRegularFile(path, flags: O_RDWR | O_APPEND | O_CREAT) {
+    case .success(let opened): fd = opened
+    case .failure(let error): return .failure(PlatformError(reason: error.reason))
     }
     guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
       let busy = errno == EWOULDBLOCK
@@ -63,17 +56,5 @@ extension Platform {
     defer { close(fd) }
     if case .failure(let error) = writeAll(fd, bytes) { return .failure(error) }
     return sync(fd)
-  }
-
-  /// "a FIFO", "a directory", … for an `st_mode`.
-  private static func fileKind(_ mode: mode_t) -> String {
-    switch mode & S_IFMT {
-    case S_IFIFO: "a FIFO"
-    case S_IFCHR: "a character device"
-    case S_IFBLK: "a block device"
-    case S_IFDIR: "a directory"
-    case S_IFSOCK: "a socket"
-    default: "not a regular file"
-    }
   }
 }
