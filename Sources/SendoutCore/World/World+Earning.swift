@@ -43,6 +43,7 @@ extension World {
   private mutating func addPending(
     _ vi: Int, points: Int, order o: Order, rule: EarningRule, event: WorldEvent, days: Int
   ) throws(WorldOperationError) {
+    let pending = try AmountLimits.adding(points, to: vouchers[vi].pendingPoints, "the card's pending points")
     tick()
     let v = vouchers[vi]
     var p = PendingPoints(
@@ -51,7 +52,7 @@ extension World {
       earningRule: rule, holderTier: tier(in: v.campaignID, points: v.loyaltyBalance), createdAt: now)
     p.state = "PENDING"
     pendingPoints.append(p)
-    vouchers[vi].pendingPoints += points
+    vouchers[vi].pendingPoints = pending
     try emitPending("added", p.id, delta: points)
   }
 
@@ -112,10 +113,11 @@ extension World {
     guard pendingPoints[i].state == "PENDING", points > 0 else {
       throw .invalid("pending points '\(id)' cannot be set to \(points)")
     }
-    begin(channel)
     let vi = try position(in: vouchers, pendingPoints[i].voucherID, "voucher")
-    let delta = points - pendingPoints[i].points
-    vouchers[vi].pendingPoints += delta
+    let delta = points.subtractingSaturated(pendingPoints[i].points)
+    let pending = try AmountLimits.adding(delta, to: vouchers[vi].pendingPoints, "the card's pending points")
+    begin(channel)
+    vouchers[vi].pendingPoints = pending
     pendingPoints[i].points = points
     pendingPoints[i].updatedAt = now
     try emitPending("updated", id, delta: delta)
@@ -132,7 +134,7 @@ extension World {
     begin(.internal, gap: 60_000...3_600_000)
     let vi = try position(in: vouchers, pendingPoints[i].voucherID, "voucher")
     let points = pendingPoints[i].points
-    vouchers[vi].pendingPoints -= points
+    vouchers[vi].pendingPoints.subtractSaturating(points)
     pendingPoints[i].state = "ACTIVATED"
     pendingPoints[i].updatedAt = now
     try changePoints(
@@ -164,7 +166,7 @@ extension World {
   mutating func cancelPending(_ id: String) throws(WorldOperationError) {
     let i = try position(in: pendingPoints, id, "pending points")
     let vi = try position(in: vouchers, pendingPoints[i].voucherID, "voucher")
-    vouchers[vi].pendingPoints -= pendingPoints[i].points
+    vouchers[vi].pendingPoints.subtractSaturating(pendingPoints[i].points)
     pendingPoints[i].state = "CANCELED"
     pendingPoints[i].updatedAt = now
     try emitPending("canceled", id, delta: -pendingPoints[i].points)
