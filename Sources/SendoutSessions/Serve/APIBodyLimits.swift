@@ -17,8 +17,10 @@ enum APIBodyLimits {
     "amount", "price", "quantity", "credits", "points", "amount_off", "amount_limit", "fixed_amount", "unit_off",
     "initial_amount", "discount_amount", "total_amount", "items_discount_amount", "every",
   ]
-  /// The deepest nesting inside one `metadata` object (Voucherify's nested metadata is an object of attributes;
-  /// eight levels leave room for any schema it documents).
+  /// The deepest nesting inside one `metadata` object. Voucherify documents no depth or size limit, only up to 100
+  /// definitions per metadata schema, nested metadata being one object of attributes
+  /// (https://docs.voucherify.io/prepare/metadata): 8 levels and 64 KiB leave room for any schema it documents and
+  /// refuse only abuse.
   static let maxMetadataDepth = 8
   /// The most bytes one `metadata` object may take, written compactly (64 KiB).
   static let maxMetadataBytes = 65_536
@@ -60,7 +62,7 @@ enum APIBodyLimits {
     let low = mayBeNegative ? -AmountLimits.maxAmount : 0
     guard let number = value.intValue, (low...AmountLimits.maxAmount).contains(number) else {
       throw invalid(
-        "at `\(path)`: expected an integer from \(low) to \(AmountLimits.maxAmount), got \(value.compactText)")
+        "at `\(path)`: expected an integer from \(low) to \(AmountLimits.maxAmount), got \(value.compactString)")
     }
   }
 
@@ -93,9 +95,9 @@ enum APIBodyLimits {
 
   /// A `metadata` object: its nesting and size.
   private static func checkMetadata(_ metadata: JSONObject, path: String) throws(APIError) {
-    let depth = JSON.object(metadata).nestingDepth
-    guard depth <= maxMetadataDepth else {
-      throw invalid("at `\(path)`: metadata nests \(depth) levels deep, at most \(maxMetadataDepth) are accepted")
+    let levels = depth(of: .object(metadata))
+    guard levels <= maxMetadataDepth else {
+      throw invalid("at `\(path)`: metadata nests \(levels) levels deep, at most \(maxMetadataDepth) are accepted")
     }
     let bytes = JSON.object(metadata).compactBytes.count
     guard bytes <= maxMetadataBytes else {
@@ -103,24 +105,16 @@ enum APIBodyLimits {
     }
   }
 
-  private static func invalid(_ details: String) -> APIError {
-    APIError(status: 400, key: "invalid_payload", message: "Invalid payload", details: details)
-  }
-}
-
-extension JSON {
-  /// How many objects and arrays deep this value nests (a scalar: 0, `{}`: 1).
-  var nestingDepth: Int {
-    switch self {
-    case .object(let o): 1 + (o.members.lazy.map(\.value.nestingDepth).max() ?? 0)
-    case .array(let a): 1 + (a.lazy.map(\.nestingDepth).max() ?? 0)
+  /// How many objects and arrays deep `value` nests (a scalar: 0, `{}`: 1).
+  private static func depth(of value: JSON) -> Int {
+    switch value {
+    case .object(let o): 1 + (o.members.lazy.map { depth(of: $0.value) }.max() ?? 0)
+    case .array(let a): 1 + (a.lazy.map { depth(of: $0) }.max() ?? 0)
     default: 0
     }
   }
 
-  /// The value written compactly, cut to 40 characters, for error messages.
-  var compactText: String {
-    let text = String(decoding: compactBytes, as: UTF8.self)
-    return text.count > 40 ? String(text.prefix(40)) + "…" : text
+  private static func invalid(_ details: String) -> APIError {
+    APIError(status: 400, key: "invalid_payload", message: "Invalid payload", details: details)
   }
 }
