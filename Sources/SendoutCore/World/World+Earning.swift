@@ -4,13 +4,7 @@ extension World {
   /// pending points (`*.pending_points.added`) when the earning rule delays them.
   mutating func earnPoints(forPaidOrder orderID: String, event paid: WorldEvent) throws(WorldOperationError) {
     let o = try self.order(orderID)
-    for rule in earningRules where rule.active && rule.event == "order.paid" {
-      guard
-        let vi = vouchers.firstIndex(where: {
-          $0.campaignID == rule.campaignID && $0.holderID == o.customerID && !$0.deleted
-        }),
-        vouchers[vi].active
-      else { continue }
+    for (rule, vi) in earningCards(of: o.customerID) {
       let points = rule.points(forOrderTotal: o.totalAmount)
       guard points > 0 else { continue }
       if let days = rule.pendingDays {
@@ -36,6 +30,31 @@ extension World {
               "event": .object(w.simpleEventJSON(paid)),
             ])
         })
+    }
+  }
+
+  /// The active `order.paid` earning rules and, for each, the position of the customer's active card it earns on.
+  private func earningCards(of customerID: String) -> [(EarningRule, Int)] {
+    earningRules.filter { $0.active && $0.event == "order.paid" }.compactMap { rule in
+      vouchers.firstIndex { $0.campaignID == rule.campaignID && $0.holderID == customerID && !$0.deleted }
+        .flatMap { vouchers[$0].active ? (rule, $0) : nil }
+    }
+  }
+
+  /// Throws, before a payment changes anything, when an order total of `total` cents would earn one of the
+  /// customer's cards points past `AmountLimits.maxAmount` (`earnPoints` would fail half-way). For a redemption the
+  /// order amount before discounts is an upper bound: earning only grows with the total.
+  func checkEarning(orderTotal total: Int, customerID: String) throws(WorldOperationError) {
+    for (rule, vi) in earningCards(of: customerID) {
+      let points = rule.points(forOrderTotal: total)
+      guard points > 0 else { continue }
+      let card = vouchers[vi]
+      if rule.pendingDays != nil {
+        _ = try AmountLimits.adding(points, to: card.pendingPoints, "the card's pending points")
+      } else {
+        _ = try AmountLimits.adding(points, to: card.loyaltyBalance, "the loyalty card's balance")
+        _ = try AmountLimits.adding(points, to: card.loyaltyPoints, "the loyalty card's points")
+      }
     }
   }
 

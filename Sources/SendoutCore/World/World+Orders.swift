@@ -118,6 +118,7 @@ extension World {
     guard orders[i].status == .created else {
       throw .invalid("order '\(id)' is \(orders[i].status.rawValue), not CREATED")
     }
+    try checkEarning(orderTotal: orders[i].totalAmount, customerID: orders[i].customerID)
     begin(channel)
     orders[i].status = .paid
     orders[i].updatedAt = now

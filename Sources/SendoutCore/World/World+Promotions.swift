@@ -7,7 +7,7 @@ extension World {
     let ti = try position(in: promotionTiers, tierID, "promotion tier")
     _ = try position(in: customers, customerID, "customer")
     guard promotionTiers[ti].active else { throw .invalid("promotion tier '\(promotionTiers[ti].name)' is disabled") }
-    _ = try orderAmount(of: lines)
+    try checkEarning(orderTotal: try orderAmount(of: lines), customerID: customerID)
     begin(channel, gap: 5_000...600_000)
     let o = try placeOrder(customerID: customerID, lines: lines, status: .paid)
     let oi = orders.count - 1

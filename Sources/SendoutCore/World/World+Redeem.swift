@@ -26,7 +26,7 @@ extension World {
     guard vouchers[vi].campaignType != .loyaltyProgram else {
       throw .invalid("loyalty card '\(vouchers[vi].code)' is redeemed through rewards (redeemReward)")
     }
-    _ = try orderAmount(of: lines)
+    try checkEarning(orderTotal: try orderAmount(of: lines), customerID: customerID)
     begin(channel, gap: 5_000...600_000)
     let ci = try position(in: customers, customerID, "customer")
     var r = Redemption(

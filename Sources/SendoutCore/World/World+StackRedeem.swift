@@ -12,6 +12,7 @@ extension World {
   ) throws(WorldOperationError) -> Emitted<StackRedemption> {
     _ = try position(in: customers, customerID, "customer")
     let amount = try orderAmount(of: lines)
+    try checkEarning(orderTotal: amount, customerID: customerID)
     let evaluation = evaluateStack(items, orderAmount: amount)
     if let failure = evaluation.firstFailure, failure.key == "not_found" {
       let kind = failure.details.contains("promotion_tier") ? "promotion_tier" : "voucher"

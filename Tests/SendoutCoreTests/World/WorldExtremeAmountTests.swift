@@ -126,7 +126,15 @@ import Testing
     let holder = try #require(card.holderID)
     _ = w.addEarningRule(campaignID: card.campaignID, every: 1, points: Int.max)
     let o = try w.createOrder(customerID: holder, lines: [OrderLine(productID: product)]).value
+    let before = try w.customer(holder).orders
     #expect(throws: WorldOperationError.self) { try w.payOrder(o.id) }
+    #expect(try w.order(o.id).status == .created && w.customer(holder).orders == before, "refused before any change")
+    let coupon = try #require(w.vouchers.first { $0.campaignType == .discountCoupons }).id
+    let redemptions = w.redemptions.count
+    #expect(throws: WorldOperationError.self) {
+      try w.redeem(voucherID: coupon, customerID: holder, lines: [OrderLine(productID: product)])
+    }
+    #expect(w.redemptions.count == redemptions)
   }
 
   /// Free units at the cap on a product at the cap: the order's sums saturate, stacked discounts too; no trap.
