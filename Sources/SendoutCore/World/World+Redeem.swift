@@ -27,6 +27,7 @@ extension World {
       throw .invalid("loyalty card '\(vouchers[vi].code)' is redeemed through rewards (redeemReward)")
     }
     try checkEarning(orderTotal: try orderAmount(of: lines), customerID: customerID)
+    try checkReferrerReward(voucherID: voucherID, customerID: customerID)
     begin(channel, gap: 5_000...600_000)
     let ci = try position(in: customers, customerID, "customer")
     var r = Redemption(

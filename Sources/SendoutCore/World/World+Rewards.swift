@@ -118,6 +118,17 @@ extension World {
       ])
   }
 
+  /// Throws, before a redemption changes anything, when `customerID` redeeming voucher `voucherID` (a referral code)
+  /// would reward its referrer's gift card past `AmountLimits.maxAmount` (`rewardReferrer` would fail half-way).
+  func checkReferrerReward(voucherID: String, customerID: String) throws(WorldOperationError) {
+    guard let code = vouchers[id: voucherID], code.campaignType == .referralProgram, let referrer = code.holderID,
+      referrer != customerID, let tier = referralTiers.first(where: { $0.campaignID == code.campaignID }),
+      let gift = firstCampaign(.giftVouchers), let card = vouchers(heldBy: referrer, in: gift.id).first
+    else { return }
+    _ = try AmountLimits.adding(tier.credits, to: card.giftAmount, "the referrer's gift card amount")
+    _ = try AmountLimits.adding(tier.credits, to: card.giftBalance, "the referrer's gift card balance")
+  }
+
   /// Rewards a referrer with gift credits when a referee redeemed their code; emits `customer.rewarded`.
   mutating func rewardReferrer(_ referrerID: String, for r: Redemption) throws(WorldOperationError) {
     guard let code = try ifPresent(r.voucherID, { (it) throws(WorldOperationError) in try self.voucher(it) }),

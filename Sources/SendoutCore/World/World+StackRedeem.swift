@@ -13,6 +13,9 @@ extension World {
     _ = try position(in: customers, customerID, "customer")
     let amount = try orderAmount(of: lines)
     try checkEarning(orderTotal: amount, customerID: customerID)
+    for id in items.compactMap({ (try? voucher(code: $0.id))?.id }) {
+      try checkReferrerReward(voucherID: id, customerID: customerID)
+    }
     let evaluation = evaluateStack(items, orderAmount: amount)
     if let failure = evaluation.firstFailure, failure.key == "not_found" {
       let kind = failure.details.contains("promotion_tier") ? "promotion_tier" : "voucher"

@@ -153,6 +153,24 @@ import Testing
     _ = try w.customer(customer).fullJSON
   }
 
+  /// A referee's redemption that would reward the referrer's gift card past the cap: refused before it changes
+  /// anything (it used to fail half-way, the redemption stored, the reward not given).
+  @Test func referralRewardBeyondTheCapIsRefusedFirst() throws {
+    var (w, product, gift, _) = try Self.world()
+    let referrer = w.customers[0].id
+    let referee = w.customers[1].id
+    let card = try w.voucher(gift)
+    _ = try w.addGiftCredits(voucherID: gift, amount: Self.max - card.giftAmount)
+    let referral = try #require(w.firstCampaign(.referralProgram)).id
+    let code = try w.publish(campaignID: referral, customerID: referrer).value.voucherIDs[0]
+    let redemptions = w.redemptions.count
+    let lines = [OrderLine(productID: product)]
+    #expect(throws: WorldOperationError.self) { try w.redeem(voucherID: code, customerID: referee, lines: lines) }
+    let stack = [StackRedeemable(kind: .voucher, id: try w.voucher(code).code)]
+    #expect(throws: WorldOperationError.self) { try w.redeemStack(stack + stack, customerID: referee, lines: lines) }
+    #expect(w.redemptions.count == redemptions && w.orders.last?.customerID != referee)
+  }
+
   @Test func pendingPointsStayWithinTheCap() throws {
     var w = try World.sample(seed: 21, start: Self.start)
     guard let pending = w.pendingPoints.first(where: { $0.state == "PENDING" }) else { return }
