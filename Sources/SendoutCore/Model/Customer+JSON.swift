@@ -27,8 +27,8 @@ extension Customer {
     let r = redemptions
     return [
       "redemptions": [
-        "total_redeemed": .int(r.succeeded + r.failed), "total_failed": .int(r.failed),
-        "total_succeeded": .int(r.succeeded), "total_rolled_back": .int(r.rolledBack + r.rollbackFailed),
+        "total_redeemed": .int(r.succeeded.addingSaturated(r.failed)), "total_failed": .int(r.failed),
+        "total_succeeded": .int(r.succeeded), "total_rolled_back": .int(r.rolledBack.addingSaturated(r.rollbackFailed)),
         "total_rollback_failed": .int(r.rollbackFailed), "total_rollback_succeeded": .int(r.rolledBack),
         "gift": ["redeemed_amount": .int(r.giftRedeemedAmount), "amount_to_go": 0],
         "loyalty_card": ["redeemed_points": .int(r.loyaltyRedeemedPoints), "points_to_go": .int(loyaltyPoints)],

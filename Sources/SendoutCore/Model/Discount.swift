@@ -27,16 +27,19 @@ public enum Discount: Sendable, Equatable {
     return value
   }
 
-  /// The discount on an order of `orderAmount` cents; `unitPrice` is the free product's price for `UNIT`.
+  /// The discount on an order of `orderAmount` cents; `unitPrice` is the free product's price for `UNIT`. Never
+  /// negative, never more than the order for order discounts, and never a trap: a formula's percentage is held to
+  /// 0…100 (not a number: 0), and products saturate.
   public func discount(orderAmount: Int, unitPrice: Int = 0) -> Int {
+    let order = max(0, orderAmount)
     switch self {
-    case .amount(let off): return min(off, orderAmount)
+    case .amount(let off): return min(max(0, off), order)
     case .percent(_, let limit, _):
-      let pct = effectivePercent(orderAmount: orderAmount) ?? 0
-      let raw = Int((Double(orderAmount) * pct / 100).rounded())
-      return min(limit.map { min(raw, $0) } ?? raw, orderAmount)
-    case .unit(let off, _): return off * unitPrice
-    case .fixed(let amount): return max(0, orderAmount - amount)
+      let pct = effectivePercent(orderAmount: order).map { $0.isNaN ? 0 : min(max($0, 0), 100) } ?? 0
+      let raw = Int(roundingChecked: Double(order) * pct / 100).map { min($0, order) } ?? order
+      return min(limit.map { min(raw, max(0, $0)) } ?? raw, order)
+    case .unit(let off, _): return max(0, off).multipliedSaturated(by: max(0, unitPrice))
+    case .fixed(let amount): return max(0, order.subtractingSaturated(max(0, amount)))
     }
   }
 
@@ -46,7 +49,7 @@ public enum Discount: Sendable, Equatable {
     case .amount(let off):
       return ["type": "AMOUNT", "amount_off": .int(off), "effect": "APPLY_TO_ORDER"]
     case .percent(let off, let limit, let formula):
-      var o: JSONObject = ["type": "PERCENT", "percent_off": off.rounded() == off ? .int(Int(off)) : .double(off)]
+      var o: JSONObject = ["type": "PERCENT", "percent_off": Int(exactly: off).map { .int($0) } ?? .double(off)]
       o.put("amount_limit", limit.map { .int($0) })
       o.put("percent_off_formula", formula.map { .string($0) })
       o["effect"] = "APPLY_TO_ORDER"

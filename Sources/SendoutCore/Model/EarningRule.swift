@@ -42,7 +42,9 @@ public struct EarningRule: Sendable, Equatable {
   }
 
   /// Points earned for an order total of `amount` cents.
-  public func points(forOrderTotal amount: Int) -> Int { every > 0 ? amount / every * points : 0 }
+  public func points(forOrderTotal amount: Int) -> Int {
+    every > 0 ? (max(0, amount) / every).multipliedSaturated(by: points) : 0
+  }
 
   /// The `loyalty` block.
   var loyaltyJSON: JSONObject {

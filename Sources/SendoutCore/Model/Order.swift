@@ -64,11 +64,11 @@ public struct Order: Sendable, Equatable {
   }
 
   /// Sum of the lines, before discounts.
-  public var amount: Int { items.reduce(0) { $0 + $1.amount } }
+  public var amount: Int { items.lazy.map(\.amount).saturatedSum }
   /// Sum of the lines' own discounts.
-  public var itemsDiscountAmount: Int { items.reduce(0) { $0 + $1.discountAmount } }
+  public var itemsDiscountAmount: Int { items.lazy.map(\.discountAmount).saturatedSum }
   /// Order-level plus item-level discounts.
-  public var totalDiscountAmount: Int { discountAmount + itemsDiscountAmount }
+  public var totalDiscountAmount: Int { discountAmount.addingSaturated(itemsDiscountAmount) }
   /// What the customer pays.
-  public var totalAmount: Int { amount - totalDiscountAmount }
+  public var totalAmount: Int { amount.subtractingSaturated(totalDiscountAmount) }
 }

@@ -20,11 +20,11 @@ public struct OrderItem: Sendable, Equatable {
   }
 
   /// `price × quantity`.
-  public var amount: Int { product.price * quantity }
+  public var amount: Int { product.price.multipliedSaturated(by: quantity) }
   /// The free units' value.
-  public var discountAmount: Int { product.price * discountQuantity }
+  public var discountAmount: Int { product.price.multipliedSaturated(by: discountQuantity) }
   /// `amount − discount_amount`.
-  public var subtotalAmount: Int { amount - discountAmount }
+  public var subtotalAmount: Int { amount.subtractingSaturated(discountAmount) }
 
   /// `SimpleOrderItem`; `withProduct` appends the product as `OrderItemCalculated` does.
   public func json(withProduct: Bool = false) -> JSONObject {

@@ -17,5 +17,5 @@ public struct StackEvaluation: Sendable, Equatable {
   /// The first inapplicable redeemable's failure.
   public var firstFailure: StackFailure? { outcomes.lazy.compactMap(\.failure).first }
   /// The discount of the applicable redeemables, in cents.
-  public var discount: Int { outcomes.reduce(0) { $0 + ($1.applicable ? $1.discount : 0) } }
+  public var discount: Int { outcomes.lazy.map { $0.applicable ? $0.discount : 0 }.saturatedSum }
 }

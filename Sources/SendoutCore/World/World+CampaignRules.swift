@@ -60,6 +60,7 @@ extension World {
   {
     let c = try self.campaign(campaignID)
     guard c.campaignType == .referralProgram else { throw .invalid("campaign '\(c.name)' is not a referral program") }
+    try AmountLimits.check(credits, "a referral tier's credits")
     begin(channel)
     let t = addReferralTier(campaignID: campaignID, credits: credits)
     try emitCampaignObject("campaign.referral_tier.created", campaignID, "referral_tier", t.json)
@@ -71,6 +72,7 @@ extension World {
     throws(WorldOperationError) -> Emitted<ReferralTier>
   {
     let i = try position(in: referralTiers, id, "referral tier")
+    try AmountLimits.check(credits, "a referral tier's credits")
     begin(channel)
     referralTiers[i].credits = credits
     try emitCampaignObject(
@@ -100,6 +102,7 @@ extension World {
     let c = try self.campaign(campaignID)
     guard c.campaignType == .loyaltyProgram else { throw .invalid("campaign '\(c.name)' is not a loyalty program") }
     guard points > 0 else { throw .invalid("a reward costs at least 1 point, not \(points)") }
+    try AmountLimits.check(points, "a reward's points")
     begin(channel)
     let a = RewardAssignment(
       id: make(.rewardAssignment), rewardID: rewardID, campaignID: campaignID, points: points, createdAt: now)
@@ -114,6 +117,7 @@ extension World {
   {
     let i = try position(in: rewardAssignments, id, "reward assignment")
     guard points > 0 else { throw .invalid("a reward costs at least 1 point, not \(points)") }
+    try AmountLimits.check(points, "a reward's points")
     begin(channel)
     rewardAssignments[i].points = points
     let a = rewardAssignments[i]

@@ -4,6 +4,8 @@ extension World {
   public mutating func createCampaign(_ spec: CampaignSpec, channel: EventChannel = .userPortal)
     throws(WorldOperationError) -> Emitted<Campaign>
   {
+    if let amount = spec.giftAmount { try AmountLimits.check(amount, "a gift card's amount") }
+    if let points = spec.loyaltyPoints { try AmountLimits.check(points, "a loyalty card's initial points") }
     begin(channel)
     let season = rng.pick(WordLists.seasons)
     let year = String(now.iso8601.prefix(4))

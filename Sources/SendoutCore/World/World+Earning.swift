@@ -4,13 +4,7 @@ extension World {
   /// pending points (`*.pending_points.added`) when the earning rule delays them.
   mutating func earnPoints(forPaidOrder orderID: String, event paid: WorldEvent) throws(WorldOperationError) {
     let o = try self.order(orderID)
-    for rule in earningRules where rule.active && rule.event == "order.paid" {
-      guard
-        let vi = vouchers.firstIndex(where: {
-          $0.campaignID == rule.campaignID && $0.holderID == o.customerID && !$0.deleted
-        }),
-        vouchers[vi].active
-      else { continue }
+    for (rule, vi) in earningCards(of: o.customerID) {
       let points = rule.points(forOrderTotal: o.totalAmount)
       guard points > 0 else { continue }
       if let days = rule.pendingDays {
@@ -39,10 +33,36 @@ extension World {
     }
   }
 
+  /// The active `order.paid` earning rules and, for each, the position of the customer's active card it earns on.
+  private func earningCards(of customerID: String) -> [(EarningRule, Int)] {
+    earningRules.filter { $0.active && $0.event == "order.paid" }.compactMap { rule in
+      vouchers.firstIndex { $0.campaignID == rule.campaignID && $0.holderID == customerID && !$0.deleted }
+        .flatMap { vouchers[$0].active ? (rule, $0) : nil }
+    }
+  }
+
+  /// Throws, before a payment changes anything, when an order total of `total` cents would earn one of the
+  /// customer's cards points past `AmountLimits.maxAmount` (`earnPoints` would fail half-way). For a redemption the
+  /// order amount before discounts is an upper bound: earning only grows with the total.
+  func checkEarning(orderTotal total: Int, customerID: String) throws(WorldOperationError) {
+    for (rule, vi) in earningCards(of: customerID) {
+      let points = rule.points(forOrderTotal: total)
+      guard points > 0 else { continue }
+      let card = vouchers[vi]
+      if rule.pendingDays != nil {
+        _ = try AmountLimits.adding(points, to: card.pendingPoints, "the card's pending points")
+      } else {
+        _ = try AmountLimits.adding(points, to: card.loyaltyBalance, "the loyalty card's balance")
+        _ = try AmountLimits.adding(points, to: card.loyaltyPoints, "the loyalty card's points")
+      }
+    }
+  }
+
   /// Creates pending points and emits `voucher.loyalty_card.pending_points.added` and its customer twin.
   private mutating func addPending(
     _ vi: Int, points: Int, order o: Order, rule: EarningRule, event: WorldEvent, days: Int
   ) throws(WorldOperationError) {
+    let pending = try AmountLimits.adding(points, to: vouchers[vi].pendingPoints, "the card's pending points")
     tick()
     let v = vouchers[vi]
     var p = PendingPoints(
@@ -51,7 +71,7 @@ extension World {
       earningRule: rule, holderTier: tier(in: v.campaignID, points: v.loyaltyBalance), createdAt: now)
     p.state = "PENDING"
     pendingPoints.append(p)
-    vouchers[vi].pendingPoints += points
+    vouchers[vi].pendingPoints = pending
     try emitPending("added", p.id, delta: points)
   }
 
@@ -112,10 +132,11 @@ extension World {
     guard pendingPoints[i].state == "PENDING", points > 0 else {
       throw .invalid("pending points '\(id)' cannot be set to \(points)")
     }
-    begin(channel)
     let vi = try position(in: vouchers, pendingPoints[i].voucherID, "voucher")
-    let delta = points - pendingPoints[i].points
-    vouchers[vi].pendingPoints += delta
+    let delta = points.subtractingSaturated(pendingPoints[i].points)
+    let pending = try AmountLimits.adding(delta, to: vouchers[vi].pendingPoints, "the card's pending points")
+    begin(channel)
+    vouchers[vi].pendingPoints = pending
     pendingPoints[i].points = points
     pendingPoints[i].updatedAt = now
     try emitPending("updated", id, delta: delta)
@@ -132,7 +153,7 @@ extension World {
     begin(.internal, gap: 60_000...3_600_000)
     let vi = try position(in: vouchers, pendingPoints[i].voucherID, "voucher")
     let points = pendingPoints[i].points
-    vouchers[vi].pendingPoints -= points
+    vouchers[vi].pendingPoints.subtractSaturating(points)
     pendingPoints[i].state = "ACTIVATED"
     pendingPoints[i].updatedAt = now
     try changePoints(
@@ -164,7 +185,7 @@ extension World {
   mutating func cancelPending(_ id: String) throws(WorldOperationError) {
     let i = try position(in: pendingPoints, id, "pending points")
     let vi = try position(in: vouchers, pendingPoints[i].voucherID, "voucher")
-    vouchers[vi].pendingPoints -= pendingPoints[i].points
+    vouchers[vi].pendingPoints.subtractSaturating(pendingPoints[i].points)
     pendingPoints[i].state = "CANCELED"
     pendingPoints[i].updatedAt = now
     try emitPending("canceled", id, delta: -pendingPoints[i].points)

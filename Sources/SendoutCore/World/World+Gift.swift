@@ -9,9 +9,11 @@ extension World {
       throw .invalid("'\(vouchers[vi].code)' is not a gift card")
     }
     guard amount > 0 else { throw .invalid("amount must be positive, got \(amount)") }
+    let total = try AmountLimits.adding(amount, to: vouchers[vi].giftAmount, "the gift card's amount")
+    let remaining = try AmountLimits.adding(amount, to: vouchers[vi].giftBalance, "the gift card's balance")
     begin(channel)
-    vouchers[vi].giftAmount += amount
-    vouchers[vi].giftBalance += amount
+    vouchers[vi].giftAmount = total
+    vouchers[vi].giftBalance = remaining
     vouchers[vi].updatedAt = now
     let v = vouchers[vi]
     let balance = giftBalanceJSON(v, amount: amount, operation: "MANUAL")

@@ -22,13 +22,18 @@ extension World {
     before: (inout World, VoucherTransaction) throws(WorldOperationError) -> Void = { _, _ in },
     after: (inout World) throws(WorldOperationError) -> Void = { _ in }
   ) throws(WorldOperationError) -> VoucherTransaction {
+    let balanceNow = try AmountLimits.adding(delta, to: vouchers[vi].loyaltyBalance, "the loyalty card's balance")
+    let pointsNow =
+      delta > 0
+      ? try AmountLimits.adding(delta, to: vouchers[vi].loyaltyPoints, "the loyalty card's points")
+      : vouchers[vi].loyaltyPoints
     let tierBefore = tier(in: vouchers[vi].campaignID, points: vouchers[vi].loyaltyBalance)
-    if delta > 0 { vouchers[vi].loyaltyPoints += delta }
-    vouchers[vi].loyaltyBalance += delta
+    vouchers[vi].loyaltyPoints = pointsNow
+    vouchers[vi].loyaltyBalance = balanceNow
     vouchers[vi].updatedAt = now
     let v = vouchers[vi]
     if let holder = v.holderID, let ci = customers.position(of: holder) {
-      customers[ci].loyaltyPoints += delta
+      customers[ci].loyaltyPoints.addSaturating(delta)
     }
     if delta > 0 {
       tick()
@@ -107,8 +112,12 @@ extension World {
     guard vouchers[vi].campaignType == .loyaltyProgram else {
       throw .invalid("'\(vouchers[vi].code)' is not a loyalty card")
     }
-    guard points != 0, vouchers[vi].loyaltyBalance + points >= 0 else {
-      throw .invalid("cannot change a balance of \(vouchers[vi].loyaltyBalance) by \(points)")
+    let balance = vouchers[vi].loyaltyBalance
+    guard points != 0, (try? AmountLimits.adding(points, to: balance, "")) != nil,
+      points < 0 || (try? AmountLimits.adding(points, to: vouchers[vi].loyaltyPoints, "")) != nil
+    else {
+      throw .invalid(
+        "cannot change a balance of \(balance) by \(points): it stays from 0 to \(AmountLimits.maxAmount) points")
     }
     begin(channel)
     let source = channel == .userPortal ? "voucherify-web-ui" : "API"

@@ -1,6 +1,8 @@
 extension World {
-  /// Builds order lines from `lines`, or picks 1–3 random products when `lines` is empty.
+  /// Builds order lines from `lines`, or picks 1–3 random products when `lines` is empty. Refuses (before anything
+  /// changes) more than `AmountLimits.maxOrderItems` lines, and a line or order amount beyond `maxAmount`.
   mutating func makeItems(_ lines: [OrderLine]) throws(WorldOperationError) -> [OrderItem] {
+    _ = try orderAmount(of: lines)
     var chosen = lines
     if chosen.isEmpty {
       guard !products.isEmpty else { throw .invalid("the world has no products to order") }
@@ -19,6 +21,23 @@ extension World {
       items.append(OrderItem(id: make(.orderLineItem), product: p, quantity: line.quantity))
     }
     return items
+  }
+
+  /// What an order of `lines` costs, in cents, checked: at most `maxOrderItems` lines, each a positive quantity of a
+  /// known product, and every line's amount and their sum from 0 to `AmountLimits.maxAmount`.
+  func orderAmount(of lines: [OrderLine]) throws(WorldOperationError) -> Int {
+    guard lines.count <= AmountLimits.maxOrderItems else {
+      throw .invalid("an order has at most \(AmountLimits.maxOrderItems) items, got \(lines.count)")
+    }
+    var total = 0
+    for line in lines {
+      let p = try entity(in: products, line.productID, "product")
+      guard line.quantity > 0 else { throw .invalid("quantity of '\(p.name)' must be positive, got \(line.quantity)") }
+      let amount = try p.price.multiplied(by: line.quantity, "the amount of '\(p.name)' (price × quantity)")
+      try AmountLimits.check(amount, "the amount of '\(p.name)' (price × quantity)")
+      total = try AmountLimits.adding(amount, to: total, "the order amount")
+    }
+    return total
   }
 
   /// A new order for a customer, stored without events.
@@ -69,6 +88,7 @@ extension World {
     throws(WorldOperationError) -> Emitted<Order>
   {
     _ = try position(in: customers, customerID, "customer")
+    _ = try orderAmount(of: lines)
     begin(channel)
     let o = try placeOrder(customerID: customerID, lines: lines, status: .created)
     try emitOrder("customer.order.created", o.id)
@@ -80,6 +100,7 @@ extension World {
     throws(WorldOperationError) -> Emitted<Order>
   {
     let i = try position(in: orders, id, "order")
+    _ = try orderAmount(of: lines)
     begin(channel)
     orders[i].items = try makeItems(lines)
     orders[i].discountAmount = min(orders[i].discountAmount, orders[i].amount)
@@ -97,12 +118,13 @@ extension World {
     guard orders[i].status == .created else {
       throw .invalid("order '\(id)' is \(orders[i].status.rawValue), not CREATED")
     }
+    try checkEarning(orderTotal: orders[i].totalAmount, customerID: orders[i].customerID)
     begin(channel)
     orders[i].status = .paid
     orders[i].updatedAt = now
     let ci = try position(in: customers, orders[i].customerID, "customer")
     customers[ci].orders.totalCount += 1
-    customers[ci].orders.totalAmount += orders[i].totalAmount
+    customers[ci].orders.totalAmount.addSaturating(orders[i].totalAmount)
     customers[ci].orders.lastOrderAmount = orders[i].totalAmount
     customers[ci].orders.lastOrderDate = now
     try emitOrder("customer.order.paid", id, redemptionID: orders[i].redemptions.last?.id)

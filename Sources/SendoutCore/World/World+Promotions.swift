@@ -7,6 +7,7 @@ extension World {
     let ti = try position(in: promotionTiers, tierID, "promotion tier")
     _ = try position(in: customers, customerID, "customer")
     guard promotionTiers[ti].active else { throw .invalid("promotion tier '\(promotionTiers[ti].name)' is disabled") }
+    try checkEarning(orderTotal: try orderAmount(of: lines), customerID: customerID)
     begin(channel, gap: 5_000...600_000)
     let o = try placeOrder(customerID: customerID, lines: lines, status: .paid)
     let oi = orders.count - 1
@@ -16,18 +17,18 @@ extension World {
     r.orderID = o.id
     r.promotionTierID = tierID
     r.discount = promotionTiers[ti].discount.discount(orderAmount: orders[oi].amount)
-    orders[oi].discountAmount += r.discount
+    orders[oi].discountAmount.addSaturating(r.discount)
     orders[oi].redemptions.append(
       .init(
         id: r.id, date: now, relatedObjectType: "promotion_tier", relatedObjectID: tierID,
         relatedObjectParentID: promotionTiers[ti].campaignID))
     promotionTiers[ti].redeemedCount += 1
-    promotionTiers[ti].ordersTotal += orders[oi].amount
-    promotionTiers[ti].discountTotal += r.discount
+    promotionTiers[ti].ordersTotal.addSaturating(orders[oi].amount)
+    promotionTiers[ti].discountTotal.addSaturating(r.discount)
     let ci = try position(in: customers, customerID, "customer")
     customers[ci].redemptions.succeeded += 1
     customers[ci].orders.totalCount += 1
-    customers[ci].orders.totalAmount += orders[oi].totalAmount
+    customers[ci].orders.totalAmount.addSaturating(orders[oi].totalAmount)
     customers[ci].orders.lastOrderAmount = orders[oi].totalAmount
     customers[ci].orders.lastOrderDate = now
     redemptions.append(r)

@@ -26,6 +26,8 @@ extension World {
     guard vouchers[vi].campaignType != .loyaltyProgram else {
       throw .invalid("loyalty card '\(vouchers[vi].code)' is redeemed through rewards (redeemReward)")
     }
+    try checkEarning(orderTotal: try orderAmount(of: lines), customerID: customerID)
+    try checkReferrerReward(voucherID: voucherID, customerID: customerID)
     begin(channel, gap: 5_000...600_000)
     let ci = try position(in: customers, customerID, "customer")
     var r = Redemption(
@@ -73,7 +75,7 @@ extension World {
     }
     try emitOrder("customer.order.created", o.id, redemptionID: r.id)
     customers[ci].orders.totalCount += 1
-    customers[ci].orders.totalAmount += orders[oi].totalAmount
+    customers[ci].orders.totalAmount.addSaturating(orders[oi].totalAmount)
     customers[ci].orders.lastOrderAmount = orders[oi].totalAmount
     customers[ci].orders.lastOrderDate = now
     orders[oi].updatedAt = now
@@ -98,7 +100,7 @@ extension World {
       return orders[oi].itemsDiscountAmount
     }
     let d = discount.discount(orderAmount: orders[oi].totalAmount)
-    orders[oi].discountAmount += d
+    orders[oi].discountAmount.addSaturating(d)
     return d
   }
 
@@ -109,19 +111,20 @@ extension World {
   )
     throws(WorldOperationError)
   {
-    vouchers[vi].giftBalance -= amount
-    vouchers[vi].redeemedAmount += amount
-    orders[oi].discountAmount += amount
+    vouchers[vi].giftBalance.subtractSaturating(amount)
+    vouchers[vi].redeemedAmount.addSaturating(amount)
+    orders[oi].discountAmount.addSaturating(amount)
     r.amount = amount
-    customers[try position(in: customers, r.customerID, "customer")].redemptions.giftRedeemedAmount += amount
+    let gi = try position(in: customers, r.customerID, "customer")
+    customers[gi].redemptions.giftRedeemedAmount.addSaturating(amount)
   }
 
   /// A unit discount: `off` free units of product `productID` on order `oi`, on its line for that product or on a
   /// new one.
   mutating func addFreeUnits(_ off: Int, of productID: String, toOrder oi: Int) {
     if let ii = orders[oi].items.firstIndex(where: { $0.product.id == productID }) {
-      orders[oi].items[ii].quantity += off
-      orders[oi].items[ii].discountQuantity += off
+      orders[oi].items[ii].quantity.addSaturating(off)
+      orders[oi].items[ii].discountQuantity.addSaturating(off)
     } else if let p = products[id: productID] {
       var item = OrderItem(id: make(.orderLineItem), product: p, quantity: off)
       item.discountQuantity = off

@@ -21,12 +21,12 @@ extension World {
     r.voucherID = voucherID
     r.amount = a.points
     vouchers[vi].redeemedQuantity += 1
-    vouchers[vi].redeemedPoints += a.points
+    vouchers[vi].redeemedPoints.addSaturating(a.points)
     campaigns[try position(in: campaigns, vouchers[vi].campaignID, "campaign")].redeemedQuantity += 1
     redemptions.append(r)
     let ci = try position(in: customers, holder, "customer")
     customers[ci].redemptions.succeeded += 1
-    customers[ci].redemptions.loyaltyRedeemedPoints += a.points
+    customers[ci].redemptions.loyaltyRedeemedPoints.addSaturating(a.points)
     rewards[rwi].redeemed += 1
     try changePoints(vi, by: -a.points, PointsContext(type: "POINTS_REDEMPTION", reason: nil, source: "API"))
     let related = rewardObject(rewards[rwi], customerID: holder)
@@ -118,6 +118,17 @@ extension World {
       ])
   }
 
+  /// Throws, before a redemption changes anything, when `customerID` redeeming voucher `voucherID` (a referral code)
+  /// would reward its referrer's gift card past `AmountLimits.maxAmount` (`rewardReferrer` would fail half-way).
+  func checkReferrerReward(voucherID: String, customerID: String) throws(WorldOperationError) {
+    guard let code = vouchers[id: voucherID], code.campaignType == .referralProgram, let referrer = code.holderID,
+      referrer != customerID, let tier = referralTiers.first(where: { $0.campaignID == code.campaignID }),
+      let gift = firstCampaign(.giftVouchers), let card = vouchers(heldBy: referrer, in: gift.id).first
+    else { return }
+    _ = try AmountLimits.adding(tier.credits, to: card.giftAmount, "the referrer's gift card amount")
+    _ = try AmountLimits.adding(tier.credits, to: card.giftBalance, "the referrer's gift card balance")
+  }
+
   /// Rewards a referrer with gift credits when a referee redeemed their code; emits `customer.rewarded`.
   mutating func rewardReferrer(_ referrerID: String, for r: Redemption) throws(WorldOperationError) {
     guard let code = try ifPresent(r.voucherID, { (it) throws(WorldOperationError) in try self.voucher(it) }),
@@ -132,8 +143,10 @@ extension World {
     }
     guard let cardID = card?.id else { return }
     let vi = try position(in: vouchers, cardID, "voucher")
-    vouchers[vi].giftAmount += tier.credits
-    vouchers[vi].giftBalance += tier.credits
+    let total = try AmountLimits.adding(tier.credits, to: vouchers[vi].giftAmount, "the gift card's amount")
+    vouchers[vi].giftBalance = try AmountLimits.adding(
+      tier.credits, to: vouchers[vi].giftBalance, "the gift card's balance")
+    vouchers[vi].giftAmount = total
     vouchers[vi].updatedAt = now
     let balance = giftBalanceJSON(vouchers[vi], amount: tier.credits, operation: "AUTOMATIC")
     _ = record(

@@ -42,25 +42,25 @@ extension World {
       vouchers[vi].redeemedQuantity -= 1
       vouchers[vi].updatedAt = now
       if vouchers[vi].campaignType == .giftVouchers, let used = parent.amount {
-        vouchers[vi].giftBalance += used
-        vouchers[vi].redeemedAmount -= used
-        customers[ci].redemptions.giftRedeemedAmount -= used
+        vouchers[vi].giftBalance.addSaturating(used)
+        vouchers[vi].redeemedAmount.subtractSaturating(used)
+        customers[ci].redemptions.giftRedeemedAmount.subtractSaturating(used)
       }
       campaigns[try position(in: campaigns, vouchers[vi].campaignID, "campaign")].redeemedQuantity -= 1
     }
     if let tid = parent.promotionTierID, let ti = promotionTiers.position(of: tid) {
       promotionTiers[ti].redeemedCount -= 1
-      promotionTiers[ti].discountTotal -= parent.discount
+      promotionTiers[ti].discountTotal.subtractSaturating(parent.discount)
     }
     if let oid = parent.orderID, let oi = orders.position(of: oid) {
       if orders[oi].itemsDiscountAmount > 0 && parent.discount == orders[oi].itemsDiscountAmount {
         for i in orders[oi].items.indices {
-          orders[oi].items[i].quantity -= orders[oi].items[i].discountQuantity
+          orders[oi].items[i].quantity.subtractSaturating(orders[oi].items[i].discountQuantity)
           orders[oi].items[i].discountQuantity = 0
         }
         orders[oi].items.removeAll { $0.quantity == 0 }
       } else {
-        orders[oi].discountAmount = max(0, orders[oi].discountAmount - parent.discount)
+        orders[oi].discountAmount = max(0, orders[oi].discountAmount.subtractingSaturated(parent.discount))
       }
       orders[oi].status = .canceled
       orders[oi].updatedAt = now

@@ -44,7 +44,7 @@ extension World {
       }
       if out.applicable {
         applied += 1
-        if !addsUnits { total -= out.discount }
+        if !addsUnits { total.subtractSaturating(out.discount) }
       }
       outcomes.append(out)
     }

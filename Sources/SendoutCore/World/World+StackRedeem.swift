@@ -11,7 +11,11 @@ extension World {
     _ items: [StackRedeemable], customerID: String, lines: [OrderLine], channel: EventChannel = .api
   ) throws(WorldOperationError) -> Emitted<StackRedemption> {
     _ = try position(in: customers, customerID, "customer")
-    let amount = lines.reduce(0) { $0 + (products[id: $1.productID]?.price ?? 0) * $1.quantity }
+    let amount = try orderAmount(of: lines)
+    try checkEarning(orderTotal: amount, customerID: customerID)
+    for id in items.compactMap({ (try? voucher(code: $0.id))?.id }) {
+      try checkReferrerReward(voucherID: id, customerID: customerID)
+    }
     let evaluation = evaluateStack(items, orderAmount: amount)
     if let failure = evaluation.firstFailure, failure.key == "not_found" {
       let kind = failure.details.contains("promotion_tier") ? "promotion_tier" : "voucher"
@@ -83,7 +87,7 @@ extension World {
     let orderRedemption = parent?.id ?? children.first?.id
     try emitOrder("customer.order.created", o.id, redemptionID: orderRedemption)
     customers[ci].orders.totalCount += 1
-    customers[ci].orders.totalAmount += orders[oi].totalAmount
+    customers[ci].orders.totalAmount.addSaturating(orders[oi].totalAmount)
     customers[ci].orders.lastOrderAmount = orders[oi].totalAmount
     customers[ci].orders.lastOrderDate = now
     orders[oi].updatedAt = now
@@ -107,10 +111,10 @@ extension World {
     if let tid = outcome.tierID {
       let ti = try position(in: promotionTiers, tid, "promotion tier")
       r.promotionTierID = tid
-      orders[oi].discountAmount += outcome.discount
+      orders[oi].discountAmount.addSaturating(outcome.discount)
       promotionTiers[ti].redeemedCount += 1
-      promotionTiers[ti].ordersTotal += orders[oi].amount
-      promotionTiers[ti].discountTotal += outcome.discount
+      promotionTiers[ti].ordersTotal.addSaturating(orders[oi].amount)
+      promotionTiers[ti].discountTotal.addSaturating(outcome.discount)
       orders[oi].redemptions.append(
         .init(
           id: r.id, date: now, relatedObjectType: "promotion_tier", relatedObjectID: tid,
@@ -125,7 +129,7 @@ extension World {
     } else if case .unit(let off, let productID) = v.discount {
       addFreeUnits(off, of: productID, toOrder: oi)
     } else {
-      orders[oi].discountAmount += outcome.discount
+      orders[oi].discountAmount.addSaturating(outcome.discount)
     }
     orders[oi].redemptions.append(
       .init(

@@ -44,7 +44,7 @@ enum APILoyalties {
         details: "`points` must be a non-zero integer")
     }
     let card = try card(request, in: world)
-    guard card.loyaltyBalance + points >= 0 else {
+    guard card.loyaltyBalance.addingSaturated(points) >= 0 else {
       throw APIError(
         status: 400, key: "loyalty_card_points_exceeded", message: "loyalty card points exceeded",
         details: "\(card.code) has \(card.loyaltyBalance) points; cannot remove \(-points)")

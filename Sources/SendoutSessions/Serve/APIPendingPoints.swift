@@ -22,7 +22,7 @@ enum APIPendingPoints {
         details: "`points` must be a non-zero integer (negative subtracts), got '\(given)'")
     }
     let updated = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.updatePendingPoints(id, points: pending.points + delta, channel: .api)
+      try world.updatePendingPoints(id, points: pending.points.addingSaturated(delta), channel: .api)
     }
     let now = try APIEndpoints.voucher(card.id, in: world)
     let body: JSON = [

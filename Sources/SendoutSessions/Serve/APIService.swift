@@ -194,8 +194,9 @@ final class APIService: HTTPHandler, @unchecked Sendable {
       throw APIError(
         status: 400, key: "invalid_query_params", message: "Invalid query params", details: "malformed %-escape")
     }
-    let request = APIRequest(
-      operation: operation, parameters: parameters, query: query, body: try Self.decodeBody(call.body))
+    let body = try Self.decodeBody(call.body, array: APIBodyLimits.arrayBodies.contains(operation.operationID))
+    try APIBodyLimits.check(body)
+    let request = APIRequest(operation: operation, parameters: parameters, query: query, body: body)
     enter(call, reached: &reached)
     let answer: APIAnswer
     if let management {
@@ -234,12 +235,22 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     return kinds
   }
 
-  /// The body as JSON; an empty body is `{}` (the SDKs send none with a JSON content type); anything else that
-  /// does not parse is a 400 naming the position.
-  static func decodeBody(_ bytes: [UInt8]) throws(APIError) -> JSON {
+  /// The body as JSON: an object (an array when the operation's body is one, `array`); an empty body is `{}` (the
+  /// SDKs send none with a JSON content type). A body that does not parse is a 400 naming the position, and one of
+  /// another type (`[1,2,3]`, `"x"`, `null`) a 400 naming the type expected, never taken as `{}`.
+  static func decodeBody(_ bytes: [UInt8], array: Bool = false) throws(APIError) -> JSON {
     guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else { return [:] }
-    do { return try JSONParser.parse(bytes) } catch {
+    let body: JSON
+    do { body = try JSONParser.parse(bytes) } catch {
       throw APIError(status: 400, key: "invalid_payload", message: "Invalid payload", details: error.description)
+    }
+    switch body {
+    case .object: return body
+    case .array where array: return body
+    default:
+      throw APIError(
+        status: 400, key: "invalid_payload", message: "Invalid payload",
+        details: "the body must be a JSON \(array ? "array" : "object"), found \(body.typeName)")
     }
   }
 }

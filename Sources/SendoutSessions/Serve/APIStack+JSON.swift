@@ -84,12 +84,13 @@ extension APIStack {
     for outcome in evaluation.outcomes.prefix(end ?? evaluation.outcomes.count) where outcome.applicable {
       let v = outcome.voucherID.flatMap { world.vouchers[id: $0] }
       if case .unit = v?.discount, v?.campaignType != .giftVouchers {
-        units += outcome.discount
+        units.addSaturating(outcome.discount)
       } else {
-        discount += outcome.discount
+        discount.addSaturating(outcome.discount)
       }
     }
-    let amount = evaluation.orderAmount + units
+    let amount = evaluation.orderAmount.addingSaturated(units)
+    let total = discount.addingSaturated(units)
     var o: JSONObject = ["amount": .int(amount)]
     if discount > 0 {
       o["discount_amount"] = .int(discount)
@@ -99,11 +100,11 @@ extension APIStack {
       o["items_discount_amount"] = .int(units)
       o["items_applied_discount_amount"] = .int(units)
     }
-    if discount + units > 0 {
-      o["total_discount_amount"] = .int(discount + units)
-      o["total_applied_discount_amount"] = .int(discount + units)
+    if total > 0 {
+      o["total_discount_amount"] = .int(total)
+      o["total_applied_discount_amount"] = .int(total)
     }
-    o["total_amount"] = .int(amount - discount - units)
+    o["total_amount"] = .int(amount.subtractingSaturated(total))
     o["items"] = []
     o["metadata"] = [:]
     if let customerID { o["customer_id"] = .string(customerID) }

@@ -69,14 +69,17 @@ struct APIStack: Sendable {
     if let amount = order?["amount"]?.intValue, amount > 0 { return amount }
     var sum = 0
     for item in order?["items"]?.arrayValue ?? [] {
-      guard
-        let amount = item["amount"]?.intValue ?? item["price"]?.intValue.map({ $0 * (item["quantity"]?.intValue ?? 1) })
-      else {
+      guard let amount = item["amount"]?.intValue ?? item["price"]?.intValue else {
         throw APIError(
           status: 400, key: "missing_order_items_amount", message: "Missing order items amount",
           details: "each of `order.items` needs `amount` or `price` (cents)")
       }
-      sum += amount
+      let quantity = item["amount"]?.intValue == nil ? item["quantity"]?.intValue ?? 1 : 1
+      sum = try APIEndpoints.apply { () throws(WorldOperationError) in
+        let total = try sum.adding(try amount.multiplied(by: quantity, "an item's amount"), "the order amount")
+        try AmountLimits.check(total, "the order amount")
+        return total
+      }
     }
     guard sum > 0 else {
       throw APIError(

@@ -1,0 +1,106 @@
+import Foundation
+import SendoutCore
+import SendoutSessions
+import Testing
+
+/// Issue 17's list, end to end: every hostile request from the red-team review, sent to one `serve --state`, gets
+/// Voucherify's error body (or its documented answer), the mock answers the next call, and a restart replays the
+/// journal cleanly after each one.
+@Suite(.timeLimit(.minutes(1))) struct ServeRedTeamTests {
+  /// One hostile request and the statuses it may get.
+  struct Hostile: CustomStringConvertible {
+    var description: String
+    var method = "POST"
+    var path: String
+    var body: String
+    var keys = true
+    var client = false
+    var allowed: Set<Int> = [400]
+  }
+
+  static func hostile(port: String, project: String, code: String) -> [Hostile] {
+    let pad500k = String(repeating: "P", count: 500_000)
+    let duplicates =
+      "{\"source_id\":\"dup\",\"metadata\":{" + String(repeating: "\"k\":1,", count: 150_000) + "\"k\":2}}"
+    return [
+      Hostile(
+        description: "an Int64 price times 2 through the public client keys", path: "/client/v1/validations",
+        body: #"{"redeemables":[{"object":"voucher","id":"\#(code)"}],"#
+          + #""order":{"items":[{"price":9223372036854775807,"quantity":2}]}}"#, keys: false, client: true),
+      Hostile(
+        description: "two Int64 item amounts in a redemption", path: "/v1/redemptions",
+        body: #"{"redeemables":[{"object":"voucher","id":"\#(code)"}],"#
+          + #""order":{"items":[{"amount":9223372036854775807},{"amount":9223372036854775807}]}}"#),
+      Hostile(
+        description: "an Int64 price times 2 in an order", path: "/v1/orders",
+        body: #"{"amount":100,"items":[{"price":9223372036854775807,"quantity":2}]}"#),
+      Hostile(
+        description: "two Int64 item amounts", path: "/v1/orders",
+        body: #"{"items":[{"amount":9223372036854775807},{"amount":9223372036854775807}]}"#),
+      Hostile(description: "a negative order amount", path: "/v1/orders", body: #"{"amount":-100}"#),
+      Hostile(
+        description: "a negative quantity", path: "/v1/orders",
+        body: #"{"amount":100,"items":[{"price":100,"quantity":-3}]}"#),
+      Hostile(
+        description: "100,000 codes with a 500 KB prefix", path: "/v1/campaigns",
+        body: #"{"name":"huge","campaign_type":"DISCOUNT_COUPONS","vouchers_count":100000,"#
+          + #""voucher":{"type":"DISCOUNT_VOUCHER","discount":{"type":"AMOUNT","amount_off":100},"#
+          + #""code_config":{"prefix":"\#(pad500k)"}}}"#),
+      Hostile(
+        description: "a code length of 200,000", path: "/v1/campaigns",
+        body: #"{"name":"long","campaign_type":"DISCOUNT_COUPONS","vouchers_count":1,"#
+          + #""voucher":{"type":"DISCOUNT_VOUCHER","discount":{"type":"AMOUNT","amount_off":100},"#
+          + #""code_config":{"length":200000}}}"#),
+      Hostile(
+        description: "150,000 repeated keys (kept last, in linear time)", path: "/v1/customers", body: duplicates,
+        allowed: [200, 400]),
+      Hostile(
+        description: "a project webhook pointed at the mock itself",
+        path: "/management/v1/projects/\(project)/webhooks",
+        body: #"{"target_url":"http://localhost:\#(port)/v1/customers","events":["customer.created"]}"#),
+      Hostile(description: "a JSON array body", path: "/v1/customers", body: "[1,2,3]"),
+      Hostile(description: "a JSON string body", path: "/v1/customers", body: #""x""#),
+      Hostile(description: "a JSON null body", path: "/v1/customers", body: "null"),
+      Hostile(
+        description: "a keyless 1 MB body", path: "/v1/customers",
+        body: #"{"source_id":"k","metadata":{"pad":""# + String(repeating: "a", count: 1_000_000) + #""}}"#,
+        keys: false, allowed: [401, 413]),
+      Hostile(
+        description: "the clock to the last writable millisecond", path: "/_sendout/clock",
+        body: #"{"to":"9999-12-31T23:59:59.999Z"}"#, allowed: [200]),
+      Hostile(description: "the clock past year 9999", path: "/_sendout/clock", body: #"{"advance":"1d"}"#),
+    ]
+  }
+
+  @Test func theMockSurvivesEveryHostileRequestAndRestartsCleanlyAfterEach() async throws {
+    let state = NSTemporaryDirectory() + "sendout-red-team-\(UUID().uuidString).jsonl"
+    defer { try? FileManager.default.removeItem(atPath: state) }
+    var server = try await ServeServer(state: state)
+    let project = try #require(
+      server.events.all.compactMap { event -> String? in
+        if case .serving(let info) = event { return info.projectID }
+        return nil
+      }.first)
+    let (_, vouchers) = try await server.call("GET", "/v1/vouchers?limit=1")
+    let code = try #require(vouchers.value(atPath: "vouchers.0.code")?.stringValue)
+    let count = Self.hostile(port: "", project: project, code: code).count
+    for index in 0..<count {
+      // Each restart binds another port: the self-aimed webhook names the current one.
+      let port = String(server.url.split(separator: ":").last ?? "")
+      let hostile = Self.hostile(port: port, project: project, code: code)[index]
+      let (status, answer) = try await server.call(
+        hostile.method, hostile.path, body: hostile.body, keys: hostile.keys, client: hostile.client)
+      #expect(hostile.allowed.contains(status), "\(hostile): \(status) \(answer.compactString.prefix(300))")
+      if status >= 400 {
+        #expect(answer["code"]?.intValue == status && answer["key"]?.stringValue != nil, "\(hostile): \(answer)")
+      }
+      let (alive, _) = try await server.call("GET", "/v1/customers?limit=1")
+      #expect(alive == 200, "answers after \(hostile)")
+      try await server.stop()
+      server = try await ServeServer(state: state)
+      let (again, _) = try await server.call("GET", "/v1/customers?limit=1")
+      #expect(again == 200, "restarts cleanly after \(hostile)")
+    }
+    try await server.stop()
+  }
+}
