@@ -1,22 +1,8 @@
 /// Arithmetic on money, points and counts that cannot trap. Swift traps on integer overflow (the mock API died of
-/// `price × quantity` at `Int.max`); these report it instead: the throwing forms as the world's `invalid` error
-/// naming the quantity, the saturating forms hold at `Int.min`/`Int.max` (lifetime statistics that only a hostile
-/// caller could push past 9.2 × 10¹⁸, where a refusal would fail an unrelated later call).
+/// `price × quantity` at `Int.max`); these hold at `Int.min`/`Int.max` instead (lifetime statistics that only a
+/// hostile caller could push past 9.2 × 10¹⁸, where a refusal would fail an unrelated later call). The forms that
+/// refuse instead are the world's (`Int+WorldChecked.swift`).
 extension Int {
-  /// `self + other`, or `invalid` naming `what` when the sum leaves `Int`'s range.
-  public func adding(_ other: Int, _ what: @autoclosure () -> String) throws(WorldOperationError) -> Int {
-    let (sum, overflow) = addingReportingOverflow(other)
-    guard !overflow else { throw .invalid("\(what()) overflows: \(self) + \(other)") }
-    return sum
-  }
-
-  /// `self × other`, or `invalid` naming `what` when the product leaves `Int`'s range.
-  public func multiplied(by other: Int, _ what: @autoclosure () -> String) throws(WorldOperationError) -> Int {
-    let (product, overflow) = multipliedReportingOverflow(by: other)
-    guard !overflow else { throw .invalid("\(what()) overflows: \(self) × \(other)") }
-    return product
-  }
-
   /// `self + other`, held at `Int.min`/`Int.max` instead of overflowing.
   public func addingSaturated(_ other: Int) -> Int {
     let (sum, overflow) = addingReportingOverflow(other)
