@@ -28,15 +28,33 @@ import Testing
         ] + extra, launcher: launcher)
       (process, output, port) = (started.0, started.1, started.port)
       firstLine = String(decoding: started.read.prefix { $0 != 0x0A }, as: UTF8.self)
+      printed = started.read
     }
 
-    func call(_ method: String, _ path: String, body: String? = nil, keys: Bool = true) async throws -> (Int, JSON) {
+    /// What it printed so far, as far as it was read.
+    private var printed: [UInt8]
+
+    /// The first line of what it printed that contains `text` (read on from the first line), or `nil` at its end.
+    func line(containing text: String) -> String? {
+      while true {
+        let lines = String(decoding: printed, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        if let found = lines.dropLast().first(where: { $0.contains(text) }) { return String(found) }
+        let data = output.fileHandleForReading.availableData
+        if data.isEmpty { return nil }
+        printed += data
+      }
+    }
+
+    func call(
+      _ method: String, _ path: String, body: String? = nil, keys: Bool = true, headers: [String: String] = [:]
+    ) async throws -> (Int, JSON) {
       var request = URLRequest(url: try #require(URL(string: "http://127.0.0.1:\(port)\(path)")))
       request.httpMethod = method
       if keys {
         request.setValue("app", forHTTPHeaderField: "X-App-Id")
         request.setValue("token", forHTTPHeaderField: "X-App-Token")
       }
+      for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
       request.httpBody = body.map { Data($0.utf8) }
       let (data, response) = try await URLSession.shared.data(for: request)
       return ((response as? HTTPURLResponse)?.statusCode ?? 0, try JSONParser.parse(Array(data)))

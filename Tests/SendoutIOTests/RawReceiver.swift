@@ -31,12 +31,6 @@ final class RawReceiver: @unchecked Sendable {
     /// Answers `200` to every request on a connection, keeping it open (counts connections in `connections`).
     case keepAlive
 
-    /// Whether nothing listens (the port is only held).
-    var isRefuse: Bool {
-      if case .refuse = self { return true }
-      return false
-    }
-
     var description: String {
       switch self {
       case .refuse: "refuse"
@@ -56,9 +50,8 @@ final class RawReceiver: @unchecked Sendable {
   private(set) var port = 0
   private let lock = NSLock()
   private var listenFD: Int32 = -1
-  /// For `.refuse`: bound but never listening, and kept open until `stop()` so no other test's listener
-  /// can take the port meanwhile (a freed port was once reused and answered 200).
-  private var refusingFD: Int32 = -1
+  /// Where `.refuse` points: the discard port, where nothing listens here.
+  static let refusingPort = 9
   private var clients: [Int32] = []
   private var stopped = false
   private var requestCount = 0
@@ -71,11 +64,16 @@ final class RawReceiver: @unchecked Sendable {
 
   init(_ behavior: Behavior) throws {
     self.behavior = behavior
+    if case .refuse = behavior {
+      // The discard port: below the ephemeral range, so no other test's server (bound to port 0) can be given it,
+      // and nothing listens there. A bound, not listening socket on an ephemeral port was shared by another test's
+      // server bound with SO_REUSEADDR: it stayed silent for 31 s, or answered, where a refusal was expected.
+      port = Self.refusingPort
+      return
+    }
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var one: Int32 = 1
-    // Not for `.refuse`: a bound socket that does not listen lets any later bind with SO_REUSEADDR share its port
-    // (another test's server then answered, or stayed silent, where a refusal was expected).
-    if !behavior.isRefuse { setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size)) }
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = 0
@@ -88,10 +86,6 @@ final class RawReceiver: @unchecked Sendable {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
     }
     port = Int(UInt16(bigEndian: address.sin_port))
-    if case .refuse = behavior {
-      refusingFD = fd  // bound, not listening: connecting is refused
-      return
-    }
     listen(fd, 64)
     listenFD = fd
     Thread.detachNewThread { [self] in acceptLoop(fd) }
@@ -107,10 +101,6 @@ final class RawReceiver: @unchecked Sendable {
       stopped = true
       for fd in clients { shutdown(fd, Int32(SHUT_RDWR)) }
       if listenFD >= 0 { shutdown(listenFD, Int32(SHUT_RDWR)) }  // wakes accept; acceptLoop closes it
-      if refusingFD >= 0 {
-        close(refusingFD)
-        refusingFD = -1
-      }
     }
   }
 
@@ -141,8 +131,10 @@ final class RawReceiver: @unchecked Sendable {
     }
     if case .closeWithoutAnswer = behavior { return }
     if case .keepAlive = behavior {
-      while readRequest(fd), write(fd, "HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n") {
+      // Counted before the answer goes out: the sender may look at the count as soon as it has the answer.
+      while readRequest(fd) {
         lock.withLock { requestCount += 1 }
+        guard write(fd, "HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n") else { break }
       }
       return
     }

@@ -22,8 +22,8 @@ import Testing
   }
 
   @Test func aRefusedConnectionIsCounted() async throws {
-    // A port held bound but not listening until the test ends: a freed port was taken by another test's listener,
-    // which then answered these requests (and got four more than it counted).
+    // A port nothing listens on and no test's server can be given: a freed ephemeral port was taken by another
+    // test's listener, which then answered these requests (and got four more than it counted).
     let closed = try RawReceiver(.refuse)
     defer { closed.stop() }
     let port = closed.port

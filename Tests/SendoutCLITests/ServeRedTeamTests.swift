@@ -1,12 +1,13 @@
 import Foundation
 import SendoutCore
-import SendoutSessions
 import Testing
 
-/// Issue 17's list, end to end: every hostile request from the red-team review, sent to one `serve --state`, gets
-/// Voucherify's error body (or its documented answer), the mock answers the next call, and a restart replays the
-/// journal cleanly after each one.
+/// Issue 17's list, end to end: every hostile request from the red-team review, sent to the real `sendout serve
+/// --state`, gets Voucherify's error body (or its documented answer), the mock answers the next call, and after a
+/// `kill -9` it restarts cleanly from its journal, after each one.
 @Suite(.timeLimit(.minutes(1))) struct ServeRedTeamTests {
+  typealias ServeProcess = ServeStateTests.ServeProcess
+
   /// One hostile request and the statuses it may get.
   struct Hostile: CustomStringConvertible {
     var description: String
@@ -73,34 +74,35 @@ import Testing
   }
 
   @Test func theMockSurvivesEveryHostileRequestAndRestartsCleanlyAfterEach() async throws {
-    let state = NSTemporaryDirectory() + "sendout-red-team-\(UUID().uuidString).jsonl"
-    defer { try? FileManager.default.removeItem(atPath: state) }
-    var server = try await ServeServer(state: state)
-    let project = try #require(
-      server.events.all.compactMap { event -> String? in
-        if case .serving(let info) = event { return info.projectID }
-        return nil
-      }.first)
-    let (_, vouchers) = try await server.call("GET", "/v1/vouchers?limit=1")
+    let (state, audit) = (
+      NSTemporaryDirectory() + "sendout-red-team-\(UUID().uuidString)",
+      NSTemporaryDirectory() + "sendout-red-team-audit-\(UUID().uuidString)"
+    )
+    defer { for path in [state, audit] { try? FileManager.default.removeItem(atPath: path) } }
+    let extra = ["--at", "2024-03-13T13:45:00.000Z", "--client-app-id", "capp", "--client-token", "ctoken"]
+    var serve = try ServeProcess(state: state, audit: audit, extra: extra)
+    defer { serve.kill() }
+    let project = try #require(serve.line(containing: "Project: ")?.split(separator: " ").dropFirst().first)
+    let (_, vouchers) = try await serve.call("GET", "/v1/vouchers?limit=1")
     let code = try #require(vouchers.value(atPath: "vouchers.0.code")?.stringValue)
-    let count = Self.hostile(port: "", project: project, code: code).count
+    let count = Self.hostile(port: "", project: String(project), code: code).count
+    let client = ["X-Client-Application-Id": "capp", "X-Client-Token": "ctoken", "origin": "http://shop.test"]
     for index in 0..<count {
       // Each restart binds another port: the self-aimed webhook names the current one.
-      let port = String(server.url.split(separator: ":").last ?? "")
-      let hostile = Self.hostile(port: port, project: project, code: code)[index]
-      let (status, answer) = try await server.call(
-        hostile.method, hostile.path, body: hostile.body, keys: hostile.keys, client: hostile.client)
+      let hostile = Self.hostile(port: String(serve.port), project: String(project), code: code)[index]
+      let (status, answer) = try await serve.call(
+        hostile.method, hostile.path, body: hostile.body, keys: hostile.keys, headers: hostile.client ? client : [:])
       #expect(hostile.allowed.contains(status), "\(hostile): \(status) \(answer.compactString.prefix(300))")
       if status >= 400 {
         #expect(answer["code"]?.intValue == status && answer["key"]?.stringValue != nil, "\(hostile): \(answer)")
       }
-      let (alive, _) = try await server.call("GET", "/v1/customers?limit=1")
+      let (alive, _) = try await serve.call("GET", "/v1/customers?limit=1")
       #expect(alive == 200, "answers after \(hostile)")
-      try await server.stop()
-      server = try await ServeServer(state: state)
-      let (again, _) = try await server.call("GET", "/v1/customers?limit=1")
+      serve.kill()
+      serve = try ServeProcess(state: state, audit: audit, extra: Array(extra.dropFirst(2)))  // the file's clock
+      #expect(serve.firstLine.contains("calls replayed"), "restarts after \(hostile): \(serve.firstLine)")
+      let (again, _) = try await serve.call("GET", "/v1/customers?limit=1")
       #expect(again == 200, "restarts cleanly after \(hostile)")
     }
-    try await server.stop()
   }
 }
