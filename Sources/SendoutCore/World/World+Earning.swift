@@ -33,11 +33,13 @@ extension World {
     }
   }
 
-  /// The active `order.paid` earning rules and, for each, the position of the customer's active card it earns on.
+  /// The active `order.paid` earning rules and, for each, the position of the customer's active card it earns on
+  /// (the first card of the rule's campaign the customer holds, through the holder index: no scan of the vouchers,
+  /// which a paid order runs twice, once to check and once to earn).
   private func earningCards(of customerID: String) -> [(EarningRule, Int)] {
     earningRules.filter { $0.active && $0.event == "order.paid" }.compactMap { rule in
-      vouchers.firstIndex { $0.campaignID == rule.campaignID && $0.holderID == customerID && !$0.deleted }
-        .flatMap { vouchers[$0].active ? (rule, $0) : nil }
+      vouchers(heldBy: customerID, in: rule.campaignID).first { !$0.deleted }
+        .flatMap { $0.active ? vouchers.position(of: $0.id).map { (rule, $0) } : nil }
     }
   }
 
