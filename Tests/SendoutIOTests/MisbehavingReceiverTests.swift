@@ -82,6 +82,21 @@ import Testing
     }
   }
 
+  /// `localhost` reaches a receiver that listens on ::1 only (Node's default for `localhost` on many systems): the
+  /// socket path tries 127.0.0.1, then ::1, as URLSession did before `fire` and `run` sent local targets by socket.
+  @Test func localhostReachesAReceiverListeningOnIPv6LoopbackOnly() async throws {
+    let listener = WebhookListener(configuration: ListenerConfiguration(host: "::1", port: 0, secret: "s"))
+    try listener.start()
+    defer { listener.stop() }
+    let dispatcher = Dispatcher(
+      configuration: try DeliveryConfiguration(policy: try RetryPolicy(schedule: RetrySchedule.parse("none"))),
+      transport: URLSessionTransport(), auditLog: InMemoryAuditLog())
+    let sendout = TestSendouts.make(1, to: "http://localhost:\(listener.port)/hooks", secret: "s")
+    let report = await dispatcher.run([sendout])
+    #expect(report.finalStatus[sendout.id] == .success)
+    #expect(listener.receivedCount == 1)
+  }
+
   /// Consecutive sendouts to one receiver share a keep-alive connection, as URLSession's pool did: the socket path
   /// must not open one per sendout (a 3,000-sendout run left 3,000 TIME_WAIT sockets before the pool).
   @Test func consecutiveSendoutsShareOneKeepAliveConnection() async throws {

@@ -42,13 +42,13 @@ public final class URLSessionTransport: WebhookTransport, Sendable {
     session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
   }
 
-  /// POSTs `request` and returns the response, whatever its status. A plain `http://` target at an IP literal goes
-  /// through `SocketTransport` instead, as the serve delivery queue sends it: corelibs URLSession refuses
-  /// `http://[IPv6]` URLs, and fails a 2xx whose gzip body is corrupt before it shows the status (so `fire` and `run`
-  /// recorded FAILED what `serve` recorded SUCCESS). Named hosts, `localhost` included (URLSession tries `::1` and
-  /// `127.0.0.1`, and a dev server often listens on one only), and `https://` stay on URLSession.
+  /// POSTs `request` and returns the response, whatever its status. A plain `http://` target at an IP literal or
+  /// `localhost` (tried at 127.0.0.1, then ::1) goes through `SocketTransport` instead, as the serve delivery queue
+  /// sends it: corelibs URLSession refuses `http://[IPv6]` URLs, and fails a 2xx whose gzip body is corrupt before it
+  /// shows the status (so `fire` and `run` recorded FAILED what `serve` recorded SUCCESS). Named hosts and
+  /// `https://` stay on URLSession.
   public func send(_ request: TransportRequest) async throws(TransportError) -> TransportResponse {
-    if let (target, userinfo) = Self.socketTarget(request.url), !target.hostHeader.lowercased().hasPrefix("localhost") {
+    if let (target, userinfo) = Self.socketTarget(request.url) {
       return try await SocketTransport.send(
         request, target: target, userinfo: userinfo, headers: baseHeaders + request.headers)
     }
