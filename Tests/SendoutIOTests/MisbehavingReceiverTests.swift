@@ -64,9 +64,10 @@ import Testing
     let started = ContinuousClock.now
     let report = await dispatcher.run(sendouts)
     let elapsed = ContinuousClock.now - started
-    // Alone each case takes 1–2 s; the bound is loose because every URLSession in the process shares
-    // one serial queue, which parallel suites (load tests) keep busy. A hang would never end.
-    #expect(elapsed < .seconds(30), "\(c): took \(elapsed)")
+    // Alone each case takes 1–2 s; the bound only catches a hang (which would never end). It is loose because the
+    // first case runs while every other suite starts on the same two-thread pool: in full runs on 2 cores its first
+    // two attempts waited 31 s to be resumed (each recorded "connection refused", the third 0.4 s later).
+    #expect(elapsed < .seconds(90), "\(c): took \(elapsed)")
 
     let records = try audit.read().records
     #expect(Set(records.map(\.sendoutID)) == Set(sendouts.map(\.id)), "\(c): every sendout has a record")

@@ -95,11 +95,7 @@ import Testing
   @Test func aWebhookAimedAtTheServerItselfIsRefused() async throws {
     let server = try await ServeServer()
     let port = try ServeBoundsTests.port(server)
-    let project = try #require(
-      server.events.all.compactMap { event -> String? in
-        if case .serving(let info) = event { return info.projectID }
-        return nil
-      }.first)
+    let project = try #require(server.projectID)
     let base = "/management/v1/projects/\(project)/webhooks"
     for host in ["127.0.0.1", "localhost", "LOCALHOST.", "127.1", "[::1]", "0.0.0.0", "[::ffff:127.0.0.1]"] {
       let body = #"{"target_url":"http://\#(host):\#(port)/v1/customers"}"#

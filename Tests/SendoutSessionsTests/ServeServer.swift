@@ -88,6 +88,14 @@ final class ServeServer: Sendable {
     return try result.get()
   }
 
+  /// The project id serve announced when it started serving.
+  var projectID: String? {
+    events.all.compactMap { event -> String? in
+      if case .serving(let info) = event { return info.projectID }
+      return nil
+    }.first
+  }
+
   /// What the listener received once a webhook of `type` is among it (or after 5 s).
   func webhooks(until type: String) async -> [ReceivedWebhook] {
     for _ in 0..<1_000 {

@@ -209,11 +209,7 @@ import Testing
     try second.start()
     let (_, listed) = try await server.call("GET", "/management/v1/projects/nope/webhooks")
     #expect(listed["key"] == "not_found")
-    let project = try #require(
-      server.events.all.compactMap { event -> String? in
-        if case .serving(let info) = event { return info.projectID }
-        return nil
-      }.first)
+    let project = try #require(server.projectID)
     let base = "/management/v1/projects/\(project)/webhooks"
     let (created, webhook) = try await server.call(
       "POST", base, body: #"{"target_url":"\#(second.baseURL)/hooks","events":["customer.created"]}"#)
