@@ -66,17 +66,19 @@ final class SocketConnection {
         if entries[0].readable || entries[0].writable { return true }
       }
     }
-    // `localhost` is 127.0.0.1, then ::1 when that refuses: a dev server often listens on one of them only.
-    let hosts = target.hostHeader.lowercased().hasPrefix("localhost") ? [target.host, "::1"] : [target.host]
-    for (n, host) in hosts.enumerated() where fd < 0 {
-      switch Platform.connect(host: host, port: target.port) {
-      case .success(let opened): fd = opened
-      case .failure(let error): return .failure(TransportError(reason: error.reason.lowercased()))
-      }
-      guard wait(write: true) else { return failed(stop ?? .cancelled) }
-      if let error = Platform.connectError(fd) {
-        let refusal = failed(TransportError(reason: error.lowercased()))
-        if n == hosts.count - 1 || error != "connection refused" { return refusal }
+    if fd < 0 {
+      // `localhost` is 127.0.0.1, then ::1 when that refuses: a dev server often listens on one of them only.
+      let hosts = target.hostHeader.lowercased().hasPrefix("localhost") ? [target.host, "::1"] : [target.host]
+      for (n, host) in hosts.enumerated() where fd < 0 {
+        switch Platform.connect(host: host, port: target.port) {
+        case .success(let opened): fd = opened
+        case .failure(let error): return .failure(TransportError(reason: error.reason.lowercased()))
+        }
+        guard wait(write: true) else { return failed(stop ?? .cancelled) }
+        if let error = Platform.connectError(fd) {
+          let refusal = failed(TransportError(reason: error.lowercased()))
+          if n == hosts.count - 1 || error != "connection refused" { return refusal }
+        }
       }
     }
     var offset = 0

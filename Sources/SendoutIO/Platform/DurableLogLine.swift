@@ -13,7 +13,7 @@ enum DurableLogLine {
   static func encode(_ record: [UInt8]) -> [UInt8] {
     var line = head
     line.reserveCapacity(prefixCount + record.count + 2)
-    line += Array(Hex.encode(Array(SHA256.hash(record).prefix(8))).utf8)
+    line += sum(record)
     line += middle
     line += record
     line += [UInt8(ascii: "}"), 0x0A]
@@ -27,9 +27,11 @@ enum DurableLogLine {
     let recordStart = line.startIndex + prefixCount
     guard line[(sumStart + 16)..<recordStart].elementsEqual(middle) else { return nil }
     let record = Array(line[recordStart..<(line.endIndex - 1)])
-    let sum = Hex.encode(Array(SHA256.hash(record).prefix(8)))
-    return line[sumStart..<(sumStart + 16)].elementsEqual(sum.utf8) ? record : nil
+    return line[sumStart..<(sumStart + 16)].elementsEqual(sum(record)) ? record : nil
   }
+
+  /// The 16 hex digits of `record`'s checksum: the first 8 bytes of its SHA-256.
+  private static func sum(_ record: [UInt8]) -> [UInt8] { Array(Hex.encode(Array(SHA256.hash(record).prefix(8))).utf8) }
 
   /// Whether `tail` (a last line without its newline) can be the start of a line this log writes: the only kind of
   /// unterminated tail that is repaired as a torn write. Anything else is another file's text, and is refused.

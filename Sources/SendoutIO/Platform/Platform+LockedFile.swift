@@ -56,24 +56,9 @@ extension Platform {
     case .failure(let error): return .failure(error)
     }
     defer { close(fd) }
-    switch withFileLock(fd, exclusive: false, { readAll(fd) }) {
+    switch withFileLock(fd, exclusive: false, { readWhole(fd) }) {
     case .success(.success(let bytes)): return .success(bytes)
     case .success(.failure(let error)), .failure(let error): return .failure(.system(reason: error.reason))
-    }
-  }
-
-  /// Reads `fd` to its end.
-  private static func readAll(_ fd: Int32) -> Result<[UInt8], PlatformError> {
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        return .failure(PlatformError(reason: lastError()))
-      }
-      if n == 0 { return .success(bytes) }
-      bytes += chunk[0..<n]
     }
   }
 }

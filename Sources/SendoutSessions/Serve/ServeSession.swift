@@ -59,17 +59,18 @@ public enum ServeSession {
     defer { listener?.listener.stop() }
     let target = configuration.target ?? listener?.webhookURL ?? ""
     let seed = scenario.map { configuration.scenarioSeed ?? $0.0.seed } ?? configuration.seed
+    let requestedStart = configuration.at ?? SystemClock().now()
     let journal = try configuration.statePath.map { (path) throws(SessionError) in
       let expected = ServeStateOrigin(
         scenario: scenario.map { _ in configuration.scenarioPath ?? "" }, digest: scenario?.digest, seed: seed,
-        start: configuration.at ?? SystemClock().now(), simulated: configuration.at != nil)
+        start: requestedStart, simulated: configuration.at != nil)
       do throws(DurableLogError) { return try ServeJournal.open(path, expecting: expected, at: configuration.at) } catch
       {
         throw .badInput(error.message)
       }
     }
     // The world is built at the journal's start: a restart gives every object the id and time it had.
-    let start = journal?.origin.start ?? configuration.at ?? SystemClock().now()
+    let start = journal?.origin.start ?? requestedStart
     let fixed = journal.map { $0.origin.simulated ? $0.origin.start : nil } ?? configuration.at
     var ids = IDFactory(seed: seed ^ 0x5E27_E000)
     var keys = APIService.Keys(
