@@ -15,7 +15,7 @@ extension HTTPReply {
       case 431: ("request_header_fields_too_large", "Request header fields too large")
       default: ("bad_request", "Bad request")
       }
-    let error = APIError(status: status, key: key, message: message, details: reason)
+    let error = VoucherifyError(status: status, key: key, message: message, details: reason)
     return HTTPReply(
       status: status, headers: [HTTPHeader("content-type", "application/json; charset=utf-8")],
       body: error.body(requestID: "").compactBytes)

@@ -16,12 +16,20 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
   public var path: String
   /// What is wrong and what is allowed.
   public var reason: String
+  /// Voucherify's refusal, when a step asked the world for something its rules do not allow.
+  public var refusal: VoucherifyError?
 
   /// An error at a field path.
   public init(file: String, path: String, reason: String) {
     self.file = file
     self.path = path
     self.reason = reason
+  }
+
+  /// A world rule's refusal at a field path; the reason is its line for the user.
+  public init(file: String, path: String, refusal: VoucherifyError) {
+    self.init(file: file, path: path, reason: refusal.line)
+    self.refusal = refusal
   }
 
   /// An error at a position in the text.

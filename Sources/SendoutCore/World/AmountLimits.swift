@@ -14,15 +14,15 @@ public enum AmountLimits {
   public static let maxOrderItems = 500
 
   /// Throws `invalid` unless `value` is an amount from 0 to `maxAmount`; `what` names it.
-  public static func check(_ value: Int, _ what: @autoclosure () -> String) throws(WorldOperationError) {
+  public static func check(_ value: Int, _ what: @autoclosure () -> String) throws(VoucherifyError) {
     guard (0...maxAmount).contains(value) else {
-      throw .invalid("\(what()) must be an integer from 0 to \(maxAmount), got \(value)")
+      throw .invalidPayload("\(what()) must be an integer from 0 to \(maxAmount), got \(value)")
     }
   }
 
   /// `total + delta` when it stays an amount from 0 to `maxAmount`; `invalid` naming `what` otherwise.
   public static func adding(_ delta: Int, to total: Int, _ what: @autoclosure () -> String)
-    throws(WorldOperationError) -> Int
+    throws(VoucherifyError) -> Int
   {
     let sum = try total.adding(delta, what())
     try check(sum, what())

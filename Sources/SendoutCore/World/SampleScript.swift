@@ -4,7 +4,7 @@ struct SampleScript {
   let type: String
 
   /// Plays the operations on a sample world.
-  func play(on w: inout World) throws(WorldOperationError) {
+  func play(on w: inout World) throws(VoucherifyError) {
     let c0 = w.customers[0].id
     let c1 = w.customers[1].id
     let coupons = try campaignID(of: .discountCoupons, in: w)
@@ -15,18 +15,18 @@ struct SampleScript {
     let promo = try campaignID(of: .promotion, in: w)
     let segment = w.segments[0].id
 
-    func card() throws(WorldOperationError) -> String {
+    func card() throws(VoucherifyError) -> String {
       let pub = try w.publish(campaignID: loyalty, customerID: c0).value
       return pub.voucherIDs[0]
     }
-    func coupon(_ campaign: String = coupons) throws(WorldOperationError) -> String {
+    func coupon(_ campaign: String = coupons) throws(VoucherifyError) -> String {
       try w.publish(campaignID: campaign, customerID: c0, channel: .userPortal).value.voucherIDs[0]
     }
-    func referralRedemption() throws(WorldOperationError) -> Redemption {
+    func referralRedemption() throws(VoucherifyError) -> Redemption {
       let code = try w.publish(campaignID: referral, customerID: c0).value.voucherIDs[0]
       return try w.redeem(voucherID: code, customerID: c1).value
     }
-    func pendingPoints() throws(WorldOperationError) -> String {
+    func pendingPoints() throws(VoucherifyError) -> String {
       try w.setEarningRule(w.earningRules[0].id, pendingDays: 14)
       _ = try card()
       let order = try w.createOrder(customerID: c0).value
@@ -185,18 +185,18 @@ struct SampleScript {
     case "customer.confirmed": _ = try w.confirmCustomer(w.createCustomer().value.id)
     case "customer.referred": _ = try referralRedemption()
     default:
-      throw .invalid("no sample script for '\(type)'")
+      throw .invalidPayload("no sample script for '\(type)'")
     }
   }
 
   /// The first campaign of `type` in the sample world.
-  private func campaignID(of type: CampaignType, in w: World) throws(WorldOperationError) -> String {
+  private func campaignID(of type: CampaignType, in w: World) throws(VoucherifyError) -> String {
     try sample(w.firstCampaign(type), "a \(type.rawValue) campaign").id
   }
 
   /// `value`, which the sample world always has; an `invalid` error naming `what` if it does not.
-  private func sample<T>(_ value: T?, _ what: String) throws(WorldOperationError) -> T {
-    guard let value else { throw .invalid("the sample world for \(type) has no \(what)") }
+  private func sample<T>(_ value: T?, _ what: String) throws(VoucherifyError) -> T {
+    guard let value else { throw .invalidPayload("the sample world for \(type) has no \(what)") }
     return value
   }
 }

@@ -15,7 +15,7 @@ public struct StackEvaluation: Sendable, Equatable {
   /// Whether every redeemable applies (none inapplicable).
   public var valid: Bool { firstFailure == nil }
   /// The first inapplicable redeemable's failure.
-  public var firstFailure: StackFailure? { outcomes.lazy.compactMap(\.failure).first }
+  public var firstFailure: VoucherifyError? { outcomes.lazy.compactMap(\.failure).first }
   /// The discount of the applicable redeemables, in cents.
   public var discount: Int { outcomes.lazy.map { $0.applicable ? $0.discount : 0 }.saturatedSum }
 }

@@ -16,7 +16,7 @@ public struct StackOutcome: Sendable, Equatable {
   /// The promotion tier it names, when known.
   public var tierID: String?
   /// Why it cannot apply; `nil` when it applies or is skipped.
-  public var failure: StackFailure?
+  public var failure: VoucherifyError?
   /// Why it is skipped.
   public var skip: Skip?
   /// The order total (cents) before this redeemable applies.

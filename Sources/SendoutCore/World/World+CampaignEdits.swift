@@ -7,7 +7,7 @@ extension World {
   /// Deletes a campaign (`campaign.deleted`) and its codes with it, without an event per code; `force` also frees
   /// the codes for new vouchers, as a permanent deletion does.
   public mutating func deleteCampaign(_ id: String, force: Bool, channel: EventChannel = .api)
-    throws(WorldOperationError) -> Emitted<Campaign>
+    throws(VoucherifyError) -> Emitted<Campaign>
   {
     let deleted = try deleteCampaign(id, channel: channel)
     for voucherID in indexes.campaignVoucherIDs[id] ?? [] {

@@ -6,10 +6,12 @@ extension World {
   /// Adds an `order.paid` earning rule to a loyalty campaign; emits `campaign.earning_rule.assigned` (inferred).
   public mutating func assignEarningRule(
     campaignID: String, every: Int, points: Int, pendingDays: Int? = nil, channel: EventChannel = .userPortal
-  ) throws(WorldOperationError) -> Emitted<EarningRule> {
+  ) throws(VoucherifyError) -> Emitted<EarningRule> {
     let c = try self.campaign(campaignID)
-    guard c.campaignType == .loyaltyProgram else { throw .invalid("campaign '\(c.name)' is not a loyalty program") }
-    guard every > 0, points > 0 else { throw .invalid("an earning rule needs every > 0 and points > 0") }
+    guard c.campaignType == .loyaltyProgram else {
+      throw .invalidPayload("campaign '\(c.name)' is not a loyalty program")
+    }
+    guard every > 0, points > 0 else { throw .invalidPayload("an earning rule needs every > 0 and points > 0") }
     begin(channel)
     let r = addEarningRule(campaignID: campaignID, every: every, points: points, pendingDays: pendingDays)
     try emitCampaignObject("campaign.earning_rule.assigned", campaignID, "earning_rule", r.fullJSON)
@@ -19,7 +21,7 @@ extension World {
   /// Makes an earning rule award pending points after `pendingDays` (immediate when `nil`); emits
   /// `campaign.earning_rule.updated` (inferred).
   public mutating func updateEarningRule(_ id: String, pendingDays: Int?, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<EarningRule>
+    throws(VoucherifyError) -> Emitted<EarningRule>
   {
     let i = try position(in: earningRules, id, "earning rule")
     begin(channel)
@@ -32,7 +34,7 @@ extension World {
 
   /// Enables or disables an earning rule; emits `campaign.earning_rule.enabled` or `.disabled` (inferred).
   public mutating func setEarningRuleActive(_ id: String, _ active: Bool, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<EarningRule>
+    throws(VoucherifyError) -> Emitted<EarningRule>
   {
     let i = try position(in: earningRules, id, "earning rule")
     begin(channel)
@@ -45,7 +47,7 @@ extension World {
 
   /// Deletes an earning rule; emits `campaign.earning_rule.deleted` (inferred).
   public mutating func deleteEarningRule(_ id: String, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<EarningRule>
+    throws(VoucherifyError) -> Emitted<EarningRule>
   {
     let i = try position(in: earningRules, id, "earning rule")
     begin(channel)
@@ -56,10 +58,12 @@ extension World {
 
   /// Adds a referrer reward tier to a referral campaign; emits `campaign.referral_tier.created` (inferred).
   public mutating func createReferralTier(campaignID: String, credits: Int, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<ReferralTier>
+    throws(VoucherifyError) -> Emitted<ReferralTier>
   {
     let c = try self.campaign(campaignID)
-    guard c.campaignType == .referralProgram else { throw .invalid("campaign '\(c.name)' is not a referral program") }
+    guard c.campaignType == .referralProgram else {
+      throw .invalidPayload("campaign '\(c.name)' is not a referral program")
+    }
     try AmountLimits.check(credits, "a referral tier's credits")
     begin(channel)
     let t = addReferralTier(campaignID: campaignID, credits: credits)
@@ -69,7 +73,7 @@ extension World {
 
   /// Changes the credits a referral tier gives; emits `campaign.referral_tier.updated` (inferred).
   public mutating func updateReferralTier(_ id: String, credits: Int, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<ReferralTier>
+    throws(VoucherifyError) -> Emitted<ReferralTier>
   {
     let i = try position(in: referralTiers, id, "referral tier")
     try AmountLimits.check(credits, "a referral tier's credits")
@@ -82,7 +86,7 @@ extension World {
 
   /// Deletes a referral tier; emits `campaign.referral_tier.deleted` (inferred).
   public mutating func deleteReferralTier(_ id: String, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<ReferralTier>
+    throws(VoucherifyError) -> Emitted<ReferralTier>
   {
     let i = try position(in: referralTiers, id, "referral tier")
     begin(channel)
@@ -96,12 +100,14 @@ extension World {
   public mutating func assignReward(
     _ rewardID: String, campaignID: String, points: Int, channel: EventChannel = .userPortal
   )
-    throws(WorldOperationError) -> Emitted<RewardAssignment>
+    throws(VoucherifyError) -> Emitted<RewardAssignment>
   {
     _ = try position(in: rewards, rewardID, "reward")
     let c = try self.campaign(campaignID)
-    guard c.campaignType == .loyaltyProgram else { throw .invalid("campaign '\(c.name)' is not a loyalty program") }
-    guard points > 0 else { throw .invalid("a reward costs at least 1 point, not \(points)") }
+    guard c.campaignType == .loyaltyProgram else {
+      throw .invalidPayload("campaign '\(c.name)' is not a loyalty program")
+    }
+    guard points > 0 else { throw .invalidPayload("a reward costs at least 1 point, not \(points)") }
     try AmountLimits.check(points, "a reward's points")
     begin(channel)
     let a = RewardAssignment(
@@ -113,10 +119,10 @@ extension World {
 
   /// Changes a reward's price in points; emits `campaign.reward.assignment.updated` (inferred).
   public mutating func updateRewardAssignment(_ id: String, points: Int, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<RewardAssignment>
+    throws(VoucherifyError) -> Emitted<RewardAssignment>
   {
     let i = try position(in: rewardAssignments, id, "reward assignment")
-    guard points > 0 else { throw .invalid("a reward costs at least 1 point, not \(points)") }
+    guard points > 0 else { throw .invalidPayload("a reward costs at least 1 point, not \(points)") }
     try AmountLimits.check(points, "a reward's points")
     begin(channel)
     rewardAssignments[i].points = points
@@ -127,7 +133,7 @@ extension World {
 
   /// Withdraws a reward from a campaign; emits `campaign.reward.assignment.deleted` (inferred).
   public mutating func deleteRewardAssignment(_ id: String, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<RewardAssignment>
+    throws(VoucherifyError) -> Emitted<RewardAssignment>
   {
     let i = try position(in: rewardAssignments, id, "reward assignment")
     begin(channel)
@@ -139,9 +145,9 @@ extension World {
   /// Groups promotion tiers into a stack; emits `campaign.promotion_stack.created` (inferred).
   public mutating func createPromotionStack(
     campaignID: String, name: String, tierIDs: [String], channel: EventChannel = .userPortal
-  ) throws(WorldOperationError) -> Emitted<PromotionStack> {
+  ) throws(VoucherifyError) -> Emitted<PromotionStack> {
     let c = try self.campaign(campaignID)
-    guard c.campaignType == .promotion else { throw .invalid("campaign '\(c.name)' is not a promotion") }
+    guard c.campaignType == .promotion else { throw .invalidPayload("campaign '\(c.name)' is not a promotion") }
     for id in tierIDs { _ = try position(in: promotionTiers, id, "promotion tier") }
     begin(channel)
     let s = try addPromotionStack(campaignID: campaignID, name: name, tierIDs: tierIDs)
@@ -151,7 +157,7 @@ extension World {
 
   /// Renames a promotion stack; emits `campaign.promotion_stack.updated` (inferred).
   public mutating func updatePromotionStack(_ id: String, name: String, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<PromotionStack>
+    throws(VoucherifyError) -> Emitted<PromotionStack>
   {
     let i = try position(in: promotionStacks, id, "promotion stack")
     begin(channel)
@@ -163,7 +169,7 @@ extension World {
 
   /// Emits `{campaign, <key>: object}` about a campaign.
   mutating func emitCampaignObject(_ type: String, _ campaignID: String, _ key: String, _ object: JSONObject)
-    throws(WorldOperationError)
+    throws(VoucherifyError)
   {
     emit(
       type, entity: campaignID, ["campaign": .object(try self.campaign(campaignID).simpleJSON), key: .object(object)])

@@ -19,11 +19,11 @@ extension World {
   /// `campaign.vouchers.generation.completed`, or `campaign.vouchers.generation.failed` (inferred, no code made)
   /// when the code pattern cannot make that many more distinct codes.
   public mutating func generateVouchers(campaignID: String, count: Int, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<Campaign>
+    throws(VoucherifyError) -> Emitted<Campaign>
   {
     let c = try self.campaign(campaignID)
-    guard c.campaignType != .promotion else { throw .invalid("promotion campaign '\(c.name)' has no codes") }
-    guard count > 0 else { throw .invalid("count must be positive, not \(count)") }
+    guard c.campaignType != .promotion else { throw .invalidPayload("promotion campaign '\(c.name)' has no codes") }
+    guard count > 0 else { throw .invalidPayload("count must be positive, not \(count)") }
     begin(channel)
     emit(
       "campaign.vouchers.generation.started", entity: c.id,
@@ -47,12 +47,12 @@ extension World {
 
   /// Adds `count` codes to a campaign at once (no background job); emits `campaign.vouchers.added` (inferred).
   public mutating func addVouchers(campaignID: String, count: Int = 1, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<[Voucher]>
+    throws(VoucherifyError) -> Emitted<[Voucher]>
   {
     let c = try self.campaign(campaignID)
-    guard c.campaignType != .promotion else { throw .invalid("promotion campaign '\(c.name)' has no codes") }
+    guard c.campaignType != .promotion else { throw .invalidPayload("promotion campaign '\(c.name)' has no codes") }
     guard count > 0, count <= codesLeft(in: c) else {
-      throw .invalid("cannot add \(count) codes to '\(c.name)': its pattern can make \(codesLeft(in: c)) more")
+      throw .invalidPayload("cannot add \(count) codes to '\(c.name)': its pattern can make \(codesLeft(in: c)) more")
     }
     begin(channel)
     var added: [Voucher] = []
@@ -68,7 +68,7 @@ extension World {
 
   /// A customer confirms their email (double opt-in); emits `customer.confirmed` (inferred, shaped like
   /// `customer.created`).
-  public mutating func confirmCustomer(_ id: String, channel: EventChannel = .clientAPI) throws(WorldOperationError)
+  public mutating func confirmCustomer(_ id: String, channel: EventChannel = .clientAPI) throws(VoucherifyError)
     -> Emitted<Customer>
   {
     let i = try position(in: customers, id, "customer")
@@ -80,8 +80,8 @@ extension World {
 
   /// Emits `customer.referred` (inferred) for a referee who redeemed a referral code: the referee, the referrer,
   /// the referral campaign and code, and the redemption.
-  mutating func emitReferred(_ r: Redemption, referrerID: String) throws(WorldOperationError) {
-    guard let v = try ifPresent(r.voucherID, { (it) throws(WorldOperationError) in try self.voucher(it) }) else {
+  mutating func emitReferred(_ r: Redemption, referrerID: String) throws(VoucherifyError) {
+    guard let v = try ifPresent(r.voucherID, { (it) throws(VoucherifyError) in try self.voucher(it) }) else {
       return
     }
     emit(

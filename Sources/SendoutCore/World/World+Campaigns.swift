@@ -2,7 +2,7 @@ extension World {
   /// Creates a campaign (and its first codes); emits `campaign.created`, then
   /// `campaign.vouchers.generation.completed` when codes were generated.
   public mutating func createCampaign(_ spec: CampaignSpec, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<Campaign>
+    throws(VoucherifyError) -> Emitted<Campaign>
   {
     if let amount = spec.giftAmount { try AmountLimits.check(amount, "a gift card's amount") }
     if let points = spec.loyaltyPoints { try AmountLimits.check(points, "a loyalty card's initial points") }
@@ -63,7 +63,7 @@ extension World {
   static let maxCodeDraws = 1000
 
   /// A new code in a campaign, without events (generation and publication report it themselves).
-  mutating func generateVoucher(campaignID: String) throws(WorldOperationError) -> Voucher {
+  mutating func generateVoucher(campaignID: String) throws(VoucherifyError) -> Voucher {
     tick()
     let ci = try position(in: campaigns, campaignID, "campaign")
     let config = campaigns[ci].codeConfig
@@ -93,7 +93,7 @@ extension World {
   /// Changes a campaign's description or metadata; emits `campaign.updated`.
   public mutating func updateCampaign(
     _ id: String, description: String? = nil, metadata: JSONObject = [:], channel: EventChannel = .userPortal
-  ) throws(WorldOperationError) -> Emitted<Campaign> {
+  ) throws(VoucherifyError) -> Emitted<Campaign> {
     let i = try position(in: campaigns, id, "campaign")
     begin(channel)
     if let description { campaigns[i].description = description }
@@ -105,7 +105,7 @@ extension World {
 
   /// Enables or disables a campaign; emits `campaign.enabled` / `campaign.disabled`.
   public mutating func setCampaignActive(_ id: String, _ active: Bool, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<Campaign>
+    throws(VoucherifyError) -> Emitted<Campaign>
   {
     let i = try position(in: campaigns, id, "campaign")
     begin(channel)
@@ -116,7 +116,7 @@ extension World {
   }
 
   /// Deletes a campaign; emits `campaign.deleted`.
-  public mutating func deleteCampaign(_ id: String, channel: EventChannel = .userPortal) throws(WorldOperationError)
+  public mutating func deleteCampaign(_ id: String, channel: EventChannel = .userPortal) throws(VoucherifyError)
     -> Emitted<Campaign>
   {
     let i = try position(in: campaigns, id, "campaign")

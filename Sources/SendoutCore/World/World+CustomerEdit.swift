@@ -2,7 +2,7 @@ extension World {
   /// Changes a customer's profile (name, email, phone, birth date, description, address, metadata); emits
   /// `customer.updated`.
   public mutating func editCustomer(_ id: String, _ changes: CustomerChanges, channel: EventChannel = .api)
-    throws(WorldOperationError) -> Emitted<Customer>
+    throws(VoucherifyError) -> Emitted<Customer>
   {
     let i = try position(in: customers, id, "customer")
     begin(channel)

@@ -51,7 +51,7 @@ extension World {
 
   /// Changes a customer's metadata; emits `customer.updated`.
   public mutating func updateCustomer(_ id: String, metadata: JSONObject, channel: EventChannel = .api)
-    throws(WorldOperationError) -> Emitted<Customer>
+    throws(VoucherifyError) -> Emitted<Customer>
   {
     let i = try position(in: customers, id, "customer")
     begin(channel)
@@ -62,7 +62,7 @@ extension World {
   }
 
   /// Deletes a customer; emits `customer.deleted`.
-  public mutating func deleteCustomer(_ id: String, channel: EventChannel = .userPortal) throws(WorldOperationError)
+  public mutating func deleteCustomer(_ id: String, channel: EventChannel = .userPortal) throws(VoucherifyError)
     -> Emitted<Customer>
   {
     let i = try position(in: customers, id, "customer")

@@ -2,7 +2,7 @@ extension World {
   /// Moves the clock to `time`, running on the way whatever falls due, in time order: pending points whose
   /// activation date has come are activated, and active points buckets whose expiry has come expire. Like Stripe's
   /// test clocks, for what takes weeks in real life. Returns the events, in order.
-  public mutating func advanceClock(to time: Timestamp) throws(WorldOperationError) -> [WorldEvent] {
+  public mutating func advanceClock(to time: Timestamp) throws(VoucherifyError) -> [WorldEvent] {
     var events: [WorldEvent] = []
     while let (due, work) = nextDue(before: time) {
       moveClock(to: due)

@@ -2,7 +2,7 @@ extension World {
   /// Earns points for a paid order on every loyalty card the customer holds: immediately
   /// (`voucher.loyalty_card.transaction.created`, `customer.rewarded.loyalty_points`, tier changes) or as
   /// pending points (`*.pending_points.added`) when the earning rule delays them.
-  mutating func earnPoints(forPaidOrder orderID: String, event paid: WorldEvent) throws(WorldOperationError) {
+  mutating func earnPoints(forPaidOrder orderID: String, event paid: WorldEvent) throws(VoucherifyError) {
     let o = try self.order(orderID)
     for (rule, vi) in earningCards(of: o.customerID) {
       let points = rule.points(forOrderTotal: o.totalAmount)
@@ -15,7 +15,7 @@ extension World {
         type: "POINTS_ACCRUAL", reason: nil, source: "Automation", order: orderID, event: paid, earningRule: rule)
       try changePoints(
         vi, by: points, ctx,
-        after: { (w: inout World) throws(WorldOperationError) in
+        after: { (w: inout World) throws(VoucherifyError) in
           let v = w.vouchers[vi]
           w.emit(
             "customer.rewarded.loyalty_points", entity: o.customerID,
@@ -46,7 +46,7 @@ extension World {
   /// Throws, before a payment changes anything, when an order total of `total` cents would earn one of the
   /// customer's cards points past `AmountLimits.maxAmount` (`earnPoints` would fail half-way). For a redemption the
   /// order amount before discounts is an upper bound: earning only grows with the total.
-  func checkEarning(orderTotal total: Int, customerID: String) throws(WorldOperationError) {
+  func checkEarning(orderTotal total: Int, customerID: String) throws(VoucherifyError) {
     for (rule, vi) in earningCards(of: customerID) {
       let points = rule.points(forOrderTotal: total)
       guard points > 0 else { continue }
@@ -63,7 +63,7 @@ extension World {
   /// Creates pending points and emits `voucher.loyalty_card.pending_points.added` and its customer twin.
   private mutating func addPending(
     _ vi: Int, points: Int, order o: Order, rule: EarningRule, event: WorldEvent, days: Int
-  ) throws(WorldOperationError) {
+  ) throws(VoucherifyError) {
     let pending = try AmountLimits.adding(points, to: vouchers[vi].pendingPoints, "the card's pending points")
     tick()
     let v = vouchers[vi]
@@ -79,7 +79,7 @@ extension World {
 
   /// Emits `voucher.loyalty_card.pending_points.<action>` and `customer.voucher.loyalty_card.pending_points.<action>`.
   private mutating func emitPending(_ action: String, _ id: String, delta: Int, tx: VoucherTransaction? = nil)
-    throws(WorldOperationError)
+    throws(VoucherifyError)
   {
     let p = try entity(in: pendingPoints, id, "pending points")
     let v = try self.voucher(p.voucherID)
@@ -128,11 +128,11 @@ extension World {
 
   /// Changes how many points are pending; emits `*.pending_points.updated`.
   public mutating func updatePendingPoints(_ id: String, points: Int, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<PendingPoints>
+    throws(VoucherifyError) -> Emitted<PendingPoints>
   {
     let i = try position(in: pendingPoints, id, "pending points")
     guard pendingPoints[i].state == "PENDING", points > 0 else {
-      throw .invalid("pending points '\(id)' cannot be set to \(points)")
+      throw .invalidPayload("pending points '\(id)' cannot be set to \(points)")
     }
     let vi = try position(in: vouchers, pendingPoints[i].voucherID, "voucher")
     let delta = points.subtractingSaturated(pendingPoints[i].points)
@@ -147,10 +147,10 @@ extension World {
 
   /// Activates pending points now: they join the balance; emits `*.pending_points.activated`, the
   /// transaction (`PENDING_POINTS_ACTIVATION`) and tier changes.
-  public mutating func activatePendingPoints(_ id: String) throws(WorldOperationError) -> Emitted<PendingPoints> {
+  public mutating func activatePendingPoints(_ id: String) throws(VoucherifyError) -> Emitted<PendingPoints> {
     let i = try position(in: pendingPoints, id, "pending points")
     guard pendingPoints[i].state == "PENDING" else {
-      throw .invalid("pending points '\(id)' are \(pendingPoints[i].state)")
+      throw .invalidPayload("pending points '\(id)' are \(pendingPoints[i].state)")
     }
     begin(.internal, gap: 60_000...3_600_000)
     let vi = try position(in: vouchers, pendingPoints[i].voucherID, "voucher")
@@ -163,7 +163,7 @@ extension World {
       PointsContext(
         type: "PENDING_POINTS_ACTIVATION", reason: nil, source: "Automation", order: pendingPoints[i].order.id,
         earningRule: pendingPoints[i].earningRule),
-      before: { (w: inout World, tx: VoucherTransaction) throws(WorldOperationError) in
+      before: { (w: inout World, tx: VoucherTransaction) throws(VoucherifyError) in
         try w.emitPending("activated", id, delta: points, tx: tx)
       })
     return finish(pendingPoints[i])
@@ -171,12 +171,12 @@ extension World {
 
   /// Cancels pending points; emits `*.pending_points.canceled`.
   public mutating func cancelPendingPoints(_ id: String, channel: EventChannel = .userPortal)
-    throws(WorldOperationError)
+    throws(VoucherifyError)
     -> Emitted<PendingPoints>
   {
     let i = try position(in: pendingPoints, id, "pending points")
     guard pendingPoints[i].state == "PENDING" else {
-      throw .invalid("pending points '\(id)' are \(pendingPoints[i].state)")
+      throw .invalidPayload("pending points '\(id)' are \(pendingPoints[i].state)")
     }
     begin(channel)
     try cancelPending(id)
@@ -184,7 +184,7 @@ extension World {
   }
 
   /// Cancels pending points inside the current request.
-  mutating func cancelPending(_ id: String) throws(WorldOperationError) {
+  mutating func cancelPending(_ id: String) throws(VoucherifyError) {
     let i = try position(in: pendingPoints, id, "pending points")
     let vi = try position(in: vouchers, pendingPoints[i].voucherID, "voucher")
     vouchers[vi].pendingPoints.subtractSaturating(pendingPoints[i].points)

@@ -45,7 +45,7 @@ extension World {
 
   /// The purpose-dependent objects a distribution event carries for `customerID`: `campaign`, `voucher` and
   /// `publication` (a code published by the distribution) and `promotion_tier`, with the purposes that send them.
-  mutating func purposeObjects(for customerID: String) throws(WorldOperationError) -> (
+  mutating func purposeObjects(for customerID: String) throws(VoucherifyError) -> (
     members: [JSONMember], keys: [String: Set<DistributionPurpose>], overrides: [DistributionPurpose: JSONObject]
   ) {
     var members: [JSONMember] = []
@@ -90,8 +90,8 @@ extension World {
 
 extension World {
   /// The event the current request emitted last (e.g. `customer.order.paid` right after `emitOrder`).
-  func lastEmitted() throws(WorldOperationError) -> WorldEvent {
-    guard let event = pending.last else { throw .invalid("the operation emitted no event") }
+  func lastEmitted() throws(VoucherifyError) -> WorldEvent {
+    guard let event = pending.last else { throw .invalidPayload("the operation emitted no event") }
     return event
   }
 }

@@ -3,12 +3,12 @@ extension World {
   /// (when the card has a holder) and `voucher.gift.transaction.created`.
   public mutating func addGiftCredits(
     voucherID: String, amount: Int, reason: String? = nil, channel: EventChannel = .userPortal
-  ) throws(WorldOperationError) -> Emitted<VoucherTransaction> {
+  ) throws(VoucherifyError) -> Emitted<VoucherTransaction> {
     let vi = try position(in: vouchers, voucherID, "voucher")
     guard vouchers[vi].campaignType == .giftVouchers else {
-      throw .invalid("'\(vouchers[vi].code)' is not a gift card")
+      throw .invalidPayload("'\(vouchers[vi].code)' is not a gift card")
     }
-    guard amount > 0 else { throw .invalid("amount must be positive, got \(amount)") }
+    guard amount > 0 else { throw .invalidPayload("amount must be positive, got \(amount)") }
     let total = try AmountLimits.adding(amount, to: vouchers[vi].giftAmount, "the gift card's amount")
     let remaining = try AmountLimits.adding(amount, to: vouchers[vi].giftBalance, "the gift card's balance")
     begin(channel)
@@ -53,7 +53,7 @@ extension World {
   }
 
   /// The gift transaction of a redemption (`CREDITS_REDEMPTION`) or its rollback (`CREDITS_REFUND`).
-  mutating func emitGiftRedemption(_ r: Redemption, refund: Bool) throws(WorldOperationError) {
+  mutating func emitGiftRedemption(_ r: Redemption, refund: Bool) throws(VoucherifyError) {
     guard let vid = r.voucherID, let amount = r.amount else { return }
     let v = try self.voucher(vid)
     let balance = giftBalanceJSON(v, amount: refund ? amount : -amount, operation: "AUTOMATIC")
@@ -67,7 +67,7 @@ extension World {
     let parent = refund ? r.parentID.flatMap { redemptions[id: $0] } : r
     try emitGiftTransaction(
       tx, v, balance: balance, order: r.orderID,
-      redemption: try ifPresent(parent) { (it) throws(WorldOperationError) in try simpleRedemptionJSON(it) },
+      redemption: try ifPresent(parent) { (it) throws(VoucherifyError) in try simpleRedemptionJSON(it) },
       rollback: refund ? try simpleRedemptionJSON(r) : nil)
   }
 
@@ -75,16 +75,16 @@ extension World {
   private mutating func emitGiftTransaction(
     _ tx: VoucherTransaction, _ v: Voucher, balance: JSONObject, order: String?, redemption: JSONObject?,
     rollback: JSONObject?
-  ) throws(WorldOperationError) {
+  ) throws(VoucherifyError) {
     emit(
       "voucher.gift.transaction.created", entity: v.id,
       [
         "transaction": .object(tx.json), "voucher": .object(v.fullJSON),
         "campaign": .object(try self.campaign(v.campaignID).simpleJSON),
-        "holder": try ifPresent(v.holderID) { (it) throws(WorldOperationError) -> JSON in
+        "holder": try ifPresent(v.holderID) { (it) throws(VoucherifyError) -> JSON in
           .object(try simpleCustomer(it))
         } ?? .null, "balance": .object(balance),
-        "order": try ifPresent(order) { (it) throws(WorldOperationError) -> JSON in
+        "order": try ifPresent(order) { (it) throws(VoucherifyError) -> JSON in
           .object(try self.order(it).simpleJSON)
         } ?? .null,
         "redemption": redemption.map { .object($0) } ?? .null,

@@ -1,40 +1,40 @@
 extension World {
   /// The position of the entity with `id` in `table`, or a `notFound` error naming `kind`. O(1).
-  func position<T>(in table: EntityTable<T>, _ id: String, _ kind: String) throws(WorldOperationError) -> Int {
-    guard let i = table.position(of: id) else { throw .notFound(kind: kind, id: id) }
+  func position<T>(in table: EntityTable<T>, _ id: String, _ kind: String) throws(VoucherifyError) -> Int {
+    guard let i = table.position(of: id) else { throw .notFound(kind, id: id) }
     return i
   }
 
   /// The entity with `id` in `table`, or a `notFound` error naming `kind`. O(1).
-  func entity<T>(in table: EntityTable<T>, _ id: String, _ kind: String) throws(WorldOperationError) -> T {
-    guard let entity = table[id: id] else { throw .notFound(kind: kind, id: id) }
+  func entity<T>(in table: EntityTable<T>, _ id: String, _ kind: String) throws(VoucherifyError) -> T {
+    guard let entity = table[id: id] else { throw .notFound(kind, id: id) }
     return entity
   }
 
   /// The customer with `id`.
-  public func customer(_ id: String) throws(WorldOperationError) -> Customer {
+  public func customer(_ id: String) throws(VoucherifyError) -> Customer {
     try entity(in: customers, id, "customer")
   }
   /// The campaign with `id`.
-  public func campaign(_ id: String) throws(WorldOperationError) -> Campaign {
+  public func campaign(_ id: String) throws(VoucherifyError) -> Campaign {
     try entity(in: campaigns, id, "campaign")
   }
   /// The voucher with `id`.
-  public func voucher(_ id: String) throws(WorldOperationError) -> Voucher { try entity(in: vouchers, id, "voucher") }
+  public func voucher(_ id: String) throws(VoucherifyError) -> Voucher { try entity(in: vouchers, id, "voucher") }
   /// The voucher whose code is `code`. O(1).
-  public func voucher(code: String) throws(WorldOperationError) -> Voucher {
-    guard let id = indexes.voucherIDByCode[code] else { throw .notFound(kind: "voucher", id: code) }
+  public func voucher(code: String) throws(VoucherifyError) -> Voucher {
+    guard let id = indexes.voucherIDByCode[code] else { throw .notFound("voucher", id: code) }
     return try self.voucher(id)
   }
   /// The customer whose `source_id` is `sourceID`. O(1).
-  public func customer(sourceID: String) throws(WorldOperationError) -> Customer {
-    guard let id = indexes.customerIDBySourceID[sourceID] else { throw .notFound(kind: "customer", id: sourceID) }
+  public func customer(sourceID: String) throws(VoucherifyError) -> Customer {
+    guard let id = indexes.customerIDBySourceID[sourceID] else { throw .notFound("customer", id: sourceID) }
     return try customer(id)
   }
   /// The order with `id`.
-  public func order(_ id: String) throws(WorldOperationError) -> Order { try entity(in: orders, id, "order") }
+  public func order(_ id: String) throws(VoucherifyError) -> Order { try entity(in: orders, id, "order") }
   /// The redemption or rollback with `id`.
-  public func redemption(_ id: String) throws(WorldOperationError) -> Redemption {
+  public func redemption(_ id: String) throws(VoucherifyError) -> Redemption {
     try entity(in: redemptions, id, "redemption")
   }
 
@@ -77,7 +77,7 @@ extension Product: Identifiable {}
 
 /// `transform(value)` when `value` is set, else `nil`; unlike `Optional.map` with a closure literal, the
 /// closure keeps the world's typed error.
-func ifPresent<T, U>(_ value: T?, _ transform: (T) throws(WorldOperationError) -> U) throws(WorldOperationError) -> U? {
+func ifPresent<T, U>(_ value: T?, _ transform: (T) throws(VoucherifyError) -> U) throws(VoucherifyError) -> U? {
   guard let value else { return nil }
   return try transform(value)
 }

@@ -19,9 +19,9 @@ extension World {
   @discardableResult
   mutating func changePoints(
     _ vi: Int, by delta: Int, _ ctx: PointsContext,
-    before: (inout World, VoucherTransaction) throws(WorldOperationError) -> Void = { _, _ in },
-    after: (inout World) throws(WorldOperationError) -> Void = { _ in }
-  ) throws(WorldOperationError) -> VoucherTransaction {
+    before: (inout World, VoucherTransaction) throws(VoucherifyError) -> Void = { _, _ in },
+    after: (inout World) throws(VoucherifyError) -> Void = { _ in }
+  ) throws(VoucherifyError) -> VoucherTransaction {
     let balanceNow = try AmountLimits.adding(delta, to: vouchers[vi].loyaltyBalance, "the loyalty card's balance")
     let pointsNow =
       delta > 0
@@ -57,11 +57,11 @@ extension World {
       [
         "transaction": .object(tx.json), "voucher": .object(v.fullJSON),
         "campaign": .object(try self.campaign(v.campaignID).simpleJSON),
-        "holder": try ifPresent(v.holderID) { (it) throws(WorldOperationError) -> JSON in
+        "holder": try ifPresent(v.holderID) { (it) throws(VoucherifyError) -> JSON in
           .object(try simpleCustomer(it))
         } ?? .null,
         "holder_loyalty_tier": tierNow.map { .object($0.json()) } ?? .null, "balance": .object(balance),
-        "order": try ifPresent(ctx.order) { (it) throws(WorldOperationError) -> JSON in
+        "order": try ifPresent(ctx.order) { (it) throws(VoucherifyError) -> JSON in
           .object(try self.order(it).simpleJSON)
         } ?? .null,
         "event": ctx.event.map { .object(simpleEventJSON($0)) } ?? .null,
@@ -78,7 +78,7 @@ extension World {
 
   /// Emits `customer.loyalty.tier.joined/left/upgraded/downgraded` when a balance crossed a tier threshold.
   mutating func emitTierChange(customerID: String, campaignID: String, from: LoyaltyTier?, to: LoyaltyTier?)
-    throws(WorldOperationError)
+    throws(VoucherifyError)
   {
     guard from?.id != to?.id else { return }
     var data: JSONObject = [
@@ -107,16 +107,16 @@ extension World {
   /// and `customer.voucher.loyalty_card.points_added` for additions, the transaction, and tier changes.
   public mutating func addLoyaltyPoints(
     voucherID: String, points: Int, reason: String? = nil, channel: EventChannel = .userPortal
-  ) throws(WorldOperationError) -> Emitted<VoucherTransaction> {
+  ) throws(VoucherifyError) -> Emitted<VoucherTransaction> {
     let vi = try position(in: vouchers, voucherID, "voucher")
     guard vouchers[vi].campaignType == .loyaltyProgram else {
-      throw .invalid("'\(vouchers[vi].code)' is not a loyalty card")
+      throw .invalidPayload("'\(vouchers[vi].code)' is not a loyalty card")
     }
     let balance = vouchers[vi].loyaltyBalance
     guard points != 0, (try? AmountLimits.adding(points, to: balance, "")) != nil,
       points < 0 || (try? AmountLimits.adding(points, to: vouchers[vi].loyaltyPoints, "")) != nil
     else {
-      throw .invalid(
+      throw .invalidPayload(
         "cannot change a balance of \(balance) by \(points): it stays from 0 to \(AmountLimits.maxAmount) points")
     }
     begin(channel)
@@ -125,7 +125,7 @@ extension World {
       type: points > 0 ? "POINTS_ADDITION" : "POINTS_REMOVAL", reason: reason ?? "Goodwill gesture", source: source,
       operation: "MANUAL")
     let tx = try changePoints(vi, by: points, ctx) {
-      (w: inout World, tx: VoucherTransaction) throws(WorldOperationError) in
+      (w: inout World, tx: VoucherTransaction) throws(VoucherifyError) in
       guard points > 0 else { return }
       let v = w.vouchers[vi]
       let balance = w.loyaltyBalanceJSON(v, points: points, operation: "MANUAL")
@@ -134,7 +134,7 @@ extension World {
         "voucher.loyalty_card.points_added", entity: v.id,
         [
           "voucher": .object(v.simpleJSON), "balance": .object(balance), "campaign": .object(campaign),
-          "customer": try ifPresent(v.holderID) { (it) throws(WorldOperationError) -> JSON in
+          "customer": try ifPresent(v.holderID) { (it) throws(VoucherifyError) -> JSON in
             .object(try w.simpleCustomer(it))
           } ?? .null, "transaction": .object(tx.json),
         ])
@@ -152,10 +152,10 @@ extension World {
 
   /// Expires the card's oldest active points bucket; emits `voucher.loyalty_card.points_expired`,
   /// `customer.voucher.loyalty_card.points_expired`, the transaction, and tier changes.
-  public mutating func expirePoints(voucherID: String) throws(WorldOperationError) -> Emitted<PointsBucket> {
+  public mutating func expirePoints(voucherID: String) throws(VoucherifyError) -> Emitted<PointsBucket> {
     let vi = try position(in: vouchers, voucherID, "voucher")
     guard let bi = buckets.firstIndex(where: { $0.voucherID == voucherID && $0.status == "ACTIVE" }) else {
-      throw .invalid("card '\(vouchers[vi].code)' has no active points to expire")
+      throw .invalidPayload("card '\(vouchers[vi].code)' has no active points to expire")
     }
     begin(.internal, gap: 60_000...3_600_000)
     buckets[bi].expiresAt = now
@@ -164,7 +164,7 @@ extension World {
     buckets[bi].updatedAt = now
     let points = min(buckets[bi].points, vouchers[vi].loyaltyBalance)
     let ctx = PointsContext(type: "POINTS_EXPIRATION", reason: nil, source: "Automation")
-    try changePoints(vi, by: -points, ctx) { (w: inout World, tx: VoucherTransaction) throws(WorldOperationError) in
+    try changePoints(vi, by: -points, ctx) { (w: inout World, tx: VoucherTransaction) throws(VoucherifyError) in
       let v = w.vouchers[vi]
       guard let holder = v.holderID else { return }
       let campaign = try w.campaign(v.campaignID).simpleJSON
@@ -187,10 +187,10 @@ extension World {
   }
 
   /// Prolongs a member's tier for another period; emits `customer.loyalty.tier.prolonged`.
-  public mutating func prolongTier(voucherID: String) throws(WorldOperationError) -> Emitted<LoyaltyTier> {
+  public mutating func prolongTier(voucherID: String) throws(VoucherifyError) -> Emitted<LoyaltyTier> {
     let v = try self.voucher(voucherID)
     guard let holder = v.holderID, let t = tier(in: v.campaignID, points: v.loyaltyBalance) else {
-      throw .invalid("card '\(v.code)' has no holder in a tier")
+      throw .invalidPayload("card '\(v.code)' has no holder in a tier")
     }
     begin(.internal, gap: 60_000...3_600_000)
     emit(

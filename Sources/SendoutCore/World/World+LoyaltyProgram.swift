@@ -2,9 +2,11 @@ extension World {
   /// Adds a tier to a loyalty campaign; emits `campaign.loyalty_tier.created`.
   public mutating func createLoyaltyTier(
     campaignID: String, name: String, pointsFrom: Int, pointsTo: Int, channel: EventChannel = .userPortal
-  ) throws(WorldOperationError) -> Emitted<LoyaltyTier> {
+  ) throws(VoucherifyError) -> Emitted<LoyaltyTier> {
     let c = try self.campaign(campaignID)
-    guard c.campaignType == .loyaltyProgram else { throw .invalid("campaign '\(c.name)' is not a loyalty program") }
+    guard c.campaignType == .loyaltyProgram else {
+      throw .invalidPayload("campaign '\(c.name)' is not a loyalty program")
+    }
     begin(channel)
     let t = LoyaltyTier(
       id: make(.loyaltyTier), name: name, campaignID: campaignID, pointsFrom: pointsFrom, pointsTo: pointsTo,
@@ -16,7 +18,7 @@ extension World {
 
   /// Renames a tier; emits `campaign.loyalty_tier.updated`.
   public mutating func updateLoyaltyTier(_ id: String, name: String, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<LoyaltyTier>
+    throws(VoucherifyError) -> Emitted<LoyaltyTier>
   {
     let i = try position(in: loyaltyTiers, id, "loyalty tier")
     begin(channel)
@@ -27,7 +29,7 @@ extension World {
   }
 
   /// Deletes a tier; emits `campaign.loyalty_tier.deleted`.
-  public mutating func deleteLoyaltyTier(_ id: String, channel: EventChannel = .userPortal) throws(WorldOperationError)
+  public mutating func deleteLoyaltyTier(_ id: String, channel: EventChannel = .userPortal) throws(VoucherifyError)
     -> Emitted<LoyaltyTier>
   {
     let i = try position(in: loyaltyTiers, id, "loyalty tier")
@@ -36,7 +38,7 @@ extension World {
     return finish(loyaltyTiers.remove(at: i))
   }
 
-  private mutating func emitLoyaltyTier(_ type: String, _ t: LoyaltyTier) throws(WorldOperationError) {
+  private mutating func emitLoyaltyTier(_ type: String, _ t: LoyaltyTier) throws(VoucherifyError) {
     emit(
       type, entity: t.campaignID,
       ["campaign": .object(try self.campaign(t.campaignID).simpleJSON), "loyalty_tier": .object(t.json())])

@@ -1,11 +1,11 @@
 extension World {
   /// Builds order lines from `lines`, or picks 1–3 random products when `lines` is empty. Refuses (before anything
   /// changes) more than `AmountLimits.maxOrderItems` lines, and a line or order amount beyond `maxAmount`.
-  mutating func makeItems(_ lines: [OrderLine]) throws(WorldOperationError) -> [OrderItem] {
+  mutating func makeItems(_ lines: [OrderLine]) throws(VoucherifyError) -> [OrderItem] {
     _ = try orderAmount(of: lines)
     var chosen = lines
     if chosen.isEmpty {
-      guard !products.isEmpty else { throw .invalid("the world has no products to order") }
+      guard !products.isEmpty else { throw .invalidPayload("the world has no products to order") }
       for _ in 0..<rng.int(in: 1...min(3, products.count)) {
         let p = rng.pick(products)
         if !chosen.contains(where: { $0.productID == p.id }) {
@@ -16,7 +16,7 @@ extension World {
     var items: [OrderItem] = []
     for line in chosen {
       let p = products[try position(in: products, line.productID, "product")]
-      guard line.quantity > 0 else { throw .invalid("quantity of '\(p.name)' must be positive") }
+      guard line.quantity > 0 else { throw .invalidPayload("quantity of '\(p.name)' must be positive") }
       tick()
       items.append(OrderItem(id: make(.orderLineItem), product: p, quantity: line.quantity))
     }
@@ -25,14 +25,16 @@ extension World {
 
   /// What an order of `lines` costs, in cents, checked: at most `maxOrderItems` lines, each a positive quantity of a
   /// known product, and every line's amount and their sum from 0 to `AmountLimits.maxAmount`.
-  func orderAmount(of lines: [OrderLine]) throws(WorldOperationError) -> Int {
+  func orderAmount(of lines: [OrderLine]) throws(VoucherifyError) -> Int {
     guard lines.count <= AmountLimits.maxOrderItems else {
-      throw .invalid("an order has at most \(AmountLimits.maxOrderItems) items, got \(lines.count)")
+      throw .invalidPayload("an order has at most \(AmountLimits.maxOrderItems) items, got \(lines.count)")
     }
     var total = 0
     for line in lines {
       let p = try entity(in: products, line.productID, "product")
-      guard line.quantity > 0 else { throw .invalid("quantity of '\(p.name)' must be positive, got \(line.quantity)") }
+      guard line.quantity > 0 else {
+        throw .invalidPayload("quantity of '\(p.name)' must be positive, got \(line.quantity)")
+      }
       let amount = try p.price.multiplied(by: line.quantity, "the amount of '\(p.name)' (price × quantity)")
       try AmountLimits.check(amount, "the amount of '\(p.name)' (price × quantity)")
       total = try AmountLimits.adding(amount, to: total, "the order amount")
@@ -41,7 +43,7 @@ extension World {
   }
 
   /// A new order for a customer, stored without events.
-  mutating func placeOrder(customerID: String, lines: [OrderLine], status: Order.Status) throws(WorldOperationError)
+  mutating func placeOrder(customerID: String, lines: [OrderLine], status: Order.Status) throws(VoucherifyError)
     -> Order
   {
     let items = try makeItems(lines)
@@ -53,18 +55,18 @@ extension World {
   }
 
   /// The data of the `customer.order.*` events; `redemptionID` names the redemption applied, if any.
-  mutating func orderEventData(_ o: Order, redemptionID: String?) throws(WorldOperationError) -> (
+  mutating func orderEventData(_ o: Order, redemptionID: String?) throws(VoucherifyError) -> (
     JSONObject, [String: Set<DistributionPurpose>], [DistributionPurpose: JSONObject]
   ) {
     let c = try self.customer(o.customerID)
     let redemption = redemptionID.flatMap { id in redemptions[id: id] }
     var data: JSONObject = [
       "customer": .object(c.simpleJSON),
-      "referrer": try ifPresent(o.referrerID) { (it) throws(WorldOperationError) -> JSON in
+      "referrer": try ifPresent(o.referrerID) { (it) throws(VoucherifyError) -> JSON in
         .object(try self.customer(it).simpleJSON)
       } ?? .null,
       "order": .object(o.calculatedJSON(customer: c)),
-      "redemption": try ifPresent(redemption) { (it) throws(WorldOperationError) -> JSON in
+      "redemption": try ifPresent(redemption) { (it) throws(VoucherifyError) -> JSON in
         .object(try internalRedemptionJSON(it))
       } ?? .null,
     ]
@@ -74,7 +76,7 @@ extension World {
   }
 
   /// Emits a `customer.order.*` event for the order's current state.
-  mutating func emitOrder(_ type: String, _ orderID: String, redemptionID: String? = nil) throws(WorldOperationError) {
+  mutating func emitOrder(_ type: String, _ orderID: String, redemptionID: String? = nil) throws(VoucherifyError) {
     var (data, keys, overrides) = try orderEventData(try self.order(orderID), redemptionID: redemptionID)
     if type == "customer.order.updated", let order = data["order"] {
       data["order"] = nil
@@ -85,7 +87,7 @@ extension World {
 
   /// Places an order (status `CREATED`); emits `customer.order.created`.
   public mutating func createOrder(customerID: String, lines: [OrderLine] = [], channel: EventChannel = .api)
-    throws(WorldOperationError) -> Emitted<Order>
+    throws(VoucherifyError) -> Emitted<Order>
   {
     _ = try position(in: customers, customerID, "customer")
     _ = try orderAmount(of: lines)
@@ -97,7 +99,7 @@ extension World {
 
   /// Replaces an order's lines; emits `customer.order.updated`.
   public mutating func updateOrder(_ id: String, lines: [OrderLine], channel: EventChannel = .api)
-    throws(WorldOperationError) -> Emitted<Order>
+    throws(VoucherifyError) -> Emitted<Order>
   {
     let i = try position(in: orders, id, "order")
     _ = try orderAmount(of: lines)
@@ -111,12 +113,12 @@ extension World {
 
   /// Marks an order paid; emits `customer.order.paid`, then earns loyalty points on the customer's cards
   /// (immediate or pending, per earning rule).
-  public mutating func payOrder(_ id: String, channel: EventChannel = .api) throws(WorldOperationError)
+  public mutating func payOrder(_ id: String, channel: EventChannel = .api) throws(VoucherifyError)
     -> Emitted<Order>
   {
     let i = try position(in: orders, id, "order")
     guard orders[i].status == .created else {
-      throw .invalid("order '\(id)' is \(orders[i].status.rawValue), not CREATED")
+      throw .invalidPayload("order '\(id)' is \(orders[i].status.rawValue), not CREATED")
     }
     try checkEarning(orderTotal: orders[i].totalAmount, customerID: orders[i].customerID)
     begin(channel)
@@ -134,7 +136,7 @@ extension World {
   }
 
   /// Cancels an order; emits `customer.order.canceled` and cancels pending points it earned.
-  public mutating func cancelOrder(_ id: String, channel: EventChannel = .api) throws(WorldOperationError)
+  public mutating func cancelOrder(_ id: String, channel: EventChannel = .api) throws(VoucherifyError)
     -> Emitted<Order>
   {
     let i = try position(in: orders, id, "order")

@@ -3,10 +3,14 @@ extension World {
   /// `customer.redemption.succeeded`, `customer.order.created` and `customer.order.paid`.
   public mutating func redeemPromotion(
     tierID: String, customerID: String, lines: [OrderLine] = [], channel: EventChannel = .api
-  ) throws(WorldOperationError) -> Emitted<Redemption> {
+  ) throws(VoucherifyError) -> Emitted<Redemption> {
     let ti = try position(in: promotionTiers, tierID, "promotion tier")
     _ = try position(in: customers, customerID, "customer")
-    guard promotionTiers[ti].active else { throw .invalid("promotion tier '\(promotionTiers[ti].name)' is disabled") }
+    guard promotionTiers[ti].active else {
+      var refusal = VoucherifyError.promotionInactive(tierID)
+      refusal.details = "promotion tier '\(promotionTiers[ti].name)' is disabled"
+      throw refusal
+    }
     try checkEarning(orderTotal: try orderAmount(of: lines), customerID: customerID)
     begin(channel, gap: 5_000...600_000)
     let o = try placeOrder(customerID: customerID, lines: lines, status: .paid)
@@ -43,9 +47,9 @@ extension World {
   /// Adds a tier to a promotion campaign (its banner defaults to its name); emits `campaign.promotion_tier.created`.
   public mutating func createPromotionTier(
     campaignID: String, name: String, banner: String? = nil, discount: Discount, channel: EventChannel = .userPortal
-  ) throws(WorldOperationError) -> Emitted<PromotionTier> {
+  ) throws(VoucherifyError) -> Emitted<PromotionTier> {
     let c = try self.campaign(campaignID)
-    guard c.campaignType == .promotion else { throw .invalid("campaign '\(c.name)' is not a promotion") }
+    guard c.campaignType == .promotion else { throw .invalidPayload("campaign '\(c.name)' is not a promotion") }
     begin(channel)
     let hierarchy = promotionTiers.filter { $0.campaignID == campaignID }.count + 1
     let t = PromotionTier(
@@ -58,7 +62,7 @@ extension World {
 
   /// Renames a tier; emits `campaign.promotion_tier.updated`.
   public mutating func updatePromotionTier(_ id: String, banner: String, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<PromotionTier>
+    throws(VoucherifyError) -> Emitted<PromotionTier>
   {
     let i = try position(in: promotionTiers, id, "promotion tier")
     begin(channel)
@@ -70,7 +74,7 @@ extension World {
 
   /// Enables or disables a tier; emits `campaign.promotion_tier.enabled` / `.disabled`.
   public mutating func setPromotionTierActive(_ id: String, _ active: Bool, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<PromotionTier>
+    throws(VoucherifyError) -> Emitted<PromotionTier>
   {
     let i = try position(in: promotionTiers, id, "promotion tier")
     begin(channel)
@@ -82,7 +86,7 @@ extension World {
 
   /// Deletes a tier; emits `campaign.promotion_tier.deleted`.
   public mutating func deletePromotionTier(_ id: String, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<PromotionTier>
+    throws(VoucherifyError) -> Emitted<PromotionTier>
   {
     let i = try position(in: promotionTiers, id, "promotion tier")
     begin(channel)
@@ -92,7 +96,7 @@ extension World {
   }
 
   /// Emits a promotion tier lifecycle event.
-  private mutating func emitTier(_ type: String, _ id: String) throws(WorldOperationError) {
+  private mutating func emitTier(_ type: String, _ id: String) throws(VoucherifyError) {
     let t = try entity(in: promotionTiers, id, "promotion tier")
     let c = try self.campaign(t.campaignID)
     emit(type, entity: c.id, ["campaign": .object(c.simpleJSON), "promotion_tier": .object(t.fullJSON(campaign: c))])
@@ -101,7 +105,7 @@ extension World {
   /// Groups tiers of a promotion campaign into a stack (no event: the spec has no schema for it).
   @discardableResult
   public mutating func addPromotionStack(campaignID: String, name: String, tierIDs: [String])
-    throws(WorldOperationError) -> PromotionStack
+    throws(VoucherifyError) -> PromotionStack
   {
     tick()
     let s = PromotionStack(

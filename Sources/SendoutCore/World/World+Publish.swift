@@ -3,7 +3,7 @@ extension World {
   /// campaigns), makes the customer its holder and records the publication. Emits `voucher.published`,
   /// `publication.succeeded`, `customer.publication.succeeded` and `customer.holder.assignment.created`.
   public mutating func publish(campaignID: String, customerID: String, channel: EventChannel = .api)
-    throws(WorldOperationError) -> Emitted<Publication>
+    throws(VoucherifyError) -> Emitted<Publication>
   {
     _ = try position(in: campaigns, campaignID, "campaign")
     _ = try position(in: customers, customerID, "customer")
@@ -42,15 +42,17 @@ extension World {
   }
 
   /// Makes `customerID` the holder of a free code of `campaignID`, without events.
-  mutating func publishVoucher(campaignID: String, customerID: String, channel: String) throws(WorldOperationError)
+  mutating func publishVoucher(campaignID: String, customerID: String, channel: String) throws(VoucherifyError)
     -> (Publication, Voucher)
   {
     let c = try self.campaign(campaignID)
-    guard c.campaignType != .promotion else { throw .invalid("promotion campaign '\(c.name)' has no codes to publish") }
-    guard c.active, !c.deleted else { throw .invalid("campaign '\(c.name)' is not active") }
+    guard c.campaignType != .promotion else {
+      throw .invalidPayload("promotion campaign '\(c.name)' has no codes to publish")
+    }
+    guard c.active, !c.deleted else { throw .invalidPayload("campaign '\(c.name)' is not active") }
     var vid = firstFreeVoucherID(in: campaignID)
     if vid == nil {
-      guard c.type == "AUTO_UPDATE" else { throw .invalid("campaign '\(c.name)' has no unpublished codes left") }
+      guard c.type == "AUTO_UPDATE" else { throw .invalidPayload("campaign '\(c.name)' has no unpublished codes left") }
       vid = try generateVoucher(campaignID: campaignID).id
     }
     tick()
@@ -75,10 +77,12 @@ extension World {
   /// Adds `customerID` as a holder of a voucher with `role`; emits `customer.holder.assignment.created`.
   public mutating func assignHolder(
     voucherID: String, customerID: String, role: String = "REFEREE", channel: EventChannel = .api
-  ) throws(WorldOperationError) -> Emitted<RedeemableHolder> {
+  ) throws(VoucherifyError) -> Emitted<RedeemableHolder> {
     let v = try self.voucher(voucherID)
     _ = try position(in: customers, customerID, "customer")
-    guard v.campaignType == .referralProgram else { throw .invalid("holders are assigned to referral codes only") }
+    guard v.campaignType == .referralProgram else {
+      throw .invalidPayload("holders are assigned to referral codes only")
+    }
     begin(channel)
     let h = RedeemableHolder(
       id: make(.redeemableHolder), voucherID: voucherID, campaignID: v.campaignID, campaignType: v.campaignType,
@@ -90,10 +94,10 @@ extension World {
 
   /// Removes a holder from a voucher; emits `customer.holder.assignment.deleted`.
   public mutating func removeHolder(voucherID: String, customerID: String, channel: EventChannel = .api)
-    throws(WorldOperationError) -> Emitted<RedeemableHolder>
+    throws(VoucherifyError) -> Emitted<RedeemableHolder>
   {
     guard let i = holders.firstIndex(where: { $0.voucherID == voucherID && $0.customerID == customerID }) else {
-      throw .notFound(kind: "redeemable holder", id: "\(voucherID)/\(customerID)")
+      throw .notFound("redeemable holder", id: "\(voucherID)/\(customerID)")
     }
     begin(channel)
     let h = holders.remove(at: i)
@@ -107,7 +111,7 @@ extension World {
   }
 
   /// Emits a holder assignment event.
-  private mutating func emitHolder(_ type: String, _ h: RedeemableHolder) throws(WorldOperationError) {
+  private mutating func emitHolder(_ type: String, _ h: RedeemableHolder) throws(VoucherifyError) {
     let v = try self.voucher(h.voucherID)
     emit(
       type, entity: h.customerID,

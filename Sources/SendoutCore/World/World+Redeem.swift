@@ -1,14 +1,14 @@
 extension World {
   /// Why `v` cannot be redeemed now, as Voucherify's `(failure_code, failure_message)`, or `nil`.
-  func redemptionFailure(_ v: Voucher) throws(WorldOperationError) -> (String, String)? {
+  func redemptionFailure(_ v: Voucher) throws(VoucherifyError) -> VoucherifyError? {
     let c = try self.campaign(v.campaignID)
-    if v.deleted { return ("resource_not_found", "Resource not found") }
-    if !v.active { return ("voucher_disabled", "voucher is disabled") }
-    if !c.active { return ("campaign_disabled", "campaign is disabled") }
-    if now > v.expirationDate { return ("voucher_expired", "voucher expired") }
-    if now < v.startDate { return ("voucher_not_active", "voucher not active") }
-    if !v.hasQuantityLeft { return ("quantity_exceeded", "quantity exceeded") }
-    if v.campaignType == .giftVouchers && v.giftBalance <= 0 { return ("gift_amount_exceeded", "gift amount exceeded") }
+    if v.deleted { return .resourceNotFound(v.code) }
+    if !v.active { return .voucherDisabled(v.code) }
+    if !c.active { return .campaignDisabled(v.code) }
+    if now > v.expirationDate { return .voucherExpired(v.code) }
+    if now < v.startDate { return .voucherNotActive(v.code) }
+    if !v.hasQuantityLeft { return .quantityExceeded(v.code) }
+    if v.campaignType == .giftVouchers && v.giftBalance <= 0 { return .giftAmountExceeded(v.code) }
     return nil
   }
 
@@ -20,11 +20,13 @@ extension World {
   /// loyalty points it earns). Failure (exhausted, inactive, expired, …): `redemption.failed` only.
   public mutating func redeem(
     voucherID: String, customerID: String, lines: [OrderLine] = [], channel: EventChannel = .api
-  ) throws(WorldOperationError) -> Emitted<Redemption> {
+  ) throws(VoucherifyError) -> Emitted<Redemption> {
     let vi = try position(in: vouchers, voucherID, "voucher")
     _ = try position(in: customers, customerID, "customer")
     guard vouchers[vi].campaignType != .loyaltyProgram else {
-      throw .invalid("loyalty card '\(vouchers[vi].code)' is redeemed through rewards (redeemReward)")
+      var refusal = VoucherifyError.missingReward(vouchers[vi].code)
+      refusal.details = "loyalty card '\(vouchers[vi].code)' is redeemed through rewards (redeemReward)"
+      throw refusal
     }
     try checkEarning(orderTotal: try orderAmount(of: lines), customerID: customerID)
     try checkReferrerReward(voucherID: voucherID, customerID: customerID)
@@ -35,11 +37,11 @@ extension World {
       trackingID: make(.tracking), channelID: channel == .userPortal ? userID : appID,
       channelType: channel == .userPortal ? "USER" : "API")
     r.voucherID = voucherID
-    if let (code, message) = try redemptionFailure(vouchers[vi]) {
+    if let failure = try redemptionFailure(vouchers[vi]) {
       r.id = make(.redemptionFailed)
       r.succeeded = false
-      r.failureCode = code
-      r.failureMessage = message
+      r.failureCode = failure.key
+      r.failureMessage = failure.message
       redemptions.append(r)
       customers[ci].redemptions.failed += 1
       try emitRedemption("redemption.failed", r, order: nil)
@@ -86,7 +88,7 @@ extension World {
 
   /// Applies a voucher's value to an order and returns the discount in cents.
   private mutating func applyDiscount(voucherIndex vi: Int, orderIndex oi: Int, redemption r: inout Redemption)
-    throws(WorldOperationError) -> Int
+    throws(VoucherifyError) -> Int
   {
     let v = vouchers[vi]
     if v.campaignType == .giftVouchers {
@@ -109,7 +111,7 @@ extension World {
   mutating func spendGiftCredits(
     _ amount: Int, voucherIndex vi: Int, orderIndex oi: Int, redemption r: inout Redemption
   )
-    throws(WorldOperationError)
+    throws(VoucherifyError)
   {
     vouchers[vi].giftBalance.subtractSaturating(amount)
     vouchers[vi].redeemedAmount.addSaturating(amount)
@@ -136,9 +138,9 @@ extension World {
   /// `parentAsRedeemed` replaces the rolled-back redemption's current state in `redemption`.
   mutating func emitRedemption(
     _ type: String, _ r: Redemption, order: String?, rollback: Redemption? = nil, parentAsRedeemed: JSONObject? = nil
-  ) throws(WorldOperationError) {
+  ) throws(VoucherifyError) {
     let parent = rollback == nil ? r : r.parentID.flatMap { redemptions[id: $0] } ?? r
-    let v = try ifPresent(parent.voucherID) { (it) throws(WorldOperationError) in try self.voucher(it) }
+    let v = try ifPresent(parent.voucherID) { (it) throws(VoucherifyError) in try self.voucher(it) }
     let tier = parent.promotionTierID.flatMap { id in promotionTiers[id: id] }
     let campaignID = v?.campaignID ?? tier?.campaignID
     let holder: JSON =
@@ -151,9 +153,9 @@ extension World {
     }
     let members: [String: JSON] = [
       "customer": .object(try simpleCustomer(r.customerID)),
-      "order": try ifPresent(order) { (it) throws(WorldOperationError) -> JSON in .object(try self.order(it).simpleJSON)
+      "order": try ifPresent(order) { (it) throws(VoucherifyError) -> JSON in .object(try self.order(it).simpleJSON)
       } ?? .null,
-      "campaign": try ifPresent(campaignID) { (it) throws(WorldOperationError) -> JSON in
+      "campaign": try ifPresent(campaignID) { (it) throws(VoucherifyError) -> JSON in
         .object(try self.campaign(it).simpleJSON)
       } ?? .null,
       "voucher": v.map { .object($0.simpleJSON) } ?? .null, "holder": holder,
@@ -162,7 +164,7 @@ extension World {
         .object($0.simpleJSON)
       } ?? .null,
       "redemption": .object(redeemed),
-      "redemption_rollback": try ifPresent(rollback) { (it) throws(WorldOperationError) -> JSON in
+      "redemption_rollback": try ifPresent(rollback) { (it) throws(VoucherifyError) -> JSON in
         .object(try simpleRedemptionJSON(it))
       } ?? .null,
       "created_at": .time(r.date),

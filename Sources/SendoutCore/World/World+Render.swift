@@ -1,42 +1,42 @@
 extension World {
   /// `SimpleCustomer` of `id`.
-  func simpleCustomer(_ id: String) throws(WorldOperationError) -> JSONObject { try self.customer(id).simpleJSON }
+  func simpleCustomer(_ id: String) throws(VoucherifyError) -> JSONObject { try self.customer(id).simpleJSON }
   /// The customer as publications embed it.
-  func customerRef(_ id: String) throws(WorldOperationError) -> JSONObject { try self.customer(id).publicationJSON }
+  func customerRef(_ id: String) throws(VoucherifyError) -> JSONObject { try self.customer(id).publicationJSON }
 
   /// `SimpleRedemption` of `r`, with its order, customer and voucher as they are now.
-  func simpleRedemptionJSON(_ r: Redemption) throws(WorldOperationError) -> JSONObject {
+  func simpleRedemptionJSON(_ r: Redemption) throws(VoucherifyError) -> JSONObject {
     r.json(
-      order: try ifPresent(r.orderID) { (it) throws(WorldOperationError) in try self.order(it).simpleJSON },
+      order: try ifPresent(r.orderID) { (it) throws(VoucherifyError) in try self.order(it).simpleJSON },
       customer: try simpleCustomer(r.customerID),
-      voucher: try ifPresent(r.voucherID) { (it) throws(WorldOperationError) in try self.voucher(it).simpleJSON },
+      voucher: try ifPresent(r.voucherID) { (it) throws(VoucherifyError) in try self.voucher(it).simpleJSON },
       promotionTier: r.promotionTierID.flatMap { id in promotionTiers[id: id]?.simpleJSON })
   }
 
   /// The redemption (or rollback) `id` as the REST API answers it: `RedemptionInternal`, its order calculated, and
   /// a rolled-back `status` spelled `ROLLED_BACK` as the REST schema (`RedemptionBase`) has it (webhooks'
   /// `SimpleRedemption` spells it `ROLLED BACK`).
-  public func redemptionJSON(_ id: String) throws(WorldOperationError) -> JSONObject {
+  public func redemptionJSON(_ id: String) throws(VoucherifyError) -> JSONObject {
     var o = try internalRedemptionJSON(try redemption(id))
     if o["status"] == "ROLLED BACK" { o["status"] = "ROLLED_BACK" }
     return o
   }
 
   /// The order `id` as the REST API answers it (`OrderCalculated`).
-  public func orderJSON(_ id: String) throws(WorldOperationError) -> JSONObject {
+  public func orderJSON(_ id: String) throws(VoucherifyError) -> JSONObject {
     let o = try order(id)
     return o.calculatedJSON(customer: try? customer(o.customerID))
   }
 
   /// `RedemptionInternal` of `r`: order calculated (`null` when the redemption has none, e.g. a reward
   /// redemption), full voucher, and `reward` after the order when given.
-  func internalRedemptionJSON(_ r: Redemption, reward: JSONObject? = nil) throws(WorldOperationError) -> JSONObject {
+  func internalRedemptionJSON(_ r: Redemption, reward: JSONObject? = nil) throws(VoucherifyError) -> JSONObject {
     let o = r.json(
-      order: try ifPresent(r.orderID) { (it) throws(WorldOperationError) in
+      order: try ifPresent(r.orderID) { (it) throws(VoucherifyError) in
         try self.order(it).calculatedJSON(customer: try self.customer(r.customerID))
       },
       customer: try simpleCustomer(r.customerID),
-      voucher: try ifPresent(r.voucherID) { (it) throws(WorldOperationError) in try self.voucher(it).fullJSON })
+      voucher: try ifPresent(r.voucherID) { (it) throws(VoucherifyError) in try self.voucher(it).fullJSON })
     var out = JSONObject()
     let withReward = { (out: inout JSONObject) in if let reward { out["reward"] = .object(reward) } }
     for m in o.members where m.key != "channel" {

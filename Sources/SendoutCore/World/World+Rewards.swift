@@ -3,14 +3,14 @@ extension World {
   /// pending reward redemption. Emits the card transaction, `customer.rewarded`,
   /// `customer.reward_redemptions.created` and `customer.reward_redemptions.pending`.
   public mutating func redeemReward(voucherID: String, assignmentID: String, channel: EventChannel = .api)
-    throws(WorldOperationError) -> Emitted<RewardRedemption>
+    throws(VoucherifyError) -> Emitted<RewardRedemption>
   {
     let vi = try position(in: vouchers, voucherID, "voucher")
     let ai = try position(in: rewardAssignments, assignmentID, "reward assignment")
     let a = rewardAssignments[ai]
-    guard let holder = vouchers[vi].holderID else { throw .invalid("card '\(vouchers[vi].code)' has no holder") }
+    guard let holder = vouchers[vi].holderID else { throw .invalidPayload("card '\(vouchers[vi].code)' has no holder") }
     guard vouchers[vi].loyaltyBalance >= a.points else {
-      throw .invalid(
+      throw .loyaltyCardPointsExceeded(
         "card '\(vouchers[vi].code)' has \(vouchers[vi].loyaltyBalance) points, the reward costs \(a.points)")
     }
     let rwi = try position(in: rewards, a.rewardID, "reward")
@@ -53,11 +53,11 @@ extension World {
 
   /// Completes a pending reward redemption; emits `customer.reward_redemptions.completed`.
   public mutating func completeRewardRedemption(_ id: String, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<RewardRedemption>
+    throws(VoucherifyError) -> Emitted<RewardRedemption>
   {
     let i = try position(in: rewardRedemptions, id, "reward redemption")
     guard rewardRedemptions[i].state == "PENDING" else {
-      throw .invalid("reward redemption '\(id)' is \(rewardRedemptions[i].state)")
+      throw .invalidPayload("reward redemption '\(id)' is \(rewardRedemptions[i].state)")
     }
     begin(channel)
     rewardRedemptions[i].state = "COMPLETED"
@@ -106,7 +106,7 @@ extension World {
   mutating func emitRewarded(
     customerID: String, voucher v: Voucher, redemption r: Redemption, reward: JSONObject, referralTier: JSONObject?,
     balance: JSONObject?
-  ) throws(WorldOperationError) {
+  ) throws(VoucherifyError) {
     emit(
       "customer.rewarded", entity: customerID,
       [
@@ -120,7 +120,7 @@ extension World {
 
   /// Throws, before a redemption changes anything, when `customerID` redeeming voucher `voucherID` (a referral code)
   /// would reward its referrer's gift card past `AmountLimits.maxAmount` (`rewardReferrer` would fail half-way).
-  func checkReferrerReward(voucherID: String, customerID: String) throws(WorldOperationError) {
+  func checkReferrerReward(voucherID: String, customerID: String) throws(VoucherifyError) {
     guard let code = vouchers[id: voucherID], code.campaignType == .referralProgram, let referrer = code.holderID,
       referrer != customerID, let tier = referralTiers.first(where: { $0.campaignID == code.campaignID }),
       let gift = firstCampaign(.giftVouchers), let card = vouchers(heldBy: referrer, in: gift.id).first
@@ -130,8 +130,8 @@ extension World {
   }
 
   /// Rewards a referrer with gift credits when a referee redeemed their code; emits `customer.rewarded`.
-  mutating func rewardReferrer(_ referrerID: String, for r: Redemption) throws(WorldOperationError) {
-    guard let code = try ifPresent(r.voucherID, { (it) throws(WorldOperationError) in try self.voucher(it) }),
+  mutating func rewardReferrer(_ referrerID: String, for r: Redemption) throws(VoucherifyError) {
+    guard let code = try ifPresent(r.voucherID, { (it) throws(VoucherifyError) in try self.voucher(it) }),
       let tier = referralTiers.first(where: { $0.campaignID == code.campaignID }),
       let gift = firstCampaign(.giftVouchers)
     else { return }

@@ -5,11 +5,11 @@ extension World {
   /// examples. A failed or already rolled-back (`ROLLED BACK`) redemption cannot be rolled back:
   /// `redemption.rollback.failed`.
   public mutating func rollback(redemptionID: String, reason: String? = nil, channel: EventChannel = .api)
-    throws(WorldOperationError) -> Emitted<Redemption>
+    throws(VoucherifyError) -> Emitted<Redemption>
   {
     let ri = try position(in: redemptions, redemptionID, "redemption")
     guard redemptions[ri].kind == .redemption else {
-      throw .invalid("'\(redemptionID)' is a rollback, not a redemption")
+      throw .invalidPayload("'\(redemptionID)' is a rollback, not a redemption")
     }
     begin(channel, gap: 30_000...3_600_000)
     let parent = redemptions[ri]

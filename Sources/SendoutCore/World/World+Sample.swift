@@ -3,7 +3,7 @@ extension World {
   /// (two of discount coupons), loyalty tiers, earning rule and rewards, a referral tier, promotion tiers
   /// and a stack, a validation rule and a "send unique codes" distribution. Setup emits the events the
   /// setup operations would (campaign, customer and tier creation).
-  public static func sample(seed: UInt64, start: Timestamp) throws(WorldOperationError) -> World {
+  public static func sample(seed: UInt64, start: Timestamp) throws(VoucherifyError) -> World {
     var w = World(seed: seed, start: start)
     for name in WordLists.categories.prefix(2) { w.addCategory(name: name) }
     var catalog = WordLists.products
@@ -49,7 +49,7 @@ extension World {
   }
 
   /// Makes an earning rule award pending points after `days` (or immediate points when `nil`).
-  public mutating func setEarningRule(_ id: String, pendingDays: Int?) throws(WorldOperationError) {
+  public mutating func setEarningRule(_ id: String, pendingDays: Int?) throws(VoucherifyError) {
     let i = try position(in: earningRules, id, "earning rule")
     earningRules[i].pendingDays = pendingDays
     earningRules[i].banner = pendingDays == nil ? "Order paid" : "Earn points and wait"

@@ -1,12 +1,12 @@
 extension World {
   /// Puts a customer in a segment; emits `customer.segment.entered` (with the distribution's purpose objects).
-  public mutating func enterSegment(customerID: String, segmentID: String) throws(WorldOperationError)
+  public mutating func enterSegment(customerID: String, segmentID: String) throws(VoucherifyError)
     -> Emitted<Segment>
   {
     _ = try position(in: customers, customerID, "customer")
     let si = try position(in: segments, segmentID, "segment")
     guard !segments[si].memberIDs.contains(customerID) else {
-      throw .invalid("customer is already in '\(segments[si].name)'")
+      throw .invalidPayload("customer is already in '\(segments[si].name)'")
     }
     begin(.internal)
     segments[si].memberIDs.append(customerID)
@@ -15,12 +15,12 @@ extension World {
   }
 
   /// Takes a customer out of a segment; emits `customer.segment.left`.
-  public mutating func leaveSegment(customerID: String, segmentID: String) throws(WorldOperationError)
+  public mutating func leaveSegment(customerID: String, segmentID: String) throws(VoucherifyError)
     -> Emitted<Segment>
   {
     let si = try position(in: segments, segmentID, "segment")
     guard segments[si].memberIDs.contains(customerID) else {
-      throw .invalid("customer is not in '\(segments[si].name)'")
+      throw .invalidPayload("customer is not in '\(segments[si].name)'")
     }
     begin(.internal)
     segments[si].memberIDs.removeAll { $0 == customerID }
@@ -28,7 +28,7 @@ extension World {
     return finish(segments[si])
   }
 
-  private mutating func emitSegment(_ type: String, _ customerID: String, _ si: Int) throws(WorldOperationError) {
+  private mutating func emitSegment(_ type: String, _ customerID: String, _ si: Int) throws(VoucherifyError) {
     var data: JSONObject = [
       "customer": .object(try self.customer(customerID).fullJSON), "segment": .object(segments[si].simpleJSON),
     ]
@@ -40,7 +40,7 @@ extension World {
   /// Tracks a custom event for a customer; emits `customer.custom_event`.
   public mutating func trackCustomEvent(
     customerID: String, name: String, metadata: JSONObject = [:], channel: EventChannel = .api
-  ) throws(WorldOperationError) -> Emitted<CustomEvent> {
+  ) throws(VoucherifyError) -> Emitted<CustomEvent> {
     _ = try position(in: customers, customerID, "customer")
     begin(channel)
     let schema: CustomEventSchema
@@ -83,7 +83,7 @@ extension World {
 
   /// Runs a manual distribution for one customer; emits `manual_distribution_schedule` with the code it
   /// publishes (send codes) or the promotion it announces (notify).
-  public mutating func runManualDistribution(_ id: String, customerID: String) throws(WorldOperationError)
+  public mutating func runManualDistribution(_ id: String, customerID: String) throws(VoucherifyError)
     -> Emitted<Distribution>
   {
     let di = try position(in: distributions, id, "distribution")

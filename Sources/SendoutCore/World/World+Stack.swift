@@ -64,38 +64,32 @@ extension World {
   }
 
   /// Why voucher `v` (`nil`: unknown) cannot be redeemed now as `item` asks.
-  private func stackFailure(_ v: Voucher?, _ item: StackRedeemable) -> StackFailure? {
+  private func stackFailure(_ v: Voucher?, _ item: StackRedeemable) -> VoucherifyError? {
     guard let v else {
-      return StackFailure(
-        status: 404, key: "not_found", message: "Resource not found", details: "Cannot find voucher with id \(item.id)")
+      return .notFound("voucher", id: item.id)
     }
     if v.campaignType == .loyaltyProgram {
       return item.hasReward
-        ? StackFailure(
-          status: 400, key: "invalid_payload", message: "Invalid payload",
-          details: "paying an order with loyalty points is not simulated; redeem a reward through "
+        ? .invalidPayload(
+          "paying an order with loyalty points is not simulated; redeem a reward through "
             + "POST /v1/loyalties/{campaignId}/members/\(v.code)/redemption")
-        : StackFailure(status: 400, key: "missing_reward", message: "Missing reward", details: v.code)
+        : .missingReward(v.code)
     }
-    if let (key, message) = (try? redemptionFailure(v)) ?? nil {
-      return StackFailure(status: key == "resource_not_found" ? 404 : 400, key: key, message: message, details: v.code)
-    }
+    if let failure = (try? redemptionFailure(v)) ?? nil { return failure }
     if v.campaignType == .giftVouchers, let credits = item.giftCredits, credits > v.giftBalance || credits <= 0 {
-      return StackFailure(status: 400, key: "gift_amount_exceeded", message: "gift amount exceeded", details: v.code)
+      return .giftAmountExceeded(v.code)
     }
     return nil
   }
 
   /// Why promotion tier `t` (`nil`: unknown) cannot apply now.
-  private func stackFailure(_ t: PromotionTier?, _ item: StackRedeemable) -> StackFailure? {
+  private func stackFailure(_ t: PromotionTier?, _ item: StackRedeemable) -> VoucherifyError? {
     guard let t else {
-      return StackFailure(
-        status: 404, key: "not_found", message: "Resource not found",
-        details: "Cannot find promotion_tier with id \(item.id)")
+      return .notFound("promotion_tier", id: item.id)
     }
     let campaignActive = campaigns[id: t.campaignID].map { $0.active && !$0.deleted } ?? false
     guard t.active, campaignActive else {
-      return StackFailure(status: 400, key: "promotion_inactive", message: "Inactive Promotion", details: t.id)
+      return .promotionInactive(t.id)
     }
     return nil
   }

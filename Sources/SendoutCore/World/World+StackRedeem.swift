@@ -9,7 +9,7 @@ extension World {
   /// failed redemption of it is stored and `redemption.failed` emitted; an unknown code or tier is `notFound`.
   public mutating func redeemStack(
     _ items: [StackRedeemable], customerID: String, lines: [OrderLine], channel: EventChannel = .api
-  ) throws(WorldOperationError) -> Emitted<StackRedemption> {
+  ) throws(VoucherifyError) -> Emitted<StackRedemption> {
     _ = try position(in: customers, customerID, "customer")
     let amount = try orderAmount(of: lines)
     try checkEarning(orderTotal: amount, customerID: customerID)
@@ -17,12 +17,10 @@ extension World {
       try checkReferrerReward(voucherID: id, customerID: customerID)
     }
     let evaluation = evaluateStack(items, orderAmount: amount)
-    if let failure = evaluation.firstFailure, failure.key == "not_found" {
-      let kind = failure.details.contains("promotion_tier") ? "promotion_tier" : "voucher"
-      throw .notFound(kind: kind, id: evaluation.outcomes.first { $0.failure == failure }?.redeemable.id ?? "")
-    }
+    if let failure = evaluation.firstFailure, failure.key == "not_found" { throw failure }
     if items.count == 1, let only = evaluation.outcomes.first, let vid = only.voucherID,
-      only.redeemable.giftCredits == nil, only.failure?.key != "missing_reward", only.failure?.key != "invalid_payload"
+      only.redeemable.giftCredits == nil, only.failure?.key != "missing_reward",
+      only.failure?.key != VoucherifyError.invalidPayloadKey
     {
       let redeemed = try redeem(voucherID: vid, customerID: customerID, lines: lines, channel: channel)
       let r = redeemed.value
@@ -106,7 +104,7 @@ extension World {
   /// Applies one evaluated redeemable to order `oi`: its discount (or gift credits, or free units), and the
   /// counters of its voucher or tier, campaign and the order's referrer.
   private mutating func applyStacked(_ outcome: StackOutcome, orderIndex oi: Int, redemption r: inout Redemption)
-    throws(WorldOperationError)
+    throws(VoucherifyError)
   {
     if let tid = outcome.tierID {
       let ti = try position(in: promotionTiers, tid, "promotion tier")

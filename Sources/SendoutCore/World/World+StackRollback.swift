@@ -9,7 +9,7 @@ extension World {
   /// redemption without children is rolled back alone. Returns the parent's rollback (`nil` when there was no
   /// parent) and the children's.
   public mutating func rollbackStack(parentID: String, reason: String? = nil, channel: EventChannel = .api)
-    throws(WorldOperationError) -> Emitted<StackRollback>
+    throws(VoucherifyError) -> Emitted<StackRollback>
   {
     let pi = try position(in: redemptions, parentID, "redemption")
     let children = stackChildren(of: parentID)

@@ -16,7 +16,7 @@ extension World {
 
   /// Changes a rule's minimum order amount; emits `business_validation_rule.updated`.
   public mutating func updateValidationRule(_ id: String, minimumOrderAmount: Int, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<ValidationRule>
+    throws(VoucherifyError) -> Emitted<ValidationRule>
   {
     let i = try position(in: validationRules, id, "validation rule")
     begin(channel)
@@ -30,7 +30,7 @@ extension World {
 
   /// Deletes a rule; emits `business_validation_rule.deleted`.
   public mutating func deleteValidationRule(_ id: String, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<ValidationRule>
+    throws(VoucherifyError) -> Emitted<ValidationRule>
   {
     let i = try position(in: validationRules, id, "validation rule")
     begin(channel)
@@ -43,7 +43,7 @@ extension World {
 
   /// Attaches a rule to a campaign, voucher or earning rule; emits `business_validation_rule.assignment.created`.
   public mutating func assignValidationRule(_ ruleID: String, to objectID: String, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<ValidationRuleAssignment>
+    throws(VoucherifyError) -> Emitted<ValidationRuleAssignment>
   {
     _ = try position(in: validationRules, ruleID, "validation rule")
     let type = try relatedType(objectID)
@@ -58,7 +58,7 @@ extension World {
 
   /// Detaches a rule; emits `business_validation_rule.assignment.deleted`.
   public mutating func unassignValidationRule(_ assignmentID: String, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<ValidationRuleAssignment>
+    throws(VoucherifyError) -> Emitted<ValidationRuleAssignment>
   {
     let i = try position(in: ruleAssignments, assignmentID, "validation rule assignment")
     begin(channel)
@@ -67,14 +67,14 @@ extension World {
     return finish(ruleAssignments.remove(at: i))
   }
 
-  private func relatedType(_ id: String) throws(WorldOperationError) -> String {
+  private func relatedType(_ id: String) throws(VoucherifyError) -> String {
     if campaigns[id: id] != nil { return "campaign" }
     if vouchers[id: id] != nil { return "voucher" }
     if earningRules[id: id] != nil { return "earning_rule" }
-    throw .notFound(kind: "campaign, voucher or earning rule", id: id)
+    throw .notFound("campaign, voucher or earning rule", id: id)
   }
 
-  private mutating func emitAssignment(_ type: String, _ a: ValidationRuleAssignment) throws(WorldOperationError) {
+  private mutating func emitAssignment(_ type: String, _ a: ValidationRuleAssignment) throws(VoucherifyError) {
     let rule = try entity(in: validationRules, a.ruleID, "validation rule")
     let voucher = vouchers[id: a.relatedObjectID]
     let earning = earningRules[id: a.relatedObjectID]

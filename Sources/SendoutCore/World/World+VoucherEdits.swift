@@ -5,12 +5,12 @@ extension World {
   /// `voucher.created`. A code in use (or in the bin) is invalid.
   public mutating func createVoucher(
     campaignID: String, code: String?, _ changes: VoucherChanges, channel: EventChannel = .api
-  ) throws(WorldOperationError) -> Emitted<Voucher> {
+  ) throws(VoucherifyError) -> Emitted<Voucher> {
     let ci = try position(in: campaigns, campaignID, "campaign")
     guard campaigns[ci].campaignType != .promotion else {
-      throw .invalid("promotion campaign '\(campaigns[ci].name)' has no codes")
+      throw .invalidPayload("promotion campaign '\(campaigns[ci].name)' has no codes")
     }
-    if let code, codeExists(code) { throw .invalid("code '\(code)' already exists") }
+    if let code, codeExists(code) { throw .duplicateFound("voucher", code, "code '\(code)' already exists") }
     begin(channel)
     var v: Voucher
     if let code {
@@ -31,7 +31,7 @@ extension World {
 
   /// Changes a voucher (active, validity dates, redemption quantity, metadata); emits `voucher.updated`.
   public mutating func editVoucher(_ id: String, _ changes: VoucherChanges, channel: EventChannel = .api)
-    throws(WorldOperationError) -> Emitted<Voucher>
+    throws(VoucherifyError) -> Emitted<Voucher>
   {
     let i = try position(in: vouchers, id, "voucher")
     begin(channel)
@@ -44,7 +44,7 @@ extension World {
   /// Deletes a voucher (`voucher.deleted`); `force` also frees its code for a new voucher, as a permanent
   /// deletion does (without it the voucher stays in the bin and keeps its code).
   public mutating func deleteVoucher(_ id: String, force: Bool, channel: EventChannel = .api)
-    throws(WorldOperationError) -> Emitted<Voucher>
+    throws(VoucherifyError) -> Emitted<Voucher>
   {
     var deleted = try deleteVoucher(id, channel: channel)
     if force, indexes.voucherIDByCode[deleted.value.code] == id { indexes.voucherIDByCode[deleted.value.code] = nil }

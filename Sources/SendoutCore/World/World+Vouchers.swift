@@ -1,6 +1,6 @@
 extension World {
   /// Adds one code to a campaign; emits `voucher.created`.
-  public mutating func createVoucher(campaignID: String, channel: EventChannel = .api) throws(WorldOperationError)
+  public mutating func createVoucher(campaignID: String, channel: EventChannel = .api) throws(VoucherifyError)
     -> Emitted<Voucher>
   {
     _ = try position(in: campaigns, campaignID, "campaign")
@@ -12,7 +12,7 @@ extension World {
 
   /// Changes a voucher's metadata; emits `voucher.updated`.
   public mutating func updateVoucher(_ id: String, metadata: JSONObject, channel: EventChannel = .api)
-    throws(WorldOperationError) -> Emitted<Voucher>
+    throws(VoucherifyError) -> Emitted<Voucher>
   {
     let i = try position(in: vouchers, id, "voucher")
     begin(channel)
@@ -24,7 +24,7 @@ extension World {
 
   /// Enables or disables a voucher; emits `voucher.enabled` / `voucher.disabled`.
   public mutating func setVoucherActive(_ id: String, _ active: Bool, channel: EventChannel = .userPortal)
-    throws(WorldOperationError) -> Emitted<Voucher>
+    throws(VoucherifyError) -> Emitted<Voucher>
   {
     let i = try position(in: vouchers, id, "voucher")
     begin(channel)
@@ -35,7 +35,7 @@ extension World {
   }
 
   /// Deletes a voucher; emits `voucher.deleted`.
-  public mutating func deleteVoucher(_ id: String, channel: EventChannel = .userPortal) throws(WorldOperationError)
+  public mutating func deleteVoucher(_ id: String, channel: EventChannel = .userPortal) throws(VoucherifyError)
     -> Emitted<Voucher>
   {
     let i = try position(in: vouchers, id, "voucher")
@@ -47,7 +47,7 @@ extension World {
   }
 
   /// Emits a voucher lifecycle event: the full voucher and its campaign.
-  private mutating func emitVoucher(_ type: String, _ id: String) throws(WorldOperationError) {
+  private mutating func emitVoucher(_ type: String, _ id: String) throws(VoucherifyError) {
     let v = try self.voucher(id)
     emit(
       type, entity: id,

@@ -28,14 +28,14 @@ struct DashboardPage: Sendable {
   }
 
   /// `dashboard.css` or `dashboard.js`; anything else is a 404.
-  static func asset(named name: String) throws(APIError) -> HTTPReply {
+  static func asset(named name: String) throws(VoucherifyError) -> HTTPReply {
     let (type, text): (String, String)
     switch name {
     case "dashboard.css": (type, text) = ("text/css; charset=utf-8", stylesheet)
     case "dashboard.js":
       (type, text) = ("text/javascript; charset=utf-8", script + detailScript + worldScript + keysScript)
     default:
-      throw APIError(status: 404, key: "not_found", message: "Resource not found", details: "No asset '\(name)'")
+      throw VoucherifyError(status: 404, key: "not_found", message: "Resource not found", details: "No asset '\(name)'")
     }
     return HTTPReply(status: 200, headers: [HTTPHeader("content-type", type)] + securityHeaders, body: Array(text.utf8))
   }

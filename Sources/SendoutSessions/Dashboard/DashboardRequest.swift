@@ -13,7 +13,7 @@ struct DashboardRequest: Sendable {
   var head: HTTPHead
 
   /// Splits the request target; a malformed %-escape in the query is a 400.
-  init(_ message: HTTPMessage) throws(APIError) {
+  init(_ message: HTTPMessage) throws(VoucherifyError) {
     head = message.head
     method = message.head.method ?? "GET"
     let target = message.head.target ?? "/"

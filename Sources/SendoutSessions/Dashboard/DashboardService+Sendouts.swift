@@ -22,7 +22,7 @@ extension DashboardService {
   }
 
   /// `GET /_sendout/api/sendouts`: one page of rows, newest first, with the filters' choices and the cursor.
-  func list(_ query: SendoutQuery) throws(APIError) -> JSON {
+  func list(_ query: SendoutQuery) throws(VoucherifyError) -> JSON {
     let inFlight = retries.inFlight
     return read { index, generation in
       let (total, page) = index.matching(query)
@@ -42,7 +42,7 @@ extension DashboardService {
 
   /// `GET /_sendout/api/sendouts/changes?since=CURSOR`: the rows changed since `CURSOR` (newest first); `reset`
   /// when the log was replaced or truncated since (the page then reloads everything).
-  func changes(since text: String?) throws(APIError) -> JSON {
+  func changes(since text: String?) throws(VoucherifyError) -> JSON {
     let inFlight = retries.inFlight
     let parsed = text.flatMap(Self.parseCursor)
     if let text, parsed == nil {
@@ -64,7 +64,7 @@ extension DashboardService {
 
   /// `GET /_sendout/api/sendouts/{id}`: the row, the exact body (and pretty-printed), the headers as recorded
   /// (secrets redacted), and every attempt.
-  func detail(_ id: String) throws(APIError) -> JSON {
+  func detail(_ id: String) throws(VoucherifyError) -> JSON {
     let inFlight = retries.inFlight
     let (row, records) = try records(of: id)
     let latest = records.last(where: { !$0.duplicate }) ?? records.last
@@ -83,11 +83,11 @@ extension DashboardService {
 
   /// `POST /_sendout/api/sendouts/{id}/retry`: starts resending the sendout as `sendout retry ID` does and answers
   /// 202 at once; the new record shows in the list when it is written.
-  func retry(_ id: String) throws(APIError) -> JSON {
+  func retry(_ id: String) throws(VoucherifyError) -> JSON {
     let records = try records(of: id).records
     if let latest = records.last(where: { !$0.duplicate }) ?? records.last {
       do throws(SessionError) { try ResendSession.check(latest, in: configuration.delivery.auditPath) } catch {
-        throw APIError(
+        throw VoucherifyError(
           status: 422, key: "invalid_audit_record", message: "Unprocessable Entity", details: error.message)
       }
     }
@@ -105,7 +105,7 @@ extension DashboardService {
       }
     }
     guard started else {
-      throw APIError(
+      throw VoucherifyError(
         status: 409, key: "retry_in_progress", message: "Conflict", details: "\(id) is being retried already")
     }
     return ["sendout_id": .string(id), "retrying": true]
@@ -113,8 +113,8 @@ extension DashboardService {
 
   /// Sendout `id`'s row and its records read back from the file, oldest first; a line whose bytes changed since it
   /// was indexed, or that holds another sendout, is left out (the file changed under us: what is still there shows).
-  func records(of id: String) throws(APIError) -> (row: AuditSummary.Row, records: [AuditRecord]) {
-    let (row, refs) = try read { (index, _) throws(APIError) in
+  func records(of id: String) throws(VoucherifyError) -> (row: AuditSummary.Row, records: [AuditRecord]) {
+    let (row, refs) = try read { (index, _) throws(VoucherifyError) in
       guard let position = index.summary.position(of: id) else { throw Self.unknown(id) }
       return (index.summary.rows[position], index.lines[position])
     }
@@ -167,8 +167,8 @@ extension DashboardService {
   }
 
   /// A 404 naming the id.
-  static func unknown(_ id: String) -> APIError {
-    APIError(
+  static func unknown(_ id: String) -> VoucherifyError {
+    VoucherifyError(
       status: 404, key: "not_found", message: "Resource not found", details: "No sendout '\(id)' in the audit log",
       resourceID: id, resourceType: "sendout")
   }

@@ -3,9 +3,9 @@ import SendoutCore
 /// The world endpoints of `sendout serve`'s dashboard.
 extension DashboardService {
   /// `GET /_sendout/api/world/{customers|vouchers|campaigns}?q=&page=&limit=`: one page, read under the API's lock.
-  func world(_ kind: String, _ parameters: [String: String]) throws(APIError) -> JSON {
+  func world(_ kind: String, _ parameters: [String: String]) throws(VoucherifyError) -> JSON {
     guard let reader = configuration.world else {
-      throw APIError(
+      throw VoucherifyError(
         status: 404, key: "not_found", message: "Resource not found",
         details: "No world here: the world tabs are in 'sendout serve''s dashboard")
     }

@@ -47,7 +47,7 @@ final class DashboardService: HTTPHandler, @unchecked Sendable {
 
   /// Answers one request.
   func reply(to message: HTTPMessage) -> HTTPReply {
-    do throws(APIError) {
+    do throws(VoucherifyError) {
       let request = try DashboardRequest(message)
       if let refusal = requestGuard.refusal(request) { throw refusal }
       return try route(request)
@@ -56,7 +56,7 @@ final class DashboardService: HTTPHandler, @unchecked Sendable {
     }
   }
 
-  private func route(_ request: DashboardRequest) throws(APIError) -> HTTPReply {
+  private func route(_ request: DashboardRequest) throws(VoucherifyError) -> HTTPReply {
     if request.path == "/" || request.path == "/_sendout" {
       return HTTPReply(status: 302, headers: [HTTPHeader("location", Self.prefix)])
     }
@@ -69,14 +69,14 @@ final class DashboardService: HTTPHandler, @unchecked Sendable {
     case ("POST", "api", 4) where segments[1] == "sendouts" && segments[3] == "retry":
       return Self.json(try retry(segments[2]), status: 202)
     case (_, "api", _), (_, "dashboard", 1), (_, nil, 0), (_, "assets", _):
-      throw APIError.methodNotAllowed(request.method, allowed: segments.last == "retry" ? ["POST"] : ["GET"])
+      throw VoucherifyError.methodNotAllowed(request.method, allowed: segments.last == "retry" ? ["POST"] : ["GET"])
     default:
-      throw APIError(
+      throw VoucherifyError(
         status: 404, key: "not_found", message: "Resource not found", details: "No page at \(request.path)")
     }
   }
 
-  private func api(_ path: [String], _ request: DashboardRequest) throws(APIError) -> JSON {
+  private func api(_ path: [String], _ request: DashboardRequest) throws(VoucherifyError) -> JSON {
     switch (path.first, path.count) {
     case ("info", 1): return info()
     case ("sendouts", 1): return try list(SendoutQuery(request.query))
@@ -84,7 +84,7 @@ final class DashboardService: HTTPHandler, @unchecked Sendable {
     case ("sendouts", 2): return try detail(path[1])
     case ("world", 2): return try world(path[1], request.query)
     default:
-      throw APIError(
+      throw VoucherifyError(
         status: 404, key: "not_found", message: "Resource not found",
         details: "No endpoint at \(request.path); see docs/dashboard.md")
     }

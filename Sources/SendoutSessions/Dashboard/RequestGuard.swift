@@ -10,15 +10,15 @@ import SendoutIO
 /// so this is its only check.
 struct RequestGuard: Sendable {
   /// `nil` when the request may go on, else the 403 to answer.
-  func refusal(_ request: DashboardRequest) -> APIError? {
+  func refusal(_ request: DashboardRequest) -> VoucherifyError? {
     guard request.method != "GET", request.method != "HEAD" else { return nil }
     if let site = request.head.value("sec-fetch-site")?.lowercased(), site != "same-origin", site != "none" {
-      return APIError(
+      return VoucherifyError(
         status: 403, key: "cross_site_request", message: "Forbidden",
         details: "A \(request.method) must come from the dashboard's own page (Sec-Fetch-Site '\(site)')")
     }
     if let origin = request.head.value("origin"), origin != "http://" + (request.head.value("host") ?? "") {
-      return APIError(
+      return VoucherifyError(
         status: 403, key: "cross_site_request", message: "Forbidden",
         details: "A \(request.method) must come from the dashboard's own page (Origin '\(origin)')")
     }

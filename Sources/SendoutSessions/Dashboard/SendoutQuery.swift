@@ -20,7 +20,7 @@ struct SendoutQuery: Sendable, Equatable {
   var limit = 50
 
   /// Reads the query parameters; an unknown status or a bad page/limit is a 400 naming the parameter.
-  init(_ parameters: [String: String]) throws(APIError) {
+  init(_ parameters: [String: String]) throws(VoucherifyError) {
     func nonEmpty(_ key: String) -> String? { parameters[key].flatMap { $0.isEmpty ? nil : $0 } }
     if let text = nonEmpty("status") {
       guard let parsed = AuditStatus(text: text) else {
@@ -37,7 +37,7 @@ struct SendoutQuery: Sendable, Equatable {
 
   /// An integer parameter in `range`, or `fallback` when absent.
   static func number(_ parameters: [String: String], _ key: String, default fallback: Int, in range: ClosedRange<Int>)
-    throws(APIError) -> Int
+    throws(VoucherifyError) -> Int
   {
     guard let text = parameters[key], !text.isEmpty else { return fallback }
     guard let n = Int(text), range.contains(n) else {
@@ -47,7 +47,7 @@ struct SendoutQuery: Sendable, Equatable {
   }
 
   /// A 400 about the query string.
-  static func invalid(_ details: String) -> APIError {
-    APIError(status: 400, key: "invalid_query_params", message: "Invalid query params", details: details)
+  static func invalid(_ details: String) -> VoucherifyError {
+    VoucherifyError(status: 400, key: "invalid_query_params", message: "Invalid query params", details: details)
   }
 }

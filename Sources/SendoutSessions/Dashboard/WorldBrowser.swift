@@ -21,9 +21,9 @@ enum WorldBrowser {
     var limit = 50
 
     /// Reads `kind` (a path segment) and the query parameters `q`, `page`, `limit`; a bad one is a 400/404.
-    init(kind text: String, _ parameters: [String: String]) throws(APIError) {
+    init(kind text: String, _ parameters: [String: String]) throws(VoucherifyError) {
       guard let kind = Kind(rawValue: text) else {
-        throw APIError(
+        throw VoucherifyError(
           status: 404, key: "not_found", message: "Resource not found",
           details: "No world tab '\(text)'; there are customers, vouchers and campaigns")
       }

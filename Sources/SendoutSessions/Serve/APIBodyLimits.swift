@@ -30,11 +30,11 @@ enum APIBodyLimits {
   ]
 
   /// Checks `body` (the whole request body), or throws the 400 naming the first field past a limit.
-  static func check(_ body: JSON) throws(APIError) {
+  static func check(_ body: JSON) throws(VoucherifyError) {
     try walk(body, path: "", key: nil)
   }
 
-  private static func walk(_ value: JSON, path: String, key: String?) throws(APIError) {
+  private static func walk(_ value: JSON, path: String, key: String?) throws(VoucherifyError) {
     if key == "metadata", case .object(let metadata) = value { return try checkMetadata(metadata, path: path) }
     if let key, amountKeys.contains(key), value.doubleValue != nil {
       return try checkAmount(
@@ -58,18 +58,19 @@ enum APIBodyLimits {
   }
 
   /// An amount: an integer from 0 (or −max, when it may be negative) to `AmountLimits.maxAmount`.
-  private static func checkAmount(_ value: JSON, path: String, mayBeNegative: Bool) throws(APIError) {
+  private static func checkAmount(_ value: JSON, path: String, mayBeNegative: Bool) throws(VoucherifyError) {
     let low = mayBeNegative ? -AmountLimits.maxAmount : 0
     guard let number = value.intValue, (low...AmountLimits.maxAmount).contains(number) else {
-      throw invalid(
+      throw .invalidPayload(
         "at `\(path)`: expected an integer from \(low) to \(AmountLimits.maxAmount), got \(value.compactString)")
     }
   }
 
   /// An order's lines: how many, and what each and all of them cost.
-  private static func checkItems(_ items: [JSON], path: String) throws(APIError) {
+  private static func checkItems(_ items: [JSON], path: String) throws(VoucherifyError) {
     guard items.count <= AmountLimits.maxOrderItems else {
-      throw invalid("at `\(path)`: an order has at most \(AmountLimits.maxOrderItems) items, got \(items.count)")
+      throw .invalidPayload(
+        "at `\(path)`: an order has at most \(AmountLimits.maxOrderItems) items, got \(items.count)")
     }
     var total = 0
     for (i, item) in items.enumerated() {
@@ -83,25 +84,27 @@ enum APIBodyLimits {
         continue
       }
       guard amount <= AmountLimits.maxAmount else {
-        throw invalid("at `\(path).\(i)`: the item's amount (price × quantity) exceeds \(AmountLimits.maxAmount)")
+        throw .invalidPayload(
+          "at `\(path).\(i)`: the item's amount (price × quantity) exceeds \(AmountLimits.maxAmount)")
       }
       let (sum, overflow) = total.addingReportingOverflow(amount)
       guard !overflow, sum <= AmountLimits.maxAmount else {
-        throw invalid("at `\(path)`: the items' amounts sum to more than \(AmountLimits.maxAmount)")
+        throw .invalidPayload("at `\(path)`: the items' amounts sum to more than \(AmountLimits.maxAmount)")
       }
       total = sum
     }
   }
 
   /// A `metadata` object: its nesting and size.
-  private static func checkMetadata(_ metadata: JSONObject, path: String) throws(APIError) {
+  private static func checkMetadata(_ metadata: JSONObject, path: String) throws(VoucherifyError) {
     let levels = depth(of: .object(metadata))
     guard levels <= maxMetadataDepth else {
-      throw invalid("at `\(path)`: metadata nests \(levels) levels deep, at most \(maxMetadataDepth) are accepted")
+      throw .invalidPayload(
+        "at `\(path)`: metadata nests \(levels) levels deep, at most \(maxMetadataDepth) are accepted")
     }
     let bytes = JSON.object(metadata).compactBytes.count
     guard bytes <= maxMetadataBytes else {
-      throw invalid("at `\(path)`: metadata takes \(bytes) bytes, at most \(maxMetadataBytes) are accepted")
+      throw .invalidPayload("at `\(path)`: metadata takes \(bytes) bytes, at most \(maxMetadataBytes) are accepted")
     }
   }
 
@@ -114,7 +117,4 @@ enum APIBodyLimits {
     }
   }
 
-  private static func invalid(_ details: String) -> APIError {
-    APIError(status: 400, key: "invalid_payload", message: "Invalid payload", details: details)
-  }
 }

@@ -16,26 +16,24 @@ enum APICampaignWrites {
   /// `voucher.code_config`; `voucher.discount` / `voucher.gift.amount` / `voucher.loyalty_card.points` /
   /// `voucher.redemption.quantity`; a promotion's `promotion.tiers`. Emits `campaign.created`,
   /// `campaign.vouchers.generation.completed` when codes were made, and `campaign.promotion_tier.created` per tier.
-  static func create(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func create(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let name = try request.required("name", errorKey: key)
     let typeText = try request.choice(
       at: "campaign_type", CampaignType.allCases.map(\.rawValue), errorKey: key)
     guard let type = typeText.flatMap(CampaignType.init(rawValue:)) else {
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: key, message: "Invalid campaign params",
         details: "`campaign_type` is required: \(CampaignType.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     if world.campaigns.contains(where: { $0.name == name && !$0.deleted }) {
-      throw APIError(
-        status: 409, key: "duplicate_found", message: "Duplicated resource found",
-        details: "A campaign named '\(name)' already exists", resourceID: name, resourceType: "campaign")
+      throw .duplicateFound("campaign", name, "A campaign named '\(name)' already exists")
     }
     var spec = CampaignSpec(type: type, name: name)
     spec.vouchersCount = try request.int(at: "vouchers_count", errorKey: key) ?? 0
     guard (0...CodeConfig.maxCodesPerCampaign).contains(spec.vouchersCount),
       type != .promotion || spec.vouchersCount == 0
     else {
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: key, message: "Invalid campaign params",
         details:
           "`vouchers_count` must be from 0 to \(CodeConfig.maxCodesPerCampaign) (0 for a promotion), got \(spec.vouchersCount)"
@@ -53,55 +51,49 @@ enum APICampaignWrites {
     spec.loyaltyPoints = try request.int(at: "voucher.loyalty_card.points", errorKey: key)
     spec.redemptionQuantity = try request.int(at: "voucher.redemption.quantity", errorKey: key)
     let tiers = try promotionTiers(request, type: type)
-    let created = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.createCampaign(spec, channel: .api)
-    }
+    let created = try world.createCampaign(spec, channel: .api)
     var events = created.events
     for (tierName, discount) in tiers {
-      events += try APIEndpoints.apply { () throws(WorldOperationError) in
-        try world.createPromotionTier(campaignID: created.value.id, name: tierName, discount: discount, channel: .api)
-      }.events
+      events += try world.createPromotionTier(
+        campaignID: created.value.id, name: tierName, discount: discount, channel: .api
+      ).events
     }
     return APIAnswer(body: .object(try APIEndpoints.campaign(created.value.id, in: world).fullJSON), events: events)
   }
 
   /// `PUT /v1/campaigns/{campaignId}`: changes `description` and merges `metadata` (the world keeps no other
   /// campaign setting that changes later); emits `campaign.updated`.
-  static func update(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func update(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try APIEndpoints.campaign(request.parameter("campaignId"), in: world).id
     let description = try request.string(at: "description", errorKey: key)
     let metadata = try request.object(at: "metadata", errorKey: key) ?? [:]
-    let updated = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.updateCampaign(id, description: description, metadata: metadata, channel: .api)
-    }
+    let updated = try world.updateCampaign(id, description: description, metadata: metadata, channel: .api)
     return APIAnswer(body: .object(updated.value.fullJSON), events: updated.events)
   }
 
   /// `POST /v1/campaigns/{campaignId}/enable`: `{}` (the spec's body); emits `campaign.enabled`.
-  static func enable(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func enable(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     try setActive(request, &world, true)
   }
 
   /// `POST /v1/campaigns/{campaignId}/disable`: `{}`; emits `campaign.disabled`.
-  static func disable(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func disable(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     try setActive(request, &world, false)
   }
 
   /// `DELETE /v1/campaigns/{campaignId}[?force=true]`: 202 with the deletion's `async_action_id`; the campaign and
   /// its codes are gone at once. Emits `campaign.deleted`.
-  static func delete(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func delete(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try APIEndpoints.campaign(request.parameter("campaignId"), in: world).id
     let force = try request.flag("force")
-    let deleted = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.deleteCampaign(id, force: force, channel: .api)
-    }
+    let deleted = try world.deleteCampaign(id, force: force, channel: .api)
     return APIAnswer(body: ["async_action_id": .string(world.newAsyncActionID())], events: deleted.events)
   }
 
   /// `POST /v1/campaigns/{campaignId}/vouchers[?vouchers_count=N]`: one code answers 200 with the voucher
   /// (`campaign.vouchers.added`); more answer 202 with an `async_action_id` and generate them
   /// (`campaign.vouchers.generation.started`/`completed`). A body `code` is that code.
-  static func addVouchers(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func addVouchers(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let campaign = try APIEndpoints.campaign(request.parameter("campaignId"), in: world)
     let count = try APIEndpoints.pageParameter(
       request, "vouchers_count", default: 1, range: 1...CodeConfig.maxCodesPerCampaign)
@@ -109,52 +101,46 @@ enum APICampaignWrites {
       return try APIVoucherWrites.create(request, &world, code: code, campaignID: campaign.id)
     }
     guard campaign.campaignType != .promotion else {
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: key, message: "Invalid campaign params",
         details: "campaign '\(campaign.name)' is a promotion: it has tiers, not codes")
     }
     try checkRoom(campaign.codeConfig, for: count, after: campaign.vouchersCount)
     if count == 1 {
-      let added = try APIEndpoints.apply { () throws(WorldOperationError) in
-        try world.addVouchers(campaignID: campaign.id, count: 1, channel: .api)
-      }
+      let added = try world.addVouchers(campaignID: campaign.id, count: 1, channel: .api)
       return APIAnswer(body: .object(added.value.first?.fullJSON ?? [:]), events: added.events)
     }
-    let generated = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.generateVouchers(campaignID: campaign.id, count: count, channel: .api)
-    }
+    let generated = try world.generateVouchers(campaignID: campaign.id, count: count, channel: .api)
     return APIAnswer(
       body: ["async_action_id": .string(world.newAsyncActionID())], status: 202, events: generated.events)
   }
 
   /// `POST /v1/campaigns/{campaignId}/vouchers/{code}`: a code of your own in the campaign; emits `voucher.created`.
-  static func addVoucherWithCode(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func addVoucherWithCode(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let campaign = try APIEndpoints.campaign(request.parameter("campaignId"), in: world)
     return try APIVoucherWrites.create(request, &world, code: request.parameter("code"), campaignID: campaign.id)
   }
 
-  private static func setActive(_ request: APIRequest, _ world: inout World, _ active: Bool) throws(APIError)
+  private static func setActive(_ request: APIRequest, _ world: inout World, _ active: Bool) throws(VoucherifyError)
     -> APIAnswer
   {
     let id = try APIEndpoints.campaign(request.parameter("campaignId"), in: world).id
-    let changed = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.setCampaignActive(id, active, channel: .api)
-    }
+    let changed = try world.setCampaignActive(id, active, channel: .api)
     return APIAnswer(body: [:], events: changed.events)
   }
 
   /// Refuses `count` more codes in a campaign that has `existing`: past Voucherify's 100,000 codes per campaign, or
   /// more than `config` can make (drawing codes from a spent pattern would take ever longer), before any is made.
-  private static func checkRoom(_ config: CodeConfig, for count: Int, after existing: Int) throws(APIError) {
+  private static func checkRoom(_ config: CodeConfig, for count: Int, after existing: Int) throws(VoucherifyError) {
     guard existing + count <= CodeConfig.maxCodesPerCampaign else {
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: key, message: "Invalid campaign params",
         details:
           "`vouchers_count` \(count) would give the campaign \(existing + count) codes; a campaign holds at most "
           + "\(CodeConfig.maxCodesPerCampaign)")
     }
     guard config.codeSpace >= existing + count else {
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: "invalid_code_config", message: "Invalid code config",
         details:
           "`voucher.code_config` can make \(config.codeSpace) codes, fewer than the \(existing + count) asked for")
@@ -163,7 +149,7 @@ enum APICampaignWrites {
 
   /// `voucher.code_config`: `pattern`, or `length` `#`s; `charset`, `prefix`, `postfix`. Sizes past
   /// `CodeConfig`'s limits are refused before a code is drawn.
-  private static func codeConfig(_ request: APIRequest) throws(APIError) -> CodeConfig? {
+  private static func codeConfig(_ request: APIRequest) throws(VoucherifyError) -> CodeConfig? {
     let path = "voucher.code_config"
     guard try request.object(at: path, errorKey: key) != nil else { return nil }
     let length = try request.int(at: "\(path).length", errorKey: key)
@@ -185,17 +171,17 @@ enum APICampaignWrites {
     return config
   }
 
-  private static func invalidCodeConfig(_ details: String) -> APIError {
-    APIError(status: 400, key: "invalid_code_config", message: "Invalid code config", details: details)
+  private static func invalidCodeConfig(_ details: String) -> VoucherifyError {
+    VoucherifyError(status: 400, key: "invalid_code_config", message: "Invalid code config", details: details)
   }
 
   /// A promotion's `promotion.tiers`: each `name` and `action.discount`.
-  private static func promotionTiers(_ request: APIRequest, type: CampaignType) throws(APIError)
+  private static func promotionTiers(_ request: APIRequest, type: CampaignType) throws(VoucherifyError)
     -> [(String, Discount)]
   {
     guard let tiers = try request.array(at: "promotion.tiers", errorKey: key) else { return [] }
     guard type == .promotion else {
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: key, message: "Invalid campaign params",
         details: "`promotion.tiers` is only for campaign_type PROMOTION")
     }
@@ -204,7 +190,7 @@ enum APICampaignWrites {
       let name = try request.required("promotion.tiers.\(i).name", errorKey: key)
       guard let discount = try APIDiscount.parse(request, at: "promotion.tiers.\(i).action.discount", errorKey: key)
       else {
-        throw APIError(
+        throw VoucherifyError(
           status: 400, key: key, message: "Invalid campaign params",
           details: "`promotion.tiers.\(i).action.discount` is required")
       }

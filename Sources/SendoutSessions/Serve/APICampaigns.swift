@@ -8,12 +8,12 @@ enum APICampaigns {
   ]
 
   /// `GET /v1/campaigns/{campaignId}`: by id or name.
-  static func getCampaign(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func getCampaign(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     APIAnswer(body: .object(try APIEndpoints.campaign(request.parameter("campaignId"), in: world).fullJSON))
   }
 
   /// `GET /v1/campaigns[?campaign_type=…&limit=…&page=…]`: the campaigns that are not deleted, oldest first.
-  static func listCampaigns(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func listCampaigns(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let type = request.query["campaign_type"]
     let limit = try APIEndpoints.pageParameter(request, "limit", default: 10, range: 1...100)
     let page = try APIEndpoints.pageParameter(request, "page", default: 1, range: 1...10_000)
@@ -28,7 +28,7 @@ enum APICampaigns {
 
   /// `GET /v1/campaigns/{campaignId}/transactions[?limit=…&order=…&starting_after_id=…]`: the balance changes of
   /// every gift or loyalty card of the campaign.
-  static func listTransactions(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func listTransactions(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try APIEndpoints.campaign(request.parameter("campaignId"), in: world).id
     return APIAnswer(body: try APIVouchers.transactions(world.transactions.filter { $0.campaignID == id }, request))
   }

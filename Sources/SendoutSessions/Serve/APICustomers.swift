@@ -10,20 +10,18 @@ enum APICustomers {
   ]
 
   /// `GET /v1/customers/{customerId}`: by id or `source_id`.
-  static func getCustomer(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func getCustomer(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     APIAnswer(body: .object(try APIEndpoints.customer(request.parameter("customerId"), in: world).fullJSON))
   }
 
   /// `POST /v1/customers`: creates a customer, or answers the existing one with the same `source_id` (upsert;
   /// changed metadata is applied and emits `customer.updated`). Emits `customer.created` for a new one.
-  static func createCustomer(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func createCustomer(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let sourceID = try request.string("source_id", errorKey: "invalid_customer")
     let metadata = try request.object("metadata", errorKey: "invalid_customer")
     if let sourceID, let existing = try? world.customer(sourceID: sourceID) {
       guard let metadata, !metadata.members.isEmpty else { return APIAnswer(body: .object(existing.fullJSON)) }
-      let updated = try APIEndpoints.apply { () throws(WorldOperationError) in
-        try world.updateCustomer(existing.id, metadata: metadata, channel: .api)
-      }
+      let updated = try world.updateCustomer(existing.id, metadata: metadata, channel: .api)
       return APIAnswer(body: .object(updated.value.fullJSON), events: updated.events)
     }
     let created = world.createCustomer(
@@ -35,7 +33,7 @@ enum APICustomers {
 
   /// `PUT /v1/customers/{customerId}` (by id or `source_id`): changes the given profile fields and merges
   /// `metadata`; emits `customer.updated`.
-  static func updateCustomer(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func updateCustomer(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try APIEndpoints.customer(request.parameter("customerId"), in: world).id
     let key = "invalid_customer"
     var changes = CustomerChanges()
@@ -52,28 +50,24 @@ enum APICustomers {
     changes.country = try request.string(at: "address.country", errorKey: key)
     changes.postalCode = try request.string(at: "address.postal_code", errorKey: key)
     changes.metadata = try request.object(at: "metadata", errorKey: key)
-    let updated = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.editCustomer(id, changes, channel: .api)
-    }
+    let updated = try world.editCustomer(id, changes, channel: .api)
     return APIAnswer(body: .object(updated.value.fullJSON), events: updated.events)
   }
 
   /// `DELETE /v1/customers/{customerId}` (by id or `source_id`): 204; emits `customer.deleted`.
-  static func deleteCustomer(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func deleteCustomer(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try APIEndpoints.customer(request.parameter("customerId"), in: world).id
-    let deleted = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.deleteCustomer(id, channel: .api)
-    }
+    let deleted = try world.deleteCustomer(id, channel: .api)
     return APIAnswer(body: .null, events: deleted.events)
   }
 
   /// `GET /v1/customers[?email=…&city=…&name=…&segment_id=…&created_at[before|after]=…&updated_at[…]=…&order=…]`.
-  static func listCustomers(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func listCustomers(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let q = request.query
     let created = try APIList.timeFilter(request, "created_at")
     let updated = try APIList.timeFilter(request, "updated_at")
-    let members = try q["segment_id"].map { (id) throws(APIError) -> Set<String> in
-      guard let segment = world.segments[id: id] else { throw APIError.notFound("segment", id: id) }
+    let members = try q["segment_id"].map { (id) throws(VoucherifyError) -> Set<String> in
+      guard let segment = world.segments[id: id] else { throw VoucherifyError.notFound("segment", id: id) }
       return Set(segment.memberIDs)
     }
     let matching = world.customers.filter { c in
@@ -94,7 +88,7 @@ enum APICustomers {
   }
 
   /// `GET /v1/customers/{customerId}/segments`: the segments the customer is in now.
-  static func listSegments(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func listSegments(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try APIEndpoints.customer(request.parameter("customerId"), in: world).id
     let segments = world.segments.filter { $0.memberIDs.contains(id) }
     return APIAnswer(

@@ -5,12 +5,12 @@ import SendoutCore
 /// `amount_limit`), `FIXED` (`fixed_amount`) or `UNIT` (`unit_off`, `unit_type`).
 enum APIDiscount {
   /// The discount at `path`, `nil` when absent; a wrong or missing field is a 400 naming its path.
-  static func parse(_ request: APIRequest, at path: String, errorKey: String) throws(APIError) -> Discount? {
+  static func parse(_ request: APIRequest, at path: String, errorKey: String) throws(VoucherifyError) -> Discount? {
     guard try request.object(at: path, errorKey: errorKey) != nil else { return nil }
     let type = try request.choice(at: "\(path).type", ["AMOUNT", "PERCENT", "FIXED", "UNIT"], errorKey: errorKey)
-    func amount(_ name: String) throws(APIError) -> Int {
+    func amount(_ name: String) throws(VoucherifyError) -> Int {
       guard let value = try request.int(at: "\(path).\(name)", errorKey: errorKey), value >= 0 else {
-        throw APIError(
+        throw VoucherifyError(
           status: 400, key: errorKey, message: "Invalid payload",
           details: "`\(path).\(name)` is required for a \(type ?? "") discount: a non-negative integer (cents)")
       }
@@ -24,14 +24,14 @@ enum APIDiscount {
         off: try amount("unit_off"), productID: try request.required("\(path).unit_type", errorKey: errorKey))
     case "PERCENT"?:
       guard let off = try request.number(at: "\(path).percent_off", errorKey: errorKey), off >= 0, off <= 100 else {
-        throw APIError(
+        throw VoucherifyError(
           status: 400, key: errorKey, message: "Invalid payload",
           details: "`\(path).percent_off` is required for a PERCENT discount: a number from 0 to 100")
       }
       return .percent(
         off: off, amountLimit: try request.int(at: "\(path).amount_limit", errorKey: errorKey), formula: nil)
     default:
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: errorKey, message: "Invalid payload",
         details: "`\(path).type` is required: AMOUNT, PERCENT, FIXED or UNIT")
     }

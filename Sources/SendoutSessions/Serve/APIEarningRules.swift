@@ -13,10 +13,10 @@ enum APIEarningRules {
   /// `POST /v1/loyalties/{campaignId}/earning-rules` `[{"event": "order.paid", "loyalty": {"type": "PROPORTIONAL",
   /// "calculation_type": "ORDER_AMOUNT", "order": {"amount": {"every": 100, "points": 1}}}, "pending_points": …}]`:
   /// the rules, in order; emits `campaign.earning_rule.assigned` (inferred) for each.
-  static func create(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func create(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let program = try self.program(request, in: world)
     guard let items = request.body.arrayValue, !items.isEmpty else {
-      throw invalid("the body must be a non-empty array of earning rules")
+      throw .invalidPayload("the body must be a non-empty array of earning rules")
     }
     var rules: [JSON] = []
     var events: [WorldEvent] = []
@@ -25,10 +25,8 @@ enum APIEarningRules {
       guard event == "order.paid" else { throw notSimulated("[\(i)].event '\(event)'") }
       let (every, points) = try proportional(item["loyalty"], at: i)
       let pendingDays = try self.pendingDays(item, at: i)
-      let made = try APIEndpoints.apply { () throws(WorldOperationError) in
-        try world.assignEarningRule(
-          campaignID: program.id, every: every, points: points, pendingDays: pendingDays, channel: .api)
-      }
+      let made = try world.assignEarningRule(
+        campaignID: program.id, every: every, points: points, pendingDays: pendingDays, channel: .api)
       rules.append(.object(made.value.fullJSON))
       events += made.events
     }
@@ -37,92 +35,82 @@ enum APIEarningRules {
 
   /// `PUT /v1/loyalties/{campaignId}/earning-rules/{earningRuleId}` `{"pending_points": {"period_value": 7}}` (or
   /// `null`: immediate points); emits `campaign.earning_rule.updated` (inferred).
-  static func update(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func update(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let rule = try self.rule(request, in: world)
     let pendingDays = request.body["pending_points"] == nil ? rule.pendingDays : try self.pendingDays(request.body)
-    let changed = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.updateEarningRule(rule.id, pendingDays: pendingDays, channel: .api)
-    }
+    let changed = try world.updateEarningRule(rule.id, pendingDays: pendingDays, channel: .api)
     return APIAnswer(body: .object(changed.value.fullJSON), events: changed.events)
   }
 
   /// `POST …/earning-rules/{earningRuleId}/enable`; emits `campaign.earning_rule.enabled` (inferred).
-  static func enable(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func enable(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     try setActive(request, &world, true)
   }
 
   /// `POST …/earning-rules/{earningRuleId}/disable`; emits `campaign.earning_rule.disabled` (inferred).
-  static func disable(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func disable(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     try setActive(request, &world, false)
   }
 
   /// `DELETE /v1/loyalties/{campaignId}/earning-rules/{earningRuleId}`: 204; emits `campaign.earning_rule.deleted`
   /// (inferred).
-  static func delete(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func delete(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let rule = try self.rule(request, in: world)
-    let deleted = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.deleteEarningRule(rule.id, channel: .api)
-    }
+    let deleted = try world.deleteEarningRule(rule.id, channel: .api)
     return APIAnswer(body: .null, events: deleted.events)
   }
 
-  private static func setActive(_ request: APIRequest, _ world: inout World, _ active: Bool) throws(APIError)
+  private static func setActive(_ request: APIRequest, _ world: inout World, _ active: Bool) throws(VoucherifyError)
     -> APIAnswer
   {
     let rule = try self.rule(request, in: world)
-    let changed = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.setEarningRuleActive(rule.id, active, channel: .api)
-    }
+    let changed = try world.setEarningRuleActive(rule.id, active, channel: .api)
     return APIAnswer(body: .object(changed.value.fullJSON), events: changed.events)
   }
 
   /// `every` cents and `points` of a `PROPORTIONAL` order-amount `loyalty` block.
-  private static func proportional(_ loyalty: JSON?, at i: Int) throws(APIError) -> (Int, Int) {
-    guard let loyalty else { throw invalid("[\(i)].loyalty is required") }
+  private static func proportional(_ loyalty: JSON?, at i: Int) throws(VoucherifyError) -> (Int, Int) {
+    guard let loyalty else { throw .invalidPayload("[\(i)].loyalty is required") }
     let type = loyalty["type"]?.stringValue ?? ""
     guard type == "PROPORTIONAL" else { throw notSimulated("[\(i)].loyalty.type '\(type)'") }
     let ratio = loyalty["order"]?["amount"] ?? loyalty["order"]?["total_amount"]
     guard let every = ratio?["every"]?.intValue, let points = ratio?["points"]?.intValue, every > 0, points > 0 else {
-      throw invalid("[\(i)].loyalty.order.amount needs `every` and `points`, both positive integers")
+      throw .invalidPayload("[\(i)].loyalty.order.amount needs `every` and `points`, both positive integers")
     }
     return (every, points)
   }
 
   /// The days of a body's `pending_points` (`period_type` DAY, `period_value` 1 to 90); `nil` when absent or null.
-  private static func pendingDays(_ body: JSON, at i: Int? = nil) throws(APIError) -> Int? {
+  private static func pendingDays(_ body: JSON, at i: Int? = nil) throws(VoucherifyError) -> Int? {
     guard let pending = body["pending_points"], pending != .null else { return nil }
     let at = i.map { "[\($0)]." } ?? ""
     guard let days = pending["period_value"]?.intValue, (1...90).contains(days) else {
-      throw invalid("\(at)pending_points.period_value must be an integer from 1 to 90")
+      throw .invalidPayload("\(at)pending_points.period_value must be an integer from 1 to 90")
     }
     return days
   }
 
   /// The loyalty program `campaignId` names, or Voucherify's 404.
-  private static func program(_ request: APIRequest, in world: World) throws(APIError) -> Campaign {
+  private static func program(_ request: APIRequest, in world: World) throws(VoucherifyError) -> Campaign {
     let campaign = try APIEndpoints.campaign(request.parameter("campaignId"), in: world)
     guard campaign.campaignType == .loyaltyProgram else {
-      throw APIError.notFound("loyalty_program", id: request.parameter("campaignId"))
+      throw VoucherifyError.notFound("loyalty_program", id: request.parameter("campaignId"))
     }
     return campaign
   }
 
   /// The earning rule `earningRuleId` of the program, or Voucherify's 404.
-  private static func rule(_ request: APIRequest, in world: World) throws(APIError) -> EarningRule {
+  private static func rule(_ request: APIRequest, in world: World) throws(VoucherifyError) -> EarningRule {
     let program = try self.program(request, in: world)
     let id = request.parameter("earningRuleId")
     guard let rule = world.earningRules[id: id], rule.campaignID == program.id else {
-      throw APIError.notFound("earning_rule", id: id)
+      throw VoucherifyError.notFound("earning_rule", id: id)
     }
     return rule
   }
 
-  private static func invalid(_ details: String) -> APIError {
-    APIError(status: 400, key: "invalid_payload", message: "Invalid payload", details: details)
-  }
-
-  private static func notSimulated(_ what: String) -> APIError {
-    APIError(
+  private static func notSimulated(_ what: String) -> VoucherifyError {
+    VoucherifyError(
       status: 501, key: "not_implemented", message: "Not implemented",
       details: "\(what) is not simulated by sendout serve: earning rules earn on order.paid, PROPORTIONAL to the amount"
     )

@@ -5,7 +5,7 @@ import SendoutCore
 /// spec answers 501. The world is the mock's whole state; an endpoint's events become webhooks.
 enum APIEndpoints {
   /// An endpoint: the request, the world it may change, and the channel events are attributed to.
-  typealias Handler = @Sendable (APIRequest, inout World) throws(APIError) -> APIAnswer
+  typealias Handler = @Sendable (APIRequest, inout World) throws(VoucherifyError) -> APIAnswer
 
   /// The domains' tables; an `operationId` is in one of them only (a test checks).
   static let tables: [[String: Handler]] = [
@@ -23,11 +23,11 @@ enum APIEndpoints {
 
   /// An integer query parameter within `range`, or Voucherify's 400 naming it.
   static func pageParameter(_ request: APIRequest, _ name: String, default value: Int, range: ClosedRange<Int>)
-    throws(APIError) -> Int
+    throws(VoucherifyError) -> Int
   {
     guard let text = request.query[name] else { return value }
     guard let number = Int(text), range.contains(number) else {
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: "invalid_query_params", message: "Invalid query params",
         details: "`\(name)` must be an integer from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
     }
@@ -35,24 +35,24 @@ enum APIEndpoints {
   }
 
   /// The campaign whose id or name is `key`, or Voucherify's 404.
-  static func campaign(_ key: String, in world: World) throws(APIError) -> Campaign {
+  static func campaign(_ key: String, in world: World) throws(VoucherifyError) -> Campaign {
     if let c = try? world.campaign(key), !c.deleted { return c }
     if let c = world.campaigns.first(where: { $0.name == key && !$0.deleted }) { return c }
-    throw APIError.notFound("campaign", id: key)
+    throw VoucherifyError.notFound("campaign", id: key)
   }
 
   /// The voucher whose code or id is `key`, or Voucherify's 404.
-  static func voucher(_ key: String, in world: World) throws(APIError) -> Voucher {
+  static func voucher(_ key: String, in world: World) throws(VoucherifyError) -> Voucher {
     if let v = try? world.voucher(code: key), !v.deleted { return v }
     if let v = try? world.voucher(key), !v.deleted { return v }
-    throw APIError.notFound("voucher", id: key)
+    throw VoucherifyError.notFound("voucher", id: key)
   }
 
   /// The customer whose id or `source_id` is `key`, or Voucherify's 404.
-  static func customer(_ key: String, in world: World) throws(APIError) -> Customer {
+  static func customer(_ key: String, in world: World) throws(VoucherifyError) -> Customer {
     if let c = try? world.customer(key) { return c }
     if let c = try? world.customer(sourceID: key) { return c }
-    throw APIError.notFound("customer", id: key)
+    throw VoucherifyError.notFound("customer", id: key)
   }
 
   /// The customer a request body's `customer` names, by `id` or `source_id`.
@@ -67,17 +67,6 @@ enum APIEndpoints {
     let created = world.createCustomer(sourceID: key, channel: .api)
     return (created.value.id, created.events)
   }
-
-  /// Runs a world operation, turning its error into Voucherify's: unknown objects 404, rules 400.
-  static func apply<T>(_ operation: () throws(WorldOperationError) -> T) throws(APIError) -> T {
-    do { return try operation() } catch {
-      switch error {
-      case .notFound(let kind, let id): throw APIError.notFound(kind, id: id)
-      case .invalid(let why):
-        throw APIError(status: 400, key: "invalid_payload", message: "Invalid payload", details: why)
-      }
-    }
-  }
 }
 
 /// What an endpoint answers: the response body (and status, when not the operation's usual one), and the events the
@@ -89,11 +78,11 @@ struct APIAnswer: Sendable {
   var status: Int?
   /// An error to answer instead of `body` although the call changed the world (a failed redemption is stored and
   /// emits `redemption.failed`, and the client gets a 400).
-  var error: APIError?
+  var error: VoucherifyError?
   /// Events emitted by the call, in order.
   var events: [WorldEvent] = []
 
-  init(body: JSON, status: Int? = nil, events: [WorldEvent] = [], error: APIError? = nil) {
+  init(body: JSON, status: Int? = nil, events: [WorldEvent] = [], error: VoucherifyError? = nil) {
     self.body = body
     self.status = status
     self.events = events

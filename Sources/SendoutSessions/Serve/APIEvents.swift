@@ -8,24 +8,22 @@ enum APIEvents {
   ]
 
   /// `POST /v1/events`: tracks a custom event for `customer` (by id or `source_id`); emits `customer.custom_event`.
-  static func trackCustomEvent(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
-    guard let name = try request.string("event", errorKey: "invalid_payload"), !name.isEmpty else {
-      throw APIError(status: 400, key: "invalid_payload", message: "Invalid payload", details: "`event` is required")
+  static func trackCustomEvent(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
+    guard let name = try request.string("event", errorKey: VoucherifyError.invalidPayloadKey), !name.isEmpty else {
+      throw VoucherifyError.invalidPayload("`event` is required")
     }
     guard let reference = try request.object("customer", errorKey: "invalid_customer") else {
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: "missing_customer", message: "Missing customer", details: "`customer` is required")
     }
     let key = reference["id"]?.stringValue ?? reference["source_id"]?.stringValue ?? ""
     let customerID = try APIEndpoints.customer(key, in: world).id
-    let metadata = try request.object("metadata", errorKey: "invalid_payload") ?? [:]
-    let tracked = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.trackCustomEvent(customerID: customerID, name: name, metadata: metadata, channel: .api)
-    }
+    let metadata = try request.object("metadata", errorKey: VoucherifyError.invalidPayloadKey) ?? [:]
+    let tracked = try world.trackCustomEvent(customerID: customerID, name: name, metadata: metadata, channel: .api)
     let body: JSON = [
       "object": "event", "type": .string(name),
       "customer": .object(
-        try APIEndpoints.apply { () throws(WorldOperationError) in try world.customer(customerID) }.simpleJSON),
+        try world.customer(customerID).simpleJSON),
       "referral": .null, "loyalty": .null, "metadata": .object(tracked.value.metadata),
     ]
     return APIAnswer(body: body, events: tracked.events)

@@ -8,13 +8,15 @@ enum APIList {
 
   /// `items` sorted by the `order` query parameter, one of `fields` (descending with a leading `-`); unsorted
   /// (creation order) without one; another value is a 400 listing the allowed ones.
-  static func sorted<T>(_ items: [T], _ request: APIRequest, by fields: [String: Order<T>]) throws(APIError) -> [T] {
+  static func sorted<T>(_ items: [T], _ request: APIRequest, by fields: [String: Order<T>]) throws(VoucherifyError)
+    -> [T]
+  {
     guard let text = request.query["order"], !text.isEmpty else { return items }
     let descending = text.hasPrefix("-")
     let name = descending ? String(text.dropFirst()) : text
     guard let ascending = fields[name] else {
       let allowed = fields.keys.sorted().flatMap { [$0, "-" + $0] }.joined(separator: ", ")
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: "invalid_query_params", message: "Invalid query params",
         details: "`order` must be one of \(allowed), got '\(text)'")
     }
@@ -28,14 +30,16 @@ enum APIList {
   }
 
   /// One page of `items` by `limit` (1–100, default 10) and `page` (from 1).
-  static func page<T>(_ items: [T], _ request: APIRequest, defaultLimit: Int = 10) throws(APIError) -> ArraySlice<T> {
+  static func page<T>(_ items: [T], _ request: APIRequest, defaultLimit: Int = 10) throws(VoucherifyError)
+    -> ArraySlice<T>
+  {
     let limit = try APIEndpoints.pageParameter(request, "limit", default: defaultLimit, range: 1...100)
     let page = try APIEndpoints.pageParameter(request, "page", default: 1, range: 1...10_000)
     return items.dropFirst((page - 1) * limit).prefix(limit)
   }
 
   /// Whether `time` passes the `<field>[before]`/`<field>[after]` filters of the query.
-  static func timeFilter(_ request: APIRequest, _ field: String) throws(APIError) -> (Timestamp?) -> Bool {
+  static func timeFilter(_ request: APIRequest, _ field: String) throws(VoucherifyError) -> (Timestamp?) -> Bool {
     let before = try time(request, "\(field)[before]")
     let after = try time(request, "\(field)[after]")
     if before == nil && after == nil { return { _ in true } }
@@ -53,11 +57,11 @@ enum APIList {
   }
 
   /// A time query parameter: ISO 8601 (`2024-01-01`, `2024-01-01T00:00:00Z` or with `+00:00`).
-  private static func time(_ request: APIRequest, _ name: String) throws(APIError) -> Timestamp? {
+  private static func time(_ request: APIRequest, _ name: String) throws(VoucherifyError) -> Timestamp? {
     guard let text = request.query[name] else { return nil }
     let zulu = text.hasSuffix("+00:00") ? String(text.dropLast(6)) + "Z" : text
     guard let time = Timestamp(iso8601: zulu) else {
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: "invalid_query_params", message: "Invalid query params",
         details: "`\(name)` must be an ISO 8601 UTC time like 2024-01-01T00:00:00Z, got '\(text)'")
     }

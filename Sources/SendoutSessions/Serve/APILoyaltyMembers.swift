@@ -12,7 +12,7 @@ enum APILoyaltyMembers {
 
   /// `GET /v1/loyalties/members/{memberId}/rewards[?affordable_only=true]`: the rewards of the card's program, each
   /// with its assignment (price in points).
-  static func listRewards(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func listRewards(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let card = try APILoyalties.card(request, in: world)
     let affordable = request.query["affordable_only"] == "true"
     let data: [JSON] = world.rewardAssignments.filter {
@@ -28,7 +28,7 @@ enum APILoyaltyMembers {
 
   /// `GET /v1/loyalties[/{campaignId}]/members/{memberId}/pending-points[?limit=…]`: the card's pending points,
   /// oldest first (`order=-created_at`: newest first).
-  static func listPending(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func listPending(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let card = try APILoyalties.card(request, in: world)
     let limit = try APIEndpoints.pageParameter(request, "limit", default: 10, range: 1...100)
     var all = world.pendingPoints.filter { $0.voucherID == card.id }
@@ -47,9 +47,9 @@ enum APILoyaltyMembers {
 
   /// `POST /v1/loyalties/members/{memberId}/pending-points/{pendingPointsId}/activate`: the points join the
   /// balance now; emits `*.pending_points.activated` and the points transaction. Answers the new balance.
-  static func activatePending(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func activatePending(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let (card, id) = try pending(request, in: world)
-    let activated = try APIEndpoints.apply { () throws(WorldOperationError) in try world.activatePendingPoints(id) }
+    let activated = try world.activatePendingPoints(id)
     let now = try APIEndpoints.voucher(card.id, in: world)
     let body: JSON = [
       "points": .int(activated.value.points), "total": .int(now.loyaltyPoints), "balance": .int(now.loyaltyBalance),
@@ -60,49 +60,38 @@ enum APILoyaltyMembers {
 
   /// `POST /v1/loyalties/members/{memberId}/pending-points/{pendingPointsId}/cancel`: the points never join the
   /// balance; emits `*.pending_points.canceled`. Answers 204.
-  static func cancelPending(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func cancelPending(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let (_, id) = try pending(request, in: world)
-    let canceled = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.cancelPendingPoints(id, channel: .api)
-    }
+    let canceled = try world.cancelPendingPoints(id, channel: .api)
     return APIAnswer(body: .null, events: canceled.events)
   }
 
   /// `POST /v1/loyalties[/{campaignId}]/members/{memberId}/redemption` `{"reward": {"id": "rew_…"}}`: spends the
   /// card's points on a reward assigned to its program; emits the points transaction, `customer.rewarded` and the
   /// reward redemption events. Too few points: 400 `loyalty_card_points_exceeded`.
-  static func redeemReward(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func redeemReward(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let card = try APILoyalties.card(request, in: world)
     guard let rewardID = request.body["reward"]?["id"]?.stringValue else {
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: "missing_reward", message: "Missing reward", details: "`reward.id` (rew_…) is required")
     }
     guard
       let assignment = world.rewardAssignments.first(where: {
         $0.rewardID == rewardID && $0.campaignID == card.campaignID
       })
-    else { throw APIError.notFound("reward", id: rewardID) }
-    guard card.loyaltyBalance >= assignment.points else {
-      throw APIError(
-        status: 400, key: "loyalty_card_points_exceeded", message: "loyalty card points exceeded",
-        details: "\(card.code) has \(card.loyaltyBalance) points; the reward costs \(assignment.points)")
-    }
-    let redeemed = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.redeemReward(voucherID: card.id, assignmentID: assignment.id, channel: .api)
-    }
+    else { throw VoucherifyError.notFound("reward", id: rewardID) }
+    let redeemed = try world.redeemReward(voucherID: card.id, assignmentID: assignment.id, channel: .api)
     let reward = redeemed.last("customer.rewarded")?.fullData["reward"]?.objectValue ?? [:]
-    let body = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.redemptionJSON(redeemed.value.sourceID, reward: reward)
-    }
+    let body = try world.redemptionJSON(redeemed.value.sourceID, reward: reward)
     return APIAnswer(body: .object(body), events: redeemed.events)
   }
 
   /// The member's card and the pending points `pendingPointsId` of it, or Voucherify's 404.
-  private static func pending(_ request: APIRequest, in world: World) throws(APIError) -> (Voucher, String) {
+  private static func pending(_ request: APIRequest, in world: World) throws(VoucherifyError) -> (Voucher, String) {
     let card = try APILoyalties.card(request, in: world)
     let id = request.parameter("pendingPointsId")
     guard let p = world.pendingPoints[id: id], p.voucherID == card.id else {
-      throw APIError.notFound("pending_points", id: id)
+      throw VoucherifyError.notFound("pending_points", id: id)
     }
     return (card, id)
   }

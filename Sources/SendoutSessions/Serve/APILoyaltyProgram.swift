@@ -9,7 +9,7 @@ enum APILoyaltyProgram {
   ]
 
   /// `GET /v1/loyalties/{campaignId}/tiers`: the program's tiers, lowest first (`order=-…`: highest first).
-  static func listTiers(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func listTiers(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let program = try self.program(request, in: world)
     var tiers = world.loyaltyTiers.filter { $0.campaignID == program.id }.sorted { $0.pointsFrom < $1.pointsFrom }
     if request.query["order"]?.hasPrefix("-") == true { tiers.reverse() }
@@ -17,17 +17,17 @@ enum APILoyaltyProgram {
   }
 
   /// `GET /v1/loyalties/{campaignId}/tiers/{loyaltyTierId}`.
-  static func getTier(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func getTier(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let program = try self.program(request, in: world)
     let id = request.parameter("loyaltyTierId")
     guard let tier = world.loyaltyTiers[id: id], tier.campaignID == program.id else {
-      throw APIError.notFound("loyalty_tier", id: id)
+      throw VoucherifyError.notFound("loyalty_tier", id: id)
     }
     return APIAnswer(body: .object(tier.json()))
   }
 
   /// `GET /v1/loyalties/members/{memberId}/tiers`: the tier the card's balance is in (none below the first).
-  static func memberTiers(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func memberTiers(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let card = try APILoyalties.card(request, in: world)
     let tier = world.loyaltyTiers.first { $0.campaignID == card.campaignID && $0.contains(card.loyaltyBalance) }
     let expiration = card.holderID.map { (customerID: $0, since: card.updatedAt ?? card.createdAt) }
@@ -35,7 +35,7 @@ enum APILoyaltyProgram {
   }
 
   /// `GET /v1/loyalties/{campaignId}/earning-rules`.
-  static func listEarningRules(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func listEarningRules(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let program = try self.program(request, in: world)
     var rules = world.earningRules.filter { $0.campaignID == program.id }
     if request.query["order"]?.hasPrefix("-") == true { rules.reverse() }
@@ -43,20 +43,20 @@ enum APILoyaltyProgram {
   }
 
   /// `GET /v1/loyalties/{campaignId}/earning-rules/{earningRuleId}`.
-  static func getEarningRule(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func getEarningRule(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let program = try self.program(request, in: world)
     let id = request.parameter("earningRuleId")
     guard let rule = world.earningRules[id: id], rule.campaignID == program.id else {
-      throw APIError.notFound("earning_rule", id: id)
+      throw VoucherifyError.notFound("earning_rule", id: id)
     }
     return APIAnswer(body: .object(rule.fullJSON))
   }
 
   /// The loyalty program `campaignId` names (id or name), or Voucherify's 404.
-  private static func program(_ request: APIRequest, in world: World) throws(APIError) -> Campaign {
+  private static func program(_ request: APIRequest, in world: World) throws(VoucherifyError) -> Campaign {
     let campaign = try APIEndpoints.campaign(request.parameter("campaignId"), in: world)
     guard campaign.campaignType == .loyaltyProgram else {
-      throw APIError.notFound("loyalty_program", id: request.parameter("campaignId"))
+      throw VoucherifyError.notFound("loyalty_program", id: request.parameter("campaignId"))
     }
     return campaign
   }

@@ -5,7 +5,7 @@ import SendoutCore
 enum APIManagement {
   /// A management endpoint: the request, the project's webhooks, the clock and where the server listens.
   typealias Handler =
-    @Sendable (APIRequest, inout ProjectWebhooks, Timestamp, ServedAddress) throws(APIError)
+    @Sendable (APIRequest, inout ProjectWebhooks, Timestamp, ServedAddress) throws(VoucherifyError)
     -> APIAnswer
 
   /// Every simulated management operation.
@@ -16,11 +16,13 @@ enum APIManagement {
 
   static func create(
     _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
-  ) throws(APIError)
+  ) throws(VoucherifyError)
     -> APIAnswer
   {
     try project(request, webhooks)
-    guard let target = request.body["target_url"]?.stringValue else { throw invalid("`target_url` is required") }
+    guard let target = request.body["target_url"]?.stringValue else {
+      throw .invalidPayload("`target_url` is required")
+    }
     try check(target, served)
     let events = try self.events(request) ?? []
     let webhook = webhooks.create(
@@ -30,7 +32,7 @@ enum APIManagement {
 
   static func list(
     _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
-  ) throws(APIError)
+  ) throws(VoucherifyError)
     -> APIAnswer
   {
     try project(request, webhooks)
@@ -43,18 +45,20 @@ enum APIManagement {
 
   static func get(
     _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
-  ) throws(APIError)
+  ) throws(VoucherifyError)
     -> APIAnswer
   {
     try project(request, webhooks)
     let id = request.parameter("webhookId")
-    guard let webhook = webhooks.all.first(where: { $0.id == id }) else { throw APIError.notFound("webhook", id: id) }
+    guard let webhook = webhooks.all.first(where: { $0.id == id }) else {
+      throw VoucherifyError.notFound("webhook", id: id)
+    }
     return APIAnswer(body: webhook.json)
   }
 
   static func update(
     _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
-  ) throws(APIError)
+  ) throws(VoucherifyError)
     -> APIAnswer
   {
     try project(request, webhooks)
@@ -64,47 +68,46 @@ enum APIManagement {
     guard
       let webhook = webhooks.update(
         id, targetURL: target, events: try events(request), active: request.body["active"]?.boolValue)
-    else { throw APIError.notFound("webhook", id: id) }
+    else { throw VoucherifyError.notFound("webhook", id: id) }
     return APIAnswer(body: webhook.json)
   }
 
   static func delete(
     _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
-  ) throws(APIError)
+  ) throws(VoucherifyError)
     -> APIAnswer
   {
     try project(request, webhooks)
     let id = request.parameter("webhookId")
-    guard webhooks.delete(id) else { throw APIError.notFound("webhook", id: id) }
+    guard webhooks.delete(id) else { throw VoucherifyError.notFound("webhook", id: id) }
     return APIAnswer(body: .null)
   }
 
   /// The path's project must be the served one.
-  private static func project(_ request: APIRequest, _ webhooks: ProjectWebhooks) throws(APIError) {
+  private static func project(_ request: APIRequest, _ webhooks: ProjectWebhooks) throws(VoucherifyError) {
     let id = request.parameter("projectId")
-    guard id == webhooks.projectID else { throw APIError.notFound("project", id: id) }
+    guard id == webhooks.projectID else { throw VoucherifyError.notFound("project", id: id) }
   }
 
   /// `events`: event type names (the spec's misspellings accepted), `nil` when absent.
-  private static func events(_ request: APIRequest) throws(APIError) -> [String]? {
+  private static func events(_ request: APIRequest) throws(VoucherifyError) -> [String]? {
     guard let value = request.body["events"], value != .null else { return nil }
     guard let names = value.arrayValue?.compactMap(\.stringValue), names.count == value.arrayValue?.count else {
-      throw invalid("`events` must be an array of event type names")
+      throw .invalidPayload("`events` must be an array of event type names")
     }
     let known = Set(ProjectWebhooks.Webhook.allProjectEvents)
     if let unknown = names.first(where: { !known.contains(ProjectWebhooks.realName($0)) }) {
-      throw invalid("`events` has '\(unknown)', not an event type a project webhook can be sent")
+      throw .invalidPayload("`events` has '\(unknown)', not an event type a project webhook can be sent")
     }
     return names
   }
 
   /// A `target_url` deliveries can go to, and not this server itself.
-  private static func check(_ target: String, _ served: ServedAddress) throws(APIError) {
-    do throws(DeliveryError) { try TransportRequest.validate(url: target) } catch { throw invalid(error.message) }
-    if let refusal = served.refusal(of: target) { throw invalid("`target_url` \(refusal)") }
+  private static func check(_ target: String, _ served: ServedAddress) throws(VoucherifyError) {
+    do throws(DeliveryError) { try TransportRequest.validate(url: target) } catch {
+      throw .invalidPayload(error.message)
+    }
+    if let refusal = served.refusal(of: target) { throw .invalidPayload("`target_url` \(refusal)") }
   }
 
-  private static func invalid(_ details: String) -> APIError {
-    APIError(status: 400, key: "invalid_payload", message: "Invalid payload", details: details)
-  }
 }

@@ -9,21 +9,17 @@ enum APIPendingPoints {
   /// `POST /v1/loyalties/members/{memberId}/pending-points/{pendingPointsId}/balance` `{"points": 20}` (negative
   /// subtracts; at least 1 point must stay pending): emits `*.pending_points.updated`. Answers the change and the
   /// card's pending total.
-  static func adjust(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func adjust(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let card = try APILoyalties.card(request, in: world)
     let id = request.parameter("pendingPointsId")
     guard let pending = world.pendingPoints[id: id], pending.voucherID == card.id else {
-      throw APIError.notFound("pending_points", id: id)
+      throw VoucherifyError.notFound("pending_points", id: id)
     }
     guard let delta = request.body["points"]?.intValue, delta != 0 else {
       let given = JSONWriter().string(request.body["points"] ?? .null)
-      throw APIError(
-        status: 400, key: "invalid_payload", message: "Invalid payload",
-        details: "`points` must be a non-zero integer (negative subtracts), got '\(given)'")
+      throw VoucherifyError.invalidPayload("`points` must be a non-zero integer (negative subtracts), got '\(given)'")
     }
-    let updated = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.updatePendingPoints(id, points: pending.points.addingSaturated(delta), channel: .api)
-    }
+    let updated = try world.updatePendingPoints(id, points: pending.points.addingSaturated(delta), channel: .api)
     let now = try APIEndpoints.voucher(card.id, in: world)
     let body: JSON = [
       "points": .int(delta), "total": .int(now.pendingPoints), "object": "balance",

@@ -10,33 +10,29 @@ enum APIPublications {
   /// `POST /v1/publications` and `GET /v1/publications/create`: publishes a free code of `campaign` (by name or
   /// id) to `customer` (by id or `source_id`; an unknown `source_id` creates the customer, as Voucherify does).
   /// Emits `voucher.published`, `publication.succeeded`, `customer.publication.succeeded` (and `customer.created`).
-  static func createPublication(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func createPublication(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let fields = PublicationFields(request)
     guard fields.voucher == nil else {
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: "invalid_publish_params", message: "Invalid publish params",
         details: "publishing a given `voucher` code is not simulated yet: name a `campaign`")
     }
     guard let campaignKey = fields.campaign else {
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: "invalid_publish_params", message: "Invalid publish params",
         details: "`campaign` (a name or id) is required")
     }
     guard let customerKey = fields.customer else {
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: "missing_customer", message: "Missing customer", details: "`customer` is required")
     }
     let (customerID, events) = APIEndpoints.upsertCustomer(customerKey, in: &world)
     let campaignID = try APIEndpoints.campaign(campaignKey, in: world).id
-    let published = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.publish(campaignID: campaignID, customerID: customerID, channel: .api)
-    }
+    let published = try world.publish(campaignID: campaignID, customerID: customerID, channel: .api)
     let publication = published.value
-    let body = try APIEndpoints.apply { () throws(WorldOperationError) in
-      publication.json(
-        customer: try world.customer(customerID).fullJSON,
-        voucher: try world.voucher(publication.voucherIDs.first ?? "").fullJSON)
-    }
+    let body = publication.json(
+      customer: try world.customer(customerID).fullJSON,
+      voucher: try world.voucher(publication.voucherIDs.first ?? "").fullJSON)
     return APIAnswer(body: .object(body), events: events + published.events)
   }
 }

@@ -10,11 +10,11 @@ enum APIRecords {
 
   /// `GET /v1/redemptions[?result=SUCCESS|FAILURE&campaign=NAME&customer=…&order=…&created_at[before|after]=…
   /// &limit=…&page=…]`: redemptions and rollbacks, oldest first unless `order` says otherwise.
-  static func listRedemptions(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func listRedemptions(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let q = request.query
-    let result = try q["result"].map { (text) throws(APIError) -> Bool in
+    let result = try q["result"].map { (text) throws(VoucherifyError) -> Bool in
       guard text == "SUCCESS" || text == "FAILURE" else {
-        throw APIError(
+        throw VoucherifyError(
           status: 400, key: "invalid_query_params", message: "Invalid query params",
           details: "`result` must be SUCCESS or FAILURE, got '\(text)'")
       }
@@ -37,19 +37,17 @@ enum APIRecords {
         "customer_id": { $0.customerID < $1.customerID }, "voucher_code": { code($0) < code($1) },
       ])
     let page = try APIList.page(ordered, request)
-    let items = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try page.map { (r) throws(WorldOperationError) -> JSON in .object(try world.redemptionJSON(r.id)) }
-    }
+    let items = try page.map { (r) throws(VoucherifyError) -> JSON in .object(try world.redemptionJSON(r.id)) }
     return APIAnswer(body: APIList.body("redemptions", items, total: ordered.count))
   }
 
   /// `GET /v1/vouchers/{code}/redemption`: the code's quantity, how often it was redeemed, and every redemption
   /// and rollback of it (newest first, as Voucherify lists them).
-  static func voucherRedemptions(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func voucherRedemptions(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let voucher = try APIEndpoints.voucher(request.parameter("code"), in: world)
     let own = world.redemptions.filter { $0.voucherID == voucher.id && world.customers[id: $0.customerID] != nil }
-    let entries = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try own.reversed().map { (r) throws(WorldOperationError) -> JSON in .object(try world.redemptionJSON(r.id)) }
+    let entries = try own.reversed().map { (r) throws(VoucherifyError) -> JSON in
+      .object(try world.redemptionJSON(r.id))
     }
     let body: JSON = [
       "quantity": voucher.redemptionQuantity.map { .int($0) } ?? .null,
@@ -61,7 +59,7 @@ enum APIRecords {
   }
 
   /// `GET /v1/orders[?order=…&limit=…&page=…]`.
-  static func listOrders(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func listOrders(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let ordered = try APIList.sorted(
       Array(world.orders), request,
       by: [
@@ -69,9 +67,7 @@ enum APIRecords {
         "updated_at": { ($0.updatedAt ?? $0.createdAt) < ($1.updatedAt ?? $1.createdAt) },
       ])
     let page = try APIList.page(ordered, request)
-    let items = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try page.map { (o) throws(WorldOperationError) -> JSON in .object(try world.orderJSON(o.id)) }
-    }
+    let items = try page.map { (o) throws(VoucherifyError) -> JSON in .object(try world.orderJSON(o.id)) }
     return APIAnswer(body: APIList.body("orders", items, total: ordered.count))
   }
 }

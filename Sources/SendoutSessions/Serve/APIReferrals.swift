@@ -13,7 +13,7 @@ enum APIReferrals {
   private static let key = "invalid_customer"
 
   /// `GET /v1/referrals[/{campaignId}]/members/{memberId}/holders[?limit=…&order=…&starting_after_id=…]`.
-  static func list(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func list(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let voucher = try member(request, world)
     let limit = try APIEndpoints.pageParameter(request, "limit", default: 10, range: 1...100)
     var ordered = try APIList.sorted(
@@ -32,10 +32,10 @@ enum APIReferrals {
 
   /// `POST /v1/referrals[/{campaignId}]/members/{memberId}/holders` `{holders: [{id | source_id}…]}`: each customer
   /// (created when an unknown `source_id`) becomes a REFEREE of the code.
-  static func add(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func add(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let voucher = try member(request, world)
     guard let holders = try request.array(at: "holders", errorKey: key), !holders.isEmpty else {
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: key, message: "Invalid customer", details: "`holders` is required: [{\"source_id\": …}]")
     }
     var keys: [String] = []
@@ -44,7 +44,7 @@ enum APIReferrals {
       let id = try request.string(at: "holders.\(i).id", errorKey: key)
       let sourceID = try request.string(at: "holders.\(i).source_id", errorKey: key)
       guard let customerKey = id ?? sourceID else {
-        throw APIError(
+        throw VoucherifyError(
           status: 400, key: key, message: "Invalid customer", details: "`holders.\(i)` needs an `id` or a `source_id`")
       }
       keys.append(customerKey)
@@ -54,9 +54,8 @@ enum APIReferrals {
     for customerKey in keys {
       let customer = APIEndpoints.upsertCustomer(customerKey, in: &world)
       events += customer.events
-      let assigned = try APIEndpoints.apply { () throws(WorldOperationError) in
-        try world.assignHolder(voucherID: voucher.id, customerID: customer.id, role: "REFEREE", channel: .api)
-      }
+      let assigned = try world.assignHolder(
+        voucherID: voucher.id, customerID: customer.id, role: "REFEREE", channel: .api)
       events += assigned.events
       added.append(.object(assigned.value.json))
     }
@@ -64,27 +63,25 @@ enum APIReferrals {
   }
 
   /// `DELETE /v1/referrals[/{campaignId}]/members/{memberId}/holders/{holderId}`: 204.
-  static func remove(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func remove(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let voucher = try member(request, world)
     let id = request.parameter("holderId")
     guard let holder = world.holders.first(where: { $0.id == id && $0.voucherID == voucher.id }) else {
-      throw APIError.notFound("redeemable_holder", id: id)
+      throw VoucherifyError.notFound("redeemable_holder", id: id)
     }
-    let removed = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.removeHolder(voucherID: voucher.id, customerID: holder.customerID, channel: .api)
-    }
+    let removed = try world.removeHolder(voucherID: voucher.id, customerID: holder.customerID, channel: .api)
     return APIAnswer(body: .null, events: removed.events)
   }
 
   /// The referral code the path names (and in the path's campaign, when given); another code type is a 400.
-  private static func member(_ request: APIRequest, _ world: World) throws(APIError) -> Voucher {
+  private static func member(_ request: APIRequest, _ world: World) throws(VoucherifyError) -> Voucher {
     let voucher = try APIEndpoints.voucher(request.parameter("memberId"), in: world)
     if let campaignKey = request.parameters["campaignId"] {
       let campaign = try APIEndpoints.campaign(campaignKey, in: world)
-      guard campaign.id == voucher.campaignID else { throw APIError.notFound("voucher", id: voucher.code) }
+      guard campaign.id == voucher.campaignID else { throw VoucherifyError.notFound("voucher", id: voucher.code) }
     }
     guard voucher.campaignType == .referralProgram else {
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: "invalid_voucher", message: "Invalid voucher",
         details: "'\(voucher.code)' is not a referral code: holders belong to referral codes")
     }

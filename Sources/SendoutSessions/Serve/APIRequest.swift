@@ -17,22 +17,22 @@ struct APIRequest: Sendable {
   func parameter(_ name: String) -> String { parameters[name] ?? "" }
 
   /// Body field `key` as a string, `nil` when absent or null; another type is a 400 naming the field.
-  func string(_ key: String, errorKey: String) throws(APIError) -> String? {
+  func string(_ key: String, errorKey: String) throws(VoucherifyError) -> String? {
     guard let value = body[key], value != .null else { return nil }
     guard let text = value.stringValue else { throw Self.invalid(key, "a string", value, errorKey: errorKey) }
     return text
   }
 
   /// Body field `key` as an object, `nil` when absent or null; another type is a 400 naming the field.
-  func object(_ key: String, errorKey: String) throws(APIError) -> JSONObject? {
+  func object(_ key: String, errorKey: String) throws(VoucherifyError) -> JSONObject? {
     guard let value = body[key], value != .null else { return nil }
     guard let object = value.objectValue else { throw Self.invalid(key, "an object", value, errorKey: errorKey) }
     return object
   }
 
   /// A 400 for field `path` of the wrong type.
-  static func invalid(_ path: String, _ expected: String, _ found: JSON, errorKey: String) -> APIError {
-    APIError(
+  static func invalid(_ path: String, _ expected: String, _ found: JSON, errorKey: String) -> VoucherifyError {
+    VoucherifyError(
       status: 400, key: errorKey, message: "Invalid payload",
       details: "at `\(path)`: expected \(expected), found \(found.typeName)")
   }

@@ -9,15 +9,15 @@ enum APISegments {
     "create-segment": create, "get-segment": get, "delete-segment": delete,
   ]
 
-  private static let key = "invalid_payload"
+  private static let key = VoucherifyError.invalidPayloadKey
 
   /// `POST /v1/segments` `{name, type: "static", customers: [id or source_id…]}`: each customer enters the segment
   /// (`customer.segment.entered`).
-  static func create(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func create(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let name = try request.required("name", errorKey: key)
     let type = try request.string(at: "type", errorKey: key) ?? "static"
     guard type == "static" else {
-      throw APIError(
+      throw VoucherifyError(
         status: 501, key: "not_implemented", message: "Not implemented",
         details: "segments of type '\(type)' (filters) are not simulated by sendout serve: use type static")
     }
@@ -32,28 +32,26 @@ enum APISegments {
     let segment = world.addSegment(name: name)
     var events: [WorldEvent] = []
     for id in ids {
-      events += try APIEndpoints.apply { () throws(WorldOperationError) in
-        try world.enterSegment(customerID: id, segmentID: segment.id)
-      }.events
+      events += try world.enterSegment(customerID: id, segmentID: segment.id).events
     }
     return APIAnswer(body: .object(json(segment)), events: events)
   }
 
   /// `GET /v1/segments/{segmentId}`.
-  static func get(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func get(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     APIAnswer(body: .object(json(try segment(request, world))))
   }
 
   /// `DELETE /v1/segments/{segmentId}`: 204.
-  static func delete(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func delete(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try segment(request, world).id
-    _ = try APIEndpoints.apply { () throws(WorldOperationError) in try world.deleteSegment(id) }
+    _ = try world.deleteSegment(id)
     return APIAnswer(body: .null)
   }
 
-  private static func segment(_ request: APIRequest, _ world: World) throws(APIError) -> Segment {
+  private static func segment(_ request: APIRequest, _ world: World) throws(VoucherifyError) -> Segment {
     let id = request.parameter("segmentId")
-    guard let segment = world.segments[id: id] else { throw APIError.notFound("segment", id: id) }
+    guard let segment = world.segments[id: id] else { throw VoucherifyError.notFound("segment", id: id) }
     return segment
   }
 

@@ -34,10 +34,10 @@ extension APIService {
     observer(.warning(failure.message + "; the call was not applied"))
     let error =
       failure.storageFull
-      ? APIError(
+      ? VoucherifyError(
         status: 507, key: "insufficient_storage", message: "Insufficient storage",
         details: "the --state file's disk is full, so the call was not applied; free some space and call again")
-      : APIError(
+      : VoucherifyError(
         status: 500, key: "internal", message: "Internal error",
         details: "the --state file could not be written (\(failure.reason)), so the call was not applied")
     let requestID = refusedIDs.make(.group, at: call.at)

@@ -7,7 +7,7 @@ extension APIService {
   /// A bad file is a 400 whose details are what `sendout run` says (line:column or field path). The body is taken
   /// literally: `${NAME}` is not expanded from the server's environment (which the caller must not read, and which a
   /// replay of the journal may not have), only `${NAME:-default}` gets its default.
-  func scenarioEndpoint(_ call: APICall, reached: inout Bool) throws(APIError) -> APIAnswer {
+  func scenarioEndpoint(_ call: APICall, reached: inout Bool) throws(VoucherifyError) -> APIAnswer {
     let file = "request body"
     let start: ServeStart
     do throws(SessionError) {
@@ -19,10 +19,10 @@ extension APIService {
         scenario, file: file, seed: nil, secret: scenarioTargets.secret,
         defaultTarget: scenarioTargets.default, overrideTarget: scenarioTargets.override)
     } catch {
-      throw APIError(status: 400, key: "invalid_scenario", message: "Invalid scenario", details: error.message)
+      throw VoucherifyError(status: 400, key: "invalid_scenario", message: "Invalid scenario", details: error.message)
     }
     if let refusal = served.refusal(of: start.webhooks) {
-      throw APIError(status: 400, key: "invalid_scenario", message: "Invalid scenario", details: refusal)
+      throw VoucherifyError(status: 400, key: "invalid_scenario", message: "Invalid scenario", details: refusal)
     }
     enter(call, reached: &reached)
     var world = start.world

@@ -139,7 +139,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   /// read's `200` is kept in the read cache; any other call empties it first.
   func apply(_ call: APICall) -> Applied {
     var reached = false
-    do throws(APIError) {
+    do throws(VoucherifyError) {
       let (status, answer, operationID) = try handle(call, reached: &reached)
       let requestID = requestID(for: call, reached: reached)
       let pure = operationID.map(APIReadCache.operations.contains) ?? false
@@ -173,25 +173,25 @@ final class APIService: HTTPHandler, @unchecked Sendable {
 
   /// Routes, authenticates and decodes the call, then (setting `reached`, and moving the world's clock to the call)
   /// runs its endpoint; under the lock.
-  private func handle(_ call: APICall, reached: inout Bool) throws(APIError) -> (Int, APIAnswer, String?) {
+  private func handle(_ call: APICall, reached: inout Bool) throws(VoucherifyError) -> (Int, APIAnswer, String?) {
     if call.path.hasPrefix("/_sendout/") { return (200, try admin(call, reached: &reached), nil) }
     let operation: APIOperation
     let parameters: [String: String]
     switch router.match(method: call.method, path: call.path) {
-    case .notFound: throw APIError.noRoute(method: call.method, path: call.path)
-    case .methodNotAllowed(let allowed): throw APIError.methodNotAllowed(call.method, allowed: allowed)
+    case .notFound: throw VoucherifyError.noRoute(method: call.method, path: call.path)
+    case .methodNotAllowed(let allowed): throw VoucherifyError.methodNotAllowed(call.method, allowed: allowed)
     case .operation(let op, let bound): (operation, parameters) = (op, bound)
     }
     guard call.authorized.contains(operation.auth) else {
       throw operation.auth == .client
-        ? APIError.unauthorized("X-Client-Application-Id / X-Client-Token / origin")
-        : APIError.unauthorized("X-App-Id / X-App-Token")
+        ? VoucherifyError.unauthorized("X-Client-Application-Id / X-Client-Token / origin")
+        : VoucherifyError.unauthorized("X-App-Id / X-App-Token")
     }
     let management = APIManagement.all[operation.operationID]
     let endpoint = APIEndpoints.all[operation.operationID]
-    guard management != nil || endpoint != nil else { throw APIError.notImplemented(operation) }
+    guard management != nil || endpoint != nil else { throw VoucherifyError.notImplemented(operation) }
     guard let query = PercentDecoding.query(call.query) else {
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: "invalid_query_params", message: "Invalid query params", details: "malformed %-escape")
     }
     let body = try Self.decodeBody(call.body, array: APIBodyLimits.arrayBodies.contains(operation.operationID))
@@ -204,7 +204,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     } else if let endpoint {
       answer = try endpoint(request, &world)
     } else {
-      throw APIError.notImplemented(operation)  // unreachable: the guard above
+      throw VoucherifyError.notImplemented(operation)  // unreachable: the guard above
     }
     return (answer.status ?? operation.successStatus, answer, operation.operationID)
   }
@@ -238,19 +238,18 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   /// The body as JSON: an object (an array when the operation's body is one, `array`); an empty body is `{}` (the
   /// SDKs send none with a JSON content type). A body that does not parse is a 400 naming the position, and one of
   /// another type (`[1,2,3]`, `"x"`, `null`) a 400 naming the type expected, never taken as `{}`.
-  static func decodeBody(_ bytes: [UInt8], array: Bool = false) throws(APIError) -> JSON {
+  static func decodeBody(_ bytes: [UInt8], array: Bool = false) throws(VoucherifyError) -> JSON {
     guard bytes.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) else { return [:] }
     let body: JSON
     do { body = try JSONParser.parse(bytes) } catch {
-      throw APIError(status: 400, key: "invalid_payload", message: "Invalid payload", details: error.description)
+      throw VoucherifyError.invalidPayload(error.description)
     }
     switch body {
     case .object: return body
     case .array where array: return body
     default:
-      throw APIError(
-        status: 400, key: "invalid_payload", message: "Invalid payload",
-        details: "the body must be a JSON \(array ? "array" : "object"), found \(body.typeName)")
+      throw VoucherifyError.invalidPayload(
+        "the body must be a JSON \(array ? "array" : "object"), found \(body.typeName)")
     }
   }
 }

@@ -23,7 +23,7 @@ extension APIStack {
     o["id"] = .string(outcome.redeemable.id)
     o["object"] = .string(outcome.redeemable.kind.rawValue)
     if let failure = outcome.failure {
-      var error = APIError(status: failure.status, key: failure.key, message: failure.message, details: failure.details)
+      var error = failure
       if failure.status == 404 {
         error.resourceID = outcome.redeemable.id
         error.resourceType = outcome.redeemable.kind.rawValue

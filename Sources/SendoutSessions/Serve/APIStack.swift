@@ -13,24 +13,20 @@ struct APIStack: Sendable {
   var expand: Set<String>
 
   /// Reads `request`; a missing or malformed field is Voucherify's 400.
-  init(_ request: APIRequest) throws(APIError) {
+  init(_ request: APIRequest) throws(VoucherifyError) {
     guard let items = request.body["redeemables"]?.arrayValue, !items.isEmpty else {
-      throw APIError(
-        status: 400, key: "invalid_payload", message: "Invalid payload",
-        details: "`redeemables` is required: [{\"object\": \"voucher\", \"id\": CODE}, …]")
+      throw VoucherifyError.invalidPayload("`redeemables` is required: [{\"object\": \"voucher\", \"id\": CODE}, …]")
     }
     guard items.count <= World.stackRedeemablesLimit else {
-      throw APIError(
-        status: 400, key: "invalid_payload", message: "Invalid payload",
-        details: "`redeemables` holds \(items.count) items; at most \(World.stackRedeemablesLimit) are accepted "
+      throw VoucherifyError.invalidPayload(
+        "`redeemables` holds \(items.count) items; at most \(World.stackRedeemablesLimit) are accepted "
           + "(stacking_rules.redeemables_limit)")
     }
     var parsed: [StackRedeemable] = []
     for (i, item) in items.enumerated() { parsed.append(try Self.redeemable(item, at: i)) }
     for (i, r) in parsed.enumerated() where parsed[..<i].contains(where: { $0.kind == r.kind && $0.id == r.id }) {
-      throw APIError(
-        status: 400, key: "invalid_payload", message: "Invalid payload",
-        details: "at `redeemables.\(i)`: '\(r.id)' is already in the request; each redeemable may be sent once")
+      throw VoucherifyError.invalidPayload(
+        "at `redeemables.\(i)`: '\(r.id)' is already in the request; each redeemable may be sent once")
     }
     redeemables = parsed
     amount = try Self.amount(request.body["order"])
@@ -39,18 +35,15 @@ struct APIStack: Sendable {
   }
 
   /// One redeemable: `{object: voucher|promotion_tier, id, gift: {credits}, reward: {…}}`.
-  private static func redeemable(_ item: JSON, at i: Int) throws(APIError) -> StackRedeemable {
+  private static func redeemable(_ item: JSON, at i: Int) throws(VoucherifyError) -> StackRedeemable {
     let object = item["object"]?.stringValue ?? "voucher"
     guard let kind = StackRedeemable.Kind(rawValue: object) else {
-      throw APIError(
-        status: 400, key: "invalid_payload", message: "Invalid payload",
-        details: "at `redeemables.\(i).object`: expected voucher or promotion_tier (promotion stacks are not "
+      throw VoucherifyError.invalidPayload(
+        "at `redeemables.\(i).object`: expected voucher or promotion_tier (promotion stacks are not "
           + "simulated), got '\(object)'")
     }
     guard let id = item["id"]?.stringValue, !id.isEmpty else {
-      throw APIError(
-        status: 400, key: "invalid_payload", message: "Invalid payload",
-        details: "at `redeemables.\(i).id`: expected the code or promotion tier id")
+      throw VoucherifyError.invalidPayload("at `redeemables.\(i).id`: expected the code or promotion tier id")
     }
     var credits: Int?
     if let value = item["gift"]?["credits"], value != .null {
@@ -65,24 +58,21 @@ struct APIStack: Sendable {
 
   /// `order.amount`, or the sum of `order.items[].amount` (or `price` × `quantity`); 400 `missing_amount`
   /// without either.
-  private static func amount(_ order: JSON?) throws(APIError) -> Int {
+  private static func amount(_ order: JSON?) throws(VoucherifyError) -> Int {
     if let amount = order?["amount"]?.intValue, amount > 0 { return amount }
     var sum = 0
     for item in order?["items"]?.arrayValue ?? [] {
       guard let amount = item["amount"]?.intValue ?? item["price"]?.intValue else {
-        throw APIError(
+        throw VoucherifyError(
           status: 400, key: "missing_order_items_amount", message: "Missing order items amount",
           details: "each of `order.items` needs `amount` or `price` (cents)")
       }
       let quantity = item["amount"]?.intValue == nil ? item["quantity"]?.intValue ?? 1 : 1
-      sum = try APIEndpoints.apply { () throws(WorldOperationError) in
-        let total = try sum.adding(try amount.multiplied(by: quantity, "an item's amount"), "the order amount")
-        try AmountLimits.check(total, "the order amount")
-        return total
-      }
+      sum = try sum.adding(try amount.multiplied(by: quantity, "an item's amount"), "the order amount")
+      try AmountLimits.check(sum, "the order amount")
     }
     guard sum > 0 else {
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: "missing_amount", message: "Missing amount", details: "`order.amount` (cents) is required")
     }
     return sum

@@ -15,7 +15,7 @@ enum APIValidationRules {
   private static let key = "invalid_validation_rules"
 
   /// `GET /v1/validation-rules[?order=…&limit=…&page=…]`.
-  static func list(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func list(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let ordered = try APIList.sorted(
       Array(world.validationRules), request,
       by: [
@@ -28,7 +28,7 @@ enum APIValidationRules {
 
   /// `POST /v1/validation-rules` `{name, rules: {"1": {name: "order.amount", conditions: {"$more_than": [N]}},
   /// "2": {name: "customer.segment", conditions: {"$is": [SEGMENT]}}}}`; emits `business_validation_rule.created`.
-  static func create(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func create(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let name = try request.required("name", errorKey: key)
     let (minimum, segmentID) = try conditions(request, world)
     let created = world.createValidationRule(
@@ -37,38 +37,34 @@ enum APIValidationRules {
   }
 
   /// `GET /v1/validation-rules/{validationRuleId}`.
-  static func get(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func get(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     APIAnswer(body: .object(try rule(request, world).json))
   }
 
   /// `PUT /v1/validation-rules/{validationRuleId}`: a new `order.amount` minimum; emits
   /// `business_validation_rule.updated`.
-  static func update(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func update(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let current = try rule(request, world)
     let (minimum, segmentID) = try conditions(request, world)
     if segmentID != nil && segmentID != current.segmentID {
-      throw APIError(
+      throw VoucherifyError(
         status: 501, key: "not_implemented", message: "Not implemented",
         details: "changing a rule's `customer.segment` is not simulated by sendout serve")
     }
-    let updated = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.updateValidationRule(
-        current.id, minimumOrderAmount: minimum ?? current.minimumOrderAmount, channel: .api)
-    }
+    let updated = try world.updateValidationRule(
+      current.id, minimumOrderAmount: minimum ?? current.minimumOrderAmount, channel: .api)
     return APIAnswer(body: .object(updated.value.json), events: updated.events)
   }
 
   /// `DELETE /v1/validation-rules/{validationRuleId}`: 204; emits `business_validation_rule.deleted`.
-  static func delete(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func delete(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try rule(request, world).id
-    let deleted = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.deleteValidationRule(id, channel: .api)
-    }
+    let deleted = try world.deleteValidationRule(id, channel: .api)
     return APIAnswer(body: .null, events: deleted.events)
   }
 
   /// `GET /v1/validation-rules-assignments[?related_object_id=…&rule=…&order=…&limit=…&page=…]`.
-  static func listAssignments(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func listAssignments(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let related = request.query["related_object_id"]
     let ruleID = request.query["rule"]
     return try assignments(
@@ -79,7 +75,7 @@ enum APIValidationRules {
   }
 
   /// `GET /v1/validation-rules/{validationRuleId}/assignments`.
-  static func listRuleAssignments(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func listRuleAssignments(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try rule(request, world).id
     return try assignments(request, world.ruleAssignments.filter { $0.ruleID == id })
   }
@@ -87,7 +83,7 @@ enum APIValidationRules {
   /// `POST /v1/validation-rules/{validationRuleId}/assignments` `{related_object_type, related_object_id}` (a
   /// campaign, voucher or earning rule; a campaign by name or a voucher by code too); emits
   /// `business_validation_rule.assignment.created`.
-  static func assign(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func assign(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try rule(request, world).id
     let type = try request.choice(
       at: "related_object_type",
@@ -99,36 +95,32 @@ enum APIValidationRules {
     case "voucher"?: objectID = try APIEndpoints.voucher(related, in: world).id
     case "earning_rule"?, nil: objectID = related
     case let other?:
-      throw APIError(
+      throw VoucherifyError(
         status: 501, key: "not_implemented", message: "Not implemented",
         details: "assigning a validation rule to a \(other) is not simulated: campaign, voucher or earning_rule")
     }
     if world.ruleAssignments.contains(where: { $0.ruleID == id && $0.relatedObjectID == objectID }) {
-      throw APIError(
+      throw VoucherifyError(
         status: 409, key: "duplicate_found", message: "Duplicated resource found",
         details: "rule \(id) is already assigned to \(objectID)", resourceID: objectID)
     }
-    let assigned = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.assignValidationRule(id, to: objectID, channel: .api)
-    }
+    let assigned = try world.assignValidationRule(id, to: objectID, channel: .api)
     return APIAnswer(body: .object(assigned.value.json), events: assigned.events)
   }
 
   /// `DELETE /v1/validation-rules/{validationRuleId}/assignments/{assignmentId}`: 204; emits
   /// `business_validation_rule.assignment.deleted`.
-  static func unassign(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func unassign(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let ruleID = try rule(request, world).id
     let id = request.parameter("assignmentId")
     guard world.ruleAssignments[id: id]?.ruleID == ruleID else {
-      throw APIError.notFound("validation_rules_assignment", id: id)
+      throw VoucherifyError.notFound("validation_rules_assignment", id: id)
     }
-    let removed = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.unassignValidationRule(id, channel: .api)
-    }
+    let removed = try world.unassignValidationRule(id, channel: .api)
     return APIAnswer(body: .null, events: removed.events)
   }
 
-  private static func assignments(_ request: APIRequest, _ items: [ValidationRuleAssignment]) throws(APIError)
+  private static func assignments(_ request: APIRequest, _ items: [ValidationRuleAssignment]) throws(VoucherifyError)
     -> APIAnswer
   {
     let ordered = try APIList.sorted(items, request, by: ["created_at": { $0.createdAt < $1.createdAt }])
@@ -136,14 +128,14 @@ enum APIValidationRules {
     return APIAnswer(body: APIList.body("data", page.map { .object($0.json) }, total: ordered.count))
   }
 
-  private static func rule(_ request: APIRequest, _ world: World) throws(APIError) -> ValidationRule {
+  private static func rule(_ request: APIRequest, _ world: World) throws(VoucherifyError) -> ValidationRule {
     let id = request.parameter("validationRuleId")
-    guard let rule = world.validationRules[id: id] else { throw APIError.notFound("validation_rules", id: id) }
+    guard let rule = world.validationRules[id: id] else { throw VoucherifyError.notFound("validation_rules", id: id) }
     return rule
   }
 
   /// The minimum order amount and the segment of a body's `rules`; other conditions answer 501.
-  private static func conditions(_ request: APIRequest, _ world: World) throws(APIError) -> (Int?, String?) {
+  private static func conditions(_ request: APIRequest, _ world: World) throws(VoucherifyError) -> (Int?, String?) {
     guard let rules = try request.object(at: "rules", errorKey: key) else { return (nil, nil) }
     var minimum: Int?
     var segment: String?
@@ -156,15 +148,15 @@ enum APIValidationRules {
         minimum = try request.int(at: "\(path).conditions.$more_than.0", errorKey: key) ?? atLeast
       case "customer.segment":
         segment = try request.string(at: "\(path).conditions.$is.0", errorKey: key)
-        if let id = segment, world.segments[id: id] == nil { throw APIError.notFound("segment", id: id) }
+        if let id = segment, world.segments[id: id] == nil { throw VoucherifyError.notFound("segment", id: id) }
       default:
-        throw APIError(
+        throw VoucherifyError(
           status: 501, key: "not_implemented", message: "Not implemented",
           details:
             "the rule `\(path).name` '\(name)' is not simulated: order.amount ($more_than) or customer.segment ($is)")
       }
       if name == "order.amount", minimum == nil {
-        throw APIError(
+        throw VoucherifyError(
           status: 400, key: key, message: "Invalid validation rules",
           details: "`\(path).conditions` needs {\"$more_than\": [cents]}")
       }

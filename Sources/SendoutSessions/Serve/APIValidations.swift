@@ -11,7 +11,7 @@ enum APIValidations {
 
   /// `POST /v1/validations`: `valid`, each redeemable `APPLICABLE`/`INAPPLICABLE`/`SKIPPED`, the order with the
   /// discounts, and the stacking rules. An unknown code is `INAPPLICABLE` with a 404 `not_found` error inside.
-  static func validate(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func validate(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let stack = try APIStack(request)
     let customer = stack.customerKey.flatMap { try? APIEndpoints.customer($0, in: world) }
     let evaluation = world.evaluateStack(stack.redeemables, orderAmount: stack.amount)

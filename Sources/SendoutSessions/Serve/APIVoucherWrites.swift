@@ -12,72 +12,64 @@ enum APIVoucherWrites {
 
   /// `POST /v1/vouchers`: a new code of `campaign` (name) or `campaign_id`, drawn from its pattern unless `code`
   /// is given; emits `voucher.created`.
-  static func generate(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func generate(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     try create(request, &world, code: try request.string(at: "code", errorKey: "invalid_voucher"))
   }
 
   /// `POST /v1/vouchers/{code}`: a new voucher with this code; emits `voucher.created`.
-  static func createWithCode(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func createWithCode(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     try create(request, &world, code: request.parameter("code"))
   }
 
   /// `PUT /v1/vouchers/{code}`: changes `active`, `start_date`, `expiration_date`, `redemption.quantity` and
   /// merges `metadata`; emits `voucher.updated`.
-  static func update(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func update(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try APIEndpoints.voucher(request.parameter("code"), in: world).id
     let changes = try self.changes(request)
-    let updated = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.editVoucher(id, changes, channel: .api)
-    }
+    let updated = try world.editVoucher(id, changes, channel: .api)
     return APIAnswer(body: .object(updated.value.fullJSON), events: updated.events)
   }
 
   /// `DELETE /v1/vouchers/{code}[?force=true]`: 204; emits `voucher.deleted`. Without `force` the voucher goes
   /// to the bin and its code stays taken; with it the code is free again.
-  static func delete(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func delete(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try APIEndpoints.voucher(request.parameter("code"), in: world).id
     let force = try request.flag("force")
-    let deleted = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.deleteVoucher(id, force: force, channel: .api)
-    }
+    let deleted = try world.deleteVoucher(id, force: force, channel: .api)
     return APIAnswer(body: .null, events: deleted.events)
   }
 
   /// A new voucher of the campaign the body names (or `campaignID`), with `code` or a drawn one.
   static func create(_ request: APIRequest, _ world: inout World, code: String?, campaignID: String? = nil)
-    throws(APIError) -> APIAnswer
+    throws(VoucherifyError) -> APIAnswer
   {
     let key = "invalid_voucher"
     let name = try request.string(at: "campaign", errorKey: key)
     let id = try request.string(at: "campaign_id", errorKey: key)
     guard let campaignKey = campaignID ?? id ?? name else {
-      throw APIError(
+      throw VoucherifyError(
         status: 501, key: "not_implemented", message: "Not implemented",
         details: "standalone vouchers are not simulated by sendout serve: give `campaign` or `campaign_id`")
     }
     let campaign = try APIEndpoints.campaign(campaignKey, in: world)
     if let code, code.isEmpty {
-      throw APIError(status: 400, key: key, message: "Invalid payload", details: "`code` must not be empty")
+      throw VoucherifyError(status: 400, key: key, message: "Invalid payload", details: "`code` must not be empty")
     }
     if let code, (try? world.voucher(code: code)) != nil {
-      throw APIError(
-        status: 409, key: "duplicate_found", message: "Duplicated resource found",
-        details: "A voucher with code '\(code)' already exists", resourceID: code, resourceType: "voucher")
+      throw .duplicateFound("voucher", code, "A voucher with code '\(code)' already exists")
     }
     guard campaign.campaignType != .promotion else {
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: key, message: "Invalid voucher",
         details: "campaign '\(campaign.name)' is a promotion: it has tiers, not codes")
     }
     let changes = try self.changes(request)
-    let created = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.createVoucher(campaignID: campaign.id, code: code, changes, channel: .api)
-    }
+    let created = try world.createVoucher(campaignID: campaign.id, code: code, changes, channel: .api)
     return APIAnswer(body: .object(created.value.fullJSON), events: created.events)
   }
 
   /// The fields a create or update sets.
-  private static func changes(_ request: APIRequest) throws(APIError) -> VoucherChanges {
+  private static func changes(_ request: APIRequest) throws(VoucherifyError) -> VoucherChanges {
     let key = "invalid_voucher"
     var changes = VoucherChanges()
     changes.active = try request.bool(at: "active", errorKey: key)
@@ -86,7 +78,7 @@ enum APIVoucherWrites {
     _ = try request.object(at: "redemption", errorKey: key)
     changes.redemptionQuantity = try request.int(at: "redemption.quantity", errorKey: key)
     if let quantity = changes.redemptionQuantity, quantity < 1 {
-      throw APIError(
+      throw VoucherifyError(
         status: 400, key: key, message: "Invalid payload",
         details: "at `redemption.quantity`: must be at least 1 (or null for unlimited), got \(quantity)")
     }

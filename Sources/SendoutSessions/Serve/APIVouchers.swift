@@ -9,33 +9,31 @@ enum APIVouchers {
   ]
 
   /// `GET /v1/vouchers/{code}`: the voucher by code (or id).
-  static func getVoucher(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func getVoucher(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     APIAnswer(body: .object(try APIEndpoints.voucher(request.parameter("code"), in: world).fullJSON))
   }
 
   /// `POST /v1/vouchers/{code}/enable`; emits `voucher.enabled`.
-  static func enableVoucher(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func enableVoucher(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     try setActive(request, &world, true)
   }
 
   /// `POST /v1/vouchers/{code}/disable`; emits `voucher.disabled`.
-  static func disableVoucher(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func disableVoucher(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     try setActive(request, &world, false)
   }
 
-  private static func setActive(_ request: APIRequest, _ world: inout World, _ active: Bool) throws(APIError)
+  private static func setActive(_ request: APIRequest, _ world: inout World, _ active: Bool) throws(VoucherifyError)
     -> APIAnswer
   {
     let id = try APIEndpoints.voucher(request.parameter("code"), in: world).id
-    let changed = try APIEndpoints.apply { () throws(WorldOperationError) in
-      try world.setVoucherActive(id, active, channel: .api)
-    }
+    let changed = try world.setVoucherActive(id, active, channel: .api)
     return APIAnswer(body: .object(changed.value.fullJSON), events: changed.events)
   }
 
   /// `GET /v1/vouchers[?campaign=NAME&campaign_id=…&category=…&customer=…&code=…&created_at[before|after]=…
   /// &updated_at[…]=…&order=…&limit=…&page=…]`: the vouchers that are not deleted, in creation order.
-  static func listVouchers(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func listVouchers(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let q = request.query
     let created = try APIList.timeFilter(request, "created_at")
     let updated = try APIList.timeFilter(request, "updated_at")
@@ -60,13 +58,13 @@ enum APIVouchers {
 
   /// `GET /v1/vouchers/{code}/transactions[?limit=…&order=…&starting_after_id=…]`: a gift or loyalty card's
   /// balance changes.
-  static func listTransactions(_ request: APIRequest, _ world: inout World) throws(APIError) -> APIAnswer {
+  static func listTransactions(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try APIEndpoints.voucher(request.parameter("code"), in: world).id
     return APIAnswer(body: try transactions(world.transactions.filter { $0.voucherID == id }, request))
   }
 
   /// A page of transactions by `limit`, `order` (`created_at`) and the cursor `starting_after_id`.
-  static func transactions(_ items: [VoucherTransaction], _ request: APIRequest) throws(APIError) -> JSON {
+  static func transactions(_ items: [VoucherTransaction], _ request: APIRequest) throws(VoucherifyError) -> JSON {
     let limit = try APIEndpoints.pageParameter(request, "limit", default: 10, range: 1...100)
     var ordered = try APIList.sorted(items, request, by: ["created_at": { $0.createdAt < $1.createdAt }])
     if let after = request.query["starting_after_id"], let at = ordered.firstIndex(where: { $0.id == after }) {

@@ -25,7 +25,7 @@ final class ServeRouter: HTTPHandler, @unchecked Sendable {
     guard DashboardService.handles(path: String(path)), path != "/_sendout" else { return api.reply(to: request) }
     let method = request.head.method ?? "GET"
     if method != "GET", method != "HEAD", !api.authorized(request.head).contains(.server) {
-      let error = APIError.unauthorized("X-App-Id / X-App-Token")
+      let error = VoucherifyError.unauthorized("X-App-Id / X-App-Token")
       return DashboardService.json(error.body(requestID: ""), status: error.status)
     }
     return dashboard.reply(to: request)

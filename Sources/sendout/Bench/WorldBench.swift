@@ -28,8 +28,8 @@ enum WorldBench {
       for _ in 0..<customers { customerIDs.append(world.createCustomer().value.id) }
       let spec = CampaignSpec(
         type: .discountCoupons, codeConfig: CodeConfig(pattern: "##########"), vouchersCount: vouchers)
-      do throws(WorldOperationError) { campaignID = try world.createCampaign(spec).value.id } catch {
-        throw .internal(error.message)
+      do throws(VoucherifyError) { campaignID = try world.createCampaign(spec).value.id } catch {
+        throw .internal(error.line)
       }
     }
     let codes = world.vouchers.map(\.code)
@@ -38,17 +38,17 @@ enum WorldBench {
     let lookup = try BenchClock.time { () throws(CLIError) in
       for n in 0..<lookups {
         let i = (n &* 7_919) % ids.count
-        do throws(WorldOperationError) {
+        do throws(VoucherifyError) {
           found += try world.voucher(ids[i]).code.count + world.voucher(code: codes[i]).id.count
           found += try world.customer(customerIDs[n % customerIDs.count]).id.count
-        } catch { throw .internal(error.message) }
+        } catch { throw .internal(error.line) }
       }
     }
     let redeem = try BenchClock.time { () throws(CLIError) in
       for n in 0..<redemptions {
-        do throws(WorldOperationError) {
+        do throws(VoucherifyError) {
           _ = try world.redeem(voucherID: ids[ids.count - 1 - n], customerID: customerIDs[n % customerIDs.count])
-        } catch { throw .internal(error.message) }
+        } catch { throw .internal(error.line) }
       }
     }
     let figures: [(String, Int, Double)] = [

@@ -55,7 +55,7 @@ import Testing
   @Test func aKnownPathWithAnotherMethodIs405WithTheAllowedOnes() {
     #expect(router.match(method: "PUT", path: "/v1/vouchers/X/enable") == .methodNotAllowed(allowed: ["POST"]))
     #expect(
-      APIError.methodNotAllowed("PUT", allowed: ["GET", "POST"]).details
+      VoucherifyError.methodNotAllowed("PUT", allowed: ["GET", "POST"]).details
         == "PUT is not supported by this endpoint. Did you mean GET or POST?")
   }
 
@@ -65,15 +65,16 @@ import Testing
   }
 
   @Test func theErrorBodyHasVoucherifysKeysInOrder() throws {
-    let body = APIError.notFound("voucher", id: "eee33463").body(requestID: "v-0c6c6e20dc42940f0b")
+    let body = VoucherifyError.notFound("voucher", id: "eee33463").body(requestID: "v-0c6c6e20dc42940f0b")
     #expect(
       JSONWriter().string(body)
         == #"{"code":404,"key":"not_found","message":"Resource not found","details":"Cannot find voucher with id eee33463","request_id":"v-0c6c6e20dc42940f0b","resource_id":"eee33463","resource_type":"voucher"}"#
     )
     let operation = try #require(APIOperation.spec.first { $0.operationID == "list-products" })
     #expect(
-      APIError.notImplemented(operation).details == "GET /v1/products (list-products) is not simulated by sendout serve"
+      VoucherifyError.notImplemented(operation).details
+        == "GET /v1/products (list-products) is not simulated by sendout serve"
     )
-    #expect(APIError.notImplemented(operation).status == 501)
+    #expect(VoucherifyError.notImplemented(operation).status == 501)
   }
 }

@@ -93,7 +93,7 @@ import Testing
     #expect(try w.voucher(good.id).redeemedQuantity == 0)
     let unknown = [StackRedeemable(kind: .voucher, id: "NO-SUCH-CODE")]
     #expect(w.evaluateStack(unknown, orderAmount: 100).firstFailure?.status == 404)
-    #expect(throws: WorldOperationError.notFound(kind: "voucher", id: "NO-SUCH-CODE")) {
+    #expect(throws: VoucherifyError.notFound("voucher", id: "NO-SUCH-CODE")) {
       try w.redeemStack(unknown, customerID: customer, lines: [OrderLine(productID: p.id)])
     }
   }

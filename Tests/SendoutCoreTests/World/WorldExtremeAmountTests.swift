@@ -32,12 +32,12 @@ import Testing
       #expect(try w.createOrder(customerID: customer, lines: lines).value.amount == Self.max)
       return
     }
-    #expect(throws: WorldOperationError.self) { try w.createOrder(customerID: customer, lines: lines) }
-    #expect(throws: WorldOperationError.self) { try w.redeemStack([], customerID: customer, lines: lines) }
+    #expect(throws: VoucherifyError.self) { try w.createOrder(customerID: customer, lines: lines) }
+    #expect(throws: VoucherifyError.self) { try w.redeemStack([], customerID: customer, lines: lines) }
     let coupon = try #require(w.vouchers.first { $0.campaignType == .discountCoupons }).id
-    #expect(throws: WorldOperationError.self) { try w.redeem(voucherID: coupon, customerID: customer, lines: lines) }
+    #expect(throws: VoucherifyError.self) { try w.redeem(voucherID: coupon, customerID: customer, lines: lines) }
     let tier = w.promotionTiers[0].id
-    #expect(throws: WorldOperationError.self) {
+    #expect(throws: VoucherifyError.self) {
       try w.redeemPromotion(tierID: tier, customerID: customer, lines: lines)
     }
     #expect(w.orders.count == before.0 && w.now == before.1)
@@ -48,14 +48,14 @@ import Testing
     let customer = w.customers[0].id
     let two = [OrderLine(productID: product), OrderLine(productID: product)]
     #expect(
-      throws: WorldOperationError.invalid(
+      throws: VoucherifyError.invalidPayload(
         "the order amount must be an integer from 0 to \(Self.max), got \(2 * Self.max)")
     ) {
       try w.createOrder(customerID: customer, lines: two)
     }
     let cheap = w.addProduct(name: "Cheap", sourceID: "cheap", price: 1).id
     let many = Array(repeating: OrderLine(productID: cheap), count: AmountLimits.maxOrderItems + 1)
-    #expect(throws: WorldOperationError.invalid("an order has at most 500 items, got 501")) {
+    #expect(throws: VoucherifyError.invalidPayload("an order has at most 500 items, got 501")) {
       try w.createOrder(customerID: customer, lines: many)
     }
   }
@@ -78,10 +78,10 @@ import Testing
     let card = try w.voucher(gift)
     if (1...(Self.max - card.giftBalance)).contains(amount) {
       #expect(try w.addGiftCredits(voucherID: gift, amount: amount).value.voucherID == gift)
-      #expect(throws: WorldOperationError.self) { try w.addGiftCredits(voucherID: gift, amount: Self.max) }
+      #expect(throws: VoucherifyError.self) { try w.addGiftCredits(voucherID: gift, amount: Self.max) }
       return
     }
-    #expect(throws: WorldOperationError.self) { try w.addGiftCredits(voucherID: gift, amount: amount) }
+    #expect(throws: VoucherifyError.self) { try w.addGiftCredits(voucherID: gift, amount: amount) }
     #expect(
       try w.voucher(gift).giftBalance == card.giftBalance
         && w.transactions.count == (try Self.world().0).transactions.count)
@@ -93,10 +93,10 @@ import Testing
     let card = try w.voucher(loyalty)
     if points > 0 && points <= Self.max - card.loyaltyPoints {
       _ = try w.addLoyaltyPoints(voucherID: loyalty, points: points)
-      #expect(throws: WorldOperationError.self) { try w.addLoyaltyPoints(voucherID: loyalty, points: Self.max) }
+      #expect(throws: VoucherifyError.self) { try w.addLoyaltyPoints(voucherID: loyalty, points: Self.max) }
       return
     }
-    #expect(throws: WorldOperationError.self) { try w.addLoyaltyPoints(voucherID: loyalty, points: points) }
+    #expect(throws: VoucherifyError.self) { try w.addLoyaltyPoints(voucherID: loyalty, points: points) }
     #expect(try w.voucher(loyalty).loyaltyBalance == card.loyaltyBalance)
   }
 
@@ -104,18 +104,18 @@ import Testing
   func configuredAmountsBeyondTheCapAreRefused(_ value: Int) throws {
     var (w, _, _, loyalty) = try Self.world()
     let campaigns = w.campaigns.count
-    #expect(throws: WorldOperationError.self) {
+    #expect(throws: VoucherifyError.self) {
       try w.createCampaign(CampaignSpec(type: .giftVouchers, giftAmount: value))
     }
-    #expect(throws: WorldOperationError.self) {
+    #expect(throws: VoucherifyError.self) {
       try w.createCampaign(CampaignSpec(type: .loyaltyProgram, loyaltyPoints: value))
     }
     #expect(w.campaigns.count == campaigns)
     let referral = try #require(w.firstCampaign(.referralProgram)).id
-    #expect(throws: WorldOperationError.self) { try w.createReferralTier(campaignID: referral, credits: value) }
+    #expect(throws: VoucherifyError.self) { try w.createReferralTier(campaignID: referral, credits: value) }
     let program = try w.voucher(loyalty).campaignID
     if let reward = w.rewards.first?.id, value > 0 {
-      #expect(throws: WorldOperationError.self) { try w.assignReward(reward, campaignID: program, points: value) }
+      #expect(throws: VoucherifyError.self) { try w.assignReward(reward, campaignID: program, points: value) }
     }
   }
 
@@ -127,11 +127,11 @@ import Testing
     _ = w.addEarningRule(campaignID: card.campaignID, every: 1, points: Int.max)
     let o = try w.createOrder(customerID: holder, lines: [OrderLine(productID: product)]).value
     let before = try w.customer(holder).orders
-    #expect(throws: WorldOperationError.self) { try w.payOrder(o.id) }
+    #expect(throws: VoucherifyError.self) { try w.payOrder(o.id) }
     #expect(try w.order(o.id).status == .created && w.customer(holder).orders == before, "refused before any change")
     let coupon = try #require(w.vouchers.first { $0.campaignType == .discountCoupons }).id
     let redemptions = w.redemptions.count
-    #expect(throws: WorldOperationError.self) {
+    #expect(throws: VoucherifyError.self) {
       try w.redeem(voucherID: coupon, customerID: holder, lines: [OrderLine(productID: product)])
     }
     #expect(w.redemptions.count == redemptions)
@@ -165,16 +165,16 @@ import Testing
     let code = try w.publish(campaignID: referral, customerID: referrer).value.voucherIDs[0]
     let redemptions = w.redemptions.count
     let lines = [OrderLine(productID: product)]
-    #expect(throws: WorldOperationError.self) { try w.redeem(voucherID: code, customerID: referee, lines: lines) }
+    #expect(throws: VoucherifyError.self) { try w.redeem(voucherID: code, customerID: referee, lines: lines) }
     let stack = [StackRedeemable(kind: .voucher, id: try w.voucher(code).code)]
-    #expect(throws: WorldOperationError.self) { try w.redeemStack(stack + stack, customerID: referee, lines: lines) }
+    #expect(throws: VoucherifyError.self) { try w.redeemStack(stack + stack, customerID: referee, lines: lines) }
     #expect(w.redemptions.count == redemptions && w.orders.last?.customerID != referee)
   }
 
   @Test func pendingPointsStayWithinTheCap() throws {
     var w = try World.sample(seed: 21, start: Self.start)
     guard let pending = w.pendingPoints.first(where: { $0.state == "PENDING" }) else { return }
-    #expect(throws: WorldOperationError.self) { try w.updatePendingPoints(pending.id, points: Int.max) }
+    #expect(throws: VoucherifyError.self) { try w.updatePendingPoints(pending.id, points: Int.max) }
     #expect(w.pendingPoints[id: pending.id]?.points == pending.points)
   }
 

@@ -5,7 +5,7 @@ import Testing
 @Suite struct WorldOperationTests {
   static let start = SingleEventRequest.defaultStart
 
-  @Test func sampleWorldIsDeterministicAndSeeded() throws(WorldOperationError) {
+  @Test func sampleWorldIsDeterministicAndSeeded() throws(VoucherifyError) {
     let a = try World.sample(seed: 5, start: Self.start)
     let b = try World.sample(seed: 5, start: Self.start)
     let c = try World.sample(seed: 6, start: Self.start)
@@ -43,7 +43,7 @@ import Testing
     #expect(e.fullData["promotion_stack"]?["tiers"]?["ids"]?.arrayValue?.count == 2)
     #expect(try w.order(r.value.orderID!).totalAmount == 3500)
     _ = try w.setPromotionTierActive(tier.id, false)
-    #expect(throws: WorldOperationError.self) { try w.redeemPromotion(tierID: tier.id, customerID: w.customers[0].id) }
+    #expect(throws: VoucherifyError.self) { try w.redeemPromotion(tierID: tier.id, customerID: w.customers[0].id) }
   }
 
   @Test func orderLifecycleKeepsCustomerSummary() throws {
@@ -56,7 +56,7 @@ import Testing
     #expect(updated.last("customer.order.updated")?.fullData["order"]?["amount"]?.intValue == 50000)
     _ = try w.payOrder(created.value.id)
     #expect(try w.customer(customer).orders.totalAmount == 50000)
-    #expect(throws: WorldOperationError.invalid("order '\(created.value.id)' is PAID, not CREATED")) {
+    #expect(throws: VoucherifyError.invalidPayload("order '\(created.value.id)' is PAID, not CREATED")) {
       try w.payOrder(created.value.id)
     }
     let canceled = try w.cancelOrder(created.value.id)
@@ -69,16 +69,16 @@ import Testing
     let entered = try w.enterSegment(customerID: c, segmentID: s)
     #expect(entered.value.memberIDs == [c])
     #expect(entered.events.map(\.channel) == ["INTERNAL"])
-    #expect(throws: WorldOperationError.self) { try w.enterSegment(customerID: c, segmentID: s) }
+    #expect(throws: VoucherifyError.self) { try w.enterSegment(customerID: c, segmentID: s) }
     #expect(try w.leaveSegment(customerID: c, segmentID: s).value.memberIDs.isEmpty)
   }
 
   @Test(arguments: [("voucher", "v_nope"), ("customer", "cust_nope")])
-  func unknownIDsAreReported(kind: String, id: String) throws(WorldOperationError) {
+  func unknownIDsAreReported(kind: String, id: String) throws(VoucherifyError) {
     var w = try World.sample(seed: 13, start: Self.start)
     let voucher = kind == "voucher" ? id : w.vouchers[0].id
     let customer = kind == "customer" ? id : w.customers[0].id
-    #expect(throws: WorldOperationError.notFound(kind: kind, id: id)) {
+    #expect(throws: VoucherifyError.notFound(kind, id: id)) {
       try w.redeem(voucherID: voucher, customerID: customer)
     }
   }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct WorldStateTests {
   static let start = SingleEventRequest.defaultStart
 
-  func world() throws(WorldOperationError) -> World { try World.sample(seed: 11, start: Self.start) }
+  func world() throws(VoucherifyError) -> World { try World.sample(seed: 11, start: Self.start) }
 
   @Test func publishThenRedeemThenRollback() throws {
     var w = try world()

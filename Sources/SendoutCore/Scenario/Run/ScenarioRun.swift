@@ -57,8 +57,8 @@ struct ScenarioRun {
       try p.finish()
     } catch let error as ScenarioError {
       throw error
-    } catch let error as WorldOperationError {
-      throw ScenarioError(file: file, path: path, reason: error.message)
+    } catch let error as VoucherifyError {
+      throw ScenarioError(file: file, path: path, refusal: error)
     } catch {
       throw ScenarioError(file: file, path: path, reason: "\(error)")
     }

@@ -7,7 +7,7 @@ struct WorldBuilder {
   ) {
     if spec.members.isEmpty {
       do { return try sample(seed: seed, start: start) } catch {
-        throw ScenarioError(file: file, path: "world", reason: error.message)
+        throw ScenarioError(file: file, path: "world", refusal: error)
       }
     }
     var run = ScenarioRun(world: World(seed: seed, start: start), keys: [:], seed: seed ^ 0xB01D, file: file)
@@ -46,8 +46,8 @@ struct WorldBuilder {
       try r.finish()
     } catch let error as ScenarioError {
       throw error
-    } catch let error as WorldOperationError {
-      throw ScenarioError(file: file, path: "world", reason: error.message)
+    } catch let error as VoucherifyError {
+      throw ScenarioError(file: file, path: "world", refusal: error)
     } catch {
       throw ScenarioError(file: file, path: "world", reason: "\(error)")
     }
@@ -112,7 +112,7 @@ struct WorldBuilder {
     }
   }
 
-  private static func sample(seed: UInt64, start: Timestamp) throws(WorldOperationError) -> (World, [String: String]) {
+  private static func sample(seed: UInt64, start: Timestamp) throws(VoucherifyError) -> (World, [String: String]) {
     let w = try World.sample(seed: seed, start: start)
     var keys: [String: String] = [:]
     let firsts: [(String, CampaignType)] = [
