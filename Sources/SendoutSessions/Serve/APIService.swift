@@ -87,7 +87,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
 
   /// Answers one call. A call that reaches an endpoint is applied, then (with a journal) written to disk, then
   /// answered: a call that traps is never journaled, and one the disk cannot take (507) is undone. A call refused
-  /// before any endpoint (no route, no keys, a malformed body) changes nothing and is not journaled.
+  /// before any endpoint (no route, no keys, a malformed body or one of the wrong shape) changes nothing and is not journaled.
   func reply(to message: HTTPMessage) -> HTTPReply {
     let auth = authorized(message.head)
     let wall = clock()
@@ -196,6 +196,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     }
     let body = try Self.decodeBody(call.body, array: APIBodyLimits.arrayBodies.contains(operation.operationID))
     try APIBodyLimits.check(body)
+    try APIRequestShape.check(operation.operationID, body: body, query: query)
     let request = APIRequest(operation: operation, parameters: parameters, query: query, body: body)
     enter(call, reached: &reached)
     let answer: APIAnswer
