@@ -7,8 +7,8 @@ Turns each operation's request body schema and query parameters into the compact
 How the spec's constructs are read, so the check never refuses what the spec allows:
 - `$ref` to a component schema stays a reference (schemas nest and recur); a reference to a scalar is inlined.
 - `allOf` merges its parts' properties and `required`; `oneOf`/`anyOf` of objects merge into one object whose
-  properties are the union (a property two alternatives declare as objects merges the same way, else accepts
-  either) and whose `required` is what every alternative requires; of anything else, a value must match one alternative.
+  properties are the union (a property two alternatives declare as objects or enums merges the same way, else
+  accepts either) and whose `required` is what every alternative requires; of anything else, a value must match one alternative.
 - `nullable: true` accepts `null`; unknown properties are always accepted (the spec sets `additionalProperties:
   false` on no request body), `format` is not checked (integer vs number is the type), nor are ranges.
 - A query parameter of type object (`style: deepObject`, sent as `customer[id]=…`) or array is not checked.
@@ -64,9 +64,13 @@ def emit(spec):
         if a == "any" or b == "any":
             return "any"
         fa, fb = flat(a), flat(b)
+        nullable = fa != strip(fa) or fb != strip(fb)
         if is_object(strip(fa)) and is_object(strip(fb)):
             merged = merge_any([strip(fa), strip(fb)])
-            return {"nullable": merged} if fa != strip(fa) or fb != strip(fb) else merged
+            return {"nullable": merged} if nullable else merged
+        if all(isinstance(s, dict) and "enum" in s for s in (strip(fa), strip(fb))):
+            merged = {"enum": list(dict.fromkeys(strip(fa)["enum"] + strip(fb)["enum"]))}
+            return {"nullable": merged} if nullable else merged
         alternatives = []
         for s in (a, b):
             for alt in s["anyOf"] if isinstance(s, dict) and "anyOf" in s else [s]:

@@ -337,22 +337,21 @@ extension APIRequestShape {
     "ValidityTimeframe"},"validity_day_of_week":{"ref":"ValidityDayOfWeek"},"validity_hours":{"ref":"ValidityHours"},
     "activity_duration_after_publishing":{"nullable":"string"},"category_id":{"nullable":"string"},"category":{
     "nullable":"string"},"metadata":{"nullable":{"object":{}}},"access_settings":{"ref":"AccessSettings"},
-    "validation_rules":{"nullable":{"array":"string"}},"campaign_type":{"anyOf":[{"nullable":{"enum":[
-    "DISCOUNT_COUPONS"]}},{"nullable":{"enum":["REFERRAL_PROGRAM"]}},{"nullable":{"enum":["GIFT_VOUCHERS"]}},{
-    "nullable":{"enum":["LOYALTY_PROGRAM"]}},{"nullable":{"enum":["PROMOTION"]}}]},"voucher":{"object":{"type":{
-    "anyOf":[{"nullable":{"enum":["DISCOUNT_VOUCHER"]}},{"nullable":{"enum":["GIFT_VOUCHER"]}},{"nullable":{"enum":[
-    "LOYALTY_CARD"]}}]},"discount":{"ref":"Discount"},"code_config":{"ref":"CodeConfig"},"redemption":{"nullable":{
-    "object":{"quantity":{"nullable":"integer"}}}},"is_referral_code":{"nullable":"boolean"},"gift":{"ref":"Gift"},
-    "loyalty_card":{"ref":"CampaignLoyaltyCard"}}},"referral_program":{"ref":"ReferralProgram"},"promotion":{
-    "nullable":{"object":{"tiers":{"nullable":{"array":{"ref":"PromotionTierCreateParams"}}}}}}}},
+    "validation_rules":{"nullable":{"array":"string"}},"campaign_type":{"nullable":{"enum":["DISCOUNT_COUPONS",
+    "REFERRAL_PROGRAM","GIFT_VOUCHERS","LOYALTY_PROGRAM","PROMOTION"]}},"voucher":{"object":{"type":{"nullable":{
+    "enum":["DISCOUNT_VOUCHER","GIFT_VOUCHER","LOYALTY_CARD"]}},"discount":{"ref":"Discount"},"code_config":{"ref":
+    "CodeConfig"},"redemption":{"nullable":{"object":{"quantity":{"nullable":"integer"}}}},"is_referral_code":{
+    "nullable":"boolean"},"gift":{"ref":"Gift"},"loyalty_card":{"ref":"CampaignLoyaltyCard"}}},"referral_program":{
+    "ref":"ReferralProgram"},"promotion":{"nullable":{"object":{"tiers":{"nullable":{"array":{"ref":
+    "PromotionTierCreateParams"}}}}}}}},
     "CampaignsImportCreateRequestBody":{"array":{"ref":"CampaignsImportVoucherItem"}},
     "CampaignsImportVoucherItem":{"object":{"code":{"nullable":"string"},"redemption":{"nullable":{"object":{
     "quantity":{"nullable":"integer"}}}},"active":{"nullable":"boolean"},"metadata":{"nullable":{"object":{}}},
     "category":{"nullable":"string"},"start_date":{"nullable":"string"},"expiration_date":{"nullable":"string"},
     "validity_timeframe":{"ref":"ValidityTimeframe"},"validity_day_of_week":{"ref":"ValidityDayOfWeek"},
-    "additional_info":{"nullable":"string"},"type":{"anyOf":[{"nullable":{"enum":["LOYALTY_CARD"]}},{"nullable":{
-    "enum":["GIFT_VOUCHER"]}},{"nullable":{"enum":["DISCOUNT_VOUCHER"]}}]},"loyalty_card":{"ref":"SimpleLoyaltyCard"},
-    "gift":{"ref":"Gift"},"discount":{"ref":"Discount"}}},
+    "additional_info":{"nullable":"string"},"type":{"nullable":{"enum":["LOYALTY_CARD","GIFT_VOUCHER",
+    "DISCOUNT_VOUCHER"]}},"loyalty_card":{"ref":"SimpleLoyaltyCard"},"gift":{"ref":"Gift"},"discount":{"ref":
+    "Discount"}}},
     "CampaignsTransactionsExportCreateRequestBody":{"object":{"parameters":{"object":{"order":{"nullable":{"enum":[
     "-created_at","created_at"]}},"fields":{"nullable":{"array":{"enum":["id","type","source_id","reason","balance",
     "amount","created_at","voucher_id","source","details","related_transaction_id"]}}},"filters":{"ref":
@@ -378,18 +377,17 @@ extension APIRequestShape {
     "nullable":"string"},"metadata":{"nullable":{"object":{}}},"unset_metadata_fields":{"nullable":{"array":
     "string"}},"category_id":{"nullable":"string"},"access_settings":{"ref":"AccessSettings"},
     "activity_duration_after_publishing":{"nullable":"string"},"join_once":{"nullable":"boolean"},"auto_join":{
-    "nullable":"boolean"},"type":{"nullable":{"enum":["AUTO_UPDATE","STATIC"]}},"discount":{"object":{"type":{"anyOf":
-    [{"nullable":{"enum":["AMOUNT"]}},{"nullable":{"enum":["UNIT"]}},{"nullable":{"enum":["PERCENT"]}},{"nullable":{
-    "enum":["FIXED"]}}]},"amount_off":{"nullable":"number"},"amount_off_formula":{"nullable":"string"},
-    "aggregated_amount_limit":{"nullable":"integer"},"effect":{"anyOf":[{"enum":["APPLY_TO_ORDER","APPLY_TO_ITEMS",
-    "APPLY_TO_ITEMS_PROPORTIONALLY","APPLY_TO_ITEMS_PROPORTIONALLY_BY_QUANTITY","APPLY_TO_ITEMS_BY_QUANTITY"]},{
-    "enum":["ADD_MISSING_ITEMS","ADD_NEW_ITEMS","ADD_MANY_ITEMS","ADD_SAME_ITEMS"]},{"nullable":{"enum":[
-    "ADD_MANY_ITEMS"]}},{"enum":["APPLY_TO_ORDER","APPLY_TO_ITEMS"]}]},"is_dynamic":{"nullable":"boolean"},"unit_off":
-    {"nullable":"integer"},"unit_off_formula":{"nullable":"string"},"unit_type":{"nullable":"string"},"product":{
-    "object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"}}},"sku":{
-    "ref":"SimpleSkuDiscountUnit"},"units":{"nullable":{"array":{"ref":"DiscountUnitMultipleOneUnit"}}},"percent_off":
-    {"nullable":"number"},"percent_off_formula":{"nullable":"string"},"amount_limit":{"nullable":"number"},
-    "fixed_amount":{"nullable":"number"},"fixed_amount_formula":{"nullable":"string"}}}}},
+    "nullable":"boolean"},"type":{"nullable":{"enum":["AUTO_UPDATE","STATIC"]}},"discount":{"object":{"type":{
+    "nullable":{"enum":["AMOUNT","UNIT","PERCENT","FIXED"]}},"amount_off":{"nullable":"number"},"amount_off_formula":{
+    "nullable":"string"},"aggregated_amount_limit":{"nullable":"integer"},"effect":{"nullable":{"enum":[
+    "APPLY_TO_ORDER","APPLY_TO_ITEMS","APPLY_TO_ITEMS_PROPORTIONALLY","APPLY_TO_ITEMS_PROPORTIONALLY_BY_QUANTITY",
+    "APPLY_TO_ITEMS_BY_QUANTITY","ADD_MISSING_ITEMS","ADD_NEW_ITEMS","ADD_MANY_ITEMS","ADD_SAME_ITEMS"]}},
+    "is_dynamic":{"nullable":"boolean"},"unit_off":{"nullable":"integer"},"unit_off_formula":{"nullable":"string"},
+    "unit_type":{"nullable":"string"},"product":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":
+    "string"},"name":{"nullable":"string"}}},"sku":{"ref":"SimpleSkuDiscountUnit"},"units":{"nullable":{"array":{
+    "ref":"DiscountUnitMultipleOneUnit"}}},"percent_off":{"nullable":"number"},"percent_off_formula":{"nullable":
+    "string"},"amount_limit":{"nullable":"number"},"fixed_amount":{"nullable":"number"},"fixed_amount_formula":{
+    "nullable":"string"}}}}},
     "CampaignsUpdateGiftCampaign":{"object":{"start_date":{"nullable":"string"},"expiration_date":{"nullable":
     "string"},"validity_timeframe":{"ref":"ValidityTimeframe"},"validity_day_of_week":{"ref":"ValidityDayOfWeek"},
     "validity_hours":{"ref":"ValidityHours"},"description":{"nullable":"string"},"category":{"nullable":"string"},
@@ -417,39 +415,37 @@ extension APIRequestShape {
     "metadata":{"nullable":{"object":{}}},"unset_metadata_fields":{"nullable":{"array":"string"}},"category_id":{
     "nullable":"string"},"access_settings":{"ref":"AccessSettings"},"activity_duration_after_publishing":{"nullable":
     "string"},"join_once":{"nullable":"boolean"},"auto_join":{"nullable":"boolean"},"type":{"nullable":{"enum":[
-    "AUTO_UPDATE","STATIC"]}},"discount":{"object":{"type":{"anyOf":[{"nullable":{"enum":["AMOUNT"]}},{"nullable":{
-    "enum":["UNIT"]}},{"nullable":{"enum":["PERCENT"]}},{"nullable":{"enum":["FIXED"]}}]},"amount_off":{"nullable":
-    "number"},"amount_off_formula":{"nullable":"string"},"aggregated_amount_limit":{"nullable":"integer"},"effect":{
-    "anyOf":[{"enum":["APPLY_TO_ORDER","APPLY_TO_ITEMS","APPLY_TO_ITEMS_PROPORTIONALLY",
-    "APPLY_TO_ITEMS_PROPORTIONALLY_BY_QUANTITY","APPLY_TO_ITEMS_BY_QUANTITY"]},{"enum":["ADD_MISSING_ITEMS",
-    "ADD_NEW_ITEMS","ADD_MANY_ITEMS","ADD_SAME_ITEMS"]},{"nullable":{"enum":["ADD_MANY_ITEMS"]}},{"enum":[
-    "APPLY_TO_ORDER","APPLY_TO_ITEMS"]}]},"is_dynamic":{"nullable":"boolean"},"unit_off":{"nullable":"integer"},
-    "unit_off_formula":{"nullable":"string"},"unit_type":{"nullable":"string"},"product":{"object":{"id":{"nullable":
-    "string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"}}},"sku":{"ref":"SimpleSkuDiscountUnit"},
-    "units":{"nullable":{"array":{"ref":"DiscountUnitMultipleOneUnit"}}},"percent_off":{"nullable":"number"},
-    "percent_off_formula":{"nullable":"string"},"amount_limit":{"nullable":"number"},"fixed_amount":{"nullable":
-    "number"},"fixed_amount_formula":{"nullable":"string"}}},"referral_program":{"ref":"ReferralProgram"}}},
+    "AUTO_UPDATE","STATIC"]}},"discount":{"object":{"type":{"nullable":{"enum":["AMOUNT","UNIT","PERCENT","FIXED"]}},
+    "amount_off":{"nullable":"number"},"amount_off_formula":{"nullable":"string"},"aggregated_amount_limit":{
+    "nullable":"integer"},"effect":{"nullable":{"enum":["APPLY_TO_ORDER","APPLY_TO_ITEMS",
+    "APPLY_TO_ITEMS_PROPORTIONALLY","APPLY_TO_ITEMS_PROPORTIONALLY_BY_QUANTITY","APPLY_TO_ITEMS_BY_QUANTITY",
+    "ADD_MISSING_ITEMS","ADD_NEW_ITEMS","ADD_MANY_ITEMS","ADD_SAME_ITEMS"]}},"is_dynamic":{"nullable":"boolean"},
+    "unit_off":{"nullable":"integer"},"unit_off_formula":{"nullable":"string"},"unit_type":{"nullable":"string"},
+    "product":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"}}},
+    "sku":{"ref":"SimpleSkuDiscountUnit"},"units":{"nullable":{"array":{"ref":"DiscountUnitMultipleOneUnit"}}},
+    "percent_off":{"nullable":"number"},"percent_off_formula":{"nullable":"string"},"amount_limit":{"nullable":
+    "number"},"fixed_amount":{"nullable":"number"},"fixed_amount_formula":{"nullable":"string"}}},"referral_program":{
+    "ref":"ReferralProgram"}}},
     "CampaignsUpdateRequestBody":{"object":{"start_date":{"nullable":"string"},"expiration_date":{"nullable":
     "string"},"validity_timeframe":{"ref":"ValidityTimeframe"},"validity_day_of_week":{"ref":"ValidityDayOfWeek"},
     "validity_hours":{"ref":"ValidityHours"},"description":{"nullable":"string"},"category":{"nullable":"string"},
     "metadata":{"nullable":{"object":{}}},"unset_metadata_fields":{"nullable":{"array":"string"}},"category_id":{
     "nullable":"string"},"access_settings":{"ref":"AccessSettings"},"activity_duration_after_publishing":{"nullable":
     "string"},"join_once":{"nullable":"boolean"},"auto_join":{"nullable":"boolean"},"type":{"nullable":{"enum":[
-    "AUTO_UPDATE","STATIC"]}},"discount":{"object":{"type":{"anyOf":[{"nullable":{"enum":["AMOUNT"]}},{"nullable":{
-    "enum":["UNIT"]}},{"nullable":{"enum":["PERCENT"]}},{"nullable":{"enum":["FIXED"]}}]},"amount_off":{"nullable":
-    "number"},"amount_off_formula":{"nullable":"string"},"aggregated_amount_limit":{"nullable":"integer"},"effect":{
-    "anyOf":[{"enum":["APPLY_TO_ORDER","APPLY_TO_ITEMS","APPLY_TO_ITEMS_PROPORTIONALLY",
-    "APPLY_TO_ITEMS_PROPORTIONALLY_BY_QUANTITY","APPLY_TO_ITEMS_BY_QUANTITY"]},{"enum":["ADD_MISSING_ITEMS",
-    "ADD_NEW_ITEMS","ADD_MANY_ITEMS","ADD_SAME_ITEMS"]},{"nullable":{"enum":["ADD_MANY_ITEMS"]}},{"enum":[
-    "APPLY_TO_ORDER","APPLY_TO_ITEMS"]}]},"is_dynamic":{"nullable":"boolean"},"unit_off":{"nullable":"integer"},
-    "unit_off_formula":{"nullable":"string"},"unit_type":{"nullable":"string"},"product":{"object":{"id":{"nullable":
-    "string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"}}},"sku":{"ref":"SimpleSkuDiscountUnit"},
-    "units":{"nullable":{"array":{"ref":"DiscountUnitMultipleOneUnit"}}},"percent_off":{"nullable":"number"},
-    "percent_off_formula":{"nullable":"string"},"amount_limit":{"nullable":"number"},"fixed_amount":{"nullable":
-    "number"},"fixed_amount_formula":{"nullable":"string"}}},"referral_program":{"ref":"ReferralProgram"},"gift":{
-    "object":{"amount":{"nullable":"number"},"subtracted_amount":{"nullable":"integer"},"balance":{"nullable":
-    "number"},"effect":{"nullable":{"enum":["APPLY_TO_ORDER","APPLY_TO_ITEMS"]}}}},"loyalty_tiers_expiration":{"ref":
-    "LoyaltyTiersExpirationAll"},"options":{"nullable":{"object":{"recalculate_tiers":{"nullable":"boolean"}}}}}},
+    "AUTO_UPDATE","STATIC"]}},"discount":{"object":{"type":{"nullable":{"enum":["AMOUNT","UNIT","PERCENT","FIXED"]}},
+    "amount_off":{"nullable":"number"},"amount_off_formula":{"nullable":"string"},"aggregated_amount_limit":{
+    "nullable":"integer"},"effect":{"nullable":{"enum":["APPLY_TO_ORDER","APPLY_TO_ITEMS",
+    "APPLY_TO_ITEMS_PROPORTIONALLY","APPLY_TO_ITEMS_PROPORTIONALLY_BY_QUANTITY","APPLY_TO_ITEMS_BY_QUANTITY",
+    "ADD_MISSING_ITEMS","ADD_NEW_ITEMS","ADD_MANY_ITEMS","ADD_SAME_ITEMS"]}},"is_dynamic":{"nullable":"boolean"},
+    "unit_off":{"nullable":"integer"},"unit_off_formula":{"nullable":"string"},"unit_type":{"nullable":"string"},
+    "product":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"}}},
+    "sku":{"ref":"SimpleSkuDiscountUnit"},"units":{"nullable":{"array":{"ref":"DiscountUnitMultipleOneUnit"}}},
+    "percent_off":{"nullable":"number"},"percent_off_formula":{"nullable":"string"},"amount_limit":{"nullable":
+    "number"},"fixed_amount":{"nullable":"number"},"fixed_amount_formula":{"nullable":"string"}}},"referral_program":{
+    "ref":"ReferralProgram"},"gift":{"object":{"amount":{"nullable":"number"},"subtracted_amount":{"nullable":
+    "integer"},"balance":{"nullable":"number"},"effect":{"nullable":{"enum":["APPLY_TO_ORDER","APPLY_TO_ITEMS"]}}}},
+    "loyalty_tiers_expiration":{"ref":"LoyaltyTiersExpirationAll"},"options":{"nullable":{"object":{
+    "recalculate_tiers":{"nullable":"boolean"}}}}}},
     "CampaignsVouchersCreateBaseRequestBody":{"object":{"category":{"nullable":"string"},"metadata":{"nullable":{
     "object":{}}},"redemption":{"nullable":{"object":{"quantity":{"nullable":"integer"}}}},"additional_info":{
     "nullable":"string"},"start_date":{"nullable":"string"},"expiration_date":{"nullable":"string"}}},
@@ -501,38 +497,36 @@ extension APIRequestShape {
     "type":{"nullable":{"enum":["LOCK"]}}}}},"metadata":{"nullable":{"object":{}}}}},
     "ClientRedemptionsRedeemRequestBody":{"object":{"options":{"nullable":{"object":{"expand":{"nullable":{"array":{
     "enum":["order","redemption","redeemable","category"]}}}}}},"redeemables":{"nullable":{"array":{"object":{
-    "object":{"anyOf":[{"nullable":{"enum":["voucher"]}},{"nullable":{"enum":["promotion_tier"]}},{"nullable":{"enum":
-    ["promotion_stack"]}}]},"id":{"nullable":"string"},"gift":{"nullable":{"object":{"credits":{"nullable":
-    "integer"}}}},"reward":{"nullable":{"object":{"id":{"nullable":"string"},"points":{"nullable":"integer"}}}}}}}},
-    "order":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"status":{"nullable":{"enum":[
-    "CREATED","PAID","CANCELED","FULFILLED"]}},"amount":{"nullable":"integer"},"initial_amount":{"nullable":
-    "integer"},"discount_amount":{"nullable":"integer"},"items":{"nullable":{"array":{"ref":"OrderItem"}}},"metadata":
-    {"nullable":{"object":{}}}}},"customer":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},
-    "name":{"nullable":"string"},"description":{"nullable":"string"},"email":{"nullable":"string"},"phone":{
-    "nullable":"string"},"birthday":{"nullable":"string"},"birthdate":{"nullable":"string"},"address":{"nullable":{
-    "object":{"city":{"nullable":"string"},"state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{
-    "nullable":"string"},"country":{"nullable":"string"},"postal_code":{"nullable":"string"}}}},"metadata":{
-    "nullable":{"object":{}}}}},"session":{"object":{"key":{"nullable":"string"},"type":{"nullable":{"enum":[
-    "LOCK"]}},"ttl":{"nullable":"number"},"ttl_unit":{"nullable":{"enum":["DAYS","HOURS","MICROSECONDS",
-    "MILLISECONDS","MINUTES","NANOSECONDS","SECONDS"]}}}},"tracking_id":{"nullable":"string"},"metadata":{"nullable":{
-    "object":{}}}}},
+    "object":{"nullable":{"enum":["voucher","promotion_tier","promotion_stack"]}},"id":{"nullable":"string"},"gift":{
+    "nullable":{"object":{"credits":{"nullable":"integer"}}}},"reward":{"nullable":{"object":{"id":{"nullable":
+    "string"},"points":{"nullable":"integer"}}}}}}}},"order":{"object":{"id":{"nullable":"string"},"source_id":{
+    "nullable":"string"},"status":{"nullable":{"enum":["CREATED","PAID","CANCELED","FULFILLED"]}},"amount":{
+    "nullable":"integer"},"initial_amount":{"nullable":"integer"},"discount_amount":{"nullable":"integer"},"items":{
+    "nullable":{"array":{"ref":"OrderItem"}}},"metadata":{"nullable":{"object":{}}}}},"customer":{"object":{"id":{
+    "nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{"nullable":
+    "string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"string"},
+    "birthdate":{"nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{
+    "nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":
+    "string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"session":{"object":{
+    "key":{"nullable":"string"},"type":{"nullable":{"enum":["LOCK"]}},"ttl":{"nullable":"number"},"ttl_unit":{
+    "nullable":{"enum":["DAYS","HOURS","MICROSECONDS","MILLISECONDS","MINUTES","NANOSECONDS","SECONDS"]}}}},
+    "tracking_id":{"nullable":"string"},"metadata":{"nullable":{"object":{}}}}},
     "ClientValidationsValidateRequestBody":{"object":{"options":{"nullable":{"object":{"expand":{"nullable":{"array":{
     "enum":["order","redemption","redeemable","category"]}}}}}},"redeemables":{"nullable":{"array":{"object":{
-    "object":{"anyOf":[{"nullable":{"enum":["voucher"]}},{"nullable":{"enum":["promotion_tier"]}},{"nullable":{"enum":
-    ["promotion_stack"]}}]},"id":{"nullable":"string"},"gift":{"nullable":{"object":{"credits":{"nullable":
-    "integer"}}}},"reward":{"nullable":{"object":{"id":{"nullable":"string"},"points":{"nullable":"integer"}}}}}}}},
-    "order":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"status":{"nullable":{"enum":[
-    "CREATED","PAID","CANCELED","FULFILLED"]}},"amount":{"nullable":"integer"},"initial_amount":{"nullable":
-    "integer"},"discount_amount":{"nullable":"integer"},"items":{"nullable":{"array":{"ref":"OrderItem"}}},"metadata":
-    {"nullable":{"object":{}}}}},"customer":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},
-    "name":{"nullable":"string"},"description":{"nullable":"string"},"email":{"nullable":"string"},"phone":{
-    "nullable":"string"},"birthday":{"nullable":"string"},"birthdate":{"nullable":"string"},"address":{"nullable":{
-    "object":{"city":{"nullable":"string"},"state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{
-    "nullable":"string"},"country":{"nullable":"string"},"postal_code":{"nullable":"string"}}}},"metadata":{
-    "nullable":{"object":{}}}}},"session":{"object":{"key":{"nullable":"string"},"type":{"nullable":{"enum":[
-    "LOCK"]}},"ttl":{"nullable":"number"},"ttl_unit":{"nullable":{"enum":["DAYS","HOURS","MICROSECONDS",
-    "MILLISECONDS","MINUTES","NANOSECONDS","SECONDS"]}}}},"tracking_id":{"nullable":"string"},"metadata":{"nullable":{
-    "object":{}}}}},
+    "object":{"nullable":{"enum":["voucher","promotion_tier","promotion_stack"]}},"id":{"nullable":"string"},"gift":{
+    "nullable":{"object":{"credits":{"nullable":"integer"}}}},"reward":{"nullable":{"object":{"id":{"nullable":
+    "string"},"points":{"nullable":"integer"}}}}}}}},"order":{"object":{"id":{"nullable":"string"},"source_id":{
+    "nullable":"string"},"status":{"nullable":{"enum":["CREATED","PAID","CANCELED","FULFILLED"]}},"amount":{
+    "nullable":"integer"},"initial_amount":{"nullable":"integer"},"discount_amount":{"nullable":"integer"},"items":{
+    "nullable":{"array":{"ref":"OrderItem"}}},"metadata":{"nullable":{"object":{}}}}},"customer":{"object":{"id":{
+    "nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{"nullable":
+    "string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"string"},
+    "birthdate":{"nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{
+    "nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":
+    "string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"session":{"object":{
+    "key":{"nullable":"string"},"type":{"nullable":{"enum":["LOCK"]}},"ttl":{"nullable":"number"},"ttl_unit":{
+    "nullable":{"enum":["DAYS","HOURS","MICROSECONDS","MILLISECONDS","MINUTES","NANOSECONDS","SECONDS"]}}}},
+    "tracking_id":{"nullable":"string"},"metadata":{"nullable":{"object":{}}}}},
     "CodeConfig":{"object":{"length":{"nullable":"number"},"charset":{"nullable":"string"},"prefix":{"nullable":
     "string"},"postfix":{"nullable":"string"},"pattern":{"nullable":"string"},"initial_count":{"nullable":
     "integer"}}},
@@ -586,13 +580,11 @@ extension APIRequestShape {
     "string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},"line_1":{
     "nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{"nullable":
     "string"}}}},"metadata":{"nullable":{"object":{}}}}},
-    "Discount":{"object":{"type":{"anyOf":[{"nullable":{"enum":["AMOUNT"]}},{"nullable":{"enum":["UNIT"]}},{
-    "nullable":{"enum":["PERCENT"]}},{"nullable":{"enum":["FIXED"]}}]},"amount_off":{"nullable":"number"},
-    "amount_off_formula":{"nullable":"string"},"aggregated_amount_limit":{"nullable":"integer"},"effect":{"anyOf":[{
-    "enum":["APPLY_TO_ORDER","APPLY_TO_ITEMS","APPLY_TO_ITEMS_PROPORTIONALLY",
-    "APPLY_TO_ITEMS_PROPORTIONALLY_BY_QUANTITY","APPLY_TO_ITEMS_BY_QUANTITY"]},{"enum":["ADD_MISSING_ITEMS",
-    "ADD_NEW_ITEMS","ADD_MANY_ITEMS","ADD_SAME_ITEMS"]},{"nullable":{"enum":["ADD_MANY_ITEMS"]}},{"enum":[
-    "APPLY_TO_ORDER","APPLY_TO_ITEMS"]}]},"is_dynamic":{"nullable":"boolean"},"unit_off":{"nullable":"integer"},
+    "Discount":{"object":{"type":{"nullable":{"enum":["AMOUNT","UNIT","PERCENT","FIXED"]}},"amount_off":{"nullable":
+    "number"},"amount_off_formula":{"nullable":"string"},"aggregated_amount_limit":{"nullable":"integer"},"effect":{
+    "nullable":{"enum":["APPLY_TO_ORDER","APPLY_TO_ITEMS","APPLY_TO_ITEMS_PROPORTIONALLY",
+    "APPLY_TO_ITEMS_PROPORTIONALLY_BY_QUANTITY","APPLY_TO_ITEMS_BY_QUANTITY","ADD_MISSING_ITEMS","ADD_NEW_ITEMS",
+    "ADD_MANY_ITEMS","ADD_SAME_ITEMS"]}},"is_dynamic":{"nullable":"boolean"},"unit_off":{"nullable":"integer"},
     "unit_off_formula":{"nullable":"string"},"unit_type":{"nullable":"string"},"product":{"object":{"id":{"nullable":
     "string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"}}},"sku":{"ref":"SimpleSkuDiscountUnit"},
     "units":{"nullable":{"array":{"ref":"DiscountUnitMultipleOneUnit"}}},"percent_off":{"nullable":"number"},
@@ -628,30 +620,28 @@ extension APIRequestShape {
     "nullable":"integer"},"fixed_day":{"nullable":"integer"}}},
     "EarningRuleFixed":{"object":{"type":{"nullable":{"enum":["FIXED"]}},"points":{"nullable":"integer"},
     "points_formula":{"nullable":"string"}}},
-    "EarningRuleProportional":{"object":{"type":{"nullable":{"enum":["PROPORTIONAL"]}},"calculation_type":{"anyOf":[{
-    "nullable":{"enum":["ORDER_AMOUNT"]}},{"nullable":{"enum":["ORDER_TOTAL_AMOUNT"]}},{"nullable":{"enum":[
-    "ORDER_METADATA"]}},{"nullable":{"enum":["ORDER_ITEMS_QUANTITY"]}},{"nullable":{"enum":["ORDER_ITEMS_AMOUNT"]}},{
-    "nullable":{"enum":["ORDER_ITEMS_SUBTOTAL_AMOUNT"]}},{"nullable":{"enum":["CUSTOMER_METADATA"]}},{"nullable":{
-    "enum":["CUSTOM_EVENT_METADATA"]}}]},"order":{"nullable":{"object":{"amount":{"nullable":{"object":{"every":{
-    "nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"}}}},"total_amount":{
-    "nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":
-    "string"}}}},"metadata":{"nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},
-    "points_formula":{"nullable":"string"},"property":{"nullable":"string"}}}}}}},"order_items":{"nullable":{"object":
-    {"quantity":{"nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},
-    "points_formula":{"nullable":"string"},"object":{"nullable":{"enum":["products_collection","product","sku"]}},
-    "id":{"nullable":"string"},"applicable_to":{"nullable":{"array":{"object":{"object":{"enum":[
-    "products_collection","product","sku"]},"id":"string"}}}}}}},"amount":{"nullable":{"object":{"every":{"nullable":
+    "EarningRuleProportional":{"object":{"type":{"nullable":{"enum":["PROPORTIONAL"]}},"calculation_type":{"nullable":
+    {"enum":["ORDER_AMOUNT","ORDER_TOTAL_AMOUNT","ORDER_METADATA","ORDER_ITEMS_QUANTITY","ORDER_ITEMS_AMOUNT",
+    "ORDER_ITEMS_SUBTOTAL_AMOUNT","CUSTOMER_METADATA","CUSTOM_EVENT_METADATA"]}},"order":{"nullable":{"object":{
+    "amount":{"nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{
+    "nullable":"string"}}}},"total_amount":{"nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":
+    "integer"},"points_formula":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{"every":{"nullable":
+    "integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"},"property":{"nullable":
+    "string"}}}}}}},"order_items":{"nullable":{"object":{"quantity":{"nullable":{"object":{"every":{"nullable":
     "integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"},"object":{"nullable":{"enum":[
     "products_collection","product","sku"]}},"id":{"nullable":"string"},"applicable_to":{"nullable":{"array":{
-    "object":{"object":{"enum":["products_collection","product","sku"]},"id":"string"}}}}}}},"subtotal_amount":{
+    "object":{"object":{"enum":["products_collection","product","sku"]},"id":"string"}}}}}}},"amount":{"nullable":{
+    "object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"},
+    "object":{"nullable":{"enum":["products_collection","product","sku"]}},"id":{"nullable":"string"},"applicable_to":
+    {"nullable":{"array":{"object":{"object":{"enum":["products_collection","product","sku"]},"id":"string"}}}}}}},
+    "subtotal_amount":{"nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},
+    "points_formula":{"nullable":"string"},"object":{"nullable":{"enum":["products_collection","product","sku"]}},
+    "id":{"nullable":"string"},"applicable_to":{"nullable":{"array":{"object":{"object":{"enum":[
+    "products_collection","product","sku"]},"id":"string"}}}}}}}}}},"customer":{"nullable":{"object":{"metadata":{
     "nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":
-    "string"},"object":{"nullable":{"enum":["products_collection","product","sku"]}},"id":{"nullable":"string"},
-    "applicable_to":{"nullable":{"array":{"object":{"object":{"enum":["products_collection","product","sku"]},"id":
-    "string"}}}}}}}}}},"customer":{"nullable":{"object":{"metadata":{"nullable":{"object":{"every":{"nullable":
-    "integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"},"property":{"nullable":
-    "string"}}}}}}},"custom_event":{"nullable":{"object":{"metadata":{"nullable":{"object":{"every":{"nullable":
-    "integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"},"property":{"nullable":
-    "string"}}}}}}}}},
+    "string"},"property":{"nullable":"string"}}}}}}},"custom_event":{"nullable":{"object":{"metadata":{"nullable":{
+    "object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"},
+    "property":{"nullable":"string"}}}}}}}}},
     "EarningRuleProportionalCustomEvent":{"object":{"type":{"nullable":{"enum":["PROPORTIONAL"]}},"calculation_type":{
     "nullable":{"enum":["CUSTOM_EVENT_METADATA"]}},"custom_event":{"nullable":{"object":{"metadata":{"nullable":{
     "object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"},
@@ -661,28 +651,28 @@ extension APIRequestShape {
     "nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":
     "string"},"property":{"nullable":"string"}}}}}}}}},
     "EarningRuleProportionalOrder":{"object":{"type":{"nullable":{"enum":["PROPORTIONAL"]}},"calculation_type":{
-    "anyOf":[{"nullable":{"enum":["ORDER_AMOUNT"]}},{"nullable":{"enum":["ORDER_TOTAL_AMOUNT"]}},{"nullable":{"enum":[
-    "ORDER_METADATA"]}}]},"order":{"nullable":{"object":{"amount":{"nullable":{"object":{"every":{"nullable":
-    "integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"}}}},"total_amount":{"nullable":{
-    "object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":
-    "string"}}}},"metadata":{"nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},
-    "points_formula":{"nullable":"string"},"property":{"nullable":"string"}}}}}}}}},
+    "nullable":{"enum":["ORDER_AMOUNT","ORDER_TOTAL_AMOUNT","ORDER_METADATA"]}},"order":{"nullable":{"object":{
+    "amount":{"nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{
+    "nullable":"string"}}}},"total_amount":{"nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":
+    "integer"},"points_formula":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{"every":{"nullable":
+    "integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"},"property":{"nullable":
+    "string"}}}}}}}}},
     "EarningRuleProportionalOrderAmount":{"object":{"type":{"nullable":{"enum":["PROPORTIONAL"]}},"calculation_type":{
     "nullable":{"enum":["ORDER_AMOUNT"]}},"order":{"nullable":{"object":{"amount":{"nullable":{"object":{"every":{
     "nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"}}}}}}}}},
     "EarningRuleProportionalOrderItems":{"object":{"type":{"nullable":{"enum":["PROPORTIONAL"]}},"calculation_type":{
-    "anyOf":[{"nullable":{"enum":["ORDER_ITEMS_QUANTITY"]}},{"nullable":{"enum":["ORDER_ITEMS_AMOUNT"]}},{"nullable":{
-    "enum":["ORDER_ITEMS_SUBTOTAL_AMOUNT"]}}]},"order_items":{"nullable":{"object":{"quantity":{"nullable":{"object":{
-    "every":{"nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"},"object":{
-    "nullable":{"enum":["products_collection","product","sku"]}},"id":{"nullable":"string"},"applicable_to":{
-    "nullable":{"array":{"object":{"object":{"enum":["products_collection","product","sku"]},"id":"string"}}}}}}},
-    "amount":{"nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{
-    "nullable":"string"},"object":{"nullable":{"enum":["products_collection","product","sku"]}},"id":{"nullable":
-    "string"},"applicable_to":{"nullable":{"array":{"object":{"object":{"enum":["products_collection","product",
-    "sku"]},"id":"string"}}}}}}},"subtotal_amount":{"nullable":{"object":{"every":{"nullable":"integer"},"points":{
-    "nullable":"integer"},"points_formula":{"nullable":"string"},"object":{"nullable":{"enum":["products_collection",
-    "product","sku"]}},"id":{"nullable":"string"},"applicable_to":{"nullable":{"array":{"object":{"object":{"enum":[
-    "products_collection","product","sku"]},"id":"string"}}}}}}}}}}}},
+    "nullable":{"enum":["ORDER_ITEMS_QUANTITY","ORDER_ITEMS_AMOUNT","ORDER_ITEMS_SUBTOTAL_AMOUNT"]}},"order_items":{
+    "nullable":{"object":{"quantity":{"nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":
+    "integer"},"points_formula":{"nullable":"string"},"object":{"nullable":{"enum":["products_collection","product",
+    "sku"]}},"id":{"nullable":"string"},"applicable_to":{"nullable":{"array":{"object":{"object":{"enum":[
+    "products_collection","product","sku"]},"id":"string"}}}}}}},"amount":{"nullable":{"object":{"every":{"nullable":
+    "integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"},"object":{"nullable":{"enum":[
+    "products_collection","product","sku"]}},"id":{"nullable":"string"},"applicable_to":{"nullable":{"array":{
+    "object":{"object":{"enum":["products_collection","product","sku"]},"id":"string"}}}}}}},"subtotal_amount":{
+    "nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":
+    "string"},"object":{"nullable":{"enum":["products_collection","product","sku"]}},"id":{"nullable":"string"},
+    "applicable_to":{"nullable":{"array":{"object":{"object":{"enum":["products_collection","product","sku"]},"id":
+    "string"}}}}}}}}}}}},
     "EarningRuleProportionalOrderItemsAmount":{"object":{"type":{"nullable":{"enum":["PROPORTIONAL"]}},
     "calculation_type":{"nullable":{"enum":["ORDER_ITEMS_AMOUNT"]}},"order_items":{"nullable":{"object":{"amount":{
     "nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":
@@ -767,16 +757,11 @@ extension APIRequestShape {
     "FieldConditions"}}}}}}}},
     "ExportVoucherTransactionsFilters":{"object":{"junction":{"enum":["and","or"]},"created_at":{"ref":
     "FieldConditions"},"voucher_id":{"ref":"FieldConditions"},"campaign_id":{"ref":"FieldConditions"}}},
-    "ExportsCreateRequestBody":{"object":{"exported_object":{"anyOf":[{"nullable":{"enum":["voucher"]}},{"nullable":{
-    "enum":["redemption"]}},{"nullable":{"enum":["customer"]}},{"nullable":{"enum":["publication"]}},{"nullable":{
-    "enum":["order"]}},{"nullable":{"enum":["points_expiration"]}},{"nullable":{"enum":["voucher_transactions"]}}]},
-    "parameters":{"nullable":{"object":{"order":{"anyOf":[{"enum":["-created_at","created_at","-updated_at",
-    "updated_at","-code","code"]},{"enum":["-id","id","-voucher_code","voucher_code","-tracking_id","tracking_id",
-    "-customer_id","customer_id","-created_at","created_at"]},{"enum":["-name","name","-id","id","-email","email",
-    "-source_id","source_id","-created_at","created_at","-updated_at","updated_at"]},{"enum":["-id","id",
-    "-voucher_code","voucher_code","-tracking_id","tracking_id","-customer_id","customer_id","-created_at",
-    "created_at","-channel","channel"]},{"enum":["-created_at","created_at","-updated_at","updated_at","-status",
-    "status"]},{"enum":["-expires_at","expires_at"]},{"enum":["-created_at","created_at"]}]},"fields":{"anyOf":[{
+    "ExportsCreateRequestBody":{"object":{"exported_object":{"nullable":{"enum":["voucher","redemption","customer",
+    "publication","order","points_expiration","voucher_transactions"]}},"parameters":{"nullable":{"object":{"order":{
+    "enum":["-created_at","created_at","-updated_at","updated_at","-code","code","-id","id","-voucher_code",
+    "voucher_code","-tracking_id","tracking_id","-customer_id","customer_id","-name","name","-email","email",
+    "-source_id","source_id","-channel","channel","-status","status","-expires_at","expires_at"]},"fields":{"anyOf":[{
     "nullable":{"array":{"enum":["code","voucher_type","value","formula","discount_type","campaign","category",
     "start_date","expiration_date","gift_balance","loyalty_balance","redemption_quantity","redemption_count","active",
     "qr_code","bar_code","metadata","id","is_referral_code","created_at","updated_at","validity_timeframe_interval",
@@ -834,59 +819,54 @@ extension APIRequestShape {
     "nullable":"string"},"metadata":{"nullable":{"object":{}}},"access_settings":{"ref":"AccessSettings"},
     "campaign_type":{"nullable":{"enum":["LOYALTY_PROGRAM"]}},"voucher":{"ref":"CampaignLoyaltyVoucher"}}},
     "LoyaltiesEarningRulesCreateCustomEventRequestBody":{"object":{"validation_rule_id":{"nullable":"string"},
-    "loyalty":{"object":{"type":{"anyOf":[{"nullable":{"enum":["FIXED"]}},{"nullable":{"enum":["PROPORTIONAL"]}}]},
-    "points":{"nullable":"integer"},"points_formula":{"nullable":"string"},"calculation_type":{"nullable":{"enum":[
-    "CUSTOM_EVENT_METADATA"]}},"custom_event":{"nullable":{"object":{"metadata":{"nullable":{"object":{"every":{
-    "nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"},"property":{
-    "nullable":"string"}}}}}}}}},"custom_event":{"nullable":{"object":{"schema_id":{"nullable":"string"}}}},"event":{
-    "nullable":"string"},"source":{"nullable":{"object":{"banner":{"nullable":"string"}}}},"active":{"nullable":
-    "boolean"},"start_date":{"nullable":"string"},"expiration_date":{"nullable":"string"},"expiration_rules":{"ref":
-    "EarningRuleExpirationRules"},"validity_timeframe":{"ref":"ValidityTimeframe"},"validity_day_of_week":{"ref":
-    "ValidityDayOfWeek"},"validity_hours":{"ref":"ValidityHours"},"metadata":{"nullable":{"object":{}}}}},
-    "LoyaltiesEarningRulesCreateEnteredSegmentRequestBody":{"object":{"validation_rule_id":{"nullable":"string"},
-    "loyalty":{"object":{"type":{"anyOf":[{"nullable":{"enum":["FIXED"]}},{"nullable":{"enum":["PROPORTIONAL"]}}]},
-    "points":{"nullable":"integer"},"points_formula":{"nullable":"string"},"calculation_type":{"nullable":{"enum":[
-    "CUSTOMER_METADATA"]}},"customer":{"nullable":{"object":{"metadata":{"nullable":{"object":{"every":{"nullable":
-    "integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"},"property":{"nullable":
-    "string"}}}}}}}}},"segment":{"nullable":{"object":{"id":{"nullable":"string"}}}},"event":{"nullable":{"enum":[
-    "customer.segment.entered"]}},"source":{"nullable":{"object":{"banner":{"nullable":"string"}}}},"active":{
-    "nullable":"boolean"},"start_date":{"nullable":"string"},"expiration_date":{"nullable":"string"},
-    "expiration_rules":{"ref":"EarningRuleExpirationRules"},"validity_timeframe":{"ref":"ValidityTimeframe"},
-    "validity_day_of_week":{"ref":"ValidityDayOfWeek"},"validity_hours":{"ref":"ValidityHours"},"metadata":{
-    "nullable":{"object":{}}}}},
-    "LoyaltiesEarningRulesCreateOrderPaidRequestBody":{"object":{"validation_rule_id":{"nullable":"string"},"loyalty":
-    {"object":{"type":{"anyOf":[{"nullable":{"enum":["FIXED"]}},{"nullable":{"enum":["PROPORTIONAL"]}}]},"points":{
-    "nullable":"integer"},"points_formula":{"nullable":"string"},"calculation_type":{"anyOf":[{"nullable":{"enum":[
-    "ORDER_AMOUNT"]}},{"nullable":{"enum":["ORDER_TOTAL_AMOUNT"]}},{"nullable":{"enum":["ORDER_METADATA"]}},{
-    "nullable":{"enum":["ORDER_ITEMS_QUANTITY"]}},{"nullable":{"enum":["ORDER_ITEMS_AMOUNT"]}},{"nullable":{"enum":[
-    "ORDER_ITEMS_SUBTOTAL_AMOUNT"]}}]},"order":{"nullable":{"object":{"amount":{"nullable":{"object":{"every":{
-    "nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"}}}},"total_amount":{
-    "nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":
-    "string"}}}},"metadata":{"nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},
-    "points_formula":{"nullable":"string"},"property":{"nullable":"string"}}}}}}},"order_items":{"nullable":{"object":
-    {"quantity":{"nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},
-    "points_formula":{"nullable":"string"},"object":{"nullable":{"enum":["products_collection","product","sku"]}},
-    "id":{"nullable":"string"},"applicable_to":{"nullable":{"array":{"object":{"object":{"enum":[
-    "products_collection","product","sku"]},"id":"string"}}}}}}},"amount":{"nullable":{"object":{"every":{"nullable":
-    "integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"},"object":{"nullable":{"enum":[
-    "products_collection","product","sku"]}},"id":{"nullable":"string"},"applicable_to":{"nullable":{"array":{
-    "object":{"object":{"enum":["products_collection","product","sku"]},"id":"string"}}}}}}},"subtotal_amount":{
-    "nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":
-    "string"},"object":{"nullable":{"enum":["products_collection","product","sku"]}},"id":{"nullable":"string"},
-    "applicable_to":{"nullable":{"array":{"object":{"object":{"enum":["products_collection","product","sku"]},"id":
-    "string"}}}}}}}}}}}},"event":{"nullable":{"enum":["order.paid"]}},"source":{"nullable":{"object":{"banner":{
-    "nullable":"string"}}}},"active":{"nullable":"boolean"},"start_date":{"nullable":"string"},"expiration_date":{
-    "nullable":"string"},"pending_points":{"nullable":{"object":{"period_type":{"nullable":{"enum":["DAY"]}},
-    "period_value":{"nullable":"integer"}}}},"expiration_rules":{"ref":"EarningRuleExpirationRules"},
+    "loyalty":{"object":{"type":{"nullable":{"enum":["FIXED","PROPORTIONAL"]}},"points":{"nullable":"integer"},
+    "points_formula":{"nullable":"string"},"calculation_type":{"nullable":{"enum":["CUSTOM_EVENT_METADATA"]}},
+    "custom_event":{"nullable":{"object":{"metadata":{"nullable":{"object":{"every":{"nullable":"integer"},"points":{
+    "nullable":"integer"},"points_formula":{"nullable":"string"},"property":{"nullable":"string"}}}}}}}}},
+    "custom_event":{"nullable":{"object":{"schema_id":{"nullable":"string"}}}},"event":{"nullable":"string"},"source":
+    {"nullable":{"object":{"banner":{"nullable":"string"}}}},"active":{"nullable":"boolean"},"start_date":{"nullable":
+    "string"},"expiration_date":{"nullable":"string"},"expiration_rules":{"ref":"EarningRuleExpirationRules"},
     "validity_timeframe":{"ref":"ValidityTimeframe"},"validity_day_of_week":{"ref":"ValidityDayOfWeek"},
     "validity_hours":{"ref":"ValidityHours"},"metadata":{"nullable":{"object":{}}}}},
+    "LoyaltiesEarningRulesCreateEnteredSegmentRequestBody":{"object":{"validation_rule_id":{"nullable":"string"},
+    "loyalty":{"object":{"type":{"nullable":{"enum":["FIXED","PROPORTIONAL"]}},"points":{"nullable":"integer"},
+    "points_formula":{"nullable":"string"},"calculation_type":{"nullable":{"enum":["CUSTOMER_METADATA"]}},"customer":{
+    "nullable":{"object":{"metadata":{"nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":
+    "integer"},"points_formula":{"nullable":"string"},"property":{"nullable":"string"}}}}}}}}},"segment":{"nullable":{
+    "object":{"id":{"nullable":"string"}}}},"event":{"nullable":{"enum":["customer.segment.entered"]}},"source":{
+    "nullable":{"object":{"banner":{"nullable":"string"}}}},"active":{"nullable":"boolean"},"start_date":{"nullable":
+    "string"},"expiration_date":{"nullable":"string"},"expiration_rules":{"ref":"EarningRuleExpirationRules"},
+    "validity_timeframe":{"ref":"ValidityTimeframe"},"validity_day_of_week":{"ref":"ValidityDayOfWeek"},
+    "validity_hours":{"ref":"ValidityHours"},"metadata":{"nullable":{"object":{}}}}},
+    "LoyaltiesEarningRulesCreateOrderPaidRequestBody":{"object":{"validation_rule_id":{"nullable":"string"},"loyalty":
+    {"object":{"type":{"nullable":{"enum":["FIXED","PROPORTIONAL"]}},"points":{"nullable":"integer"},"points_formula":
+    {"nullable":"string"},"calculation_type":{"nullable":{"enum":["ORDER_AMOUNT","ORDER_TOTAL_AMOUNT",
+    "ORDER_METADATA","ORDER_ITEMS_QUANTITY","ORDER_ITEMS_AMOUNT","ORDER_ITEMS_SUBTOTAL_AMOUNT"]}},"order":{"nullable":
+    {"object":{"amount":{"nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},
+    "points_formula":{"nullable":"string"}}}},"total_amount":{"nullable":{"object":{"every":{"nullable":"integer"},
+    "points":{"nullable":"integer"},"points_formula":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{
+    "every":{"nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"},"property":{
+    "nullable":"string"}}}}}}},"order_items":{"nullable":{"object":{"quantity":{"nullable":{"object":{"every":{
+    "nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"},"object":{"nullable":
+    {"enum":["products_collection","product","sku"]}},"id":{"nullable":"string"},"applicable_to":{"nullable":{"array":
+    {"object":{"object":{"enum":["products_collection","product","sku"]},"id":"string"}}}}}}},"amount":{"nullable":{
+    "object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"},
+    "object":{"nullable":{"enum":["products_collection","product","sku"]}},"id":{"nullable":"string"},"applicable_to":
+    {"nullable":{"array":{"object":{"object":{"enum":["products_collection","product","sku"]},"id":"string"}}}}}}},
+    "subtotal_amount":{"nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},
+    "points_formula":{"nullable":"string"},"object":{"nullable":{"enum":["products_collection","product","sku"]}},
+    "id":{"nullable":"string"},"applicable_to":{"nullable":{"array":{"object":{"object":{"enum":[
+    "products_collection","product","sku"]},"id":"string"}}}}}}}}}}}},"event":{"nullable":{"enum":["order.paid"]}},
+    "source":{"nullable":{"object":{"banner":{"nullable":"string"}}}},"active":{"nullable":"boolean"},"start_date":{
+    "nullable":"string"},"expiration_date":{"nullable":"string"},"pending_points":{"nullable":{"object":{
+    "period_type":{"nullable":{"enum":["DAY"]}},"period_value":{"nullable":"integer"}}}},"expiration_rules":{"ref":
+    "EarningRuleExpirationRules"},"validity_timeframe":{"ref":"ValidityTimeframe"},"validity_day_of_week":{"ref":
+    "ValidityDayOfWeek"},"validity_hours":{"ref":"ValidityHours"},"metadata":{"nullable":{"object":{}}}}},
     "LoyaltiesEarningRulesCreateRequestBody":{"array":{"object":{"validation_rule_id":{"nullable":"string"},"loyalty":
-    {"object":{"type":{"anyOf":[{"nullable":{"enum":["FIXED"]}},{"nullable":{"enum":["PROPORTIONAL"]}}]},"points":{
-    "nullable":"integer"},"points_formula":{"nullable":"string"},"calculation_type":{"anyOf":[{"nullable":{"enum":[
-    "ORDER_AMOUNT"]}},{"nullable":{"enum":["ORDER_TOTAL_AMOUNT"]}},{"nullable":{"enum":["ORDER_METADATA"]}},{
-    "nullable":{"enum":["ORDER_ITEMS_QUANTITY"]}},{"nullable":{"enum":["ORDER_ITEMS_AMOUNT"]}},{"nullable":{"enum":[
-    "ORDER_ITEMS_SUBTOTAL_AMOUNT"]}},{"nullable":{"enum":["CUSTOMER_METADATA"]}},{"nullable":{"enum":[
-    "CUSTOM_EVENT_METADATA"]}}]},"order":{"nullable":{"object":{"amount":{"nullable":{"object":{"every":{"nullable":
+    {"object":{"type":{"nullable":{"enum":["FIXED","PROPORTIONAL"]}},"points":{"nullable":"integer"},"points_formula":
+    {"nullable":"string"},"calculation_type":{"nullable":{"enum":["ORDER_AMOUNT","ORDER_TOTAL_AMOUNT",
+    "ORDER_METADATA","ORDER_ITEMS_QUANTITY","ORDER_ITEMS_AMOUNT","ORDER_ITEMS_SUBTOTAL_AMOUNT","CUSTOMER_METADATA",
+    "CUSTOM_EVENT_METADATA"]}},"order":{"nullable":{"object":{"amount":{"nullable":{"object":{"every":{"nullable":
     "integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"}}}},"total_amount":{"nullable":{
     "object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":
     "string"}}}},"metadata":{"nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},
@@ -905,17 +885,16 @@ extension APIRequestShape {
     "integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"},"property":{"nullable":
     "string"}}}}}}},"custom_event":{"nullable":{"object":{"metadata":{"nullable":{"object":{"every":{"nullable":
     "integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"},"property":{"nullable":
-    "string"}}}}}}}}},"event":{"anyOf":[{"nullable":{"enum":["order.paid"]}},{"nullable":{"enum":[
-    "customer.segment.entered"]}},{"nullable":"string"},{"nullable":{"enum":["customer.loyalty.tier.joined",
-    "customer.loyalty.tier.left","customer.loyalty.tier.upgraded","customer.loyalty.tier.downgraded",
-    "customer.loyalty.tier.prolonged"]}}]},"source":{"nullable":{"object":{"banner":{"nullable":"string"}}}},"active":
-    {"nullable":"boolean"},"start_date":{"nullable":"string"},"expiration_date":{"nullable":"string"},
-    "pending_points":{"nullable":{"object":{"period_type":{"nullable":{"enum":["DAY"]}},"period_value":{"nullable":
-    "integer"}}}},"expiration_rules":{"ref":"EarningRuleExpirationRules"},"validity_timeframe":{"ref":
-    "ValidityTimeframe"},"validity_day_of_week":{"ref":"ValidityDayOfWeek"},"validity_hours":{"ref":"ValidityHours"},
-    "metadata":{"nullable":{"object":{}}},"segment":{"nullable":{"object":{"id":{"nullable":"string"}}}},
-    "custom_event":{"nullable":{"object":{"schema_id":{"nullable":"string"}}}},"loyalty_tier":{"nullable":{"object":{
-    "id":{"nullable":"string"}}}}}}},
+    "string"}}}}}}}}},"event":{"anyOf":[{"nullable":{"enum":["order.paid","customer.segment.entered"]}},{"nullable":
+    "string"},{"nullable":{"enum":["customer.loyalty.tier.joined","customer.loyalty.tier.left",
+    "customer.loyalty.tier.upgraded","customer.loyalty.tier.downgraded","customer.loyalty.tier.prolonged"]}}]},
+    "source":{"nullable":{"object":{"banner":{"nullable":"string"}}}},"active":{"nullable":"boolean"},"start_date":{
+    "nullable":"string"},"expiration_date":{"nullable":"string"},"pending_points":{"nullable":{"object":{
+    "period_type":{"nullable":{"enum":["DAY"]}},"period_value":{"nullable":"integer"}}}},"expiration_rules":{"ref":
+    "EarningRuleExpirationRules"},"validity_timeframe":{"ref":"ValidityTimeframe"},"validity_day_of_week":{"ref":
+    "ValidityDayOfWeek"},"validity_hours":{"ref":"ValidityHours"},"metadata":{"nullable":{"object":{}}},"segment":{
+    "nullable":{"object":{"id":{"nullable":"string"}}}},"custom_event":{"nullable":{"object":{"schema_id":{"nullable":
+    "string"}}}},"loyalty_tier":{"nullable":{"object":{"id":{"nullable":"string"}}}}}}},
     "LoyaltiesEarningRulesCreateTierChangeRequestBody":{"object":{"validation_rule_id":{"nullable":"string"},
     "loyalty":{"object":{"type":{"nullable":{"enum":["FIXED"]}},"points":{"nullable":"integer"},"points_formula":{
     "nullable":"string"}}},"event":{"nullable":{"enum":["customer.loyalty.tier.joined","customer.loyalty.tier.left",
@@ -926,12 +905,10 @@ extension APIRequestShape {
     "ValidityTimeframe"},"validity_day_of_week":{"ref":"ValidityDayOfWeek"},"validity_hours":{"ref":"ValidityHours"},
     "metadata":{"nullable":{"object":{}}}}},
     "LoyaltiesEarningRulesUpdateRequestBody":{"object":{"validation_rule_id":{"nullable":"string"},"loyalty":{
-    "object":{"type":{"anyOf":[{"nullable":{"enum":["FIXED"]}},{"nullable":{"enum":["PROPORTIONAL"]}}]},"points":{
-    "nullable":"integer"},"points_formula":{"nullable":"string"},"calculation_type":{"anyOf":[{"nullable":{"enum":[
-    "ORDER_AMOUNT"]}},{"nullable":{"enum":["ORDER_TOTAL_AMOUNT"]}},{"nullable":{"enum":["ORDER_METADATA"]}},{
-    "nullable":{"enum":["ORDER_ITEMS_QUANTITY"]}},{"nullable":{"enum":["ORDER_ITEMS_AMOUNT"]}},{"nullable":{"enum":[
-    "ORDER_ITEMS_SUBTOTAL_AMOUNT"]}},{"nullable":{"enum":["CUSTOMER_METADATA"]}},{"nullable":{"enum":[
-    "CUSTOM_EVENT_METADATA"]}}]},"order":{"nullable":{"object":{"amount":{"nullable":{"object":{"every":{"nullable":
+    "object":{"type":{"nullable":{"enum":["FIXED","PROPORTIONAL"]}},"points":{"nullable":"integer"},"points_formula":{
+    "nullable":"string"},"calculation_type":{"nullable":{"enum":["ORDER_AMOUNT","ORDER_TOTAL_AMOUNT","ORDER_METADATA",
+    "ORDER_ITEMS_QUANTITY","ORDER_ITEMS_AMOUNT","ORDER_ITEMS_SUBTOTAL_AMOUNT","CUSTOMER_METADATA",
+    "CUSTOM_EVENT_METADATA"]}},"order":{"nullable":{"object":{"amount":{"nullable":{"object":{"every":{"nullable":
     "integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":"string"}}}},"total_amount":{"nullable":{
     "object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},"points_formula":{"nullable":
     "string"}}}},"metadata":{"nullable":{"object":{"every":{"nullable":"integer"},"points":{"nullable":"integer"},
@@ -1383,9 +1360,9 @@ extension APIRequestShape {
     "ref":"FilterConditionsString"}}}}}},
     "ProductCollectionsCreateDynamicRequestBody":{"object":{"type":{"nullable":{"enum":["AUTO_UPDATE"]}},"name":{
     "nullable":"string"},"filter":{"nullable":{"object":{}}}}},
-    "ProductCollectionsCreateRequestBody":{"object":{"type":{"anyOf":[{"nullable":{"enum":["STATIC"]}},{"nullable":{
-    "enum":["AUTO_UPDATE"]}}]},"name":{"nullable":"string"},"products":{"nullable":{"array":{"object":{"id":"string",
-    "product_id":"string","object":"any"},"required":["id","object"]}}},"filter":{"nullable":{"object":{}}}}},
+    "ProductCollectionsCreateRequestBody":{"object":{"type":{"nullable":{"enum":["STATIC","AUTO_UPDATE"]}},"name":{
+    "nullable":"string"},"products":{"nullable":{"array":{"object":{"id":"string","product_id":"string","object":
+    "any"},"required":["id","object"]}}},"filter":{"nullable":{"object":{}}}}},
     "ProductCollectionsCreateStaticRequestBody":{"object":{"type":{"nullable":{"enum":["STATIC"]}},"name":{"nullable":
     "string"},"products":{"nullable":{"array":{"object":{"id":"string","product_id":"string","object":"any"},
     "required":["id","object"]}}}}},
@@ -1517,21 +1494,20 @@ extension APIRequestShape {
     "RedeemVoucher":{"object":{"object":{"nullable":{"enum":["voucher"]}},"id":{"nullable":"string"}}},
     "RedemptionsRedeemRequestBody":{"object":{"options":{"nullable":{"object":{"expand":{"nullable":{"array":{"enum":[
     "order","redemption","redeemable","category"]}}}}}},"redeemables":{"nullable":{"array":{"object":{"object":{
-    "anyOf":[{"nullable":{"enum":["voucher"]}},{"nullable":{"enum":["promotion_tier"]}},{"nullable":{"enum":[
-    "promotion_stack"]}}]},"id":{"nullable":"string"},"gift":{"nullable":{"object":{"credits":{"nullable":
-    "integer"}}}},"reward":{"nullable":{"object":{"id":{"nullable":"string"},"points":{"nullable":"integer"}}}}}}}},
-    "order":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"status":{"nullable":{"enum":[
-    "CREATED","PAID","CANCELED","FULFILLED"]}},"amount":{"nullable":"integer"},"initial_amount":{"nullable":
-    "integer"},"discount_amount":{"nullable":"integer"},"items":{"nullable":{"array":{"ref":"OrderItem"}}},"metadata":
-    {"nullable":{"object":{}}}}},"customer":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},
-    "name":{"nullable":"string"},"description":{"nullable":"string"},"email":{"nullable":"string"},"phone":{
-    "nullable":"string"},"birthday":{"nullable":"string"},"birthdate":{"nullable":"string"},"address":{"nullable":{
-    "object":{"city":{"nullable":"string"},"state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{
-    "nullable":"string"},"country":{"nullable":"string"},"postal_code":{"nullable":"string"}}}},"metadata":{
-    "nullable":{"object":{}}}}},"session":{"object":{"key":{"nullable":"string"},"type":{"nullable":{"enum":[
-    "LOCK"]}},"ttl":{"nullable":"number"},"ttl_unit":{"nullable":{"enum":["DAYS","HOURS","MICROSECONDS",
-    "MILLISECONDS","MINUTES","NANOSECONDS","SECONDS"]}}}},"tracking_id":{"nullable":"string"},"metadata":{"nullable":{
-    "object":{}}}}},
+    "nullable":{"enum":["voucher","promotion_tier","promotion_stack"]}},"id":{"nullable":"string"},"gift":{"nullable":
+    {"object":{"credits":{"nullable":"integer"}}}},"reward":{"nullable":{"object":{"id":{"nullable":"string"},
+    "points":{"nullable":"integer"}}}}}}}},"order":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":
+    "string"},"status":{"nullable":{"enum":["CREATED","PAID","CANCELED","FULFILLED"]}},"amount":{"nullable":
+    "integer"},"initial_amount":{"nullable":"integer"},"discount_amount":{"nullable":"integer"},"items":{"nullable":{
+    "array":{"ref":"OrderItem"}}},"metadata":{"nullable":{"object":{}}}}},"customer":{"object":{"id":{"nullable":
+    "string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{"nullable":"string"},
+    "email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"string"},"birthdate":{
+    "nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},
+    "line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{
+    "nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"session":{"object":{"key":{"nullable":"string"},
+    "type":{"nullable":{"enum":["LOCK"]}},"ttl":{"nullable":"number"},"ttl_unit":{"nullable":{"enum":["DAYS","HOURS",
+    "MICROSECONDS","MILLISECONDS","MINUTES","NANOSECONDS","SECONDS"]}}}},"tracking_id":{"nullable":"string"},
+    "metadata":{"nullable":{"object":{}}}}},
     "RedemptionsRollbackCreateRequestBody":{"object":{"reason":{"nullable":"string"},"tracking_id":{"nullable":
     "string"},"customer":{"ref":"Customer"},"order":{"ref":"Order"},"metadata":{"nullable":{"object":{}}}}},
     "RedemptionsRollbacksCreateRequestBody":{"object":{"reason":{"nullable":"string"},"tracking_id":{"nullable":
@@ -1610,9 +1586,8 @@ extension APIRequestShape {
     "RewardsUpdateRequestBodyPayWithPointsParameters"},"metadata":{"nullable":{"object":{}}}}},
     "RewardsUpdateRequestBodyPayWithPointsParameters":{"object":{"coin":{"nullable":{"object":{"exchange_ratio":{
     "nullable":"string"},"points_ratio":{"nullable":"string"}}}}}},
-    "SegmentsCreateRequestBody":{"object":{"name":{"nullable":"string"},"type":{"anyOf":[{"nullable":{"enum":[
-    "static"]}},{"nullable":{"enum":["auto-update","passive"]}}]},"customers":{"nullable":{"array":"string"}},
-    "filter":{"nullable":{"object":{}}}}},
+    "SegmentsCreateRequestBody":{"object":{"name":{"nullable":"string"},"type":{"nullable":{"enum":["static",
+    "auto-update","passive"]}},"customers":{"nullable":{"array":"string"}},"filter":{"nullable":{"object":{}}}}},
     "SegmentsCreateRequestBodyDynamic":{"object":{"name":{"nullable":"string"},"type":{"nullable":{"enum":[
     "auto-update","passive"]}},"filter":{"nullable":{"object":{}}}}},
     "SegmentsCreateRequestBodyStatic":{"object":{"name":{"nullable":"string"},"type":{"nullable":{"enum":["static"]}},
@@ -1627,22 +1602,21 @@ extension APIRequestShape {
     "nullable":"string"}}},
     "SimpleSkuDiscountUnit":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"name":{
     "nullable":"string"}}},
-    "StackableValidateRedeemBase":{"object":{"redeemables":{"nullable":{"array":{"object":{"object":{"anyOf":[{
-    "nullable":{"enum":["voucher"]}},{"nullable":{"enum":["promotion_tier"]}},{"nullable":{"enum":[
-    "promotion_stack"]}}]},"id":{"nullable":"string"},"gift":{"nullable":{"object":{"credits":{"nullable":
-    "integer"}}}},"reward":{"nullable":{"object":{"id":{"nullable":"string"},"points":{"nullable":"integer"}}}}}}}},
-    "order":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"status":{"nullable":{"enum":[
-    "CREATED","PAID","CANCELED","FULFILLED"]}},"amount":{"nullable":"integer"},"initial_amount":{"nullable":
-    "integer"},"discount_amount":{"nullable":"integer"},"items":{"nullable":{"array":{"ref":"OrderItem"}}},"metadata":
-    {"nullable":{"object":{}}}}},"customer":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},
-    "name":{"nullable":"string"},"description":{"nullable":"string"},"email":{"nullable":"string"},"phone":{
-    "nullable":"string"},"birthday":{"nullable":"string"},"birthdate":{"nullable":"string"},"address":{"nullable":{
-    "object":{"city":{"nullable":"string"},"state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{
-    "nullable":"string"},"country":{"nullable":"string"},"postal_code":{"nullable":"string"}}}},"metadata":{
-    "nullable":{"object":{}}}}},"session":{"object":{"key":{"nullable":"string"},"type":{"nullable":{"enum":[
-    "LOCK"]}},"ttl":{"nullable":"number"},"ttl_unit":{"nullable":{"enum":["DAYS","HOURS","MICROSECONDS",
-    "MILLISECONDS","MINUTES","NANOSECONDS","SECONDS"]}}}},"tracking_id":{"nullable":"string"},"metadata":{"nullable":{
-    "object":{}}}}},
+    "StackableValidateRedeemBase":{"object":{"redeemables":{"nullable":{"array":{"object":{"object":{"nullable":{
+    "enum":["voucher","promotion_tier","promotion_stack"]}},"id":{"nullable":"string"},"gift":{"nullable":{"object":{
+    "credits":{"nullable":"integer"}}}},"reward":{"nullable":{"object":{"id":{"nullable":"string"},"points":{
+    "nullable":"integer"}}}}}}}},"order":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},
+    "status":{"nullable":{"enum":["CREATED","PAID","CANCELED","FULFILLED"]}},"amount":{"nullable":"integer"},
+    "initial_amount":{"nullable":"integer"},"discount_amount":{"nullable":"integer"},"items":{"nullable":{"array":{
+    "ref":"OrderItem"}}},"metadata":{"nullable":{"object":{}}}}},"customer":{"object":{"id":{"nullable":"string"},
+    "source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{"nullable":"string"},"email":{
+    "nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"string"},"birthdate":{"nullable":
+    "string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},"line_1":{
+    "nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{"nullable":
+    "string"}}}},"metadata":{"nullable":{"object":{}}}}},"session":{"object":{"key":{"nullable":"string"},"type":{
+    "nullable":{"enum":["LOCK"]}},"ttl":{"nullable":"number"},"ttl_unit":{"nullable":{"enum":["DAYS","HOURS",
+    "MICROSECONDS","MILLISECONDS","MINUTES","NANOSECONDS","SECONDS"]}}}},"tracking_id":{"nullable":"string"},
+    "metadata":{"nullable":{"object":{}}}}},
     "TemplatesCampaignsCampaignSetupCreateRequestBody":{"object":{"name":{"nullable":"string"},"description":{
     "nullable":"string"},"type":{"nullable":{"enum":["AUTO_UPDATE","STATIC","STANDALONE"]}},"join_once":{"nullable":
     "boolean"},"auto_join":{"nullable":"boolean"},"use_voucher_metadata_schema":{"nullable":"boolean"},
@@ -1783,21 +1757,20 @@ extension APIRequestShape {
     "distribution.order.updated","reward_assignment.pay_with_points","global"]}}}},
     "ValidationsValidateRequestBody":{"object":{"options":{"nullable":{"object":{"expand":{"nullable":{"array":{
     "enum":["order","redemption","redeemable","category"]}}}}}},"redeemables":{"nullable":{"array":{"object":{
-    "object":{"anyOf":[{"nullable":{"enum":["voucher"]}},{"nullable":{"enum":["promotion_tier"]}},{"nullable":{"enum":
-    ["promotion_stack"]}}]},"id":{"nullable":"string"},"gift":{"nullable":{"object":{"credits":{"nullable":
-    "integer"}}}},"reward":{"nullable":{"object":{"id":{"nullable":"string"},"points":{"nullable":"integer"}}}}}}}},
-    "order":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"status":{"nullable":{"enum":[
-    "CREATED","PAID","CANCELED","FULFILLED"]}},"amount":{"nullable":"integer"},"initial_amount":{"nullable":
-    "integer"},"discount_amount":{"nullable":"integer"},"items":{"nullable":{"array":{"ref":"OrderItem"}}},"metadata":
-    {"nullable":{"object":{}}}}},"customer":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},
-    "name":{"nullable":"string"},"description":{"nullable":"string"},"email":{"nullable":"string"},"phone":{
-    "nullable":"string"},"birthday":{"nullable":"string"},"birthdate":{"nullable":"string"},"address":{"nullable":{
-    "object":{"city":{"nullable":"string"},"state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{
-    "nullable":"string"},"country":{"nullable":"string"},"postal_code":{"nullable":"string"}}}},"metadata":{
-    "nullable":{"object":{}}}}},"session":{"object":{"key":{"nullable":"string"},"type":{"nullable":{"enum":[
-    "LOCK"]}},"ttl":{"nullable":"number"},"ttl_unit":{"nullable":{"enum":["DAYS","HOURS","MICROSECONDS",
-    "MILLISECONDS","MINUTES","NANOSECONDS","SECONDS"]}}}},"tracking_id":{"nullable":"string"},"metadata":{"nullable":{
-    "object":{}}}}},
+    "object":{"nullable":{"enum":["voucher","promotion_tier","promotion_stack"]}},"id":{"nullable":"string"},"gift":{
+    "nullable":{"object":{"credits":{"nullable":"integer"}}}},"reward":{"nullable":{"object":{"id":{"nullable":
+    "string"},"points":{"nullable":"integer"}}}}}}}},"order":{"object":{"id":{"nullable":"string"},"source_id":{
+    "nullable":"string"},"status":{"nullable":{"enum":["CREATED","PAID","CANCELED","FULFILLED"]}},"amount":{
+    "nullable":"integer"},"initial_amount":{"nullable":"integer"},"discount_amount":{"nullable":"integer"},"items":{
+    "nullable":{"array":{"ref":"OrderItem"}}},"metadata":{"nullable":{"object":{}}}}},"customer":{"object":{"id":{
+    "nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{"nullable":
+    "string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"string"},
+    "birthdate":{"nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{
+    "nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":
+    "string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"session":{"object":{
+    "key":{"nullable":"string"},"type":{"nullable":{"enum":["LOCK"]}},"ttl":{"nullable":"number"},"ttl_unit":{
+    "nullable":{"enum":["DAYS","HOURS","MICROSECONDS","MILLISECONDS","MINUTES","NANOSECONDS","SECONDS"]}}}},
+    "tracking_id":{"nullable":"string"},"metadata":{"nullable":{"object":{}}}}},
     "ValidityDayOfWeek":{"array":"integer"},
     "ValidityHours":{"object":{"daily":{"nullable":{"array":{"object":{"start_time":"string","days_of_week":{"array":
     "integer"},"expiration_time":"string"}}}}}},
@@ -1951,24 +1924,23 @@ extension APIRequestShape {
     "ValidityTimeframe"},"validity_day_of_week":{"ref":"ValidityDayOfWeek"},"validity_hours":{"ref":"ValidityHours"},
     "active":{"nullable":"boolean"},"additional_info":{"nullable":"string"},"metadata":{"nullable":{"object":{}}},
     "validation_rules":{"nullable":{"array":"string"}},"redemption":{"nullable":{"object":{"quantity":{"nullable":
-    "integer"}}}},"type":{"anyOf":[{"nullable":{"enum":["LOYALTY_CARD"]}},{"nullable":{"enum":["GIFT_VOUCHER"]}},{
-    "nullable":{"enum":["DISCOUNT_VOUCHER"]}}]},"loyalty_card":{"ref":"SimpleLoyaltyCard"},"code_config":{"ref":
-    "CodeConfig"},"gift":{"ref":"Gift"},"discount":{"ref":"Discount"}}},
+    "integer"}}}},"type":{"nullable":{"enum":["LOYALTY_CARD","GIFT_VOUCHER","DISCOUNT_VOUCHER"]}},"loyalty_card":{
+    "ref":"SimpleLoyaltyCard"},"code_config":{"ref":"CodeConfig"},"gift":{"ref":"Gift"},"discount":{"ref":
+    "Discount"}}},
     "VouchersCreateWithSpecificCodeRequestBody":{"object":{"campaign":{"nullable":"string"},"campaign_id":{"nullable":
     "string"},"category":{"nullable":"string"},"category_id":{"nullable":"string"},"start_date":{"nullable":"string"},
     "expiration_date":{"nullable":"string"},"validity_timeframe":{"ref":"ValidityTimeframe"},"validity_day_of_week":{
     "ref":"ValidityDayOfWeek"},"validity_hours":{"ref":"ValidityHours"},"active":{"nullable":"boolean"},
     "additional_info":{"nullable":"string"},"metadata":{"nullable":{"object":{}}},"validation_rules":{"nullable":{
-    "array":"string"}},"redemption":{"nullable":{"object":{"quantity":{"nullable":"integer"}}}},"type":{"anyOf":[{
-    "nullable":{"enum":["LOYALTY_CARD"]}},{"nullable":{"enum":["GIFT_VOUCHER"]}},{"nullable":{"enum":[
-    "DISCOUNT_VOUCHER"]}}]},"loyalty_card":{"ref":"SimpleLoyaltyCard"},"gift":{"ref":"Gift"},"discount":{"ref":
-    "Discount"}}},
+    "array":"string"}},"redemption":{"nullable":{"object":{"quantity":{"nullable":"integer"}}}},"type":{"nullable":{
+    "enum":["LOYALTY_CARD","GIFT_VOUCHER","DISCOUNT_VOUCHER"]}},"loyalty_card":{"ref":"SimpleLoyaltyCard"},"gift":{
+    "ref":"Gift"},"discount":{"ref":"Discount"}}},
     "VouchersImportCreateItemRequestBody":{"object":{"code":{"nullable":"string"},"redemption":{"nullable":{"object":{
     "quantity":{"nullable":"integer"}}}},"active":{"nullable":"boolean"},"metadata":{"nullable":{"object":{}}},
     "category":{"nullable":"string"},"start_date":{"nullable":"string"},"expiration_date":{"nullable":"string"},
     "validity_timeframe":{"ref":"ValidityTimeframe"},"validity_day_of_week":{"ref":"ValidityDayOfWeek"},
-    "additional_info":{"nullable":"string"},"type":{"anyOf":[{"nullable":{"enum":["GIFT_VOUCHER"]}},{"nullable":{
-    "enum":["DISCOUNT_VOUCHER"]}}]},"gift":{"ref":"Gift"},"discount":{"ref":"Discount"}}},
+    "additional_info":{"nullable":"string"},"type":{"nullable":{"enum":["GIFT_VOUCHER","DISCOUNT_VOUCHER"]}},"gift":{
+    "ref":"Gift"},"discount":{"ref":"Discount"}}},
     "VouchersImportCreateRequestBody":{"array":{"ref":"VouchersImportCreateItemRequestBody"}},
     "VouchersMetadataUpdateInBulkRequestBody":{"object":{"codes":{"nullable":{"array":"string"}},"metadata":{
     "nullable":{"object":{}}}}},
