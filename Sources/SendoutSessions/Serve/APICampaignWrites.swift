@@ -29,7 +29,7 @@ enum APICampaignWrites {
       throw .duplicateFound("campaign", name, "A campaign named '\(name)' already exists")
     }
     var spec = CampaignSpec(type: type, name: name)
-    spec.vouchersCount = try request.int(at: "vouchers_count", errorKey: key) ?? 0
+    spec.vouchersCount = request.int(at: "vouchers_count") ?? 0
     guard (0...CodeConfig.maxCodesPerCampaign).contains(spec.vouchersCount),
       type != .promotion || spec.vouchersCount == 0
     else {
@@ -39,17 +39,16 @@ enum APICampaignWrites {
           "`vouchers_count` must be from 0 to \(CodeConfig.maxCodesPerCampaign) (0 for a promotion), got \(spec.vouchersCount)"
       )
     }
-    spec.description = try request.string(at: "description", errorKey: key)
-    spec.metadata = try request.object(at: "metadata", errorKey: key)
+    spec.description = request.string(at: "description")
+    spec.metadata = request.object(at: "metadata")
     spec.startDate = try request.time(at: "start_date", errorKey: key)
     spec.expirationDate = try request.time(at: "expiration_date", errorKey: key)
-    _ = try request.object(at: "voucher", errorKey: key)
     spec.codeConfig = try codeConfig(request)
     if let config = spec.codeConfig { try checkRoom(config, for: spec.vouchersCount, after: 0) }
     spec.discount = try APIDiscount.parse(request, at: "voucher.discount", errorKey: key)
     spec.giftAmount = try request.int(at: "voucher.gift.amount", errorKey: key)
-    spec.loyaltyPoints = try request.int(at: "voucher.loyalty_card.points", errorKey: key)
-    spec.redemptionQuantity = try request.int(at: "voucher.redemption.quantity", errorKey: key)
+    spec.loyaltyPoints = request.int(at: "voucher.loyalty_card.points")
+    spec.redemptionQuantity = request.int(at: "voucher.redemption.quantity")
     let tiers = try promotionTiers(request, type: type)
     let created = try world.createCampaign(spec, channel: .api)
     var events = created.events
@@ -65,8 +64,8 @@ enum APICampaignWrites {
   /// campaign setting that changes later); emits `campaign.updated`.
   static func update(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try APIEndpoints.campaign(request.parameter("campaignId"), in: world).id
-    let description = try request.string(at: "description", errorKey: key)
-    let metadata = try request.object(at: "metadata", errorKey: key) ?? [:]
+    let description = request.string(at: "description")
+    let metadata = request.object(at: "metadata") ?? [:]
     let updated = try world.updateCampaign(id, description: description, metadata: metadata, channel: .api)
     return APIAnswer(body: .object(updated.value.fullJSON), events: updated.events)
   }
@@ -85,7 +84,7 @@ enum APICampaignWrites {
   /// its codes are gone at once. Emits `campaign.deleted`.
   static func delete(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try APIEndpoints.campaign(request.parameter("campaignId"), in: world).id
-    let force = try request.flag("force")
+    let force = request.flag("force")
     let deleted = try world.deleteCampaign(id, force: force, channel: .api)
     return APIAnswer(body: ["async_action_id": .string(world.newAsyncActionID())], events: deleted.events)
   }
@@ -97,7 +96,7 @@ enum APICampaignWrites {
     let campaign = try APIEndpoints.campaign(request.parameter("campaignId"), in: world)
     let count = try APIEndpoints.pageParameter(
       request, "vouchers_count", default: 1, range: 1...CodeConfig.maxCodesPerCampaign)
-    if count == 1, let code = try request.string(at: "code", errorKey: "invalid_voucher") {
+    if count == 1, let code = request.string(at: "code") {
       return try APIVoucherWrites.create(request, &world, code: code, campaignID: campaign.id)
     }
     guard campaign.campaignType != .promotion else {
@@ -151,22 +150,22 @@ enum APICampaignWrites {
   /// `CodeConfig`'s limits are refused before a code is drawn.
   private static func codeConfig(_ request: APIRequest) throws(VoucherifyError) -> CodeConfig? {
     let path = "voucher.code_config"
-    guard try request.object(at: path, errorKey: key) != nil else { return nil }
+    guard request.object(at: path) != nil else { return nil }
     let length = try request.int(at: "\(path).length", errorKey: key)
     if let length, length > CodeConfig.maxPatternLength {
       throw invalidCodeConfig("`\(path).length` is \(length); the limit is \(CodeConfig.maxPatternLength)")
     }
     let pattern =
-      try request.string(at: "\(path).pattern", errorKey: key)
+      request.string(at: "\(path).pattern")
       ?? length.map { String(repeating: "#", count: max(0, $0)) }
-    let charset = try request.string(at: "\(path).charset", errorKey: key) ?? CodeConfig.alphanumeric
+    let charset = request.string(at: "\(path).charset") ?? CodeConfig.alphanumeric
     guard let pattern, pattern.contains("#"), !charset.isEmpty else {
       throw invalidCodeConfig(
         "`\(path)` needs a `pattern` with at least one # (or a positive `length`) and a non-empty `charset`")
     }
     let config = CodeConfig(
-      pattern: pattern, charset: charset, prefix: try request.string(at: "\(path).prefix", errorKey: key) ?? "",
-      postfix: try request.string(at: "\(path).postfix", errorKey: key) ?? "")
+      pattern: pattern, charset: charset, prefix: request.string(at: "\(path).prefix") ?? "",
+      postfix: request.string(at: "\(path).postfix") ?? "")
     if let (field, reason) = config.limitViolation { throw invalidCodeConfig("`\(path).\(field)` \(reason)") }
     return config
   }
@@ -179,7 +178,7 @@ enum APICampaignWrites {
   private static func promotionTiers(_ request: APIRequest, type: CampaignType) throws(VoucherifyError)
     -> [(String, Discount)]
   {
-    guard let tiers = try request.array(at: "promotion.tiers", errorKey: key) else { return [] }
+    guard let tiers = request.array(at: "promotion.tiers") else { return [] }
     guard type == .promotion else {
       throw VoucherifyError(
         status: 400, key: key, message: "Invalid campaign params",

@@ -17,16 +17,15 @@ enum APICustomers {
   /// `POST /v1/customers`: creates a customer, or answers the existing one with the same `source_id` (upsert;
   /// changed metadata is applied and emits `customer.updated`). Emits `customer.created` for a new one.
   static func createCustomer(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    let sourceID = try request.string("source_id", errorKey: "invalid_customer")
-    let metadata = try request.object("metadata", errorKey: "invalid_customer")
+    let sourceID = request.string(at: "source_id")
+    let metadata = request.object(at: "metadata")
     if let sourceID, let existing = try? world.customer(sourceID: sourceID) {
       guard let metadata, !metadata.members.isEmpty else { return APIAnswer(body: .object(existing.fullJSON)) }
       let updated = try world.updateCustomer(existing.id, metadata: metadata, channel: .api)
       return APIAnswer(body: .object(updated.value.fullJSON), events: updated.events)
     }
     let created = world.createCustomer(
-      name: try request.string("name", errorKey: "invalid_customer"),
-      email: try request.string("email", errorKey: "invalid_customer"), sourceID: sourceID, metadata: metadata,
+      name: request.string(at: "name"), email: request.string(at: "email"), sourceID: sourceID, metadata: metadata,
       channel: .api)
     return APIAnswer(body: .object(created.value.fullJSON), events: created.events)
   }
@@ -35,21 +34,19 @@ enum APICustomers {
   /// `metadata`; emits `customer.updated`.
   static func updateCustomer(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try APIEndpoints.customer(request.parameter("customerId"), in: world).id
-    let key = "invalid_customer"
     var changes = CustomerChanges()
-    changes.name = try request.string(at: "name", errorKey: key)
-    changes.email = try request.string(at: "email", errorKey: key)
-    changes.phone = try request.string(at: "phone", errorKey: key)
-    let birthday = try request.string(at: "birthday", errorKey: key)
-    changes.birthdate = try request.string(at: "birthdate", errorKey: key) ?? birthday
-    changes.description = try request.string(at: "description", errorKey: key)
-    _ = try request.object(at: "address", errorKey: key)
-    changes.city = try request.string(at: "address.city", errorKey: key)
-    changes.state = try request.string(at: "address.state", errorKey: key)
-    changes.line1 = try request.string(at: "address.line_1", errorKey: key)
-    changes.country = try request.string(at: "address.country", errorKey: key)
-    changes.postalCode = try request.string(at: "address.postal_code", errorKey: key)
-    changes.metadata = try request.object(at: "metadata", errorKey: key)
+    changes.name = request.string(at: "name")
+    changes.email = request.string(at: "email")
+    changes.phone = request.string(at: "phone")
+    let birthday = request.string(at: "birthday")
+    changes.birthdate = request.string(at: "birthdate") ?? birthday
+    changes.description = request.string(at: "description")
+    changes.city = request.string(at: "address.city")
+    changes.state = request.string(at: "address.state")
+    changes.line1 = request.string(at: "address.line_1")
+    changes.country = request.string(at: "address.country")
+    changes.postalCode = request.string(at: "address.postal_code")
+    changes.metadata = request.object(at: "metadata")
     let updated = try world.editCustomer(id, changes, channel: .api)
     return APIAnswer(body: .object(updated.value.fullJSON), events: updated.events)
   }

@@ -6,7 +6,7 @@ import SendoutCore
 enum APIDiscount {
   /// The discount at `path`, `nil` when absent; a wrong or missing field is a 400 naming its path.
   static func parse(_ request: APIRequest, at path: String, errorKey: String) throws(VoucherifyError) -> Discount? {
-    guard try request.object(at: path, errorKey: errorKey) != nil else { return nil }
+    guard request.object(at: path) != nil else { return nil }
     let type = try request.choice(at: "\(path).type", ["AMOUNT", "PERCENT", "FIXED", "UNIT"], errorKey: errorKey)
     func amount(_ name: String) throws(VoucherifyError) -> Int {
       guard let value = try request.int(at: "\(path).\(name)", errorKey: errorKey), value >= 0 else {
@@ -23,7 +23,7 @@ enum APIDiscount {
       return .unit(
         off: try amount("unit_off"), productID: try request.required("\(path).unit_type", errorKey: errorKey))
     case "PERCENT"?:
-      guard let off = try request.number(at: "\(path).percent_off", errorKey: errorKey), off >= 0, off <= 100 else {
+      guard let off = request.number(at: "\(path).percent_off"), off >= 0, off <= 100 else {
         throw VoucherifyError(
           status: 400, key: errorKey, message: "Invalid payload",
           details: "`\(path).percent_off` is required for a PERCENT discount: a number from 0 to 100")

@@ -9,16 +9,16 @@ enum APIEvents {
 
   /// `POST /v1/events`: tracks a custom event for `customer` (by id or `source_id`); emits `customer.custom_event`.
   static func trackCustomEvent(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    guard let name = try request.string("event", errorKey: VoucherifyError.invalidPayloadKey), !name.isEmpty else {
+    guard let name = request.string(at: "event"), !name.isEmpty else {
       throw VoucherifyError.invalidPayload("`event` is required")
     }
-    guard let reference = try request.object("customer", errorKey: "invalid_customer") else {
+    guard let reference = request.object(at: "customer") else {
       throw VoucherifyError(
         status: 400, key: "missing_customer", message: "Missing customer", details: "`customer` is required")
     }
     let key = reference["id"]?.stringValue ?? reference["source_id"]?.stringValue ?? ""
     let customerID = try APIEndpoints.customer(key, in: world).id
-    let metadata = try request.object("metadata", errorKey: VoucherifyError.invalidPayloadKey) ?? [:]
+    let metadata = request.object(at: "metadata") ?? [:]
     let tracked = try world.trackCustomEvent(customerID: customerID, name: name, metadata: metadata, channel: .api)
     let body: JSON = [
       "object": "event", "type": .string(name),

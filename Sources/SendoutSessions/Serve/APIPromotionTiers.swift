@@ -14,7 +14,7 @@ enum APIPromotionTiers {
 
   /// `GET /v1/promotions/tiers[?is_available=true&order=…&limit=…&page=…]`.
   static func list(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    let available = try request.flag("is_available")
+    let available = request.flag("is_available")
     let now = world.now
     let tiers = world.promotionTiers.filter { t in
       guard available else { return true }
@@ -48,7 +48,7 @@ enum APIPromotionTiers {
     guard let discount = try APIDiscount.parse(request, at: "action.discount", errorKey: key) else {
       throw VoucherifyError(status: 400, key: key, message: "Invalid payload", details: "`action.discount` is required")
     }
-    let banner = try request.string(at: "banner", errorKey: key)
+    let banner = request.string(at: "banner")
     let created = try world.createPromotionTier(
       campaignID: campaign.id, name: name, banner: banner, discount: discount, channel: .api)
     return APIAnswer(body: .object(try json(created.value, world)), events: created.events)
@@ -63,7 +63,7 @@ enum APIPromotionTiers {
   /// change); emits `campaign.promotion_tier.updated`.
   static func update(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let current = try tier(request, world)
-    let banner = try request.string(at: "banner", errorKey: key) ?? current.banner
+    let banner = request.string(at: "banner") ?? current.banner
     let updated = try world.updatePromotionTier(current.id, banner: banner, channel: .api)
     return APIAnswer(body: .object(try json(updated.value, world)), events: updated.events)
   }

@@ -34,15 +34,14 @@ enum APIReferrals {
   /// (created when an unknown `source_id`) becomes a REFEREE of the code.
   static func add(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let voucher = try member(request, world)
-    guard let holders = try request.array(at: "holders", errorKey: key), !holders.isEmpty else {
+    guard let holders = request.array(at: "holders"), !holders.isEmpty else {
       throw VoucherifyError(
         status: 400, key: key, message: "Invalid customer", details: "`holders` is required: [{\"source_id\": …}]")
     }
     var keys: [String] = []
     for i in holders.indices {
-      _ = try request.object(at: "holders.\(i)", errorKey: key)
-      let id = try request.string(at: "holders.\(i).id", errorKey: key)
-      let sourceID = try request.string(at: "holders.\(i).source_id", errorKey: key)
+      let id = request.string(at: "holders.\(i).id")
+      let sourceID = request.string(at: "holders.\(i).source_id")
       guard let customerKey = id ?? sourceID else {
         throw VoucherifyError(
           status: 400, key: key, message: "Invalid customer", details: "`holders.\(i)` needs an `id` or a `source_id`")

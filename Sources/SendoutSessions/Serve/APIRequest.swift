@@ -2,7 +2,8 @@ import SendoutCore
 import SendoutIO
 
 /// One call to the mock API as an endpoint sees it: the matched operation, its path parameters, the query and
-/// the JSON body, with readers that turn a wrong or missing field into Voucherify's 400 error body.
+/// the JSON body, already checked against the operation's request shape (`APIRequestShape`), with readers
+/// (APIRequest+Fields.swift).
 struct APIRequest: Sendable {
   /// The spec operation.
   let operation: APIOperation
@@ -15,20 +16,6 @@ struct APIRequest: Sendable {
 
   /// Path parameter `name` (the router guarantees it).
   func parameter(_ name: String) -> String { parameters[name] ?? "" }
-
-  /// Body field `key` as a string, `nil` when absent or null; another type is a 400 naming the field.
-  func string(_ key: String, errorKey: String) throws(VoucherifyError) -> String? {
-    guard let value = body[key], value != .null else { return nil }
-    guard let text = value.stringValue else { throw Self.invalid(key, "a string", value, errorKey: errorKey) }
-    return text
-  }
-
-  /// Body field `key` as an object, `nil` when absent or null; another type is a 400 naming the field.
-  func object(_ key: String, errorKey: String) throws(VoucherifyError) -> JSONObject? {
-    guard let value = body[key], value != .null else { return nil }
-    guard let object = value.objectValue else { throw Self.invalid(key, "an object", value, errorKey: errorKey) }
-    return object
-  }
 
   /// A 400 for field `path` of the wrong type.
   static func invalid(_ path: String, _ expected: String, _ found: JSON, errorKey: String) -> VoucherifyError {

@@ -15,17 +15,14 @@ enum APISegments {
   /// (`customer.segment.entered`).
   static func create(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let name = try request.required("name", errorKey: key)
-    let type = try request.string(at: "type", errorKey: key) ?? "static"
+    let type = request.string(at: "type") ?? "static"
     guard type == "static" else {
       throw VoucherifyError(
         status: 501, key: "not_implemented", message: "Not implemented",
         details: "segments of type '\(type)' (filters) are not simulated by sendout serve: use type static")
     }
     var ids: [String] = []
-    for (i, value) in (try request.array(at: "customers", errorKey: key) ?? []).enumerated() {
-      guard let customerKey = value.stringValue else {
-        throw APIRequest.invalid("customers.\(i)", "a customer id or source_id", value, errorKey: key)
-      }
+    for customerKey in (request.array(at: "customers") ?? []).compactMap(\.stringValue) {
       let id = try APIEndpoints.customer(customerKey, in: world).id
       if !ids.contains(id) { ids.append(id) }
     }

@@ -136,7 +136,7 @@ enum APIValidationRules {
 
   /// The minimum order amount and the segment of a body's `rules`; other conditions answer 501.
   private static func conditions(_ request: APIRequest, _ world: World) throws(VoucherifyError) -> (Int?, String?) {
-    guard let rules = try request.object(at: "rules", errorKey: key) else { return (nil, nil) }
+    guard let rules = request.object(at: "rules") else { return (nil, nil) }
     var minimum: Int?
     var segment: String?
     for member in rules.members where member.key != "logic" {

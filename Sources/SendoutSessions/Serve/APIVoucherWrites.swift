@@ -13,7 +13,7 @@ enum APIVoucherWrites {
   /// `POST /v1/vouchers`: a new code of `campaign` (name) or `campaign_id`, drawn from its pattern unless `code`
   /// is given; emits `voucher.created`.
   static func generate(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    try create(request, &world, code: try request.string(at: "code", errorKey: "invalid_voucher"))
+    try create(request, &world, code: request.string(at: "code"))
   }
 
   /// `POST /v1/vouchers/{code}`: a new voucher with this code; emits `voucher.created`.
@@ -34,7 +34,7 @@ enum APIVoucherWrites {
   /// to the bin and its code stays taken; with it the code is free again.
   static func delete(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try APIEndpoints.voucher(request.parameter("code"), in: world).id
-    let force = try request.flag("force")
+    let force = request.flag("force")
     let deleted = try world.deleteVoucher(id, force: force, channel: .api)
     return APIAnswer(body: .null, events: deleted.events)
   }
@@ -72,7 +72,7 @@ enum APIVoucherWrites {
   private static func changes(_ request: APIRequest) throws(VoucherifyError) -> VoucherChanges {
     let key = "invalid_voucher"
     var changes = VoucherChanges()
-    changes.active = try request.bool(at: "active", errorKey: key)
+    changes.active = request.bool(at: "active")
     changes.startDate = try request.time(at: "start_date", errorKey: key)
     changes.expirationDate = try request.time(at: "expiration_date", errorKey: key)
     _ = try request.object(at: "redemption", errorKey: key)
@@ -82,7 +82,7 @@ enum APIVoucherWrites {
         status: 400, key: key, message: "Invalid payload",
         details: "at `redemption.quantity`: must be at least 1 (or null for unlimited), got \(quantity)")
     }
-    changes.metadata = try request.object(at: "metadata", errorKey: key)
+    changes.metadata = request.object(at: "metadata")
     return changes
   }
 }
