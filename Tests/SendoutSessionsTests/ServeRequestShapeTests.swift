@@ -67,7 +67,8 @@ import Testing
   func aCallIsCheckedAgainstItsOperationsShape(_ test: Case) throws {
     let api = try InProcessAPI()
     let program = api.service.read { w in w.campaigns.first { $0.campaignType == .loyaltyProgram }?.id ?? "" }
-    let (status, answer) = api.call(test.method, test.path.replacingOccurrences(of: "$PROGRAM", with: program), body: test.body)
+    let (status, answer) = api.call(
+      test.method, test.path.replacingOccurrences(of: "$PROGRAM", with: program), body: test.body)
     guard let key = test.key else {
       #expect((200..<300).contains(status), "\(answer ?? .null)")
       return
