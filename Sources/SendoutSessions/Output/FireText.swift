@@ -1,71 +1,73 @@
 import SendoutCore
-import SendoutSessions
 
 /// What `sendout fire` prints: the built-in listener, the sendout, a line per attempt, and the verdict.
-struct FirePrinter: Sendable {
+public struct FireText: Sendable {
   let delivery: DeliverySettings
 
-  /// Prints one session event.
-  @Sendable func show(_ event: SessionEvent) {
+  /// Lines for a fire delivered with `delivery`.
+  public init(delivery: DeliverySettings) { self.delivery = delivery }
+
+  /// The lines for one session event (warnings are the caller's).
+  public func lines(for event: SessionEvent) -> [String] {
     switch event {
     case .listenerStarted(let url, let generated):
-      if let generated { Console.out("No --secret given: signing with the generated secret \(generated)") }
-      Console.out("Started the built-in listener on \(url); it prints what arrives and checks the signature")
-    case .received(let request): Console.out("  listener ← \(request.line)")
-    case .warning(let text): Console.warning(text)
-    case .firing(let fire):
-      for line in Self.lines(for: fire) { Console.out(line) }
+      return (generated.map { ["No --secret given: signing with the generated secret \($0)"] } ?? [])
+        + ["Started the built-in listener on \(url); it prints what arrives and checks the signature"]
+    case .received(let request): return ["  listener ← \(request.line)"]
+    case .firing(let fire): return Self.lines(for: fire)
     case .sending(let sendout, let alreadyRecorded):
-      if alreadyRecorded {
-        Console.out(
-          "Note: \(sendout.id) is already in \(delivery.auditPath) (the same --seed and --at render the same sendout); leave out --seed for a new one"
-        )
-      }
-      Console.out(
-        "Sending \(sendout.id) (\(sendout.eventType) via \(Self.kind(sendout)) \(sendout.source.id), \(sendout.body.count) B) to \(TargetURL.withoutPassword(sendout.source.targetURL))"
-      )
       let policy = delivery.policy
-      Console.out(
-        "Retry schedule: \(policy.schedule)\(policy.timeScale == 1 ? "" : " × \(policy.timeScale)"), timeout \(DurationText.format(milliseconds: Double(policy.timeoutMilliseconds)))"
-      )
+      let note =
+        "Note: \(sendout.id) is already in \(delivery.auditPath) (the same --seed and --at render the same sendout); leave out --seed for a new one"
+      return (alreadyRecorded ? [note] : []) + [
+        "Sending \(sendout.id) (\(sendout.eventType) via \(Self.kind(sendout)) \(sendout.source.id), \(sendout.body.count) B) to \(TargetURL.withoutPassword(sendout.source.targetURL))",
+        "Retry schedule: \(policy.schedule)\(policy.timeScale == 1 ? "" : " × \(policy.timeScale)"), timeout \(DurationText.format(milliseconds: Double(policy.timeoutMilliseconds)))",
+      ]
     case .delivery(let event):
-      for line in DeliveryPrinter(showID: false, maxAttempts: delivery.policy.maxAttempts).lines(for: event) {
-        Console.out(line)
-      }
-    case .planned, .resuming, .resending, .loadProgress, .serving, .apiCall, .dashboardServing, .arrivalsServing: break
+      return DeliveryText(showID: false, maxAttempts: delivery.policy.maxAttempts).lines(for: event)
+    case .warning, .planned, .resuming, .resending, .loadProgress, .serving, .apiCall, .dashboardServing,
+      .arrivalsServing:
+      return []
     }
   }
 
-  /// The exit code for the result (0 every sendout delivered), or the error that says why not (the first one
-  /// that was not delivered).
-  func finish(_ result: FireSession.Result) throws(CLIError) -> Int32 {
+  /// The audit log's path, then the verdict: ok when every sendout was delivered, else why the first one that was
+  /// not failed.
+  public func ending(_ result: FireSession.Result) -> CommandEnding {
     let path = delivery.auditPath
-    Console.out("Audit log: \(path)")
+    var lines = ["Audit log: \(path)"]
     if result.report.cancelled {
       let id = result.sendout.id
-      throw .failed("Interrupted: \(id) is recorded as RETRYING in \(path); resend it with 'sendout retry \(id)'")
+      return CommandEnding(
+        lines, .failed("Interrupted: \(id) is recorded as RETRYING in \(path); resend it with 'sendout retry \(id)'"))
     }
     let statuses = result.report.finalStatus
     if result.sendouts.count > 1 {
       let delivered = result.sendouts.filter { statuses[$0.id] == .success }.count
-      Console.out("Fired \(result.sendouts.count) sendouts: \(delivered) delivered")
+      lines.append("Fired \(result.sendouts.count) sendouts: \(delivered) delivered")
     }
-    guard let sendout = result.sendouts.first(where: { statuses[$0.id] != .success }) else { return 0 }
+    guard let sendout = result.sendouts.first(where: { statuses[$0.id] != .success }) else {
+      return CommandEnding(lines)
+    }
     let id = sendout.id
     if statuses[id] == .skipped {
-      throw .failed(
-        "\(id) was SKIPPED: its \(Self.kind(sendout)) \(sendout.source.id) is paused after an earlier sendout failed; pass --resume to set it live"
-      )
+      return CommandEnding(
+        lines,
+        .failed(
+          "\(id) was SKIPPED: its \(Self.kind(sendout)) \(sendout.source.id) is paused after an earlier sendout failed; pass --resume to set it live"
+        ))
     }
     let attempts = result.attempts(of: id)
-    throw .failed(
-      "\(id) FAILED after \(attempts) attempt\(attempts == 1 ? "" : "s"); resend it later with 'sendout retry --failed --audit \(path)'"
-    )
+    return CommandEnding(
+      lines,
+      .failed(
+        "\(id) FAILED after \(attempts) attempt\(attempts == 1 ? "" : "s"); resend it later with 'sendout retry --failed --audit \(path)'"
+      ))
   }
 
   /// `Fire 2/5` with `--repeat`, and, when the seed was drawn or the clock read, the line that renders the
   /// same body again.
-  static func lines(for fire: FireStart) -> [String] {
+  public static func lines(for fire: FireStart) -> [String] {
     var lines: [String] = []
     if fire.count > 1 { lines.append("Fire \(fire.index + 1)/\(fire.count)") }
     guard (fire.seedDrawn || fire.startIsNow) && !fire.customBody else { return lines }
