@@ -4,26 +4,18 @@ import SendoutCore
 /// `sendout bench world`: what world operations cost as the world grows. A world of `customers` customers and a
 /// coupon campaign of `vouchers` codes is built; then lookups by id and by code, and redemptions, are timed.
 /// With O(1) indexes the per-operation costs stay flat from 10k to 1M vouchers.
-enum WorldBench {
-  static func run(_ arguments: inout Arguments) throws(CLIError) -> Int32 {
-    func count(_ name: String, _ fallback: Int) throws(CLIError) -> Int {
-      try arguments.option(name, expected: "a positive integer up to 10000000") {
-        Int($0).flatMap { (1...10_000_000).contains($0) ? $0 : nil }
-      } ?? fallback
-    }
-    let customers = try count("--customers", 100_000)
-    let vouchers = try count("--vouchers", 1_000_000)
-    let lookups = try count("--lookups", 100_000)
-    let redemptions = min(try count("--redemptions", 10_000), vouchers)
-    let json = arguments.flag("--json")
-    let rest = try arguments.positionals()
-    guard rest.isEmpty else { throw .usage("'bench world' takes no arguments, got '\(rest[0])'") }
+public enum WorldBench {
+  /// Builds the world and times its operations; `redemptions` is capped at `vouchers`.
+  public static func run(customers: Int, vouchers: Int, lookups: Int, redemptions: Int) throws(SessionError)
+    -> BenchReport
+  {
+    let redemptions = min(redemptions, vouchers)
 
     var world = World(seed: 1, start: SingleEventRequest.defaultStart)
     world.keepsLog = false  // as the mock API runs it
     var customerIDs: [String] = []
     var campaignID = ""
-    let build = try BenchClock.time { () throws(CLIError) in
+    let build = try BenchClock.time { () throws(SessionError) in
       for n in 1...5 { world.addProduct(name: "Product \(n)", sourceID: "prod-\(n)", price: n * 1_500) }
       for _ in 0..<customers { customerIDs.append(world.createCustomer().value.id) }
       let spec = CampaignSpec(
@@ -35,7 +27,7 @@ enum WorldBench {
     let codes = world.vouchers.map(\.code)
     let ids = world.vouchers.map(\.id)
     var found = 0
-    let lookup = try BenchClock.time { () throws(CLIError) in
+    let lookup = try BenchClock.time { () throws(SessionError) in
       for n in 0..<lookups {
         let i = (n &* 7_919) % ids.count
         do throws(VoucherifyError) {
@@ -44,7 +36,7 @@ enum WorldBench {
         } catch { throw .internal(error.line) }
       }
     }
-    let redeem = try BenchClock.time { () throws(CLIError) in
+    let redeem = try BenchClock.time { () throws(SessionError) in
       for n in 0..<redemptions {
         do throws(VoucherifyError) {
           _ = try world.redeem(voucherID: ids[ids.count - 1 - n], customerID: customerIDs[n % customerIDs.count])
@@ -54,26 +46,20 @@ enum WorldBench {
     let figures: [(String, Int, Double)] = [
       ("build", customers + vouchers, build), ("lookup", lookups * 3, lookup), ("redeem", redemptions, redeem),
     ]
-    if json {
-      Console.out(
-        JSON.array(
-          figures.map { f in
-            [
-              "operation": .string(f.0), "count": .int(f.1), "seconds": .double(f.2),
-              "microseconds_per_operation": .double(f.2 / Double(f.1) * 1e6), "customers": .int(customers),
-              "vouchers": .int(vouchers), "campaign": .string(campaignID),
-            ]
-          }
-        ).compactString)
-    } else {
-      Console.out("World of \(customers) customers and \(vouchers) vouchers (checksum \(found % 1000)):")
-      for f in figures {
-        Console.out(
-          String(
-            format: "  %-7@ %9d in %7.3f s  %8.2f µs per operation", f.0 as NSString, f.1, f.2, f.2 / Double(f.1) * 1e6)
-        )
-      }
+    let json = JSON.array(
+      figures.map { f in
+        [
+          "operation": .string(f.0), "count": .int(f.1), "seconds": .double(f.2),
+          "microseconds_per_operation": .double(f.2 / Double(f.1) * 1e6), "customers": .int(customers),
+          "vouchers": .int(vouchers), "campaign": .string(campaignID),
+        ]
+      })
+    var lines = ["World of \(customers) customers and \(vouchers) vouchers (checksum \(found % 1000)):"]
+    for f in figures {
+      lines.append(
+        String(
+          format: "  %-7@ %9d in %7.3f s  %8.2f µs per operation", f.0 as NSString, f.1, f.2, f.2 / Double(f.1) * 1e6))
     }
-    return 0
+    return BenchReport(lines: lines, json: json)
   }
 }

@@ -3,15 +3,17 @@ import SendoutIO
 
 /// Options shared by the commands that render one event (`render`, `fire`): event, seed, via, purpose,
 /// distribution event name, clock start and secret. (Custom headers: `DeliveryOptions.parseHeaders`.)
-struct EventOptions {
-  var request: SingleEventRequest
+public struct EventOptions {
+  /// The event to render, with every option applied.
+  public var request: SingleEventRequest
   /// Whether `--seed` was given (`fire` draws a fresh seed when not).
-  var seedGiven = false
+  public var seedGiven = false
   /// Whether `--at` was given (`fire` starts the clock at the wall clock's now when not).
-  var atGiven = false
+  public var atGiven = false
 
   /// Parses the shared options; `eventType` is the positional EVENT.
-  static func parse(_ arguments: inout Arguments, eventType: String, targetURL: String) throws(CLIError) -> EventOptions
+  public static func parse(_ arguments: inout Arguments, eventType: String, targetURL: String) throws(CLIError)
+    -> EventOptions
   {
     var request = SingleEventRequest(eventType: eventType, targetURL: targetURL)
     let seed = try arguments.option("--seed", expected: "a non-negative integer", { UInt64($0) })
@@ -28,7 +30,7 @@ struct EventOptions {
   }
 
   /// `--at TIME`: an ISO-8601 UTC time, or `now` (the wall clock, read here and passed on).
-  static func parseAt(_ arguments: inout Arguments) throws(CLIError) -> Timestamp? {
+  public static func parseAt(_ arguments: inout Arguments) throws(CLIError) -> Timestamp? {
     try arguments.option(
       "--at", expected: "'now' or an ISO-8601 UTC time like 2024-03-13T13:45:00.000Z, up to \(Timestamp.latest)"
     ) {
@@ -36,6 +38,7 @@ struct EventOptions {
     }
   }
 
+  /// `--via`: `project` (or its aliases) or `distribution`.
   static func parseVia(_ text: String) -> SendoutSource.Kind? {
     switch text {
     case "project", "project_settings", "webhook": .webhook

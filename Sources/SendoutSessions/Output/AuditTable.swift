@@ -3,9 +3,9 @@ import SendoutCore
 
 /// The text tables `sendout audit` prints: one row per sendout of a delivery log, or one row per request of a
 /// load test's audit file. Every cell is escaped (the log holds what receivers and scenarios sent).
-enum AuditTable {
+public enum AuditTable {
   /// Delivery rows, like Voucherify's Webhook sendouts tab.
-  static func sendouts(_ rows: [AuditSummary.Row]) -> [String] {
+  public static func sendouts(_ rows: [AuditSummary.Row]) -> [String] {
     let header = ["STATUS", "TYPE", "SENDOUT ID", "SOURCE", "ATTEMPTS", "HTTP", "EXECUTED AT", "TARGET URL", "ERROR"]
     return lines(
       header: header,
@@ -19,7 +19,7 @@ enum AuditTable {
   }
 
   /// Load-test requests, in file order.
-  static func loadRequests(_ requests: [LoadAuditLine]) -> [String] {
+  public static func loadRequests(_ requests: [LoadAuditLine]) -> [String] {
     let header = ["STATUS", "SENDOUT ID", "HTTP", "LATENCY MS", "INTENDED MS", "SENT MS", "ERROR"]
     return lines(
       header: header,

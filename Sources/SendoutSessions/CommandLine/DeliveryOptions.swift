@@ -1,12 +1,13 @@
 import SendoutCore
 import SendoutIO
-import SendoutSessions
 
 /// Options shared by the commands that deliver (`fire`, `run`, `retry`): schedule, time scale, timeout,
 /// custom headers and the audit log path.
-enum DeliveryOptions {
+public enum DeliveryOptions {
   /// Parses `--retry-schedule`, `--time-scale`, `--timeout`, `--header`… and `--audit`.
-  static func parse(_ arguments: inout Arguments, defaultSchedule: RetrySchedule) throws(CLIError) -> DeliverySettings {
+  public static func parse(_ arguments: inout Arguments, defaultSchedule: RetrySchedule) throws(CLIError)
+    -> DeliverySettings
+  {
     let scheduleText = try arguments.option("--retry-schedule")
     let scaleText = try arguments.option("--time-scale")
     let timeoutText = try arguments.option("--timeout")
@@ -29,7 +30,7 @@ enum DeliveryOptions {
   }
 
   /// Every `--header 'name: value'`, checked against Voucherify's header-name rule.
-  static func parseHeaders(_ arguments: inout Arguments) throws(CLIError) -> [HTTPHeader] {
+  public static func parseHeaders(_ arguments: inout Arguments) throws(CLIError) -> [HTTPHeader] {
     let texts = try arguments.options("--header")
     do throws(DeliveryError) {
       return try texts.map { (t) throws(DeliveryError) in try CustomHeader.parse(t) }

@@ -2,22 +2,23 @@ import SendoutCore
 
 /// Hand-written argument parsing: options are taken by name in any order, what is left is positional,
 /// and anything unrecognised is a usage error that names it and lists what the command accepts.
-struct Arguments {
+public struct Arguments {
   private var items: [String]
   private var consumed: Set<Int> = []
   private var known: [String] = ["--help", "-h"]
 
-  init(_ argv: [String]) { items = argv }
+  /// The arguments after the command's name.
+  public init(_ argv: [String]) { items = argv }
 
   /// Takes the first argument when it is one of `names` (a subcommand such as `bench render`), else `nil`.
-  mutating func subcommand(_ names: [String]) -> String? {
+  public mutating func subcommand(_ names: [String]) -> String? {
     guard let first = items.first, !consumed.contains(0), names.contains(first) else { return nil }
     consumed.insert(0)
     return first
   }
 
   /// Whether `name` (or its alias) is present; a flag takes no value.
-  mutating func flag(_ name: String, alias: String? = nil) -> Bool {
+  public mutating func flag(_ name: String, alias: String? = nil) -> Bool {
     known.append(name)
     var found = false
     for (i, item) in items.enumerated() where !consumed.contains(i) && (item == name || item == alias) {
@@ -28,12 +29,12 @@ struct Arguments {
   }
 
   /// The last value of `--name VALUE` or `--name=VALUE`, or `nil`.
-  mutating func option(_ name: String, alias: String? = nil) throws(CLIError) -> String? {
+  public mutating func option(_ name: String, alias: String? = nil) throws(CLIError) -> String? {
     try options(name, alias: alias).last
   }
 
   /// Every value of a repeatable option, in order.
-  mutating func options(_ name: String, alias: String? = nil) throws(CLIError) -> [String] {
+  public mutating func options(_ name: String, alias: String? = nil) throws(CLIError) -> [String] {
     known.append(name)
     var values: [String] = []
     var i = 0
@@ -58,7 +59,7 @@ struct Arguments {
   }
 
   /// Every value of several repeatable options, with the option's name, in command-line order.
-  mutating func orderedOptions(_ names: [String]) throws(CLIError) -> [(name: String, value: String)] {
+  public mutating func orderedOptions(_ names: [String]) throws(CLIError) -> [(name: String, value: String)] {
     var found: [(index: Int, name: String, value: String)] = []
     for name in names {
       let before = consumed
@@ -70,21 +71,21 @@ struct Arguments {
   }
 
   /// `--port P` of a server command: 0 (any free port) to 65535, else `defaultPort`.
-  mutating func port(default defaultPort: Int) throws(CLIError) -> Int {
+  public mutating func port(default defaultPort: Int) throws(CLIError) -> Int {
     try option("--port", expected: "0 (any free port) to 65535") {
       Int($0).flatMap { (0...65535).contains($0) ? $0 : nil }
     } ?? defaultPort
   }
 
   /// A typed option: `parse` turns the text into a value or returns `nil`, and `expected` says what is allowed.
-  mutating func option<T>(_ name: String, expected: String, _ parse: (String) -> T?) throws(CLIError) -> T? {
+  public mutating func option<T>(_ name: String, expected: String, _ parse: (String) -> T?) throws(CLIError) -> T? {
     guard let text = try option(name) else { return nil }
     guard let value = parse(text) else { throw .usage("Invalid value '\(text)' for \(name): expected \(expected)") }
     return value
   }
 
   /// The remaining positional arguments; throws on any unknown `--option`.
-  mutating func positionals() throws(CLIError) -> [String] {
+  public mutating func positionals() throws(CLIError) -> [String] {
     var rest: [String] = []
     var afterDashes = false
     for (i, item) in items.enumerated() where !consumed.contains(i) {
@@ -105,6 +106,12 @@ struct Arguments {
     return rest
   }
 
+  /// Throws unless every argument was taken: `'COMMAND' takes no arguments, got 'X'`.
+  public mutating func noPositionals(_ command: String) throws(CLIError) {
+    let rest = try positionals()
+    guard rest.isEmpty else { throw .usage("'\(command)' takes no arguments, got '\(rest[0])'") }
+  }
+
   /// Whether help was asked for anywhere on the line.
-  var wantsHelp: Bool { items.contains("--help") || items.contains("-h") }
+  public var wantsHelp: Bool { items.contains("--help") || items.contains("-h") }
 }

@@ -2,16 +2,9 @@ import Foundation
 import SendoutCore
 
 /// `sendout bench render`: rendered + signed payloads per second on one core.
-enum RenderBench {
-  static func run(_ arguments: inout Arguments) throws(CLIError) -> Int32 {
-    let eventType = try arguments.option("--event") ?? "all"
-    let seconds =
-      try arguments.option("--seconds", expected: "a positive number", { Double($0).flatMap { $0 > 0 ? $0 : nil } })
-      ?? 3
-    let json = arguments.flag("--json")
-    let rest = try arguments.positionals()
-    guard rest.isEmpty else { throw .usage("'bench render' takes no arguments, got '\(rest[0])'") }
-
+public enum RenderBench {
+  /// Renders and signs events of `eventType` (or `all` renderable types) for `seconds`, each way, on this thread.
+  public static func run(eventType: String, seconds: Double) throws(SessionError) -> BenchReport {
     var pairs: [(WorldEvent, WebhookEndpoint)] = []
     let types = eventType == "all" ? EventCatalog.all.filter(\.isRenderable).map(\.type) : [eventType]
     for seed in 1...max(64, types.count) {
@@ -37,24 +30,16 @@ enum RenderBench {
       }
       results.append((mode, count, secondsTaken, bytes / max(count, 1)))
     }
-    if json {
-      Console.out(
-        JSON.array(
-          results.map { r in
-            [
-              "mode": .string(r.0), "event_type": .string(eventType), "payloads": .int(r.1), "seconds": .double(r.2),
-              "payloads_per_second": .int(Int(Double(r.1) / r.2)), "mean_body_bytes": .int(r.3),
-            ]
-          }
-        ).compactString)
-    } else {
-      for r in results {
-        Console.out(
-          "\(r.0) \(eventType): \(Int(Double(r.1) / r.2)) payloads/s on one core (\(r.1) in \(String(format: "%.2f", r.2)) s, mean body \(r.3) B)"
-        )
-      }
+    let json = JSON.array(
+      results.map { r in
+        [
+          "mode": .string(r.0), "event_type": .string(eventType), "payloads": .int(r.1), "seconds": .double(r.2),
+          "payloads_per_second": .int(Int(Double(r.1) / r.2)), "mean_body_bytes": .int(r.3),
+        ]
+      })
+    let lines = results.map { r in
+      "\(r.0) \(eventType): \(Int(Double(r.1) / r.2)) payloads/s on one core (\(r.1) in \(String(format: "%.2f", r.2)) s, mean body \(r.3) B)"
     }
-    return 0
+    return BenchReport(lines: lines, json: json)
   }
-
 }

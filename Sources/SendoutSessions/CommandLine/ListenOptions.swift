@@ -3,8 +3,9 @@ import SendoutCore
 import SendoutIO
 
 /// `sendout listen`'s flags, parsed into a `ListenerConfiguration` (and `--json`).
-enum ListenOptions {
-  static func parse(_ arguments: inout Arguments) throws(CLIError) -> (ListenerConfiguration, json: Bool) {
+public enum ListenOptions {
+  /// The listener's configuration from the command line, and whether `--json` was given; nothing may be left.
+  public static func parse(_ arguments: inout Arguments) throws(CLIError) -> (ListenerConfiguration, json: Bool) {
     let host = try arguments.option("--host") ?? "127.0.0.1"
     let port = try arguments.port(default: 8080)
     let secret = try arguments.option("--secret")
@@ -33,8 +34,7 @@ enum ListenOptions {
     let failDuplicates = arguments.flag("--fail-duplicates")
     let json = arguments.flag("--json")
     let ui = arguments.flag("--ui")
-    let rest = try arguments.positionals()
-    guard rest.isEmpty else { throw .usage("'listen' takes no arguments, got '\(rest[0])'") }
+    try arguments.noPositionals("listen")
 
     let behavior = ListenerBehavior(
       status: status, failFirst: failFirst, failRate: failRate, seed: seed, failStatus: failStatus,
@@ -46,5 +46,6 @@ enum ListenOptions {
     return (configuration, json)
   }
 
+  /// An HTTP status from 100 to 599.
   static func parseStatus(_ text: String) -> Int? { Int(text).flatMap { (100...599).contains($0) ? $0 : nil } }
 }

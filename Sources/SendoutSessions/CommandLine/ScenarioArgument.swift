@@ -1,6 +1,7 @@
 /// The one SCENARIO positional of `run` and `validate`.
-enum ScenarioArgument {
-  static func parse(_ arguments: inout Arguments) throws(CLIError) -> String {
+public enum ScenarioArgument {
+  /// The SCENARIO path; a missing one or a second one is a usage error.
+  public static func parse(_ arguments: inout Arguments) throws(CLIError) -> String {
     let rest = try arguments.positionals()
     guard rest.count == 1 else {
       throw .usage(

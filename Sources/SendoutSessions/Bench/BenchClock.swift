@@ -1,4 +1,4 @@
-/// Wall-clock timing for the benchmarks (the CLI may read the clock; the core may not).
+/// Wall-clock timing for the benchmarks (a session may read the clock; the core may not).
 enum BenchClock {
   /// Calls `body(n)` for n = 0, 1, … for `seconds`; returns the count, the exact seconds and the summed result.
   static func measure(seconds: Double, _ body: (Int) -> Int) -> (Int, Double, Int) {
@@ -18,7 +18,7 @@ enum BenchClock {
   }
 
   /// Runs `body` once; returns the seconds it took.
-  static func time(_ body: () throws(CLIError) -> Void) throws(CLIError) -> Double {
+  static func time(_ body: () throws(SessionError) -> Void) throws(SessionError) -> Double {
     let clock = ContinuousClock()
     let started = clock.now
     try body()

@@ -2,9 +2,9 @@ import SendoutCore
 
 /// `--set PATH=VALUE`, `--unset PATH` (repeatable, applied in command-line order) and `--set-new`, for the
 /// commands that send one body (`render`, `fire`).
-enum EditOptions {
+public enum EditOptions {
   /// Parses the edits into `request`.
-  static func parse(_ arguments: inout Arguments, into request: inout SingleEventRequest) throws(CLIError) {
+  public static func parse(_ arguments: inout Arguments, into request: inout SingleEventRequest) throws(CLIError) {
     request.createsMissingKeys = arguments.flag("--set-new")
     let options = try arguments.orderedOptions(["--set", "--unset"])
     do throws(JSONEditError) {

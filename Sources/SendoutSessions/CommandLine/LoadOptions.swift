@@ -1,9 +1,9 @@
 import SendoutCore
-import SendoutSessions
 
 /// `sendout load`'s flags, parsed into a `LoadSession.Configuration` (and `--json`).
-enum LoadOptions {
-  static func parse(_ arguments: inout Arguments) throws(CLIError) -> (LoadSession.Configuration, json: Bool) {
+public enum LoadOptions {
+  /// The load test's configuration from the command line, and whether `--json` was given.
+  public static func parse(_ arguments: inout Arguments) throws(CLIError) -> (LoadSession.Configuration, json: Bool) {
     var c = LoadSession.Configuration()
     c.target = try arguments.option("--to")
     let given = try arguments.options("--event")
@@ -54,6 +54,7 @@ enum LoadOptions {
     return (c, json)
   }
 
+  /// The open-loop schedule of `--rate` (with `--duration` or `--count`) or `--ramp`; `nil` for a closed loop.
   static func schedule(rate: Double?, ramp: String?, duration: Double?, count: Int?) throws(CLIError) -> RateSchedule? {
     if let ramp {
       guard rate == nil else { throw .usage("Use either --rate or --ramp, not both") }
@@ -68,6 +69,7 @@ enum LoadOptions {
     throw .usage("--rate needs --duration D or --count N")
   }
 
+  /// `--max-error-rate`: a fraction from 0 to 1, or a percentage.
   static func parseRate(_ text: String) -> Double? {
     if text.hasSuffix("%") { return Double(text.dropLast()).flatMap { (0...100).contains($0) ? $0 / 100 : nil } }
     return Double(text).flatMap { (0...1).contains($0) ? $0 : nil }

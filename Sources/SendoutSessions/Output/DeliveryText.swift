@@ -1,17 +1,23 @@
 import SendoutCore
 
-/// Turns dispatcher events into the live lines `fire` and `retry` print: one per attempt with its
+/// Turns dispatcher events into the live lines `fire`, `run`, `retry` and `serve` print: one per attempt with its
 /// status, HTTP status or error, latency and when the next retry is due; and a notice when a source pauses.
-struct DeliveryPrinter: Sendable {
+public struct DeliveryText: Sendable {
   /// Prefix each line with the sendout id (when several sendouts are in flight).
-  var showID: Bool
+  public var showID: Bool
   /// Attempts in all under the current policy, for `attempt 2/13`; 0 to omit.
-  var maxAttempts: Int
+  public var maxAttempts: Int
   /// Attempts made before this run, added to `maxAttempts` for the denominator.
-  var previousAttempts: [String: Int] = [:]
+  public var previousAttempts: [String: Int] = [:]
+
+  /// Lines with or without the sendout id, counting attempts out of `maxAttempts` (0: no denominator).
+  public init(showID: Bool, maxAttempts: Int) {
+    self.showID = showID
+    self.maxAttempts = maxAttempts
+  }
 
   /// The lines for `event` (none for attempt starts).
-  func lines(for event: DeliveryEvent) -> [String] {
+  public func lines(for event: DeliveryEvent) -> [String] {
     switch event {
     case .attemptStarted: return []
     case .recorded(let r): return [TerminalText.escape(line(for: r))]
@@ -21,7 +27,7 @@ struct DeliveryPrinter: Sendable {
   }
 
   /// `attempt 2/4  RETRYING  HTTP 500  3 ms  next attempt at 13:45:00.300Z (in 100ms)`.
-  func line(for r: AuditRecord) -> String {
+  public func line(for r: AuditRecord) -> String {
     var parts: [String] = []
     if showID { parts.append(r.sendoutID) }
     if r.status == .retrying, r.nextAttemptAt == nil, r.outcome.isCancellation, let error = r.error {
@@ -47,7 +53,7 @@ struct DeliveryPrinter: Sendable {
   }
 
   /// What pausing means, said the way Voucherify's docs say it.
-  static func pauseNotice(_ source: SendoutSource) -> String {
+  public static func pauseNotice(_ source: SendoutSource) -> String {
     switch source.object {
     case .distribution:
       "Distribution \(source.id) is now PAUSED: a sendout failed every attempt. Later sendouts for it are SKIPPED until it is set live again (fire --resume)."
