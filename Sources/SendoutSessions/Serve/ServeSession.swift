@@ -133,14 +133,15 @@ public enum ServeSession {
               + "recorded (it was written by another version of sendout)"))
       }
     }
-    var serverConfiguration = ListenerConfiguration(host: configuration.host, port: configuration.port)
-    serverConfiguration.limits = HTTPLimits(maxBodyBytes: configuration.connections.maxBodyBytes)
-    serverConfiguration.readTimeoutMilliseconds = configuration.connections.readTimeoutMilliseconds
-    serverConfiguration.idleTimeoutMilliseconds = configuration.connections.idleTimeoutMilliseconds
-    serverConfiguration.maxConnections = configuration.connections.maxConnections
-    serverConfiguration.hostGuard = .reserved  // the dashboard and the admin endpoints; /v1/… take keys
-    // Parsing and writing run on every core; the world itself is one lock (calls apply one at a time).
-    serverConfiguration.threads = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    let serverConfiguration = HTTPServerConfiguration(
+      host: configuration.host, port: configuration.port,
+      limits: HTTPLimits(maxBodyBytes: configuration.connections.maxBodyBytes),
+      readTimeoutMilliseconds: configuration.connections.readTimeoutMilliseconds,
+      idleTimeoutMilliseconds: configuration.connections.idleTimeoutMilliseconds,
+      maxConnections: configuration.connections.maxConnections,
+      // Parsing and writing run on every core; the world itself is one lock (calls apply one at a time).
+      threads: min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)),
+      hostGuard: .reserved)  // the dashboard and the admin endpoints; /v1/… take keys
     let dashboard = DashboardService(
       DashboardService.Configuration(
         delivery: configuration.delivery, world: { body in service.read(body) }),

@@ -55,9 +55,9 @@ enum ListenCommand: Command {
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
     let (configuration, json) = try ListenOptions.parse(&arguments)
     let ui = configuration.servesUI
-    if ui && !HTTPServer.isLoopback(configuration.host) {
+    if ui && !HTTPServer.isLoopback(configuration.server.host) {
       Console.warning(
-        "--ui with --host '\(configuration.host)': every arrival (headers and bodies) becomes visible to anyone on "
+        "--ui with --host '\(configuration.server.host)': every arrival (headers and bodies) becomes visible to anyone on "
           + "the network who can reach this port; bind to 127.0.0.1 (the default) to keep it on this machine")
     }
     let text = ListenText(json: json, ui: ui, checksSignatures: configuration.secret != nil)

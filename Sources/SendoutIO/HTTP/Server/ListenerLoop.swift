@@ -5,6 +5,7 @@ import Synchronization
 /// The HTTP server loop of the listener (and of any other `HTTPHandler`): one thread, `poll()` over the listening
 /// socket, a wake-up pipe and every connection. Delayed answers and timeouts are deadlines in the loop, so a slow
 /// answer never blocks other connections.
+// @unchecked: the descriptors and connection table are confined to the loop's own thread; only `stop` crosses.
 final class ListenerLoop: @unchecked Sendable {
   /// How long the listening socket is left unwatched when the process is out of descriptors and no connection is
   /// idle to make room (a closing connection ends the pause sooner).
@@ -12,7 +13,7 @@ final class ListenerLoop: @unchecked Sendable {
 
   private let listenFD: Int32
   private unowned let owner: any HTTPHandler
-  private let configuration: ListenerConfiguration
+  private let configuration: HTTPServerConfiguration
   /// This loop's share of the server's connections.
   private let maxConnections: Int
   /// While set, `accept` would fail for want of descriptors: the listening socket is not watched until then.
@@ -23,14 +24,13 @@ final class ListenerLoop: @unchecked Sendable {
   private let hostGuard: LoopbackHostGuard?
   private var wakeRead: Int32 = -1
   private var wakeWrite: Int32 = -1
-  private let stopLock = NSLock()
-  private var stopping = false
+  private let stopping = Atomic<Bool>(false)
   private let finished = DispatchSemaphore(value: 0)
   private var connections: [Int32: ListenerConnection] = [:]
   private var buffer = [UInt8](repeating: 0, count: 65_536)
   private var activityCounter = 0
 
-  init(listener: Int32, owner: any HTTPHandler, configuration: ListenerConfiguration, maxConnections: Int) {
+  init(listener: Int32, owner: any HTTPHandler, configuration: HTTPServerConfiguration, maxConnections: Int) {
     listenFD = listener
     self.owner = owner
     self.configuration = configuration
@@ -53,12 +53,12 @@ final class ListenerLoop: @unchecked Sendable {
   }
 
   func stop() {
-    stopLock.withLock { stopping = true }
+    stopping.store(true, ordering: .releasing)
     Platform.wake(wakeWrite)
     _ = finished.wait(timeout: .now() + 2)
   }
 
-  private var isStopping: Bool { stopLock.withLock { stopping } }
+  private var isStopping: Bool { stopping.load(ordering: .acquiring) }
 
   private func run() {
     while !isStopping {

@@ -1,20 +1,20 @@
 import Foundation
 import SendoutCore
+import Synchronization
 
 /// An HTTP/1.1 server on plain sockets and `poll()`, one background thread (or `configuration.threads`, each with
-/// its own socket on the port), many keep-alive connections, with the listener's limits and timeouts; every complete
-/// request is answered by `handler`. The webhook receiver and the
-/// mock API both run on it. The handler is not retained: its owner keeps it alive while the server runs.
-public final class HTTPServer: @unchecked Sendable {
-  /// Host, port, limits and timeouts (its webhook-specific fields are the handler's business).
-  public let configuration: ListenerConfiguration
+/// its own socket on the port), many keep-alive connections, with the configuration's limits and timeouts; every
+/// complete request is answered by `handler`. The webhook receiver, the mock API and the dashboard run on it. The
+/// handler is not retained: its owner keeps it alive while the server runs.
+public final class HTTPServer: Sendable {
+  /// Host, port, threads, limits, timeouts and the connection cap.
+  public let configuration: HTTPServerConfiguration
   private unowned let handler: any HTTPHandler
-  private let lock = NSLock()
-  private var boundPort = 0
-  private var loops: [ListenerLoop] = []
+  /// The serving loops (none before `start` and after `stop`) and the bound port.
+  private let state = Mutex<(loops: [ListenerLoop], port: Int)>(([], 0))
 
   /// A server that is not yet listening; call `start()`.
-  public init(configuration: ListenerConfiguration, handler: any HTTPHandler) {
+  public init(configuration: HTTPServerConfiguration, handler: any HTTPHandler) {
     self.configuration = configuration
     self.handler = handler
   }
@@ -24,7 +24,7 @@ public final class HTTPServer: @unchecked Sendable {
   /// Binds, listens and starts serving on a background thread; returns the bound port (useful with port 0).
   @discardableResult
   public func start() throws(ListenerError) -> Int {
-    guard lock.withLock({ loops.isEmpty }) else { throw .alreadyStarted }
+    guard state.withLock({ $0.loops.isEmpty }) else { throw .alreadyStarted }
     let threads = max(1, configuration.threads)
     var started: [ListenerLoop] = []
     var port = configuration.port
@@ -41,20 +41,16 @@ public final class HTTPServer: @unchecked Sendable {
       for loop in started { loop.closeUnstarted() }
       throw error
     }
-    lock.withLock {
-      loops = started
-      boundPort = port
-    }
+    state.withLock { $0 = (started, port) }
     for loop in started { loop.start() }
     return port
   }
 
   /// Stops serving and closes every connection; waits (briefly) for the thread to finish. Idempotent.
   public func stop() {
-    let stopping = lock.withLock {
-      let all = loops
-      loops = []
-      return all
+    let stopping = state.withLock { state in
+      defer { state.loops = [] }
+      return state.loops
     }
     for loop in stopping { loop.stop() }
   }
@@ -68,16 +64,16 @@ public final class HTTPServer: @unchecked Sendable {
   }
 
   /// Times the serving loops' `poll` returned, all threads together (a spinning loop shows here; for tests).
-  var pollWakeups: Int { lock.withLock { loops }.reduce(0) { $0 + $1.wakeups.load(ordering: .relaxed) } }
+  var pollWakeups: Int { state.withLock { $0.loops }.reduce(0) { $0 + $1.wakeups.load(ordering: .relaxed) } }
 
   /// The bound port (0 before `start`).
-  public var port: Int { lock.withLock { boundPort } }
+  public var port: Int { state.withLock { $0.port } }
 
   /// `http://HOST:PORT` of the running server (`http://[::1]:PORT` for an IPv6 host).
   public var baseURL: String { Self.baseURL(host: configuration.host, port: port) }
 
   /// Whether binding `host` keeps a server on this machine (`localhost`, `127.x.y.z`, `::1`): the listener's UI and the
-  /// dashboard warn otherwise, and the `Host` check (`ListenerConfiguration.hostGuard`) is skipped then.
+  /// dashboard warn otherwise, and the `Host` check (`HTTPServerConfiguration.hostGuard`) is skipped then.
   public static func isLoopback(_ host: String) -> Bool { LoopbackHostGuard.isLoopback(host) }
 
   /// Whether a request to `url` would reach a server bound to `host`:`port` on this machine (a webhook aimed there
