@@ -1,4 +1,5 @@
 import Foundation
+import SendoutAPI
 import SendoutCore
 import SendoutIO
 
@@ -200,7 +201,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     enter(call, reached: &reached)
     let answer: APIAnswer
     if let management {
-      answer = try management(request, &webhooks, call.at, served)
+      answer = try management(request, &webhooks, call.at, served.refusal(of:))
     } else if let endpoint {
       answer = try endpoint(request, &world)
     } else {

@@ -1,3 +1,5 @@
+import SendoutCore
+
 /// An error answer of the mock Voucherify API, written as the spec's `Error` body
 /// (`{code, key, message, details, request_id, resource_id, resource_type}`). The statuses and keys follow
 /// Voucherify's errors reference (https://docs.voucherify.io/reference/errors); see docs/design/serve.
