@@ -5,22 +5,22 @@ import SendoutIO
 extension APIService {
   /// Sendout's own endpoints (not Voucherify's): the clock, delivery, a scenario and a reset. Those that change the
   /// world need the app keys and are journaled (`enter`); reads and delivery control are not.
-  func admin(_ call: APICall, reached: inout Bool) throws(APIError) -> APIAnswer {
+  func admin(_ call: APICall, _ mock: inout MockAPI, reached: inout Bool) throws(APIError) -> APIAnswer {
     switch (call.method, call.path) {
-    case ("GET", "/_sendout/clock"): return APIAnswer(body: clockJSON(at: call.at, events: nil))
+    case ("GET", "/_sendout/clock"): return APIAnswer(body: clockJSON(at: call.at, simulated: mock.simulatedNow, events: nil))
     case ("POST", "/_sendout/clock"):
       try Self.requireKeys(call)
-      return try advanceClock(call, reached: &reached)
+      return try advanceClock(call, &mock, reached: &reached)
     case (_, "/_sendout/delivery"), (_, "/_sendout/delivery/pause"), (_, "/_sendout/delivery/resume"):
       return try deliveryEndpoint(call)
     case ("POST", "/_sendout/scenario"):
       try Self.requireKeys(call)
-      return try scenarioEndpoint(call, reached: &reached)
+      return try scenarioEndpoint(call, &mock, reached: &reached)
     case ("POST", "/_sendout/reset"):
       try Self.requireKeys(call)
-      enter(call, reached: &reached)
-      (world, webhooks) = (initialWorld, initialWebhooks)
-      world.moveClock(to: call.at)
+      mock.enter(call, reached: &reached)
+      (mock.world, mock.webhooks) = (initialWorld, initialWebhooks)
+      mock.world.moveClock(to: call.at)
       return APIAnswer(body: ["reset": true])
     case (_, "/_sendout/clock"): throw APIError.methodNotAllowed(call.method, allowed: ["GET", "POST"])
     case (_, "/_sendout/sendouts"), (_, "/_sendout/reset"), (_, "/_sendout/scenario"):
@@ -55,20 +55,22 @@ extension APIService {
       return Applied(
         status: 200, body: ["object": "list", "sendouts": .array(picked.map(\.json)), "total": .int(picked.count)])
     } catch {
-      let requestID = locked { refusedIDs.make(.group, at: call.at) }
+      let requestID = locked { mock.refusedIDs.make(.group, at: call.at) }
       return Applied(status: error.status, body: error.body(requestID: requestID))
     }
   }
 
   /// `POST /_sendout/clock` `{"advance": "30d"}` or `{"to": TIME}`: moves a simulated clock, running what falls due on
   /// the way.
-  private func advanceClock(_ call: APICall, reached: inout Bool) throws(APIError) -> APIAnswer {
-    guard let current = simulatedNow else {
+  private func advanceClock(_ call: APICall, _ mock: inout MockAPI, reached: inout Bool) throws(APIError)
+    -> APIAnswer
+  {
+    guard let current = mock.simulatedNow else {
       throw APIError(
         status: 409, key: "clock_not_simulated", message: "The clock is the wall clock",
         details: "start sendout serve with --at TIME to move its clock")
     }
-    let body = try Self.decodeBody(call.body)
+    let body = try MockAPI.decodeBody(call.body)
     let target: Timestamp
     if let text = body["advance"]?.stringValue {
       guard let ms = DurationText.wholeMilliseconds(text), ms > 0, ms <= 36_500 * 86_400_000 else {
@@ -91,15 +93,15 @@ extension APIService {
         details:
           "give {\"advance\": \"30d\"} or {\"to\": an ISO-8601 time from \(current.iso8601) to \(Timestamp.latest)}")
     }
-    enter(call, reached: &reached)
-    let events = try APIEndpoints.apply { () throws(WorldOperationError) in try world.advanceClock(to: target) }
-    simulatedNow = target
-    return APIAnswer(body: clockJSON(at: call.at, events: events.count), events: events)
+    mock.enter(call, reached: &reached)
+    let events = try APIEndpoints.apply { () throws(WorldOperationError) in try mock.world.advanceClock(to: target) }
+    mock.simulatedNow = target
+    return APIAnswer(body: clockJSON(at: call.at, simulated: target, events: events.count), events: events)
   }
 
   /// The clock as `/_sendout/clock` answers it.
-  private func clockJSON(at time: Timestamp, events: Int?) -> JSON {
-    var o: JSONObject = ["now": .string((simulatedNow ?? time).iso8601), "simulated": .bool(simulatedNow != nil)]
+  private func clockJSON(at time: Timestamp, simulated: Timestamp?, events: Int?) -> JSON {
+    var o: JSONObject = ["now": .string((simulated ?? time).iso8601), "simulated": .bool(simulated != nil)]
     if let events { o["events"] = .int(events) }
     return .object(o)
   }

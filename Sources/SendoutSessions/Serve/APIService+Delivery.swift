@@ -15,7 +15,7 @@ extension APIService {
       guard call.authorized.contains(.server) else { throw APIError.unauthorized("X-App-Id / X-App-Token") }
       if call.path.hasSuffix("/pause") {
         delivery.hold()
-      } else if let source = try Self.decodeBody(call.body)["source"] {
+      } else if let source = try MockAPI.decodeBody(call.body)["source"] {
         guard let id = source.stringValue, delivery.resume(source: id) else {
           throw APIError(
             status: 404, key: "not_found", message: "Resource not found",

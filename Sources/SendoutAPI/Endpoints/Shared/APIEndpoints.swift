@@ -1,25 +1,11 @@
 import SendoutCore
 
-/// The operations `sendout serve` simulates, by `operationId`, and the lookups they share: each reads the request, applies the same world
-/// operation a scenario step would, and answers with the spec's response body. Every other operation of the
-/// spec answers 501. The world is the mock's whole state; an endpoint's events become webhooks.
+/// The lookups the endpoints share, and their type: each endpoint reads the request, applies the same world operation
+/// a scenario step would, and answers with the spec's response body. Every operation of the spec not in the registry
+/// (APIEndpoints+Registry) answers 501. The world is the mock's whole state; an endpoint's events become webhooks.
 package enum APIEndpoints {
   /// An endpoint: the request, the world it may change, and the channel events are attributed to.
   package typealias Handler = @Sendable (APIRequest, inout World) throws(APIError) -> APIAnswer
-
-  /// The domains' tables; an `operationId` is in one of them only (a test checks).
-  package static let tables: [[String: Handler]] = [
-    APIVouchers.endpoints, APICustomers.endpoints, APICampaigns.endpoints, APIEvents.endpoints,
-    APIPublications.endpoints, APIRedemptions.endpoints, APIOrders.endpoints, APILoyalties.endpoints,
-    APIVoucherWrites.endpoints, APICampaignWrites.endpoints, APIRecords.endpoints, APIPromotionTiers.endpoints,
-    APISegments.endpoints, APIValidationRules.endpoints, APIReferrals.endpoints,
-    APIValidations.endpoints, APIClientSide.endpoints, APILoyaltyMembers.endpoints, APILoyaltyProgram.endpoints,
-    APIStackRollbacks.endpoints, APIEarningRules.endpoints, APIPendingPoints.endpoints, APIRewardAssignments.endpoints,
-    APIPromotionStacks.endpoints, APILoyaltyTiers.endpoints,
-  ]
-
-  /// Every simulated operation: the union of the tables.
-  package static let all: [String: Handler] = tables.reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
 
   /// An integer query parameter within `range`, or Voucherify's 400 naming it.
   package static func pageParameter(_ request: APIRequest, _ name: String, default value: Int, range: ClosedRange<Int>)
@@ -77,26 +63,5 @@ package enum APIEndpoints {
         throw APIError(status: 400, key: "invalid_payload", message: "Invalid payload", details: why)
       }
     }
-  }
-}
-
-/// What an endpoint answers: the response body (and status, when not the operation's usual one), and the events the
-/// call emitted, which become webhooks.
-package struct APIAnswer: Sendable {
-  /// The body.
-  package var body: JSON
-  /// The status; `nil` for the operation's success status.
-  package var status: Int?
-  /// An error to answer instead of `body` although the call changed the world (a failed redemption is stored and
-  /// emits `redemption.failed`, and the client gets a 400).
-  package var error: APIError?
-  /// Events emitted by the call, in order.
-  package var events: [WorldEvent] = []
-
-  package init(body: JSON, status: Int? = nil, events: [WorldEvent] = [], error: APIError? = nil) {
-    self.body = body
-    self.status = status
-    self.events = events
-    self.error = error
   }
 }
