@@ -155,7 +155,7 @@ import Testing
 
   /// The operations whose body is an array are exactly the simulated ones the spec declares so.
   @Test func arrayBodiesAreTheSpecsArrayBodies() throws {
-    let spec = try Fixtures.json("voucherify-api-openapi.json")
+    let spec = try Fixtures.apiSpec()
     func resolve(_ value: JSON) -> JSON {
       guard let ref = value["$ref"]?.stringValue else { return value }
       return spec.value(atPath: ref.dropFirst(2).replacingOccurrences(of: "/", with: ".")) ?? value
