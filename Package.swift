@@ -29,7 +29,8 @@ let package = Package(
     .testTarget(name: "SendoutAPITests", dependencies: ["SendoutAPI", "SendoutCore", "SendoutTestSupport"]),
     .testTarget(name: "SendoutIOTests", dependencies: ["SendoutCore", "SendoutIO", "SendoutTestSupport"]),
     .testTarget(
-      name: "SendoutSessionsTests", dependencies: ["SendoutCore", "SendoutAPI", "SendoutIO", "SendoutSessions", "SendoutTestSupport"]),
+      name: "SendoutSessionsTests",
+      dependencies: ["SendoutCore", "SendoutAPI", "SendoutIO", "SendoutSessions", "SendoutTestSupport"]),
     .testTarget(name: "SendoutCLITests", dependencies: ["SendoutCore", "SendoutIO", "SendoutTestSupport"]),
   ]
 )

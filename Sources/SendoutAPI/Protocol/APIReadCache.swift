@@ -4,7 +4,9 @@
 /// counts as a call (request ids and the journal advance as on a miss), so answers stay byte-identical to a replay.
 package struct APIReadCache {
   /// The operations whose `200` answers are kept.
-  package static let operations: Set<String> = ["get-voucher", "get-customer", "get-campaign", "get-order", "get-redemption"]
+  package static let operations: Set<String> = [
+    "get-voucher", "get-customer", "get-campaign", "get-order", "get-redemption",
+  ]
   /// At most this many answers are kept; past it the cache starts again.
   package static let capacity = 10_000
 

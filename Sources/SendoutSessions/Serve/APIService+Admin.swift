@@ -7,7 +7,8 @@ extension APIService {
   /// world need the app keys and are journaled (`enter`); reads and delivery control are not.
   func admin(_ call: APICall, _ mock: inout MockAPI, reached: inout Bool) throws(APIError) -> APIAnswer {
     switch (call.method, call.path) {
-    case ("GET", "/_sendout/clock"): return APIAnswer(body: clockJSON(at: call.at, simulated: mock.simulatedNow, events: nil))
+    case ("GET", "/_sendout/clock"):
+      return APIAnswer(body: clockJSON(at: call.at, simulated: mock.simulatedNow, events: nil))
     case ("POST", "/_sendout/clock"):
       try Self.requireKeys(call)
       return try advanceClock(call, &mock, reached: &reached)

@@ -44,9 +44,9 @@ extension APIService {
   /// The start's world, then every call the journal holds on disk, applied again (their sendouts were queued when
   /// they were first answered).
   private func rebuildFromJournal() {
-    let refusedIDs = mock.refusedIDs, refusesTarget = mock.refusesTarget
+    let kept = (refusedIDs: mock.refusedIDs, refusesTarget: mock.refusesTarget)
     mock = start.mock
-    (mock.refusedIDs, mock.refusesTarget) = (refusedIDs, refusesTarget)
+    (mock.refusedIDs, mock.refusesTarget) = kept
     (initialWorld, initialWebhooks) = (start.mock.world, start.mock.webhooks)
     guard let journal else { return }
     do throws(DurableLogError) {
