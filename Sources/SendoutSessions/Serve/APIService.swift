@@ -7,6 +7,7 @@ import SendoutIO
 /// body, apply the endpoint to the world (one lock: calls are serialised, as one world is the single source of
 /// truth), answer with the spec's body or Voucherify's `Error` body, and hand the call's events to `deliver` as
 /// signed sendouts. Webhook delivery never blocks a response.
+// @unchecked: its state sits behind `lock` (NSLock), which the admin endpoints use in place; Mutex<State> comes with their table.
 final class APIService: HTTPHandler, @unchecked Sendable {
   /// The keys calls must carry.
   struct Keys: Sendable {
@@ -25,8 +26,6 @@ final class APIService: HTTPHandler, @unchecked Sendable {
   /// Where the calls' sendouts go; the admin endpoints hold, release and read it.
   let delivery: DeliveryQueue
   let observer: SessionObserver
-  // NSLock, not Mutex: the admin endpoints (APIService+Admin, rewritten into a table this round) run under the lock
-  // against the service's stored state; moving it all into one Mutex<State> comes with that table.
   private let lock = NSLock()
   /// The mock API: world, project webhooks, read cache, simulated clock, request ids.
   var mock: MockAPI
