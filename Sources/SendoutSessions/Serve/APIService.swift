@@ -3,11 +3,11 @@ import SendoutAPI
 import SendoutCore
 import SendoutIO
 
-/// The mock Voucherify API as an `HTTPHandler`: route by the spec's operations table, check the keys, decode the
-/// body, apply the endpoint to the world (one lock: calls are serialised, as one world is the single source of
-/// truth), answer with the spec's body or Voucherify's `Error` body, and hand the call's events to `deliver` as
-/// signed sendouts. Webhook delivery never blocks a response.
-// @unchecked: its state sits behind `lock` (NSLock), which the admin endpoints use in place; Mutex<State> comes with their table.
+/// The mock Voucherify API's HTTP shell, an `HTTPHandler` around one `MockAPI`: check the keys, apply the call to the
+/// mock under one lock (calls are serialised, as one world is the single source of truth), journal it, answer with
+/// its body, and hand its sendouts to the delivery queue; plus sendout's own `/_sendout/` endpoints. Webhook delivery
+/// never blocks a response.
+/// (`@unchecked`: the state is behind `lock`, used in place by the admin endpoints; Mutex comes with their table.)
 final class APIService: HTTPHandler, @unchecked Sendable {
   /// The keys calls must carry.
   struct Keys: Sendable {
