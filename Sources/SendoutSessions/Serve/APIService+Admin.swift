@@ -1,3 +1,4 @@
+import SendoutAPI
 import SendoutCore
 import SendoutIO
 
@@ -18,36 +19,38 @@ extension APIService {
   ])
 
   /// Answers a call under `/_sendout/` from `adminRoutes` (404 / 405 for what it does not hold).
-  func admin(_ call: APICall, reached: inout Bool) throws(VoucherifyError) -> APIAnswer {
+  func admin(_ call: APICall, _ mock: inout MockAPI, reached: inout Bool) throws(VoucherifyError) -> APIAnswer {
     switch Self.adminRoutes.route(method: call.method, path: call.path) {
-    case .found(let endpoint, _): return try run(endpoint, call, reached: &reached)
+    case .found(let endpoint, _): return try run(endpoint, call, &mock, reached: &reached)
     case .methodNotAllowed(let allowed): throw VoucherifyError.methodNotAllowed(call.method, allowed: allowed)
     case .notFound: throw VoucherifyError.noRoute(method: call.method, path: call.path)
     }
   }
 
   /// Runs one admin endpoint; every `POST` needs the app keys (401 without them).
-  private func run(_ endpoint: AdminEndpoint, _ call: APICall, reached: inout Bool) throws(VoucherifyError) -> APIAnswer {
+  private func run(_ endpoint: AdminEndpoint, _ call: APICall, _ mock: inout MockAPI, reached: inout Bool)
+    throws(VoucherifyError) -> APIAnswer
+  {
     if call.method == "POST" && !call.authorized.contains(.server) {
       throw VoucherifyError.unauthorized("X-App-Id / X-App-Token")
     }
     switch endpoint {
-    case .readClock: return APIAnswer(body: clockJSON(at: call.at, events: nil))
-    case .advanceClock: return try advanceClock(call, reached: &reached)
+    case .readClock: return APIAnswer(body: clockJSON(at: call.at, simulated: mock.simulatedNow, events: nil))
+    case .advanceClock: return try advanceClock(call, &mock, reached: &reached)
     case .delivery: return deliveryStatus()
     case .pauseDelivery: return pauseDelivery()
     case .resumeDelivery: return try resumeDelivery(call)
     case .sendouts: return APIAnswer(body: try sendoutList(call))
-    case .scenario: return try scenarioEndpoint(call, reached: &reached)
-    case .reset: return reset(call, reached: &reached)
+    case .scenario: return try scenarioEndpoint(call, &mock, reached: &reached)
+    case .reset: return reset(call, &mock, reached: &reached)
     }
   }
 
   /// `POST /_sendout/reset`: the world and webhooks as the server started, at the call's time.
-  private func reset(_ call: APICall, reached: inout Bool) -> APIAnswer {
-    enter(call, reached: &reached)
-    (world, webhooks) = (initialWorld, initialWebhooks)
-    world.moveClock(to: call.at)
+  private func reset(_ call: APICall, _ mock: inout MockAPI, reached: inout Bool) -> APIAnswer {
+    mock.enter(call, reached: &reached)
+    (mock.world, mock.webhooks) = (initialWorld, initialWebhooks)
+    mock.world.moveClock(to: call.at)
     return APIAnswer(body: ["reset": true])
   }
 
@@ -57,7 +60,7 @@ extension APIService {
     do throws(VoucherifyError) {
       return Applied(status: 200, body: try sendoutList(call))
     } catch {
-      let requestID = locked { refusedIDs.make(.group, at: call.at) }
+      let requestID = locked { mock.refusedIDs.make(.group, at: call.at) }
       return Applied(status: error.status, body: error.body(requestID: requestID))
     }
   }
@@ -83,13 +86,15 @@ extension APIService {
 
   /// `POST /_sendout/clock` `{"advance": "30d"}` or `{"to": TIME}`: moves a simulated clock, running what falls due on
   /// the way.
-  private func advanceClock(_ call: APICall, reached: inout Bool) throws(VoucherifyError) -> APIAnswer {
-    guard let current = simulatedNow else {
+  private func advanceClock(_ call: APICall, _ mock: inout MockAPI, reached: inout Bool) throws(VoucherifyError)
+    -> APIAnswer
+  {
+    guard let current = mock.simulatedNow else {
       throw VoucherifyError(
         status: 409, key: "clock_not_simulated", message: "The clock is the wall clock",
         details: "start sendout serve with --at TIME to move its clock")
     }
-    let body = try Self.decodeBody(call.body)
+    let body = try MockAPI.decodeBody(call.body)
     let target: Timestamp
     if let text = body["advance"]?.stringValue {
       guard let ms = DurationText.wholeMilliseconds(text), ms > 0, ms <= 36_500 * 86_400_000 else {
@@ -108,15 +113,15 @@ extension APIService {
       throw VoucherifyError.invalidPayload(
         "give {\"advance\": \"30d\"} or {\"to\": an ISO-8601 time from \(current.iso8601) to \(Timestamp.latest)}")
     }
-    enter(call, reached: &reached)
-    let events = try world.advanceClock(to: target)
-    simulatedNow = target
-    return APIAnswer(body: clockJSON(at: call.at, events: events.count), events: events)
+    mock.enter(call, reached: &reached)
+    let events = try mock.world.advanceClock(to: target)
+    mock.simulatedNow = target
+    return APIAnswer(body: clockJSON(at: call.at, simulated: target, events: events.count), events: events)
   }
 
   /// The clock as `/_sendout/clock` answers it.
-  private func clockJSON(at time: Timestamp, events: Int?) -> JSON {
-    var o: JSONObject = ["now": .string((simulatedNow ?? time).iso8601), "simulated": .bool(simulatedNow != nil)]
+  private func clockJSON(at time: Timestamp, simulated: Timestamp?, events: Int?) -> JSON {
+    var o: JSONObject = ["now": .string((simulated ?? time).iso8601), "simulated": .bool(simulated != nil)]
     if let events { o["events"] = .int(events) }
     return .object(o)
   }

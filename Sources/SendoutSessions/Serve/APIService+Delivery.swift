@@ -1,3 +1,4 @@
+import SendoutAPI
 import SendoutCore
 import SendoutIO
 
@@ -16,7 +17,7 @@ extension APIService {
 
   /// `POST /_sendout/delivery/resume`, for every attempt or for `{"source": ID}`.
   func resumeDelivery(_ call: APICall) throws(VoucherifyError) -> APIAnswer {
-    if let source = try Self.decodeBody(call.body)["source"] {
+    if let source = try MockAPI.decodeBody(call.body)["source"] {
       guard let id = source.stringValue, delivery.resume(source: id) else {
         throw VoucherifyError(
           status: 404, key: "not_found", message: "Resource not found",

@@ -1,4 +1,5 @@
 import Foundation
+import SendoutAPI
 import SendoutCore
 import SendoutIO
 
@@ -152,7 +153,7 @@ public enum ServeSession {
     let server = HTTPServer(configuration: serverConfiguration, handler: router)
     do throws(ListenerError) { try server.start() } catch { throw .usage(error.message) }
     service.serve(at: ServedAddress(host: configuration.host, port: server.port))
-    if let refusal = service.served.refusal(of: service.read { _ in service.webhooks }) {
+    if let refusal = service.served.refusal(of: service.locked { service.mock.webhooks }) {
       server.stop()
       throw .usage("The webhook target \(refusal)")
     }

@@ -1,7 +1,7 @@
 import SendoutCore
 import Testing
 
-@testable import SendoutSessions
+@testable import SendoutAPI
 
 /// The simulated operations are the union of per-domain tables: each `operationId` is simulated once, and each is an
 /// operation of the spec.

@@ -13,6 +13,7 @@ public struct APIRouter: Sendable {
     case notFound
   }
 
+  // @unchecked: the trie is built in `init` and only read after, so sharing it across threads is safe.
   private final class Node: @unchecked Sendable {
     var literals: [Substring: Node] = [:]
     var parameter: Node?

@@ -3,29 +3,29 @@ import SendoutCore
 /// One call to the mock API as the journal keeps it: when it was applied, what was asked, and which keys it
 /// carried (their kinds, never their values: no secret is written to the state file). Replaying the calls in
 /// order with the same seed rebuilds the same world.
-struct APICall: Sendable {
+package struct APICall: Sendable {
   /// The clock when it was applied.
-  var at: Timestamp
+  package var at: Timestamp
   /// The method.
-  var method: String
+  package var method: String
   /// The request target, path and query.
-  var target: String
+  package var target: String
   /// The body.
-  var body: [UInt8]
+  package var body: [UInt8]
   /// The kinds of keys it carried.
-  var authorized: Set<APIOperation.Auth>
+  package var authorized: Set<APIOperation.Auth>
   /// The status it was answered with, as the journal recorded it; `nil` before it is answered.
-  var status: Int?
+  package var status: Int?
 
   /// The path without the query.
-  var path: String { target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(target[..<$0]) } ?? target }
+  package var path: String { target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(target[..<$0]) } ?? target }
   /// The query string, without `?`.
-  var query: Substring {
+  package var query: Substring {
     target.utf8.firstIndex(of: UInt8(ascii: "?")).map { target[target.index(after: $0)...] } ?? ""
   }
 
   /// The journal record of the call, answered with `status`.
-  func line(status: Int) -> [UInt8] {
+  package func line(status: Int) -> [UInt8] {
     var o = JSONObject()
     o.append("at", .string(at.iso8601))
     o.append("method", .string(method))
@@ -37,7 +37,7 @@ struct APICall: Sendable {
   }
 
   /// A journal line read back; `nil` when it is not one.
-  init?(line: [UInt8]) {
+  package init?(line: [UInt8]) {
     guard let json = try? JSONParser.parse(line), let at = json["at"]?.stringValue.flatMap(Timestamp.init(iso8601:)),
       let method = json["method"]?.stringValue, let target = json["target"]?.stringValue,
       let body = json["body"]?.stringValue
@@ -48,7 +48,7 @@ struct APICall: Sendable {
     status = json["status"]?.intValue
   }
 
-  init(at: Timestamp, method: String, target: String, body: [UInt8], authorized: Set<APIOperation.Auth>) {
+  package init(at: Timestamp, method: String, target: String, body: [UInt8], authorized: Set<APIOperation.Auth>) {
     self.at = at
     self.method = method
     self.target = target

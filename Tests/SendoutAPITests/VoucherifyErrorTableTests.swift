@@ -1,7 +1,6 @@
+import SendoutAPI
 import SendoutCore
 import Testing
-
-@testable import SendoutSessions
 
 /// Each world rule answers with Voucherify's own status and key (issue 18, item 3), through the mock API in process
 /// and, where a scenario step reaches the rule, through the scenario runner. Before, every rule the world itself
@@ -64,7 +63,7 @@ import Testing
   @Test(arguments: rules)
   func inProcessCallsAnswerTheRulesKey(_ rule: Rule) throws {
     let api = try InProcessAPI()
-    let ids: [String: String] = api.service.read { w in
+    let ids: [String: String] = api.read { w in
       let coupons = w.vouchers.first { $0.campaignType == .discountCoupons && $0.active }
       let card = w.vouchers.first { $0.campaignType == .loyaltyProgram && $0.holderID != nil }
       return [

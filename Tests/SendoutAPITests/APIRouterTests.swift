@@ -1,3 +1,4 @@
+import SendoutAPI
 import SendoutCore
 import SendoutTestSupport
 import Testing
@@ -6,7 +7,7 @@ import Testing
   let router = APIRouter()
 
   @Test func theTableIsEveryOperationOfTheSpec() throws {
-    let spec = try Fixtures.json("voucherify-api-openapi.json")
+    let spec = try Fixtures.apiSpec()
     var fromSpec: Set<String> = []
     for path in spec["paths"]?.objectValue?.members ?? [] {
       for method in ["get", "post", "put", "delete", "patch"] {

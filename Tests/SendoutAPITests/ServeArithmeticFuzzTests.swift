@@ -2,7 +2,7 @@ import Foundation
 import SendoutCore
 import Testing
 
-@testable import SendoutSessions
+@testable import SendoutAPI
 
 /// Seeded fuzzing of every simulated operation, in process: bodies full of extreme numbers (Int64 bounds, 2⁵³ ± 1,
 /// negatives, fractions, 1e308, -0), huge strings and wrong types, on real ids of the sample world. Nothing may
@@ -73,7 +73,7 @@ import Testing
 
   /// Ids of the sample world a path parameter can take, by kind.
   static func ids(_ api: InProcessAPI) -> [String: [String]] {
-    api.service.read { w in
+    api.read { w in
       [
         "code": (w.vouchers.prefix(20) + w.vouchers.suffix(20)).map(\.code), "campaign": w.campaigns.map(\.id),
         "product": w.products.suffix(10).map(\.id),

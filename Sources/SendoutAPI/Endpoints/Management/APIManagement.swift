@@ -2,20 +2,23 @@ import SendoutCore
 
 /// The Management API's project webhooks (`/management/v1/projects/{projectId}/webhooks`): create, list, get,
 /// update and delete the webhooks every event of the world is routed to, at run time as on the real platform.
-enum APIManagement {
-  /// A management endpoint: the request, the project's webhooks, the clock and where the server listens.
-  typealias Handler =
-    @Sendable (APIRequest, inout ProjectWebhooks, Timestamp, ServedAddress) throws(VoucherifyError)
+package enum APIManagement {
+  /// A management endpoint: the request, the project's webhooks, the clock and why a target is refused (the
+  /// server's own address: every delivery would call it again), `nil` when it is not.
+  package typealias Handler =
+    @Sendable (APIRequest, inout ProjectWebhooks, Timestamp, TargetRefusal) throws(VoucherifyError)
     -> APIAnswer
+  /// Why a webhook to a URL is refused, `nil` when it is not.
+  package typealias TargetRefusal = (String) -> String?
 
   /// Every simulated management operation.
-  static let all: [String: Handler] = [
+  package static let all: [String: Handler] = [
     "create-webhook": create, "list-webhooks": list, "get-webhook": get, "update-webhook": update,
     "delete-webhook": delete,
   ]
 
   static func create(
-    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
+    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: TargetRefusal
   ) throws(VoucherifyError)
     -> APIAnswer
   {
@@ -31,7 +34,7 @@ enum APIManagement {
   }
 
   static func list(
-    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
+    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: TargetRefusal
   ) throws(VoucherifyError)
     -> APIAnswer
   {
@@ -44,7 +47,7 @@ enum APIManagement {
   }
 
   static func get(
-    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
+    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: TargetRefusal
   ) throws(VoucherifyError)
     -> APIAnswer
   {
@@ -57,7 +60,7 @@ enum APIManagement {
   }
 
   static func update(
-    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
+    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: TargetRefusal
   ) throws(VoucherifyError)
     -> APIAnswer
   {
@@ -73,7 +76,7 @@ enum APIManagement {
   }
 
   static func delete(
-    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: ServedAddress
+    _ request: APIRequest, _ webhooks: inout ProjectWebhooks, _ now: Timestamp, _ served: TargetRefusal
   ) throws(VoucherifyError)
     -> APIAnswer
   {
@@ -103,11 +106,10 @@ enum APIManagement {
   }
 
   /// A `target_url` deliveries can go to, and not this server itself.
-  private static func check(_ target: String, _ served: ServedAddress) throws(VoucherifyError) {
+  private static func check(_ target: String, _ served: TargetRefusal) throws(VoucherifyError) {
     do throws(DeliveryError) { try TransportRequest.validate(url: target) } catch {
       throw .invalidPayload(error.message)
     }
-    if let refusal = served.refusal(of: target) { throw .invalidPayload("`target_url` \(refusal)") }
+    if let refusal = served(target) { throw .invalidPayload("`target_url` \(refusal)") }
   }
-
 }

@@ -4,28 +4,28 @@ import SendoutCore
 /// types it is subscribed to (names as the client sent them, including the Management API enum's misspellings such
 /// as `voucher.gift.balance_aded`, which subscribe to the real event), whether it is active, and the builder that
 /// signs its sendouts with the project secret.
-struct ProjectWebhooks: Sendable {
+package struct ProjectWebhooks: Sendable {
   /// One configured webhook.
-  struct Webhook: Sendable {
-    var id: String
-    var targetURL: String
+  package struct Webhook: Sendable {
+    package var id: String
+    package var targetURL: String
     /// The event types as sent; `nil`: "Send me all events".
-    var events: [String]?
-    var active: Bool
-    var createdAt: Timestamp
-    var builder: SendoutBuilder
+    package var events: [String]?
+    package var active: Bool
+    package var createdAt: Timestamp
+    package var builder: SendoutBuilder
     /// Custom headers (from a scenario).
-    var headers: [HTTPHeader] = []
+    package var headers: [HTTPHeader] = []
     /// The seed of a scenario webhook's builder; `nil`: made from the project's seed.
-    var builderSeed: UInt64?
+    package var builderSeed: UInt64?
 
     /// Whether an event of `type` goes to this webhook.
-    func accepts(_ type: String) -> Bool {
+    package func accepts(_ type: String) -> Bool {
       active && (events.map { $0.contains { ProjectWebhooks.realName($0) == type } } ?? true)
     }
 
     /// `ManagementProjectsWebhook`.
-    var json: JSON {
+    package var json: JSON {
       [
         "id": .string(id), "object": "webhook", "created_at": .string(createdAt.iso8601),
         "target_url": .string(TargetURL.withoutPassword(targetURL)),
@@ -34,21 +34,21 @@ struct ProjectWebhooks: Sendable {
     }
 
     /// Every event type a project webhook can be sent, for "Send me all events".
-    static let allProjectEvents = EventCatalog.all.filter { $0.configuredIn.contains(.webhook) }.map(\.type)
+    package static let allProjectEvents = EventCatalog.all.filter { $0.configuredIn.contains(.webhook) }.map(\.type)
   }
 
   /// The project id every sendout carries.
-  let projectID: String
+  package let projectID: String
   /// The secret every sendout is signed with.
-  let secret: String
+  package let secret: String
   private let seed: UInt64
   private var ids: IDFactory
-  private(set) var all: [Webhook] = []
+  package private(set) var all: [Webhook] = []
   /// A scenario's active distributions: each takes the events its trigger names.
-  var distributions: [ScenarioSetup.Distribution] = []
+  package var distributions: [ScenarioSetup.Distribution] = []
 
   /// A project whose first webhook, set to "Send me all events", is `first`.
-  init(projectID: String, secret: String, seed: UInt64, first: SendoutSource, at: Timestamp) {
+  package init(projectID: String, secret: String, seed: UInt64, first: SendoutSource, at: Timestamp) {
     self.projectID = projectID
     self.secret = secret
     self.seed = seed
@@ -62,7 +62,7 @@ struct ProjectWebhooks: Sendable {
 
   /// A scenario's project (`sendout serve --scenario`): its webhooks, inactive ones too, and its distributions,
   /// with the builders a scenario run signs with.
-  init(_ setup: ScenarioSetup, seed: UInt64, at: Timestamp) {
+  package init(_ setup: ScenarioSetup, seed: UInt64, at: Timestamp) {
     projectID = setup.projectID
     secret = setup.secret
     self.seed = seed
@@ -79,12 +79,12 @@ struct ProjectWebhooks: Sendable {
   }
 
   /// The misspelled names in the Management API's events enum, to the event types they mean.
-  static func realName(_ name: String) -> String {
+  package static func realName(_ name: String) -> String {
     name.hasSuffix("_aded") ? String(name.dropLast(5)) + "_added" : name
   }
 
   /// A new webhook.
-  mutating func create(targetURL: String, events: [String], active: Bool, at: Timestamp) -> Webhook {
+  package mutating func create(targetURL: String, events: [String], active: Bool, at: Timestamp) -> Webhook {
     let source = SendoutSource(id: ids.make(.webhook, at: at), object: .webhook, targetURL: targetURL)
     let webhook = Webhook(
       id: source.id, targetURL: targetURL, events: events, active: active, createdAt: at, builder: builder(source))
@@ -93,7 +93,7 @@ struct ProjectWebhooks: Sendable {
   }
 
   /// Replaces the settings of webhook `id`; `nil` when there is none.
-  mutating func update(_ id: String, targetURL: String?, events: [String]?, active: Bool?) -> Webhook? {
+  package mutating func update(_ id: String, targetURL: String?, events: [String]?, active: Bool?) -> Webhook? {
     guard let i = all.firstIndex(where: { $0.id == id }) else { return nil }
     if let targetURL, targetURL != all[i].targetURL {
       all[i].targetURL = targetURL
@@ -107,7 +107,7 @@ struct ProjectWebhooks: Sendable {
   }
 
   /// Removes webhook `id`; whether there was one.
-  mutating func delete(_ id: String) -> Bool {
+  package mutating func delete(_ id: String) -> Bool {
     guard let i = all.firstIndex(where: { $0.id == id }) else { return false }
     all.remove(at: i)
     return true
@@ -115,7 +115,7 @@ struct ProjectWebhooks: Sendable {
 
   /// The signed sendouts `event` makes: one per active webhook subscribed to it (with a scenario, when its type can
   /// go to project webhooks), then one per distribution it triggers.
-  mutating func sendouts(for event: WorldEvent) -> [Sendout] {
+  package mutating func sendouts(for event: WorldEvent) -> [Sendout] {
     var out: [Sendout] = []
     // As on the platform: project webhooks ("Send me all events" included) get only the events they can be
     // configured for; distribution events (customer.order.*, customer.segment.*…) go to distributions only.
@@ -128,7 +128,7 @@ struct ProjectWebhooks: Sendable {
     return out
   }
 
-  func builder(_ source: SendoutSource, headers: [HTTPHeader] = [], seed builderSeed: UInt64? = nil)
+  package func builder(_ source: SendoutSource, headers: [HTTPHeader] = [], seed builderSeed: UInt64? = nil)
     -> SendoutBuilder
   {
     SendoutBuilder(

@@ -77,7 +77,7 @@ public enum ServeCoverage {
       "<!-- Generated from the endpoint tables by scripts/gen-serve-coverage.sh (`sendout serve --coverage`). "
         + "Do not edit. -->", "",
       "\(summary) with Voucherify's error body naming the operation (`not_implemented`). The spec is "
-        + "Tests/Fixtures/voucherify-api-openapi.json (API v2018-08-01); its tags group the operations.", "",
+        + "Spec/voucherify-api-openapi.json (API v2018-08-01); its tags group the operations.", "",
       table, "",
     ]
     for tag in tags {

@@ -1,3 +1,5 @@
+import SendoutCore
+
 extension VoucherifyError {
   /// 401: the keys are missing or wrong. (Voucherify's exact key and message for this are not documented.)
   public static func unauthorized(_ headers: String) -> VoucherifyError {

@@ -1,37 +1,44 @@
 import SendoutCore
-import SendoutIO
 
 /// One call to the mock API as an endpoint sees it: the matched operation, its path parameters, the query and
 /// the JSON body, with readers that turn a wrong or missing field into Voucherify's 400 error body.
-struct APIRequest: Sendable {
+package struct APIRequest: Sendable {
   /// The spec operation.
-  let operation: APIOperation
+  package let operation: APIOperation
   /// Path parameters, decoded.
-  let parameters: [String: String]
+  package let parameters: [String: String]
   /// Query parameters, decoded (the last value of a repeated name).
-  let query: [String: String]
+  package let query: [String: String]
   /// The body; `{}` when there was none (the official SDKs send `content-type: application/json` with no body).
-  let body: JSON
+  package let body: JSON
+
+  /// A request for `operation` with its decoded parameters, query and body.
+  package init(operation: APIOperation, parameters: [String: String], query: [String: String], body: JSON) {
+    self.operation = operation
+    self.parameters = parameters
+    self.query = query
+    self.body = body
+  }
 
   /// Path parameter `name` (the router guarantees it).
-  func parameter(_ name: String) -> String { parameters[name] ?? "" }
+  package func parameter(_ name: String) -> String { parameters[name] ?? "" }
 
   /// Body field `key` as a string, `nil` when absent or null; another type is a 400 naming the field.
-  func string(_ key: String, errorKey: String) throws(VoucherifyError) -> String? {
+  package func string(_ key: String, errorKey: String) throws(VoucherifyError) -> String? {
     guard let value = body[key], value != .null else { return nil }
     guard let text = value.stringValue else { throw Self.invalid(key, "a string", value, errorKey: errorKey) }
     return text
   }
 
   /// Body field `key` as an object, `nil` when absent or null; another type is a 400 naming the field.
-  func object(_ key: String, errorKey: String) throws(VoucherifyError) -> JSONObject? {
+  package func object(_ key: String, errorKey: String) throws(VoucherifyError) -> JSONObject? {
     guard let value = body[key], value != .null else { return nil }
     guard let object = value.objectValue else { throw Self.invalid(key, "an object", value, errorKey: errorKey) }
     return object
   }
 
   /// A 400 for field `path` of the wrong type.
-  static func invalid(_ path: String, _ expected: String, _ found: JSON, errorKey: String) -> VoucherifyError {
+  package static func invalid(_ path: String, _ expected: String, _ found: JSON, errorKey: String) -> VoucherifyError {
     VoucherifyError(
       status: 400, key: errorKey, message: "Invalid payload",
       details: "at `\(path)`: expected \(expected), found \(found.typeName)")

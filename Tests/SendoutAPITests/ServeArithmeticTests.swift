@@ -3,41 +3,18 @@ import SendoutCore
 import SendoutTestSupport
 import Testing
 
-@testable import SendoutSessions
+@testable import SendoutAPI
 
 /// Red-team breaks of issue 17: one request with huge or negative numbers, or a body that is not an object, used to
 /// trap the mock API ("arithmetic overflow", SIGILL, exit 132) or be taken as `{}`. Each is now Voucherify's 400
-/// before anything changes, and the server answers the next call.
+/// before anything changes (in process; ServeArithmeticLoopbackTests checks the server answers the next call).
 @Suite struct ServeArithmeticTests {
-  /// The red-team repro: as reported (no redeemable: already a 400 before the order was read) and with a code, the
-  /// form that reached `price × quantity` and trapped.
-  static func repro(code: String?) -> String {
-    let redeemables = code.map { #""redeemables":[{"object":"voucher","id":"\#($0)"}],"# } ?? ""
-    return "{" + redeemables + #""order":{"items":[{"price":9223372036854775807,"quantity":2}]}}"#
-  }
   static let max = AmountLimits.maxAmount
-
-  /// The repro over real loopback HTTP with the public client-side keys, then the next request.
-  @Test func theReproIsA400AndTheServerAnswersTheNextCall() async throws {
-    let server = try await ServeServer()
-    let (_, vouchers) = try await server.call("GET", "/v1/vouchers?limit=1")
-    let code = try #require(vouchers.value(atPath: "vouchers.0.code")?.stringValue)
-    for body in [Self.repro(code: nil), Self.repro(code: code)] {
-      let (status, answer) = try await server.call("POST", "/client/v1/validations", body: body, client: true)
-      #expect(status == 400 && answer["key"] == "invalid_payload", "\(answer)")
-    }
-    let (_, answer) = try await server.call(
-      "POST", "/client/v1/validations", body: Self.repro(code: code), client: true)
-    #expect(answer["details"]?.stringValue?.contains("order.items.0") == true, "\(answer)")
-    let (next, list) = try await server.call("GET", "/v1/vouchers?limit=1")
-    #expect(next == 200 && list["object"] == "list")
-    try await server.stop()
-  }
 
   /// Every place the trap sat: item price × quantity, item sums, an order's amount, a gift balance, loyalty points.
   @Test func hugeAmountsAreRefusedBeforeAnythingChanges() throws {
     let api = try InProcessAPI()
-    let (code, gift, card, program) = api.service.read { w in
+    let (code, gift, card, program) = api.read { w in
       (
         w.vouchers.first { $0.campaignType == .discountCoupons && $0.active }?.code ?? "",
         w.vouchers.first { $0.campaignType == .giftVouchers }?.code ?? "",
@@ -47,7 +24,7 @@ import Testing
     }
     let redeemables = #""redeemables":[{"object":"voucher","id":"\#(code)"}]"#
     let calls: [(String, String, String, Bool)] = [
-      ("POST", "/client/v1/validations", Self.repro(code: code), true),
+      ("POST", "/client/v1/validations", ServeRepro.overflowingOrder(code: code), true),
       (
         "POST", "/v1/validations",
         "{\(redeemables),\(#""order":{"items":[{"price":9223372036854775807,"quantity":2}]}"#)}", false
@@ -67,11 +44,11 @@ import Testing
       ("POST", "/v1/loyalties/\(program)/members/\(card)/balance", #"{"points":9223372036854775807}"#, false),
     ]
     for (method, path, body, client) in calls {
-      let before = api.service.read { ($0.customers.count, $0.orders.count, $0.products.count, $0.transactions.count) }
+      let before = api.read { ($0.customers.count, $0.orders.count, $0.products.count, $0.transactions.count) }
       let (status, answer) = api.call(method, path, body: body, client: client)
       #expect(
         status == 400 && InProcessAPI.isError(answer, status: 400), "\(path) \(body): \(status) \(answer ?? .null)")
-      let after = api.service.read { ($0.customers.count, $0.orders.count, $0.products.count, $0.transactions.count) }
+      let after = api.read { ($0.customers.count, $0.orders.count, $0.products.count, $0.transactions.count) }
       #expect(before == after, "\(path) \(body) changed the world")
     }
     // At the cap a balance is accepted once; past it, refused.
@@ -84,15 +61,15 @@ import Testing
   @Test(arguments: ["[1,2,3]", #""x""#, "null", "42", "true"])
   func bodiesThatAreNotObjectsAreRefused(_ body: String) throws {
     let api = try InProcessAPI()
-    let customers = api.service.read { $0.customers.count }
+    let customers = api.read { $0.customers.count }
     for path in ["/v1/customers", "/v1/orders", "/v1/validations", "/v1/redemptions", "/v1/events"] {
       let (status, answer) = api.call("POST", path, body: body)
       #expect(status == 400 && InProcessAPI.isError(answer, status: 400), "\(path): \(status)")
       #expect(answer?["details"]?.stringValue?.contains("must be a JSON object") == true, "\(answer ?? .null)")
     }
-    #expect(api.service.read { $0.customers.count } == customers)
+    #expect(api.read { $0.customers.count } == customers)
     // A body the operation declares as an array still is one; an empty body is still `{}`.
-    let program = api.service.read { $0.firstCampaign(.loyaltyProgram)?.id ?? "" }
+    let program = api.read { $0.firstCampaign(.loyaltyProgram)?.id ?? "" }
     let tiers = api.call("POST", "/v1/loyalties/\(program)/tiers", body: #"[{"name":"Z","points":{"from":1,"to":2}}]"#)
     #expect(tiers.0 == 200, "\(tiers)")
     #expect(api.call("POST", "/v1/customers", body: "").0 == 200)
@@ -105,7 +82,7 @@ import Testing
   ])
   func negativeAndFractionalOrderNumbersAreRefused(_ order: String) throws {
     let api = try InProcessAPI()
-    let code = api.service.read { w in w.vouchers.first { $0.campaignType == .discountCoupons }?.code ?? "" }
+    let code = api.read { w in w.vouchers.first { $0.campaignType == .discountCoupons }?.code ?? "" }
     let body = "{\"redeemables\":[{\"object\":\"voucher\",\"id\":\"\(code)\"}]," + order.dropFirst()
     let (status, answer) = api.call("POST", "/v1/validations", body: body)
     #expect(status == 400 && answer?["key"] == "invalid_payload", "\(answer ?? .null)")
@@ -113,7 +90,7 @@ import Testing
 
   @Test func negativeConfiguredAmountsAreRefused() throws {
     let api = try InProcessAPI()
-    let campaigns = api.service.read { $0.campaigns.count }
+    let campaigns = api.read { $0.campaigns.count }
     for body in [
       #"{"name":"G","campaign_type":"GIFT_VOUCHERS","type":"AUTO_UPDATE","voucher":{"type":"GIFT_VOUCHER","gift":{"amount":-5}}}"#,
       #"{"name":"L","campaign_type":"LOYALTY_PROGRAM","type":"AUTO_UPDATE","voucher":{"type":"LOYALTY_CARD","loyalty_card":{"points":-5}}}"#,
@@ -121,12 +98,12 @@ import Testing
       let (status, answer) = api.call("POST", "/v1/campaigns", body: body)
       #expect(status == 400 && answer?["details"]?.stringValue?.contains("from 0 to") == true, "\(answer ?? .null)")
     }
-    #expect(api.service.read { $0.campaigns.count } == campaigns)
+    #expect(api.read { $0.campaigns.count } == campaigns)
   }
 
   @Test func itemsPerOrderAndMetadataAreBounded() throws {
     let api = try InProcessAPI()
-    let code = api.service.read { w in w.vouchers.first { $0.campaignType == .discountCoupons }?.code ?? "" }
+    let code = api.read { w in w.vouchers.first { $0.campaignType == .discountCoupons }?.code ?? "" }
     let item = #"{"price":1,"quantity":1}"#
     func validate(_ items: Int) -> (Int, JSON?) {
       api.call(
@@ -154,7 +131,7 @@ import Testing
 
   /// The operations whose body is an array are exactly the simulated ones the spec declares so.
   @Test func arrayBodiesAreTheSpecsArrayBodies() throws {
-    let spec = try Fixtures.json("voucherify-api-openapi.json")
+    let spec = try Fixtures.apiSpec()
     func resolve(_ value: JSON) -> JSON {
       guard let ref = value["$ref"]?.stringValue else { return value }
       return spec.value(atPath: ref.dropFirst(2).replacingOccurrences(of: "/", with: ".")) ?? value

@@ -1,16 +1,13 @@
+import SendoutAPI
 import SendoutCore
-import SendoutIO
-import SendoutTestSupport
 import Testing
 
-@testable import SendoutSessions
-
-/// The mock API without sockets: an `APIService` over the sample world whose calls go straight to `reply(to:)`, the
-/// same path a request over HTTP takes after the server parsed it. Its delivery queue is never started, so the
-/// calls' webhooks stay queued in memory; the clock is simulated and fixed. The first customer holds a gift card and
-/// a loyalty card.
-final class InProcessAPI: Sendable {
-  let service: APIService
+/// The mock API without sockets or a server: a `MockAPI` over the sample world, called directly with the keys a call
+/// carries (the HTTP shell's key check is the only step skipped; routing, body checks and endpoints are the same).
+/// The calls' sendouts are dropped; the clock is simulated and fixed. The first customer holds a gift card and a
+/// loyalty card.
+final class InProcessAPI {
+  private(set) var mock: MockAPI
   let projectID: String
 
   init(seed: UInt64 = 1) throws {
@@ -21,18 +18,15 @@ final class InProcessAPI: Sendable {
       let campaign = try #require(world.firstCampaign(type)).id
       _ = try world.publish(campaignID: campaign, customerID: world.customers[0].id)
     }
-    let configuration = try DeliveryConfiguration(policy: try RetryPolicy(schedule: .none), maxInFlight: 1)
     let webhooks = ProjectWebhooks(
       projectID: "proj_inprocess", secret: "whsec", seed: seed,
       first: SendoutSource(id: "wh_inprocess", object: .webhook, targetURL: "http://127.0.0.1:9/webhooks"), at: start)
     projectID = webhooks.projectID
-    let now = world.now
-    service = APIService(
-      world: world, webhooks: webhooks,
-      keys: APIService.Keys(appID: "app", appToken: "token", clientAppID: "capp", clientToken: "ctoken"), seed: seed,
-      simulatedStart: now, clock: { now }, observer: { _ in }, sendouts: { [] },
-      delivery: DeliveryQueue(configuration: configuration, auditLog: InMemoryAuditLog()))
+    mock = MockAPI(world: world, webhooks: webhooks, seed: seed, simulatedNow: world.now)
   }
+
+  /// Runs `body` on the world.
+  func read<T>(_ body: (World) -> T) -> T { body(mock.world) }
 
   /// One call with the app keys (or the client keys and an `origin`, `client`); the status and the parsed body
   /// (`nil` when the body is not JSON, which no answer may be).
@@ -42,19 +36,11 @@ final class InProcessAPI: Sendable {
 
   /// One call with `bytes` as the body.
   func call(_ method: String, _ path: String, bytes: [UInt8], client: Bool = false) -> (Int, JSON?) {
-    let headers =
-      client
-      ? [
-        HTTPHeader("X-Client-Application-Id", "capp"), HTTPHeader("X-Client-Token", "ctoken"),
-        HTTPHeader("origin", "http://shop.test"),
-      ]
-      : [HTTPHeader("X-App-Id", "app"), HTTPHeader("X-App-Token", "token")]
-    let reply = service.reply(
-      to: HTTPMessage(
-        head: HTTPHead(
-          startLine: .request(method: method, target: path),
-          headers: headers + [HTTPHeader("Content-Type", "application/json")]), body: bytes))
-    return (reply.status, reply.body.isEmpty ? .null : try? JSONParser.parse(reply.body))
+    let keys: Set<APIOperation.Auth> = client ? [.client] : [.server, .management]
+    let at = mock.simulatedNow ?? mock.world.now
+    let outcome = mock.apply(APICall(at: at, method: method, target: path, body: bytes, authorized: keys))
+    let reply = outcome.status == 204 ? [] : outcome.bytes ?? outcome.body.compactBytes
+    return (outcome.status, reply.isEmpty ? .null : try? JSONParser.parse(reply))
   }
 
   /// Whether `body` is Voucherify's `Error` body for `status`: `code`, `key`, `message`, `details` (or null),

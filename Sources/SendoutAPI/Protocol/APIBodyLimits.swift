@@ -11,9 +11,9 @@ import SendoutCore
 ///
 /// A refusal is Voucherify's 400 `invalid_payload` naming the field and the limit. The world checks the same amounts
 /// again (a scenario step takes the same operations), so nothing past this check can overflow either.
-enum APIBodyLimits {
+package enum APIBodyLimits {
   /// Keys whose numbers are amounts in cents, quantities or points (`Order`, `OrderItem`, discounts, balances).
-  static let amountKeys: Set<String> = [
+  package static let amountKeys: Set<String> = [
     "amount", "price", "quantity", "credits", "points", "amount_off", "amount_limit", "fixed_amount", "unit_off",
     "initial_amount", "discount_amount", "total_amount", "items_discount_amount", "every",
   ]
@@ -21,16 +21,16 @@ enum APIBodyLimits {
   /// definitions per metadata schema, nested metadata being one object of attributes
   /// (https://docs.voucherify.io/prepare/metadata): 8 levels and 64 KiB leave room for any schema it documents and
   /// refuse only abuse.
-  static let maxMetadataDepth = 8
+  package static let maxMetadataDepth = 8
   /// The most bytes one `metadata` object may take, written compactly (64 KiB).
-  static let maxMetadataBytes = 65_536
+  package static let maxMetadataBytes = 65_536
   /// The simulated operations whose body the spec declares as an array (every other body is an object).
-  static let arrayBodies: Set<String> = [
+  package static let arrayBodies: Set<String> = [
     "create-earning-rule", "create-in-bulk-loyalty-tiers", "create-reward-assignment-1",
   ]
 
   /// Checks `body` (the whole request body), or throws the 400 naming the first field past a limit.
-  static func check(_ body: JSON) throws(VoucherifyError) {
+  package static func check(_ body: JSON) throws(VoucherifyError) {
     try walk(body, path: "", key: nil)
   }
 
