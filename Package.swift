@@ -7,6 +7,7 @@ let package = Package(
   name: "Sendout",
   products: [
     .library(name: "SendoutCore", targets: ["SendoutCore"]),
+    .library(name: "SendoutAPI", targets: ["SendoutAPI"]),
     .library(name: "SendoutIO", targets: ["SendoutIO"]),
     .library(name: "SendoutSessions", targets: ["SendoutSessions"]),
     .executable(name: "sendout", targets: ["sendout"]),
@@ -16,16 +17,20 @@ let package = Package(
     // SHA-256 block compression with the x86 SHA extensions; our own code, used when the CPU has them.
     .target(name: "CSHA256Accel"),
     .target(name: "SendoutCore", dependencies: ["CSHA256Accel"]),
+    // The mock Voucherify API, pure: spec table, router, endpoints by domain, MockAPI.
+    .target(name: "SendoutAPI", dependencies: ["SendoutCore"]),
     .target(name: "SendoutIO", dependencies: ["SendoutCore"]),
     // One library call per command: fire, run, retry, load, listen (and serve, the dashboard).
-    .target(name: "SendoutSessions", dependencies: ["SendoutCore", "SendoutIO"]),
+    .target(name: "SendoutSessions", dependencies: ["SendoutCore", "SendoutAPI", "SendoutIO"]),
     .target(name: "SendoutTestSupport", dependencies: ["SendoutCore", "SendoutIO"]),
-    .executableTarget(name: "sendout", dependencies: ["SendoutCore", "SendoutIO", "SendoutSessions"]),
+    .executableTarget(name: "sendout", dependencies: ["SendoutCore", "SendoutAPI", "SendoutIO", "SendoutSessions"]),
     .testTarget(
       name: "SendoutCoreTests", dependencies: ["SendoutCore", "SendoutTestSupport"], exclude: ["Snapshots"]),
+    .testTarget(name: "SendoutAPITests", dependencies: ["SendoutAPI", "SendoutCore", "SendoutTestSupport"]),
     .testTarget(name: "SendoutIOTests", dependencies: ["SendoutCore", "SendoutIO", "SendoutTestSupport"]),
     .testTarget(
-      name: "SendoutSessionsTests", dependencies: ["SendoutCore", "SendoutIO", "SendoutSessions", "SendoutTestSupport"]),
+      name: "SendoutSessionsTests",
+      dependencies: ["SendoutCore", "SendoutAPI", "SendoutIO", "SendoutSessions", "SendoutTestSupport"]),
     .testTarget(name: "SendoutCLITests", dependencies: ["SendoutCore", "SendoutIO", "SendoutTestSupport"]),
   ]
 )

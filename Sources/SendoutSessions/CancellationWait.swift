@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// Suspends the current task until it is cancelled, without polling.
 enum CancellationWait {
@@ -12,25 +12,27 @@ enum CancellationWait {
   }
 
   /// Resumes its continuation once, whether `open` comes before or after `wait`.
-  private final class Gate: @unchecked Sendable {
-    private let lock = NSLock()
-    private var opened = false
-    private var continuation: CheckedContinuation<Void, Never>?
+  private final class Gate: Sendable {
+    private struct State {
+      var opened = false
+      var continuation: CheckedContinuation<Void, Never>?
+    }
+    private let state = Mutex(State())
 
     func wait(with continuation: CheckedContinuation<Void, Never>) {
-      let resumeNow = lock.withLock {
-        if opened { return true }
-        self.continuation = continuation
+      let resumeNow = state.withLock {
+        if $0.opened { return true }
+        $0.continuation = continuation
         return false
       }
       if resumeNow { continuation.resume() }
     }
 
     func open() {
-      let waiting = lock.withLock {
-        opened = true
-        defer { continuation = nil }
-        return continuation
+      let waiting = state.withLock { state in
+        state.opened = true
+        defer { state.continuation = nil }
+        return state.continuation
       }
       waiting?.resume()
     }

@@ -1,3 +1,4 @@
+import SendoutAPI
 import SendoutCore
 import SendoutIO
 

@@ -1,8 +1,8 @@
 import Foundation
 import SendoutCore
 
-/// Loads the files in `Tests/Fixtures/` (found from this source file's path, so tests never read
-/// anything outside the repository). See `Tests/Fixtures/PROVENANCE.md` for where they came from.
+/// Loads the files in `Tests/Fixtures/` and the REST spec in `Spec/` (found from this source file's path, so tests
+/// never read anything outside the repository). See the `PROVENANCE.md` beside them for where they came from.
 public enum Fixtures {
   /// A fixture file could not be read or parsed.
   public struct LoadError: Error, Sendable, CustomStringConvertible {
@@ -10,28 +10,37 @@ public enum Fixtures {
     public var description: String
   }
 
-  /// `<package root>/Tests/Fixtures`.
-  public static let directory: URL = URL(fileURLWithPath: #filePath)
+  /// The package root.
+  private static let root: URL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent()  // Sources/SendoutTestSupport
     .deletingLastPathComponent()  // Sources
     .deletingLastPathComponent()  // package root
-    .appendingPathComponent("Tests/Fixtures", isDirectory: true)
+
+  /// `<package root>/Tests/Fixtures`.
+  public static let directory: URL = root.appendingPathComponent("Tests/Fixtures", isDirectory: true)
+
+  /// `<package root>/Spec`: Voucherify's REST spec, which the mock API's operation table is generated from.
+  public static let specDirectory: URL = root.appendingPathComponent("Spec", isDirectory: true)
 
   /// The URL of the fixture `name` (e.g. `voucherify-webhook-schemas.json`).
   public static func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
 
-  /// The bytes of the fixture `name`.
-  public static func bytes(_ name: String) throws(LoadError) -> [UInt8] {
+  /// The bytes of the fixture `name` (in `folder`, default `directory`).
+  public static func bytes(_ name: String, in folder: URL = directory) throws(LoadError) -> [UInt8] {
+    let url = folder.appendingPathComponent(name)
     do {
-      return [UInt8](try Data(contentsOf: url(name)))
+      return [UInt8](try Data(contentsOf: url))
     } catch {
-      throw LoadError(description: "Cannot read fixture \"\(name)\" at \(url(name).path): \(error)")
+      throw LoadError(description: "Cannot read fixture \"\(name)\" at \(url.path): \(error)")
     }
   }
 
-  /// The fixture `name` parsed as `JSON`.
-  public static func json(_ name: String) throws(LoadError) -> JSON {
-    let data = try bytes(name)
+  /// `Spec/voucherify-api-openapi.json`: Voucherify's REST spec (API v2018-08-01).
+  public static func apiSpec() throws(LoadError) -> JSON { try json("voucherify-api-openapi.json", in: specDirectory) }
+
+  /// The fixture `name` (in `folder`, default `directory`) parsed as `JSON`.
+  public static func json(_ name: String, in folder: URL = directory) throws(LoadError) -> JSON {
+    let data = try bytes(name, in: folder)
     do {
       return try JSONParser.parse(data)
     } catch {

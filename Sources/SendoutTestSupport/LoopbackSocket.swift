@@ -1,5 +1,6 @@
 import Foundation
 import SendoutIO
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -77,15 +78,14 @@ public final class LoopbackSocket {
   }
 
   /// A running `trickle`; `stop()` ends it before its next byte.
-  public final class Trickle: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stopped = false
+  public final class Trickle: Sendable {
+    private let stopped = Atomic(false)
 
     /// Whether `stop()` was called.
-    public var isStopped: Bool { lock.withLock { stopped } }
+    public var isStopped: Bool { stopped.load(ordering: .acquiring) }
 
     /// Ends the trickle.
-    public func stop() { lock.withLock { stopped = true } }
+    public func stop() { stopped.store(true, ordering: .releasing) }
   }
 
   /// Whether the server closed the connection (a read returns 0).

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -6,13 +7,12 @@ import Foundation
 
 /// A receiver on 127.0.0.1 that keeps the exact bytes of every request it gets (head and body, as they came over the
 /// wire) and answers `200` with no body: what a header-injection test needs to see, with no HTTP parser in between.
-public final class RawCapture: @unchecked Sendable {
+public final class RawCapture: Sendable {
   /// The port it listens on.
   public let port: Int
   private let fd: Int32
-  private let lock = NSLock()
-  private var captured: [[UInt8]] = []
-  private var stopped = false
+  private let captured = Mutex<[[UInt8]]>([])
+  private let stopped = Atomic(false)
 
   /// Listens on a free port and serves one connection at a time on a thread of its own.
   public init() {
@@ -33,26 +33,26 @@ public final class RawCapture: @unchecked Sendable {
   }
 
   /// The requests received so far, oldest first, as bytes.
-  public var requests: [[UInt8]] { lock.withLock { captured } }
+  public var requests: [[UInt8]] { captured.withLock { $0 } }
 
   /// The requests received so far as text (invalid UTF-8 replaced).
   public var texts: [String] { requests.map { String(decoding: $0, as: UTF8.self) } }
 
   /// Stops accepting (a connection in progress is finished first).
   public func stop() {
-    lock.withLock { stopped = true }
+    stopped.store(true, ordering: .releasing)
     shutdown(fd, Int32(SHUT_RDWR))
     close(fd)
   }
 
   private func serve() {
-    while !lock.withLock({ stopped }) {
+    while !stopped.load(ordering: .acquiring) {
       let client = accept(fd, nil, nil)
       guard client >= 0 else { return }
       var tv = timeval(tv_sec: 5, tv_usec: 0)  // bounded: a client that stops sending cannot hold the thread
       setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
       let request = readRequest(client)
-      lock.withLock { captured.append(request) }
+      captured.withLock { $0.append(request) }
       let answer = Array("HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n".utf8)
       _ = answer.withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
       close(client)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -63,16 +64,17 @@ public enum SpecialFiles {
     let done = DispatchSemaphore(value: 0)
     let result = ResultBox<T>()
     Thread.detachNewThread {
-      result.value = body()
+      let value = body()
+      result.value.withLock { $0 = value }
       done.signal()
     }
-    if done.wait(timeout: .now() + seconds) == .success { return result.value }
+    if done.wait(timeout: .now() + seconds) == .success { return result.value.withLock { $0 } }
     unblock()
     return nil
   }
 }
 
-/// One value handed from a thread to its waiter (written before the semaphore is signalled, read after).
-private final class ResultBox<T>: @unchecked Sendable {
-  var value: T?
+/// One value handed from a thread to its waiter (an escaping closure cannot capture a `Mutex` itself).
+private final class ResultBox<T: Sendable>: Sendable {
+  let value = Mutex<T?>(nil)
 }

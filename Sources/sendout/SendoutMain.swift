@@ -1,5 +1,6 @@
 import Foundation
 import SendoutCore
+import SendoutSessions
 
 /// Entry point: picks the subcommand, maps every error to one line on stderr and an exit code.
 @main

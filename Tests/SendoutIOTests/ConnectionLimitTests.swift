@@ -29,7 +29,7 @@ import Testing
   }
 
   static func server(_ handler: OK) throws -> HTTPServer {
-    var configuration = ListenerConfiguration(port: 0)
+    var configuration = HTTPServerConfiguration(port: 0)
     configuration.simulatedFileLimit = 40
     let server = HTTPServer(configuration: configuration, handler: handler)
     try server.start()

@@ -116,7 +116,7 @@ import Testing
   /// A scenario whose webhook targets the server's own `--port` is refused at start (as `POST /_sendout/scenario`
   /// refuses it later), a usage error rather than a server that feeds itself.
   @Test func aScenarioWebhookAimedAtTheServerItselfIsAUsageError() async throws {
-    let probe = HTTPServer(configuration: ListenerConfiguration(port: 0), handler: Self.idle)
+    let probe = HTTPServer(configuration: HTTPServerConfiguration(port: 0), handler: Self.idle)
     let port = try probe.start()
     probe.stop()
     let path = NSTemporaryDirectory() + "sendout-serve-self-\(UUID().uuidString).json"

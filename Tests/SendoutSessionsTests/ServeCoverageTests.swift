@@ -1,4 +1,5 @@
 import Foundation
+import SendoutAPI
 import SendoutCore
 import SendoutTestSupport
 import Testing
@@ -34,7 +35,7 @@ import Testing
   }
 
   @Test func theCountsAddUpAndTheTagsAreTheSpecs() throws {
-    let spec = try Fixtures.json("voucherify-api-openapi.json")
+    let spec = try Fixtures.apiSpec()
     var tags: [String: String] = [:]
     for path in spec["paths"]?.objectValue?.members ?? [] {
       for method in ["get", "post", "put", "delete"] {

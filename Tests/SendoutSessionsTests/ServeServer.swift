@@ -111,7 +111,7 @@ final class ServeServer: Sendable {
     listener.stop()
   }
 
-  static let spec = Result { try SchemaValidator(document: Fixtures.json("voucherify-api-openapi.json")) }
+  static let spec = Result { try SchemaValidator(document: Fixtures.apiSpec()) }
 
   /// Expects `body` to match `schema` of the official spec (structure mode).
   static func expectValid(_ body: JSON, _ schema: String, sourceLocation: SourceLocation = #_sourceLocation) throws {

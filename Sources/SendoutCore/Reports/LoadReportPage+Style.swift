@@ -1,20 +1,16 @@
 extension LoadReportPage {
   /// The page's CSS: system fonts, a light and a dark scheme, series told apart by colour and dash.
   static let style = """
-    :root { color-scheme: light dark; --bg: #ffffff; --fg: #1b1f24; --muted: #57606a; --grid: #e4e7eb;
-      --axis: #57606a; --panel: #f6f8fa; --border: #d0d7de; --warn-bg: #fff8c5; --warn-fg: #4d2d00;
+    :root { --grid: #e4e7eb; --axis: #57606a; --warn-bg: #fff8c5; --warn-fg: #4d2d00;
       --c1: #0969da; --c2: #cf222e; --c3: #1a7f37; --c4: #8250df; }
     @media (prefers-color-scheme: dark) {
-      :root { --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --grid: #262c36; --axis: #9198a1;
-        --panel: #161b22; --border: #30363d; --warn-bg: #3b2e00; --warn-fg: #f2cc60;
+      :root { --grid: #262c36; --axis: #9198a1; --warn-bg: #3b2e00; --warn-fg: #f2cc60;
         --c1: #4493f8; --c2: #f47067; --c3: #3fb950; --c4: #be8fff; }
     }
-    * { box-sizing: border-box; }
-    body { margin: 0; padding: 24px; background: var(--bg); color: var(--fg);
-      font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+    body { padding: 24px; }
     header h1 { margin: 0 0 4px; font-size: 22px; }
     header p { margin: 0; color: var(--muted); overflow-wrap: anywhere; }
-    header .target { color: var(--fg); font-family: ui-monospace, SFMono-Regular, Menlo, monospace; }
+    header .target { color: var(--fg); }
     main { display: grid; grid-template-columns: minmax(240px, 320px) minmax(0, 1fr); gap: 24px; margin-top: 20px;
       align-items: start; }
     .warning { grid-column: 1 / -1; margin: 0; padding: 8px 12px; border-radius: 6px; background: var(--warn-bg);

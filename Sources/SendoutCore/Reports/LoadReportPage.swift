@@ -7,22 +7,14 @@ public enum LoadReportPage {
   /// The page for `report`.
   public static func html(_ report: LoadReport) -> String {
     let e = HTMLText.escape
-    var out = """
-      <!doctype html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <meta name="color-scheme" content="light dark">
-      <title>Load report: \(e(report.target))</title>
-      <style>
-      \(style)
-      </style>
-      </head>
+    var out =
+      PageChrome.head(title: "Load report: \(report.target)", "<style>", PageChrome.css + style, "</style>")
+    out += """
+
       <body>
       <header>
       <h1>Load report</h1>
-      <p class="target">\(e(report.target))</p>
+      <p class="target mono">\(e(report.target))</p>
       <p class="mode">\(e(mode(report)))</p>
       </header>
       <main>

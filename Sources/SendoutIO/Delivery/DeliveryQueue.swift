@@ -9,6 +9,7 @@ import SendoutCore
 /// Memory is what is queued: a sendout leaves the queue with its final record. Retries wait in a heap by due time,
 /// not in a worker. `hold()` stops starting attempts (in-flight ones finish) until `release()`; `stop()` ends the
 /// workers and records every unfinished sendout as RETRYING, as `Dispatcher` does on cancellation.
+/// @unchecked: the workers wait on `condition` (an NSCondition), which guards every `var` below; Mutex has no wait.
 public final class DeliveryQueue: @unchecked Sendable {
   /// What the queue holds and has done, for the admin endpoint and the benchmark.
   public struct Status: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import SendoutCore
+import Synchronization
 
 /// One worker thread of a `DeliveryQueue`: takes the next due sendout, drives its `DeliveryMachine` through one
 /// attempt (sending it, recording it, pausing its source on exhaustion) and hands it back to the retry heap or lets
@@ -122,19 +123,21 @@ final class DeliveryWorker {
     let box = ResultBox()
     let done = DispatchSemaphore(value: 0)
     let task = Task {
-      do throws(TransportError) { box.result = .success(try await URLSessionTransport.shared.send(request)) } catch {
-        box.result = .failure(error)
+      let result: Result<TransportResponse, TransportError>
+      do throws(TransportError) { result = .success(try await URLSessionTransport.shared.send(request)) } catch {
+        result = .failure(error)
       }
+      box.result.withLock { $0 = result }
       done.signal()
     }
     while done.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
       if queue.isStopping { task.cancel() }
     }
-    return box.result
+    return box.result.withLock { $0 }
   }
 
-  /// Where the URLSession attempt leaves its result (written before the semaphore is signalled, read after).
-  private final class ResultBox: @unchecked Sendable {
-    var result: Result<TransportResponse, TransportError> = .failure(.cancelled)
+  /// Where the URLSession attempt leaves its result (an escaping closure cannot capture a `Mutex` itself).
+  private final class ResultBox: Sendable {
+    let result = Mutex<Result<TransportResponse, TransportError>>(.failure(.cancelled))
   }
 }

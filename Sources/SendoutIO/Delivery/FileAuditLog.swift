@@ -1,5 +1,6 @@
 import Foundation
 import SendoutCore
+import Synchronization
 
 /// The audit log as a JSON Lines file: each record is one `write(2)` of one line to a file opened with
 /// `O_APPEND`, so it is in the file (the kernel's page cache) before `append` returns.
@@ -15,24 +16,24 @@ import SendoutCore
 /// before a byte is read or written, and never blocks the open.
 ///
 /// Default path: `./sendout-audit.jsonl` (in the working directory; `--audit FILE` to change it).
-public final class FileAuditLog: AuditLog, @unchecked Sendable {
+public final class FileAuditLog: AuditLog, Sendable {
   /// `sendout-audit.jsonl` in the working directory.
   public static let defaultPath = "sendout-audit.jsonl"
 
   /// The file's path.
   public let path: String
-  private let lock = NSLock()
-  private var fd: Int32 = -1
+  /// The open descriptor (-1 until the first append), behind the lock that keeps this process's appends in order.
+  private let fd = Mutex<Int32>(-1)
 
   /// A log at `path`; the file is created on the first append.
   public init(path: String = FileAuditLog.defaultPath) { self.path = path }
 
-  deinit { Platform.close(fd) }
+  deinit { fd.withLock { Platform.close($0) } }
 
   /// Appends `record` as one line, holding the file lock; a partial last line left by a dead writer is cut first.
   public func append(_ record: AuditRecord) throws(AuditLogError) {
     let line = record.line
-    let result: Result<Void, AuditLogError> = lock.withLock {
+    let result: Result<Void, AuditLogError> = fd.withLock { fd in
       if fd < 0 {
         switch Platform.openForLockedAppend(path) {
         case .success(let opened): fd = opened

@@ -8,7 +8,8 @@ import SendoutCore
 /// timeout are reported with the same reasons; interim `1xx` answers are skipped; a response delimited by the
 /// connection closing counts. A reused connection that the server closed while idle (it sent nothing back) is
 /// reopened once: the request never reached the application.
-final class SocketConnection {
+/// @unchecked: a socket handle used by one thread at a time; the pool's Mutex hands it from thread to thread.
+final class SocketConnection: @unchecked Sendable {
   /// Where it connects.
   let target: LoadTarget
   /// The largest response body read (bigger ones are a failure: `response body over 64 MiB`).

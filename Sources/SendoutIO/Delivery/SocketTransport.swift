@@ -1,5 +1,6 @@
 import Foundation
 import SendoutCore
+import Synchronization
 
 /// One POST over a plain socket with the shared HTTP codec, for every plain-`http` target at an IP literal or
 /// `localhost` (`URLSessionTransport` sends those through here, as the serve delivery queue does): URLSession on
@@ -57,10 +58,9 @@ enum SocketTransport {
   }
 
   /// Set from the cancellation handler, read by the request's thread.
-  private final class CancelFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cancelled = false
-    var isCancelled: Bool { lock.withLock { cancelled } }
-    func cancel() { lock.withLock { cancelled = true } }
+  private final class CancelFlag: Sendable {
+    private let cancelled = Atomic(false)
+    var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
+    func cancel() { cancelled.store(true, ordering: .releasing) }
   }
 }

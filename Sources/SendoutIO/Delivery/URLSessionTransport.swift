@@ -1,5 +1,6 @@
 import Foundation
 import SendoutCore
+import Synchronization
 
 #if canImport(FoundationNetworking)
   import FoundationNetworking
@@ -171,46 +172,48 @@ public final class URLSessionTransport: WebhookTransport, Sendable {
 
 /// Holds the data task so a cancellation handler on another queue can cancel it, even one that
 /// arrives before the task exists.
-private final class DataTaskHandle: @unchecked Sendable {
-  private let lock = NSLock()
-  private var task: URLSessionDataTask?
-  private var cancelled = false
-  private var deadlinePassed = false
+private final class DataTaskHandle: Sendable {
+  private struct State {
+    var task: URLSessionDataTask?
+    var cancelled = false
+    var deadlinePassed = false
+  }
+  private let state = Mutex(State())
 
   /// Whether the hard deadline cancelled the task.
-  var expired: Bool { lock.withLock { deadlinePassed } }
+  var expired: Bool { state.withLock { $0.deadlinePassed } }
 
   /// The task's response head, once it arrived (also when the body then failed).
-  var response: URLResponse? { lock.withLock { task?.response } }
+  var response: URLResponse? { state.withLock { $0.task?.response } }
 
   func set(_ task: URLSessionDataTask) {
-    let cancelNow = lock.withLock {
-      self.task = task
-      return cancelled
+    let cancelNow = state.withLock {
+      $0.task = task
+      return $0.cancelled
     }
     if cancelNow { DispatchQueue.global().async { task.cancel() } }
   }
 
   /// The hard deadline: cancels the task (a no-op when it already ended) and remembers why.
   func expire() {
-    let task = lock.withLock {
-      deadlinePassed = !cancelled
-      return self.task
+    let task = state.withLock {
+      $0.deadlinePassed = !$0.cancelled
+      return $0.task
     }
     task?.cancel()
   }
 
   func cancel() {
-    let task = lock.withLock {
-      cancelled = true
-      return self.task
+    let task = state.withLock {
+      $0.cancelled = true
+      return $0.task
     }
     task?.cancel()
   }
 }
 
 /// Refuses redirects, so a 3xx is reported as such (Voucherify counts any non-2xx as a failure).
-private final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+private final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
   func urlSession(
     _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
     newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void

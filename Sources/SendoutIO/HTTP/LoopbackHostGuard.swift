@@ -5,7 +5,7 @@ import SendoutCore
 /// only when its `Host` names this machine — `localhost`, an IPv4 address in 127.0.0.0/8 or `[::1]`, with any port
 /// (an `ssh -L` tunnel changes it). A web page whose own name was rebound to 127.0.0.1 sends its own name, and gets a
 /// 403 instead of the data. A request without `Host` (HTTP/1.0, scripts) is not from a browser page and passes.
-/// The HTTP loop applies it before the handler sees the request (`ListenerConfiguration.hostGuard`).
+/// The HTTP loop applies it before the handler sees the request (`HTTPServerConfiguration.hostGuard`).
 public struct LoopbackHostGuard: Sendable, Equatable {
   /// The guarded paths: this prefix and everything under it (`/_sendout`); `""` guards every path.
   public var prefix: String

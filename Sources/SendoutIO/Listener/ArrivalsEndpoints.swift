@@ -25,18 +25,31 @@ public enum ArrivalsEndpoints {
     guard method == "GET" || method == "HEAD" else {
       return error(405, "Method '\(method)' is not allowed on \(path): the UI endpoints take GET", allow: true)
     }
-    switch path {
-    case prefix, prefix + "/", prefix + "/arrivals":
-      return asset(ArrivalsPage.html, type: "text/html; charset=utf-8", page: true)
-    case prefix + "/arrivals.css": return asset(ArrivalsPage.css, type: "text/css; charset=utf-8")
-    case prefix + "/arrivals.js": return asset(ArrivalsPage.script, type: "text/javascript; charset=utf-8")
-    case prefix + "/api/arrivals": return list(query: query, log: log)
-    default:
-      let itemPrefix = prefix + "/api/arrivals/"
-      if path.hasPrefix(itemPrefix) { return detail(String(path.dropFirst(itemPrefix.count)), log: log) }
+    guard case .found(let endpoint, let parameters) = routes.route(method: "GET", path: path) else {
       return error(404, "No UI page or endpoint at '\(path)': see /_sendout/ and docs/ui.md")
     }
+    return endpoint(query, parameters, log)
   }
+
+  /// One page or endpoint: the query, the path's parameters and the log to an answer.
+  private typealias Endpoint = @Sendable (_ query: String, _ parameters: [String: String], ArrivalLog) -> HTTPReply
+
+  /// The UI's pages and endpoints (all `GET`; `HEAD` too); a new endpoint is a row.
+  private static let routes = HTTPRouter<Endpoint>(
+    ["/_sendout", "/_sendout/", "/_sendout/arrivals"].map {
+      HTTPRouter<Endpoint>.Route("GET", $0) { _, _, _ in ArrivalsEndpoints.page }
+    } + [
+      .init("GET", "/_sendout/arrivals.css") { _, _, _ in
+        ArrivalsEndpoints.asset(ArrivalsPage.css, type: "text/css; charset=utf-8")
+      },
+      .init("GET", "/_sendout/arrivals.js") { _, _, _ in
+        ArrivalsEndpoints.asset(ArrivalsPage.script, type: "text/javascript; charset=utf-8")
+      },
+      .init("GET", "/_sendout/api/arrivals") { query, _, log in ArrivalsEndpoints.list(query: query, log: log) },
+      .init("GET", "/_sendout/api/arrivals/{seq}") { _, p, log in ArrivalsEndpoints.detail(p["seq"] ?? "", log: log) },
+    ])
+
+  private static var page: HTTPReply { asset(ArrivalsPage.html, type: "text/html; charset=utf-8", page: true) }
 
   private static func list(query: String, log: ArrivalLog) -> HTTPReply {
     var since = 0

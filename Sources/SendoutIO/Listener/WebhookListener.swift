@@ -1,5 +1,6 @@
 import Foundation
 import SendoutCore
+import Synchronization
 
 /// The built-in webhook receiver (`sendout listen`, and `fire`'s embedded mode): an HTTP/1.1 server on
 /// plain POSIX sockets and `poll()`, one background thread, many keep-alive connections.
@@ -15,28 +16,31 @@ import SendoutCore
 /// let got = await listener.waitForRequests(count: 3, timeoutMilliseconds: 5000)
 /// listener.stop()
 /// ```
-public final class WebhookListener: HTTPHandler, @unchecked Sendable {
+public final class WebhookListener: HTTPHandler, Sendable {
   /// The configuration it was created with (its `behavior` is only the initial one).
   public let configuration: ListenerConfiguration
 
-  private let lock = NSLock()
-  private var currentBehavior: ListenerBehavior
-  private var requestsSinceBehavior = 0
-  private var random: SeededGenerator
-  private var receivedRequests: [ReceivedWebhook] = []
-  /// Sendout ids answered 2xx, kept only while `behavior.duplicateStatus` is set.
-  private var acknowledgedIDs: Set<String> = []
-  private var receivedTotal = 0
-  private var receivedBytes = 0
-  private var server: HTTPServer?
+  /// What changes while it serves: the answers it gives, what it recorded, and its server.
+  private struct State {
+    var behavior: ListenerBehavior
+    var requestsSinceBehavior = 0
+    var random: SeededGenerator
+    var received: [ReceivedWebhook] = []
+    /// Sendout ids answered 2xx, kept only while `behavior.duplicateStatus` is set.
+    var acknowledgedIDs: Set<String> = []
+    var receivedTotal = 0
+    var server: HTTPServer?
+  }
+  private let state: Mutex<State>
+  /// Bytes read, counted apart from `state` so the read path takes no lock.
+  private let receivedBytes = Atomic<Int>(0)
   /// The arrivals the UI shows, when `configuration.servesUI` is on.
   public let arrivals: ArrivalLog?
 
   /// A listener that is not yet listening; call `start()`.
   public init(configuration: ListenerConfiguration = ListenerConfiguration()) {
     self.configuration = configuration
-    currentBehavior = configuration.behavior
-    random = SeededGenerator(seed: configuration.behavior.seed)
+    state = Mutex(State(behavior: configuration.behavior, random: SeededGenerator(seed: configuration.behavior.seed)))
     arrivals = configuration.servesUI ? ArrivalLog() : nil
   }
 
@@ -45,51 +49,49 @@ public final class WebhookListener: HTTPHandler, @unchecked Sendable {
   /// Binds, listens and starts serving on a background thread; returns the bound port (useful with port 0).
   @discardableResult
   public func start() throws(ListenerError) -> Int {
-    var serverConfiguration = configuration
+    var serverConfiguration = configuration.server
     if configuration.servesUI { serverConfiguration.hostGuard = .reserved }
     let newServer = HTTPServer(configuration: serverConfiguration, handler: self)
-    guard lock.withLock({ server == nil }) else { throw .alreadyStarted }
+    guard state.withLock({ $0.server == nil }) else { throw .alreadyStarted }
     let port = try newServer.start()
-    lock.withLock { server = newServer }
+    state.withLock { $0.server = newServer }
     return port
   }
 
   /// Stops serving and closes every connection; waits (briefly) for the thread to finish. Idempotent.
   public func stop() {
-    let server = lock.withLock {
-      let s = self.server
-      self.server = nil
-      return s
-    }
-    server?.stop()
+    state.withLock { state in
+      defer { state.server = nil }
+      return state.server
+    }?.stop()
   }
 
   /// The bound port (0 before `start`).
-  public var port: Int { lock.withLock { server?.port ?? 0 } }
+  public var port: Int { state.withLock { $0.server?.port ?? 0 } }
 
   /// `http://HOST:PORT` of the running listener (`http://[::1]:PORT` for an IPv6 host).
-  public var baseURL: String { HTTPServer.baseURL(host: configuration.host, port: port) }
+  public var baseURL: String { HTTPServer.baseURL(host: configuration.server.host, port: port) }
 
   /// How requests are answered from now on; setting it restarts the `failFirst` count and the failure draws.
   public var behavior: ListenerBehavior {
-    get { lock.withLock { currentBehavior } }
+    get { state.withLock { $0.behavior } }
     set {
-      lock.withLock {
-        currentBehavior = newValue
-        requestsSinceBehavior = 0
-        random = SeededGenerator(seed: newValue.seed)
+      state.withLock {
+        $0.behavior = newValue
+        $0.requestsSinceBehavior = 0
+        $0.random = SeededGenerator(seed: newValue.seed)
       }
     }
   }
 
   /// Every request received so far, in order.
-  public var received: [ReceivedWebhook] { lock.withLock { receivedRequests } }
+  public var received: [ReceivedWebhook] { state.withLock { $0.received } }
 
   /// How many requests arrived so far (also when `configuration.keepsReceived` is off).
-  public var receivedCount: Int { lock.withLock { receivedTotal } }
+  public var receivedCount: Int { state.withLock { $0.receivedTotal } }
 
   /// Bytes read from all connections so far (heads, bodies and framing), for diagnostics and tests.
-  public var bytesReceived: Int { lock.withLock { receivedBytes } }
+  public var bytesReceived: Int { receivedBytes.load(ordering: .relaxed) }
 
   /// Waits until at least `count` requests have arrived or the timeout passes; returns what arrived.
   public func waitForRequests(count: Int, timeoutMilliseconds: Int64) async -> [ReceivedWebhook] {
@@ -110,16 +112,16 @@ public final class WebhookListener: HTTPHandler, @unchecked Sendable {
     var request = ReceivedWebhook(
       message: message, secret: configuration.secret, receivedAt: SystemClock().now(), respondedStatus: 0)
     let sendoutID = request.sendoutID
-    let (behavior, status) = lock.withLock {
-      if let duplicate = currentBehavior.duplicateStatus, let id = sendoutID, acknowledgedIDs.contains(id) {
-        return (currentBehavior, duplicate)
+    let (behavior, status) = state.withLock { s in
+      if let duplicate = s.behavior.duplicateStatus, let id = sendoutID, s.acknowledgedIDs.contains(id) {
+        return (s.behavior, duplicate)
       }
-      let status = currentBehavior.status(forRequest: requestsSinceBehavior, random: &random)
-      requestsSinceBehavior += 1
-      if currentBehavior.duplicateStatus != nil, let id = sendoutID, (200...299).contains(status) {
-        acknowledgedIDs.insert(id)
+      let status = s.behavior.status(forRequest: s.requestsSinceBehavior, random: &s.random)
+      s.requestsSinceBehavior += 1
+      if s.behavior.duplicateStatus != nil, let id = sendoutID, (200...299).contains(status) {
+        s.acknowledgedIDs.insert(id)
       }
-      return (currentBehavior, status)
+      return (s.behavior, status)
     }
     request.respondedStatus = status
     record(request)
@@ -131,13 +133,13 @@ public final class WebhookListener: HTTPHandler, @unchecked Sendable {
   }
 
   /// For the loop: counts bytes read.
-  public func count(bytes: Int) { lock.withLock { receivedBytes += bytes } }
+  public func count(bytes: Int) { receivedBytes.add(bytes, ordering: .relaxed) }
 
   /// Stores a request and calls `onReceive`.
   private func record(_ request: ReceivedWebhook) {
-    lock.withLock {
-      receivedTotal += 1
-      if configuration.keepsReceived { receivedRequests.append(request) }
+    state.withLock {
+      $0.receivedTotal += 1
+      if configuration.keepsReceived { $0.received.append(request) }
     }
     arrivals?.append(request)
     configuration.onReceive?(request)

@@ -6,18 +6,12 @@ extension DashboardPage {
   /// The whole page.
   var html: String {
     let path = HTMLText.escape(auditPath)
-    return #"""
-      <!doctype html>
-      <html lang="en">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <meta name="color-scheme" content="light dark">
-      <title>Sendout · Webhook sendouts</title>
-      <link rel="stylesheet" href="/_sendout/assets/dashboard.css">
-      <script type="application/json" id="sendout-config">\#(configJSON)</script>
-      <script src="/_sendout/assets/dashboard.js" defer></script>
-      </head>
+    let head = PageChrome.head(
+      title: "Sendout · Webhook sendouts", #"<link rel="stylesheet" href="/_sendout/assets/dashboard.css">"#,
+      #"<script type="application/json" id="sendout-config">"# + configJSON + "</script>",
+      #"<script src="/_sendout/assets/dashboard.js" defer></script>"#)
+    return head + #"""
+
       <body>
       <header class="top">
         <h1><span class="logo" aria-hidden="true">⇢</span> Sendout</h1>

@@ -1,3 +1,4 @@
+import SendoutAPI
 import SendoutCore
 import SendoutIO
 
@@ -128,7 +129,7 @@ extension DashboardService {
   }
 
   /// Runs `body` on the caught-up index.
-  func read<T, E: Error>(_ body: (AuditIndex, Int) throws(E) -> T) throws(E) -> T { try tail.read(body) }
+  func read<T: Sendable, E: Error>(_ body: (AuditIndex, Int) throws(E) -> T) throws(E) -> T { try tail.read(body) }
 
   /// One row of the list: `AuditSummary.Row.json` without body and headers, plus `retryable` and `retry_in_flight`.
   static func row(_ row: AuditSummary.Row, inFlight: Set<String>) -> JSON {

@@ -1,3 +1,4 @@
+import SendoutAPI
 import SendoutCore
 
 /// The world endpoints of `sendout serve`'s dashboard.

@@ -1,4 +1,5 @@
 import Foundation
+import SendoutAPI
 import SendoutCore
 import SendoutIO
 
@@ -6,7 +7,7 @@ import SendoutIO
 /// grows (and, in `sendout serve`, the world). `sendout dashboard` serves it alone; `serve` mounts it in front of
 /// the mock API (`ServeRouter`). Every answer is computed on the server loop's thread and quick: the log is
 /// read incrementally, and a Retry runs in a task and answers 202 at once.
-final class DashboardService: HTTPHandler, @unchecked Sendable {
+final class DashboardService: HTTPHandler, Sendable {
   /// The reserved prefix every dashboard path starts with.
   static let prefix = "/_sendout/"
 
@@ -56,45 +57,11 @@ final class DashboardService: HTTPHandler, @unchecked Sendable {
     }
   }
 
-  private func route(_ request: DashboardRequest) throws(VoucherifyError) -> HTTPReply {
-    if request.path == "/" || request.path == "/_sendout" {
-      return HTTPReply(status: 302, headers: [HTTPHeader("location", Self.prefix)])
-    }
-    let segments = request.segments
-    let method = request.method == "HEAD" ? "GET" : request.method
-    switch (method, segments.first, segments.count) {
-    case ("GET", nil, 0), ("GET", "dashboard", 1): return page().reply
-    case ("GET", "assets", 2): return try DashboardPage.asset(named: segments[1])
-    case ("GET", "api", _): return Self.json(try api(Array(segments.dropFirst()), request))
-    case ("POST", "api", 4) where segments[1] == "sendouts" && segments[3] == "retry":
-      return Self.json(try retry(segments[2]), status: 202)
-    case (_, "api", _), (_, "dashboard", 1), (_, nil, 0), (_, "assets", _):
-      throw VoucherifyError.methodNotAllowed(request.method, allowed: segments.last == "retry" ? ["POST"] : ["GET"])
-    default:
-      throw VoucherifyError(
-        status: 404, key: "not_found", message: "Resource not found", details: "No page at \(request.path)")
-    }
-  }
-
-  private func api(_ path: [String], _ request: DashboardRequest) throws(VoucherifyError) -> JSON {
-    switch (path.first, path.count) {
-    case ("info", 1): return info()
-    case ("sendouts", 1): return try list(SendoutQuery(request.query))
-    case ("sendouts", 2) where path[1] == "changes": return try changes(since: request.query["since"])
-    case ("sendouts", 2): return try detail(path[1])
-    case ("world", 2): return try world(path[1], request.query)
-    default:
-      throw VoucherifyError(
-        status: 404, key: "not_found", message: "Resource not found",
-        details: "No endpoint at \(request.path); see docs/dashboard.md")
-    }
-  }
-
   /// Whether the world tabs are shown.
   var hasWorld: Bool { configuration.world != nil }
 
   /// What the page shows before its script runs.
-  private func page() -> DashboardPage {
+  func page() -> DashboardPage {
     DashboardPage(auditPath: configuration.delivery.auditPath, worldTabs: hasWorld)
   }
 

@@ -33,8 +33,8 @@ public enum DashboardSession {
     try configuration.delivery.checkAuditLog()
     let service = DashboardService(
       DashboardService.Configuration(delivery: configuration.delivery, world: nil), observer: observer)
-    var serverConfiguration = ListenerConfiguration(host: configuration.host, port: configuration.port)
-    serverConfiguration.hostGuard = .everything
+    let serverConfiguration = HTTPServerConfiguration(
+      host: configuration.host, port: configuration.port, hostGuard: .everything)
     let server = HTTPServer(configuration: serverConfiguration, handler: service)
     do throws(ListenerError) { try server.start() } catch { throw .usage(error.message) }
     let url = pageURL(server.baseURL)

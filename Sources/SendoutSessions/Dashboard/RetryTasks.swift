@@ -1,16 +1,15 @@
-import Foundation
+import Synchronization
 
 /// The dashboard's retries in flight: at most one per sendout, awaited when the server stops.
-final class RetryTasks: @unchecked Sendable {
-  private let lock = NSLock()
-  private var running: [String: Task<Void, Never>] = [:]
+final class RetryTasks: Sendable {
+  private let running = Mutex<[String: Task<Void, Never>]>([:])
 
   /// Ids being retried now.
-  var inFlight: Set<String> { lock.withLock { Set(running.keys) } }
+  var inFlight: Set<String> { running.withLock { Set($0.keys) } }
 
   /// Starts `work` for `id` unless one is running; `false` if one is.
   func start(_ id: String, _ work: @escaping @Sendable () async -> Void) -> Bool {
-    lock.withLock {
+    running.withLock { running in
       guard running[id] == nil else { return false }
       running[id] = Task { [weak self] in
         await work()
@@ -20,11 +19,11 @@ final class RetryTasks: @unchecked Sendable {
     }
   }
 
-  private func finished(_ id: String) { lock.withLock { running[id] = nil } }
+  private func finished(_ id: String) { _ = running.withLock { $0.removeValue(forKey: id) } }
 
   /// Waits for every retry in flight.
   func finish() async {
-    let all = lock.withLock { Array(running.values) }
+    let all = running.withLock { Array($0.values) }
     for task in all { await task.value }
   }
 }

@@ -1,3 +1,4 @@
+import SendoutAPI
 import SendoutCore
 
 /// The filters and page of `GET /_sendout/api/sendouts`: `status`, `event_type`, `source`, `q` (free text),

@@ -1,3 +1,4 @@
+import SendoutAPI
 import SendoutCore
 
 /// The world tabs of `sendout serve`'s dashboard: customers, vouchers (with redemption counts and balances) and

@@ -1,30 +1,32 @@
+import SendoutAPI
 import SendoutCore
 import SendoutIO
 
 extension APIService {
   /// `GET /_sendout/delivery`: the delivery queue's counters and paused sources. `POST /_sendout/delivery/pause`
   /// holds every attempt (calls still queue sendouts); `POST /_sendout/delivery/resume` releases them, and with
-  /// `{"source": "wh_…"}` resumes that source after it was paused for exhausting a sendout's attempts.
-  func deliveryEndpoint(_ call: APICall) throws(VoucherifyError) -> APIAnswer {
-    let isRead = call.path == "/_sendout/delivery"
-    guard call.method == (isRead ? "GET" : "POST") else {
-      throw VoucherifyError.methodNotAllowed(call.method, allowed: [isRead ? "GET" : "POST"])
-    }
-    if !isRead {
-      guard call.authorized.contains(.server) else { throw VoucherifyError.unauthorized("X-App-Id / X-App-Token") }
-      if call.path.hasSuffix("/pause") {
-        delivery.hold()
-      } else if let source = try Self.decodeBody(call.body)["source"] {
-        guard let id = source.stringValue, delivery.resume(source: id) else {
-          throw VoucherifyError(
-            status: 404, key: "not_found", message: "Resource not found",
-            details: "no paused source \(source.compactString); see GET /_sendout/delivery")
-        }
-      } else {
-        delivery.release()
+  /// `{"source": "wh_…"}` resumes that source after it was paused for exhausting a sendout's attempts. Each answers
+  /// the queue's counters after it.
+  func deliveryStatus() -> APIAnswer { APIAnswer(body: Self.json(delivery.snapshot)) }
+
+  /// `POST /_sendout/delivery/pause`.
+  func pauseDelivery() -> APIAnswer {
+    delivery.hold()
+    return deliveryStatus()
+  }
+
+  /// `POST /_sendout/delivery/resume`, for every attempt or for `{"source": ID}`.
+  func resumeDelivery(_ call: APICall) throws(VoucherifyError) -> APIAnswer {
+    if let source = try MockAPI.decodeBody(call.body)["source"] {
+      guard let id = source.stringValue, delivery.resume(source: id) else {
+        throw VoucherifyError(
+          status: 404, key: "not_found", message: "Resource not found",
+          details: "no paused source \(source.compactString); see GET /_sendout/delivery")
       }
+    } else {
+      delivery.release()
     }
-    return APIAnswer(body: Self.json(delivery.snapshot))
+    return deliveryStatus()
   }
 
   /// The queue's counters as `GET /_sendout/delivery` answers them.

@@ -1,12 +1,8 @@
+import SendoutAPI
 import SendoutCore
 import SendoutIO
 
 extension APIService {
-  /// Request ids of journaled calls are drawn from the seed with this mask (a replay draws the same).
-  static let requestIDMask: UInt64 = 0x4E0E_57ED
-  /// … and those of calls refused before any endpoint with this one, mixed with the journal's length at start.
-  static let refusedIDMask: UInt64 = 0x4EF0_5ED0
-
   /// Replays journaled calls (at start-up, with `--state`): the world ends as it was. Returns the sendouts the calls
   /// made that `unfinished` picks (those the audit log has no final record of), to be delivered again, and how many
   /// calls were answered otherwise than the journal recorded (another version of sendout wrote it).
@@ -21,7 +17,7 @@ extension APIService {
         if let recorded = call.status, recorded != applied.status { diverged += 1 }
         resumed += applied.sendouts.filter(unfinished)
       }
-      refusedIDs = IDFactory(seed: start.seed ^ Self.refusedIDMask ^ UInt64(calls.count))
+      mock.refusedIDs = IDFactory(seed: start.seed ^ MockAPI.refusedIDMask ^ UInt64(calls.count))
       self.journal = journal
       return (resumed, diverged)
     }
@@ -40,7 +36,7 @@ extension APIService {
       : VoucherifyError(
         status: 500, key: "internal", message: "Internal error",
         details: "the --state file could not be written (\(failure.reason)), so the call was not applied")
-    let requestID = refusedIDs.make(.group, at: call.at)
+    let requestID = mock.refusedIDs.make(.group, at: call.at)
     rebuildFromJournal()
     return Applied(status: error.status, body: error.body(requestID: requestID))
   }
@@ -48,12 +44,10 @@ extension APIService {
   /// The start's world, then every call the journal holds on disk, applied again (their sendouts were queued when
   /// they were first answered).
   private func rebuildFromJournal() {
-    (world, webhooks) = (start.world, start.webhooks)
-    (initialWorld, initialWebhooks) = (start.world, start.webhooks)
-    simulatedNow = start.simulatedNow
-    requestIDs = IDFactory(seed: start.seed ^ Self.requestIDMask)
-    reads.invalidate()
-    madeSendouts = []
+    let kept = (refusedIDs: mock.refusedIDs, refusesTarget: mock.refusesTarget)
+    mock = start.mock
+    (mock.refusedIDs, mock.refusesTarget) = kept
+    (initialWorld, initialWebhooks) = (start.mock.world, start.mock.webhooks)
     guard let journal else { return }
     do throws(DurableLogError) {
       for call in try journal.records().compactMap(APICall.init(line:)) { _ = apply(call) }

@@ -1,3 +1,4 @@
+import SendoutAPI
 import SendoutCore
 
 extension APIService {
@@ -7,7 +8,9 @@ extension APIService {
   /// A bad file is a 400 whose details are what `sendout run` says (line:column or field path). The body is taken
   /// literally: `${NAME}` is not expanded from the server's environment (which the caller must not read, and which a
   /// replay of the journal may not have), only `${NAME:-default}` gets its default.
-  func scenarioEndpoint(_ call: APICall, reached: inout Bool) throws(VoucherifyError) -> APIAnswer {
+  func scenarioEndpoint(_ call: APICall, _ mock: inout MockAPI, reached: inout Bool) throws(VoucherifyError)
+    -> APIAnswer
+  {
     let file = "request body"
     let start: ServeStart
     do throws(SessionError) {
@@ -24,14 +27,14 @@ extension APIService {
     if let refusal = served.refusal(of: start.webhooks) {
       throw VoucherifyError(status: 400, key: "invalid_scenario", message: "Invalid scenario", details: refusal)
     }
-    enter(call, reached: &reached)
+    mock.enter(call, reached: &reached)
     var world = start.world
     world.addsRequestGaps = false
     world.keepsLog = false
-    (self.world, webhooks) = (world, start.webhooks)
+    (mock.world, mock.webhooks) = (world, start.webhooks)
     (initialWorld, initialWebhooks) = (world, start.webhooks)
-    self.world.moveClock(to: call.at)
-    madeSendouts = start.sendouts
+    mock.world.moveClock(to: call.at)
+    mock.madeSendouts = start.sendouts
     return APIAnswer(
       body: [
         "object": "scenario", "name": .string(start.name), "seed": .string(String(start.seed)),

@@ -1,3 +1,4 @@
+import SendoutAPI
 import SendoutCore
 import SendoutIO
 
@@ -6,7 +7,7 @@ import SendoutIO
 /// `/_sendout/reset`) and requests refused before they were whole to the mock API. Like every other `POST` under
 /// `/_sendout/`, the dashboard's (Retry) needs the app keys here: the page sends them from its "API keys" form.
 /// Holds both handlers (the server does not retain its handler).
-final class ServeRouter: HTTPHandler, @unchecked Sendable {
+final class ServeRouter: HTTPHandler, Sendable {
   let dashboard: DashboardService
   let api: APIService
 

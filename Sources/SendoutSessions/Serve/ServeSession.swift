@@ -1,4 +1,5 @@
 import Foundation
+import SendoutAPI
 import SendoutCore
 import SendoutIO
 
@@ -133,14 +134,15 @@ public enum ServeSession {
               + "recorded (it was written by another version of sendout)"))
       }
     }
-    var serverConfiguration = ListenerConfiguration(host: configuration.host, port: configuration.port)
-    serverConfiguration.limits = HTTPLimits(maxBodyBytes: configuration.connections.maxBodyBytes)
-    serverConfiguration.readTimeoutMilliseconds = configuration.connections.readTimeoutMilliseconds
-    serverConfiguration.idleTimeoutMilliseconds = configuration.connections.idleTimeoutMilliseconds
-    serverConfiguration.maxConnections = configuration.connections.maxConnections
-    serverConfiguration.hostGuard = .reserved  // the dashboard and the admin endpoints; /v1/… take keys
-    // Parsing and writing run on every core; the world itself is one lock (calls apply one at a time).
-    serverConfiguration.threads = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    let serverConfiguration = HTTPServerConfiguration(
+      host: configuration.host, port: configuration.port,
+      limits: HTTPLimits(maxBodyBytes: configuration.connections.maxBodyBytes),
+      readTimeoutMilliseconds: configuration.connections.readTimeoutMilliseconds,
+      idleTimeoutMilliseconds: configuration.connections.idleTimeoutMilliseconds,
+      maxConnections: configuration.connections.maxConnections,
+      // Parsing and writing run on every core; the world itself is one lock (calls apply one at a time).
+      threads: min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)),
+      hostGuard: .reserved)  // the dashboard and the admin endpoints; /v1/… take keys
     let dashboard = DashboardService(
       DashboardService.Configuration(
         delivery: configuration.delivery, world: { body in service.read(body) }),
@@ -151,7 +153,7 @@ public enum ServeSession {
     let server = HTTPServer(configuration: serverConfiguration, handler: router)
     do throws(ListenerError) { try server.start() } catch { throw .usage(error.message) }
     service.serve(at: ServedAddress(host: configuration.host, port: server.port))
-    if let refusal = service.served.refusal(of: service.read { _ in service.webhooks }) {
+    if let refusal = service.served.refusal(of: service.locked { service.mock.webhooks }) {
       server.stop()
       throw .usage("The webhook target \(refusal)")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SendoutAPI
 import SendoutCore
 import SendoutIO
 

@@ -1,3 +1,5 @@
+import SendoutSessions
+
 /// One `sendout` subcommand: a thin layer that parses arguments, calls the library and prints.
 protocol Command: Sendable {
   /// The word after `sendout`.

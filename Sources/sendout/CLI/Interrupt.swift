@@ -12,16 +12,7 @@ enum Interrupt {
     return value
   }
 
-  /// Returns when SIGINT or SIGTERM arrives.
-  static func wait() async {
-    let once = Once()
-    var sources: [any DispatchSourceSignal] = []
-    await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-      sources = install { if once.first() { continuation.resume() } }
-    }
-    uninstall(sources)
-  }
-
+  /// Ignores SIGINT and SIGTERM as signals and calls `handler` when one arrives.
   static func install(_ handler: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
     [SIGINT, SIGTERM].map { sig in
       signal(sig, SIG_IGN)
@@ -32,21 +23,10 @@ enum Interrupt {
     }
   }
 
+  /// Stops the handlers and restores the default actions.
   static func uninstall(_ sources: [any DispatchSourceSignal]) {
     for source in sources { source.cancel() }
     signal(SIGINT, SIG_DFL)
     signal(SIGTERM, SIG_DFL)
-  }
-
-  /// `true` the first time only.
-  private final class Once: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = false
-    func first() -> Bool {
-      lock.withLock {
-        defer { done = true }
-        return !done
-      }
-    }
   }
 }

@@ -33,33 +33,11 @@ enum AuditCommand: Command {
       "--status", expected: "SUCCESS, RETRYING, FAILED or SKIPPED", AuditStatus.init(text:))
     let type = try arguments.option("--type")
     let json = arguments.flag("--json")
-    let rest = try arguments.positionals()
-    guard rest.isEmpty else { throw .usage("'audit' takes no arguments, got '\(rest[0])'") }
+    try arguments.noPositionals("audit")
 
     let contents = try await Session.run { () throws(SessionError) in
       try AuditSession.read(path: path) { Console.warning($0) }
     }
-    if !contents.loadLines.isEmpty {
-      let requests = contents.loadLines.filter { status == nil || ($0.succeeded ? .success : .failed) == status }
-      if json {
-        Console.out(JSON.array(requests.map(\.json)).prettyString)
-      } else {
-        for line in AuditTable.loadRequests(requests) { Console.out(line) }
-        Console.out("\n\(requests.count) load request\(requests.count == 1 ? "" : "s") from \(path)")
-      }
-      guard contents.records.isEmpty else { throw .badInput("\(path) mixes delivery records and load-test lines") }
-      return 0
-    }
-    let rows = AuditSummary(contents.records).filtered(status: status, type: type)
-    if json {
-      Console.out(JSON.array(rows.map(\.json)).prettyString)
-    } else if rows.isEmpty {
-      Console.out(contents.records.isEmpty ? "No sendouts recorded in \(path) yet." : "No sendouts match.")
-    } else {
-      for line in AuditTable.sendouts(rows) { Console.out(line) }
-      Console.out("\n\(rows.count) sendout\(rows.count == 1 ? "" : "s") from \(path)")
-    }
-    return 0
+    return try Session.finish(AuditListing.ending(contents, path: path, status: status, type: type, json: json))
   }
-
 }

@@ -1,4 +1,5 @@
 import SendoutCore
+import SendoutSessions
 
 /// `sendout bench render|world`: rendering + signing throughput on one core, and the cost of world operations
 /// as the world grows (used by scripts/bench.sh).
@@ -29,12 +30,39 @@ enum BenchCommand: Command {
     """
 
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
-    switch arguments.subcommand(["render", "world"]) {
-    case "render": return try RenderBench.run(&arguments)
-    case "world": return try WorldBench.run(&arguments)
+    let bench = arguments.subcommand(["render", "world"])
+    let json = arguments.flag("--json")
+    let report: Result<BenchReport, SessionError>
+    switch bench {
+    case "render":
+      let event = try arguments.option("--event") ?? "all"
+      let seconds = try arguments.option("--seconds", expected: "a positive number") {
+        Double($0).flatMap { $0 > 0 ? $0 : nil }
+      }
+      try arguments.noPositionals("bench render")
+      report = Result { () throws(SessionError) in try RenderBench.run(eventType: event, seconds: seconds ?? 3) }
+    case "world":
+      let (customers, vouchers) = (try count(&arguments, "--customers"), try count(&arguments, "--vouchers"))
+      let (lookups, redemptions) = (try count(&arguments, "--lookups"), try count(&arguments, "--redemptions"))
+      try arguments.noPositionals("bench world")
+      report = Result { () throws(SessionError) in
+        try WorldBench.run(
+          customers: customers ?? 100_000, vouchers: vouchers ?? 1_000_000, lookups: lookups ?? 100_000,
+          redemptions: redemptions ?? 10_000)
+      }
     default:
       let rest = try arguments.positionals()
       throw .usage("Expected 'sendout bench render' or 'sendout bench world', got '\(rest.joined(separator: " "))'")
+    }
+    let figures = try report.mapError(CLIError.init).get()
+    Console.out(json ? figures.json.compactString : figures.lines.joined(separator: "\n"))
+    return 0
+  }
+
+  /// A size option of `bench world`: 1 to 10,000,000.
+  static func count(_ arguments: inout Arguments, _ name: String) throws(CLIError) -> Int? {
+    try arguments.option(name, expected: "a positive integer up to 10000000") {
+      Int($0).flatMap { (1...10_000_000).contains($0) ? $0 : nil }
     }
   }
 }

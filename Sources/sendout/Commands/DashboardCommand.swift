@@ -42,8 +42,7 @@ enum DashboardCommand: Command {
     configuration.host = try arguments.option("--host") ?? "127.0.0.1"
     configuration.port = try arguments.port(default: 8090)
     configuration.delivery = try DeliveryOptions.parse(&arguments, defaultSchedule: .none)
-    let rest = try arguments.positionals()
-    guard rest.isEmpty else { throw .usage("'dashboard' takes no arguments, got '\(rest[0])'") }
+    try arguments.noPositionals("dashboard")
     let path = configuration.delivery.auditPath
     let served = configuration
     _ = try await Session.run { () throws(SessionError) in

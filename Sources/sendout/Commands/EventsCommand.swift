@@ -1,4 +1,4 @@
-import SendoutCore
+import SendoutSessions
 
 /// `sendout events`: the event catalog.
 enum EventsCommand: Command {
@@ -22,36 +22,8 @@ enum EventsCommand: Command {
 
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
     let json = arguments.flag("--json")
-    let rest = try arguments.positionals()
-    guard rest.isEmpty else { throw .usage("'events' takes no arguments, got '\(rest[0])'") }
-    if json {
-      Console.out(JSON.array(EventCatalog.all.map(describe)).prettyString)
-      return 0
-    }
-    let width = EventCatalog.all.map(\.type.count).max() ?? 0
-    for descriptor in EventCatalog.all {
-      let places = descriptor.configuredIn.map { $0 == .webhook ? "P" : "D" }.joined(separator: "+")
-      let note =
-        descriptor.notRenderableReason.map { "  (not renderable: \($0))" }
-        ?? (descriptor.hasOfficialSchema ? "" : "  inferred")
-      Console.out("\(descriptor.type.padding(toLength: width + 2, withPad: " ", startingAt: 0))\(places)\(note)")
-    }
-    let renderable = EventCatalog.all.filter(\.isRenderable).count
-    Console.out(
-      "\n\(renderable) renderable event types; P = project settings, D = distribution; inferred = documented by"
-        + " Voucherify without a schema, rendered by analogy with its documented siblings.")
+    try arguments.noPositionals("events")
+    for line in EventListing.lines(json: json) { Console.out(line) }
     return 0
-  }
-
-  static func describe(_ d: EventDescriptor) -> JSON {
-    [
-      "type": .string(d.type),
-      "webhook_key": d.webhookKey.isEmpty ? .null : .string(d.webhookKey),
-      "configured_in": .array(d.configuredIn.map { .string($0 == .webhook ? "project_settings" : "distribution") }),
-      "purposes": .array(d.purposes.map { .string($0.rawValue) }),
-      "renderable": .bool(d.isRenderable),
-      "schema": .string(d.schema.rawValue),
-      "reason": d.notRenderableReason.map(JSON.string) ?? .null,
-    ]
   }
 }

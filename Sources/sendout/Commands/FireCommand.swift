@@ -44,23 +44,13 @@ enum FireCommand: Command {
       --to URL               Where to POST (default: a built-in listener, see above).
       --secret S             The project's webhook secret; unsigned when absent (with --to).
       --seed N               Fixes every id and value of the rendered body (default: drawn fresh, printed).
-      --via KIND             project or distribution (default: where the event is configurable first).
-      --purpose P            Distribution purpose: notify_about_promotion, send_and_publish_unique_codes,
-                             plain_message (default: the first the docs allow for EVENT).
-      --event-name NAME      Distribution "Event name", sent as the envelope type (default: EVENT with dashes).
+    \(OptionHelp.event)
       --at TIME              Simulated clock start, ISO-8601 UTC or 'now' (default: now).
       --repeat N             Fire N fresh sendouts, one after the other (default 1).
-      --set PATH=VALUE       Set a value in the body, e.g. data.customer.email=dev@example.com (repeatable).
-      --unset PATH           Remove a key from the body (repeatable).
-      --set-new              Let --set create keys the body does not have.
       --body FILE            Send this JSON body (- for standard input) instead of rendering an EVENT.
       --interval D           Wall-clock wait between two fires with --repeat, e.g. 500ms, 2s (default 0).
-      --header 'name: value' A custom header (names: lowercase letters, digits, dashes). Repeatable.
-      --retry-schedule S     voucherify (default: 12 retries over 24 h), none, or durations since the
-                             first attempt, e.g. 100ms,1s,5s.
-      --time-scale F         Multiply every retry delay by F (0.001: the 24 h schedule in ~86 s).
-      --timeout D            Per-attempt timeout (default 10s, as Voucherify; whole seconds).
-      --audit FILE           The audit log (default ./sendout-audit.jsonl).
+    \(OptionHelp.edits)
+    \(OptionHelp.delivery)
       --resume               Set a paused/disabled source live again before sending.
 
     EXIT: 0 delivered, 1 finally FAILED / SKIPPED / interrupted, 64 bad arguments (or a --set path that does
@@ -97,11 +87,11 @@ enum FireCommand: Command {
     let configuration = FireSession.Configuration(
       request: event, target: target, delivery: delivery, resume: resume, freshSeed: !options.seedGiven,
       startNow: !options.atGiven, repeatCount: repeatCount, intervalMilliseconds: interval, bodyPath: bodyPath)
-    let printer = FirePrinter(delivery: delivery)
+    let text = FireText(delivery: delivery)
     let result = try await Session.run { () throws(SessionError) in
-      try await FireSession.run(configuration, observer: printer.show)
+      try await FireSession.run(configuration, observer: Session.printing(text.lines))
     }
-    return try printer.finish(result)
+    return try Session.finish(text.ending(result))
   }
 
   /// The one EVENT (none with `--body`).

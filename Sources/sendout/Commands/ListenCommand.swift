@@ -54,34 +54,17 @@ enum ListenCommand: Command {
 
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
     let (configuration, json) = try ListenOptions.parse(&arguments)
-    let secret = configuration.secret
     let ui = configuration.servesUI
-    if ui && !HTTPServer.isLoopback(configuration.host) {
+    if ui && !HTTPServer.isLoopback(configuration.server.host) {
       Console.warning(
-        "--ui with --host '\(configuration.host)': every arrival (headers and bodies) becomes visible to anyone on "
+        "--ui with --host '\(configuration.server.host)': every arrival (headers and bodies) becomes visible to anyone on "
           + "the network who can reach this port; bind to 127.0.0.1 (the default) to keep it on this machine")
     }
+    let text = ListenText(json: json, ui: ui, checksSignatures: configuration.secret != nil)
     let result = try await Session.run { () throws(SessionError) in
-      try await ListenSession.run(configuration) { event in
-        switch event {
-        case .listenerStarted(let url, _) where json:
-          var first = JSONObject([JSONMember("listening", .string(url)), JSONMember("port", .int(Self.port(of: url)))])
-          if ui { first.append("ui", .string(url + "/_sendout/")) }
-          Console.out(JSON.object(first).compactString)
-        case .listenerStarted(let url, _):
-          let checked = secret == nil ? "not checked: no --secret" : "checked"
-          Console.out("Listening on \(url) (signatures \(checked)). Ctrl-C to stop.")
-          if ui { Console.out("Arrivals UI: \(url)/_sendout/ (live; requests under /_sendout/ are not arrivals)") }
-        case .received(let request): Console.out(json ? request.json.compactString : request.line)
-        default: break
-        }
-      }
+      try await ListenSession.run(configuration, observer: Session.printing(text.lines))
     }
     Console.err("Stopped after \(result.received) request\(result.received == 1 ? "" : "s").")
     return 0
   }
-
-  /// The port of `http://host:PORT`.
-  static func port(of url: String) -> Int { url.split(separator: ":").last.flatMap { Int($0) } ?? 0 }
-
 }

@@ -74,22 +74,12 @@ enum LoadCommand: Command {
       try await LoadSession.run(live) { event in
         switch event {
         case .listenerStarted(let url, _): Console.err("No --to: load-testing the built-in listener on \(url)")
-        case .loadProgress(let p):
-          progress.show(
-            String(
-              format: "  %6.1fs  %8d req/s  p99 %8.2f ms  errors %d   ", p.elapsedSeconds, p.requestsInTick,
-              p.p99Milliseconds, p.errors))
+        case .loadProgress(let p): progress.show(LoadText.progress(p))
         default: break
         }
       }
     }
     progress.end()  // the report starts on its own line, not glued to the last progress line
-    Console.out(json ? result.report.json.prettyString : result.report.text)
-    if let failure = result.auditFailure { throw .badInput("The audit log could not be written: \(failure)") }
-    if let unreachable = result.unreachable { throw .failed(unreachable) }
-    if !result.unmetThresholds.isEmpty {
-      throw .failed("Threshold not met: " + result.unmetThresholds.joined(separator: "; "))
-    }
-    return 0
+    return try Session.finish(LoadText.ending(result, json: json))
   }
 }

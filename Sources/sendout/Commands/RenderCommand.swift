@@ -1,4 +1,5 @@
 import SendoutCore
+import SendoutSessions
 
 /// `sendout render`: prints the exact body (or request) a sendout would carry.
 enum RenderCommand: Command {
@@ -20,20 +21,15 @@ enum RenderCommand: Command {
     the nearest existing parent (exit 64), unless --set-new lets --set create it.
 
     OPTIONS:
-      --seed N            Seed for every id and value (default 1).
-      --via KIND          project (Project settings webhook) or distribution (default: the first the event allows).
-      --purpose P         Distribution purpose: notify_about_promotion, send_and_publish_unique_codes, plain_message.
-      --event-name NAME   Distribution "Event name" that becomes the envelope type (default: EVENT with dashes).
-      --at TIME           Simulated clock start, ISO-8601 UTC or 'now' (default 2024-03-13T13:45:00.000Z).
-      --to URL            target_url recorded in source (default http://127.0.0.1:8080/webhooks).
-      --secret S          Sign the body; shown with --request as x-voucherify-signature.
-      --header 'n: v'     Custom header (repeatable; names: lowercase letters, digits, dashes).
-      --request           Print {"method","url","headers","body"}; body is the exact string sent
-                          (authorization-like header values are redacted).
-      --pretty            Indent the output (the signature is always over the compact bytes sent).
-      --set PATH=VALUE    Set a value in the body (repeatable).
-      --unset PATH        Remove a key from the body (repeatable).
-      --set-new           Let --set create keys the body does not have.
+      --seed N               Seed for every id and value (default 1).
+    \(OptionHelp.event)
+      --at TIME              Simulated clock start, ISO-8601 UTC or 'now' (default 2024-03-13T13:45:00.000Z).
+      --to URL               target_url recorded in source (default http://127.0.0.1:8080/webhooks).
+      --secret S             Sign the body; shown with --request as x-voucherify-signature.
+    \(OptionHelp.edits)
+      --request              Print {"method","url","headers","body"}; body is the exact string sent
+                             (authorization-like header values are redacted).
+      --pretty               Indent the output (the signature is always over the compact bytes sent).
 
     EXAMPLES:
       sendout render customer.publication.succeeded

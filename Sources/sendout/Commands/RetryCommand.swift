@@ -48,27 +48,10 @@ enum RetryCommand: Command {
     }
     let configuration = ResendSession.Configuration(
       sendoutIDs: ids, failed: failed, target: target, secret: secret, delivery: delivery)
-    let path = delivery.auditPath
+    let text = ResendText(auditPath: delivery.auditPath)
     let result = try await Session.run { () throws(SessionError) in
-      try await ResendSession.run(configuration) { event in
-        switch event {
-        case .warning(let text): Console.warning(text)
-        case .resending(let n): Console.out("Retrying \(n) sendout\(n == 1 ? "" : "s") from \(path)")
-        case .delivery(let event):
-          for line in DeliveryPrinter(showID: true, maxAttempts: 0).lines(for: event) { Console.out(line) }
-        default: break
-        }
-      }
+      try await ResendSession.run(configuration, observer: Session.printing(text.lines))
     }
-    guard result.total > 0 else {
-      Console.out("No FAILED sendouts in \(path).")
-      return 0
-    }
-    Console.out("\(result.delivered) of \(result.total) delivered; audit log: \(path)")
-    if result.cancelled { throw .failed("Interrupted; unfinished sendouts are recorded as RETRYING") }
-    guard result.delivered == result.total else {
-      throw .failed("\(result.total - result.delivered) sendout(s) not delivered")
-    }
-    return 0
+    return try Session.finish(text.ending(result))
   }
 }

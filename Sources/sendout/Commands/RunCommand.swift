@@ -33,21 +33,18 @@ enum RunCommand: Command {
     run when one got a non-2xx.
 
     OPTIONS:
-      --to URL             Send every sendout here (overrides the scenario's target URLs).
-      --seed N             Override the scenario's seed.
-      --audit FILE         The audit log (default ./sendout-audit.jsonl).
-      --retry-schedule S   voucherify (default), none, or durations since the first attempt (100ms,1s,5s).
-      --time-scale F       Multiply every retry delay by F.
-      --timeout D          Per-attempt timeout (default 10s).
-      --concurrency N      Sendouts in flight at once (default 1: receivers see events in order).
-      --json               Print the summary as JSON instead of the table.
-      --junit FILE         Also write a JUnit XML report (one test case per sendout and per expectation).
-      --dry-run            Render everything and send nothing: list the planned sendouts.
-      --resume             Continue an interrupted or killed run from its audit log (same scenario and
-                           seed, so the same sendout ids): SUCCESS sendouts are not resent, RETRYING ones
-                           are sent again, unsent ones are sent; FAILED/SKIPPED stay (see 'sendout retry').
-      --duplicates F       Re-deliver a fraction F (0…1) of the sendouts after they succeed.
-      --reorder N          Deliver in seeded shuffles of windows of N sendouts.
+      --to URL               Send every sendout here (overrides the scenario's target URLs).
+      --seed N               Override the scenario's seed.
+    \(OptionHelp.delivery)
+      --concurrency N        Sendouts in flight at once (default 1: receivers see events in order).
+      --json                 Print the summary as JSON instead of the table.
+      --junit FILE           Also write a JUnit XML report (one test case per sendout and per expectation).
+      --dry-run              Render everything and send nothing: list the planned sendouts.
+      --resume               Continue an interrupted or killed run from its audit log (same scenario and
+                             seed, so the same sendout ids): SUCCESS sendouts are not resent, RETRYING ones
+                             are sent again, unsent ones are sent; FAILED/SKIPPED stay (see 'sendout retry').
+      --duplicates F         Re-deliver a fraction F (0…1) of the sendouts after they succeed.
+      --reorder N            Deliver in seeded shuffles of windows of N sendouts.
 
     EXIT: 0 all expectations met, 1 a sendout failed or an expectation was not met, 64 bad arguments,
           65 invalid scenario file.
@@ -80,17 +77,16 @@ enum RunCommand: Command {
       let plan = try await Session.run { () throws(SessionError) in
         try RunSession.plan(file: file, seed: seed, target: target)
       }
-      RunOutput.printDryRun(plan.sendouts, scenario: plan.scenario, json: json)
-      return 0
+      return try Session.finish(CommandEnding(RunText.dryRun(plan.sendouts, scenario: plan.scenario, json: json)))
     }
     let configuration = RunSession.Configuration(
       file: file, seed: seed, target: target, delivery: delivery, concurrency: concurrency, resume: resume,
       junitPath: junitPath, duplicates: duplicates, reorderWindow: reorder)
-    let printer = RunPrinter(json: json, delivery: delivery, duplicates: duplicates, reorder: reorder)
+    let text = RunText(json: json, delivery: delivery, duplicates: duplicates, reorder: reorder)
     let result = try await Session.run { () throws(SessionError) in
-      try await RunSession.run(configuration, observer: printer.show)
+      try await RunSession.run(configuration, observer: Session.printing(text.lines))
     }
-    return try printer.finish(result)
+    return try Session.finish(text.ending(result))
   }
 
   /// `--duplicates F` (0…1) and `--reorder N` (1…1000).

@@ -1,3 +1,4 @@
+import SendoutAPI
 import SendoutCore
 import SendoutIO
 import SendoutSessions
@@ -93,14 +94,12 @@ enum ServeCommand: Command {
     configuration.statePath = try arguments.option("--state")
     configuration.delivery = try DeliveryOptions.parse(&arguments, defaultSchedule: .voucherify)
     let json = arguments.flag("--json")
-    let rest = try arguments.positionals()
-    guard rest.isEmpty else { throw .usage("'serve' takes no arguments, got '\(rest[0])'") }
+    try arguments.noPositionals("serve")
     let served = configuration
-    let show = json ? ServeJSONLine.before(ServePrinter.show) : ServePrinter.show
     let calls = try await Session.run { () throws(SessionError) in
-      try await ServeSession.run(served, observer: show)
+      try await ServeSession.run(served, observer: Session.printing { ServeText.lines(for: $0, json: json) })
     }
-    Console.err("Stopped after \(calls) call\(calls == 1 ? "" : "s").")
+    Console.err("Stopped after \(ServeText.count(calls, "call")).")
     return 0
   }
 }

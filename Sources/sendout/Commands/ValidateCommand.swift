@@ -21,13 +21,7 @@ enum ValidateCommand: Command {
     let file = try ScenarioArgument.parse(&arguments)
     // Steps are checked by playing them on the (pure) world: references, selectors and world rules.
     let plan = try await Session.run { () throws(SessionError) in try RunSession.plan(file: file) }
-    let steps = plan.scenario.steps.count
-    let project = plan.scenario.project
-    let types = Set(plan.sendouts.map(\.sendout.eventType)).count
-    Console.out(
-      "\(file): ok — \"\(plan.scenario.name)\", \(steps) step\(steps == 1 ? "" : "s"), "
-        + "\(project.webhooks.count) project webhook(s), \(plan.scenario.distributions.count) distribution(s); "
-        + "plans \(plan.sendouts.count) sendouts of \(types) event types")
+    Console.out(RunText.validated(plan, file: file))
     return 0
   }
 }

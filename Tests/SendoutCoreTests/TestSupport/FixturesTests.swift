@@ -27,6 +27,15 @@ import Testing
     #expect(Hex.encode(SHA256.hash(try Fixtures.bytes(name))) == sha256)
   }
 
+  /// The REST spec is a product input in `Spec/`, verbatim (sha256 from Spec/PROVENANCE.md), no longer a fixture.
+  @Test func theRESTSpecLivesInSpecVerbatim() throws {
+    #expect(Fixtures.specDirectory.path.hasSuffix("/Spec"))
+    let bytes = try Fixtures.bytes("voucherify-api-openapi.json", in: Fixtures.specDirectory)
+    #expect(Hex.encode(SHA256.hash(bytes)) == "346edb58f60f91b35ce09756735c7b479455383b1486b839c9031182128d336f")
+    #expect(try Fixtures.apiSpec()["paths"]?.objectValue?.count == 161)
+    #expect(!FileManager.default.fileExists(atPath: Fixtures.url("voucherify-api-openapi.json").path))
+  }
+
   @Test func missingFixtureNamesTheFile() {
     #expect {
       try Fixtures.json("no-such-fixture.json")

@@ -1,0 +1,18 @@
+/// The registry: every domain folder contributes its table of endpoints, by `operationId`.
+extension APIEndpoints {
+  /// The domains' tables; an `operationId` is in one of them only (a test checks).
+  package static let tables: [[String: Handler]] = [
+    APIVouchers.endpoints, APICustomers.endpoints, APICampaigns.endpoints, APIEvents.endpoints,
+    APIPublications.endpoints, APIRedemptions.endpoints, APIOrders.endpoints, APILoyalties.endpoints,
+    APIVoucherWrites.endpoints, APICampaignWrites.endpoints, APIRecords.endpoints, APIPromotionTiers.endpoints,
+    APISegments.endpoints, APIValidationRules.endpoints, APIReferrals.endpoints,
+    APIValidations.endpoints, APIClientSide.endpoints, APILoyaltyMembers.endpoints, APILoyaltyProgram.endpoints,
+    APIStackRollbacks.endpoints, APIEarningRules.endpoints, APIPendingPoints.endpoints, APIRewardAssignments.endpoints,
+    APIPromotionStacks.endpoints, APILoyaltyTiers.endpoints,
+  ]
+
+  /// Every simulated operation: the union of the tables.
+  package static let all: [String: Handler] = tables.reduce(into: [:]) { all, table in
+    all.merge(table) { first, _ in first }
+  }
+}

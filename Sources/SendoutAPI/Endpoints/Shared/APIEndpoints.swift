@@ -1,0 +1,56 @@
+import SendoutCore
+
+/// The lookups the endpoints share, and their type: each endpoint reads the request, applies the same world operation
+/// a scenario step would, and answers with the spec's response body. Every operation of the spec not in the registry
+/// (APIEndpoints+Registry) answers 501. The world is the mock's whole state; an endpoint's events become webhooks.
+package enum APIEndpoints {
+  /// An endpoint: the request, the world it may change, and the channel events are attributed to.
+  package typealias Handler = @Sendable (APIRequest, inout World) throws(VoucherifyError) -> APIAnswer
+
+  /// An integer query parameter within `range`, or Voucherify's 400 naming it.
+  package static func pageParameter(_ request: APIRequest, _ name: String, default value: Int, range: ClosedRange<Int>)
+    throws(VoucherifyError) -> Int
+  {
+    guard let text = request.query[name] else { return value }
+    guard let number = Int(text), range.contains(number) else {
+      throw VoucherifyError(
+        status: 400, key: "invalid_query_params", message: "Invalid query params",
+        details: "`\(name)` must be an integer from \(range.lowerBound) to \(range.upperBound), got '\(text)'")
+    }
+    return number
+  }
+
+  /// The campaign whose id or name is `key`, or Voucherify's 404.
+  package static func campaign(_ key: String, in world: World) throws(VoucherifyError) -> Campaign {
+    if let c = try? world.campaign(key), !c.deleted { return c }
+    if let c = world.campaigns.first(where: { $0.name == key && !$0.deleted }) { return c }
+    throw VoucherifyError.notFound("campaign", id: key)
+  }
+
+  /// The voucher whose code or id is `key`, or Voucherify's 404.
+  package static func voucher(_ key: String, in world: World) throws(VoucherifyError) -> Voucher {
+    if let v = try? world.voucher(code: key), !v.deleted { return v }
+    if let v = try? world.voucher(key), !v.deleted { return v }
+    throw VoucherifyError.notFound("voucher", id: key)
+  }
+
+  /// The customer whose id or `source_id` is `key`, or Voucherify's 404.
+  package static func customer(_ key: String, in world: World) throws(VoucherifyError) -> Customer {
+    if let c = try? world.customer(key) { return c }
+    if let c = try? world.customer(sourceID: key) { return c }
+    throw VoucherifyError.notFound("customer", id: key)
+  }
+
+  /// The customer a request body's `customer` names, by `id` or `source_id`.
+  package static func customerKey(_ request: APIRequest) -> String? {
+    request.body["customer"]?["id"]?.stringValue ?? request.body["customer"]?["source_id"]?.stringValue
+  }
+
+  /// The customer `key` names (id or `source_id`), or a new one with `key` as its `source_id`, as Voucherify
+  /// upserts the customer a publication, redemption or order names; the creation's events when one was made.
+  package static func upsertCustomer(_ key: String?, in world: inout World) -> (id: String, events: [WorldEvent]) {
+    if let key, let known = try? customer(key, in: world) { return (known.id, []) }
+    let created = world.createCustomer(sourceID: key, channel: .api)
+    return (created.value.id, created.events)
+  }
+}

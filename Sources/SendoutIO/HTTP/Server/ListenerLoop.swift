@@ -1,0 +1,241 @@
+import Foundation
+import SendoutCore
+import Synchronization
+
+/// The HTTP server loop of the listener (and of any other `HTTPHandler`): one thread, `poll()` over the listening
+/// socket, a wake-up pipe and every connection. Delayed answers and timeouts are deadlines in the loop, so a slow
+/// answer never blocks other connections.
+// @unchecked: the descriptors and connection table are confined to the loop's own thread; only `stop` crosses.
+final class ListenerLoop: @unchecked Sendable {
+  /// How long the listening socket is left unwatched when the process is out of descriptors and no connection is
+  /// idle to make room (a closing connection ends the pause sooner).
+  static let outOfFilesPauseMilliseconds: Int64 = 100
+
+  private let listenFD: Int32
+  private unowned let owner: any HTTPHandler
+  private let configuration: HTTPServerConfiguration
+  /// This loop's share of the server's connections.
+  private let maxConnections: Int
+  /// While set, `accept` would fail for want of descriptors: the listening socket is not watched until then.
+  private var acceptPausedUntil: Int64?
+  /// Times `poll` returned: a loop that spins shows here (the tests read it).
+  let wakeups = Atomic<Int>(0)
+  /// The configuration's `hostGuard` when bound to a loopback address.
+  private let hostGuard: LoopbackHostGuard?
+  private var wakeRead: Int32 = -1
+  private var wakeWrite: Int32 = -1
+  private let stopping = Atomic<Bool>(false)
+  private let finished = DispatchSemaphore(value: 0)
+  private var connections: [Int32: ListenerConnection] = [:]
+  private var buffer = [UInt8](repeating: 0, count: 65_536)
+  private var activityCounter = 0
+
+  init(listener: Int32, owner: any HTTPHandler, configuration: HTTPServerConfiguration, maxConnections: Int) {
+    listenFD = listener
+    self.owner = owner
+    self.configuration = configuration
+    self.maxConnections = maxConnections
+    hostGuard = HTTPServer.isLoopback(configuration.host) ? configuration.hostGuard : nil
+    (wakeRead, wakeWrite) = Platform.makeWakePipe()
+  }
+
+  func start() {
+    let thread = Thread { [self] in run() }
+    thread.name = "sendout-listener"
+    thread.start()
+  }
+
+  /// Closes the sockets of a loop that was never started.
+  func closeUnstarted() {
+    Platform.close(listenFD)
+    Platform.close(wakeRead)
+    Platform.close(wakeWrite)
+  }
+
+  func stop() {
+    stopping.store(true, ordering: .releasing)
+    Platform.wake(wakeWrite)
+    _ = finished.wait(timeout: .now() + 2)
+  }
+
+  private var isStopping: Bool { stopping.load(ordering: .acquiring) }
+
+  private func run() {
+    while !isStopping {
+      var entries = [
+        Platform.PollEntry(fd: listenFD, wantRead: acceptPausedUntil == nil),
+        Platform.PollEntry(fd: wakeRead, wantRead: true),
+      ]
+      for connection in connections.values {
+        entries.append(
+          Platform.PollEntry(
+            fd: connection.fd, wantRead: !connection.stopReading && !connection.isBackedUp,
+            wantWrite: connection.hasUnsentOutput))
+      }
+      Platform.poll(&entries, timeoutMilliseconds: pollTimeout(now: Platform.monotonicMilliseconds()))
+      wakeups.add(1, ordering: .relaxed)
+      if entries[1].readable { Platform.drain(wakeRead) }
+      if let until = acceptPausedUntil, Platform.monotonicMilliseconds() >= until { acceptPausedUntil = nil }
+      if isStopping { break }
+      if entries[0].readable { acceptAll() }
+      for entry in entries.dropFirst(2) where entry.readable {
+        if let connection = connections[entry.fd] { read(connection) }
+      }
+      service(now: Platform.monotonicMilliseconds())
+    }
+    for connection in connections.values { Platform.close(connection.fd) }
+    connections.removeAll()
+    Platform.close(listenFD)
+    Platform.close(wakeRead)
+    Platform.close(wakeWrite)
+    finished.signal()
+  }
+
+  private func pollTimeout(now: Int64) -> Int32 {
+    var deadline = min(now + 1000, acceptPausedUntil ?? .max)
+    for connection in connections.values {
+      if let first = connection.pending.first { deadline = min(deadline, first.readyAt) }
+      let limit =
+        connection.requestDeadline(readTimeout: configuration.readTimeoutMilliseconds)
+        ?? connection.lastActivity + configuration.idleTimeoutMilliseconds
+      deadline = min(deadline, limit)
+    }
+    return Int32(max(0, deadline - now))
+  }
+
+  private func acceptAll() {
+    while true {
+      let fd: Int32
+      switch accept() {
+      case .none: return
+      case .outOfFiles:
+        // The newcomer stays queued and the listening socket readable: watching it now would spin. Make room by
+        // closing the connection idle the longest, or stop watching until a connection closes.
+        if evictOldestIdle() { continue }
+        acceptPausedUntil = Platform.monotonicMilliseconds() + Self.outOfFilesPauseMilliseconds
+        return
+      case .connection(let accepted): fd = accepted
+      }
+      if connections.count >= maxConnections && !evictOldestIdle() {
+        Platform.close(fd)  // every connection is mid-request: the newcomer waits for none of them
+        continue
+      }
+      let connection = ListenerConnection(fd: fd, limits: configuration.limits, now: Platform.monotonicMilliseconds())
+      activityCounter += 1
+      connection.activityOrder = activityCounter
+      connections[fd] = connection
+    }
+  }
+
+  private func accept() -> Platform.Accepted {
+    if let limit = configuration.simulatedFileLimit, connections.count >= limit {
+      var waiting = [Platform.PollEntry(fd: listenFD, wantRead: true)]  // EMFILE only when a connection waits
+      Platform.poll(&waiting, timeoutMilliseconds: 0)
+      return waiting[0].readable ? .outOfFiles : .none
+    }
+    return Platform.accept(listenFD)
+  }
+
+  /// At the connection cap (or out of descriptors): closes the connection idle the longest (between requests, nothing to send),
+  /// so a crowd of idle clients cannot lock a real one out. Returns `false` when none is idle.
+  private func evictOldestIdle() -> Bool {
+    var oldest: ListenerConnection?
+    for connection in connections.values
+    where !connection.closed && connection.isDrained && !connection.parser.hasPartialMessage {
+      if connection.activityOrder < oldest?.activityOrder ?? Int.max { oldest = connection }
+    }
+    guard let oldest else { return false }
+    Platform.close(oldest.fd)
+    connections[oldest.fd] = nil
+    return true
+  }
+
+  private func read(_ connection: ListenerConnection) {
+    guard !connection.stopReading, !connection.isBackedUp else { return }
+    let now = Platform.monotonicMilliseconds()
+    for _ in 0..<8 {
+      switch Platform.read(connection.fd, into: &buffer) {
+      case .bytes(let n):
+        owner.count(bytes: n)
+        connection.lastActivity = now
+        activityCounter += 1
+        connection.activityOrder = activityCounter
+        if connection.requestStartedAt == nil { connection.requestStartedAt = now }
+        connection.parser.feed(buffer[0..<n])
+        parse(connection, now: now)
+        if connection.stopReading || n < buffer.count { return }
+      case .wouldBlock:
+        return
+      case .end:
+        connection.stopReading = true
+        if connection.isDrained { connection.closed = true } else { connection.closeWhenFlushed = true }
+        return
+      }
+    }
+  }
+
+  private func parse(_ connection: ListenerConnection, now: Int64) {
+    do {
+      while !connection.stopReading, let message = try connection.parser.next() {
+        answer(message, on: connection, now: now)
+        connection.requestStartedAt = nil
+      }
+      if connection.parser.hasPartialMessage, connection.requestStartedAt == nil { connection.requestStartedAt = now }
+      if connection.parser.takeContinueRequest() {
+        connection.pending.append(.init(readyAt: now, bytes: Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), close: false))
+      }
+    } catch {
+      reject(connection, status: error.status, reason: error.reason, now: now)
+    }
+  }
+
+  private func answer(_ message: HTTPMessage, on connection: ListenerConnection, now: Int64) {
+    if let refusal = hostGuard?.refusal(message.head) {
+      reject(connection, status: 403, reason: refusal, now: now)
+      return
+    }
+    let reply = owner.reply(to: message)
+    let keepAlive = message.head.keepAlive
+    let bytes = HTTPSerializer.response(
+      status: reply.status, headers: reply.headers, body: reply.body, keepAlive: keepAlive,
+      headOnly: message.head.method == "HEAD")
+    connection.pending.append(.init(readyAt: now + reply.delayMilliseconds, bytes: bytes, close: !keepAlive))
+    if !keepAlive { connection.stopReading = true }
+  }
+
+  private func reject(_ connection: ListenerConnection, status: Int, reason: String, now: Int64) {
+    let reply = owner.rejection(status: status, reason: reason)
+    let bytes = HTTPSerializer.response(
+      status: reply.status, headers: reply.headers, body: reply.body, keepAlive: false)
+    connection.pending.append(.init(readyAt: now, bytes: bytes, close: true))
+    connection.stopReading = true
+  }
+
+  private func service(now: Int64) {
+    for connection in connections.values {
+      if !connection.closed {
+        connection.release(now: now)
+        if !connection.flush() { connection.closed = true }
+      }
+      if connection.closeWhenFlushed && connection.isDrained { connection.closed = true }
+      if !connection.closed && connection.isDrained && !connection.stopReading {
+        if let deadline = connection.requestDeadline(readTimeout: configuration.readTimeoutMilliseconds) {
+          if now >= deadline {
+            reject(
+              connection, status: 408, reason: "no complete request within \(configuration.readTimeoutMilliseconds) ms",
+              now: now)
+            connection.release(now: now)
+            _ = connection.flush()
+          }
+        } else if now - connection.lastActivity >= configuration.idleTimeoutMilliseconds {
+          connection.closed = true
+        }
+      }
+      if connection.closed {
+        Platform.close(connection.fd)
+        connections[connection.fd] = nil
+        acceptPausedUntil = nil  // a descriptor is free again
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import SendoutCore
+import SendoutIO
+
+/// Options shared by the commands that deliver (`fire`, `run`, `retry`): schedule, time scale, timeout,
+/// custom headers and the audit log path.
+public enum DeliveryOptions {
+  /// Parses `--retry-schedule`, `--time-scale`, `--timeout`, `--header`… and `--audit`.
+  public static func parse(_ arguments: inout Arguments, defaultSchedule: RetrySchedule) throws(CLIError)
+    -> DeliverySettings
+  {
+    let scheduleText = try arguments.option("--retry-schedule")
+    let scaleText = try arguments.option("--time-scale")
+    let timeoutText = try arguments.option("--timeout")
+    let headers = try parseHeaders(&arguments)
+    let auditPath = try arguments.option("--audit") ?? FileAuditLog.defaultPath
+    do throws(DeliveryError) {
+      let schedule = try scheduleText.map { (t) throws(DeliveryError) in try RetrySchedule.parse(t) } ?? defaultSchedule
+      let scale = try scaleText.map { (t) throws(DeliveryError) in try RetryPolicy.parseTimeScale(t) } ?? 1
+      var timeout = RetryPolicy.voucherifyTimeoutMilliseconds
+      if let text = timeoutText {
+        guard let ms = DurationText.wholeMilliseconds(text), ms > 0 else { throw DeliveryError.invalidDuration(text) }
+        timeout = ms
+      }
+      return DeliverySettings(
+        policy: try RetryPolicy(schedule: schedule, timeScale: scale, timeoutMilliseconds: timeout), headers: headers,
+        auditPath: auditPath)
+    } catch {
+      throw .usage(error.message)
+    }
+  }
+
+  /// Every `--header 'name: value'`, checked against Voucherify's header-name rule.
+  public static func parseHeaders(_ arguments: inout Arguments) throws(CLIError) -> [HTTPHeader] {
+    let texts = try arguments.options("--header")
+    do throws(DeliveryError) {
+      return try texts.map { (t) throws(DeliveryError) in try CustomHeader.parse(t) }
+    } catch {
+      throw .usage(error.message)
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import SendoutCore
+import Testing
+
+@testable import SendoutAPI
+
+/// `MockAPI.apply`, the mock's one entry point, without a server: what the HTTP shell relies on for journaling,
+/// caching and request ids.
+@Suite struct MockAPITests {
+  static func call(_ api: InProcessAPI, _ method: String, _ target: String, body: String = "") -> APICall {
+    APICall(
+      at: api.mock.world.now, method: method, target: target, body: Array(body.utf8),
+      authorized: [.server, .management])
+  }
+
+  /// A repeated pure read comes from the read cache as the same bytes and still counts as a journaled call (its
+  /// request id drawn); a write empties the cache.
+  @Test func aRepeatedReadIsCachedAndAWriteEmptiesTheCache() throws {
+    let api = try InProcessAPI()
+    var mock = api.mock
+    let code = mock.world.vouchers[0].code
+    let first = mock.apply(Self.call(api, "GET", "/v1/vouchers/\(code)"))
+    #expect(first.status == 200 && first.journaled && first.bytes != nil)
+    let ids = mock.requestIDs
+    let again = mock.apply(Self.call(api, "GET", "/v1/vouchers/\(code)"))
+    #expect(again.bytes == first.bytes && again.journaled && again.body == .null, "served from the cache")
+    let now = mock.world.now
+    var (drawn, notDrawn, actual) = (ids, ids, mock.requestIDs)
+    _ = drawn.make(.group, at: now)
+    let next = actual.make(.group, at: now)
+    #expect(next == drawn.make(.group, at: now) && next != notDrawn.make(.group, at: now), "the hit drew one id")
+    let disabled = mock.apply(Self.call(api, "POST", "/v1/vouchers/\(code)/disable"))
+    #expect(disabled.status == 200 && disabled.journaled && !disabled.sendouts.isEmpty)
+    let after = mock.apply(Self.call(api, "GET", "/v1/vouchers/\(code)"))
+    #expect(after.bytes != first.bytes, "the disable emptied the cache")
+  }
+
+  /// A call refused before any endpoint is not journaled, changes nothing and draws its request id from the refused
+  /// sequence; without an admin table, `/_sendout/…` is no route.
+  @Test func refusedCallsAreNotJournaled() throws {
+    let api = try InProcessAPI()
+    var mock = api.mock
+    let journaled = mock.requestIDs
+    for (method, target, body) in [
+      ("GET", "/v1/nowhere", ""), ("DELETE", "/v1/vouchers", ""), ("POST", "/v1/customers", "[1]"),
+      ("GET", "/_sendout/clock", ""),
+    ] {
+      let outcome = mock.apply(Self.call(api, method, target, body: body))
+      #expect(!outcome.journaled && outcome.status >= 400 && outcome.sendouts.isEmpty, "\(method) \(target)")
+      #expect(outcome.body["request_id"]?.stringValue?.isEmpty == false)
+    }
+    var (unchanged, actual) = (journaled, mock.requestIDs)
+    #expect(actual.make(.group, at: mock.world.now) == unchanged.make(.group, at: mock.world.now))
+    #expect(mock.world.customers.count == api.mock.world.customers.count)
+  }
+}
