@@ -2,8 +2,10 @@ import Foundation
 import SendoutCore
 
 /// `sendout bench world`: what world operations cost as the world grows. A world of `customers` customers and a
-/// coupon campaign of `vouchers` codes is built; then lookups by id and by code, and redemptions, are timed.
-/// With O(1) indexes the per-operation costs stay flat from 10k to 1M vouchers.
+/// coupon campaign of `vouchers` codes is built; then lookups by id and by code, and redemptions, are timed; then a
+/// loyalty program with an `order.paid` earning rule publishes a card to `redemptions` customers and each of them
+/// places and pays an order (earning points). With indexes kept by the store the per-operation costs stay flat
+/// from 10k to 1M vouchers.
 enum WorldBench {
   static func run(_ arguments: inout Arguments) throws(CLIError) -> Int32 {
     func count(_ name: String, _ fallback: Int) throws(CLIError) -> Int {
@@ -51,8 +53,26 @@ enum WorldBench {
         } catch { throw .internal(error.message) }
       }
     }
+    let holders = min(redemptions, customers)
+    var loyaltyID = ""
+    let publish = try BenchClock.time { () throws(CLIError) in
+      do throws(WorldOperationError) {
+        loyaltyID = try world.createCampaign(CampaignSpec(type: .loyaltyProgram, vouchersCount: holders)).value.id
+        world.addEarningRule(campaignID: loyaltyID, every: 1_000, points: 10)
+        for n in 0..<holders { _ = try world.publish(campaignID: loyaltyID, customerID: customerIDs[n]) }
+      } catch { throw .internal(error.message) }
+    }
+    let earn = try BenchClock.time { () throws(CLIError) in
+      for n in 0..<redemptions {
+        do throws(WorldOperationError) {
+          let order = try world.createOrder(customerID: customerIDs[n % holders]).value
+          _ = try world.payOrder(order.id)
+        } catch { throw .internal(error.message) }
+      }
+    }
     let figures: [(String, Int, Double)] = [
       ("build", customers + vouchers, build), ("lookup", lookups * 3, lookup), ("redeem", redemptions, redeem),
+      ("publish", holders, publish), ("earn", redemptions, earn),
     ]
     if json {
       Console.out(
