@@ -10,7 +10,7 @@ extension World {
     throws(WorldOperationError) -> Emitted<Campaign>
   {
     let deleted = try deleteCampaign(id, channel: channel)
-    for voucherID in indexes.campaignVoucherIDs[id] ?? [] {
+    for voucherID in voucherIDs(inCampaign: id) {
       guard let i = vouchers.position(of: voucherID), !vouchers[i].deleted else { continue }
       vouchers[i].deleted = true
       vouchers[i].updatedAt = now
