@@ -25,7 +25,7 @@ enum APICampaignWrites {
         status: 400, key: key, message: "Invalid campaign params",
         details: "`campaign_type` is required: \(CampaignType.allCases.map(\.rawValue).joined(separator: ", "))")
     }
-    if world.campaigns.contains(where: { $0.name == name && !$0.deleted }) {
+    if world.campaign(named: name) != nil {
       throw APIError(
         status: 409, key: "duplicate_found", message: "Duplicated resource found",
         details: "A campaign named '\(name)' already exists", resourceID: name, resourceType: "campaign")
