@@ -14,9 +14,7 @@ extension World {
       guard let i = vouchers.position(of: voucherID), !vouchers[i].deleted else { continue }
       vouchers[i].deleted = true
       vouchers[i].updatedAt = now
-      if force, indexes.voucherIDByCode[vouchers[i].code] == voucherID {
-        indexes.voucherIDByCode[vouchers[i].code] = nil
-      }
+      if force { freeCode(ofVoucher: voucherID) }
     }
     return deleted
   }

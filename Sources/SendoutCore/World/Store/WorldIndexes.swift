@@ -21,6 +21,27 @@ extension World {
     vouchers.append(v)
   }
 
+  /// Frees voucher `id`'s code for a new voucher (a permanent deletion), unless another voucher holds it now.
+  mutating func freeCode(ofVoucher id: String) {
+    guard let v = vouchers[id: id], indexes.voucherIDByCode[v.code] == id else { return }
+    indexes.voucherIDByCode[v.code] = nil
+  }
+
+  /// Appends a new customer and indexes its `source_id`.
+  mutating func addCustomer(_ c: Customer) {
+    customers.append(c)
+    indexes.customerIDBySourceID[c.sourceID] = c.id
+  }
+
+  /// Removes the customer at `position` and its `source_id` from the index (unless another customer holds it).
+  mutating func removeCustomer(at position: Int) -> Customer {
+    let removed = customers.remove(at: position)
+    if indexes.customerIDBySourceID[removed.sourceID] == removed.id {
+      indexes.customerIDBySourceID[removed.sourceID] = nil
+    }
+    return removed
+  }
+
   /// Whether a voucher with `code` exists.
   func codeExists(_ code: String) -> Bool { indexes.voucherIDByCode[code] != nil }
 
