@@ -81,6 +81,9 @@ import Testing
       add(
         "transactions of \(v.id)", w.transactions(ofVoucher: v.id).map(\.id),
         w.transactions.filter { $0.voucherID == v.id }.map(\.id))
+      add(
+        "redemptions of \(v.id)", w.redemptions(ofVoucher: v.id).map(\.id),
+        w.redemptions.filter { $0.voucherID == v.id }.map(\.id))
     }
     for r in w.redemptions {
       add(

@@ -15,6 +15,8 @@ extension TableRelation where Entity == Campaign {
 extension TableRelation where Entity == Redemption {
   /// The child redemptions of a stacked redemption, by parent id (rollbacks are not children).
   static var stackParent: Self { Self("stack parent") { $0.kind == .redemption ? $0.parentID : nil } }
+  /// The redemptions and rollbacks of a voucher.
+  static var voucher: Self { Self("voucher") { $0.voucherID } }
 }
 
 extension TableRelation where Entity == PointsBucket {
@@ -48,6 +50,9 @@ extension World {
 
   /// The child redemptions of stacked redemption `parentID` (those whose `redemption` is it), in order.
   public func stackChildren(of parentID: String) -> [Redemption] { redemptions.members(.stackParent, parentID) }
+
+  /// The redemptions and rollbacks of voucher `voucherID`, in order.
+  public func redemptions(ofVoucher voucherID: String) -> [Redemption] { redemptions.members(.voucher, voucherID) }
 
   /// The active points buckets of card `voucherID`, oldest first.
   public func activeBuckets(ofVoucher voucherID: String) -> [PointsBucket] {

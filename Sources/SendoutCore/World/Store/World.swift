@@ -25,7 +25,7 @@ public struct World: Sendable {
   /// Orders.
   public internal(set) var orders: EntityTable<Order> = []
   /// Redemptions and rollbacks.
-  public internal(set) var redemptions = EntityTable<Redemption>(relations: [.stackParent])
+  public internal(set) var redemptions = EntityTable<Redemption>(relations: [.stackParent, .voucher])
   /// Publications.
   public internal(set) var publications: EntityTable<Publication> = []
   /// Segments.
