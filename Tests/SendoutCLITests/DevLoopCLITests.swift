@@ -60,10 +60,16 @@ import Testing
     defer { for path in [audit, junit] { try? FileManager.default.removeItem(atPath: path) } }
     let started = Date()
     let result = try SendoutBinary.run(
-      [
-        "run", RunCommandTests.scenariosDirectory.appendingPathComponent("spring-discounts.json").path, "--to",
-        "http://127.0.0.1:\(receiver.port)/webhooks", "--junit", junit, "--deadline", "400ms", "--audit", audit,
-      ], environment: environment.merging(["CI": "true"]) { a, _ in a }, timeoutSeconds: 60)
+      try Self.readmeCILine().map { word in
+        switch word {
+        case "Scenarios/my-flow.json":
+          RunCommandTests.scenariosDirectory.appendingPathComponent("spring-discounts.json").path
+        case "http://127.0.0.1:3000/webhooks": "http://127.0.0.1:\(receiver.port)/webhooks"
+        case "sendout.xml": junit
+        case "5m": "400ms"  // the deadline: the 2-minute schedule is proven as arithmetic instead
+        default: word
+        }
+      } + ["--audit", audit], environment: environment.merging(["CI": "true"]) { a, _ in a }, timeoutSeconds: 60)
     #expect(Date().timeIntervalSince(started) < 30)
     #expect(result.status == 1, "stderr: \(result.stderr)")
     #expect(result.stderr.contains("Deadline reached"))
@@ -79,6 +85,18 @@ import Testing
       #expect(hint.contains("environment variable SENDOUT_SECRET") && hint.contains("starting 'whse'"), "\(hint)")
       #expect(!(result.stdout + result.stderr).contains("whsec-from-the-env"))
     }
+  }
+
+  /// The words of the README's CI line (`In CI: \`sendout run …\``), after `sendout`.
+  static func readmeCILine() throws -> [String] {
+    let readme = try String(
+      contentsOf: RunCommandTests.scenariosDirectory.deletingLastPathComponent().appendingPathComponent("README.md"),
+      encoding: .utf8)
+    let line = try #require(readme.split(separator: "\n").first { $0.hasPrefix("In CI: `sendout run ") })
+    let command = try #require(line.split(separator: "`").dropFirst().first)
+    let words = command.split(separator: " ").map(String.init).dropFirst()
+    #expect(words.contains("--deadline") && words.contains("--junit"), "\(line)")
+    return Array(words)
   }
 
   /// Every fire names its secret's source (a prefix only), and warns when it sends unsigned.
