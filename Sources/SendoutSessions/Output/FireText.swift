@@ -22,7 +22,7 @@ public struct FireText: Sendable {
       return (alreadyRecorded ? [note] : []) + [
         "Sending \(sendout.id) (\(sendout.eventType) via \(Self.kind(sendout)) \(sendout.source.id), \(sendout.body.count) B) to \(TargetURL.withoutPassword(sendout.source.targetURL))",
         "Retry schedule: \(policy.schedule)\(policy.timeScale == 1 ? "" : " × \(policy.timeScale)"), timeout \(DurationText.format(milliseconds: Double(policy.timeoutMilliseconds)))",
-      ] + NoticeText.ciSchedule(delivery)
+      ] + NoticeText.ciSchedule(delivery) + NoticeText.longSchedule(delivery)
     case .notice(let notice): return NoticeText.lines(for: notice)
     case .delivery(.paused(let source)):
       let kind =

@@ -1,4 +1,5 @@
 import SendoutCore
+import SendoutTestSupport
 import Testing
 
 @testable import SendoutSessions
@@ -32,6 +33,20 @@ import Testing
     #expect(settings.compressedFor == nil)
     #expect(settings.policy.offset(ofAttempt: 13) != 109_999)
     #expect(NoticeText.ciSchedule(settings).isEmpty)
+  }
+
+  /// `fire` at a failing receiver says how to stop or shorten a wait of a minute or more (the issue's "next attempt
+  /// in 59.99s and nothing about how to stop or shorten it"); not for short or compressed schedules.
+  @Test func aLongScheduleSaysHowToStopOrShortenIt() throws {
+    let sendout = TestSendouts.make(1)
+    func lines(_ argv: [String], _ environment: [String: String]) throws -> [String] {
+      FireText(delivery: try parse(argv, environment: environment)).lines(
+        for: .sending(sendout, alreadyRecorded: false))
+    }
+    let long = try lines([], [:])
+    #expect(long.contains { $0.contains("Ctrl-C stops") && $0.contains("--retry-schedule") })
+    #expect(!(try lines(["--retry-schedule", "100ms"], [:])).contains { $0.contains("Ctrl-C stops") })
+    #expect(!(try lines([], ["CI": "true"])).contains { $0.contains("Ctrl-C stops") })
   }
 
   @Test func commandsWithoutAnEnvironmentIgnoreCI() throws {
