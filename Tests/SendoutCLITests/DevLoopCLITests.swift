@@ -87,6 +87,29 @@ import Testing
     }
   }
 
+  /// Ctrl-C during `run` (a CI job cancelled) ends it at once with the summary, unfinished sendouts RETRYING, exit 1.
+  @Test func anInterruptedRunEndsWithItsSummary() throws {
+    let audit = RunCommandTests.temporary(".jsonl")
+    defer { try? FileManager.default.removeItem(atPath: audit) }
+    let file = RunCommandTests.scenariosDirectory.appendingPathComponent("spring-discounts.json").path
+    let (process, output, read, _) = try SendoutBinary.startServer(
+      ["run", file, "--to", Self.refused, "--audit", audit])
+    var bytes = read
+    let started = Date()
+    while !String(decoding: bytes, as: UTF8.self).contains("RETRYING"), Date().timeIntervalSince(started) < 30 {
+      let data = output.fileHandleForReading.availableData
+      if data.isEmpty { break }
+      bytes += data
+    }
+    process.interrupt()
+    bytes += output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let text = String(decoding: bytes, as: UTF8.self)
+    #expect(process.terminationStatus == 1)
+    #expect(text.contains("FAILED: Spring Discounts") && text.contains("EVENT TYPE"), "\(text)")
+    #expect(Date().timeIntervalSince(started) < 30, "not the 1-minute wait for the first retry")
+  }
+
   /// The words of the README's CI line (`In CI: \`sendout run …\``), after `sendout`.
   static func readmeCILine() throws -> [String] {
     let readme = try String(
