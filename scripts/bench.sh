@@ -18,8 +18,9 @@
 #            Environment: LOAD_SECONDS (10), OPEN_SECONDS (30), OPEN_RATE (20000), MILLION (1000000),
 #            CONNECTIONS (32), THREADS (2).
 #   world    world operation costs as the world grows: 100,000 customers with 10,000 and with 1,000,000 vouchers,
-#            100,000 lookups each by voucher id, voucher code and customer id, and 10,000 redemptions; the
-#            per-operation costs should stay flat (dictionary indexes, no scans). Prints peak memory too.
+#            100,000 lookups each by voucher id, voucher code and customer id, 10,000 redemptions, then a loyalty
+#            program with an order.paid earning rule: 10,000 cards published and 10,000 orders paid (earning); the
+#            per-operation costs should stay flat (indexes kept by the store, no scans). Prints peak memory too.
 #   serve    the mock API: GET /v1/vouchers/{code} with wrk against nginx serving the same bytes from a file
 #            (target >= 0.5x), and POST /v1/redemptions flat out for SERVE_SECONDS (30) with the webhooks going to
 #            `sendout listen`: redemptions/s (target >= 2,000), every webhook delivered (the queue drained, its

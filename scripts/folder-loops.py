@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Usage: scripts/folder-loops.py [MODULE_DIR...]   (default: every Sources/* module)
+"""Usage: scripts/folder-loops.py [MODULE_DIR...]   (default: every Sources/* module, plus the folders below)
 
 Fails (exit 1) when two top-level folders of one module reference each other's types both ways, so the
 folders keep reading the data flow one way (Scenario -> World -> Events -> Sendout -> Delivery -> Reports).
 A type belongs to the folder that declares it at top level; a reference is the type's name as a word in
 code (comments and string literals are ignored). Files directly in the module root count as folder ".".
 Prints each loop with the files that make it.
+
+By default some folders are checked as if each were a module too, so their subfolders keep one direction as well:
+Sources/SendoutCore/World (Store at the bottom, then one folder per domain) and, when it exists,
+Sources/SendoutAPI's subfolders that hold folders (Endpoints/{Vouchers,Campaigns,...}).
 """
 import collections, os, re, sys
 
@@ -37,8 +41,26 @@ def loops(module):
                 edges[(folder, other)].add((word, os.path.relpath(path, module)))
     return [(a, b, sorted(edges[(a, b)]), sorted(edges[(b, a)])) for (a, b) in sorted(edges) if a < b and (b, a) in edges]
 
+NESTED = {'Sources/SendoutCore/World': 'itself', 'Sources/SendoutAPI': 'subfolders'}
+
+def nested():
+    """The folders checked as modules beyond Sources/*: each NESTED root that exists, itself or its subfolders
+    that hold folders."""
+    found = []
+    for root, what in NESTED.items():
+        if not os.path.isdir(root):
+            continue
+        if what == 'itself':
+            found.append(root)
+            continue
+        for name in sorted(os.listdir(root)):
+            sub = os.path.join(root, name)
+            if os.path.isdir(sub) and any(os.path.isdir(os.path.join(sub, n)) for n in os.listdir(sub)):
+                found.append(sub)
+    return found
+
 def main(argv):
-    modules = argv or sorted(os.path.join('Sources', m) for m in os.listdir('Sources'))
+    modules = argv or sorted(os.path.join('Sources', m) for m in os.listdir('Sources')) + nested()
     found = 0
     for module in modules:
         for a, b, there, back in loops(module):
@@ -50,7 +72,7 @@ def main(argv):
     if found:
         print(f'{found} folder loop(s); move the types so references run one way', file=sys.stderr)
         return 1
-    print(f'No folder loops in {len(modules)} modules')
+    print(f'No folder loops in {len(modules)} modules and folders')
     return 0
 
 if __name__ == '__main__':

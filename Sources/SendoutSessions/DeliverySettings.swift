@@ -9,6 +9,8 @@ public struct DeliverySettings: Sendable {
   public var headers: [HTTPHeader]
   /// The audit log's path.
   public var auditPath: String
+  /// Why Voucherify's schedule was compressed to `RetryPolicy.ciBudgetMilliseconds` (`CI is set`, `--ci`), if it was.
+  public var compressedFor: String?
 
   /// Creates settings; the defaults are Voucherify's schedule, no headers and `./sendout-audit.jsonl`.
   public init(

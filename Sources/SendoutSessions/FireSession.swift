@@ -17,6 +17,10 @@ public enum FireSession {
     public var delivery: DeliverySettings
     /// Set a paused or disabled source live again before sending.
     public var resume: Bool
+    /// Skip sendouts to a paused or disabled source as Voucherify does (default: deliver, saying it would skip).
+    public var honorPause: Bool
+    /// Where `request.secret` came from (`--secret` unless said otherwise).
+    public var secretSource: SigningSecret.Source
     /// Draw a fresh seed from the system's random source for each fire instead of `request.seed`.
     public var freshSeed: Bool
     /// Start each fire's simulated clock at the wall clock's now instead of `request.start`.
@@ -32,8 +36,10 @@ public enum FireSession {
     public init(
       request: SingleEventRequest, target: String?, delivery: DeliverySettings, resume: Bool = false,
       freshSeed: Bool = false, startNow: Bool = false, repeatCount: Int = 1, intervalMilliseconds: Int64 = 0,
-      bodyPath: String? = nil
+      bodyPath: String? = nil, honorPause: Bool = false, secretSource: SigningSecret.Source = .flag
     ) {
+      self.honorPause = honorPause
+      self.secretSource = secretSource
       self.request = request
       self.target = target
       self.delivery = delivery
@@ -83,6 +89,10 @@ public enum FireSession {
       request.secret = request.secret ?? generated
       listener = try BuiltInListener.start(secret: request.secret, observer: observer)
     }
+    let signing = request.secret.map {
+      SigningSecret($0, source: generated == nil ? configuration.secretSource : .generated)
+    }
+    let watch = RefusalWatch(signing: signing)
     defer { listener?.listener.stop() }
     request.targetURL = configuration.target ?? listener?.webhookURL ?? ""
     request.headers = configuration.delivery.headers
@@ -98,8 +108,9 @@ public enum FireSession {
       }
       let fire = try resolve(request, configuration, index: index, customBody: body != nil)
       let sendout = try render(fire, body: body, path: configuration.bodyPath)
-      if index == 0, let listener {
-        observer(.listenerStarted(url: listener.listener.baseURL, generatedSecret: generated))
+      if index == 0 {
+        if let listener { observer(.listenerStarted(url: listener.listener.baseURL, generatedSecret: generated)) }
+        observer(.notice(signing.map(DeliveryNotice.signing) ?? .unsigned))
       }
       observer(
         .firing(
@@ -107,7 +118,7 @@ public enum FireSession {
             index: index, count: configuration.repeatCount, request: fire, seedDrawn: configuration.freshSeed,
             startIsNow: configuration.startNow, customBody: body != nil)))
       sendouts.append(sendout)
-      let one = try await deliver(sendout, configuration, observer: observer)
+      let one = try await deliver(sendout, configuration, watch: watch, observer: observer)
       report.records += one.records
       report.pausedSources += one.pausedSources
       if one.cancelled {
@@ -163,15 +174,18 @@ public enum FireSession {
     return Array(data)
   }
 
-  /// Delivers one sendout, reading the audit log first: sources paused by earlier fires stay paused.
-  private static func deliver(_ sendout: Sendout, _ configuration: Configuration, observer: @escaping SessionObserver)
-    async throws(SessionError) -> DeliveryReport
-  {
+  /// Delivers one sendout, reading the audit log first: a source paused at this target URL by an earlier fire is
+  /// delivered to anyway, with a notice that Voucherify would have skipped it (skipped with `honorPause`).
+  private static func deliver(
+    _ sendout: Sendout, _ configuration: Configuration, watch: RefusalWatch, observer: @escaping SessionObserver
+  ) async throws(SessionError) -> DeliveryReport {
     let summary = AuditSummary(try configuration.delivery.readAuditLog(observer).records)
+    let pause = configuration.resume ? nil : summary.pause(of: sendout.source)
     let dispatcher = try configuration.delivery.dispatcher(
-      pausedSources: configuration.resume ? [] : summary.pausedSources)
+      pausedSources: pause != nil && configuration.honorPause ? [sendout.source.id] : [])
     observer(.sending(sendout, alreadyRecorded: summary.latest(for: sendout.id) != nil))
-    let report = await dispatcher.run([sendout]) { observer(.delivery($0)) }
+    if let pause, !configuration.honorPause { observer(.notice(.pauseIgnored(sendout.source, failed: pause))) }
+    let report = await dispatcher.run([sendout], observer: watch.observing(observer))
     if let error = report.auditError { throw .internal(error.message) }
     return report
   }

@@ -25,13 +25,16 @@ public enum RunSession {
     public var duplicates: Double
     /// Deliver in seeded shuffles of windows of this many sendouts (1: the plan's order).
     public var reorderWindow: Int
+    /// Stop delivering this long (wall clock) after the run starts, as Ctrl-C does (`--deadline`); `nil`: no limit.
+    public var deadlineMilliseconds: Int64?
 
     /// Creates a configuration.
     public init(
       file: String, seed: UInt64? = nil, target: String? = nil, delivery: DeliverySettings = DeliverySettings(),
       concurrency: Int = 1, resume: Bool = false, junitPath: String? = nil, duplicates: Double = 0,
-      reorderWindow: Int = 1
+      reorderWindow: Int = 1, deadlineMilliseconds: Int64? = nil
     ) {
+      self.deadlineMilliseconds = deadlineMilliseconds
       self.file = file
       self.seed = seed
       self.target = target
@@ -58,8 +61,10 @@ public enum RunSession {
     public var summary: RunSummary
     /// The built-in listener's arrivals (`nil` when a target was given).
     public var listenerArrivals: (received: Int, validSignature: Int)?
-    /// Whether Ctrl-C stopped the run before every sendout finished.
+    /// Whether Ctrl-C or the deadline stopped the run before every sendout finished.
     public var cancelled: Bool
+    /// Whether it was the deadline (`--deadline`).
+    public var deadlineReached = false
     /// Why the JUnit report could not be written, if it could not.
     public var junitError: String?
   }
@@ -94,6 +99,8 @@ public enum RunSession {
       .planned(
         scenario: scenario.name, count: planned.count,
         generatedSecret: scenario.generatesSecret ? scenario.webhookSecret(seed: configuration.seed) : nil))
+    let signing = SigningSecret.of(scenario, seed: configuration.seed)
+    observer(.notice(.signing(signing)))
     var resumed: ResumePlan?
     if configuration.resume {
       let records = try configuration.delivery.readAuditLog(observer).records
@@ -112,8 +119,10 @@ public enum RunSession {
       arranged = arranged.filter { toSend.contains($0.sendout.id) }
     }
     let started = Date()
-    let report = await dispatcher.run(arranged: arranged, previousAttempts: resumed?.previousAttempts ?? [:]) {
-      observer(.delivery($0))
+    let watch = RefusalWatch(signing: signing)
+    let (toDeliver, previous) = (arranged, resumed?.previousAttempts ?? [:])
+    let (report, deadlineReached) = await Deadline.run(milliseconds: configuration.deadlineMilliseconds) {
+      await dispatcher.run(arranged: toDeliver, previousAttempts: previous, observer: watch.observing(observer))
     }
     if let error = report.auditError { throw .internal(error.message) }
     let summary = RunSummary(
@@ -130,7 +139,9 @@ public enum RunSession {
       let received = l.listener.received
       return (received.count, received.filter { $0.signature == .valid }.count)
     }
-    return Result(summary: summary, listenerArrivals: arrivals, cancelled: report.cancelled, junitError: junitError)
+    return Result(
+      summary: summary, listenerArrivals: arrivals, cancelled: report.cancelled, deadlineReached: deadlineReached,
+      junitError: junitError)
   }
 
   private static func plan(

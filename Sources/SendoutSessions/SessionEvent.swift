@@ -23,6 +23,8 @@ public enum SessionEvent: Sendable {
   case resending(count: Int)
   /// The dispatcher's progress: attempt started, record written, source paused.
   case delivery(DeliveryEvent)
+  /// How the session signs, a pause `fire` goes past, a 401/403 that may be the secret's.
+  case notice(DeliveryNotice)
   /// A load test's progress, about once a second.
   case loadProgress(LoadProgress)
   /// The mock API is serving (`sendout serve`).

@@ -6,16 +6,19 @@ import Synchronization
 #endif
 
 /// A receiver on 127.0.0.1 that keeps the exact bytes of every request it gets (head and body, as they came over the
-/// wire) and answers `200` with no body: what a header-injection test needs to see, with no HTTP parser in between.
+/// wire) and answers `status` (default `200`) with no body: what a header-injection test needs to see, with no HTTP
+/// parser in between, or a receiver that refuses every webhook with 401.
 public final class RawCapture: Sendable {
   /// The port it listens on.
   public let port: Int
   private let fd: Int32
   private let captured = Mutex<[[UInt8]]>([])
   private let stopped = Atomic(false)
+  private let status: Int
 
-  /// Listens on a free port and serves one connection at a time on a thread of its own.
-  public init() {
+  /// Listens on a free port and serves one connection at a time on a thread of its own, answering `status`.
+  public init(status: Int = 200) {
+    self.status = status
     let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
@@ -53,7 +56,8 @@ public final class RawCapture: Sendable {
       setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
       let request = readRequest(client)
       captured.withLock { $0.append(request) }
-      let answer = Array("HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n".utf8)
+      let answer = Array(
+        "HTTP/1.1 \(status) \(status == 200 ? "OK" : "Refused")\r\ncontent-length: 0\r\nconnection: close\r\n\r\n".utf8)
       _ = answer.withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
       close(client)
     }

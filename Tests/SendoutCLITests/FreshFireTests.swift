@@ -66,14 +66,15 @@ import Testing
     #expect(try Self.body(records[0])["created_at"]?.stringValue?.hasPrefix("2024-03-13T") == true)
   }
 
-  @Test func aSourcePausedByOneFireSkipsTheNextFreshFire() throws {
+  /// Voucherify's pause, with `--honor-pause` since issue 21 (plain `fire` delivers, saying so: DevLoopCLITests).
+  @Test func aSourcePausedByOneFireSkipsTheNextFreshFireThatHonorsThePause() throws {
     let audit = FireCommandTests.temporaryAuditPath()
     defer { try? FileManager.default.removeItem(atPath: audit) }
     let dead = ["--to", "http://127.0.0.1:1/dead", "--retry-schedule", "none", "--audit", audit]
     let failed = try SendoutBinary.run(["fire", "voucher.published"] + dead)
     #expect(failed.status == 1)
     #expect(failed.stderr.contains("FAILED"), "stderr: \(failed.stderr)")
-    let skipped = try SendoutBinary.run(["fire", "voucher.published"] + dead)
+    let skipped = try SendoutBinary.run(["fire", "voucher.published", "--honor-pause"] + dead)
     #expect(skipped.status == 1)
     #expect(skipped.stderr.contains("SKIPPED"), "stderr: \(skipped.stderr)")
     let records = try Self.records(audit)

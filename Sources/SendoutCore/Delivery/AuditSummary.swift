@@ -31,16 +31,25 @@ public struct AuditSummary: Sendable, Equatable {
 
   /// The rows, in order of each sendout's first record.
   public var rows: [Row]
-  /// Ids of sources left paused (distribution) or disabled (project webhook) by the log: a FAILED record
-  /// pauses its source, a later SUCCESS for the source (e.g. a manual retry) sets it live again.
-  public var pausedSources: Set<String>
+  /// The FAILED record that left each source paused (distribution) or disabled (project webhook), by source id
+  /// and target URL: a webhook is its URL, as in Voucherify, so a FAILED record pauses its source at that URL
+  /// only, and a later SUCCESS for the source at that URL (e.g. a manual retry) sets it live again.
+  public private(set) var pauses: [SourceAtTarget: AuditRecord]
   private var index: [String: Int]
+
+  /// Ids of sources left paused or disabled at some target URL.
+  public var pausedSources: Set<String> { Set(pauses.keys.map(\.sourceID)) }
+
+  /// The FAILED record that paused `source` at its target URL, or `nil` when it is live there.
+  public func pause(of source: SendoutSource) -> AuditRecord? {
+    pauses[SourceAtTarget(sourceID: source.id, targetURL: TargetURL.withoutPassword(source.targetURL))]
+  }
 
   /// Summarises `records` (oldest first).
   public init(_ records: [AuditRecord]) {
     rows = []
     index = [:]
-    pausedSources = []
+    pauses = [:]
     for record in records { append(record) }
   }
 
@@ -51,8 +60,9 @@ public struct AuditSummary: Sendable, Equatable {
       if let i = index[record.sendoutID] { rows[i].attempts = max(rows[i].attempts, record.attempt) }
       return
     }
-    if record.status == .failed { pausedSources.insert(record.sourceID) }
-    if record.status == .success { pausedSources.remove(record.sourceID) }
+    let key = SourceAtTarget(sourceID: record.sourceID, targetURL: record.targetURL)
+    if record.status == .failed { pauses[key] = record }
+    if record.status == .success { pauses[key] = nil }
     let attempt = record.status == .skipped ? nil : record
     if let i = index[record.sendoutID] {
       rows[i].latest = record

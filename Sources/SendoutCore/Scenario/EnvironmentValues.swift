@@ -6,11 +6,30 @@ public struct EnvironmentValues: Sendable, Equatable {
   /// Name → value, of the references that took their value from the environment (not from a `:-default`).
   public private(set) var values: [String: String] = [:]
 
+  /// The `${NAME}` reference a field (`project.secret`) was written as, and whether the environment gave its value.
+  public struct Reference: Sendable, Equatable {
+    /// The variable's name.
+    public var name: String
+    /// `true` when the environment had it; `false` when the `:-default` was taken.
+    public var fromEnvironment: Bool
+  }
+
+  /// Field path → the reference its whole value was, for fields written as one `${NAME}` or `${NAME:-default}`.
+  public private(set) var references: [String: Reference] = [:]
+
   /// None yet.
   public init() {}
 
   /// Notes that `${name}` took `value` from the environment.
   mutating func record(_ name: String, _ value: String) { values[name] = value }
+
+  /// Notes that the field at `path` was `${name}` (or `${name:-default}`), its value from the environment or not.
+  mutating func record(path: String, name: String, fromEnvironment: Bool) {
+    references[path] = Reference(name: name, fromEnvironment: fromEnvironment)
+  }
+
+  /// The reference the field at `path` was written as, if it was one `${NAME}`.
+  public func reference(at path: String) -> Reference? { references[path] }
 
   /// `message` with every recorded value (as written, and as `TerminalText` escapes it) shown as its `${NAME}`
   /// reference, longest values first.

@@ -286,6 +286,10 @@ public struct ScenarioLoader: Sendable {
   func substitute(_ value: JSON, path: String, used: inout EnvironmentValues) throws(ScenarioError) -> JSON {
     switch value {
     case .string(let s) where s.contains("${"):
+      if s.hasPrefix("${"), s.hasSuffix("}"), s.firstIndex(of: "}") == s.index(before: s.endIndex) {
+        let name = String(s.dropFirst(2).dropLast().split(separator: ":-", maxSplits: 1).first ?? "")
+        if !name.contains(".") { used.record(path: path, name: name, fromEnvironment: environment?[name] != nil) }
+      }
       return .string(try substituteString(s, path: path, used: &used))
     case .array(let a):
       var out: [JSON] = []

@@ -2,8 +2,10 @@ import Foundation
 import SendoutCore
 
 /// `sendout bench world`: what world operations cost as the world grows. A world of `customers` customers and a
-/// coupon campaign of `vouchers` codes is built; then lookups by id and by code, and redemptions, are timed.
-/// With O(1) indexes the per-operation costs stay flat from 10k to 1M vouchers.
+/// coupon campaign of `vouchers` codes is built; then lookups by id and by code, and redemptions, are timed; then a
+/// loyalty program with an `order.paid` earning rule publishes a card to `redemptions` customers and each of them
+/// places and pays an order (earning points). With indexes kept by the store the per-operation costs stay flat
+/// from 10k to 1M vouchers.
 public enum WorldBench {
   /// Builds the world and times its operations; `redemptions` is capped at `vouchers`.
   public static func run(customers: Int, vouchers: Int, lookups: Int, redemptions: Int) throws(SessionError)
@@ -43,8 +45,26 @@ public enum WorldBench {
         } catch { throw .internal(error.line) }
       }
     }
+    let holders = min(redemptions, customers)
+    var loyaltyID = ""
+    let publish = try BenchClock.time { () throws(SessionError) in
+      do throws(VoucherifyError) {
+        loyaltyID = try world.createCampaign(CampaignSpec(type: .loyaltyProgram, vouchersCount: holders)).value.id
+        world.addEarningRule(campaignID: loyaltyID, every: 1_000, points: 10)
+        for n in 0..<holders { _ = try world.publish(campaignID: loyaltyID, customerID: customerIDs[n]) }
+      } catch { throw .internal(error.line) }
+    }
+    let earn = try BenchClock.time { () throws(SessionError) in
+      for n in 0..<redemptions {
+        do throws(VoucherifyError) {
+          let order = try world.createOrder(customerID: customerIDs[n % holders]).value
+          _ = try world.payOrder(order.id)
+        } catch { throw .internal(error.line) }
+      }
+    }
     let figures: [(String, Int, Double)] = [
       ("build", customers + vouchers, build), ("lookup", lookups * 3, lookup), ("redeem", redemptions, redeem),
+      ("publish", holders, publish), ("earn", redemptions, earn),
     ]
     let json = JSON.array(
       figures.map { f in

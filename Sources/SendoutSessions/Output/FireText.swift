@@ -18,10 +18,18 @@ public struct FireText: Sendable {
     case .sending(let sendout, let alreadyRecorded):
       let policy = delivery.policy
       let note =
-        "Note: \(sendout.id) is already in \(delivery.auditPath) (the same --seed and --at render the same sendout); leave out --seed for a new one"
+        "Note: \(sendout.id) is already in \(delivery.auditPath) (the same --seed and --at, or a --body with the same id, make the same sendout)"
       return (alreadyRecorded ? [note] : []) + [
         "Sending \(sendout.id) (\(sendout.eventType) via \(Self.kind(sendout)) \(sendout.source.id), \(sendout.body.count) B) to \(TargetURL.withoutPassword(sendout.source.targetURL))",
         "Retry schedule: \(policy.schedule)\(policy.timeScale == 1 ? "" : " × \(policy.timeScale)"), timeout \(DurationText.format(milliseconds: Double(policy.timeoutMilliseconds)))",
+      ] + NoticeText.ciSchedule(delivery) + NoticeText.longSchedule(delivery)
+    case .notice(let notice): return NoticeText.lines(for: notice)
+    case .delivery(.paused(let source)):
+      let kind =
+        source.object == .webhook
+        ? "Project webhook \(source.id) is now DISABLED" : "Distribution \(source.id) is now PAUSED"
+      return [
+        "\(kind) at this URL, as in Voucherify: a sendout failed every attempt. Voucherify skips later sendouts to it; fire still delivers them, saying so (--honor-pause skips them)"
       ]
     case .delivery(let event):
       return DeliveryText(showID: false, maxAttempts: delivery.policy.maxAttempts).lines(for: event)

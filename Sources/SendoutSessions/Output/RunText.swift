@@ -24,8 +24,9 @@ public struct RunText: Sendable {
     case .listenerStarted(let url, _):
       return ["Started the built-in listener on \(url) for endpoints without a target_url; it checks signatures"]
     case .received(let request): return ["  listener ← \(request.line)"]
+    case .notice(let notice): return NoticeText.lines(for: notice)
     case .planned(let name, let count, let generated):
-      var lines = ["Running \"\(name)\": \(count) sendouts, audit log \(auditPath)"]
+      var lines = ["Running \"\(name)\": \(count) sendouts, audit log \(auditPath)"] + NoticeText.ciSchedule(delivery)
       if let generated { lines.append("No project.secret: signing with the generated secret \(generated)") }
       if duplicates > 0 || reorder > 1 {
         lines.append(
@@ -62,6 +63,12 @@ public struct RunText: Sendable {
     }
     lines.append(json ? result.summary.json.prettyString : "\n" + result.summary.text)
     if let error = result.junitError { return CommandEnding(lines, .badInput(error)) }
+    if result.deadlineReached {
+      return CommandEnding(
+        lines,
+        .failed(
+          "Deadline reached: unfinished sendouts are recorded as RETRYING in \(auditPath); continue with --resume"))
+    }
     if result.cancelled {
       return CommandEnding(
         lines,

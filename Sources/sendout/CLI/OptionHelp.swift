@@ -23,5 +23,6 @@ enum OptionHelp {
       --time-scale F         Multiply every retry delay by F (0.001: the 24 h schedule in ~86 s).
       --timeout D            Per-attempt timeout (default 10s, as Voucherify; whole seconds).
       --audit FILE           The audit log (default ./sendout-audit.jsonl).
+      --ci                   CI mode, also when CI is set: the default schedule runs in 2 minutes, not 24 h.
     """
 }

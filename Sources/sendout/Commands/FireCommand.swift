@@ -12,7 +12,7 @@ enum FireCommand: Command {
                         [--repeat N [--interval D]] [--set PATH=VALUE]… [--unset PATH]… [--set-new]
                         [--via project|distribution] [--purpose P] [--event-name NAME]
                         [--header 'name: value']… [--retry-schedule S] [--time-scale F] [--timeout D]
-                        [--audit FILE] [--resume]
+                        [--audit FILE] [--ci] [--resume] [--honor-pause]
 
     Renders EVENT as a v2024-01-01 sendout, signs it with --secret (header x-voucherify-signature)
     and POSTs it, retrying on any non-2xx, timeout or connection error. One line per attempt shows
@@ -26,23 +26,24 @@ enum FireCommand: Command {
 
     --set and --unset change the body before it is signed (see 'sendout render --help'). --body FILE
     (or - for standard input) sends any JSON body instead of a rendered event, exactly as written, signed,
-    with the retry schedule and the audit log; its sendout id is minted fresh, and the audit log's event
-    type is the body's "type" (or "custom").
+    with the retry schedule and the audit log; its sendout id is the body's "id" (or minted fresh when it
+    has none, or not 1-128 letters, digits, '_', '-', '.', ':'), its event type the body's "type" (or "custom").
 
     Without --to, a built-in listener starts on 127.0.0.1 (a free port), receives the webhook and
-    shows what arrived, including the signature check; without --secret it then signs with a
-    generated secret and prints it.
+    shows what arrived, including the signature check; without --secret (or SENDOUT_SECRET) it then
+    signs with a generated secret and prints it. A line names the secret's source and first characters.
 
     Extension: a 429 or 503 answer with Retry-After (seconds) is retried when it asks, but never later
     than the schedule's next step (Voucherify documents no Retry-After handling).
 
     When every attempt fails, the sendout is FAILED and its source is paused (distribution) or
-    disabled (project webhook), as Voucherify does: later sendouts for that source (the same --via)
-    are recorded as SKIPPED until you pass --resume or 'sendout retry' delivers one.
+    disabled (project webhook) at that URL, as Voucherify does (each URL is its own webhook). A later
+    fire to that URL still delivers, saying Voucherify would have skipped it; --honor-pause records it
+    SKIPPED instead, as Voucherify does, until --resume or 'sendout retry' delivers one.
 
     OPTIONS:
       --to URL               Where to POST (default: a built-in listener, see above).
-      --secret S             The project's webhook secret; unsigned when absent (with --to).
+      --secret S             The project's webhook secret (default: $SENDOUT_SECRET; unsigned with --to).
       --seed N               Fixes every id and value of the rendered body (default: drawn fresh, printed).
     \(OptionHelp.event)
       --at TIME              Simulated clock start, ISO-8601 UTC or 'now' (default: now).
@@ -52,6 +53,7 @@ enum FireCommand: Command {
     \(OptionHelp.edits)
     \(OptionHelp.delivery)
       --resume               Set a paused/disabled source live again before sending.
+      --honor-pause          Skip (record SKIPPED) a sendout to a paused/disabled source, as Voucherify does.
 
     EXIT: 0 delivered, 1 finally FAILED / SKIPPED / interrupted, 64 bad arguments (or a --set path that does
           not exist), 65 bad audit log or a --body that is not JSON.
@@ -74,6 +76,8 @@ enum FireCommand: Command {
     try EditOptions.parse(&arguments, into: &event)
     let bodyPath = try arguments.option("--body")
     let resume = arguments.flag("--resume")
+    let honorPause = arguments.flag("--honor-pause")
+    let environment = ProcessInfo.processInfo.environment
     let repeatCount =
       try arguments.option("--repeat", expected: "an integer from 1 to 10000") {
         Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil }
@@ -82,11 +86,14 @@ enum FireCommand: Command {
       try arguments.option("--interval", expected: "0 or a duration up to 1d, like 500ms or 2s") {
         $0 == "0" ? 0 : DurationText.milliseconds($0).flatMap { $0 <= 86_400_000 ? Int64($0.rounded()) : nil }
       } ?? 0
-    let delivery = try DeliveryOptions.parse(&arguments, defaultSchedule: .voucherify)
+    let delivery = try DeliveryOptions.parse(&arguments, defaultSchedule: .voucherify, environment: environment)
     event.eventType = try eventType(try arguments.positionals(), body: bodyPath)
+    let fromEnvironment = event.secret == nil && !(environment["SENDOUT_SECRET"] ?? "").isEmpty
+    if fromEnvironment { event.secret = environment["SENDOUT_SECRET"] }
     let configuration = FireSession.Configuration(
       request: event, target: target, delivery: delivery, resume: resume, freshSeed: !options.seedGiven,
-      startNow: !options.atGiven, repeatCount: repeatCount, intervalMilliseconds: interval, bodyPath: bodyPath)
+      startNow: !options.atGiven, repeatCount: repeatCount, intervalMilliseconds: interval, bodyPath: bodyPath,
+      honorPause: honorPause, secretSource: fromEnvironment ? .environment("SENDOUT_SECRET") : .flag)
     let text = FireText(delivery: delivery)
     let result = try await Session.run { () throws(SessionError) in
       try await FireSession.run(configuration, observer: Session.printing(text.lines))

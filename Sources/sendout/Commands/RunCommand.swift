@@ -11,7 +11,7 @@ enum RunCommand: Command {
   static let help = """
     USAGE: sendout run SCENARIO [--to URL] [--seed N] [--audit FILE] [--retry-schedule S] [--time-scale F]
                                 [--timeout D] [--concurrency N] [--json] [--junit FILE] [--dry-run] [--resume]
-                                [--duplicates F] [--reorder N]
+                                [--duplicates F] [--reorder N] [--ci] [--deadline D]
 
     Builds the scenario's world, plays its steps, renders every event for every project webhook and
     distribution that receives it (signed with project.secret, or a secret generated from the seed when the
@@ -45,6 +45,7 @@ enum RunCommand: Command {
                              are sent again, unsent ones are sent; FAILED/SKIPPED stay (see 'sendout retry').
       --duplicates F         Re-deliver a fraction F (0…1) of the sendouts after they succeed.
       --reorder N            Deliver in seeded shuffles of windows of N sendouts.
+      --deadline D           Stop after D (e.g. 5m) as Ctrl-C does: unfinished sendouts RETRYING, summary, exit 1.
 
     EXIT: 0 all expectations met, 1 a sendout failed or an expectation was not met, 64 bad arguments,
           65 invalid scenario file.
@@ -70,7 +71,11 @@ enum RunCommand: Command {
     let dryRun = arguments.flag("--dry-run")
     let resume = arguments.flag("--resume")
     let (duplicates, reorder) = try chaos(&arguments)
-    let delivery = try DeliveryOptions.parse(&arguments, defaultSchedule: .voucherify)
+    let deadline = try arguments.option("--deadline", expected: "a duration up to 1d, like 90s or 5m") {
+      DurationText.wholeMilliseconds($0).flatMap { $0 > 0 && $0 <= 86_400_000 ? $0 : nil }
+    }
+    let delivery = try DeliveryOptions.parse(
+      &arguments, defaultSchedule: .voucherify, environment: ProcessInfo.processInfo.environment)
     guard delivery.headers.isEmpty else { throw .usage("'run' takes headers from the scenario file, not --header") }
     let file = try ScenarioArgument.parse(&arguments)
     if dryRun {
@@ -81,7 +86,8 @@ enum RunCommand: Command {
     }
     let configuration = RunSession.Configuration(
       file: file, seed: seed, target: target, delivery: delivery, concurrency: concurrency, resume: resume,
-      junitPath: junitPath, duplicates: duplicates, reorderWindow: reorder)
+      junitPath: junitPath, duplicates: duplicates, reorderWindow: reorder,
+      deadlineMilliseconds: deadline)
     let text = RunText(json: json, delivery: delivery, duplicates: duplicates, reorder: reorder)
     let result = try await Session.run { () throws(SessionError) in
       try await RunSession.run(configuration, observer: Session.printing(text.lines))

@@ -8,10 +8,13 @@ import Testing
 @Suite struct BenchAndListingTests {
   @Test func aWorldBenchReportsEachOperationWithRedemptionsCappedAtTheVouchers() throws {
     let report = try WorldBench.run(customers: 3, vouchers: 5, lookups: 4, redemptions: 10)
-    #expect(report.lines.count == 4 && report.lines[0].hasPrefix("World of 3 customers and 5 vouchers"))
+    #expect(report.lines.count == 6 && report.lines[0].hasPrefix("World of 3 customers and 5 vouchers"))
     guard case .array(let figures) = report.json else { Issue.record("not an array: \(report.json)"); return }
-    #expect(figures.count == 3)
-    #expect(JSON.array(figures).compactString.contains(#""operation":"redeem","count":5,"#))
+    #expect(figures.count == 5)
+    let text = JSON.array(figures).compactString
+    #expect(text.contains(#""operation":"redeem","count":5,"#))
+    // The earning rule's world: a card for each of the 3 customers, then one paid order per redemption.
+    #expect(text.contains(#""operation":"publish","count":3,"#) && text.contains(#""operation":"earn","count":5,"#))
   }
 
   @Test func aRenderBenchGivesBothRatesAndRefusesAnUnknownEvent() throws {

@@ -25,7 +25,7 @@ enum APICampaignWrites {
         status: 400, key: key, message: "Invalid campaign params",
         details: "`campaign_type` is required: \(CampaignType.allCases.map(\.rawValue).joined(separator: ", "))")
     }
-    if world.campaigns.contains(where: { $0.name == name && !$0.deleted }) {
+    if world.campaign(named: name) != nil {
       throw .duplicateFound("campaign", name, "A campaign named '\(name)' already exists")
     }
     var spec = CampaignSpec(type: type, name: name)

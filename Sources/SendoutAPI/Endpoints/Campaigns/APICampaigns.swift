@@ -30,6 +30,6 @@ enum APICampaigns {
   /// every gift or loyalty card of the campaign.
   static func listTransactions(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try APIEndpoints.campaign(request.parameter("campaignId"), in: world).id
-    return APIAnswer(body: try APIVouchers.transactions(world.transactions.filter { $0.campaignID == id }, request))
+    return APIAnswer(body: try APIVouchers.transactions(world.transactions(ofCampaign: id), request))
   }
 }

@@ -45,7 +45,7 @@ enum APIRecords {
   /// and rollback of it (newest first, as Voucherify lists them).
   static func voucherRedemptions(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let voucher = try APIEndpoints.voucher(request.parameter("code"), in: world)
-    let own = world.redemptions.filter { $0.voucherID == voucher.id && world.customers[id: $0.customerID] != nil }
+    let own = world.redemptions(ofVoucher: voucher.id).filter { world.customers[id: $0.customerID] != nil }
     let entries = try own.reversed().map { (r) throws(VoucherifyError) -> JSON in
       .object(try world.redemptionJSON(r.id))
     }

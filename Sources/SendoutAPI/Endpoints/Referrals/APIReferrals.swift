@@ -17,7 +17,7 @@ enum APIReferrals {
     let voucher = try member(request, world)
     let limit = try APIEndpoints.pageParameter(request, "limit", default: 10, range: 1...100)
     var ordered = try APIList.sorted(
-      world.holders.filter { $0.voucherID == voucher.id }, request, by: ["created_at": { $0.createdAt < $1.createdAt }])
+      world.holders(ofVoucher: voucher.id), request, by: ["created_at": { $0.createdAt < $1.createdAt }])
     if let after = request.query["starting_after_id"], let at = ordered.firstIndex(where: { $0.id == after }) {
       ordered = Array(ordered[(at + 1)...])
     }

@@ -23,7 +23,7 @@ package enum APIEndpoints {
   /// The campaign whose id or name is `key`, or Voucherify's 404.
   package static func campaign(_ key: String, in world: World) throws(VoucherifyError) -> Campaign {
     if let c = try? world.campaign(key), !c.deleted { return c }
-    if let c = world.campaigns.first(where: { $0.name == key && !$0.deleted }) { return c }
+    if let c = world.campaign(named: key) { return c }
     throw VoucherifyError.notFound("campaign", id: key)
   }
 

@@ -60,7 +60,7 @@ enum APIVouchers {
   /// balance changes.
   static func listTransactions(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try APIEndpoints.voucher(request.parameter("code"), in: world).id
-    return APIAnswer(body: try transactions(world.transactions.filter { $0.voucherID == id }, request))
+    return APIAnswer(body: try transactions(world.transactions(ofVoucher: id), request))
   }
 
   /// A page of transactions by `limit`, `order` (`created_at`) and the cursor `starting_after_id`.

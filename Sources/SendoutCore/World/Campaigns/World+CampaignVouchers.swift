@@ -12,7 +12,7 @@ extension World {
       if overflow { return Int.max }
       capacity = product
     }
-    return max(0, capacity - vouchers.filter { $0.campaignID == c.id }.count)
+    return max(0, capacity - vouchers.count(.campaign, c.id))
   }
 
   /// Generates `count` more codes in the background: emits `campaign.vouchers.generation.started` (inferred), then

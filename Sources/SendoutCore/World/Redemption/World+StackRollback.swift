@@ -1,9 +1,4 @@
 extension World {
-  /// The child redemptions of stacked redemption `parentID` (those whose `redemption` is it), in order.
-  public func stackChildren(of parentID: String) -> [Redemption] {
-    redemptions.filter { $0.kind == .redemption && $0.parentID == parentID }
-  }
-
   /// Rolls back a stacked redemption: each child as `rollback` does (its events, the order canceled), then the
   /// parent, whose rollback (`rr_…`, `redemption` = the parent) is stored without an event of its own. A
   /// redemption without children is rolled back alone. Returns the parent's rollback (`nil` when there was no

@@ -10,13 +10,11 @@ extension World {
     throws(VoucherifyError) -> Emitted<Campaign>
   {
     let deleted = try deleteCampaign(id, channel: channel)
-    for voucherID in indexes.campaignVoucherIDs[id] ?? [] {
+    for voucherID in voucherIDs(inCampaign: id) {
       guard let i = vouchers.position(of: voucherID), !vouchers[i].deleted else { continue }
       vouchers[i].deleted = true
       vouchers[i].updatedAt = now
-      if force, indexes.voucherIDByCode[vouchers[i].code] == voucherID {
-        indexes.voucherIDByCode[vouchers[i].code] = nil
-      }
+      if force { freeCode(ofVoucher: voucherID) }
     }
     return deleted
   }

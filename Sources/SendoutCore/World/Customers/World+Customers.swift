@@ -43,8 +43,7 @@ extension World {
       phone: "+1 555 \(rng.int(in: 100...999)) \(rng.int(in: 1000...9999))", birthdate: birth,
       description: rng.chance(0.5) ? "Subscribed newsletter user" : "Registered through the online store",
       address: address, metadata: meta, createdAt: now)
-    customers.append(c)
-    indexes.customerIDBySourceID[c.sourceID] = c.id
+    addCustomer(c)
     emit("customer.created", entity: c.id, ["customer": .object(c.fullJSON)])
     return finish(c)
   }
@@ -69,11 +68,7 @@ extension World {
     begin(channel)
     customers[i].updatedAt = now
     emit("customer.deleted", entity: id, ["customer": .object(customers[i].fullJSON)])
-    let removed = customers.remove(at: i)
-    if indexes.customerIDBySourceID[removed.sourceID] == removed.id {
-      indexes.customerIDBySourceID[removed.sourceID] = nil
-    }
-    return finish(removed)
+    return finish(removeCustomer(at: i))
   }
 
   /// Adds a segment (no event).

@@ -74,6 +74,9 @@ extension ValidationRuleAssignment: Identifiable {}
 extension Distribution: Identifiable {}
 extension PendingPoints: Identifiable {}
 extension Product: Identifiable {}
+extension PointsBucket: Identifiable {}
+extension VoucherTransaction: Identifiable {}
+extension RedeemableHolder: Identifiable {}
 
 /// `transform(value)` when `value` is set, else `nil`; unlike `Optional.map` with a closure literal, the
 /// closure keeps the world's typed error.

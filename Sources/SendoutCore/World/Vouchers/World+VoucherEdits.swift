@@ -47,7 +47,7 @@ extension World {
     throws(VoucherifyError) -> Emitted<Voucher>
   {
     var deleted = try deleteVoucher(id, channel: channel)
-    if force, indexes.voucherIDByCode[deleted.value.code] == id { indexes.voucherIDByCode[deleted.value.code] = nil }
+    if force { freeCode(ofVoucher: id) }
     deleted.value = try voucher(id)
     return deleted
   }

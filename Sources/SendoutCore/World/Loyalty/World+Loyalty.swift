@@ -154,7 +154,7 @@ extension World {
   /// `customer.voucher.loyalty_card.points_expired`, the transaction, and tier changes.
   public mutating func expirePoints(voucherID: String) throws(VoucherifyError) -> Emitted<PointsBucket> {
     let vi = try position(in: vouchers, voucherID, "voucher")
-    guard let bi = buckets.firstIndex(where: { $0.voucherID == voucherID && $0.status == "ACTIVE" }) else {
+    guard let oldest = activeBuckets(ofVoucher: voucherID).first, let bi = buckets.position(of: oldest.id) else {
       throw .invalidPayload("card '\(vouchers[vi].code)' has no active points to expire")
     }
     begin(.internal, gap: 60_000...3_600_000)

@@ -34,7 +34,7 @@ extension World {
         "voucher": .object(v.simpleJSON),
       ])
     if v.campaignType == .referralProgram,
-      let h = holders.last(where: { $0.voucherID == v.id && $0.customerID == customerID })
+      let h = holders(ofVoucher: v.id).last(where: { $0.customerID == customerID })
     {
       try emitHolder("customer.holder.assignment.created", h)
     }
@@ -96,7 +96,9 @@ extension World {
   public mutating func removeHolder(voucherID: String, customerID: String, channel: EventChannel = .api)
     throws(VoucherifyError) -> Emitted<RedeemableHolder>
   {
-    guard let i = holders.firstIndex(where: { $0.voucherID == voucherID && $0.customerID == customerID }) else {
+    guard let held = holders(ofVoucher: voucherID).first(where: { $0.customerID == customerID }),
+      let i = holders.position(of: held.id)
+    else {
       throw .notFound("redeemable holder", id: "\(voucherID)/\(customerID)")
     }
     begin(channel)

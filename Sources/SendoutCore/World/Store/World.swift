@@ -19,13 +19,13 @@ public struct World: Sendable {
   /// Customers.
   public internal(set) var customers: EntityTable<Customer> = []
   /// Campaigns.
-  public internal(set) var campaigns: EntityTable<Campaign> = []
+  public internal(set) var campaigns = EntityTable<Campaign>(relations: [.liveName])
   /// Vouchers of every campaign.
-  public internal(set) var vouchers: EntityTable<Voucher> = []
+  public internal(set) var vouchers = EntityTable<Voucher>(relations: [.campaign, .holder])
   /// Orders.
   public internal(set) var orders: EntityTable<Order> = []
   /// Redemptions and rollbacks.
-  public internal(set) var redemptions: EntityTable<Redemption> = []
+  public internal(set) var redemptions = EntityTable<Redemption>(relations: [.stackParent, .voucher])
   /// Publications.
   public internal(set) var publications: EntityTable<Publication> = []
   /// Segments.
@@ -57,11 +57,11 @@ public struct World: Sendable {
   /// Pending loyalty points.
   public internal(set) var pendingPoints: EntityTable<PendingPoints> = []
   /// Loyalty points buckets.
-  public internal(set) var buckets: [PointsBucket] = []
+  public internal(set) var buckets = EntityTable<PointsBucket>(relations: [.activeOnVoucher])
   /// Gift and loyalty transactions.
-  public internal(set) var transactions: [VoucherTransaction] = []
+  public internal(set) var transactions = EntityTable<VoucherTransaction>(relations: [.voucher, .campaign])
   /// Redeemable holders.
-  public internal(set) var holders: [RedeemableHolder] = []
+  public internal(set) var holders = EntityTable<RedeemableHolder>(relations: [.voucher])
   /// Referral tiers.
   public internal(set) var referralTiers: EntityTable<ReferralTier> = []
   /// Every event emitted so far, in order.
