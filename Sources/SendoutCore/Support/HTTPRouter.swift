@@ -1,11 +1,16 @@
 /// A route table: each row is a method, a path template and a value (what to run); a request's method and path
-/// find the row, its `{name}` segments bound to the path's. Pure, no I/O: a new endpoint is a new row.
+/// find the row, its `{name}` segments bound to the path's. Pure, no I/O: a new endpoint is a new row. It serves the
+/// mock API's spec table, serve's `/_sendout/*` endpoints, the dashboard's API and the arrivals feed.
 ///
 /// A template is a path like `/_sendout/api/sendouts/{id}/retry`: split on `/` after its leading one, each segment
 /// a literal or a `{parameter}` that matches any one segment (even an empty one). Where several templates match a
-/// path, the one with a literal at the first place they differ wins (`…/sendouts/changes` before `…/sendouts/{id}`).
-/// A path no template matches is `.notFound`; one matched only under other methods is `.methodNotAllowed`, with
-/// those methods in table order.
+/// path, the one with a literal at the first place they differ wins (`…/sendouts/changes` before `…/sendouts/{id}`),
+/// and among templates alike but for their parameters' names, the first row. A path no template matches is
+/// `.notFound`; one whose templates take other methods only is `.methodNotAllowed`, listing the methods of the
+/// template that wins for the path (in table order).
+///
+/// The table is indexed once, at `init`, as a trie over segments (literals by text, one parameter branch), so a
+/// lookup costs the path's length, not the table's.
 public struct HTTPRouter<Row: Sendable>: Sendable {
   /// One row of the table.
   public struct Route: Sendable {
@@ -30,34 +35,49 @@ public struct HTTPRouter<Row: Sendable>: Sendable {
     case found(Row, parameters: [String: String])
     /// No template matches the path.
     case notFound
-    /// Templates match the path, under these methods only (in table order).
+    /// Templates match the path, under other methods only: those of the winning template (in table order).
     case methodNotAllowed(allowed: [String])
   }
 
-  private enum Segment: Sendable, Equatable {
-    case literal(String)
-    case parameter(String)
-  }
-
-  private struct Compiled: Sendable {
+  /// A row whose template ends at a node, with its parameters' names in path order.
+  private struct End: Sendable {
     var route: Route
-    var segments: [Segment]
+    var names: [String]
   }
 
-  /// The rows by segment count.
-  private let rowsByLength: [Int: [Compiled]]
+  /// A node of the trie: the next segment's literals and parameter branch (indexes into `nodes`), and the rows
+  /// whose templates end here (in table order).
+  private struct Node: Sendable {
+    var literals: [String: Int] = [:]
+    var parameter: Int?
+    var ends: [End] = []
+  }
 
-  /// A router over `routes` (order matters only for the methods a 405 lists).
+  /// The trie, its root first; built in `init`, never changed after.
+  private let nodes: [Node]
+
+  /// A router over `routes` (order picks between templates alike but for parameter names, and orders a 405's methods).
   public init(_ routes: [Route]) {
-    var byLength: [Int: [Compiled]] = [:]
+    var nodes = [Node()]
     for route in routes {
-      let segments = Self.split(route.template).map { text -> Segment in
-        text.hasPrefix("{") && text.hasSuffix("}") && text.count > 2
-          ? .parameter(String(text.dropFirst().dropLast())) : .literal(text)
+      var at = 0
+      var names: [String] = []
+      for text in Self.split(route.template) {
+        let next: Int
+        if text.hasPrefix("{") && text.hasSuffix("}") && text.count > 2 {
+          names.append(String(text.dropFirst().dropLast()))
+          next = nodes[at].parameter ?? nodes.count
+          nodes[at].parameter = next
+        } else {
+          next = nodes[at].literals[text] ?? nodes.count
+          nodes[at].literals[text] = next
+        }
+        if next == nodes.count { nodes.append(Node()) }
+        at = next
       }
-      byLength[segments.count, default: []].append(Compiled(route: route, segments: segments))
+      nodes[at].ends.append(End(route: route, names: names))
     }
-    rowsByLength = byLength
+    self.nodes = nodes
   }
 
   /// The row for `method` and `path` (the target without its query).
@@ -67,22 +87,16 @@ public struct HTTPRouter<Row: Sendable>: Sendable {
 
   /// The row for `method` and a path already split into segments (as `split` does, or decoded by the caller).
   public func route(method: String, segments: [String]) -> Outcome {
-    var best: Compiled?
+    var values: [String] = []
+    if let node = find(0, segments[...], &values, where: { $0.ends.contains { $0.route.method == method } }),
+      let end = nodes[node].ends.first(where: { $0.route.method == method })
+    {
+      return .found(end.route.row, parameters: Dictionary(zip(end.names, values)) { first, _ in first })
+    }
+    guard let node = find(0, segments[...], &values, where: { !$0.ends.isEmpty }) else { return .notFound }
     var allowed: [String] = []
-    for candidate in rowsByLength[segments.count] ?? [] where Self.matches(candidate.segments, segments) {
-      guard candidate.route.method == method else {
-        if !allowed.contains(candidate.route.method) { allowed.append(candidate.route.method) }
-        continue
-      }
-      if let current = best, !Self.moreSpecific(candidate.segments, than: current.segments) { continue }
-      best = candidate
-    }
-    guard let best else { return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed) }
-    var parameters: [String: String] = [:]
-    for (segment, text) in zip(best.segments, segments) {
-      if case .parameter(let name) = segment { parameters[name] = text }
-    }
-    return .found(best.route.row, parameters: parameters)
+    for end in nodes[node].ends where !allowed.contains(end.route.method) { allowed.append(end.route.method) }
+    return .methodNotAllowed(allowed: allowed)
   }
 
   /// `path`'s segments after its leading `/`, empty ones kept: `/a/b/` is `["a", "b", ""]`.
@@ -91,22 +105,20 @@ public struct HTTPRouter<Row: Sendable>: Sendable {
     return trimmed.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
   }
 
-  private static func matches(_ template: [Segment], _ segments: [String]) -> Bool {
-    for (segment, text) in zip(template, segments) {
-      if case .literal(let literal) = segment, literal != text { return false }
+  /// The first node below `node` for `segments` that `accept`s, trying the literal before the parameter at each
+  /// segment; `values` gets the segments bound to parameters on the way (and is left as it was when none is found).
+  private func find(
+    _ node: Int, _ segments: ArraySlice<String>, _ values: inout [String], where accept: (Node) -> Bool
+  ) -> Int? {
+    guard let first = segments.first else { return accept(nodes[node]) ? node : nil }
+    let rest = segments.dropFirst()
+    if let literal = nodes[node].literals[first], let found = find(literal, rest, &values, where: accept) {
+      return found
     }
-    return true
-  }
-
-  /// Whether `a` has a literal where `b` first has a parameter and the two differ.
-  private static func moreSpecific(_ a: [Segment], than b: [Segment]) -> Bool {
-    for (x, y) in zip(a, b) {
-      switch (x, y) {
-      case (.literal, .parameter): return true
-      case (.parameter, .literal): return false
-      default: continue
-      }
-    }
-    return false
+    guard let parameter = nodes[node].parameter else { return nil }
+    values.append(first)
+    if let found = find(parameter, rest, &values, where: accept) { return found }
+    values.removeLast()
+    return nil
   }
 }
