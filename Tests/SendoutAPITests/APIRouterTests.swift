@@ -64,7 +64,8 @@ import Testing
     // `/v1/vouchers/{code}` takes GET, POST, PUT, DELETE (in the spec's order); `/v1/vouchers/import` only POST, and
     // it wins for that path, though the other methods route to `{code}` there.
     #expect(
-      router.match(method: "PATCH", path: "/v1/vouchers/X") == .methodNotAllowed(allowed: ["DELETE", "GET", "POST", "PUT"]))
+      router.match(method: "PATCH", path: "/v1/vouchers/X")
+        == .methodNotAllowed(allowed: ["DELETE", "GET", "POST", "PUT"]))
     #expect(router.match(method: "PATCH", path: "/v1/vouchers/import") == .methodNotAllowed(allowed: ["POST"]))
     guard case .operation(let operation, let bound) = router.match(method: "delete", path: "/v1//vouchers/import/")
     else {
