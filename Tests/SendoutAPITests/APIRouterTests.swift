@@ -60,6 +60,22 @@ import Testing
         == "PUT is not supported by this endpoint. Did you mean GET or POST?")
   }
 
+  @Test func a405ListsTheWinningTemplatesMethodsSorted() {
+    // `/v1/vouchers/{code}` takes GET, POST, PUT, DELETE (in the spec's order); `/v1/vouchers/import` only POST, and
+    // it wins for that path, though the other methods route to `{code}` there.
+    #expect(
+      router.match(method: "PATCH", path: "/v1/vouchers/X")
+        == .methodNotAllowed(allowed: ["DELETE", "GET", "POST", "PUT"]))
+    #expect(router.match(method: "PATCH", path: "/v1/vouchers/import") == .methodNotAllowed(allowed: ["POST"]))
+    guard case .operation(let operation, let bound) = router.match(method: "delete", path: "/v1//vouchers/import/")
+    else {
+      Issue.record("DELETE /v1/vouchers/import matched no operation")
+      return
+    }
+    #expect(operation.operationID == "delete-voucher")
+    #expect(bound == ["code": "import"])
+  }
+
   @Test(arguments: ["/v2/vouchers", "/v1", "/", "/v1/vouchers/%zz", "/v1/vouchers/%C3%28"])
   func anythingElseIsNotFound(_ path: String) {
     #expect(router.match(method: "GET", path: path) == .notFound)

@@ -30,7 +30,4 @@ public struct APIOperation: Sendable, Hashable {
     self.auth = auth
     self.successStatus = successStatus
   }
-
-  /// The template's segments: `/v1/vouchers/{code}` → `["v1", "vouchers", "{code}"]`.
-  var segments: [Substring] { template.split(separator: "/", omittingEmptySubsequences: true) }
 }

@@ -18,19 +18,22 @@ extension APIService {
     .init("POST", "/_sendout/scenario", .scenario), .init("POST", "/_sendout/reset", .reset),
   ])
 
-  /// Answers a call under `/_sendout/` from `adminRoutes` (404 / 405 for what it does not hold).
-  func admin(_ call: APICall, _ mock: inout MockAPI, reached: inout Bool) throws(VoucherifyError) -> APIAnswer {
+  /// Answers a call under `/_sendout/` from `adminRoutes` (404 / 405 for what it does not hold), with the mock and the
+  /// shell's state to change.
+  func admin(_ call: APICall, _ mock: inout MockAPI, _ shell: inout Shell, reached: inout Bool)
+    throws(VoucherifyError) -> APIAnswer
+  {
     switch Self.adminRoutes.route(method: call.method, path: call.path) {
-    case .found(let endpoint, _): return try run(endpoint, call, &mock, reached: &reached)
+    case .found(let endpoint, _): return try run(endpoint, call, &mock, &shell, reached: &reached)
     case .methodNotAllowed(let allowed): throw VoucherifyError.methodNotAllowed(call.method, allowed: allowed)
     case .notFound: throw VoucherifyError.noRoute(method: call.method, path: call.path)
     }
   }
 
   /// Runs one admin endpoint; every `POST` needs the app keys (401 without them).
-  private func run(_ endpoint: AdminEndpoint, _ call: APICall, _ mock: inout MockAPI, reached: inout Bool)
-    throws(VoucherifyError) -> APIAnswer
-  {
+  private func run(
+    _ endpoint: AdminEndpoint, _ call: APICall, _ mock: inout MockAPI, _ shell: inout Shell, reached: inout Bool
+  ) throws(VoucherifyError) -> APIAnswer {
     if call.method == "POST" && !call.authorized.contains(.server) {
       throw VoucherifyError.unauthorized("X-App-Id / X-App-Token")
     }
@@ -41,26 +44,26 @@ extension APIService {
     case .pauseDelivery: return pauseDelivery()
     case .resumeDelivery: return try resumeDelivery(call)
     case .sendouts: return APIAnswer(body: try sendoutList(call))
-    case .scenario: return try scenarioEndpoint(call, &mock, reached: &reached)
-    case .reset: return reset(call, &mock, reached: &reached)
+    case .scenario: return try scenarioEndpoint(call, &mock, &shell, reached: &reached)
+    case .reset: return reset(call, &mock, shell, reached: &reached)
     }
   }
 
   /// `POST /_sendout/reset`: the world and webhooks as the server started, at the call's time.
-  private func reset(_ call: APICall, _ mock: inout MockAPI, reached: inout Bool) -> APIAnswer {
+  private func reset(_ call: APICall, _ mock: inout MockAPI, _ shell: Shell, reached: inout Bool) -> APIAnswer {
     mock.enter(call, reached: &reached)
-    (mock.world, mock.webhooks) = (initialWorld, initialWebhooks)
+    (mock.world, mock.webhooks) = (shell.initialWorld, shell.initialWebhooks)
     mock.world.moveClock(to: call.at)
     return APIAnswer(body: ["reset": true])
   }
 
   /// `GET /_sendout/sendouts[?status=FAILED]`: the audit log's sendouts, one row each with its latest record. Read
-  /// outside the world's lock and never journaled: a large log holds no call up.
+  /// outside the service's mutex and never journaled: a large log holds no call up.
   func sendouts(_ call: APICall) -> Applied {
     do throws(VoucherifyError) {
       return Applied(status: 200, body: try sendoutList(call))
     } catch {
-      let requestID = locked { mock.refusedIDs.make(.group, at: call.at) }
+      let requestID = state.withLock { $0.mock.refusedIDs.make(.group, at: call.at) }
       return Applied(status: error.status, body: error.body(requestID: requestID))
     }
   }

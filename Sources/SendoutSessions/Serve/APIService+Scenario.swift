@@ -8,8 +8,8 @@ extension APIService {
   /// A bad file is a 400 whose details are what `sendout run` says (line:column or field path). The body is taken
   /// literally: `${NAME}` is not expanded from the server's environment (which the caller must not read, and which a
   /// replay of the journal may not have), only `${NAME:-default}` gets its default.
-  func scenarioEndpoint(_ call: APICall, _ mock: inout MockAPI, reached: inout Bool) throws(VoucherifyError)
-    -> APIAnswer
+  func scenarioEndpoint(_ call: APICall, _ mock: inout MockAPI, _ shell: inout Shell, reached: inout Bool)
+    throws(VoucherifyError) -> APIAnswer
   {
     let file = "request body"
     let start: ServeStart
@@ -24,7 +24,7 @@ extension APIService {
     } catch {
       throw VoucherifyError(status: 400, key: "invalid_scenario", message: "Invalid scenario", details: error.message)
     }
-    if let refusal = served.refusal(of: start.webhooks) {
+    if let refusal = shell.served.refusal(of: start.webhooks) {
       throw VoucherifyError(status: 400, key: "invalid_scenario", message: "Invalid scenario", details: refusal)
     }
     mock.enter(call, reached: &reached)
@@ -32,7 +32,7 @@ extension APIService {
     world.addsRequestGaps = false
     world.keepsLog = false
     (mock.world, mock.webhooks) = (world, start.webhooks)
-    (initialWorld, initialWebhooks) = (world, start.webhooks)
+    (shell.initialWorld, shell.initialWebhooks) = (world, start.webhooks)
     mock.world.moveClock(to: call.at)
     mock.madeSendouts = start.sendouts
     return APIAnswer(

@@ -1,14 +1,13 @@
-import Foundation
 import SendoutAPI
 import SendoutCore
 import SendoutIO
+import Synchronization
 
 /// The mock Voucherify API's HTTP shell, an `HTTPHandler` around one `MockAPI`: check the keys, apply the call to the
-/// mock under one lock (calls are serialised, as one world is the single source of truth), journal it, answer with
+/// mock under one mutex (calls are serialised, as one world is the single source of truth), journal it, answer with
 /// its body, and hand its sendouts to the delivery queue; plus sendout's own `/_sendout/` endpoints. Webhook delivery
 /// never blocks a response.
-/// (`@unchecked`: the state is behind `lock`, used in place by the admin endpoints; Mutex comes with their table.)
-final class APIService: HTTPHandler, @unchecked Sendable {
+final class APIService: HTTPHandler, Sendable {
   /// The keys calls must carry.
   struct Keys: Sendable {
     /// `X-App-Id`.
@@ -21,63 +20,60 @@ final class APIService: HTTPHandler, @unchecked Sendable {
     var clientToken = ""
   }
 
+  /// For `POST /_sendout/scenario`: the target of endpoints without one (the built-in listener), `--to` and
+  /// `--secret`.
+  typealias ScenarioTargets = (default: String?, override: String?, secret: String?)
+
   private let keys: Keys
   private let clock: @Sendable () -> Timestamp
   /// Where the calls' sendouts go; the admin endpoints hold, release and read it.
   let delivery: DeliveryQueue
   let observer: SessionObserver
-  private let lock = NSLock()
-  /// The mock API: world, project webhooks, read cache, simulated clock, request ids.
-  var mock: MockAPI
-  var initialWorld: World
-  var initialWebhooks: ProjectWebhooks
-  /// For `POST /_sendout/scenario`: the target of endpoints without one (the built-in listener) and `--to`.
-  var scenarioTargets: (default: String?, override: String?, secret: String?) = (nil, nil, nil)
+  /// The mock and the shell's own state: every call and admin endpoint changes them under this mutex.
+  let state: Mutex<State>
+  /// For `POST /_sendout/scenario`: the targets as at start.
+  let scenarioTargets: ScenarioTargets
   let sendoutRows: @Sendable () throws(SessionError) -> [AuditSummary.Row]
   /// What the server started from (before any call): a failed journal write rebuilds the mock from it.
   let start: (mock: MockAPI, seed: UInt64)
-  var journal: DurableLog?
-  private var calls = 0
-  /// Where the server listens: webhooks aimed there are refused (set with `serve(at:)`).
-  private(set) var served = ServedAddress()
 
   /// What applying a call gave.
   typealias Applied = MockAPI.Outcome
 
   /// Calls answered so far.
-  var answered: Int { lock.withLock { calls } }
+  var answered: Int { state.withLock { $0.shell.calls } }
 
   /// A service over `world`, sending every event to the project's `webhooks`.
   init(
     world: World, webhooks: ProjectWebhooks, keys: Keys, seed: UInt64, simulatedStart: Timestamp?,
     clock: @escaping @Sendable () -> Timestamp, observer: @escaping SessionObserver,
     sendouts: @escaping @Sendable () throws(SessionError) -> [AuditSummary.Row],
-    delivery: DeliveryQueue
+    delivery: DeliveryQueue, scenarioTargets: ScenarioTargets
   ) {
-    mock = MockAPI(world: world, webhooks: webhooks, seed: seed, simulatedNow: simulatedStart)
-    initialWorld = mock.world
-    initialWebhooks = webhooks
+    let mock = MockAPI(world: world, webhooks: webhooks, seed: seed, simulatedNow: simulatedStart)
+    state = Mutex(State(mock: mock, shell: Shell(initialWorld: mock.world, initialWebhooks: webhooks)))
     sendoutRows = sendouts
     self.keys = keys
     self.clock = clock
     self.observer = observer
     self.delivery = delivery
+    self.scenarioTargets = scenarioTargets
     start = (mock, seed)
   }
 
   /// Records where the server listens (the configured port before binding, the bound one after).
   func serve(at address: ServedAddress) {
-    lock.withLock {
-      served = address
-      mock.refusesTarget = { address.refusal(of: $0) }
+    state.withLock {
+      $0.shell.served = address
+      $0.mock.refusesTarget = { address.refusal(of: $0) }
     }
   }
 
-  /// Runs `body` on the world under the lock (the dashboard's world tabs read it this way; keep it quick).
-  func read<T>(_ body: (World) -> T) -> T { lock.withLock { body(mock.world) } }
+  /// Why the project's webhooks are refused (one aims at this server), or `nil`.
+  var webhookRefusal: String? { state.withLock { $0.shell.served.refusal(of: $0.mock.webhooks) } }
 
-  /// Runs `body` under the lock (the service's state is all behind it).
-  func locked<T>(_ body: () -> T) -> T { lock.withLock { body() } }
+  /// Runs `body` on the world under the mutex (the dashboard's world tabs read it this way; keep it quick).
+  func read<T: Sendable>(_ body: (World) -> T) -> T { state.withLock { body($0.mock.world) } }
 
   /// Answers one call. A call that reaches an endpoint is applied, then (with a journal) written to disk, then
   /// answered: a call that traps is never journaled, and one the disk cannot take (507) is undone. A call refused
@@ -90,7 +86,7 @@ final class APIService: HTTPHandler, @unchecked Sendable {
       authorized: auth)
     // Reading the audit log is no call on the world: it neither waits for the world nor holds calls up.
     let applied =
-      (call.method, call.path) == ("GET", "/_sendout/sendouts") ? sendouts(call) : lock.withLock { answer(call) }
+      (call.method, call.path) == ("GET", "/_sendout/sendouts") ? sendouts(call) : state.withLock { answer(call, &$0) }
     let bytes = applied.status == 204 ? [] : applied.bytes ?? applied.body.compactBytes
     delivery.enqueue(applied.sendouts)
     observer(.apiCall(method: call.method, path: call.path, status: applied.status))
@@ -98,23 +94,32 @@ final class APIService: HTTPHandler, @unchecked Sendable {
       status: applied.status, headers: [HTTPHeader("content-type", "application/json; charset=utf-8")], body: bytes)
   }
 
-  /// Answers `call` under the lock at the simulated clock (or the wall clock), journaling it when it reached an
+  /// Answers `call` (holding the mutex) at the simulated clock (or the wall clock), journaling it when it reached an
   /// endpoint.
-  private func answer(_ arrived: APICall) -> Applied {
+  private func answer(_ arrived: APICall, _ state: inout State) -> Applied {
     var call = arrived
-    call.at = mock.simulatedNow ?? arrived.at
-    calls += 1
-    var applied = apply(call)
-    if applied.journaled, let journal {
+    call.at = state.mock.simulatedNow ?? arrived.at
+    state.shell.calls += 1
+    var applied = apply(call, &state)
+    if applied.journaled, let journal = state.shell.journal {
       do throws(DurableLogError) { try journal.append(call.line(status: applied.status)) } catch {
-        applied = undo(call, failure: error)
+        applied = undo(call, failure: error, &state)
       }
     }
     return applied
   }
 
-  /// Applies one call to the mock (under the lock), the admin endpoints answering `/_sendout/…`.
-  func apply(_ call: APICall) -> Applied { mock.apply(call, admin: self.admin) }
+  /// Applies one call to the mock (holding the mutex), the admin endpoints answering `/_sendout/…` with the shell's
+  /// state (taken out for the call: the mock is being changed in place).
+  func apply(_ call: APICall, _ state: inout State) -> Applied {
+    guard call.path.hasPrefix("/_sendout/") else { return state.mock.apply(call) }
+    var shell = state.shell
+    let applied = state.mock.apply(call) { (call, mock, reached) throws(VoucherifyError) in
+      try self.admin(call, &mock, &shell, reached: &reached)
+    }
+    state.shell = shell
+    return applied
+  }
 
   /// Which kinds of keys the call carries: the app keys authorize server calls, and management calls too (a
   /// convenience); management keys equal to the app keys authorize management calls. The client keys, with the

@@ -102,8 +102,7 @@ public enum ServeSession {
       sendouts: { () throws(SessionError) in
         AuditSummary(try AuditSession.read(path: auditPath) { observer(.warning($0)) }.records).rows
       },
-      delivery: delivery)
-    service.scenarioTargets = (listener?.webhookURL, configuration.target, configuration.secret)
+      delivery: delivery, scenarioTargets: (listener?.webhookURL, configuration.target, configuration.secret))
     service.serve(at: ServedAddress(host: configuration.host, port: configuration.port))
     var restored = 0
     var resumed: [Sendout] = begin?.sendouts ?? []
@@ -153,7 +152,7 @@ public enum ServeSession {
     let server = HTTPServer(configuration: serverConfiguration, handler: router)
     do throws(ListenerError) { try server.start() } catch { throw .usage(error.message) }
     service.serve(at: ServedAddress(host: configuration.host, port: server.port))
-    if let refusal = service.served.refusal(of: service.locked { service.mock.webhooks }) {
+    if let refusal = service.webhookRefusal {
       server.stop()
       throw .usage("The webhook target \(refusal)")
     }

@@ -1,4 +1,4 @@
-import SendoutIO
+import SendoutCore
 import Testing
 
 /// `HTTPRouter`: method and path to a row, `{param}` segments bound, literals before parameters, 404 and 405.
@@ -42,6 +42,42 @@ import Testing
   ])
   func routes(_ method: String, _ path: String, _ expected: String) {
     #expect(Self.describe(Self.router.route(method: method, path: path)) == expected)
+  }
+
+  @Test func a405ListsTheMethodsOfTheTemplateThatWins() {
+    // `/v1/vouchers/qualification` (GET) wins over `/v1/vouchers/{code}` (GET, PUT) for that path: its methods only.
+    #expect(Self.describe(Self.router.route(method: "DELETE", path: "/v1/vouchers/qualification")) == "405 GET")
+  }
+
+  @Test func templatesAlikeButForParameterNamesTakeTheFirstRow() {
+    let router = HTTPRouter<String>([
+      .init("GET", "/exports/{exportId}", "get export"), .init("GET", "/exports/{export_Id}", "download export"),
+      .init("DELETE", "/exports/{export_Id}", "delete export"),
+    ])
+    #expect(Self.describe(router.route(method: "GET", path: "/exports/e1")) == "get export [exportId=e1]")
+    #expect(Self.describe(router.route(method: "DELETE", path: "/exports/e1")) == "delete export [export_Id=e1]")
+    #expect(Self.describe(router.route(method: "PUT", path: "/exports/e1")) == "405 GET,DELETE")
+  }
+
+  /// A large table (the spec's is 241 rows) routes every path to its own row, whichever order the rows come in.
+  @Test func aLargeTableRoutesEveryRow() {
+    var routes: [HTTPRouter<String>.Route] = []
+    for a in 0..<12 {
+      for b in 0..<10 {
+        routes.append(.init("GET", "/r\(a)/{id}/s\(b)", "r\(a) s\(b)"))
+        routes.append(.init("POST", "/r\(a)/s\(b)/{id}", "r\(a) new s\(b)"))
+      }
+    }
+    for router in [HTTPRouter(routes), HTTPRouter(routes.reversed())] {
+      for a in 0..<12 {
+        for b in 0..<10 {
+          #expect(Self.describe(router.route(method: "GET", path: "/r\(a)/7/s\(b)")) == "r\(a) s\(b) [id=7]")
+          #expect(Self.describe(router.route(method: "POST", path: "/r\(a)/s\(b)/9")) == "r\(a) new s\(b) [id=9]")
+          #expect(Self.describe(router.route(method: "GET", path: "/r\(a)/s\(b)/s\(b)")) == "r\(a) s\(b) [id=s\(b)]")
+        }
+      }
+      #expect(Self.describe(router.route(method: "GET", path: "/r12/7/s0")) == "404")
+    }
   }
 
   @Test func decodedSegmentsRouteAsGiven() {
