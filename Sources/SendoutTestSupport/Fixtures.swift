@@ -57,10 +57,14 @@ public enum Fixtures {
   /// A validator over the official schemas with the known-wrong enums dropped.
   public static func voucherifyValidator() throws -> SchemaValidator { try validator.get() }
 
+  /// A validator over the REST spec's schemas, for the mock API's answers (in process and over loopback).
+  public static func apiSpecValidator() throws -> SchemaValidator { try apiValidator.get() }
+
   // Parsed once per test process.
   private static let schemas = Result { () throws(LoadError) in try json("voucherify-webhook-schemas.json") }
   private static let examples = Result { () throws(LoadError) in try json("voucherify-webhook-examples.json") }
   private static let validator = Result {
     try SchemaValidator(document: voucherifySchemas(), droppingEnums: SchemaValidator.knownWrongEnums)
   }
+  private static let apiValidator = Result { try SchemaValidator(document: apiSpec()) }
 }

@@ -1,28 +1,51 @@
 import SendoutAPI
 import SendoutCore
+import SendoutTestSupport
 import Testing
 
-/// The mock API without sockets or a server: a `MockAPI` over the sample world, called directly with the keys a call
-/// carries (the HTTP shell's key check is the only step skipped; routing, body checks and endpoints are the same).
-/// The calls' sendouts are dropped; the clock is simulated and fixed. The first customer holds a gift card and a
-/// loyalty card.
+/// The mock API without sockets or a server: a `MockAPI` called directly with the keys a call carries (the HTTP
+/// shell's key check is the only step skipped; routing, body checks and endpoints are the same). The clock is
+/// simulated and fixed, and the sendouts the calls' events make are kept in order (what a listener would receive).
+/// `init(seed:)` gives the sample world whose first customer holds a gift card and a loyalty card; `served(seed:)`
+/// gives the world `sendout serve --seed SEED --at 2024-03-13T13:45:00.000Z` starts from.
 final class InProcessAPI {
   private(set) var mock: MockAPI
   let projectID: String
+  /// The sendouts of every call so far, in order.
+  private(set) var sendouts: [Sendout] = []
 
-  init(seed: UInt64 = 1) throws {
-    let start = try #require(Timestamp(iso8601: "2024-03-13T13:45:00.000Z"))
+  static let start = "2024-03-13T13:45:00.000Z"
+
+  /// A mock over `world`, its project webhook's ids drawn as `sendout serve` draws them.
+  private init(world: World, seed: UInt64, at start: Timestamp) {
+    var ids = IDFactory(seed: seed ^ 0x5E27_E000)
+    let project = ids.make(.project, at: start)
+    let first = SendoutSource(
+      id: ids.make(.webhook, at: start), object: .webhook, targetURL: "http://127.0.0.1:9/webhooks")
+    let webhooks = ProjectWebhooks(projectID: project, secret: "whsec", seed: seed, first: first, at: start)
+    projectID = project
+    mock = MockAPI(world: world, webhooks: webhooks, seed: seed, simulatedNow: start)
+  }
+
+  convenience init(seed: UInt64 = 1) throws {
+    let start = try #require(Timestamp(iso8601: Self.start))
     var world = try World.sample(seed: seed, start: start)
     // The sample has no cards yet: publish a gift card and a loyalty card, so balances can be called.
     for type in [CampaignType.giftVouchers, .loyaltyProgram] {
       let campaign = try #require(world.firstCampaign(type)).id
       _ = try world.publish(campaignID: campaign, customerID: world.customers[0].id)
     }
-    let webhooks = ProjectWebhooks(
-      projectID: "proj_inprocess", secret: "whsec", seed: seed,
-      first: SendoutSource(id: "wh_inprocess", object: .webhook, targetURL: "http://127.0.0.1:9/webhooks"), at: start)
-    projectID = webhooks.projectID
-    mock = MockAPI(world: world, webhooks: webhooks, seed: seed, simulatedNow: world.now)
+    self.init(world: world, seed: seed, at: world.now)
+  }
+
+  /// The mock as `sendout serve --seed seed --at 2024-03-13T13:45:00.000Z` starts it: the sample world built so that
+  /// its history ends at that time, the simulated clock there.
+  static func served(seed: UInt64 = 1) throws -> InProcessAPI {
+    let start = try #require(Timestamp(iso8601: Self.start))
+    let probe = try World.sample(seed: seed, start: start)
+    let elapsed = probe.now.milliseconds - start.milliseconds
+    let world = try World.sample(seed: seed, start: start.adding(milliseconds: -elapsed))
+    return InProcessAPI(world: world, seed: seed, at: start)
   }
 
   /// Runs `body` on the world.
@@ -36,11 +59,34 @@ final class InProcessAPI {
 
   /// One call with `bytes` as the body.
   func call(_ method: String, _ path: String, bytes: [UInt8], client: Bool = false) -> (Int, JSON?) {
-    let keys: Set<APIOperation.Auth> = client ? [.client] : [.server, .management]
+    let (status, reply) = apply(method, path, bytes, keys: client ? [.client] : [.server, .management])
+    return (status, reply.isEmpty ? .null : try? JSONParser.parse(reply))
+  }
+
+  /// One call as `ServeServer.call` makes it over loopback: with the app keys (`keys`), or the client keys and an
+  /// `origin` (`client`), or none; the status and the parsed body (`.null` when empty), throwing when it is not JSON.
+  func send(_ method: String, _ path: String, body: String? = nil, keys: Bool = true, client: Bool = false) throws
+    -> (Int, JSON)
+  {
+    let carried: Set<APIOperation.Auth> = client ? [.client] : keys ? [.server, .management] : []
+    let (status, reply) = apply(method, path, Array((body ?? "").utf8), keys: carried)
+    return (status, reply.isEmpty ? .null : try JSONParser.parse(reply))
+  }
+
+  /// The bodies of the kept sendouts of `type`, in order.
+  func bodies(of type: String) throws -> [JSON] {
+    try sendouts.filter { $0.eventType == type }.map { try JSONParser.parse($0.body) }
+  }
+
+  /// Applies one call at the simulated clock, keeping its sendouts; the status and the body's bytes as the HTTP
+  /// shell writes them.
+  private func apply(_ method: String, _ path: String, _ body: [UInt8], keys: Set<APIOperation.Auth>) -> (
+    Int, [UInt8]
+  ) {
     let at = mock.simulatedNow ?? mock.world.now
-    let outcome = mock.apply(APICall(at: at, method: method, target: path, body: bytes, authorized: keys))
-    let reply = outcome.status == 204 ? [] : outcome.bytes ?? outcome.body.compactBytes
-    return (outcome.status, reply.isEmpty ? .null : try? JSONParser.parse(reply))
+    let outcome = mock.apply(APICall(at: at, method: method, target: path, body: body, authorized: keys))
+    sendouts += outcome.sendouts
+    return (outcome.status, outcome.status == 204 ? [] : outcome.bytes ?? outcome.body.compactBytes)
   }
 
   /// Whether `body` is Voucherify's `Error` body for `status`: `code`, `key`, `message`, `details` (or null),
@@ -52,5 +98,11 @@ final class InProcessAPI {
       body["request_id"]?.stringValue != nil
     else { return false }
     return true
+  }
+
+  /// Expects `body` to match `schema` of the official spec (structure mode).
+  static func expectValid(_ body: JSON, _ schema: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let failures = try Fixtures.apiSpecValidator().validate(body, against: schema, options: .structure)
+    #expect(failures.isEmpty, "\(schema): \(failures.prefix(5))", sourceLocation: sourceLocation)
   }
 }

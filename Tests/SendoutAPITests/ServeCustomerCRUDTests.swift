@@ -1,7 +1,5 @@
 import Foundation
 import SendoutCore
-import SendoutIO
-import SendoutSessions
 import SendoutTestSupport
 import Testing
 
@@ -9,15 +7,15 @@ import Testing
 /// schema, each webhook carrying the ids of the answer, and the main errors.
 @Suite struct ServeCustomerCRUDTests {
   func expectValid(_ body: JSON, _ schema: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    try ServeServer.expectValid(body, schema, sourceLocation: sourceLocation)
+    try InProcessAPI.expectValid(body, schema, sourceLocation: sourceLocation)
   }
 
-  @Test func aCustomerIsUpdatedListedAndDeletedWithItsWebhooks() async throws {
-    let server = try await ServeServer()
-    let (_, created) = try await server.call(
+  @Test func aCustomerIsUpdatedListedAndDeletedWithItsWebhooks() throws {
+    let server = try InProcessAPI.served()
+    let (_, created) = try server.send(
       "POST", "/v1/customers", body: #"{"source_id":"kim","name":"Kim","email":"kim@example.com"}"#)
     let id = try #require(created["id"]?.stringValue)
-    let (status, updated) = try await server.call(
+    let (status, updated) = try server.send(
       "PUT", "/v1/customers/kim",
       body: #"{"name":"Kim Lee","address":{"city":"Oslo"},"metadata":{"tier":"gold"}}"#)
     #expect(status == 200, "\(updated)")
@@ -26,34 +24,33 @@ import Testing
     #expect(updated.value(atPath: "address.city") == "Oslo" && updated.value(atPath: "metadata.tier") == "gold")
     #expect(updated["email"] == "kim@example.com", "fields not sent stay")
 
-    let (listed, list) = try await server.call("GET", "/v1/customers?city=Oslo")
+    let (listed, list) = try server.send("GET", "/v1/customers?city=Oslo")
     #expect(listed == 200)
     try expectValid(list, "CustomersListResponseBody")
     #expect(list["total"] == 1 && list.value(atPath: "customers.0.id")?.stringValue == id)
-    let (_, all) = try await server.call("GET", "/v1/customers?limit=2&page=1&order=-created_at")
+    let (_, all) = try server.send("GET", "/v1/customers?limit=2&page=1&order=-created_at")
     #expect(all["customers"]?.arrayValue?.count == 2 && all["has_more"] == true)
     #expect(all.value(atPath: "customers.0.id")?.stringValue == id, "newest first")
-    let (_, byName) = try await server.call("GET", "/v1/customers?name=Kim%20Lee&email=kim%40example.com")
+    let (_, byName) = try server.send("GET", "/v1/customers?name=Kim%20Lee&email=kim%40example.com")
     #expect(byName["total"] == 1)
-    let (_, future) = try await server.call("GET", "/v1/customers?created_at%5Bafter%5D=2030-01-01T00:00:00Z")
+    let (_, future) = try server.send("GET", "/v1/customers?created_at%5Bafter%5D=2030-01-01T00:00:00Z")
     #expect(future["total"] == 0)
 
-    let (deleted, nothing) = try await server.call("DELETE", "/v1/customers/\(id)")
+    let (deleted, nothing) = try server.send("DELETE", "/v1/customers/\(id)")
     #expect(deleted == 204 && nothing == .null)
-    let (gone, error) = try await server.call("GET", "/v1/customers/\(id)")
+    let (gone, error) = try server.send("GET", "/v1/customers/\(id)")
     #expect(gone == 404 && error["key"] == "not_found" && error["resource_type"] == "customer")
 
-    let updates = try await server.bodies(of: "customer.updated", until: "customer.deleted")
+    let updates = try server.bodies(of: "customer.updated")
     #expect(updates.map { $0.value(atPath: "data.customer.id")?.stringValue } == [id])
     #expect(updates.first?.value(atPath: "data.customer.name") == "Kim Lee")
-    let deletions = try await server.bodies(of: "customer.deleted")
+    let deletions = try server.bodies(of: "customer.deleted")
     #expect(deletions.map { $0.value(atPath: "data.customer.id")?.stringValue } == [id])
-    try await server.stop()
   }
 
-  @Test func customerErrorsNameTheFieldOrTheMissingCustomer() async throws {
-    let server = try await ServeServer()
-    _ = try await server.call("POST", "/v1/customers", body: #"{"source_id":"lou"}"#)
+  @Test func customerErrorsNameTheFieldOrTheMissingCustomer() throws {
+    let server = try InProcessAPI.served()
+    _ = try server.send("POST", "/v1/customers", body: #"{"source_id":"lou"}"#)
     let cases: [(String, String, String?, Int, String, String?)] = [
       ("PUT", "/v1/customers/lou", #"{"name":5}"#, 400, "invalid_customer", "`name`"),
       ("PUT", "/v1/customers/lou", #"{"address":{"city":true}}"#, 400, "invalid_customer", "`address.city`"),
@@ -66,30 +63,29 @@ import Testing
       ("POST", "/v1/customers/importCSV", nil, 501, "not_implemented", nil),
     ]
     for (method, path, body, status, key, detail) in cases {
-      let (got, error) = try await server.call(method, path, body: body)
+      let (got, error) = try server.send(method, path, body: body)
       #expect(got == status, "\(method) \(path): \(error)")
       #expect(error["key"]?.stringValue == key, "\(method) \(path): \(error)")
       if let detail { #expect(error["details"]?.stringValue?.contains(detail) == true, "\(error)") }
       try expectValid(error, "Error")
     }
-    try await server.stop()
   }
 
-  @Test func vouchersAreCreatedUpdatedListedAndDeleted() async throws {
-    let server = try await ServeServer()
-    let (status, voucher) = try await server.call(
+  @Test func vouchersAreCreatedUpdatedListedAndDeleted() throws {
+    let server = try InProcessAPI.served()
+    let (status, voucher) = try server.send(
       "POST", "/v1/vouchers/MY-CODE-1", body: #"{"campaign":"Welcome Offer","metadata":{"batch":"a"}}"#)
     #expect(status == 200, "\(voucher)")
     try expectValid(voucher, "VouchersCreateResponseBody")
     let id = try #require(voucher["id"]?.stringValue)
     #expect(voucher["code"] == "MY-CODE-1" && voucher["campaign"] == "Welcome Offer")
-    let (drawn, random) = try await server.call("POST", "/v1/vouchers", body: #"{"campaign":"Welcome Offer"}"#)
+    let (drawn, random) = try server.send("POST", "/v1/vouchers", body: #"{"campaign":"Welcome Offer"}"#)
     #expect(drawn == 200 && random["code"]?.stringValue?.hasPrefix("WELCOME-") == true, "\(random)")
-    let (duplicate, dup) = try await server.call(
+    let (duplicate, dup) = try server.send(
       "POST", "/v1/vouchers/MY-CODE-1", body: #"{"campaign":"Welcome Offer"}"#)
     #expect(duplicate == 409 && dup["key"] == "duplicate_found")
 
-    let (changed, updated) = try await server.call(
+    let (changed, updated) = try server.send(
       "PUT", "/v1/vouchers/MY-CODE-1",
       body: #"{"active":false,"expiration_date":"2030-01-01T00:00:00Z","metadata":{"batch":"b"}}"#)
     #expect(changed == 200, "\(updated)")
@@ -97,39 +93,38 @@ import Testing
     #expect(updated["active"] == false && updated.value(atPath: "metadata.batch") == "b")
     #expect(updated["expiration_date"] == "2030-01-01T00:00:00.000Z")
 
-    let (listed, list) = try await server.call("GET", "/v1/vouchers?campaign=Welcome%20Offer&order=-created_at&limit=2")
+    let (listed, list) = try server.send("GET", "/v1/vouchers?campaign=Welcome%20Offer&order=-created_at&limit=2")
     #expect(listed == 200)
     try expectValid(list, "VouchersListResponseBody")
     #expect(list["total"] == 5, "3 generated with the campaign and 2 created: \(list["total"] ?? .null)")
     #expect(list.value(atPath: "vouchers.0.id") == random["id"] && list["vouchers"]?.arrayValue?.count == 2)
-    let (_, byCode) = try await server.call("GET", "/v1/vouchers?code=MY-CODE-1")
+    let (_, byCode) = try server.send("GET", "/v1/vouchers?code=MY-CODE-1")
     #expect(byCode["total"] == 1)
 
-    let (deleted, _) = try await server.call("DELETE", "/v1/vouchers/MY-CODE-1")
+    let (deleted, _) = try server.send("DELETE", "/v1/vouchers/MY-CODE-1")
     #expect(deleted == 204)
-    let (gone, _) = try await server.call("GET", "/v1/vouchers/MY-CODE-1")
+    let (gone, _) = try server.send("GET", "/v1/vouchers/MY-CODE-1")
     #expect(gone == 404)
-    let (inBin, _) = try await server.call("POST", "/v1/vouchers/MY-CODE-1", body: #"{"campaign":"Welcome Offer"}"#)
+    let (inBin, _) = try server.send("POST", "/v1/vouchers/MY-CODE-1", body: #"{"campaign":"Welcome Offer"}"#)
     #expect(inBin == 409, "a voucher in the bin keeps its code")
     let codeOfRandom = try #require(random["code"]?.stringValue)
-    let (forced, _) = try await server.call("DELETE", "/v1/vouchers/\(codeOfRandom)?force=true")
+    let (forced, _) = try server.send("DELETE", "/v1/vouchers/\(codeOfRandom)?force=true")
     #expect(forced == 204)
-    let (reused, again) = try await server.call(
+    let (reused, again) = try server.send(
       "POST", "/v1/vouchers/\(codeOfRandom)", body: #"{"campaign":"Welcome Offer"}"#)
     #expect(reused == 200 && again["id"] != random["id"], "a permanent deletion frees the code")
 
-    let created = try await server.bodies(of: "voucher.created", until: "voucher.deleted")
+    let created = try server.bodies(of: "voucher.created")
     #expect(created.first?.value(atPath: "data.voucher.id")?.stringValue == id)
-    let updates = try await server.bodies(of: "voucher.updated")
+    let updates = try server.bodies(of: "voucher.updated")
     #expect(updates.map { $0.value(atPath: "data.voucher.id")?.stringValue } == [id])
-    let deletions = try await server.bodies(of: "voucher.deleted")
+    let deletions = try server.bodies(of: "voucher.deleted")
     #expect(deletions.first?.value(atPath: "data.voucher.id")?.stringValue == id)
-    try await server.stop()
   }
 
-  @Test func voucherErrorsAreVoucherifys() async throws {
-    let server = try await ServeServer()
-    _ = try await server.call("POST", "/v1/vouchers/X3", body: #"{"campaign":"Welcome Offer"}"#)
+  @Test func voucherErrorsAreVoucherifys() throws {
+    let server = try InProcessAPI.served()
+    _ = try server.send("POST", "/v1/vouchers/X3", body: #"{"campaign":"Welcome Offer"}"#)
     let cases: [(String, String, String?, Int, String, String?)] = [
       ("POST", "/v1/vouchers", #"{"type":"DISCOUNT_VOUCHER"}"#, 501, "not_implemented", "standalone"),
       ("POST", "/v1/vouchers", #"{"campaign":"No Such"}"#, 404, "not_found", nil),
@@ -146,24 +141,23 @@ import Testing
       ("GET", "/v1/vouchers/NOPE/transactions", nil, 404, "not_found", nil),
     ]
     for (method, path, body, status, key, detail) in cases {
-      let (got, error) = try await server.call(method, path, body: body)
+      let (got, error) = try server.send(method, path, body: body)
       #expect(got == status, "\(method) \(path): \(error)")
       #expect(error["key"]?.stringValue == key, "\(method) \(path): \(error)")
       if let detail { #expect(error["details"]?.stringValue?.contains(detail) == true, "\(error)") }
       try expectValid(error, "Error")
     }
-    try await server.stop()
   }
 
-  @Test func aGiftCardsTransactionsAreListed() async throws {
-    let server = try await ServeServer()
-    let (_, campaigns) = try await server.call("GET", "/v1/campaigns?campaign_type=GIFT_VOUCHERS")
+  @Test func aGiftCardsTransactionsAreListed() throws {
+    let server = try InProcessAPI.served()
+    let (_, campaigns) = try server.send("GET", "/v1/campaigns?campaign_type=GIFT_VOUCHERS")
     let gift = try #require(campaigns.value(atPath: "campaigns.0.name")?.stringValue)
-    let (_, card) = try await server.call("POST", "/v1/vouchers/GIFT-OF-MINE", body: #"{"campaign":"\#(gift)"}"#)
+    let (_, card) = try server.send("POST", "/v1/vouchers/GIFT-OF-MINE", body: #"{"campaign":"\#(gift)"}"#)
     #expect(card["type"] == "GIFT_VOUCHER", "\(card)")
-    _ = try await server.call("POST", "/v1/vouchers/GIFT-OF-MINE/balance", body: #"{"amount":700}"#)
-    _ = try await server.call("POST", "/v1/vouchers/GIFT-OF-MINE/balance", body: #"{"amount":300}"#)
-    let (status, list) = try await server.call(
+    _ = try server.send("POST", "/v1/vouchers/GIFT-OF-MINE/balance", body: #"{"amount":700}"#)
+    _ = try server.send("POST", "/v1/vouchers/GIFT-OF-MINE/balance", body: #"{"amount":300}"#)
+    let (status, list) = try server.send(
       "GET", "/v1/vouchers/GIFT-OF-MINE/transactions?limit=1&order=-created_at")
     #expect(status == 200, "\(list)")
     try expectValid(list, "VouchersTransactionsListResponseBody")
@@ -172,11 +166,10 @@ import Testing
     #expect(list.value(atPath: "data.0.details.balance.amount") == 300, "the newest first: \(list)")
     #expect(list.value(atPath: "data.0.type") == "CREDITS_ADDITION")
     let campaignID = try #require(card["campaign_id"]?.stringValue)
-    let (ofCampaign, all) = try await server.call("GET", "/v1/campaigns/\(campaignID)/transactions?limit=100")
+    let (ofCampaign, all) = try server.send("GET", "/v1/campaigns/\(campaignID)/transactions?limit=100")
     #expect(ofCampaign == 200, "\(all)")
     try expectValid(all, "CampaignsTransactionsListResponseBody")
     let ids = all["data"]?.arrayValue?.compactMap { $0["voucher_id"] } ?? []
     #expect(ids.filter { $0 == card["id"] }.count == 2, "both top-ups of the card: \(all)")
-    try await server.stop()
   }
 }

@@ -4,8 +4,6 @@ import SendoutCore
 import SendoutTestSupport
 import Testing
 
-@testable import SendoutSessions
-
 /// The coverage list comes from the endpoint tables: the committed docs/serve-coverage.md and README.md's table are
 /// what the code produces (regenerate with scripts/gen-serve-coverage.sh), the tags are the spec's, and the mock
 /// answers 501 for exactly the operations the list leaves out.
@@ -55,8 +53,8 @@ import Testing
   /// Every operation of the spec, called with its parameters filled in: those the list leaves out answer 501
   /// `not_implemented` naming the operation; those it lists answer something else (an answer, a 4xx about the
   /// made-up ids, or a 501 about a variant of the body that is not simulated).
-  @Test func theMockAnswers501ForExactlyTheOperationsLeftOut() async throws {
-    let server = try await ServeServer()
+  @Test func theMockAnswers501ForExactlyTheOperationsLeftOut() throws {
+    let server = try InProcessAPI.served()
     var wrong: [String] = []
     var shadowed: [String] = []
     for operation in APIOperation.spec {
@@ -70,7 +68,7 @@ import Testing
         shadowed.append(operation.operationID)
         continue
       }
-      let (status, body) = try await server.call(
+      let (status, body) = try server.send(
         operation.method, path, body: operation.method == "GET" ? nil : "{}", client: operation.auth == .client)
       let simulated = ServeCoverage.simulatedIDs.contains(operation.operationID)
       let whole =
@@ -82,6 +80,5 @@ import Testing
     }
     #expect(wrong.isEmpty, "\(wrong)")
     #expect(shadowed == ["download-export"])
-    try await server.stop()
   }
 }
