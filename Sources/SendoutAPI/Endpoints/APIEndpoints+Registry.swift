@@ -12,7 +12,5 @@ extension APIEndpoints {
   ]
 
   /// Every simulated operation: the union of the tables.
-  package static let all: [String: Handler] = tables.reduce(into: [:]) { all, table in
-    all.merge(table) { first, _ in first }
-  }
+  package static let all: [String: Handler] = union(tables)
 }

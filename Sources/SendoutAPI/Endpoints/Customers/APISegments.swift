@@ -1,19 +1,26 @@
 import SendoutCore
 
-/// Customer segments through the mock API: create, get and delete (the spec has no list). The world keeps
+/// Customer segments through the mock API: create, get and delete (the spec has no list), a generic resource. The world keeps
 /// static segments, whose members are the customers named; segments of filters (`auto-update`, `passive`) would
 /// need the filter language evaluated and answer 501.
 enum APISegments {
+  /// The resource: static segments, created by `create`, deleted by the world's `deleteSegment` (no event).
+  static let resource = APIResource<Segment>(
+    object: "segment", idParameter: "segmentId", table: \.segments, json: { segment, _ in json(segment) },
+    create: create,
+    delete: { segment, world throws(VoucherifyError) in
+      _ = try world.deleteSegment(segment.id)
+      return []
+    })
+
   /// The operations, by `operationId`.
-  static let endpoints: [String: APIEndpoints.Handler] = [
-    "create-segment": create, "get-segment": get, "delete-segment": delete,
-  ]
+  static let endpoints = resource.endpoints(["create-segment": .create, "get-segment": .get, "delete-segment": .delete])
 
   private static let key = VoucherifyError.invalidPayloadKey
 
   /// `POST /v1/segments` `{name, type: "static", customers: [id or source_id…]}`: each customer enters the segment
   /// (`customer.segment.entered`).
-  static func create(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
+  static func create(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> Emitted<Segment> {
     let name = try request.required("name", errorKey: key)
     let type = request.string(at: "type") ?? "static"
     guard type == "static" else {
@@ -31,25 +38,7 @@ enum APISegments {
     for id in ids {
       events += try world.enterSegment(customerID: id, segmentID: segment.id).events
     }
-    return APIAnswer(body: .object(json(segment)), events: events)
-  }
-
-  /// `GET /v1/segments/{segmentId}`.
-  static func get(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    APIAnswer(body: .object(json(try segment(request, world))))
-  }
-
-  /// `DELETE /v1/segments/{segmentId}`: 204.
-  static func delete(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    let id = try segment(request, world).id
-    _ = try world.deleteSegment(id)
-    return APIAnswer(body: .null)
-  }
-
-  private static func segment(_ request: APIRequest, _ world: World) throws(VoucherifyError) -> Segment {
-    let id = request.parameter("segmentId")
-    guard let segment = world.segments[id: id] else { throw VoucherifyError.notFound("segment", id: id) }
-    return segment
+    return Emitted(segment, events)
   }
 
   /// `Segment`.

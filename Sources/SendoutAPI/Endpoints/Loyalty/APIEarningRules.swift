@@ -4,11 +4,20 @@ import SendoutCore
 /// world operations the `earning_rule_*` scenario steps use, so the `campaign.earning_rule.*` events match. The world
 /// earns on `order.paid` in proportion to the order total; other events and `FIXED` points answer 501.
 enum APIEarningRules {
-  /// The operations, by `operationId`.
-  static let endpoints: [String: APIEndpoints.Handler] = [
-    "create-earning-rule": create, "update-earning-rule": update, "enable-earning-rule": enable,
-    "disable-earning-rule": disable, "delete-earning-rule": delete,
-  ]
+  /// A program's earning rules (`/v1/loyalties/{campaignId}/earning-rules/{earningRuleId}`); their world operations
+  /// emit `campaign.earning_rule.*` (inferred).
+  static let rules = APIResource<EarningRule>(
+    object: "earning_rule", idParameter: "earningRuleId", table: \.earningRules, json: { rule, _ in rule.fullJSON },
+    parent: .init(
+      id: { request, world throws(VoucherifyError) in try program(request, in: world).id }, key: \.campaignID),
+    update: update,
+    delete: { rule, world throws(VoucherifyError) in try world.deleteEarningRule(rule.id, channel: .api).events })
+
+  /// The operations, by `operationId`: a bulk create and enable/disable besides the resource's rows.
+  static let endpoints = APIEndpoints.union([
+    rules.endpoints(["update-earning-rule": .update, "delete-earning-rule": .delete]),
+    ["create-earning-rule": create, "enable-earning-rule": enable, "disable-earning-rule": disable],
+  ])
 
   /// `POST /v1/loyalties/{campaignId}/earning-rules` `[{"event": "order.paid", "loyalty": {"type": "PROPORTIONAL",
   /// "calculation_type": "ORDER_AMOUNT", "order": {"amount": {"every": 100, "points": 1}}}, "pending_points": …}]`:
@@ -35,11 +44,11 @@ enum APIEarningRules {
 
   /// `PUT /v1/loyalties/{campaignId}/earning-rules/{earningRuleId}` `{"pending_points": {"period_value": 7}}` (or
   /// `null`: immediate points); emits `campaign.earning_rule.updated` (inferred).
-  static func update(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    let rule = try self.rule(request, in: world)
+  static func update(_ rule: EarningRule, _ request: APIRequest, _ world: inout World) throws(VoucherifyError)
+    -> Emitted<EarningRule>
+  {
     let pendingDays = request.body["pending_points"] == nil ? rule.pendingDays : try self.pendingDays(request.body)
-    let changed = try world.updateEarningRule(rule.id, pendingDays: pendingDays, channel: .api)
-    return APIAnswer(body: .object(changed.value.fullJSON), events: changed.events)
+    return try world.updateEarningRule(rule.id, pendingDays: pendingDays, channel: .api)
   }
 
   /// `POST …/earning-rules/{earningRuleId}/enable`; emits `campaign.earning_rule.enabled` (inferred).
@@ -52,18 +61,10 @@ enum APIEarningRules {
     try setActive(request, &world, false)
   }
 
-  /// `DELETE /v1/loyalties/{campaignId}/earning-rules/{earningRuleId}`: 204; emits `campaign.earning_rule.deleted`
-  /// (inferred).
-  static func delete(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    let rule = try self.rule(request, in: world)
-    let deleted = try world.deleteEarningRule(rule.id, channel: .api)
-    return APIAnswer(body: .null, events: deleted.events)
-  }
-
   private static func setActive(_ request: APIRequest, _ world: inout World, _ active: Bool) throws(VoucherifyError)
     -> APIAnswer
   {
-    let rule = try self.rule(request, in: world)
+    let rule = try rules.entity(request, world)
     let changed = try world.setEarningRuleActive(rule.id, active, channel: .api)
     return APIAnswer(body: .object(changed.value.fullJSON), events: changed.events)
   }
@@ -97,16 +98,6 @@ enum APIEarningRules {
       throw VoucherifyError.notFound("loyalty_program", id: request.parameter("campaignId"))
     }
     return campaign
-  }
-
-  /// The earning rule `earningRuleId` of the program, or Voucherify's 404.
-  private static func rule(_ request: APIRequest, in world: World) throws(VoucherifyError) -> EarningRule {
-    let program = try self.program(request, in: world)
-    let id = request.parameter("earningRuleId")
-    guard let rule = world.earningRules[id: id], rule.campaignID == program.id else {
-      throw VoucherifyError.notFound("earning_rule", id: id)
-    }
-    return rule
   }
 
   private static func notSimulated(_ what: String) -> VoucherifyError {

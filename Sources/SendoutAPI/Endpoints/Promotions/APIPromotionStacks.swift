@@ -4,15 +4,26 @@ import SendoutCore
 /// list, on the world operations the `promotion_stack_*` scenario steps use, so the `campaign.promotion_stack.*`
 /// events (inferred) match.
 enum APIPromotionStacks {
+  /// The stacks, of the campaign the path names (`/v1/promotions/{campaignId}/stacks[/{stackId}]`) or all
+  /// (`/v1/promotions/stacks`), listed whole, oldest first.
+  static let stacks = APIResource<PromotionStack>(
+    object: "promotion_stack", idParameter: "stackId", table: \.promotionStacks, json: { stack, _ in json(stack) },
+    parent: .init(
+      id: { request, world throws(VoucherifyError) in
+        guard let key = request.parameters["campaignId"] else { return nil }
+        return try APIEndpoints.campaign(key, in: world).id
+      }, key: \.campaignID),
+    listing: .init(paged: false), create: create, update: update)
+
   /// The operations, by `operationId`.
-  static let endpoints: [String: APIEndpoints.Handler] = [
-    "create-promotion-stack": create, "update-promotion-stack": update, "get-promotion-stack": get,
-    "list-promotion-stacks-in-campaign": listInCampaign, "list-all-promotion-stacks": listAll,
-  ]
+  static let endpoints = stacks.endpoints([
+    "create-promotion-stack": .create, "update-promotion-stack": .update, "get-promotion-stack": .get,
+    "list-promotion-stacks-in-campaign": .list, "list-all-promotion-stacks": .list,
+  ])
 
   /// `POST /v1/promotions/{campaignId}/stacks` `{"name": "…", "tiers": {"ids": ["promo_…"]}}`; emits
   /// `campaign.promotion_stack.created` (inferred).
-  static func create(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
+  static func create(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> Emitted<PromotionStack> {
     let campaign = try APIEndpoints.campaign(request.parameter("campaignId"), in: world)
     guard let name = request.body["name"]?.stringValue, !name.isEmpty else {
       throw .invalidPayload("`name` is required")
@@ -27,14 +38,14 @@ enum APIPromotionStacks {
       }
       tierIDs.append(id)
     }
-    let made = try world.createPromotionStack(campaignID: campaign.id, name: name, tierIDs: tierIDs, channel: .api)
-    return APIAnswer(body: .object(json(made.value)), events: made.events)
+    return try world.createPromotionStack(campaignID: campaign.id, name: name, tierIDs: tierIDs, channel: .api)
   }
 
   /// `PUT /v1/promotions/{campaignId}/stacks/{stackId}` `{"name": "…"}`; emits `campaign.promotion_stack.updated`
   /// (inferred). Changing the tiers answers 501.
-  static func update(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    let stack = try self.stack(request, in: world)
+  static func update(_ stack: PromotionStack, _ request: APIRequest, _ world: inout World) throws(VoucherifyError)
+    -> Emitted<PromotionStack>
+  {
     guard request.body["tiers"] == nil, request.body["category_id"] == nil else {
       throw VoucherifyError(
         status: 501, key: "not_implemented", message: "Not implemented",
@@ -43,32 +54,7 @@ enum APIPromotionStacks {
     guard let name = request.body["name"]?.stringValue, !name.isEmpty else {
       throw .invalidPayload("`name` is required")
     }
-    let changed = try world.updatePromotionStack(stack.id, name: name, channel: .api)
-    return APIAnswer(body: .object(json(changed.value)), events: changed.events)
-  }
-
-  /// `GET /v1/promotions/{campaignId}/stacks/{stackId}`.
-  static func get(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    APIAnswer(body: .object(json(try stack(request, in: world))))
-  }
-
-  /// `GET /v1/promotions/{campaignId}/stacks`: the campaign's stacks, oldest first.
-  static func listInCampaign(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    let campaign = try APIEndpoints.campaign(request.parameter("campaignId"), in: world)
-    return APIAnswer(body: list(world.promotionStacks.filter { $0.campaignID == campaign.id }))
-  }
-
-  /// `GET /v1/promotions/stacks`: every stack, oldest first.
-  static func listAll(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    APIAnswer(body: list(Array(world.promotionStacks)))
-  }
-
-  /// `{object: list, data_ref: data, data, total}`.
-  private static func list(_ stacks: [PromotionStack]) -> JSON {
-    [
-      "object": "list", "data_ref": "data", "data": .array(stacks.map { .object(json($0)) }),
-      "total": .int(stacks.count),
-    ]
+    return try world.updatePromotionStack(stack.id, name: name, channel: .api)
   }
 
   /// The spec's promotion stack: `SimplePromotionStack` with `campaign_id` and `object`.
@@ -79,15 +65,4 @@ enum APIPromotionStacks {
     o["object"] = "promotion_stack"
     return o
   }
-
-  /// The stack `stackId` of the campaign `campaignId`, or Voucherify's 404.
-  private static func stack(_ request: APIRequest, in world: World) throws(VoucherifyError) -> PromotionStack {
-    let campaign = try APIEndpoints.campaign(request.parameter("campaignId"), in: world)
-    let id = request.parameter("stackId")
-    guard let stack = world.promotionStacks[id: id], stack.campaignID == campaign.id else {
-      throw VoucherifyError.notFound("promotion_stack", id: id)
-    }
-    return stack
-  }
-
 }

@@ -7,6 +7,12 @@ package enum APIEndpoints {
   /// An endpoint: the request, the world it may change, and the channel events are attributed to.
   package typealias Handler = @Sendable (APIRequest, inout World) throws(VoucherifyError) -> APIAnswer
 
+  /// The rows of `tables` in one table (a domain's resources together); an `operationId` in two is a programming
+  /// error the registry test shows (the first is kept).
+  static func union(_ tables: [[String: Handler]]) -> [String: Handler] {
+    tables.reduce(into: [:]) { all, table in all.merge(table) { first, _ in first } }
+  }
+
   /// An integer query parameter within `range`, or Voucherify's 400 naming it.
   package static func pageParameter(_ request: APIRequest, _ name: String, default value: Int, range: ClosedRange<Int>)
     throws(VoucherifyError) -> Int
