@@ -120,8 +120,12 @@ public struct SchemaValidator: Sendable {
   /// All failures of `instance` against the schema `name` (empty when it matches).
   public func validate(_ instance: JSON, against name: String, options: Options = .strict) -> [Failure] {
     guard schemas[name] != nil else { return [Failure(path: "", reason: "Unknown schema \"\(name)\"")] }
-    let context = Context(validator: self, options: options)
-    let failures = context.validate(instance, .object(["$ref": .string("#/components/schemas/\(name)")]), path: [])
+    return validate(instance, schema: .object(["$ref": .string("#/components/schemas/\(name)")]), options: options)
+  }
+
+  /// All failures of `instance` against an inline `schema` (its `$ref`s resolved in `components.schemas`).
+  public func validate(_ instance: JSON, schema: JSON, options: Options = .strict) -> [Failure] {
+    let failures = Context(validator: self, options: options).validate(instance, schema, path: [])
     guard options.mode == .structure else { return failures }
     var seen = Set<Failure>()
     return failures.filter { seen.insert($0).inserted }  // allOf branches may declare the same property
