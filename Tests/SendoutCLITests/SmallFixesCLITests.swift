@@ -15,4 +15,21 @@ import Testing
     #expect(result.stderr.split(separator: "\n").count == 1)
     #expect(!FileManager.default.fileExists(atPath: path), "reading must not create it")
   }
+
+  @Test func aScenarioGivenWithoutItsExtensionSuggestsTheFile() throws {
+    let path = Self.root + "/Scenarios/spring-discounts"
+    let result = try SendoutBinary.run(["run", path, "--dry-run"], timeoutSeconds: 20)
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("did you mean '\(path).json'?"), "stderr: \(result.stderr)")
+  }
+
+  @Test func aScenarioNameSuggestsTheFileUnderScenarios() throws {
+    guard FileManager.default.fileExists(atPath: "Scenarios/spring-discounts.json") else {
+      print("skipped: the tests do not run in the package root (no Scenarios/spring-discounts.json here)")
+      return
+    }
+    let result = try SendoutBinary.run(["run", "spring-discounts", "--dry-run"], timeoutSeconds: 20)
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("did you mean 'Scenarios/spring-discounts.json'?"), "stderr: \(result.stderr)")
+  }
 }
