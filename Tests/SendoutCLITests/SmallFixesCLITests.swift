@@ -32,4 +32,16 @@ import Testing
     #expect(result.status == 65)
     #expect(result.stderr.contains("did you mean 'Scenarios/spring-discounts.json'?"), "stderr: \(result.stderr)")
   }
+
+  @Test func renderHelpQuotesTheStringOfDigitsAsTheShellNeedsIt() throws {
+    let help = try SendoutBinary.run(["render", "--help"]).stdout
+    #expect(!help.contains("\"\"12\"\""), "help: \(help)")
+    #expect(help.contains("'\"12\"' for a string of digits"))
+  }
+
+  @Test func fireHelpSaysTheTimeoutTakesMilliseconds() throws {
+    let help = try SendoutBinary.run(["fire", "--help"]).stdout
+    #expect(!help.contains("whole seconds)"), "help: \(help)")
+    #expect(help.contains("--timeout D            Per-attempt timeout, e.g. 500ms or 2s"), "help: \(help)")
+  }
 }
