@@ -44,4 +44,23 @@ import Testing
     #expect(!help.contains("whole seconds)"), "help: \(help)")
     #expect(help.contains("--timeout D            Per-attempt timeout, e.g. 500ms or 2s"), "help: \(help)")
   }
+
+  @Test(arguments: ["listen", "serve", "dashboard"])
+  func aBusyPortSaysHowToPickAnother(command: String) throws {
+    let (holder, _, _, port) = try SendoutBinary.startServer(["listen", "--port", "0", "--secret", "s"])
+    defer {
+      holder.interrupt()
+      holder.waitUntilExit()
+    }
+    try #require(port > 0)
+    let arguments =
+      [command, "--port", "\(port)"]
+      + (command == "listen" ? [] : ["--audit", NSTemporaryDirectory() + "sendout-busy-\(UUID().uuidString).jsonl"])
+    let result = try SendoutBinary.run(arguments, timeoutSeconds: 20)
+    #expect(result.status != 0)
+    #expect(
+      result.stderr.contains("127.0.0.1:\(port): the address is in use")
+        && result.stderr.contains("give another --port (--port 0 picks a free one)"),
+      "stderr: \(result.stderr)")
+  }
 }
