@@ -3,7 +3,8 @@
 #
 # Writes docs/serve-coverage.md (what `sendout serve` simulates, per tag of the spec) from
 # `sendout serve --coverage`, which reads the endpoint tables, and copies its per-tag table into README.md between
-# the serve-coverage markers, and the count into README's "It simulates N of the spec's M operations".
+# the serve-coverage markers, and the count into README's "It simulates N of the spec's M operations" (the serve
+# section and the Commands table).
 # ServeCoverageTests fails when either file differs from what the code produces.
 set -eu
 cd "$(dirname "$0")/.."
@@ -19,8 +20,8 @@ head, rest = readme.split(begin)
 _, tail = rest.split(end)
 readme = head + begin + "\n" + table + "\n" + end + tail
 simulated, total = re.search(r"^(\d+) of (\d+) operations of the spec are simulated", doc, re.M).groups()
-readme = re.sub(r"It simulates \d+ of the spec's \d+ operations",
-                f"It simulates {simulated} of the spec's {total} operations", readme)
+readme = re.sub(r"(?<=simulates )\d+ of the spec's \d+ operations",
+                f"{simulated} of the spec's {total} operations", readme)
 open("README.md", "w", encoding="utf-8").write(readme)
 PY
 echo "wrote docs/serve-coverage.md and README.md's coverage table"

@@ -6,9 +6,18 @@ import SendoutCore
 enum ScenarioFile {
   static func load(_ path: String) throws(SessionError) -> Scenario {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw .badInput("\(path): cannot read the file (does it exist?)")
+      let hint = suggestion(for: path).map { "; did you mean '\(TerminalText.escape($0))'?" } ?? ""
+      throw .badInput("\(TerminalText.escape(path)): cannot read the file (does it exist?)\(hint)")
     }
     let loader = ScenarioLoader(file: path, environment: ProcessInfo.processInfo.environment)
     do { return try loader.load(Array(data)) } catch { throw .badInput(error.description) }
+  }
+
+  /// An existing file `path` may have meant: `path.json`, `Scenarios/path` or `Scenarios/path.json`
+  /// (`run spring-discounts`), or `nil`.
+  static func suggestion(for path: String) -> String? {
+    let named = path.hasSuffix(".json") ? [path] : [path + ".json", path]
+    let candidates = named.filter { $0 != path } + (path.hasPrefix("/") ? [] : named.map { "Scenarios/" + $0 })
+    return candidates.first { FileManager.default.fileExists(atPath: $0) }
   }
 }

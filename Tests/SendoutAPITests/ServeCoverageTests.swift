@@ -30,6 +30,11 @@ import Testing
       "README.md's coverage table is stale: run scripts/gen-serve-coverage.sh")
     let simulated = APIOperation.spec.filter { ServeCoverage.simulatedIDs.contains($0.operationID) }.count
     #expect(readme.contains("It simulates \(simulated) of the spec's \(APIOperation.spec.count) operations"))
+    // Issue 21: the Commands table said "twenty-seven operations" long after there were 109.
+    let commandsRow = try #require(readme.split(separator: "\n").first { $0.hasPrefix("| `sendout serve` |") })
+    #expect(
+      commandsRow.contains("simulates \(simulated) of the spec's \(APIOperation.spec.count) operations"),
+      "README.md's Commands row for serve is stale: run scripts/gen-serve-coverage.sh")
   }
 
   @Test func theCountsAddUpAndTheTagsAreTheSpecs() throws {

@@ -47,6 +47,14 @@ import Testing
     #expect(received.allSatisfy { $0.contains("signature valid") && $0.contains("→ 200") })
   }
 
+  @Test func anUnresolvableHostIsOneLineAndExit64() throws {
+    let result = try SendoutBinary.run(
+      ["load", "--to", "http://no-such-host.invalid:3000/", "--count", "5"], timeoutSeconds: 20)
+    #expect(result.status == 64, "stderr: \(result.stderr)")
+    #expect(result.stderr.contains("cannot resolve the host name 'no-such-host.invalid'"), "stderr: \(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1, "stderr: \(result.stderr)")
+  }
+
   @Test func anUnmetP99ThresholdExitsOne() throws {
     let listen = try ListenProcess()
     let result = try SendoutBinary.run([

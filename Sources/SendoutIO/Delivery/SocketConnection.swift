@@ -68,8 +68,8 @@ final class SocketConnection: @unchecked Sendable {
       }
     }
     if fd < 0 {
-      // `localhost` is 127.0.0.1, then ::1 when that refuses: a dev server often listens on one of them only.
-      let hosts = target.hostHeader.lowercased().hasPrefix("localhost") ? [target.host, "::1"] : [target.host]
+      // Each address in turn while they refuse (`localhost`: 127.0.0.1, then ::1).
+      let hosts = target.addresses
       for (n, host) in hosts.enumerated() where fd < 0 {
         switch Platform.connect(host: host, port: target.port) {
         case .success(let opened): fd = opened

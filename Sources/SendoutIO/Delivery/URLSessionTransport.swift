@@ -120,7 +120,9 @@ public final class URLSessionTransport: WebhookTransport, Sendable {
     let at = authority.lastIndex(of: "@")
     let hostPort = at.map { authority[authority.index(after: $0)...] } ?? authority
     let path = rest.dropFirst(authority.count).prefix { $0 != "#" }
-    guard case .success(let target) = LoadTarget.parse("http://" + hostPort + path) else { return nil }
+    guard case .success(let target) = LoadTarget.parse("http://" + hostPort + path, resolvingNames: false) else {
+      return nil
+    }
     return (target, at.map { String(authority[..<$0]) })
   }
 

@@ -16,6 +16,10 @@ struct ClientConnection {
   }
 
   var fd: Int32 = -1
+  /// Which of the target's addresses it connects (or last connected) to; kept across reconnects.
+  var address = 0
+  /// Addresses refused in a row since it last connected (all of them: the target is down).
+  var addressesFailed = 0
   var state = State.closed(retryAt: 0)
   var out: [UInt8] = []
   var offset = 0

@@ -184,13 +184,16 @@ final class LoadWorker {
   private func advance(_ i: Int, at t: Int64) {
     switch connections[i].state {
     case .closed(let retryAt) where t >= retryAt && moreWorkComing:
-      switch Platform.connect(host: configuration.target.host, port: configuration.target.port) {
+      let addresses = configuration.target.addresses
+      switch Platform.connect(
+        host: addresses[connections[i].address % addresses.count], port: configuration.target.port)
+      {
       case .success(let fd):
         connections[i].fd = fd
         connections[i].state = .connecting(since: t)
         stats.connectionsOpened += 1
       case .failure(let error):
-        fail(i, .connect(error.reason), at: t)
+        connectFailed(i, error.reason, at: t)
       }
     case .idle:
       guard let intended = takeWork(at: t) else { return }
@@ -238,7 +241,8 @@ final class LoadWorker {
     switch connections[i].state {
     case .connecting:
       guard poll.writable(i) else { return }
-      if let error = Platform.connectError(connections[i].fd) { return fail(i, .connect(error), at: t) }
+      if let error = Platform.connectError(connections[i].fd) { return connectFailed(i, error, at: t) }
+      connections[i].addressesFailed = 0
       connections[i].state = .idle
       lastProgress = t
     case .writing:
@@ -305,6 +309,18 @@ final class LoadWorker {
     if wasConnected { lastProgress = t }  // the target was reachable: a timeout or reset is not "unreachable"
     let backoff: Int64 = wasConnected ? 0 : 100_000_000
     connections[i].close(retryAt: t + backoff)
+  }
+
+  /// A connect that failed: the target's next address is tried at once, as `fire` does; once every one failed in a
+  /// row, it counts as a connect error and waits the usual backoff.
+  private func connectFailed(_ i: Int, _ reason: String, at t: Int64) {
+    connections[i].address = (connections[i].address + 1) % configuration.target.addresses.count
+    connections[i].addressesFailed += 1
+    guard connections[i].addressesFailed >= configuration.target.addresses.count else {
+      return connections[i].close(retryAt: t)
+    }
+    connections[i].addressesFailed = 0
+    fail(i, .connect(reason), at: t)
   }
 
   private func expireTimeouts(at t: Int64) {

@@ -1,9 +1,13 @@
 import SendoutCore
 
-/// An `http://host:port/path` target for the socket load client (IPv4 literal, `[IPv6]` literal or `localhost`).
+/// An `http://host:port/path` target for the socket clients: an IPv4 literal, an `[IPv6]` literal, `localhost` or a
+/// host name, which `getaddrinfo` resolves when parsed.
 public struct LoadTarget: Sendable, Equatable {
-  /// The IPv4 or IPv6 address connected to (IPv6 without brackets).
+  /// The host as given: an IP literal (IPv6 without brackets) or a name.
   public var host: String
+  /// The numeric addresses a connection tries in turn until one accepts: the literal, `localhost`'s 127.0.0.1 and
+  /// ::1 (a dev server often listens on one of them only), or every IPv6 and IPv4 address of a name.
+  public var addresses: [String]
   /// The `Host` header value as given in the URL.
   public var hostHeader: String
   /// The TCP port.
@@ -11,8 +15,11 @@ public struct LoadTarget: Sendable, Equatable {
   /// The request target (path and query).
   public var path: String
 
-  /// Parses `url`; `nil` with a reason when the socket client cannot use it.
-  public static func parse(_ url: String) -> Result<LoadTarget, LoadTargetError> {
+  /// Parses `url` and resolves its host name; a reason when the socket client cannot use it.
+  public static func parse(_ url: String) -> Result<LoadTarget, LoadTargetError> { parse(url, resolvingNames: true) }
+
+  /// Parses `url`; a host name other than `localhost` is resolved when `resolvingNames`, else refused.
+  static func parse(_ url: String, resolvingNames: Bool) -> Result<LoadTarget, LoadTargetError> {
     guard url.hasPrefix("http://") else {
       return .failure(
         LoadTargetError(
@@ -44,16 +51,37 @@ public struct LoadTarget: Sendable, Equatable {
     guard let port, (1...65535).contains(port) else {
       return .failure(LoadTargetError(url: url, reason: "the port must be 1-65535"))
     }
-    let host = name == "localhost" ? "127.0.0.1" : String(name)
-    guard Platform.SocketAddress(host: host, port: port) != nil else {
+    let host = String(name)
+    let addresses: [String]
+    if host.lowercased() == "localhost" {
+      addresses = ["127.0.0.1", "::1"]
+    } else if Platform.SocketAddress(host: host, port: port) != nil {
+      addresses = [host]
+    } else if resolvingNames, isHostName(host) {
+      switch Platform.resolve(host) {
+      case .success(let found): addresses = found
+      case .failure(let error):
+        return .failure(
+          LoadTargetError(
+            url: url,
+            reason: "cannot resolve the host name '\(host)' (\(error.reason)): check the name, or give an IP address"))
+      }
+    } else {
       return .failure(
         LoadTargetError(
           url: url,
           reason:
-            "the socket transport needs an IPv4 address, [IPv6] address or localhost, got '\(TerminalText.escape(String(name)))'"
+            "expected an IPv4 address, [IPv6] address or host name, got '\(TerminalText.escape(host))'"
         ))
     }
-    return .success(LoadTarget(host: host, hostHeader: String(authority), port: port, path: path))
+    return .success(
+      LoadTarget(host: host, addresses: addresses, hostHeader: String(authority), port: port, path: path))
+  }
+
+  /// Letters, digits, `-`, `_` and dots, not starting with a dot (`app`, `api.internal`), at most 253 characters.
+  private static func isHostName(_ name: String) -> Bool {
+    !name.isEmpty && name.utf8.count <= 253 && !name.hasPrefix(".")
+      && name.utf8.allSatisfy { (48...57).contains($0) || (65...90).contains($0 & 0xDF) || "-._".utf8.contains($0) }
   }
 }
 

@@ -117,9 +117,10 @@ enum Platform {
     }
     let bound = address.withSockaddr { bind(fd, $0, $1) }
     guard bound == 0 else {
+      let inUse = errno == EADDRINUSE
       let reason = lastError()
       close(fd)
-      throw .socket(call: "bind \(host):\(port)", reason: reason)
+      throw inUse ? .addressInUse(host: host, port: port) : .socket(call: "bind \(host):\(port)", reason: reason)
     }
     guard Glibc.listen(fd, backlog) == 0 else {
       let reason = lastError()

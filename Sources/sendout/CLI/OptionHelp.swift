@@ -21,7 +21,8 @@ enum OptionHelp {
       --retry-schedule S     voucherify (default: 12 retries over 24 h), none, or durations since the
                              first attempt, e.g. 100ms,1s,5s.
       --time-scale F         Multiply every retry delay by F (0.001: the 24 h schedule in ~86 s).
-      --timeout D            Per-attempt timeout (default 10s, as Voucherify; whole seconds).
+      --timeout D            Per-attempt timeout, e.g. 500ms or 2s (default 10s, as Voucherify); rounded up
+                             to whole seconds for https:// and host names (URLSession), exact otherwise.
       --audit FILE           The audit log (default ./sendout-audit.jsonl).
       --ci                   CI mode, also when CI is set: the default schedule runs in 2 minutes, not 24 h.
     """

@@ -16,7 +16,7 @@ enum AuditCommand: Command {
     ('sendout load --audit FILE', one line per request) is recognised and shown one row per request.
 
     OPTIONS:
-      --audit FILE   The audit log (default ./sendout-audit.jsonl).
+      --audit FILE   The audit log (default ./sendout-audit.jsonl); a FILE that does not exist is exit 65.
       --status S     Only sendouts whose latest status is S: SUCCESS, RETRYING, FAILED or SKIPPED.
       --type T       Only sendouts whose type or event type is T.
       --json         An array of the latest records, each with "attempts", for scripts.
@@ -28,7 +28,8 @@ enum AuditCommand: Command {
     """
 
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
-    let path = try arguments.option("--audit") ?? FileAuditLog.defaultPath
+    let given = try arguments.option("--audit")
+    let path = given ?? FileAuditLog.defaultPath
     let status = try arguments.option(
       "--status", expected: "SUCCESS, RETRYING, FAILED or SKIPPED", AuditStatus.init(text:))
     let type = try arguments.option("--type")
@@ -36,7 +37,7 @@ enum AuditCommand: Command {
     try arguments.noPositionals("audit")
 
     let contents = try await Session.run { () throws(SessionError) in
-      try AuditSession.read(path: path) { Console.warning($0) }
+      try AuditSession.read(path: path, mustExist: given != nil) { Console.warning($0) }
     }
     return try Session.finish(AuditListing.ending(contents, path: path, status: status, type: type, json: json))
   }

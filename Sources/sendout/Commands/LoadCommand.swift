@@ -26,7 +26,8 @@ enum LoadCommand: Command {
     Without --to, the built-in listener starts in-process and is the receiver (handy for a first try).
 
     OPTIONS:
-      --to URL              The receiver. http:// uses the socket transport; https:// uses URLSession.
+      --to URL              The receiver. http:// uses the socket transport (host names resolved, every
+                            IPv6 and IPv4 address tried); https:// uses URLSession.
       --event TYPE          Event type to send (repeatable; cycles through them). Default customer.redemption.succeeded.
       --scenario FILE       Send what the scenario plans instead: its sendouts in order (up to 10,000), cycling,
                             each re-rendered fresh (new whs_ id and signature) and sent to --to. The scenario's

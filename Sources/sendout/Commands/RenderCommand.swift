@@ -15,7 +15,7 @@ enum RenderCommand: Command {
 
     --set PATH=VALUE changes the body before it is signed: PATH is dotted keys into the body
     (data.customer.email; numeric segments index arrays, data.order.items.0.quantity), VALUE is JSON
-    when it parses as JSON (12900, true, null, {"a":1}, "\"12\"" for a string of digits), else text.
+    when it parses as JSON (12900, true, null, {"a":1}, '"12"' for a string of digits), else text.
     --unset PATH removes a key. Edits apply in command-line order; the body is written again compactly
     and the signature is computed on those final bytes. A path that does not exist is an error naming
     the nearest existing parent (exit 64), unless --set-new lets --set create it.
