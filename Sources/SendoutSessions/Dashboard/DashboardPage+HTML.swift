@@ -83,6 +83,9 @@ extension DashboardPage {
           <button type="button" id="body-toggle" class="link">Show exact bytes</button>
           <button type="button" id="body-copy" class="link">Copy</button></h3>
         <pre id="detail-body" tabindex="0"></pre>
+        <section id="answer" hidden><h3>Receiver's answer <span class="hint" id="answer-hint"></span></h3>
+          <table class="grid headers"><tbody id="answer-headers"></tbody></table>
+          <pre id="answer-body" tabindex="0"></pre></section>
       </dialog>
       <dialog id="keys" class="keys" aria-labelledby="keys-title">
         <form id="keys-form">
