@@ -1,7 +1,8 @@
 import SendoutCore
 import SendoutIO
-import SendoutSessions
 import Testing
+
+@testable import SendoutSessions
 
 /// Issue 21 item 4 on the dashboard: Show data carries each attempt's answer from the receiver (headers redacted as
 /// recorded, the body as kept), the list leaves it out, and the page puts it in as text only.
@@ -25,6 +26,8 @@ import Testing
         == ["name": "set-cookie", "value": .string(CustomHeader.redactedValue)])
     let list = try server.client.get("/_sendout/api/sendouts").json
     #expect(list["sendouts"]?.arrayValue?.first?["response"] == nil, "the list leaves answers to Show data")
+    let tail = AuditTail(path: server.auditPath)
+    #expect(tail.read { index, _ in index.summary.rows.map { $0.latest.answer == nil } } == [true], "none in memory")
     let page = try server.client.get("/_sendout/").text
     #expect(page.contains(#"<pre id="answer-body""#))
     let script = try server.client.get("/_sendout/assets/dashboard.js").text
