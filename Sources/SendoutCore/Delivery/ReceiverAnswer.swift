@@ -21,10 +21,12 @@ public struct ReceiverAnswer: Sendable, Equatable {
     self.bodyBytes = bodyBytes
   }
 
-  /// What to keep of `response`; each of `secrets` (the request's sensitive header values) is redacted wherever it
-  /// shows, so a receiver that echoes the request back cannot put a credential in the log.
+  /// What to keep of `response`; each of `secrets` (the request's sensitive header values), and each word of 8 or more
+  /// characters in one (the token of `Bearer TOKEN`), is redacted wherever it shows, so a receiver that echoes the
+  /// request back cannot put a credential in the log.
   public init(_ response: TransportResponse, secrets: [String]) {
-    let hidden = secrets.filter { $0.count >= 4 }
+    let words = secrets.flatMap { $0.split(separator: " ").map(String.init).filter { $0.count >= 8 } }
+    let hidden = Set(secrets.filter { $0.count >= 4 } + words).sorted { $0.count > $1.count }  // whole values first
     func redact(_ text: String) -> String {
       hidden.reduce(text) { $0.contains($1) ? $0.replacing($1, with: CustomHeader.redactedValue) : $0 }
     }

@@ -13,7 +13,7 @@ import Testing
       status: 400,
       headers: [
         HTTPHeader("content-type", "application/json"), HTTPHeader("set-cookie", "session=abc123"),
-        HTTPHeader("x-echo", "got Bearer sk-live-0123456789"),
+        HTTPHeader("x-echo", "got Bearer sk-live-0123456789"), HTTPHeader("x-said", "sk-live-0123456789"),
       ],
       body: Array(#"{"error":"missing field customer","you_sent":"Bearer sk-live-0123456789"}"#.utf8))
     var sim = MachineSimulation(
@@ -25,6 +25,7 @@ import Testing
     #expect(kept.headers.contains(HTTPHeader("content-type", "application/json")))
     #expect(kept.headers.contains(HTTPHeader("set-cookie", "[redacted]")))
     #expect(kept.headers.contains(HTTPHeader("x-echo", "got [redacted]")))
+    #expect(kept.headers.contains(HTTPHeader("x-said", "[redacted]")), "the token alone, without `Bearer`")
     let line = String(decoding: try #require(sim.records.first).line, as: UTF8.self)
     #expect(!line.contains("sk-live") && !line.contains("abc123"), "no secret reaches the log: \(line)")
     #expect(kept.firstLine == #"{"error":"missing field customer","you_sent":"[redacted]"}"#)
