@@ -7,7 +7,7 @@ import Synchronization
 
 /// A receiver on 127.0.0.1 that keeps the exact bytes of every request it gets (head and body, as they came over the
 /// wire) and answers `status` (default `200`) with no body: what a header-injection test needs to see, with no HTTP
-/// parser in between, or a receiver that refuses every webhook with 401.
+/// parser in between, or a receiver that refuses every webhook with 401 (or answers 400 with a body and headers).
 public final class RawCapture: Sendable {
   /// The port it listens on.
   public let port: Int
@@ -15,10 +15,15 @@ public final class RawCapture: Sendable {
   private let captured = Mutex<[[UInt8]]>([])
   private let stopped = Atomic(false)
   private let status: Int
+  private let headers: [String]
+  private let body: [UInt8]
 
-  /// Listens on a free port and serves one connection at a time on a thread of its own, answering `status`.
-  public init(status: Int = 200) {
+  /// Listens on a free port and serves one connection at a time on a thread of its own, answering `status` with
+  /// `headers` (`name: value` lines) and `body`.
+  public init(status: Int = 200, headers: [String] = [], body: [UInt8] = []) {
     self.status = status
+    self.headers = headers
+    self.body = body
     let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
@@ -56,8 +61,11 @@ public final class RawCapture: Sendable {
       setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
       let request = readRequest(client)
       captured.withLock { $0.append(request) }
-      let answer = Array(
-        "HTTP/1.1 \(status) \(status == 200 ? "OK" : "Refused")\r\ncontent-length: 0\r\nconnection: close\r\n\r\n".utf8)
+      let head = headers.map { $0 + "\r\n" }.joined()
+      let answer =
+        Array(
+          "HTTP/1.1 \(status) \(status == 200 ? "OK" : "Refused")\r\n\(head)content-length: \(body.count)\r\nconnection: close\r\n\r\n"
+            .utf8) + body
       _ = answer.withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
       close(client)
     }

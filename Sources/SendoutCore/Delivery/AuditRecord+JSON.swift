@@ -1,8 +1,9 @@
 /// The audit log's line format: one compact JSON object per record, keys in this order:
 /// `sendout_id, status, attempt, [duplicate], [planned_position], type, event_type, source{id,object}, target_url,
 /// request_id, event_id, event_created_at, created_at, executed_at, http_status, latency_ms, error, next_attempt_at,
-/// headers[{name,value}], body`. `duplicate` (true) and `planned_position` are written only when they apply, so
-/// logs without `run --duplicates/--reorder` are as before, and readers that do not know them ignore them.
+/// headers[{name,value}], body, [response]`. `duplicate` (true) and `planned_position` are written only when they
+/// apply, so logs without `run --duplicates/--reorder` are as before, and readers that do not know them ignore them;
+/// `response` (`ReceiverAnswer`) only when the receiver answered, and lines written before it existed read as before.
 extension AuditRecord {
   /// The record as an ordered JSON object.
   public var json: JSON {
@@ -27,6 +28,7 @@ extension AuditRecord {
     o.append("next_attempt_at", nextAttemptAt.map { .string($0.iso8601) } ?? .null)
     o.append("headers", .array(headers.map { ["name": .string($0.name), "value": .string($0.value)] }))
     o.append("body", .string(body))
+    if let answer { o.append("response", answer.json) }
     return .object(o)
   }
 
@@ -95,6 +97,7 @@ extension AuditRecord {
       nextAttemptAt: nextAttemptAt, headers: headers, body: try string("body"))
     self.duplicate = duplicate
     self.plannedPosition = plannedPosition
+    if let value = json["response"], value != .null { answer = try ReceiverAnswer(json: value) }
   }
 
   /// `duplicate` (absent: false) and `planned_position` (absent: none), checked when present.

@@ -49,12 +49,16 @@ public struct AuditRecord: Sendable, Equatable {
   /// The sendout's 1-based position in the scenario's plan, recorded when `run --reorder` changed the order
   /// (the log's line order is the delivery order).
   public var plannedPosition: Int?
+  /// What the receiver answered (headers and the first 4 KiB of the body), when there was a response; `nil` in
+  /// records written before Sendout kept it.
+  public var answer: ReceiverAnswer?
 
-  /// A record for `sendout`; its headers are redacted here, so a record can never carry a secret.
+  /// A record for `sendout`; its headers are redacted here, so a record can never carry a secret. `response`, when
+  /// there was one, is kept as the record's `answer`, with the request's secrets redacted from it too.
   public init(
     sendout: Sendout, status: AuditStatus, attempt: Int, executedAt: Timestamp, outcome: DeliveryOutcome,
     latencyMilliseconds: Int64 = 0, nextAttemptAt: Timestamp? = nil, duplicate: Bool = false,
-    plannedPosition: Int? = nil
+    plannedPosition: Int? = nil, response: TransportResponse? = nil
   ) {
     self.init(
       sendoutID: sendout.id, status: status, attempt: attempt, type: sendout.type, eventType: sendout.eventType,
@@ -66,6 +70,9 @@ public struct AuditRecord: Sendable, Equatable {
       headers: sendout.headers, body: String(decoding: sendout.body, as: UTF8.self))
     self.duplicate = duplicate
     self.plannedPosition = plannedPosition
+    answer = response.map {
+      ReceiverAnswer($0, secrets: sendout.headers.filter { CustomHeader.isSensitive(name: $0.name) }.map(\.value))
+    }
   }
 
   /// A record from its fields; `headers` are redacted.

@@ -119,10 +119,12 @@ public struct DeliveryMachine: Sendable {
     let outcome: DeliveryOutcome
     var retryAfter: Int64?
     var permanent = false
+    var response: TransportResponse?
     switch result {
-    case .success(let response):
-      outcome = .response(status: response.status, note: response.isSuccess ? response.note : nil)
-      retryAfter = RetryPolicy.retryAfterMilliseconds(status: response.status, headers: response.headers)
+    case .success(let answer):
+      response = answer
+      outcome = .response(status: answer.status, note: answer.isSuccess ? answer.note : nil)
+      retryAfter = RetryPolicy.retryAfterMilliseconds(status: answer.status, headers: answer.headers)
     case .failure(let error):
       outcome = .noResponse(error)
       // An invalid URL stays invalid: retrying it for 24 hours would only hide the mistake.
@@ -132,7 +134,7 @@ public struct DeliveryMachine: Sendable {
       AuditRecord(
         sendout: job.sendout, status: status, attempt: job.attemptNumber, executedAt: startedAt, outcome: outcome,
         latencyMilliseconds: latency, nextAttemptAt: next, duplicate: job.sendingDuplicate,
-        plannedPosition: job.plannedPosition)
+        plannedPosition: job.plannedPosition, response: response)
     }
     if job.sendingDuplicate {  // one re-delivery: recorded as it went, never retried, never pausing the source
       finish(i)

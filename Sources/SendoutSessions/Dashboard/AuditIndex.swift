@@ -56,6 +56,7 @@ struct AuditIndex: Sendable {
     var light = record
     light.body = ""
     light.headers = []
+    light.answer = nil  // Show data reads it back from the line: memory stays flat with 4 KiB answers
     summary.append(light)
     guard let row = summary.position(of: record.sendoutID) else { return }
     let latest = summary.rows[row].latest

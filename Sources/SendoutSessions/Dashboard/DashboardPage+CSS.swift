@@ -104,7 +104,9 @@ extension DashboardPage {
       .keys .actions button { border: 1px solid var(--border); background: var(--panel); color: var(--fg);
         border-radius: 6px; padding: 6px 14px; }
       .keys .actions button.primary { border-color: var(--accent); background: var(--accent); color: var(--panel); }
-      pre#detail-body { background: var(--code-bg); border: 1px solid var(--border); border-radius: 6px; padding: 12px;
-        margin: 0; max-height: 48vh; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere; }
+      pre#detail-body, pre#answer-body { background: var(--code-bg); border: 1px solid var(--border);
+        border-radius: 6px; padding: 12px; margin: 0; max-height: 48vh; overflow: auto; white-space: pre-wrap;
+        overflow-wrap: anywhere; }
+      pre#answer-body { max-height: 24vh; }
       """#
 }

@@ -1,4 +1,5 @@
-/// The page's script, part 2: the "Show data" dialog (exact body pretty-printed, headers, every attempt, Retry),
+/// The page's script, part 2: the "Show data" dialog (exact body pretty-printed, headers, every attempt, the
+/// receiver's latest answer, Retry; untrusted text only ever set as `textContent`),
 /// opened with Enter or a click and closed with Esc (the native `<dialog>`), focus returned to the row.
 extension DashboardPage {
   /// The second part of `dashboard.js`.
@@ -43,18 +44,32 @@ extension DashboardPage {
         tr.appendChild(error);
         return tr;
       }));
-      const headers = $("detail-headers");
-      headers.replaceChildren(...d.headers.map((h) => {
-        const tr = el("tr");
-        tr.appendChild(el("td", h.name, "mono"));
-        tr.appendChild(el("td", h.value, "mono"));
-        return tr;
-      }));
+      $("detail-headers").replaceChildren(...headerRows(d.headers));
       renderBody();
+      renderAnswer();
       const retryButton = $("detail-retry");
       retryButton.hidden = !(s.retryable || s.retry_in_flight);
       retryButton.disabled = !!s.retry_in_flight;
       retryButton.textContent = s.retry_in_flight ? "Retrying…" : "Retry";
+    }
+    function headerRows(list) {
+      return list.map((h) => {
+        const tr = el("tr");
+        tr.appendChild(el("td", h.name, "mono"));
+        tr.appendChild(el("td", h.value, "mono"));
+        return tr;
+      });
+    }
+    function renderAnswer() {
+      const answered = detail.data.attempts.filter((a) => a.response);
+      const a = answered[answered.length - 1];
+      $("answer").hidden = !a;
+      if (!a) return;
+      const r = a.response;
+      $("answer-hint").textContent = "(attempt " + a.attempt + ", HTTP " + a.http_status + ", " + r.body_bytes + " B" +
+        (r.body_bytes > 4096 ? ", first 4 KiB shown" : "") + ")";
+      $("answer-headers").replaceChildren(...headerRows(r.headers));
+      $("answer-body").textContent = r.body;
     }
     function renderBody() {
       const d = detail.data;

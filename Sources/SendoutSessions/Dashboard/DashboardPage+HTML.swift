@@ -77,9 +77,12 @@ extension DashboardPage {
         <table class="grid attempts"><thead><tr><th scope="col" class="num">#</th><th scope="col">Status</th>
           <th scope="col">Executed (UTC)</th><th scope="col" class="num">HTTP</th><th scope="col" class="num">Latency</th>
           <th scope="col">Error</th></tr></thead><tbody id="detail-attempts"></tbody></table>
-        <h3>Headers <span class="hint">(secrets redacted as in the audit log)</span></h3>
+        <section id="answer" hidden><h3>Receiver's answer <span class="hint" id="answer-hint"></span></h3>
+          <table class="grid headers"><tbody id="answer-headers"></tbody></table>
+          <pre id="answer-body" tabindex="0"></pre></section>
+        <h3>Request headers <span class="hint">(secrets redacted as in the audit log)</span></h3>
         <table class="grid headers"><tbody id="detail-headers"></tbody></table>
-        <h3>Body <span class="hint" id="body-hint"></span>
+        <h3>Request body <span class="hint" id="body-hint"></span>
           <button type="button" id="body-toggle" class="link">Show exact bytes</button>
           <button type="button" id="body-copy" class="link">Copy</button></h3>
         <pre id="detail-body" tabindex="0"></pre>

@@ -64,7 +64,7 @@ extension DashboardService {
   }
 
   /// `GET /_sendout/api/sendouts/{id}`: the row, the exact body (and pretty-printed), the headers as recorded
-  /// (secrets redacted), and every attempt.
+  /// (secrets redacted), and every attempt with the receiver's answer.
   func detail(_ id: String) throws(VoucherifyError) -> JSON {
     let inFlight = retries.inFlight
     let (row, records) = try records(of: id)
@@ -131,10 +131,11 @@ extension DashboardService {
   /// Runs `body` on the caught-up index.
   func read<T: Sendable, E: Error>(_ body: (AuditIndex, Int) throws(E) -> T) throws(E) -> T { try tail.read(body) }
 
-  /// One row of the list: `AuditSummary.Row.json` without body and headers, plus `retryable` and `retry_in_flight`.
+  /// One row of the list: `AuditSummary.Row.json` without body, headers and the receiver's answer, plus `retryable`
+  /// and `retry_in_flight`.
   static func row(_ row: AuditSummary.Row, inFlight: Set<String>) -> JSON {
     var out = JSONObject()
-    for member in row.json.objectValue?.members ?? [] where member.key != "headers" && member.key != "body" {
+    for member in row.json.objectValue?.members ?? [] where !["headers", "body", "response"].contains(member.key) {
       out.append(member.key, member.value)
     }
     out.append("retryable", .bool(row.lastAttemptFailed))
@@ -154,6 +155,7 @@ extension DashboardService {
     o.append("next_attempt_at", record.nextAttemptAt.map { .string($0.iso8601) } ?? .null)
     o.append("duplicate", .bool(record.duplicate))
     o.append("target_url", .string(record.targetURL))
+    o.append("response", record.answer?.json ?? .null)
     return .object(o)
   }
 

@@ -1,7 +1,8 @@
 import SendoutCore
 
 /// Turns dispatcher events into the live lines `fire`, `run`, `retry` and `serve` print: one per attempt with its
-/// status, HTTP status or error, latency and when the next retry is due; and a notice when a source pauses.
+/// status, HTTP status (with the first line of the receiver's answer when it failed) or error, latency and when the
+/// next retry is due; and a notice when a source pauses.
 public struct DeliveryText: Sendable {
   /// Prefix each line with the sendout id (when several sendouts are in flight).
   public var showID: Bool
@@ -26,7 +27,7 @@ public struct DeliveryText: Sendable {
     }
   }
 
-  /// `attempt 2/4  RETRYING  HTTP 500  3 ms  next attempt at 13:45:00.300Z (in 100ms)`.
+  /// `attempt 2/4  RETRYING  HTTP 500: {"error":"down"}  3 ms  next attempt at 13:45:00.300Z (in 100ms)`.
   public func line(for r: AuditRecord) -> String {
     var parts: [String] = []
     if showID { parts.append(r.sendoutID) }
@@ -41,7 +42,10 @@ public struct DeliveryText: Sendable {
     }
     parts.append(r.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))
     if r.duplicate { parts.append("duplicate") }
-    if let status = r.httpStatus { parts.append("HTTP \(status)") }
+    if let status = r.httpStatus {
+      let reason = r.outcome.isSuccess ? nil : r.answer?.firstLine
+      parts.append("HTTP \(status)" + (reason.map { ": " + $0 } ?? ""))
+    }
     if r.attempt > 0 { parts.append("\(r.latencyMilliseconds) ms") }
     if r.httpStatus == nil, let error = r.error { parts.append(error) }
     if let next = r.nextAttemptAt {
