@@ -28,7 +28,7 @@ extension Platform {
       guard getnameinfo(address, entry.ai_addrlen, &text, socklen_t(text.count), nil, 0, NI_NUMERICHOST) == 0 else {
         continue
       }
-      let numeric = String(cString: text)
+      let numeric = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
       if !addresses.contains(numeric) { addresses.append(numeric) }
     }
     return addresses.isEmpty ? .failure(PlatformError(reason: "no IPv4 or IPv6 address")) : .success(addresses)
