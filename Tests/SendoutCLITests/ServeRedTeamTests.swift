@@ -4,7 +4,8 @@ import Testing
 
 /// Issue 17's list, end to end: every hostile request from the red-team review, sent to the real `sendout serve
 /// --state`, gets Voucherify's error body (or its documented answer), the mock answers the next call, and after a
-/// `kill -9` it restarts cleanly from its journal, after each one.
+/// `kill -9` it restarts cleanly from its journal, after each one. The list runs in four consecutive parts, each on a
+/// state file of its own and in parallel (a part's journal grows over its requests, as the whole list's did).
 @Suite(.timeLimit(.minutes(1))) struct ServeRedTeamTests {
   typealias ServeProcess = ServeStateTests.ServeProcess
 
@@ -73,7 +74,16 @@ import Testing
     ]
   }
 
-  @Test func theMockSurvivesEveryHostileRequestAndRestartsCleanlyAfterEach() async throws {
+  /// The list's four consecutive parts (the clock's two requests stay together, in order).
+  static let parts = [0..<4, 4..<8, 8..<12, 12..<16]
+
+  @Test func thePartsCoverTheWholeList() {
+    let count = Self.hostile(port: "", project: "", code: "").count
+    #expect(Self.parts.flatMap { Array($0) } == Array(0..<count))
+  }
+
+  @Test(arguments: parts)
+  func theMockSurvivesEveryHostileRequestAndRestartsCleanlyAfterEach(part: Range<Int>) async throws {
     let (state, audit) = (
       NSTemporaryDirectory() + "sendout-red-team-\(UUID().uuidString)",
       NSTemporaryDirectory() + "sendout-red-team-audit-\(UUID().uuidString)"
@@ -85,9 +95,8 @@ import Testing
     let project = try #require(serve.line(containing: "Project: ")?.split(separator: " ").dropFirst().first)
     let (_, vouchers) = try await serve.call("GET", "/v1/vouchers?limit=1")
     let code = try #require(vouchers.value(atPath: "vouchers.0.code")?.stringValue)
-    let count = Self.hostile(port: "", project: String(project), code: code).count
     let client = ["X-Client-Application-Id": "capp", "X-Client-Token": "ctoken", "origin": "http://shop.test"]
-    for index in 0..<count {
+    for index in part {
       // Each restart binds another port: the self-aimed webhook names the current one.
       let hostile = Self.hostile(port: String(serve.port), project: String(project), code: code)[index]
       let (status, answer) = try await serve.call(
