@@ -22,7 +22,7 @@ public struct FireText: Sendable {
       return (alreadyRecorded ? [note] : []) + [
         "Sending \(sendout.id) (\(sendout.eventType) via \(Self.kind(sendout)) \(sendout.source.id), \(sendout.body.count) B) to \(TargetURL.withoutPassword(sendout.source.targetURL))",
         "Retry schedule: \(policy.schedule)\(policy.timeScale == 1 ? "" : " × \(policy.timeScale)"), timeout \(DurationText.format(milliseconds: Double(policy.timeoutMilliseconds)))",
-      ] + NoticeText.ciSchedule(delivery) + NoticeText.longSchedule(delivery)
+      ] + NoticeText.ciSchedule(delivery)
     case .notice(let notice): return NoticeText.lines(for: notice)
     case .delivery(.paused(let source)):
       let kind =
@@ -32,7 +32,10 @@ public struct FireText: Sendable {
         "\(kind) at this URL, as in Voucherify: a sendout failed every attempt. Voucherify skips later sendouts to it; fire still delivers them, saying so (--honor-pause skips them)"
       ]
     case .delivery(let event):
-      return DeliveryText(showID: false, maxAttempts: delivery.policy.maxAttempts).lines(for: event)
+      let lines = DeliveryText(showID: false, maxAttempts: delivery.policy.maxAttempts).lines(for: event)
+      // After the first attempt fails, how to stop or shorten a wait of a minute or more (a success needs no hint).
+      guard case .recorded(let record) = event, record.status == .retrying, record.attempt == 1 else { return lines }
+      return lines + NoticeText.longSchedule(delivery)
     case .warning, .planned, .resuming, .resending, .loadProgress, .serving, .apiCall, .dashboardServing,
       .arrivalsServing:
       return []

@@ -42,7 +42,8 @@ public enum NoticeText {
     return TerminalText.escape("\(origin), starting '\(secret.preview)' (\(secret.value.count) characters)")
   }
 
-  /// How to stop or shorten a schedule whose first retry is a minute or more away (`fire` at a failing receiver).
+  /// How to stop or shorten a schedule whose first retry is a minute or more away (`fire`, after a first attempt
+  /// failed).
   public static func longSchedule(_ delivery: DeliverySettings) -> [String] {
     guard delivery.compressedFor == nil, (delivery.policy.offset(ofAttempt: 2) ?? 0) >= 60_000 else { return [] }
     return ["Ctrl-C stops (recorded RETRYING); --retry-schedule 1s,5s or --time-scale 0.001 shortens the wait"]

@@ -36,17 +36,25 @@ import Testing
   }
 
   /// `fire` at a failing receiver says how to stop or shorten a wait of a minute or more (the issue's "next attempt
-  /// in 59.99s and nothing about how to stop or shorten it"); not for short or compressed schedules.
+  /// in 59.99s and nothing about how to stop or shorten it"), once, after the first attempt failed: not before a
+  /// delivery that succeeds, and not for short or compressed schedules.
   @Test func aLongScheduleSaysHowToStopOrShortenIt() throws {
     let sendout = TestSendouts.make(1)
-    func lines(_ argv: [String], _ environment: [String: String]) throws -> [String] {
-      FireText(delivery: try parse(argv, environment: environment)).lines(
-        for: .sending(sendout, alreadyRecorded: false))
+    func lines(_ argv: [String], _ environment: [String: String], _ status: AuditStatus, attempt: Int = 1) throws
+      -> [String]
+    {
+      let text = FireText(delivery: try parse(argv, environment: environment))
+      let record = AuditRecord(
+        sendout: sendout, status: status, attempt: attempt, executedAt: Timestamp(milliseconds: 0),
+        outcome: .response(status: status == .success ? 200 : 500))
+      return text.lines(for: .sending(sendout, alreadyRecorded: false)) + text.lines(for: .delivery(.recorded(record)))
     }
-    let long = try lines([], [:])
-    #expect(long.contains { $0.contains("Ctrl-C stops") && $0.contains("--retry-schedule") })
-    #expect(!(try lines(["--retry-schedule", "100ms"], [:])).contains { $0.contains("Ctrl-C stops") })
-    #expect(!(try lines([], ["CI": "true"])).contains { $0.contains("Ctrl-C stops") })
+    let hint: (String) -> Bool = { $0.contains("Ctrl-C stops") && $0.contains("--retry-schedule") }
+    #expect(try lines([], [:], .retrying).filter(hint).count == 1)
+    #expect(!(try lines([], [:], .success)).contains(where: hint))
+    #expect(!(try lines([], [:], .retrying, attempt: 2)).contains(where: hint))
+    #expect(!(try lines(["--retry-schedule", "100ms"], [:], .retrying)).contains(where: hint))
+    #expect(!(try lines([], ["CI": "true"], .retrying)).contains(where: hint))
   }
 
   @Test func commandsWithoutAnEnvironmentIgnoreCI() throws {
