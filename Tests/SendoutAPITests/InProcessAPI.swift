@@ -100,6 +100,23 @@ final class InProcessAPI {
     return true
   }
 
+  /// A call the mock must refuse: method, path, body, the status and key expected, and text its details contain.
+  typealias Refusal = (method: String, path: String, body: String?, status: Int, key: String, detail: String?)
+
+  /// Sends each refused call and expects its status, key and details, in Voucherify's `Error` body.
+  func expectRefusals(_ cases: [Refusal], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    for (method, path, body, status, key, detail) in cases {
+      let (got, error) = try send(method, path, body: body)
+      #expect(got == status, "\(method) \(path) \(body ?? ""): \(error)", sourceLocation: sourceLocation)
+      #expect(error["key"]?.stringValue == key, "\(method) \(path): \(error)", sourceLocation: sourceLocation)
+      if let detail {
+        #expect(
+          error["details"]?.stringValue?.contains(detail) == true, "\(error)", sourceLocation: sourceLocation)
+      }
+      try Self.expectValid(error, "Error", sourceLocation: sourceLocation)
+    }
+  }
+
   /// Expects `body` to match `schema` of the official spec (structure mode).
   static func expectValid(_ body: JSON, _ schema: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let failures = try Fixtures.apiSpecValidator().validate(body, against: schema, options: .structure)

@@ -96,7 +96,7 @@ import Testing
 
   @Test func campaignErrorsNameTheField() throws {
     let server = try InProcessAPI.served()
-    let cases: [(String, String, String?, Int, String, String?)] = [
+    let cases: [InProcessAPI.Refusal] = [
       ("POST", "/v1/campaigns", #"{"campaign_type":"DISCOUNT_COUPONS"}"#, 400, "invalid_campaign_params", "`name`"),
       (
         "POST", "/v1/campaigns", #"{"name":"A","campaign_type":"COUPONS"}"#, 400, "invalid_campaign_params",
@@ -126,13 +126,7 @@ import Testing
       ("DELETE", "/v1/campaigns/nope", nil, 404, "not_found", nil),
       ("POST", "/v1/campaigns/Welcome%20Offer/vouchers?vouchers_count=0", nil, 400, "invalid_query_params", nil),
     ]
-    for (method, path, body, status, key, detail) in cases {
-      let (got, error) = try server.send(method, path, body: body)
-      #expect(got == status, "\(method) \(path) \(body ?? ""): \(error)")
-      #expect(error["key"]?.stringValue == key, "\(method) \(path): \(error)")
-      if let detail { #expect(error["details"]?.stringValue?.contains(detail) == true, "\(error)") }
-      try expectValid(error, "Error")
-    }
+    try server.expectRefusals(cases)
   }
 
   @Test func redemptionsAndOrdersAreListedWithTheirFilters() throws {

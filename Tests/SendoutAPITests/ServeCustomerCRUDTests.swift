@@ -51,7 +51,7 @@ import Testing
   @Test func customerErrorsNameTheFieldOrTheMissingCustomer() throws {
     let server = try InProcessAPI.served()
     _ = try server.send("POST", "/v1/customers", body: #"{"source_id":"lou"}"#)
-    let cases: [(String, String, String?, Int, String, String?)] = [
+    let cases: [InProcessAPI.Refusal] = [
       ("PUT", "/v1/customers/lou", #"{"name":5}"#, 400, "invalid_customer", "`name`"),
       ("PUT", "/v1/customers/lou", #"{"address":{"city":true}}"#, 400, "invalid_customer", "`address.city`"),
       ("PUT", "/v1/customers/nobody", "{}", 404, "not_found", nil),
@@ -62,13 +62,7 @@ import Testing
       ("GET", "/v1/customers?segment_id=seg_nope", nil, 404, "not_found", nil),
       ("POST", "/v1/customers/importCSV", nil, 501, "not_implemented", nil),
     ]
-    for (method, path, body, status, key, detail) in cases {
-      let (got, error) = try server.send(method, path, body: body)
-      #expect(got == status, "\(method) \(path): \(error)")
-      #expect(error["key"]?.stringValue == key, "\(method) \(path): \(error)")
-      if let detail { #expect(error["details"]?.stringValue?.contains(detail) == true, "\(error)") }
-      try expectValid(error, "Error")
-    }
+    try server.expectRefusals(cases)
   }
 
   @Test func vouchersAreCreatedUpdatedListedAndDeleted() throws {
@@ -125,7 +119,7 @@ import Testing
   @Test func voucherErrorsAreVoucherifys() throws {
     let server = try InProcessAPI.served()
     _ = try server.send("POST", "/v1/vouchers/X3", body: #"{"campaign":"Welcome Offer"}"#)
-    let cases: [(String, String, String?, Int, String, String?)] = [
+    let cases: [InProcessAPI.Refusal] = [
       ("POST", "/v1/vouchers", #"{"type":"DISCOUNT_VOUCHER"}"#, 501, "not_implemented", "standalone"),
       ("POST", "/v1/vouchers", #"{"campaign":"No Such"}"#, 404, "not_found", nil),
       ("POST", "/v1/vouchers/X1", #"{"campaign":"Welcome Offer","active":"yes"}"#, 400, "invalid_voucher", "`active`"),
@@ -140,13 +134,7 @@ import Testing
       ("GET", "/v1/vouchers?order=price", nil, 400, "invalid_query_params", "`order`"),
       ("GET", "/v1/vouchers/NOPE/transactions", nil, 404, "not_found", nil),
     ]
-    for (method, path, body, status, key, detail) in cases {
-      let (got, error) = try server.send(method, path, body: body)
-      #expect(got == status, "\(method) \(path): \(error)")
-      #expect(error["key"]?.stringValue == key, "\(method) \(path): \(error)")
-      if let detail { #expect(error["details"]?.stringValue?.contains(detail) == true, "\(error)") }
-      try expectValid(error, "Error")
-    }
+    try server.expectRefusals(cases)
   }
 
   @Test func aGiftCardsTransactionsAreListed() throws {

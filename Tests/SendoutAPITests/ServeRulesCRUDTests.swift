@@ -145,7 +145,7 @@ import Testing
 
   @Test func validationRuleErrorsNameTheField() throws {
     let server = try InProcessAPI.served()
-    let cases: [(String, String, String?, Int, String, String?)] = [
+    let cases: [InProcessAPI.Refusal] = [
       ("POST", "/v1/validation-rules", #"{"rules":{}}"#, 400, "invalid_validation_rules", "`name`"),
       (
         "POST", "/v1/validation-rules",
@@ -161,13 +161,7 @@ import Testing
       ("GET", "/v1/segments/seg_nope", nil, 404, "not_found", nil),
       ("DELETE", "/v1/promotions/tiers/promo_nope", nil, 404, "not_found", nil),
     ]
-    for (method, path, body, status, key, detail) in cases {
-      let (got, error) = try server.send(method, path, body: body)
-      #expect(got == status, "\(method) \(path): \(error)")
-      #expect(error["key"]?.stringValue == key, "\(method) \(path): \(error)")
-      if let detail { #expect(error["details"]?.stringValue?.contains(detail) == true, "\(error)") }
-      try expectValid(error, "Error")
-    }
+    try server.expectRefusals(cases)
   }
 
   @Test func refereesAreAddedListedAndRemovedFromAReferralCode() throws {
