@@ -42,10 +42,7 @@ final class InProcessAPI {
   /// its history ends at that time, the simulated clock there.
   static func served(seed: UInt64 = 1) throws -> InProcessAPI {
     let start = try #require(Timestamp(iso8601: Self.start))
-    let probe = try World.sample(seed: seed, start: start)
-    let elapsed = probe.now.milliseconds - start.milliseconds
-    let world = try World.sample(seed: seed, start: start.adding(milliseconds: -elapsed))
-    return InProcessAPI(world: world, seed: seed, at: start)
+    return InProcessAPI(world: try World.sample(seed: seed, endingAt: start), seed: seed, at: start)
   }
 
   /// Runs `body` on the world.

@@ -179,14 +179,10 @@ public enum ServeSession {
   }
 }
 
-/// The sample world built so that its history ends at `time` (building it plays a few minutes of activity): the
-/// first call's events then happen at the server's clock, not minutes after it.
+/// The sample world whose history ends at `time` (building it plays a few minutes of activity), so the first call's
+/// events happen at the server's clock, not minutes after it; its failure as a session error.
 private func sampleWorld(seed: UInt64, endingAt time: Timestamp) throws(SessionError) -> World {
-  do {
-    let probe = try World.sample(seed: seed, start: time)
-    let elapsed = probe.now.milliseconds - time.milliseconds
-    return try World.sample(seed: seed, start: time.adding(milliseconds: -elapsed))
-  } catch {
+  do { return try World.sample(seed: seed, endingAt: time) } catch {
     throw .internal("The sample world could not be built: \(error.message)")
   }
 }

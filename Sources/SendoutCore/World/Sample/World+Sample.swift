@@ -1,4 +1,12 @@
 extension World {
+  /// The sample world built so that its setup ends at `time` (the world's clock then reads `time`): what `sendout
+  /// serve` starts from without a scenario, so the mock's calls begin where the sample's history ends.
+  public static func sample(seed: UInt64, endingAt time: Timestamp) throws(VoucherifyError) -> World {
+    let probe = try sample(seed: seed, start: time)
+    let elapsed = probe.now.milliseconds - time.milliseconds
+    return try sample(seed: seed, start: time.adding(milliseconds: -elapsed))
+  }
+
   /// A small, fully populated world: products, four customers, two segments, one campaign of every type
   /// (two of discount coupons), loyalty tiers, earning rule and rewards, a referral tier, promotion tiers
   /// and a stack, a validation rule and a "send unique codes" distribution. Setup emits the events the
