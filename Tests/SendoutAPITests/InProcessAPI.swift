@@ -45,6 +45,9 @@ final class InProcessAPI {
     return InProcessAPI(world: try World.sample(seed: seed, endingAt: start), seed: seed, at: start)
   }
 
+  /// Moves the simulated clock, as `POST /_sendout/clock` does.
+  func moveClock(to time: Timestamp) { mock.simulatedNow = time }
+
   /// Runs `body` on the world.
   func read<T>(_ body: (World) -> T) -> T { body(mock.world) }
 

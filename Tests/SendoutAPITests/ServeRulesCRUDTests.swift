@@ -154,7 +154,7 @@ import Testing
       ),
       (
         "POST", "/v1/validation-rules", #"{"name":"x","rules":{"1":{"name":"customer.metadata","conditions":{}}}}"#,
-        501, "not_implemented", "customer.metadata"
+        400, "invalid_validation_rules", "`rules.1.property`"
       ),
       ("GET", "/v1/validation-rules/val_nope", nil, 404, "not_found", nil),
       ("POST", "/v1/validation-rules/val_nope/assignments", #"{"related_object_id":"x"}"#, 404, "not_found", nil),

@@ -1,13 +1,16 @@
-/// A business validation rule (`val_…`): a minimum order amount, optionally restricted to a segment.
+/// A business validation rule (`val_…`): its `rules` as the API gave them, and compiled once (`RuleSet`) for the
+/// checks of validations and redemptions.
 public struct ValidationRule: Sendable, Equatable {
   /// `val_…`.
   public var id: String
   /// Display name.
   public var name: String
-  /// Minimum order amount in cents.
-  public var minimumOrderAmount: Int
-  /// Segment the customer must be in.
-  public var segmentID: String?
+  /// `rules`: numbered conditions and their `logic`, as given.
+  public var rules: JSONObject
+  /// `rules` compiled.
+  public var compiled: RuleSet
+  /// `error.message`: what a failed validation or redemption says.
+  public var errorMessage: String?
   /// Products it applies to.
   public var productIDs: [String]
   /// Where it can be used, e.g. `campaign.discount_coupons.discount.apply_to_order`.
@@ -19,24 +22,26 @@ public struct ValidationRule: Sendable, Equatable {
   /// Whether it was deleted.
   public var deleted = false
 
-  /// Creates a rule.
+  /// Creates a rule of `rules`, compiled (400 `invalid_validation_rules` when malformed).
   public init(
-    id: String, name: String, minimumOrderAmount: Int, segmentID: String?, productIDs: [String], contextType: String,
+    id: String, name: String, rules: JSONObject, errorMessage: String?, productIDs: [String], contextType: String,
     createdAt: Timestamp
-  ) {
+  ) throws(VoucherifyError) {
     self.id = id
     self.name = name
-    self.minimumOrderAmount = minimumOrderAmount
-    self.segmentID = segmentID
+    self.rules = rules
+    self.compiled = try RuleSet.compile(rules)
+    self.errorMessage = errorMessage
     self.productIDs = productIDs
     self.contextType = contextType
     self.createdAt = createdAt
   }
 
-  /// `rules`: numbered conditions and their `logic`.
-  var rulesJSON: JSONObject {
+  /// The `rules` of a minimum order amount (`order.amount` `$more_than`), optionally in a segment (the scenario
+  /// steps' rules).
+  public static func minimumAmountRules(_ minimum: Int, segmentID: String?) -> JSONObject {
     var o: JSONObject = [
-      "1": ["name": "order.amount", "conditions": ["$more_than": [.int(minimumOrderAmount)]], "rules": [:]]
+      "1": ["name": "order.amount", "conditions": ["$more_than": [.int(minimum)]], "rules": [:]]
     ]
     if let seg = segmentID {
       o["2"] = [
@@ -54,10 +59,11 @@ public struct ValidationRule: Sendable, Equatable {
       ["id": .string($0), "effect": "APPLY_TO_EVERY", "object": "product", "strict": false]
     }
     var o: JSONObject = [
-      "id": .string(id), "name": .string(name), "rules": .object(rulesJSON),
+      "id": .string(id), "name": .string(name), "rules": .object(rules),
       "applicable_to": ["excluded": [], "included": .array(included), "included_all": .bool(included.isEmpty)],
       "created_at": .time(createdAt),
     ]
+    o.put("error", errorMessage.map { JSON.object(["message": .string($0)]) })
     o["updated_at"] = .time(updatedAt)
     o["type"] = "expression"
     o["context_type"] = .string(contextType)

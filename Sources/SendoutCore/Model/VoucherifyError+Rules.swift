@@ -59,3 +59,24 @@ extension VoucherifyError {
     rule("promotion_inactive", "Inactive Promotion", tierID)
   }
 }
+
+/// The refusals of a failed validation rule, by the keys of the spec's "Failed Redemptions" list
+/// (`customer_rules_violated` "customer did not match the segment", `order_rules_violated` "order did not match
+/// validation rules") with the messages of its `rf_…` example ("customer does not match validation rules") and of
+/// Voucherify's validation-rules guide (400 "order does not match validation rules", `details`: the code).
+extension VoucherifyError {
+  /// 400 for redeemable `code` refused by rule `ruleID`: about the customer or the order, with the rule's message.
+  public static func rulesViolated(_ code: String, customer: Bool, ruleID: String, ruleMessage: String?)
+    -> VoucherifyError
+  {
+    let about = customer ? "customer" : "order"
+    var error = VoucherifyError(
+      status: 400, key: "\(about)_rules_violated", message: "\(about) does not match validation rules", details: code,
+      resourceID: ruleID, resourceType: "validation_rules")
+    error.ruleMessage = ruleMessage
+    return error
+  }
+
+  /// Whether it is a validation rule's refusal (`rulesViolated`).
+  public var isRuleViolation: Bool { key == "customer_rules_violated" || key == "order_rules_violated" }
+}

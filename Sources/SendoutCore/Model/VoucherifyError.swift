@@ -15,6 +15,8 @@ public struct VoucherifyError: Error, Sendable, Equatable {
   public var resourceID: String?
   /// Its type, e.g. `voucher`.
   public var resourceType: String?
+  /// The message configured in a failed validation rule (`error.message` of the body).
+  public var ruleMessage: String?
 
   /// Creates an error.
   public init(
@@ -39,6 +41,7 @@ public struct VoucherifyError: Error, Sendable, Equatable {
     o.append("request_id", .string(requestID))
     if let resourceID { o.append("resource_id", .string(resourceID)) }
     if let resourceType { o.append("resource_type", .string(resourceType)) }
+    if let ruleMessage { o.append("error", ["message": .string(ruleMessage)]) }
     return .object(o)
   }
 

@@ -14,7 +14,8 @@ enum APICampaignWrites {
 
   /// `POST /v1/campaigns`: `name` and `campaign_type` required; `vouchers_count` codes drawn from
   /// `voucher.code_config`; `voucher.discount` / `voucher.gift.amount` / `voucher.loyalty_card.points` /
-  /// `voucher.redemption.quantity`; a promotion's `promotion.tiers`. Emits `campaign.created`,
+  /// `voucher.redemption.quantity`; a promotion's `promotion.tiers`; `validation_rules` (a rule id, assigned).
+  /// Emits `campaign.created`, `business_validation_rule.assignment.created` per rule,
   /// `campaign.vouchers.generation.completed` when codes were made, and `campaign.promotion_tier.created` per tier.
   static func create(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let name = try request.required("name", errorKey: key)
@@ -50,8 +51,10 @@ enum APICampaignWrites {
     spec.loyaltyPoints = request.int(at: "voucher.loyalty_card.points")
     spec.redemptionQuantity = request.int(at: "voucher.redemption.quantity")
     let tiers = try promotionTiers(request, type: type)
+    let rules = try APIValidationRules.named(request, in: world)
     let created = try world.createCampaign(spec, channel: .api)
     var events = created.events
+    for rule in rules { events += try world.assignValidationRule(rule, to: created.value.id, channel: .api).events }
     for (tierName, discount) in tiers {
       events += try world.createPromotionTier(
         campaignID: created.value.id, name: tierName, discount: discount, channel: .api

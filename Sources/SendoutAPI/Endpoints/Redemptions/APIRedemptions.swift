@@ -12,15 +12,13 @@ enum APIRedemptions {
   /// tiers; 5 apply, the rest are skipped) for `customer` (by id or `source_id`; an unknown `source_id` is created)
   /// on an order of `order.amount` (cents), all or nothing, with exactly the discounts `POST /v1/validations`
   /// announces. Several applied redeemables answer a `parent_redemption` and one child redemption each. A
-  /// redeemable that cannot be redeemed now is stored as a failed redemption, emits `redemption.failed`, and
-  /// answers 400 with its key (`quantity_exceeded`, `voucher_disabled`…); an unknown code is a 404.
+  /// redeemable that cannot be redeemed now (its validation rules included) is stored as a failed redemption,
+  /// emits `redemption.failed`, and answers 400 with its key (`quantity_exceeded`, `order_rules_violated`…) and the
+  /// failed redemption's `rf_…` id as `resource_id` (the spec's `Error.resource_id` example); an unknown code is
+  /// stored as a failed redemption (`resource_not_found`) and answers 404.
   static func redeem(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let stack = try APIStack(request)
     let first = stack.redeemables[0]
-    let evaluation = world.evaluateStack(stack.redeemables, orderAmount: stack.amount)
-    if let unknown = evaluation.outcomes.first(where: { $0.failure?.key == "not_found" }) {
-      throw VoucherifyError.notFound(unknown.redeemable.kind.rawValue, id: unknown.redeemable.id)  // nothing changes
-    }
     // No customer named: the holder of the (first) code redeems it.
     let holder =
       first.kind == .voucher && stack.customerKey == nil
@@ -30,18 +28,20 @@ enum APIRedemptions {
     var events = customer.events
     let product = self.product(priced: stack.amount, in: &world)
     let redeemed = try world.redeemStack(
-      stack.redeemables, customerID: customer.id, lines: [OrderLine(productID: product)], channel: .api)
+      stack.redeemables, customerID: customer.id, lines: [OrderLine(productID: product)],
+      facts: APIStack.facts(request, customerID: customer.id), channel: .api)
     events += redeemed.events
     let result = redeemed.value
     guard result.succeeded else {
       let r = result.redemptions.first
-      let key = r?.failureCode ?? "invalid_voucher"
-      let failed = result.evaluation.outcomes.first { $0.failure != nil }
-      return APIAnswer(
-        body: .null, events: events,
-        error: VoucherifyError(
-          status: key == "resource_not_found" ? 404 : 400, key: key, message: r?.failureMessage ?? key,
-          details: failed?.failure?.details ?? first.id))
+      var error =
+        result.evaluation.firstFailure
+        ?? VoucherifyError(
+          status: 400, key: r?.failureCode ?? "invalid_voucher", message: r?.failureMessage ?? "", details: first.id)
+      if error.status == 400, let r {
+        (error.resourceID, error.resourceType) = (r.id, "redemption")
+      }
+      return APIAnswer(body: .null, events: events, error: error)
     }
     var children: [JSON] = []
     for r in result.redemptions { children.append(.object(try world.redemptionJSON(r.id))) }
@@ -61,7 +61,10 @@ enum APIRedemptions {
   }
 
   /// `POST /v1/redemptions/{redemptionId}/rollback[?reason=…]`: emits `redemption.rollback.succeeded` and the
-  /// customer's counterpart; answers the rollback.
+  /// customer's counterpart; answers the rollback. A redemption already rolled back (or a failed one) gets a failed
+  /// rollback (`rrf_…`, `redemption.rollback.failed`) and a 400 with its `failure_code` as the key:
+  /// `already_rolled_back` "Already rolled back", as the official `redemption.rollback.failed` example shows, its
+  /// `rrf_…` id as `resource_id`.
   static func rollback(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = request.parameter("redemptionId")
     guard world.stackChildren(of: id).isEmpty else {
@@ -71,6 +74,12 @@ enum APIRedemptions {
     }
     let reason = request.query["reason"] ?? request.body["reason"]?.stringValue
     let rolled = try world.rollback(redemptionID: id, reason: reason, channel: .api)
+    if !rolled.value.succeeded {
+      let error = VoucherifyError(
+        status: 400, key: rolled.value.failureCode ?? "invalid_rollback", message: rolled.value.failureMessage ?? "",
+        details: id, resourceID: rolled.value.id, resourceType: "redemption_rollback")
+      return APIAnswer(body: .null, events: rolled.events, error: error)
+    }
     let body = try world.redemptionJSON(rolled.value.id)
     return APIAnswer(body: .object(body), events: rolled.events)
   }

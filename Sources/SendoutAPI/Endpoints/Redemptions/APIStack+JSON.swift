@@ -30,9 +30,8 @@ extension APIStack {
       }
       var body = error.body(requestID: "").objectValue ?? [:]
       body["request_id"] = nil
-      o["result"] = [
-        "error": .object(body), "details": ["key": .string(failure.key), "message": .string(failure.message)],
-      ]
+      let message = failure.ruleMessage ?? failure.message
+      o["result"] = ["error": .object(body), "details": ["key": .string(failure.key), "message": .string(message)]]
     } else if let skip = outcome.skip {
       let message =
         skip == .precedingValidationFailed

@@ -10,11 +10,15 @@ enum APIValidations {
   ]
 
   /// `POST /v1/validations`: `valid`, each redeemable `APPLICABLE`/`INAPPLICABLE`/`SKIPPED`, the order with the
-  /// discounts, and the stacking rules. An unknown code is `INAPPLICABLE` with a 404 `not_found` error inside.
+  /// discounts, and the stacking rules. An unknown code is `INAPPLICABLE` with a 404 `not_found` error inside; a
+  /// redeemable its validation rules refuse is `INAPPLICABLE` with `customer_rules_violated` or
+  /// `order_rules_violated`, the rule's id as `resource_id` and its message as `error.message` and
+  /// `details.message`.
   static func validate(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let stack = try APIStack(request)
     let customer = stack.customerKey.flatMap { try? APIEndpoints.customer($0, in: world) }
-    let evaluation = world.evaluateStack(stack.redeemables, orderAmount: stack.amount)
+    let facts = APIStack.facts(request, customerID: customer?.id)
+    let evaluation = world.evaluateStack(stack.redeemables, orderAmount: stack.amount, facts: facts)
     var redeemables: [JSON] = []
     for (i, outcome) in evaluation.outcomes.enumerated() {
       let order = APIStack.order(evaluation, upTo: i + 1, customerID: customer?.id, in: world)

@@ -1,8 +1,9 @@
 import SendoutCore
 
-/// Business validation rules and their assignments through the mock API. The world's rules are a minimum order
-/// amount (`order.amount` `$more_than`) and optionally a segment (`customer.segment` `$is`); a rule of other
-/// conditions answers 501. Emits `business_validation_rule.*` as the scenario steps do.
+/// Business validation rules and their assignments through the mock API. A rule's `rules` are kept as sent and
+/// compiled once (`RuleSet`); validations and redemptions enforce them. Any rule the API accepts can be created,
+/// but one with a condition the mock does not evaluate answers 501 naming it when assigned (docs/serve-fidelity.md,
+/// "Validation rules"). Emits `business_validation_rule.*` as the scenario steps do.
 enum APIValidationRules {
   /// The rules: listed by `created_at`, `name` or `updated_at`; their world operations emit
   /// `business_validation_rule.*`.
@@ -58,28 +59,39 @@ enum APIValidationRules {
 
   private static let key = "invalid_validation_rules"
 
-  /// `POST /v1/validation-rules` `{name, rules: {"1": {name: "order.amount", conditions: {"$more_than": [N]}},
-  /// "2": {name: "customer.segment", conditions: {"$is": [SEGMENT]}}}}`; emits `business_validation_rule.created`.
+  /// `POST /v1/validation-rules` `{name, rules: {"1": {name, property, conditions: {"$more_than": [N]}, rules},
+  /// …, logic: "1 and 2"}, error: {message}}`; emits `business_validation_rule.created`.
   static func create(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> Emitted<ValidationRule> {
     let name = try request.required("name", errorKey: key)
-    let (minimum, segmentID) = try conditions(request, world)
-    return world.createValidationRule(
-      name: name, minimumOrderAmount: minimum ?? 0, segmentID: segmentID, channel: .api)
+    return try world.createValidationRule(
+      name: name, rules: request.object(at: "rules") ?? [:], errorMessage: request.string(at: "error.message"),
+      channel: .api)
   }
 
-  /// `PUT /v1/validation-rules/{validationRuleId}`: a new `order.amount` minimum; emits
-  /// `business_validation_rule.updated`.
+  /// `PUT /v1/validation-rules/{validationRuleId}`: a new name, `rules` or `error.message`; an assigned rule cannot
+  /// take a condition the mock does not evaluate (501); emits `business_validation_rule.updated`.
   static func update(_ current: ValidationRule, _ request: APIRequest, _ world: inout World) throws(VoucherifyError)
     -> Emitted<ValidationRule>
   {
-    let (minimum, segmentID) = try conditions(request, world)
-    if segmentID != nil && segmentID != current.segmentID {
-      throw VoucherifyError(
-        status: 501, key: "not_implemented", message: "Not implemented",
-        details: "changing a rule's `customer.segment` is not simulated by sendout serve")
+    try world.updateValidationRule(
+      current.id, name: request.string(at: "name"), rules: request.object(at: "rules"),
+      errorMessage: request.string(at: "error.message"), channel: .api)
+  }
+
+  /// The rules `validation_rules` names (`POST /v1/campaigns`: at most one id, as the spec's `maxItems`), each
+  /// known (404) and evaluated by the mock (501), checked before anything is created.
+  static func named(_ request: APIRequest, in world: World) throws(VoucherifyError) -> [String] {
+    guard let list = request.body["validation_rules"], list != .null else { return [] }
+    var ids: [String] = []
+    for (i, value) in (list.arrayValue ?? [list]).enumerated() {
+      guard let id = value.stringValue else {
+        throw APIRequest.invalid("validation_rules.\(i)", "a validation rule id (val_…)", value, errorKey: key)
+      }
+      guard let rule = world.validationRules[id: id] else { throw VoucherifyError.notFound("validation rule", id: id) }
+      if let what = rule.compiled.unsupported { throw RuleSet.notEvaluated(what) }
+      ids.append(id)
     }
-    return try world.updateValidationRule(
-      current.id, minimumOrderAmount: minimum ?? current.minimumOrderAmount, channel: .api)
+    return ids
   }
 
   /// `POST /v1/validation-rules/{validationRuleId}/assignments` `{related_object_type, related_object_id}` (a
@@ -97,11 +109,11 @@ enum APIValidationRules {
     switch type {
     case "campaign"?: objectID = try APIEndpoints.campaign(related, in: world).id
     case "voucher"?: objectID = try APIEndpoints.voucher(related, in: world).id
-    case "earning_rule"?, nil: objectID = related
+    case "earning_rule"?, "promotion_tier"?, nil: objectID = related
     case let other?:
       throw VoucherifyError(
         status: 501, key: "not_implemented", message: "Not implemented",
-        details: "assigning a validation rule to a \(other) is not simulated: campaign, voucher or earning_rule")
+        details: "assigning a validation rule to a \(other) is not simulated: campaign, voucher, promotion_tier or earning_rule")
     }
     if world.ruleAssignments.contains(where: { $0.ruleID == id && $0.relatedObjectID == objectID }) {
       throw VoucherifyError(
@@ -109,35 +121,5 @@ enum APIValidationRules {
         details: "rule \(id) is already assigned to \(objectID)", resourceID: objectID)
     }
     return try world.assignValidationRule(id, to: objectID, channel: .api)
-  }
-
-  /// The minimum order amount and the segment of a body's `rules`; other conditions answer 501.
-  private static func conditions(_ request: APIRequest, _ world: World) throws(VoucherifyError) -> (Int?, String?) {
-    guard let rules = request.object(at: "rules") else { return (nil, nil) }
-    var minimum: Int?
-    var segment: String?
-    for member in rules.members where member.key != "logic" {
-      let path = "rules.\(member.key)"
-      let name = try request.required("\(path).name", errorKey: key)
-      switch name {
-      case "order.amount":
-        let atLeast = try request.int(at: "\(path).conditions.$more_than_or_equal.0", errorKey: key)
-        minimum = try request.int(at: "\(path).conditions.$more_than.0", errorKey: key) ?? atLeast
-      case "customer.segment":
-        segment = try request.string(at: "\(path).conditions.$is.0", errorKey: key)
-        if let id = segment, world.segments[id: id] == nil { throw VoucherifyError.notFound("segment", id: id) }
-      default:
-        throw VoucherifyError(
-          status: 501, key: "not_implemented", message: "Not implemented",
-          details:
-            "the rule `\(path).name` '\(name)' is not simulated: order.amount ($more_than) or customer.segment ($is)")
-      }
-      if name == "order.amount", minimum == nil {
-        throw VoucherifyError(
-          status: 400, key: key, message: "Invalid validation rules",
-          details: "`\(path).conditions` needs {\"$more_than\": [cents]}")
-      }
-    }
-    return (minimum, segment)
   }
 }

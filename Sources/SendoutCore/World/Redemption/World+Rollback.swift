@@ -28,7 +28,7 @@ extension World {
       rb.succeeded = false
       rb.failureCode = parent.rolledBack ? "already_rolled_back" : "invalid_redemption"
       rb.failureMessage =
-        parent.rolledBack ? "Redemption was already rolled back" : "Failed redemptions cannot be rolled back"
+        parent.rolledBack ? "Already rolled back" : "Failed redemptions cannot be rolled back"
       redemptions.append(rb)
       customers[ci].redemptions.rollbackFailed += 1
       try emitRedemption("redemption.rollback.failed", rb, order: parent.orderID, rollback: rb)

@@ -8,8 +8,10 @@ extension World {
   /// What redeeming `items` on an order of `orderAmount` cents would do, without changing the world: the same
   /// failures as `redeem` (`redemptionFailure`), and the same arithmetic, each redeemable applying to the total
   /// the previous ones left. Once one is inapplicable, the ones after it are skipped (application mode `ALL`), and
-  /// nothing is redeemed.
-  public func evaluateStack(_ items: [StackRedeemable], orderAmount: Int) -> StackEvaluation {
+  /// nothing is redeemed. The validation rules assigned to each redeemable are checked against `facts` too.
+  public func evaluateStack(_ items: [StackRedeemable], orderAmount: Int, facts: RuleFacts = RuleFacts())
+    -> StackEvaluation
+  {
     var total = orderAmount
     var applied = 0
     var outcomes: [StackOutcome] = []
@@ -28,13 +30,17 @@ extension World {
       case .voucher:
         let v = (try? voucher(code: item.id)) ?? (try? voucher(item.id))
         out.voucherID = v?.id
-        out.failure = stackFailure(v, item)
+        out.failure =
+          stackFailure(v, item)
+          ?? ruleFailure(voucher: v, tier: nil, facts: facts, initialAmount: orderAmount, amount: total)
         if case .unit = v?.discount, v?.campaignType != .giftVouchers { addsUnits = true } else { addsUnits = false }
         if out.failure == nil, let v { out.discount = stackValue(of: v, orderTotal: total, credits: item.giftCredits) }
       case .promotionTier:
         let t = promotionTiers[id: item.id]
         out.tierID = t?.id
-        out.failure = stackFailure(t, item)
+        out.failure =
+          stackFailure(t, item)
+          ?? ruleFailure(voucher: nil, tier: t, facts: facts, initialAmount: orderAmount, amount: total)
         addsUnits = false
         if out.failure == nil, let t { out.discount = t.discount.discount(orderAmount: total) }
       }

@@ -5,10 +5,13 @@ extension World {
   /// One plain voucher is `redeem`. Otherwise, success stores a child redemption per applied redeemable (and a
   /// parent `redemption` when there are several) and emits, per child, `redemption.succeeded`,
   /// `customer.redemption.succeeded` (and a gift card's transaction, a referral code's rewards), then the order's
-  /// `customer.order.created` and `customer.order.paid` once. An inapplicable redeemable fails the whole stack: a
-  /// failed redemption of it is stored and `redemption.failed` emitted; an unknown code or tier is `notFound`.
+  /// `customer.order.created` and `customer.order.paid` once. An inapplicable redeemable (its validation rules
+  /// checked against `facts`) fails the whole stack: a failed redemption of it is stored and `redemption.failed`
+  /// emitted. An unknown code or tier is stored as a failed redemption too (`resource_not_found`, the spec's
+  /// "voucher with given code does not exist"), without a webhook: there is no voucher to describe.
   public mutating func redeemStack(
-    _ items: [StackRedeemable], customerID: String, lines: [OrderLine], channel: EventChannel = .api
+    _ items: [StackRedeemable], customerID: String, lines: [OrderLine], facts: RuleFacts = RuleFacts(),
+    channel: EventChannel = .api
   ) throws(VoucherifyError) -> Emitted<StackRedemption> {
     _ = try position(in: customers, customerID, "customer")
     let amount = try orderAmount(of: lines)
@@ -16,11 +19,10 @@ extension World {
     for id in items.compactMap({ (try? voucher(code: $0.id))?.id }) {
       try checkReferrerReward(voucherID: id, customerID: customerID)
     }
-    let evaluation = evaluateStack(items, orderAmount: amount)
-    if let failure = evaluation.firstFailure, failure.key == "not_found" { throw failure }
+    let evaluation = evaluateStack(items, orderAmount: amount, facts: facts)
     if items.count == 1, let only = evaluation.outcomes.first, let vid = only.voucherID,
       only.redeemable.giftCredits == nil, only.failure?.key != "missing_reward",
-      only.failure?.key != VoucherifyError.invalidPayloadKey
+      only.failure?.key != VoucherifyError.invalidPayloadKey, only.failure?.isRuleViolation != true
     {
       let redeemed = try redeem(voucherID: vid, customerID: customerID, lines: lines, channel: channel)
       let r = redeemed.value
@@ -36,11 +38,12 @@ extension World {
       r.succeeded = false
       r.voucherID = failed.voucherID
       r.promotionTierID = failed.tierID
-      r.failureCode = failure.key
-      r.failureMessage = failure.message
+      let unknown = failure.key == "not_found"
+      r.failureCode = unknown ? "resource_not_found" : failure.key
+      r.failureMessage = unknown ? "Resource not found" : failure.message
       redemptions.append(r)
       customers[ci].redemptions.failed += 1
-      try emitRedemption("redemption.failed", r, order: nil)
+      if !unknown { try emitRedemption("redemption.failed", r, order: nil) }
       return finish(StackRedemption(evaluation: evaluation, parent: nil, redemptions: [r], orderID: nil))
     }
     let o = try placeOrder(customerID: customerID, lines: lines, status: .paid)

@@ -31,7 +31,7 @@ extension World {
       rb.id = make(.rollbackFailed)
       rb.succeeded = false
       rb.failureCode = parent.rolledBack ? "already_rolled_back" : "invalid_redemption"
-      rb.failureMessage = parent.rolledBack ? "Redemption was already rolled back" : "A child could not be rolled back"
+      rb.failureMessage = parent.rolledBack ? "Already rolled back" : "A child could not be rolled back"
     } else {
       rb.id = make(.rollback)
       rb.discount = parent.discount

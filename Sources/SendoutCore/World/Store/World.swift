@@ -47,7 +47,7 @@ public struct World: Sendable {
   /// Business validation rules.
   public internal(set) var validationRules: EntityTable<ValidationRule> = []
   /// Validation rule assignments.
-  public internal(set) var ruleAssignments: EntityTable<ValidationRuleAssignment> = []
+  public internal(set) var ruleAssignments = EntityTable<ValidationRuleAssignment>(relations: [.related])
   /// Distributions.
   public internal(set) var distributions: EntityTable<Distribution> = []
   /// Custom event schemas.
