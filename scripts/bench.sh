@@ -22,7 +22,8 @@
 #            program with an order.paid earning rule: 10,000 cards published and 10,000 orders paid (earning); the
 #            per-operation costs should stay flat (indexes kept by the store, no scans). Prints peak memory too.
 #   serve    the mock API: GET /v1/vouchers/{code} with wrk against nginx serving the same bytes from a file
-#            (target >= 0.5x), and POST /v1/redemptions flat out for SERVE_SECONDS (30) with the webhooks going to
+#            (target >= 0.5x), POST /v1/validations for 10 s against a campaign with three validation rules (target
+#            >= 5,000/s, all met), and POST /v1/redemptions flat out for SERVE_SECONDS (30) with the webhooks going to
 #            `sendout listen`: redemptions/s (target >= 2,000), every webhook delivered (the queue drained, its
 #            SUCCESS count equal to what the calls queued), then SERVE_MILLION (1,000,000) calls, nine reads to one
 #            write with its webhook, with the resident memory after each 10 s round (target: flat), and peak RSS.
@@ -346,6 +347,31 @@ bench_serve() {
   get_nginx=$(wrk -t 2 -c 32 -d 10s "http://127.0.0.1:$nginx_port/static/voucher.json" |
     sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p')
   echo "GET voucher ($(wc -c <"$tmp/static/voucher.json") bytes): serve $get_api req/s, nginx $get_nginx req/s"
+  # A validation against a campaign with three validation rules (one given at creation, two assigned), all met.
+  local rule_ids=() rule rules_code validate_rate validate_valid
+  for rule in '"1":{"name":"order.amount","conditions":{"$more_than":[5000]}}' \
+    '"1":{"name":"order.metadata","property":"channel","conditions":{"$is":["web"]}}' \
+    '"1":{"name":"redemption.count.per_customer","conditions":{"$less_than_or_equal":[1000]}}'; do
+    rule_ids+=("$(curl -s "${keys[@]}" "http://127.0.0.1:$api_port/v1/validation-rules" \
+      -d "{\"name\":\"bench ${#rule_ids[@]}\",\"rules\":{$rule,\"logic\":\"1\"}}" | sed -n 's|.*"id":"\(val_[A-Za-z0-9]*\)".*|\1|p')")
+  done
+  curl -s "${keys[@]}" "http://127.0.0.1:$api_port/v1/campaigns" -d "{\"name\":\"Bench rules\",\"campaign_type\":\"DISCOUNT_COUPONS\",\"vouchers_count\":1,\"validation_rules\":[\"${rule_ids[0]}\"],\"voucher\":{\"type\":\"DISCOUNT_VOUCHER\",\"discount\":{\"type\":\"AMOUNT\",\"amount_off\":500}}}" >/dev/null
+  for rule in "${rule_ids[1]}" "${rule_ids[2]}"; do
+    curl -s "${keys[@]}" "http://127.0.0.1:$api_port/v1/validation-rules/$rule/assignments" \
+      -d '{"related_object_type":"campaign","related_object_id":"Bench rules"}' >/dev/null
+  done
+  rules_code=$(curl -s "${keys[@]}" "http://127.0.0.1:$api_port/v1/publications" \
+    -d '{"customer":{"source_id":"bench"},"campaign":{"name":"Bench rules"}}' |
+    sed -n 's|.*"code":"\([A-Za-z0-9-]*\)".*|\1|p' | head -n 1)
+  local validate_body="{\"redeemables\":[{\"object\":\"voucher\",\"id\":\"$rules_code\"}],\"order\":{\"amount\":20000,\"metadata\":{\"channel\":\"web\"}},\"customer\":{\"source_id\":\"bench\"}}"
+  validate_valid=$(curl -s "${keys[@]}" "http://127.0.0.1:$api_port/v1/validations" -d "$validate_body" |
+    sed -n 's|.*"valid":\([a-z]*\).*|\1|p' | head -n 1)
+  printf '%s\n' 'wrk.method = "POST"' 'wrk.headers["content-type"] = "application/json"' \
+    'wrk.headers["x-app-id"] = "bench"' 'wrk.headers["x-app-token"] = "bench"' "wrk.body = '$validate_body'" \
+    >"$tmp/validate.lua"
+  validate_rate=$(wrk -t 2 -c 8 -d 10s -s "$tmp/validate.lua" "http://127.0.0.1:$api_port/v1/validations" |
+    sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p')
+  echo "POST /v1/validations, a campaign with 3 rules (valid: $validate_valid): $validate_rate req/s"
   printf '%s\n' 'wrk.method = "POST"' 'wrk.headers["content-type"] = "application/json"' \
     'wrk.headers["x-app-id"] = "bench"' 'wrk.headers["x-app-token"] = "bench"' \
     "wrk.body = '{\"redeemables\":[{\"object\":\"voucher\",\"id\":\"$code\"}],\"order\":{\"amount\":20000},\"customer\":{\"source_id\":\"bench\"}}'" \
@@ -397,6 +423,9 @@ bench_serve() {
     "$get_api" "$get_nginx" "$(awk -v r="$r" 'BEGIN { print (r + 0 >= 0.5) ? "yes" : "no" }')"
   printf '| POST /v1/redemptions >= 2,000/s for %ss | %s req/s | %s |\n' "$seconds" "$rate" \
     "$(awk -v r="$rate" 'BEGIN { print (r + 0 >= 2000) ? "yes" : "no" }')"
+  printf '| POST /v1/validations, a campaign with three rules, >= 5,000/s | %s req/s (valid: %s) | %s |\n' \
+    "$validate_rate" "$validate_valid" \
+    "$(awk -v r="$validate_rate" -v v="$validate_valid" 'BEGIN { print (r + 0 >= 5000 && v == "true") ? "yes" : "no" }')"
   local accepted succeeded
   accepted=$(compact_field "$delivery" accepted)
   succeeded=$(compact_field "$delivery" succeeded)

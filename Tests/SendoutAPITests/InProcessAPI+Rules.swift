@@ -42,7 +42,8 @@ extension InProcessAPI {
   func validates(_ code: String, customer: String? = nil, order: String, metadata: String? = nil) throws -> (
     Bool, String?
   ) {
-    let (status, validation) = try stack("/v1/validations", [code], customer: customer, order: order, metadata: metadata)
+    let (status, validation) = try stack(
+      "/v1/validations", [code], customer: customer, order: order, metadata: metadata)
     #expect(status == 200, "\(validation)")
     let key = validation.value(atPath: "redeemables.0.result.error.key")?.stringValue
     return (validation["valid"] == true, key)

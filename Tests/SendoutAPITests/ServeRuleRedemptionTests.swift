@@ -81,7 +81,8 @@ import Testing
     #expect(status == 200, "\(publication)")
     let code = try #require(publication.value(atPath: "voucher.code")?.stringValue)
     #expect(try server.validates(code, customer: "holder", order: #"{"amount":100}"#) == (true, nil))
-    #expect(try server.validates(code, customer: "stranger", order: #"{"amount":100}"#) == (false, "customer_rules_violated"))
+    #expect(
+      try server.validates(code, customer: "stranger", order: #"{"amount":100}"#) == (false, "customer_rules_violated"))
   }
 
   @Test func aSecondRollbackIsA400AlreadyRolledBack() throws {
@@ -93,7 +94,8 @@ import Testing
     #expect(try server.send("POST", "/v1/redemptions/\(id)/rollback").0 == 200)
     let (again, error) = try server.send("POST", "/v1/redemptions/\(id)/rollback")
     // The official `redemption.rollback.failed` example: failure_code `already_rolled_back`, "Already rolled back".
-    #expect(again == 400 && error["key"] == "already_rolled_back" && error["message"] == "Already rolled back", "\(error)")
+    #expect(
+      again == 400 && error["key"] == "already_rolled_back" && error["message"] == "Already rolled back", "\(error)")
     let rollbackID = try #require(error["resource_id"]?.stringValue)
     #expect(rollbackID.hasPrefix("rrf_"))
     let (got, failed) = try server.send("GET", "/v1/redemptions/\(rollbackID)")
@@ -109,7 +111,10 @@ import Testing
     let (_, list) = try server.send("GET", "/v1/redemptions?result=FAILURE&limit=100")
     let failures = list["redemptions"]?.arrayValue ?? []
     // The spec's "Failed Redemptions": `resource_not_found` - voucher with given code does not exist.
-    #expect(failures.contains { $0["failure_code"] == "resource_not_found" && $0["id"]?.stringValue?.hasPrefix("rf_") == true })
+    #expect(
+      failures.contains {
+        $0["failure_code"] == "resource_not_found" && $0["id"]?.stringValue?.hasPrefix("rf_") == true
+      })
     #expect(try server.bodies(of: "redemption.failed").isEmpty, "no voucher to describe: no webhook")
   }
 }

@@ -35,7 +35,9 @@ extension RuleSet {
     var unsupported: String?
     for member in rules.members where member.key != "logic" {
       let at = "\(path).\(member.key)"
-      guard let entry = member.value.objectValue else { throw invalid("`\(at)` must be an object, got \(member.value.typeName)") }
+      guard let entry = member.value.objectValue else {
+        throw invalid("`\(at)` must be an object, got \(member.value.typeName)")
+      }
       numbers.append(member.key)
       switch try clause(entry, at: at) {
       case .compiled(let c): clauses[member.key] = c
@@ -113,7 +115,8 @@ extension RuleSet {
           }
           let source = o["source_id"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
           parsed.append(.item(id: o["id"]?.stringValue, sourceID: source))
-        default: throw invalid("`\(path).\(i)` must be a number, string, boolean or {id, source_id}, got \(value.typeName)")
+        default:
+          throw invalid("`\(path).\(i)` must be a number, string, boolean or {id, source_id}, got \(value.typeName)")
         }
       }
       return .compiled(op == "$is" || op == "$in" ? .oneOf(parsed) : .noneOf(parsed))
@@ -130,7 +133,8 @@ extension RuleSet {
       guard let text = values.first?.stringValue else {
         throw invalid("`\(path).0` must be a string, got \(values.first?.typeName ?? "nothing")")
       }
-      return .compiled(op == "$starts_with" ? .startsWith(text) : op == "$ends_with" ? .endsWith(text) : .contains(text))
+      return .compiled(
+        op == "$starts_with" ? .startsWith(text) : op == "$ends_with" ? .endsWith(text) : .contains(text))
     default:
       return .unsupported("`\(path)` '\(op)'")
     }

@@ -113,7 +113,9 @@ enum APIValidationRules {
     case let other?:
       throw VoucherifyError(
         status: 501, key: "not_implemented", message: "Not implemented",
-        details: "assigning a validation rule to a \(other) is not simulated: campaign, voucher, promotion_tier or earning_rule")
+        details:
+          "assigning a validation rule to a \(other) is not simulated: campaign, voucher, promotion_tier or earning_rule"
+      )
     }
     if world.ruleAssignments.contains(where: { $0.ruleID == id && $0.relatedObjectID == objectID }) {
       throw VoucherifyError(

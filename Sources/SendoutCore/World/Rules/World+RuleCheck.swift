@@ -32,8 +32,10 @@ extension World {
             facts: facts, initialAmount: initialAmount, amount: amount, voucher: v, tier: t, items: facts.items)
         scope = s
         if holds(rule.compiled.logic, in: rule.compiled, s) { continue }
-        let failed = rule.compiled.clauses.sorted { $0.key.count == $1.key.count ? $0.key < $1.key : $0.key.count < $1.key.count }
-          .map(\.value).filter { !holds($0, s) }
+        let failed = rule.compiled.clauses.sorted {
+          $0.key.count == $1.key.count ? $0.key < $1.key : $0.key.count < $1.key.count
+        }
+        .map(\.value).filter { !holds($0, s) }
         let customer = !failed.isEmpty && failed.allSatisfy(\.subject.isAboutCustomer)
         let message = failed.lazy.compactMap(\.errorMessage).first ?? rule.errorMessage
         return .rulesViolated(v?.code ?? t?.id ?? owner, customer: customer, ruleID: rule.id, ruleMessage: message)
@@ -86,7 +88,8 @@ extension World {
     case .itemsAggregatedQuantity: return c.passes(Double(s.items.lazy.map(\.quantity).saturatedSum))
     case .itemsAggregatedAmount: return c.passes(Double(s.items.lazy.map(\.amount).saturatedSum))
     case .itemMetadata(let key): return s.items.contains { c.passes($0.metadata[key]) }
-    case .redemptionsPerCustomer: return c.passes(Double(redemptionCount(s, customer: customer?.id, sameDay: false) + 1))
+    case .redemptionsPerCustomer:
+      return c.passes(Double(redemptionCount(s, customer: customer?.id, sameDay: false) + 1))
     case .redemptionsPerCustomerPerDay:
       return c.passes(Double(redemptionCount(s, customer: customer?.id, sameDay: true) + 1))
     case .campaignRedemptionsPerCustomer: return c.passes(Double(campaignRedemptions(s, customer: customer?.id) + 1))
@@ -138,7 +141,9 @@ extension World {
     }
     if let v = s.voucher {
       if customer == nil { return campaigns[id: v.campaignID]?.redeemedQuantity ?? 0 }
-      return voucherIDs(inCampaign: v.campaignID).reduce(0) { $0 + redemptions(ofVoucher: $1).lazy.filter(counts).count }
+      return voucherIDs(inCampaign: v.campaignID).reduce(0) {
+        $0 + redemptions(ofVoucher: $1).lazy.filter(counts).count
+      }
     }
     guard let campaignID = s.tier?.campaignID else { return 0 }
     let tiers = Set(promotionTiers.lazy.filter { $0.campaignID == campaignID }.map(\.id))
