@@ -27,26 +27,54 @@ public struct ValidationRule: Sendable, Equatable {
     id: String, name: String, rules: JSONObject, errorMessage: String?, productIDs: [String], contextType: String,
     createdAt: Timestamp
   ) throws(VoucherifyError) {
+    self.init(
+      id: id, name: name, rules: rules, compiled: try RuleSet.compile(rules), errorMessage: errorMessage,
+      productIDs: productIDs, contextType: contextType, createdAt: createdAt)
+  }
+
+  /// Creates a rule of `rules` already compiled as `compiled`.
+  init(
+    id: String, name: String, rules: JSONObject, compiled: RuleSet, errorMessage: String?, productIDs: [String],
+    contextType: String, createdAt: Timestamp
+  ) {
     self.id = id
     self.name = name
     self.rules = rules
-    self.compiled = try RuleSet.compile(rules)
+    self.compiled = compiled
     self.errorMessage = errorMessage
     self.productIDs = productIDs
     self.contextType = contextType
     self.createdAt = createdAt
   }
 
-  /// The `rules` of a minimum order amount (`order.amount` `$more_than`), optionally in a segment (the scenario
-  /// steps' rules).
-  public static func minimumAmountRules(_ minimum: Int, segmentID: String?) -> JSONObject {
+  /// The message of the scenario rules' segment clause.
+  private static let segmentMessage = "Customer is not in the required segment"
+
+  /// A minimum order amount rule (`order.amount` `$more_than`), optionally in a segment (the scenario steps'
+  /// rules): its `rules` and their compiled form, built together (no JSON to refuse).
+  static func minimumAmount(_ minimum: Int, segmentID: String?) -> (JSONObject, RuleSet) {
+    var clauses = [
+      "1": RuleClause(subject: .orderAmount, tests: [.moreThan(Double(minimum))], nested: nil, errorMessage: nil)
+    ]
+    if let seg = segmentID {
+      clauses["2"] = RuleClause(
+        subject: .customerSegment, tests: [.oneOf([.text(seg)])], nested: nil, errorMessage: Self.segmentMessage)
+    }
+    let logic: RuleLogic = segmentID == nil ? .clause("1") : .and(.clause("1"), .clause("2"))
+    return (
+      minimumAmountRules(minimum, segmentID: segmentID), RuleSet(clauses: clauses, logic: logic, unsupported: nil)
+    )
+  }
+
+  /// The `rules` JSON of `minimumAmount`.
+  private static func minimumAmountRules(_ minimum: Int, segmentID: String?) -> JSONObject {
     var o: JSONObject = [
       "1": ["name": "order.amount", "conditions": ["$more_than": [.int(minimum)]], "rules": [:]]
     ]
     if let seg = segmentID {
       o["2"] = [
         "name": "customer.segment", "conditions": ["$is": [.string(seg)]], "rules": [:],
-        "error": ["message": "Customer is not in the required segment"],
+        "error": ["message": .string(segmentMessage)],
       ]
     }
     o["logic"] = segmentID == nil ? "1" : "1 and 2"

@@ -4,13 +4,11 @@ extension World {
   public mutating func createValidationRule(
     name: String, minimumOrderAmount: Int, segmentID: String? = nil, channel: EventChannel = .userPortal
   ) -> Emitted<ValidationRule> {
-    let rules = ValidationRule.minimumAmountRules(minimumOrderAmount, segmentID: segmentID)
-    do {
-      return try createValidationRule(
-        name: name, rules: rules, errorMessage: nil, productIDs: products.prefix(1).map(\.id), channel: channel)
-    } catch {
-      preconditionFailure("a minimum-amount rule always compiles: \(error)")
-    }
+    let (rules, compiled) = ValidationRule.minimumAmount(minimumOrderAmount, segmentID: segmentID)
+    let r = ValidationRule(
+      id: "", name: name, rules: rules, compiled: compiled, errorMessage: nil,
+      productIDs: products.prefix(1).map(\.id), contextType: Self.ruleContext, createdAt: now)
+    return insertValidationRule(r, channel: channel)
   }
 
   /// Creates a business validation rule of `rules` (compiled now: 400 `invalid_validation_rules` when malformed);
@@ -19,9 +17,18 @@ extension World {
     name: String, rules: JSONObject, errorMessage: String?, productIDs: [String] = [],
     channel: EventChannel = .userPortal
   ) throws(VoucherifyError) -> Emitted<ValidationRule> {
-    var r = try ValidationRule(
+    let r = try ValidationRule(
       id: "", name: name, rules: rules, errorMessage: errorMessage, productIDs: productIDs,
-      contextType: "campaign.discount_coupons.discount.apply_to_order", createdAt: now)
+      contextType: Self.ruleContext, createdAt: now)
+    return insertValidationRule(r, channel: channel)
+  }
+
+  /// The `context_type` of the rules the world makes.
+  private static let ruleContext = "campaign.discount_coupons.discount.apply_to_order"
+
+  /// Stores `rule` under a new id; emits `business_validation_rule.created`.
+  private mutating func insertValidationRule(_ rule: ValidationRule, channel: EventChannel) -> Emitted<ValidationRule> {
+    var r = rule
     begin(channel)
     r.id = make(.validationRule)
     r.createdAt = now
