@@ -39,6 +39,13 @@ public struct SVGChart: Sendable {
       let (top, ticks) = ChartTicks.linear(max: max)
       return Axis(label: label, top: top, ticks: ticks.map { ($0, ChartTicks.label($0)) })
     }
+
+    /// A linear axis from 0 that ends exactly at `end` (a run's end), with the nice ticks that fall inside it.
+    public static func upTo(_ label: String, end: Double) -> Axis {
+      guard end.isFinite, end > 0 else { return linear(label, max: 0) }
+      let inside = ChartTicks.linear(max: end).ticks.filter { $0 <= end * (1 + 1e-9) }
+      return Axis(label: label, top: end, ticks: inside.map { ($0, ChartTicks.label($0)) })
+    }
   }
 
   /// The element id prefix (unique on the page) and the accessible title and description.
