@@ -41,6 +41,9 @@ extension LoadReportPage {
     .runs { margin-top: 8px; font-size: 12px; }
     .runs th, .runs td { padding: 2px 12px 2px 0; color: var(--muted); }
     .runs td.mono { color: var(--fg); }
+    .runs td:first-child, .runs td:nth-child(2) { white-space: nowrap; }
+    main.multi { grid-template-columns: minmax(320px, 460px) minmax(0, 1fr); }
+    main.multi td { overflow-wrap: normal; padding-right: 10px; }
     footer { margin-top: 24px; color: var(--muted); font-size: 12px; }
     @media (max-width: 800px) { main { grid-template-columns: 1fr; } }
     """

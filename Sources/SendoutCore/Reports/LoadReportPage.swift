@@ -24,7 +24,7 @@ public enum LoadReportPage {
     } else {
       out += "<p class=\"mode\">\(runs.count) runs overlaid: \(e(runs.map(\.meta.label).joined(separator: ", ")))</p>\n"
     }
-    out += runsTable(runs) + "</header>\n<main>\n"
+    out += runsTable(runs) + "</header>\n<main\(runs.count > 1 ? " class=\"multi\"" : "")>\n"
     for run in runs where run.fellBehind {
       out += "<p class=\"warning\" role=\"note\"><strong>Warning:</strong> "
       out += runs.count == 1 ? "the generator" : "in run <code>\(e(run.meta.label))</code> the generator"

@@ -22,11 +22,12 @@ extension DashboardPage {
       .top h1 { font-size: 17px; margin: 0; white-space: nowrap; }
       .logo { color: var(--accent); }
       .tabs { display: flex; gap: 4px; }
-      .tabs a { padding: 7px 12px; border-radius: 6px; color: var(--muted); text-decoration: none; font-weight: 500; }
+      .tabs a { white-space: nowrap; padding: 7px 12px; border-radius: 6px; color: var(--muted); text-decoration: none; font-weight: 500; }
       .tabs a[aria-selected="true"] { color: var(--accent); background: var(--row-hover); }
       .tabs a:focus-visible { outline: 2px solid var(--focus); }
       .meta { margin: 0 0 0 auto; color: var(--muted); display: flex; align-items: center; gap: 10px; min-width: 0; }
-      .meta code { max-width: 360px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--fg); }
+      .meta { white-space: nowrap; }
+      .meta code { max-width: 300px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--fg); }
       .live { display: inline-block; width: 150px; font-size: 12px; white-space: nowrap; }
       .live::before { content: "●"; margin-right: 5px; color: var(--skip); }
       .live.on::before { color: var(--ok); }
@@ -126,7 +127,7 @@ extension DashboardPage {
         padding: 4px 10px; }
       .controls button:disabled { opacity: .5; cursor: default; }
       #control-result { color: var(--muted); min-width: 200px; }
-      col.c-num { width: 60px; } col.c-method { width: 80px; } col.c-caused { width: 330px; }
+      col.c-num { width: 60px; } col.c-method { width: 80px; } col.c-code { width: 76px; } col.c-caused { width: 330px; }
       #calls td.caused a { margin-right: 8px; }
       #calls td.bad { color: var(--bad); }
       #calls tr.target { background: var(--warn-bg); }

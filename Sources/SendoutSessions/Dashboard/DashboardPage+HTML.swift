@@ -140,9 +140,9 @@ extension DashboardPage {
         <div class="table-wrap">
         <table id="calls" class="grid">
           <caption class="sr-only">API calls, newest first</caption>
-          <colgroup><col class="c-num"><col class="c-time"><col class="c-method"><col><col class="c-http">
+          <colgroup><col class="c-num"><col class="c-time"><col class="c-method"><col><col class="c-code">
             <col class="c-caused"></colgroup>
-          <thead><tr><th scope="col" class="num">#</th><th scope="col">Answered (UTC)</th><th scope="col">Method</th>
+          <thead><tr><th scope="col" class="num">#</th><th scope="col" title="Wall clock, UTC">Received (UTC)</th><th scope="col">Method</th>
             <th scope="col">Path</th><th scope="col" class="num">Status</th><th scope="col">Webhooks caused</th></tr></thead>
           <tbody id="call-rows"><tr class="placeholder"><td colspan="6">No API calls yet.</td></tr></tbody>
         </table>

@@ -48,6 +48,8 @@ import Testing
     let axis = SVGChart.Axis.upTo("t", end: 4.003)
     #expect(axis.top == 4.003)
     #expect(axis.ticks.map(\.label) == ["0", "1", "2", "3", "4"])
+    let short = SVGChart.Axis.upTo("t", end: 2.999)
+    #expect(short.ticks.map(\.label) == ["0", "1", "2", "3"] && short.ticks.last?.value == 2.999, "the end, labelled")
     let html = LoadReportPage.html([Self.result("run", seconds: 4.003)])
     #expect(!html.contains(">5</text>"), "no tick past the end of a 4 s run")
   }
