@@ -32,7 +32,12 @@ if ! "$venv/bin/python" -c "import selenium, sys; sys.exit(selenium.__version__ 
   "$venv/bin/pip" install --quiet --disable-pip-version-check "selenium==$selenium_version"
 fi
 
-swift build --product sendout >/dev/null
+# The build goes through the shared build lock when the machine has one (several worktrees build at once).
+if [ -e /tmp/swift-build.lock ] && command -v flock >/dev/null; then
+  flock -o /tmp/swift-build.lock swift build --product sendout >/dev/null
+else
+  swift build --product sendout >/dev/null
+fi
 export SENDOUT_BIN="$PWD/.build/debug/sendout"
 export SENDOUT_SHOTS="${SENDOUT_SHOTS:-$PWD/docs/screenshots}"
 mkdir -p "$SENDOUT_SHOTS"

@@ -45,6 +45,12 @@ public enum LoadSession {
     public var histogramPath: String?
     /// Write a standalone HTML report with charts here (`LoadReportPage`).
     public var reportPath: String?
+    /// Save the run for a later overlaid report here (`LoadResult`, JSON).
+    public var resultPath: String?
+    /// The command line (after `sendout`) and version the report and saved result record.
+    public var command: [String] = []
+    /// `sendout 0.1.0 (commit …)`.
+    public var version = ""
     /// Fail when p99 latency is over this many milliseconds.
     public var maxP99Milliseconds: Double?
     /// Fail when the fraction of failed requests is over this.
@@ -97,6 +103,7 @@ public enum LoadSession {
     let makePool = try poolMaker(configuration, url: url)
     let firstPool = try makePool(0)
     let generator = try generator(configuration, url: url, transport: transport)
+    let date = SystemClock().now().iso8601
     let ticker = configuration.reportsProgress ? startTicker(generator.shared, observer: observer) : nil
     let (stats, seconds) = await withTaskCancellationHandler {
       await generator.run { n in n == 0 ? firstPool : ((try? makePool(n)) ?? firstPool) }
@@ -113,11 +120,12 @@ public enum LoadSession {
         try stats.latency.percentileDistribution(scale: 1000).write(toFile: path, atomically: true, encoding: .utf8)
       } catch { throw .badInput("\(path): cannot write the histogram: \(error.localizedDescription)") }
     }
-    if let path = configuration.reportPath {
-      do {
-        try LoadReportPage.html(report).write(toFile: path, atomically: true, encoding: .utf8)
-      } catch { throw .badInput("\(path): cannot write the HTML report: \(error.localizedDescription)") }
-    }
+    let result = LoadResult(
+      report,
+      meta: .init(
+        label: "run", command: LoadResult.redactedCommand(configuration.command), date: date,
+        version: configuration.version))
+    try LoadReportFiles.write(configuration.reportPath, configuration.resultPath, result, report: report)
     let unreachable =
       stats.completed == 0 || stats.errorCounts[.notSentTargetUnreachable] != nil
       ? "The target \(TargetURL.withoutPassword(url)) was unreachable: "

@@ -1,4 +1,5 @@
-"""`sendout load --report FILE.html`: the standalone report opens from file:// with its three charts drawn."""
+"""`sendout load --report FILE.html`: the standalone report opens from file:// with its three charts drawn and the run's
+command (secret redacted), date and version."""
 
 import os
 import subprocess
@@ -17,7 +18,7 @@ print("report: %d bytes" % os.path.getsize(report))
 
 driver = chrome()
 try:
-    driver.set_window_size(1280, 1700)
+    driver.set_window_size(1280, 1800)
     driver.get("file://" + report)
     assert driver.title.startswith("Load report"), driver.title
     charts = driver.find_elements(By.CSS_SELECTOR, "svg.chart")
@@ -32,6 +33,8 @@ try:
             box = driver.execute_script("const b = arguments[0].getBBox(); return [b.width, b.height];", line)
             assert box[0] > 50, (title, box)  # a line across the chart, not an empty path
         assert len(chart.find_elements(By.CSS_SELECTOR, ".legend text")) >= 1, title
+    run = driver.find_element(By.CSS_SELECTOR, "table.runs tbody tr").text
+    assert "sendout 0.1.0" in run and "--secret [REDACTED]" in run and "--rate 300" in run, run
     figures = driver.find_element(By.CSS_SELECTOR, ".figures").text
     for name in ("Throughput", "Latency p99", "Requests", "Status"):
         assert name in figures, figures

@@ -1,87 +1,105 @@
 import Foundation
 
 extension LoadReportPage {
-  /// Requests/s and errors/s per interval.
-  static func throughputChart(_ report: LoadReport) -> SVGChart {
-    let timeline = report.stats.timeline
-    let width = timeline.intervalSeconds
-    var requests: [(x: Double, y: Double)?] = []
-    var errors: [(x: Double, y: Double)?] = []
+  /// Requests/s and errors/s per interval, per run (errors only for a run that had some, or a single run).
+  static func throughputChart(_ runs: [LoadResult]) -> SVGChart {
+    var series: [SVGChart.Series] = []
     var peak = 0.0
-    for (i, interval) in timeline.intervals.enumerated() {
-      let start = Double(i) * width
-      // The last interval may be cut short by the end of the run: rate over the part that was run.
-      let span = max(min(width, report.seconds - start), width / 10)
-      let x = start + width / 2
-      let rate = Double(interval.completed) / span
-      let errorRate = Double(interval.errors) / span
-      peak = max(peak, rate)
-      requests.append((x, rate))
-      errors.append((x, errorRate))
+    for run in runs {
+      let width = run.intervalSeconds
+      var requests: [(x: Double, y: Double)?] = []
+      var errors: [(x: Double, y: Double)?] = []
+      for (i, interval) in run.intervals.enumerated() {
+        let (x, span) = place(i, run)
+        let rate = Double(interval.completed) / max(span, width / 10)
+        peak = max(peak, rate)
+        requests.append((x, rate))
+        errors.append((x, Double(interval.errors) / max(span, width / 10)))
+      }
+      series.append(.init(name: name(run, "requests/s", runs), points: requests))
+      if runs.count == 1 || run.failed > 0 { series.append(.init(name: name(run, "errors/s", runs), points: errors)) }
     }
+    let width = runs.map(\.intervalSeconds).max() ?? 1
     return SVGChart(
       id: "throughput", title: "Requests per second over time",
       description:
         "Completed requests (2xx and failed) and failed requests per second, in \(ChartTicks.label(width)) s "
-        + "intervals by the time they completed, over \(ChartTicks.label(report.seconds)) s; peak \(format(peak)) req/s, "
-        + "\(report.stats.failed) failed in all.",
-      x: timeAxis(report), y: .linear("Requests per second (req/s)", max: peak),
-      series: [.init(name: "requests/s", points: requests), .init(name: "errors/s", points: errors)])
+        + "intervals by the time they completed, over \(ChartTicks.label(end(runs))) s; peak \(format(peak)) req/s, "
+        + runs.map { "\($0.failed) failed\(runs.count > 1 ? " in \($0.meta.label)" : " in all")" }.joined(
+          separator: ", ") + ".",
+      x: timeAxis(runs), y: .linear("Requests per second (req/s)", max: peak), series: series)
   }
 
-  /// p50, p90 and p99 latency per interval (no point where an interval had no completed request).
-  static func latencyChart(_ report: LoadReport) -> SVGChart {
-    let timeline = report.stats.timeline
-    let width = timeline.intervalSeconds
-    let percentiles = [50.0, 90, 99]
-    var lines: [[(x: Double, y: Double)?]] = Array(repeating: [], count: percentiles.count)
+  /// p50, p90 and p99 latency per interval (no point where an interval had no completed request); p50 and p99 only
+  /// when several runs are overlaid.
+  static func latencyChart(_ runs: [LoadResult]) -> SVGChart {
+    let picks: [(String, KeyPath<LoadResult.Interval, Double?>)] =
+      runs.count == 1 ? [("p50", \.p50), ("p90", \.p90), ("p99", \.p99)] : [("p50", \.p50), ("p99", \.p99)]
+    var series: [SVGChart.Series] = []
     var peak = 0.0
-    for (i, interval) in timeline.intervals.enumerated() {
-      let x = Double(i) * width + width / 2
-      for (k, p) in percentiles.enumerated() {
-        guard interval.latency.totalCount > 0 else {
-          lines[k].append(nil)
-          continue
+    for run in runs {
+      for (label, key) in picks {
+        let points = run.intervals.enumerated().map { (i, interval) -> (x: Double, y: Double)? in
+          guard let ms = interval[keyPath: key] else { return nil }
+          peak = max(peak, ms)
+          return (place(i, run).x, ms)
         }
-        let ms = Double(interval.latency.value(atPercentile: p)) / 1000
-        peak = max(peak, ms)
-        lines[k].append((x, ms))
+        series.append(.init(name: name(run, label, runs), points: points))
       }
     }
+    let width = runs.map(\.intervalSeconds).max() ?? 1
     return SVGChart(
       id: "latency", title: "Latency percentiles over time",
       description:
-        "p50, p90 and p99 latency in milliseconds per \(ChartTicks.label(width)) s interval, measured from each "
-        + "request's intended send time; highest p99 \(format(peak)) ms.",
-      x: timeAxis(report), y: .linear("Latency (ms)", max: peak),
-      series: zip(["p50", "p90", "p99"], lines).map { SVGChart.Series(name: $0.0, points: $0.1) })
+        "\(picks.map(\.0).joined(separator: ", ")) latency in milliseconds per \(ChartTicks.label(width)) s interval, "
+        + "measured from each request's intended send time; highest p99 \(format(peak)) ms.",
+      x: timeAxis(runs), y: .linear("Latency (ms)", max: peak), series: series)
   }
 
-  /// The whole run's latency by percentile on HdrHistogram's log scale.
-  static func distributionChart(_ report: LoadReport) -> SVGChart {
-    let latency = report.stats.latency
-    let nines = ChartTicks.percentileNines(totalCount: latency.totalCount)
-    let points = latency.percentileSteps().map { step -> (x: Double, y: Double)? in
-      (ChartTicks.percentilePosition(step.percentile, nines: nines), Double(step.value) / 1000)
+  /// Each run's latency by percentile on HdrHistogram's log scale.
+  static func distributionChart(_ runs: [LoadResult]) -> SVGChart {
+    let nines = ChartTicks.percentileNines(totalCount: Int64(runs.map(\.measured).max() ?? 0))
+    let series = runs.map { run in
+      SVGChart.Series(
+        name: runs.count == 1 ? "latency" : run.meta.label,
+        points: run.distribution.map { (ChartTicks.percentilePosition($0.percentile, nines: nines), $0.milliseconds) })
     }
     let x = SVGChart.Axis(
       label: "Percentile (log scale of 1/(1−p))", top: Double(nines),
       ticks: (0...nines).map { (Double($0), ChartTicks.percentileLabel(nines: $0)) })
+    let top = runs.map(\.maxMilliseconds).max() ?? 0
+    let figures = runs.map { run in
+      let p = { (q: Double) in format(run.distribution.first { $0.percentile >= q }?.milliseconds ?? 0) + " ms" }
+      return (runs.count > 1 ? "\(run.meta.label): " : "")
+        + "p50 \(p(50)), p99 \(p(99)), max \(format(run.maxMilliseconds)) ms"
+    }
     return SVGChart(
       id: "distribution", title: "Latency by percentile",
       description:
-        "Latency in milliseconds at each percentile of all \(latency.totalCount) completed requests, on "
-        + "HdrHistogram's percentile scale (0%, 90%, 99%, 99.9% … equally spaced); p50 \(report.ms(50)), "
-        + "p99 \(report.ms(99)), max \(format(Double(latency.max) / 1000)) ms.",
-      x: x, y: .linear("Latency (ms)", max: Double(latency.max) / 1000),
-      series: [.init(name: "latency", points: points)])
+        "Latency in milliseconds at each percentile of all completed requests, on HdrHistogram's percentile scale "
+        + "(0%, 90%, 99%, 99.9% … equally spaced); " + figures.joined(separator: "; ") + ".",
+      x: x, y: .linear("Latency (ms)", max: top), series: series)
   }
 
-  /// Seconds from the start of the run, to the end of the last interval or of the run.
-  private static func timeAxis(_ report: LoadReport) -> SVGChart.Axis {
-    let timeline = report.stats.timeline
-    let end = max(report.seconds, Double(timeline.intervals.count) * timeline.intervalSeconds)
-    return .linear("Time since start (s)", max: end)
+  /// Where interval `i` of `run` is drawn (the middle of the part of it the run covered) and how long that part is:
+  /// the last interval is cut short by the end of the run, so its point stays inside the axis.
+  static func place(_ i: Int, _ run: LoadResult) -> (x: Double, span: Double) {
+    let start = Double(i) * run.intervalSeconds
+    let span = max(0, min(run.intervalSeconds, run.seconds - start))
+    return (start + span / 2, span)
+  }
+
+  /// The legend name of `what` for `run`: prefixed with the run's label when several are overlaid.
+  private static func name(_ run: LoadResult, _ what: String, _ runs: [LoadResult]) -> String {
+    runs.count == 1 ? what : "\(run.meta.label) \(what)"
+  }
+
+  /// Where the time axis ends: the end of the longest run.
+  static func end(_ runs: [LoadResult]) -> Double { runs.map(\.seconds).max() ?? 0 }
+
+  /// Seconds from the start, ending exactly at the end of the longest run (no padding to a round number).
+  private static func timeAxis(_ runs: [LoadResult]) -> SVGChart.Axis {
+    .upTo("Time since start (s)", end: end(runs))
   }
 
   static func format(_ v: Double) -> String { String(format: v >= 100 ? "%.0f" : "%.2f", v) }

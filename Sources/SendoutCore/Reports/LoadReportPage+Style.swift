@@ -2,10 +2,10 @@ extension LoadReportPage {
   /// The page's CSS: system fonts, a light and a dark scheme, series told apart by colour and dash.
   static let style = """
     :root { --grid: #e4e7eb; --axis: #57606a; --warn-bg: #fff8c5; --warn-fg: #4d2d00;
-      --c1: #0969da; --c2: #cf222e; --c3: #1a7f37; --c4: #8250df; }
+      --c1: #0969da; --c2: #cf222e; --c3: #1a7f37; --c4: #8250df; --c5: #bc4c00; --c6: #1b7c83; }
     @media (prefers-color-scheme: dark) {
       :root { --grid: #262c36; --axis: #9198a1; --warn-bg: #3b2e00; --warn-fg: #f2cc60;
-        --c1: #4493f8; --c2: #f47067; --c3: #3fb950; --c4: #be8fff; }
+        --c1: #4493f8; --c2: #f47067; --c3: #3fb950; --c4: #be8fff; --c5: #f0883e; --c6: #39c5cf; }
     }
     body { padding: 24px; }
     header h1 { margin: 0 0 4px; font-size: 22px; }
@@ -36,6 +36,14 @@ extension LoadReportPage {
     svg.chart .series-2 { stroke: var(--c2); stroke-dasharray: 6 3; }
     svg.chart .series-3 { stroke: var(--c3); stroke-dasharray: 2 3; }
     svg.chart .series-4 { stroke: var(--c4); stroke-dasharray: 8 3 2 3; }
+    svg.chart .series-5 { stroke: var(--c5); stroke-dasharray: 1 2; }
+    svg.chart .series-6 { stroke: var(--c6); stroke-dasharray: 10 4; }
+    .runs { margin-top: 8px; font-size: 12px; }
+    .runs th, .runs td { padding: 2px 12px 2px 0; color: var(--muted); }
+    .runs td.mono { color: var(--fg); }
+    .runs td:first-child, .runs td:nth-child(2) { white-space: nowrap; }
+    main.multi { grid-template-columns: minmax(320px, 460px) minmax(0, 1fr); }
+    main.multi td { overflow-wrap: normal; padding-right: 10px; }
     footer { margin-top: 24px; color: var(--muted); font-size: 12px; }
     @media (max-width: 800px) { main { grid-template-columns: 1fr; } }
     """

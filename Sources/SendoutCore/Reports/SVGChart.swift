@@ -39,6 +39,18 @@ public struct SVGChart: Sendable {
       let (top, ticks) = ChartTicks.linear(max: max)
       return Axis(label: label, top: top, ticks: ticks.map { ($0, ChartTicks.label($0)) })
     }
+
+    /// A linear axis from 0 that ends exactly at `end` (a run's end), with the nice ticks that fall inside it.
+    public static func upTo(_ label: String, end: Double) -> Axis {
+      guard end.isFinite, end > 0 else { return linear(label, max: 0) }
+      let nice = ChartTicks.linear(max: end).ticks
+      var ticks = nice.filter { $0 <= end * (1 + 1e-9) }.map { ($0, ChartTicks.label($0)) }
+      let step = nice.count > 1 ? nice[1] - nice[0] : end
+      if let last = ticks.last?.0, end - last >= step / 4 {  // the end itself, to a tenth, when no tick is near it
+        ticks.append((end, ChartTicks.label((end * 10).rounded() / 10)))
+      }
+      return Axis(label: label, top: end, ticks: ticks)
+    }
   }
 
   /// The element id prefix (unique on the page) and the accessible title and description.

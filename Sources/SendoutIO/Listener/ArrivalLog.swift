@@ -35,6 +35,8 @@ public final class ArrivalLog: Sendable {
     var bodyBytes = 0
   }
   private let kept = Mutex(Kept())
+  /// The page's forwards of kept arrivals ("Forward to URL").
+  public let forwards = ArrivalForwards()
 
   /// A log of at most `capacity` arrivals (default 10,000) and `maxBodyBytes` of bodies (default 64 MiB).
   public init(capacity: Int = 10_000, maxBodyBytes: Int = 64 << 20) {

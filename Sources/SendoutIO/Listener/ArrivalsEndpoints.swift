@@ -6,6 +6,9 @@ import SendoutCore
 /// - `GET /_sendout/`: the live Arrivals page (`/_sendout/arrivals.css` and `/_sendout/arrivals.js` with it).
 /// - `GET /_sendout/api/arrivals?since=N&limit=M`: arrivals numbered after N, oldest first (M ≤ 1000, default 500).
 /// - `GET /_sendout/api/arrivals/SEQ`: one arrival with its headers (secrets redacted) and body.
+/// - `POST /_sendout/api/arrivals/SEQ/forward` `{"url": URL}` (JSON only, same origin): re-sends the arrival's exact
+///   bytes and headers to URL from this process (`ArrivalForward`); answers 202 `{"forward": N}` at once, and
+///   `GET /_sendout/api/forwards/N` gives the answer when it came.
 public enum ArrivalsEndpoints {
   /// The reserved prefix.
   public static let prefix = "/_sendout"
@@ -22,6 +25,10 @@ public enum ArrivalsEndpoints {
     let path = String(parts.first ?? "")
     let query = parts.count > 1 ? String(parts[1]) : ""
     let method = request.head.method ?? ""
+    if method == "POST", path.hasPrefix(prefix + "/api/arrivals/"), path.hasSuffix("/forward") {
+      let seq = path.dropFirst(prefix.count + "/api/arrivals/".count).dropLast("/forward".count)
+      return forward(String(seq), request, log: log)
+    }
     guard method == "GET" || method == "HEAD" else {
       return error(405, "Method '\(method)' is not allowed on \(path): the UI endpoints take GET", allow: true)
     }
@@ -47,6 +54,8 @@ public enum ArrivalsEndpoints {
       },
       .init("GET", "/_sendout/api/arrivals") { query, _, log in ArrivalsEndpoints.list(query: query, log: log) },
       .init("GET", "/_sendout/api/arrivals/{seq}") { _, p, log in ArrivalsEndpoints.detail(p["seq"] ?? "", log: log) },
+      .init("GET", "/_sendout/api/forwards/{n}") { _, p, log in ArrivalsEndpoints.forwardResult(p["n"] ?? "", log: log)
+      },
     ])
 
   private static var page: HTTPReply { asset(ArrivalsPage.html, type: "text/html; charset=utf-8", page: true) }
@@ -100,6 +109,42 @@ public enum ArrivalsEndpoints {
     o.append("body", .string(String(decoding: entry.webhook.body, as: UTF8.self)))
     let parsed = try? JSONParser.parse(entry.webhook.body)
     o.append("body_pretty", parsed.map { .string($0.prettyString) } ?? .null)
+    return json(.object(o))
+  }
+
+  /// `POST …/arrivals/SEQ/forward`: only a JSON body from this page's origin (a cross-site form cannot send one, so
+  /// no other page can make the listener send requests).
+  private static func forward(_ text: String, _ request: HTTPMessage, log: ArrivalLog) -> HTTPReply {
+    guard request.head.value("content-type")?.lowercased().hasPrefix("application/json") == true else {
+      return error(415, "Forward takes a JSON body {\"url\": \"http://…\"} with content-type application/json")
+    }
+    if let origin = request.head.value("origin"), let host = request.head.value("host"),
+      origin != "http://" + host, origin != "https://" + host
+    {
+      return error(403, "Forward is refused from origin '\(origin)': only this listener's own page may forward")
+    }
+    guard let seq = Int(text), seq > 0, let entry = log.entry(seq) else {
+      return error(404, "Arrival '\(text)' is not kept: give a seq from /_sendout/api/arrivals")
+    }
+    guard let url = (try? JSONParser.parse(request.body))?["url"]?.stringValue else {
+      return error(400, "Forward takes {\"url\": \"http://…\"}: the body has no string `url`")
+    }
+    do throws(DeliveryError) {
+      let number = log.forwards.start(try ArrivalForward.request(entry.webhook, to: url))
+      return json(["forward": .int(number), "url": .string(TargetURL.withoutPassword(url))], status: 202)
+    } catch let refusal {
+      return error(400, "Cannot forward to '\(url)': \(refusal.message)")
+    }
+  }
+
+  /// `GET /_sendout/api/forwards/N`: `{"done": false}` while in flight, then the result.
+  private static func forwardResult(_ text: String, log: ArrivalLog) -> HTTPReply {
+    guard let number = Int(text), let result = log.forwards.result(number) else {
+      return error(404, "Forward '\(text)' is not known (the last \(ArrivalForwards.bound) are kept)")
+    }
+    guard let result else { return json(["done": false]) }
+    guard case .object(var o) = result.json else { return error(500, "Internal error") }
+    o.append("done", true)
     return json(.object(o))
   }
 

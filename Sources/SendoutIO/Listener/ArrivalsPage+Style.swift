@@ -48,6 +48,17 @@ extension ArrivalsPage {
       .kind { color: var(--muted); font-weight: 400; }
       pre { margin: 0; padding: 10px; background: var(--bg); border: 1px solid var(--border); border-radius: 6px;
         white-space: pre-wrap; overflow-wrap: anywhere; max-height: 50vh; overflow: auto; }
+      .filters { display: flex; flex-wrap: wrap; gap: 10px; align-items: end; margin-top: 8px; }
+      .filters label { display: flex; flex-direction: column; gap: 2px; font-size: 12px; color: var(--muted); }
+      .filters .grow { flex: 1; min-width: 200px; max-width: 420px; }
+      .filters select, .filters input, .forward input { font: inherit; padding: 4px 6px; color: var(--fg);
+        background: var(--bg); border: 1px solid var(--border); border-radius: 6px; }
+      .actions { margin: 12px 0 6px; }
+      button { font: inherit; cursor: pointer; border: 1px solid var(--border); background: var(--bg);
+        color: var(--fg); border-radius: 6px; padding: 4px 10px; }
+      .forward { display: flex; gap: 8px; align-items: end; margin-top: 10px; }
+      .forward label { flex: 1; display: flex; flex-direction: column; gap: 2px; font-size: 12px; color: var(--muted); }
+      #forward-body { max-height: 20vh; }
       @media (max-width: 900px) {
         main { grid-template-columns: 1fr; grid-template-rows: minmax(0, 1fr) minmax(0, 1fr); }
         .detail { border-left: 0; border-top: 1px solid var(--border); }

@@ -17,6 +17,16 @@ public enum ArrivalsPage {
       <p class="hint">Webhooks this listener received, newest first. Send to any path outside <code>/_sendout/</code>,
       e.g. <code id="webhook-url">/webhooks</code>.</p>
       <p id="status" class="status" role="status">Connecting…</p>
+      <form id="filters" class="filters" role="search" aria-label="Filter arrivals">
+      <label>Event type <select name="event_type"><option value="">All</option></select></label>
+      <label>Signature <select name="signature"><option value="">All</option><option>valid</option>
+      <option>invalid</option><option>absent</option><option>unchecked</option></select></label>
+      <label>Answer <select name="status"><option value="">All</option><option>2xx</option><option>3xx</option>
+      <option>4xx</option><option>5xx</option></select></label>
+      <label class="grow">Search <input type="search" name="q" autocomplete="off"
+      placeholder="#, path, event type, sendout id…"></label>
+      <span id="match-info" class="hint" aria-live="polite"></span>
+      </form>
       </header>
       <main>
       <section class="list" aria-label="Arrivals">
@@ -40,6 +50,15 @@ public enum ArrivalsPage {
       <p id="detail-hint" class="hint">Select a row (click it, or arrow keys and Enter) to see its headers and body.</p>
       <div id="detail-body" hidden>
       <dl id="detail-facts" class="facts"></dl>
+      <div class="actions"><button type="button" id="copy-curl">Copy as cURL</button></div>
+      <pre id="curl-text" tabindex="0" hidden></pre>
+      <form id="forward-form" class="forward"><label>Forward to URL <input name="url" id="forward-url" type="url"
+      required placeholder="http://127.0.0.1:3000/webhooks" autocomplete="off" spellcheck="false"></label>
+      <button type="submit" id="forward-send">Forward</button></form>
+      <p class="hint">Sends this request's exact body and headers again, from the listener, and shows the answer.</p>
+      <section id="forward-result" hidden aria-live="polite"><h3>Answer <span id="forward-summary" class="kind"></span>
+      </h3><table class="headers"><tbody id="forward-headers"></tbody></table><pre id="forward-body" tabindex="0"></pre>
+      </section>
       <h3>Body <span id="body-kind" class="kind"></span></h3>
       <pre id="detail-raw" tabindex="0"></pre>
       <h3>Headers</h3>

@@ -34,6 +34,7 @@ public enum LoadOptions {
     let json = arguments.flag("--json")
     c.histogramPath = try arguments.option("--histogram")
     c.reportPath = try arguments.option("--report")
+    c.resultPath = try arguments.option("--save-result")
     c.maxP99Milliseconds = try arguments.option("--max-p99", expected: "a duration like 250ms") {
       DurationText.milliseconds($0)
     }

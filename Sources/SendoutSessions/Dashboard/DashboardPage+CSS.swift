@@ -22,11 +22,12 @@ extension DashboardPage {
       .top h1 { font-size: 17px; margin: 0; white-space: nowrap; }
       .logo { color: var(--accent); }
       .tabs { display: flex; gap: 4px; }
-      .tabs a { padding: 7px 12px; border-radius: 6px; color: var(--muted); text-decoration: none; font-weight: 500; }
+      .tabs a { white-space: nowrap; padding: 7px 12px; border-radius: 6px; color: var(--muted); text-decoration: none; font-weight: 500; }
       .tabs a[aria-selected="true"] { color: var(--accent); background: var(--row-hover); }
       .tabs a:focus-visible { outline: 2px solid var(--focus); }
       .meta { margin: 0 0 0 auto; color: var(--muted); display: flex; align-items: center; gap: 10px; min-width: 0; }
-      .meta code { max-width: 360px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--fg); }
+      .meta { white-space: nowrap; }
+      .meta code { max-width: 300px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; color: var(--fg); }
       .live { display: inline-block; width: 150px; font-size: 12px; white-space: nowrap; }
       .live::before { content: "●"; margin-right: 5px; color: var(--skip); }
       .live.on::before { color: var(--ok); }
@@ -108,5 +109,29 @@ extension DashboardPage {
         border-radius: 6px; padding: 12px; margin: 0; max-height: 48vh; overflow: auto; white-space: pre-wrap;
         overflow-wrap: anywhere; }
       pre#answer-body { max-height: 24vh; }
+      .badge.LIVE { background: var(--ok-bg); color: var(--ok); }
+      .badge.PAUSED, .badge.DISABLED { background: var(--bad-bg); color: var(--bad); }
+      .sources { margin-bottom: 16px; }
+      .sources h2 { font-size: 14px; margin: 0 0 8px; }
+      #source-table th:nth-child(1) { width: 110px; } #source-table th:nth-child(2) { width: 200px; }
+      #source-table th:nth-child(4) { width: 90px; } #source-table th:nth-child(5) { width: 230px; }
+      #source-table th:nth-child(6) { width: 100px; }
+      button.resume { width: 76px; }
+      a { color: var(--accent); }
+      .controls { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 16px; padding: 8px 20px;
+        background: var(--panel); border-bottom: 1px solid var(--border); font-size: 13px; }
+      .controls form.inline { display: flex; gap: 6px; align-items: center; margin: 0; }
+      .controls input { font: inherit; padding: 3px 6px; border: 1px solid var(--border); border-radius: 6px;
+        background: var(--bg); color: var(--fg); }
+      .controls button { border: 1px solid var(--border); background: var(--bg); color: var(--fg); border-radius: 6px;
+        padding: 4px 10px; }
+      .controls button:disabled { opacity: .5; cursor: default; }
+      #control-result { color: var(--muted); min-width: 200px; }
+      col.c-num { width: 60px; } col.c-method { width: 80px; } col.c-code { width: 76px; } col.c-caused { width: 330px; }
+      #calls td.caused a { margin-right: 8px; }
+      #calls td.bad { color: var(--bad); }
+      #calls tr.target { background: var(--warn-bg); }
+      pre.curl { background: var(--code-bg); border: 1px solid var(--border); border-radius: 6px; padding: 10px;
+        white-space: pre-wrap; overflow-wrap: anywhere; max-height: 20vh; overflow: auto; }
       """#
 }

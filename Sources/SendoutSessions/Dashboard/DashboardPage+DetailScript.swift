@@ -26,6 +26,17 @@ extension DashboardPage {
       summaryRow(dl, "Source", s.source.id + " (" + s.source.object + ")");
       summaryRow(dl, "Target URL", s.target_url);
       summaryRow(dl, "Request id", s.request_id);
+      if (d.call) {
+        dl.appendChild(el("dt", "Caused by API call"));
+        const dd = el("dd");
+        const link = el("a", "#" + d.call.number + " " + d.call.method + " " + d.call.path + " → " + d.call.status);
+        link.href = "#calls";
+        link.id = "detail-call";
+        link.addEventListener("click", (event) => { event.preventDefault(); $("detail").close(); showCall(d.call.number); });
+        dd.appendChild(link);
+        dl.appendChild(dd);
+      }
+      $("detail-curl-text").hidden = true;
       summaryRow(dl, "Event created at", s.event_created_at);
       summaryRow(dl, "Executed at", s.executed_at);
       summaryRow(dl, "Next attempt at", s.next_attempt_at);

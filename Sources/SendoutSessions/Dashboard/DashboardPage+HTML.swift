@@ -22,8 +22,17 @@ extension DashboardPage {
         <p class="meta">Audit log <code id="audit-path" title="\#(path)">\#(path)</code>
           <span id="live" class="live" role="status" aria-live="polite">connecting…</span></p>
       </header>
+      \#(serve ? Self.controlsHTML : "")
       <main>
       <section id="view-sendouts" aria-labelledby="tab-sendouts">
+        <section id="sources" class="sources" aria-labelledby="sources-title" hidden>
+          <h2 id="sources-title">Sources <span class="hint">(webhook targets; a source whose sendout failed every
+            attempt is paused or disabled, and its later sendouts are SKIPPED until it is resumed)</span></h2>
+          <div class="table-wrap"><table class="grid" id="source-table"><thead><tr><th scope="col">State</th>
+            <th scope="col">Source</th><th scope="col">Target URL</th><th scope="col" class="num">Sendouts</th>
+            <th scope="col">Paused by</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
+            <tbody id="source-rows"></tbody></table></div>
+        </section>
         <form id="filters" class="filters" role="search" aria-label="Filter sendouts">
           <label>Status <select name="status">
             <option value="">All</option><option>SUCCESS</option><option>RETRYING</option>
@@ -51,6 +60,7 @@ extension DashboardPage {
           <span id="page-info" aria-live="polite"></span><button type="button" id="next">Older →</button></nav>
         <p id="warnings" class="warnings" hidden></p>
       </section>
+      \#(serve ? Self.callsHTML : "")
       <section id="view-world" hidden>
         <form id="world-filters" class="filters" role="search" aria-label="Filter">
           <label class="grow">Search <input type="search" name="q" placeholder="id, name, email, code…"
@@ -70,9 +80,11 @@ extension DashboardPage {
       </main>
       <dialog id="detail" aria-labelledby="detail-title">
         <div class="dialog-head"><h2 id="detail-title">Show data</h2>
+          <button type="button" id="detail-curl" class="link">Copy as cURL</button>
           <button type="button" id="detail-retry" class="retry" hidden>Retry</button>
           <button type="button" id="detail-close" aria-label="Close">✕</button></div>
         <dl id="detail-summary" class="summary"></dl>
+        <pre id="detail-curl-text" class="curl" tabindex="0" hidden></pre>
         <h3>Attempts</h3>
         <table class="grid attempts"><thead><tr><th scope="col" class="num">#</th><th scope="col">Status</th>
           <th scope="col">Executed (UTC)</th><th scope="col" class="num">HTTP</th><th scope="col" class="num">Latency</th>
@@ -104,4 +116,37 @@ extension DashboardPage {
 
       """#
   }
+
+  /// `sendout serve`'s controls: the clock, reset, delivery and scenario (`POST`s under `/_sendout/`, with the keys).
+  static let controlsHTML = #"""
+    <section id="controls" class="controls" aria-label="Server controls">
+      <span>Clock <code id="clock-now">…</code></span>
+      <form id="clock-form" class="inline"><label>Advance by <input name="advance" value="1d" size="6"
+        autocomplete="off" spellcheck="false"></label><button type="submit" id="clock-advance">Advance</button></form>
+      <span>Delivery <span id="delivery-state">…</span></span>
+      <button type="button" id="delivery-toggle">Pause delivery</button>
+      <button type="button" id="world-reset">Reset world</button>
+      <label class="file">Scenario <input type="file" id="scenario-file" accept=".json,application/json"></label>
+      <button type="button" id="scenario-load">Load scenario</button>
+      <span id="control-result" role="status" aria-live="polite"></span>
+    </section>
+    """#
+
+  /// `sendout serve`'s API calls tab.
+  static let callsHTML = #"""
+    <section id="view-calls" aria-labelledby="tab-calls" hidden>
+        <p class="hint" id="calls-info">The last \#(APICallLog.bound) API calls (older ones drop off), newest
+          first; each links to the webhooks it caused, and each sendout's data links back to its call.</p>
+        <div class="table-wrap">
+        <table id="calls" class="grid">
+          <caption class="sr-only">API calls, newest first</caption>
+          <colgroup><col class="c-num"><col class="c-time"><col class="c-method"><col><col class="c-code">
+            <col class="c-caused"></colgroup>
+          <thead><tr><th scope="col" class="num">#</th><th scope="col" title="Wall clock, UTC">Received (UTC)</th><th scope="col">Method</th>
+            <th scope="col">Path</th><th scope="col" class="num">Status</th><th scope="col">Webhooks caused</th></tr></thead>
+          <tbody id="call-rows"><tr class="placeholder"><td colspan="6">No API calls yet.</td></tr></tbody>
+        </table>
+        </div>
+      </section>
+    """#
 }

@@ -125,6 +125,7 @@ extension DashboardPage {
         " of " + list.pages;
       $("prev").disabled = state.page <= 1;
       $("next").disabled = state.page >= list.pages;
+      loadSources();
     }
 
     async function retry(id, button) {

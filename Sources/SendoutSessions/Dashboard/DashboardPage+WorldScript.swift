@@ -52,14 +52,16 @@ extension DashboardPage {
 
     function showView() {
       const wanted = location.hash.replace("#", "") || "sendouts";
-      const kind = config.world && worldColumns[wanted] ? wanted : "sendouts";
+      const kind = (config.world && worldColumns[wanted]) || (config.serve && wanted === "calls") ? wanted : "sendouts";
       state.view = kind;
       for (const tab of document.querySelectorAll(".tabs a")) {
         tab.setAttribute("aria-selected", tab.id === "tab-" + kind ? "true" : "false");
       }
       $("view-sendouts").hidden = kind !== "sendouts";
-      $("view-world").hidden = kind === "sendouts";
-      if (kind !== "sendouts") {
+      $("view-world").hidden = kind === "sendouts" || kind === "calls";
+      if (config.serve) $("view-calls").hidden = kind !== "calls";
+      if (kind === "calls") loadCalls();
+      else if (kind !== "sendouts") {
         if (world.kind !== kind) { world.kind = kind; world.page = 1; $("world-filters").elements.q.value = ""; }
         $("view-world").setAttribute("aria-labelledby", "tab-" + kind);
         loadWorld();

@@ -20,6 +20,8 @@ struct DashboardPage: Sendable {
   var auditPath: String
   /// Whether the world tabs (customers, vouchers, campaigns) are shown.
   var worldTabs: Bool
+  /// Whether this is `sendout serve`'s page: the API calls tab and the clock, reset, delivery and scenario controls.
+  var serve = false
 
   /// The page as a reply.
   var reply: HTTPReply {
@@ -34,7 +36,9 @@ struct DashboardPage: Sendable {
     switch name {
     case "dashboard.css": (type, text) = ("text/css; charset=utf-8", stylesheet)
     case "dashboard.js":
-      (type, text) = ("text/javascript; charset=utf-8", script + detailScript + worldScript + keysScript)
+      (type, text) = (
+        "text/javascript; charset=utf-8", script + detailScript + sourcesScript + serveScript + worldScript + keysScript
+      )
     default:
       throw VoucherifyError(status: 404, key: "not_found", message: "Resource not found", details: "No asset '\(name)'")
     }
@@ -47,16 +51,19 @@ struct DashboardPage: Sendable {
     o.append("api", .string(DashboardService.prefix + "api/"))
     o.append("audit_path", .string(auditPath))
     o.append("world", .bool(worldTabs))
+    o.append("serve", .bool(serve))
     return HTMLText.scriptJSON(JSON.object(o).compactString)
   }
 
-  /// The world tabs' buttons (none for `sendout dashboard`).
+  /// The world tabs' buttons and serve's API calls tab (none for `sendout dashboard`).
   var worldTabButtons: String {
     guard worldTabs else { return "" }
-    return WorldBrowser.Kind.allCases.map { kind in
+    let calls = serve ? [##"<a role="tab" id="tab-calls" href="#calls" aria-selected="false">API calls</a>"##] : []
+    let world = WorldBrowser.Kind.allCases.map { kind in
       let name = kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst()
       return
         ##"<a role="tab" id="tab-\##(kind.rawValue)" href="#\##(kind.rawValue)" aria-selected="false">\##(name)</a>"##
-    }.joined(separator: "\n        ")
+    }
+    return (calls + world).joined(separator: "\n        ")
   }
 }

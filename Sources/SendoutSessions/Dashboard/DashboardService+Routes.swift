@@ -4,7 +4,7 @@ import SendoutIO
 extension DashboardService {
   /// One of the dashboard's pages or JSON endpoints.
   enum Endpoint: Sendable {
-    case page, asset, info, sendouts, changes, sendout, retry, world
+    case page, asset, info, sendouts, changes, sendout, retry, world, sources, resume, calls
   }
 
   /// The dashboard's pages and JSON endpoints (`HEAD` is answered as `GET`); a new endpoint is a row here and a case
@@ -14,7 +14,8 @@ extension DashboardService {
     .init("GET", "/_sendout/assets/{name}", .asset), .init("GET", "/_sendout/api/info", .info),
     .init("GET", "/_sendout/api/sendouts", .sendouts), .init("GET", "/_sendout/api/sendouts/changes", .changes),
     .init("GET", "/_sendout/api/sendouts/{id}", .sendout), .init("POST", "/_sendout/api/sendouts/{id}/retry", .retry),
-    .init("GET", "/_sendout/api/world/{kind}", .world),
+    .init("GET", "/_sendout/api/world/{kind}", .world), .init("GET", "/_sendout/api/sources", .sources),
+    .init("POST", "/_sendout/api/sources/{id}/resume", .resume), .init("GET", "/_sendout/api/calls", .calls),
   ])
 
   /// Runs one endpoint with the path's parameters.
@@ -30,6 +31,9 @@ extension DashboardService {
     case .sendout: return Self.json(try detail(p["id"] ?? ""))
     case .retry: return Self.json(try retry(p["id"] ?? ""), status: 202)
     case .world: return Self.json(try world(p["kind"] ?? "", request.query))
+    case .sources: return Self.json(sources())
+    case .resume: return Self.json(try resume(p["id"] ?? ""), status: 202)
+    case .calls: return Self.json(try calls())
     }
   }
 
@@ -49,7 +53,8 @@ extension DashboardService {
         status: 404, key: "not_found", message: "Resource not found",
         details: "No endpoint at \(request.path); see docs/dashboard.md")
     case .notFound where segments.first == "api" || segments.first == "assets":
-      throw VoucherifyError.methodNotAllowed(request.method, allowed: segments.last == "retry" ? ["POST"] : ["GET"])
+      throw VoucherifyError.methodNotAllowed(
+        request.method, allowed: ["retry", "resume"].contains(segments.last ?? "") ? ["POST"] : ["GET"])
     case .notFound:
       throw VoucherifyError(
         status: 404, key: "not_found", message: "Resource not found", details: "No page at \(request.path)")

@@ -79,6 +79,7 @@ extension DashboardService {
       "headers", .array((latest?.headers ?? []).map { ["name": .string($0.name), "value": .string($0.value)] }))
     o.append("redacted_headers", .array((latest?.redactedHeaderNames ?? []).map(JSON.string)))
     o.append("attempts", .array(records.map(Self.attempt)))
+    o.append("call", configuration.calls?.call(causing: id).map(APICallLog.json) ?? .null)
     return .object(o)
   }
 

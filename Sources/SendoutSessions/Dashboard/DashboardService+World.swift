@@ -14,3 +14,20 @@ extension DashboardService {
     return reader { world in WorldBrowser.page(world, query) }
   }
 }
+
+extension DashboardService {
+  /// `GET /_sendout/api/calls`: `sendout serve`'s most recent API calls, newest first, each with the sendouts it
+  /// caused; `bound` says how many are kept.
+  func calls() throws(VoucherifyError) -> JSON {
+    guard let log = configuration.calls else {
+      throw VoucherifyError(
+        status: 404, key: "not_found", message: "Resource not found",
+        details: "No API calls here: the API calls tab is in 'sendout serve''s dashboard")
+    }
+    let (entries, total) = log.recent
+    return [
+      "object": "list", "bound": .int(APICallLog.bound), "total": .int(total),
+      "calls": .array(entries.map(APICallLog.json)),
+    ]
+  }
+}

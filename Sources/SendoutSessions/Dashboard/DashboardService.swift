@@ -20,6 +20,10 @@ final class DashboardService: HTTPHandler, Sendable {
     var delivery: DeliverySettings
     /// The world of `sendout serve`; `nil` for `sendout dashboard` (no world tabs).
     var world: WorldReader?
+    /// `sendout serve`'s recent API calls (the "API calls" tab and its controls); `nil` for `sendout dashboard`.
+    var calls: APICallLog? = nil
+    /// `sendout serve`'s paused sources; `nil`: the audit log's.
+    var sources: SourceControl? = nil
   }
 
   let tail: AuditTail
@@ -62,7 +66,7 @@ final class DashboardService: HTTPHandler, Sendable {
 
   /// What the page shows before its script runs.
   func page() -> DashboardPage {
-    DashboardPage(auditPath: configuration.delivery.auditPath, worldTabs: hasWorld)
+    DashboardPage(auditPath: configuration.delivery.auditPath, worldTabs: hasWorld, serve: configuration.calls != nil)
   }
 
   /// A JSON answer, pretty-printed (people read these in the browser too), never cached.

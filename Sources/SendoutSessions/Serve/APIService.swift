@@ -34,6 +34,8 @@ final class APIService: HTTPHandler, Sendable {
   /// For `POST /_sendout/scenario`: the targets as at start.
   let scenarioTargets: ScenarioTargets
   let sendoutRows: @Sendable () throws(SessionError) -> [AuditSummary.Row]
+  /// The recent calls and the sendouts each caused (the dashboard's "API calls" tab).
+  let calls = APICallLog()
   /// What the server started from (before any call): a failed journal write rebuilds the mock from it.
   let start: (mock: MockAPI, seed: UInt64)
 
@@ -89,6 +91,8 @@ final class APIService: HTTPHandler, Sendable {
       (call.method, call.path) == ("GET", "/_sendout/sendouts") ? sendouts(call) : state.withLock { answer(call, &$0) }
     let bytes = applied.status == 204 ? [] : applied.bytes ?? applied.body.compactBytes
     delivery.enqueue(applied.sendouts)
+    calls.record(
+      at: wall, method: call.method, path: call.path, status: applied.status, sendoutIDs: applied.sendouts.map(\.id))
     observer(.apiCall(method: call.method, path: call.path, status: applied.status))
     return HTTPReply(
       status: applied.status, headers: [HTTPHeader("content-type", "application/json; charset=utf-8")], body: bytes)

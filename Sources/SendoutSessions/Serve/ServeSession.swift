@@ -144,7 +144,9 @@ public enum ServeSession {
       hostGuard: .reserved)  // the dashboard and the admin endpoints; /v1/… take keys
     let dashboard = DashboardService(
       DashboardService.Configuration(
-        delivery: configuration.delivery, world: { body in service.read(body) }),
+        delivery: configuration.delivery, world: { body in service.read(body) }, calls: service.calls,
+        sources: SourceControl(
+          paused: { Set(delivery.snapshot.pausedSources) }, resume: { delivery.resume(source: $0) })),
       observer: observer)
     let router = ServeRouter(dashboard: dashboard, api: service)
     // A scenario's steps (and what a restart resumes) are queued before the first call can be.

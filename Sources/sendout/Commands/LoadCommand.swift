@@ -47,7 +47,11 @@ enum LoadCommand: Command {
       --histogram FILE      Write the latency percentile distribution in HdrHistogram's text format (ms).
       --report FILE.html    Write a standalone HTML report (no JavaScript, opens offline): requests/s and
                             errors over time, p50/p90/p99 over time and the percentile distribution as charts,
-                            next to the figures above. Per-second figures; runs over 30 min use coarser intervals.
+                            next to the figures above and the command, date and version (secrets redacted).
+                            Per-second figures; runs over 30 min use coarser intervals.
+      --save-result FILE.json  Save the run (figures, timeline, distribution) to overlay it later:
+                            'sendout load --report out.html run1.json run2.json' draws up to 3 saved runs
+                            overlaid, without running.
       --max-p99 D           Exit 1 if p99 latency is over D (e.g. 250ms).
       --max-error-rate F    Exit 1 if the fraction of failed requests is over F (e.g. 0.01 or 1%).
       --audit FILE          Write one JSON line per request to FILE (replaced): sendout_id, status
@@ -64,7 +68,16 @@ enum LoadCommand: Command {
     """
 
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
+    var saved = arguments
+    if let report = try saved.option("--report"), let files = try? saved.positionals(),
+      LoadReportFiles.areResults(files)
+    {
+      let wrote = try await Session.run { () throws(SessionError) in try LoadReportFiles.render(files, to: report) }
+      return try Session.finish(CommandEnding([wrote]))
+    }
     var (configuration, json) = try LoadOptions.parse(&arguments)
+    configuration.command = Array(CommandLine.arguments.dropFirst())
+    configuration.version = SendoutVersion.line
     let rest = try arguments.positionals()
     guard rest.isEmpty else { throw .usage("'load' takes no positional arguments, got '\(rest[0])'") }
     configuration.reportsProgress = Console.isTerminal && !json

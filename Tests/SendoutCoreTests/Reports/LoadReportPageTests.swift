@@ -24,12 +24,16 @@ import Testing
       target: target, requestedRate: 20, connections: 4, transport: "socket", seconds: 5.004, stats: stats)
   }
 
+  static let meta = LoadResult.Meta(
+    label: "run", command: "sendout load --rate 20 --count 100", date: "2026-12-06T22:00:00.000Z",
+    version: "sendout 0.1.0 (commit unknown)")
+
   @Test func theGoldenPage() throws {
-    try Snapshot.assert(LoadReportPage.html(Self.report()), named: "load-report.html")
+    try Snapshot.assert(LoadReportPage.html(Self.report(), meta: Self.meta), named: "load-report.html")
   }
 
   @Test func threeAccessibleChartsAndTheFigures() {
-    let html = LoadReportPage.html(Self.report())
+    let html = LoadReportPage.html(Self.report(), meta: Self.meta)
     #expect(html.components(separatedBy: "<svg ").count - 1 == 3)
     #expect(html.components(separatedBy: "<title id=").count - 1 == 3)
     #expect(html.components(separatedBy: "<desc id=").count - 1 == 3)
@@ -41,7 +45,8 @@ import Testing
   }
 
   @Test func theTargetIsEscapedEverywhere() {
-    let html = LoadReportPage.html(Self.report(target: "http://127.0.0.1/<script>alert(1)</script>?a=1&b=\"x\""))
+    let html = LoadReportPage.html(
+      Self.report(target: "http://127.0.0.1/<script>alert(1)</script>?a=1&b=\"x\""), meta: Self.meta)
     #expect(!html.contains("<script>"))
     #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;?a=1&amp;b=&quot;x&quot;"))
   }
@@ -49,7 +54,7 @@ import Testing
   @Test func anEmptyRunStillRendersAxes() {
     let report = LoadReport(
       target: "http://x/", requestedRate: nil, connections: 1, transport: "socket", seconds: 0, stats: LoadStats())
-    let html = LoadReportPage.html(report)
+    let html = LoadReportPage.html(report, meta: Self.meta)
     #expect(html.components(separatedBy: "<svg ").count - 1 == 3)
     #expect(!html.contains("nan") && !html.contains("inf"))
   }

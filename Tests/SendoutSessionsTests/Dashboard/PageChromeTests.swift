@@ -8,7 +8,8 @@ import Testing
 @Suite struct PageChromeTests {
   static let loadReport = LoadReportPage.html(
     LoadReport(
-      target: "http://x/<y>", requestedRate: nil, connections: 1, transport: "socket", seconds: 1, stats: LoadStats()))
+      target: "http://x/<y>", requestedRate: nil, connections: 1, transport: "socket", seconds: 1, stats: LoadStats()),
+    meta: .init(label: "run", command: "sendout load", date: "2026-12-06T00:00:00Z", version: "sendout 0.1.0"))
 
   /// Each page's HTML and its stylesheet (the load report's is inline).
   static let pages: [(name: String, html: String, css: String)] = [
