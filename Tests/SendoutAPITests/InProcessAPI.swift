@@ -45,6 +45,11 @@ final class InProcessAPI {
     return InProcessAPI(world: try World.sample(seed: seed, endingAt: start), seed: seed, at: start)
   }
 
+  /// A mock over `world` as it is, the simulated clock at its time.
+  static func over(_ world: World, seed: UInt64 = 1) -> InProcessAPI {
+    InProcessAPI(world: world, seed: seed, at: world.now)
+  }
+
   /// Runs `body` on the world.
   func read<T>(_ body: (World) -> T) -> T { body(mock.world) }
 
