@@ -54,7 +54,8 @@ import Testing
       _ = try world.addEarningRule(campaignID: loyaltyID, every: 100 * n, points: n)
     }
     for _ in 0..<3 {
-      let coupon = try world.publish(campaignID: try #require(world.firstCampaign(.discountCoupons)).id, customerID: customer)
+      let coupon = try world.publish(
+        campaignID: try #require(world.firstCampaign(.discountCoupons)).id, customerID: customer)
       _ = try world.redeem(voucherID: coupon.value.voucherIDs[0], customerID: customer)
     }
     for campaign in world.campaigns.prefix(3) {
