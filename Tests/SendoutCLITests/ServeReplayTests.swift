@@ -53,16 +53,18 @@ import Testing
     }
   }
 
-  /// Waits until the audit log holds a final record of `count` sendouts (at most 10 s); how many it holds.
-  static func delivered(_ serve: ServeProcess, count: Int) async throws -> Int {
-    var final = 0
+  /// Waits (at most 10 s) until the delivery queue is idle and the audit log holds a final SUCCESS record of every
+  /// webhook the listener received; how many that is, or `nil` when it never was.
+  static func delivered(_ serve: ServeProcess, _ listener: WebhookListener) async throws -> Int? {
     for _ in 0..<1_000 {
+      let (_, queue) = try await serve.call("GET", "/_sendout/delivery")
+      let idle = queue["queued"] == 0 && queue["in_flight"] == 0 && queue["waiting_retry"] == 0
       let (_, list) = try await serve.call("GET", "/_sendout/sendouts?status=SUCCESS")
-      final = list["total"]?.intValue ?? 0
-      if final >= count { break }
+      let received = listener.receivedCount
+      if idle, list["total"]?.intValue == received { return received }
       try await Task.sleep(nanoseconds: 10_000_000)
     }
-    return final
+    return nil
   }
 
   @Test func twoKill9RestartsOnTheWallClockKeepEveryIDAndTimeAndResendNothing() async throws {
@@ -79,9 +81,8 @@ import Testing
     var serve = try ServeProcess(state: state, audit: audit, to: target)
     for round in 0..<2 {
       made += try await Self.checkouts(serve, round: round)
-      let sent = listener.receivedCount
+      let sent = try #require(try await Self.delivered(serve, listener), "every webhook delivered and recorded")
       #expect(sent > 0)
-      #expect(try await Self.delivered(serve, count: sent) == sent, "every webhook delivered and recorded")
       serve.kill()
       serve = try ServeProcess(state: state, audit: audit, to: target)
       #expect(serve.firstLine.contains("0 undelivered sendouts resumed"), "\(serve.firstLine)")
