@@ -48,6 +48,11 @@ final class InProcessAPI {
   /// Moves the simulated clock, as `POST /_sendout/clock` does.
   func moveClock(to time: Timestamp) { mock.simulatedNow = time }
 
+  /// A mock over `world` as it is, the simulated clock at its time.
+  static func over(_ world: World, seed: UInt64 = 1) -> InProcessAPI {
+    InProcessAPI(world: world, seed: seed, at: world.now)
+  }
+
   /// Runs `body` on the world.
   func read<T>(_ body: (World) -> T) -> T { body(mock.world) }
 

@@ -10,8 +10,9 @@ import Testing
 /// `sendout serve --state FILE` killed with SIGKILL and started again: every call answered before the kill is
 /// in the world again, replayed from the journal.
 @Suite(.timeLimit(.minutes(1))) struct ServeStateTests {
-  /// `sendout serve` in a child process, with the port its first line names and that line.
-  final class ServeProcess {
+  /// `sendout serve` in a child process, with the port its first line names and that line. Several tasks may `call`
+  /// at once (a call reads only `port`); `line(containing:)` is for one task.
+  final class ServeProcess: @unchecked Sendable {
     let process: Process
     let output: Pipe
     let port: Int

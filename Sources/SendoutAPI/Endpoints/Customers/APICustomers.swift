@@ -58,7 +58,9 @@ enum APICustomers {
     return APIAnswer(body: .null, events: deleted.events)
   }
 
-  /// `GET /v1/customers[?email=…&city=…&name=…&segment_id=…&created_at[before|after]=…&updated_at[…]=…&order=…]`.
+  /// `GET /v1/customers[?email=…&city=…&name=…&segment_id=…&created_at[before|after]=…&updated_at[…]=…&order=…
+  /// &starting_after=…&limit=…&page=…]`: newest first without `order` (as the `starting_after` cursor walks them);
+  /// `total` counts every customer the filters match, the cursor aside.
   static func listCustomers(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let q = request.query
     let created = try APIList.timeFilter(request, "created_at")
@@ -73,15 +75,17 @@ enum APICustomers {
         && created(c.createdAt) && updated(c.updatedAt)
     }
     let ordered = try APIList.sorted(
-      matching, request,
+      request.query["order"] == nil ? matching.reversed() : matching, request,
       by: [
         "created_at": { $0.createdAt < $1.createdAt }, "source_id": { $0.sourceID < $1.sourceID },
         "updated_at": { ($0.updatedAt ?? $0.createdAt) < ($1.updatedAt ?? $1.createdAt) },
       ])
-    let page = try APIList.page(ordered, request)
+    let after = try APIList.afterTime(
+      ordered, request, created: \.createdAt, updated: { $0.updatedAt ?? $0.createdAt })
+    let page = try APIList.page(after, request)
     return APIAnswer(
       body: APIList.body(
-        "customers", page.map { .object($0.fullJSON) }, total: ordered.count, hasMore: page.endIndex < ordered.count))
+        "customers", page.map { .object($0.fullJSON) }, total: ordered.count, hasMore: page.endIndex < after.count))
   }
 
   /// `GET /v1/customers/{customerId}/segments`: the segments the customer is in now.

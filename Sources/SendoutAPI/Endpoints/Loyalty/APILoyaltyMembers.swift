@@ -30,19 +30,9 @@ enum APILoyaltyMembers {
   /// oldest first (`order=-created_at`: newest first).
   static func listPending(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let card = try APILoyalties.card(request, in: world)
-    let limit = try APIEndpoints.pageParameter(request, "limit", default: 10, range: 1...100)
     var all = world.pendingPoints.filter { $0.voucherID == card.id }
     if request.query["order"] == "-created_at" { all.reverse() }
-    if let after = request.query["starting_after_id"], let i = all.firstIndex(where: { $0.id == after }) {
-      all = Array(all[(i + 1)...])
-    }
-    let page = all.prefix(limit)
-    var body: JSONObject = [
-      "object": "list", "data_ref": "data", "data": .array(page.map { .object($0.json) }),
-      "has_more": .bool(all.count > page.count),
-    ]
-    if all.count > page.count, let last = page.last { body["more_starting_after"] = .string(last.id) }
-    return APIAnswer(body: .object(body))
+    return APIAnswer(body: try APIList.cursorBody(all, request, id: \.id) { .object($0.json) })
   }
 
   /// `POST /v1/loyalties/members/{memberId}/pending-points/{pendingPointsId}/activate`: the points join the

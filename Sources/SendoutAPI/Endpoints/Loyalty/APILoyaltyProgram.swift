@@ -8,12 +8,12 @@ enum APILoyaltyProgram {
     "list-earning-rules": listEarningRules, "get-earning-rule": getEarningRule,
   ]
 
-  /// `GET /v1/loyalties/{campaignId}/tiers`: the program's tiers, lowest first (`order=-…`: highest first).
+  /// `GET /v1/loyalties/{campaignId}/tiers[?limit=…]`: the program's tiers, lowest first (`order=-…`: highest first).
   static func listTiers(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let program = try self.program(request, in: world)
     var tiers = world.loyaltyTiers.filter { $0.campaignID == program.id }.sorted { $0.pointsFrom < $1.pointsFrom }
     if request.query["order"]?.hasPrefix("-") == true { tiers.reverse() }
-    return APIAnswer(body: list(tiers.map { .object($0.json()) }))
+    return APIAnswer(body: list(try APIList.page(tiers, request).map { .object($0.json()) }, total: tiers.count))
   }
 
   /// `GET /v1/loyalties/{campaignId}/tiers/{loyaltyTierId}`.
@@ -31,15 +31,16 @@ enum APILoyaltyProgram {
     let card = try APILoyalties.card(request, in: world)
     let tier = world.loyaltyTiers.first { $0.campaignID == card.campaignID && $0.contains(card.loyaltyBalance) }
     let expiration = card.holderID.map { (customerID: $0, since: card.updatedAt ?? card.createdAt) }
-    return APIAnswer(body: list(tier.map { [.object($0.json(expiration: expiration))] } ?? []))
+    let tiers: [JSON] = tier.map { [.object($0.json(expiration: expiration))] } ?? []
+    return APIAnswer(body: list(tiers, total: tiers.count))
   }
 
-  /// `GET /v1/loyalties/{campaignId}/earning-rules`.
+  /// `GET /v1/loyalties/{campaignId}/earning-rules[?limit=…&page=…]`.
   static func listEarningRules(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let program = try self.program(request, in: world)
     var rules = world.earningRules.filter { $0.campaignID == program.id }
     if request.query["order"]?.hasPrefix("-") == true { rules.reverse() }
-    return APIAnswer(body: list(rules.map { .object($0.fullJSON) }))
+    return APIAnswer(body: list(try APIList.page(rules, request).map { .object($0.fullJSON) }, total: rules.count))
   }
 
   /// `GET /v1/loyalties/{campaignId}/earning-rules/{earningRuleId}`.
@@ -61,8 +62,8 @@ enum APILoyaltyProgram {
     return campaign
   }
 
-  /// `{object: list, data_ref: data, data, total}`.
-  private static func list(_ items: [JSON]) -> JSON {
-    ["object": "list", "data_ref": "data", "data": .array(items), "total": .int(items.count)]
+  /// `{object: list, data_ref: data, data, total}`: one page of items, and how many the whole list holds.
+  private static func list(_ items: [JSON], total: Int) -> JSON {
+    ["object": "list", "data_ref": "data", "data": .array(items), "total": .int(total)]
   }
 }

@@ -5,7 +5,8 @@ import SendoutCore
 /// events (inferred) match.
 enum APIPromotionStacks {
   /// The stacks, of the campaign the path names (`/v1/promotions/{campaignId}/stacks[/{stackId}]`) or all
-  /// (`/v1/promotions/stacks`), listed whole, oldest first.
+  /// (`/v1/promotions/stacks`, paged by `limit`/`page`; a campaign's are listed whole, as its spec has no `limit`),
+  /// oldest first.
   static let stacks = APIResource<PromotionStack>(
     object: "promotion_stack", idParameter: "stackId", table: \.promotionStacks, json: { stack, _ in json(stack) },
     parent: .init(
@@ -13,7 +14,7 @@ enum APIPromotionStacks {
         guard let key = request.parameters["campaignId"] else { return nil }
         return try APIEndpoints.campaign(key, in: world).id
       }, key: \.campaignID),
-    listing: .init(paged: false), create: create, update: update)
+    listing: .init(unpaged: ["list-promotion-stacks-in-campaign"]), create: create, update: update)
 
   /// The operations, by `operationId`.
   static let endpoints = stacks.endpoints([

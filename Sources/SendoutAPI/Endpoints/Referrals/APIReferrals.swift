@@ -15,19 +15,9 @@ enum APIReferrals {
   /// `GET /v1/referrals[/{campaignId}]/members/{memberId}/holders[?limit=…&order=…&starting_after_id=…]`.
   static func list(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let voucher = try member(request, world)
-    let limit = try APIEndpoints.pageParameter(request, "limit", default: 10, range: 1...100)
-    var ordered = try APIList.sorted(
+    let ordered = try APIList.sorted(
       world.holders(ofVoucher: voucher.id), request, by: ["created_at": { $0.createdAt < $1.createdAt }])
-    if let after = request.query["starting_after_id"], let at = ordered.firstIndex(where: { $0.id == after }) {
-      ordered = Array(ordered[(at + 1)...])
-    }
-    let page = ordered.prefix(limit)
-    var body: JSONObject = [
-      "object": "list", "data_ref": "data", "data": .array(page.map { .object($0.json) }),
-      "total": .int(ordered.count), "has_more": .bool(ordered.count > limit),
-    ]
-    if ordered.count > limit, let last = page.last { body["more_starting_after"] = .string(last.id) }
-    return APIAnswer(body: .object(body))
+    return APIAnswer(body: try APIList.cursorBody(ordered, request, id: \.id, counted: true) { .object($0.json) })
   }
 
   /// `POST /v1/referrals[/{campaignId}]/members/{memberId}/holders` `{holders: [{id | source_id}…]}`: each customer

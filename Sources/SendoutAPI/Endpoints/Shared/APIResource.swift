@@ -38,6 +38,8 @@ struct APIResource<Entity: Identifiable & Sendable>: Sendable where Entity.ID ==
     var order: [String: Order] = [:]
     /// Whether `limit`/`page` page the list (10 by default); otherwise every item.
     var paged = true
+    /// The resource's list operations whose spec offers no `limit`: listed whole.
+    var unpaged: Set<String> = []
     /// Whether the envelope says `has_more`.
     var hasMore = false
     /// The query's filter, or its 400.
@@ -105,7 +107,8 @@ struct APIResource<Entity: Identifiable & Sendable>: Sendable where Entity.ID ==
     if !listing.order.isEmpty {
       items = try APIList.sorted(items, request, by: listing.order.mapValues { order in { order($0, $1) } })
     }
-    let page = listing.paged ? try APIList.page(items, request) : items[...]
+    let paged = listing.paged && !listing.unpaged.contains(request.operation.operationID)
+    let page = paged ? try APIList.page(items, request) : items[...]
     var rendered: [JSON] = []
     for entity in page { rendered.append(.object(try json(entity, world))) }
     return APIList.body(

@@ -65,17 +65,8 @@ enum APIVouchers {
 
   /// A page of transactions by `limit`, `order` (`created_at`) and the cursor `starting_after_id`.
   static func transactions(_ items: [VoucherTransaction], _ request: APIRequest) throws(VoucherifyError) -> JSON {
-    let limit = try APIEndpoints.pageParameter(request, "limit", default: 10, range: 1...100)
-    var ordered = try APIList.sorted(items, request, by: ["created_at": { $0.createdAt < $1.createdAt }])
-    if let after = request.query["starting_after_id"], let at = ordered.firstIndex(where: { $0.id == after }) {
-      ordered = Array(ordered[(at + 1)...])
-    }
-    let page = ordered.prefix(limit)
-    var body: JSONObject = [
-      "object": "list", "data_ref": "data", "data": .array(page.map { .object($0.json) }),
-      "has_more": .bool(ordered.count > limit),
-    ]
-    if ordered.count > limit, let last = page.last { body["more_starting_after"] = .string(last.id) }
-    return .object(body)
+    let ordered = try APIList.sorted(items, request, by: ["created_at": { $0.createdAt < $1.createdAt }])
+    return try APIList.cursorBody(ordered, request, id: \.id) { .object($0.json) }
   }
+
 }
