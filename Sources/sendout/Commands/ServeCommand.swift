@@ -36,7 +36,8 @@ enum ServeCommand: Command {
     request_timeout, a body over 1 MiB 413 payload_too_large, a head over 16 KiB 431; nothing is applied.
 
     OPTIONS:
-      --host H, --port P        Where to listen (default 127.0.0.1 and a free port).
+      --host H, --port P        Where to listen (default 127.0.0.1:8091; --port 0 picks a free one; the first line
+                                printed names it).
       --scenario FILE           Serve a scenario file's world (campaigns, customers, vouchers...), project webhooks
                                 and distributions (targets, event filters, secret as the file says); its steps
                                 run first and their webhooks are sent before any call is answered. Calls' events
@@ -80,7 +81,7 @@ enum ServeCommand: Command {
     }
     var configuration = ServeSession.Configuration()
     configuration.host = try arguments.option("--host") ?? "127.0.0.1"
-    configuration.port = try arguments.port(default: 0)
+    configuration.port = try arguments.port(default: ServeSession.defaultPort)
     configuration.scenarioSeed = try arguments.option("--seed", expected: "a non-negative integer") { UInt64($0) }
     configuration.seed = configuration.scenarioSeed ?? 1
     configuration.scenarioPath = try arguments.option("--scenario")
