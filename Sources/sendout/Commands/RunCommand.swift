@@ -7,7 +7,7 @@ import SendoutSessions
 /// misbehaves or an expectation is not met.
 enum RunCommand: Command {
   static let name = "run"
-  static let summary = "Play a scenario file and deliver its sendouts; exit 1 when an expectation is not met."
+  static let summary = "Play a scenario file and deliver its sendouts (summary, --json, --junit); exit 1 when an expectation is not met."
   static let help = """
     USAGE: sendout run SCENARIO [--to URL] [--seed N] [--audit FILE] [--retry-schedule S] [--time-scale F]
                                 [--timeout D] [--concurrency N] [--json] [--junit FILE] [--dry-run] [--resume]

@@ -6,7 +6,11 @@ import SendoutSessions
 /// `sendout serve`: a local Voucherify REST API whose calls send the webhooks Voucherify would.
 enum ServeCommand: Command {
   static let name = "serve"
-  static let summary = "Serve a local Voucherify REST API over the simulated world; its calls send the webhooks."
+  static var summary: String {
+    let (simulated, total) = ServeCoverage.counts
+    return "A local Voucherify REST API whose calls send the webhooks; it simulates \(simulated) of the spec's \(total) "
+      + "operations (501 for the rest)."
+  }
   static let help = """
     USAGE: sendout serve [--host H] [--port P] [--scenario FILE] [--seed N] [--at TIME] [--state FILE] [--to URL]
                          [--secret S] [--app-id ID --app-token T] [--client-app-id ID --client-token T]

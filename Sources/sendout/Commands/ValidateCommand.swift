@@ -4,7 +4,7 @@ import SendoutSessions
 /// `sendout validate`: checks a scenario without running it.
 enum ValidateCommand: Command {
   static let name = "validate"
-  static let summary = "Check a scenario file without sending anything."
+  static let summary = "Check a scenario file without sending anything: every problem, at its file:line:column."
   static let help = """
     USAGE: sendout validate SCENARIO [--json]
 
