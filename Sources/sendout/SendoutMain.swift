@@ -8,7 +8,8 @@ struct SendoutCLI {
   static func main() async {
     var argv = Array(CommandLine.arguments.dropFirst())
     if argv == ["help", "--markdown"] {
-      Console.out(CommandTable.markdown(CommandRegistry.all.map { (CommandTable.usage(fromHelp: $0.help), $0.summary) }))
+      Console.out(
+        CommandTable.markdown(CommandRegistry.all.map { (CommandTable.usage(fromHelp: $0.help), $0.summary) }))
       exit(0)
     }
     guard let name = argv.first, !["--help", "-h", "help"].contains(name) else {

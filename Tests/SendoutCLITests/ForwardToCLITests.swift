@@ -45,7 +45,8 @@ import Testing
     let signature = (record["headers"]?.arrayValue ?? []).first { $0["name"] == "x-voucherify-signature" }?["value"]
     #expect(head.contains("x-voucherify-signature: \(signature?.stringValue ?? "-")\r\n"), "\(head)")
     #expect(!head.lowercased().contains("connection:") && !head.lowercased().contains("keep-alive"))
-    #expect(listener.contains("signature valid") && listener.contains("→ 400 (the application's answer)"), "\(listener)")
+    #expect(
+      listener.contains("signature valid") && listener.contains("→ 400 (the application's answer)"), "\(listener)")
   }
 
   @Test func anApplicationThatIsDownIsA502SayingWhy() throws {
@@ -59,7 +60,9 @@ import Testing
   @Test func forwardToTakesAPlainHTTPURLAndNoFaults() throws {
     let https = try SendoutBinary.run(["listen", "--port", "0", "--forward-to", "https://example.com/x"])
     #expect(https.status == 64 && https.stderr.contains("expected a plain http:// URL"), "\(https.stderr)")
-    let faults = try SendoutBinary.run(["listen", "--port", "0", "--forward-to", "http://127.0.0.1:9/", "--fail-first", "1"])
+    let faults = try SendoutBinary.run([
+      "listen", "--port", "0", "--forward-to", "http://127.0.0.1:9/", "--fail-first", "1",
+    ])
     #expect(faults.status == 64 && faults.stderr.contains("leave out --respond"), "\(faults.stderr)")
   }
 }

@@ -65,8 +65,11 @@ import Testing
     #expect(json.status == 65)
     let objects = try Self.lines(json.stdout)
     #expect(objects.map { $0["path"]?.stringValue } == ["nme", "steps.0.count", "expect.all_delivered"])
-    #expect(objects.map { $0["line"] } == [1, 2, 3] && objects[1]["column"] == 48 && objects[0]["file"] == .string(path))
-    let valid = try SendoutBinary.run(["validate", SmallFixesCLITests.root + "/Scenarios/spring-discounts.json", "--json"])
+    #expect(
+      objects.map { $0["line"] } == [1, 2, 3] && objects[1]["column"] == 48 && objects[0]["file"] == .string(path))
+    let valid = try SendoutBinary.run([
+      "validate", SmallFixesCLITests.root + "/Scenarios/spring-discounts.json", "--json",
+    ])
     #expect(valid.status == 0 && valid.stdout.isEmpty, "stdout: \(valid.stdout) stderr: \(valid.stderr)")
   }
 
@@ -97,7 +100,8 @@ import Testing
     if port == 0 {  // something else holds 8091 on this machine: the refusal names it
       process.waitUntilExit()
       let result = try SendoutBinary.run(["serve", "--audit", audit], timeoutSeconds: 20)
-      #expect(result.stderr.contains("127.0.0.1:8091: the address is in use"), "\(String(decoding: read, as: UTF8.self))")
+      #expect(
+        result.stderr.contains("127.0.0.1:8091: the address is in use"), "\(String(decoding: read, as: UTF8.self))")
     } else {
       #expect(port == 8091, "first line: \(String(decoding: read, as: UTF8.self))")
     }

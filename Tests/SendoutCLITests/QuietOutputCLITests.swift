@@ -47,7 +47,8 @@ import Testing
   @Test func statusWordsAreColouredOnATerminalOnlyAndNeverWithNoColor() throws {
     let audit = FireCommandTests.temporaryAuditPath()
     defer { try? FileManager.default.removeItem(atPath: audit) }
-    let arguments = ["fire", "voucher.published", "--to", "http://127.0.0.1:9/dead", "--retry-schedule", "none"]
+    let arguments =
+      ["fire", "voucher.published", "--to", "http://127.0.0.1:9/dead", "--retry-schedule", "none"]
       + ["--audit", audit]
     let coloured = try Self.onTerminal(arguments)
     #expect(coloured.contains("\u{1B}[31mFAILED\u{1B}[0m"), "screen: \(coloured.debugDescription)")

@@ -47,7 +47,9 @@ import Testing
   func theVerificationSnippetAcceptsASendoutAndRefusesAWrongSignature(
     language: String, interpreter: String, harness: String
   ) throws {
-    let rendered = try SendoutBinary.run(["render", "customer.publication.succeeded", "--set", "data.customer.name=Zoë"])
+    let rendered = try SendoutBinary.run([
+      "render", "customer.publication.succeeded", "--set", "data.customer.name=Zoë",
+    ])
     try #require(rendered.status == 0, "\(rendered.stderr)")
     let body = Array(rendered.stdoutBytes.dropLast())  // the newline render prints after the body
     let secret = "whsec-ünïcode-1"

@@ -48,7 +48,8 @@ public struct ArrivalForwarder: Sendable {
     case .failure(let error):
       let reason = "sendout listen could not forward to \(TargetURL.withoutPassword(url)): \(error.reason)"
       let body: JSON = ["error": .string(reason)]
-      let reply = HTTPReply(status: 502, headers: [HTTPHeader("content-type", "application/json")], body: body.compactBytes)
+      let reply = HTTPReply(
+        status: 502, headers: [HTTPHeader("content-type", "application/json")], body: body.compactBytes)
       return (reply, "(forward failed: \(error.reason))")
     }
   }

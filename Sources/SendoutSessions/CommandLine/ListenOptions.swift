@@ -53,7 +53,8 @@ public enum ListenOptions {
       }
       guard forwardTo.hasPrefix("http://") else {
         throw .usage(
-          "Invalid value '\(forwardTo)' for --forward-to: expected a plain http:// URL, e.g. http://localhost:3000/webhooks")
+          "Invalid value '\(forwardTo)' for --forward-to: expected a plain http:// URL, e.g. http://localhost:3000/webhooks"
+        )
       }
       do throws(LoadTargetError) { configuration.forwarder = try ArrivalForwarder(url: forwardTo) } catch {
         throw .usage("Invalid value '\(forwardTo)' for --forward-to: \(error.reason)")

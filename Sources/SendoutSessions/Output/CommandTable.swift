@@ -11,7 +11,8 @@ public enum CommandTable {
   /// The Markdown table of `rows` (usage, summary), pipes escaped.
   public static func markdown(_ rows: [(usage: String, summary: String)]) -> String {
     let escape = { (text: String) in text.replacing("|", with: "\\|") }
-    return (["| command | what it does |", "|---|---|"]
+    return
+      (["| command | what it does |", "|---|---|"]
       + rows.map { "| `\(escape($0.usage))` | \(escape($0.summary)) |" }).joined(separator: "\n")
   }
 }

@@ -25,7 +25,8 @@ public struct FireText: Sendable {
     case .received(let r):
       return [
         TerminalText.escape(
-          "  listener ← \(r.method) \(r.target)  \(r.sendoutID ?? "(no sendout id)")  signature \(r.signature.rawValue)  → \(r.respondedStatus)")
+          "  listener ← \(r.method) \(r.target)  \(r.sendoutID ?? "(no sendout id)")  signature \(r.signature.rawValue)  → \(r.respondedStatus)"
+        )
       ]
     case .firing(let fire) where !verbose: return fire.count > 1 ? ["Fire \(fire.index + 1)/\(fire.count)"] : []
     case .firing(let fire): return Self.lines(for: fire)

@@ -1,6 +1,6 @@
 import Synchronization
 
-/// A status line on standard error that rewrites itself with `\r` (`sendout load` and `run` on a terminal); lines
+/// A status line on standard error that rewrites itself with `\r` (`sendout load`, and `run` with `RunStatus`, on a terminal); lines
 /// printed meanwhile go `above` it, and `end()` terminates it, so what is printed next starts on a line of its own.
 final class ProgressLine: Sendable {
   private enum Phase { case empty, shown, ended }

@@ -6,7 +6,8 @@ import SendoutSessions
 /// `sendout fire`: render one event as a sendout and deliver it with Voucherify's retry schedule.
 enum FireCommand: Command {
   static let name = "fire"
-  static let summary = "Deliver one signed webhook for an event (or any JSON --body), retried like Voucherify, recorded in the audit log."
+  static let summary =
+    "Deliver one signed webhook for an event (or any JSON --body), retried like Voucherify, recorded in the audit log."
   static let help = """
     USAGE: sendout fire (EVENT | --body FILE) [--to URL] [--secret S] [--seed N] [--at TIME]
                         [--repeat N [--interval D]] [--set PATH=VALUE]… [--unset PATH]… [--set-new]

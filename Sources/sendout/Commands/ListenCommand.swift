@@ -5,7 +5,8 @@ import SendoutSessions
 /// `sendout listen`: a local webhook receiver that verifies signatures and can inject faults.
 enum ListenCommand: Command {
   static let name = "listen"
-  static let summary = "Receive webhooks locally: verify signatures, print each one, inject failures, or --forward-to your application."
+  static let summary =
+    "Receive webhooks locally: verify signatures, print each one, inject failures, or --forward-to your application."
   static let help = """
     USAGE: sendout listen [--host 127.0.0.1] [--port 8080] [--secret S] [--respond STATUS]
                           [--fail-rate F] [--fail-first N] [--fail-status STATUS] [--seed N]

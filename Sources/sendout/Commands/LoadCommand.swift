@@ -6,7 +6,8 @@ import SendoutSessions
 /// `sendout load`: fixed-rate (open loop) or as-fast-as-possible (closed loop) load tests of a receiver.
 enum LoadCommand: Command {
   static let name = "load"
-  static let summary = "Load-test a receiver at a fixed rate (or flat out) with honest latency figures, thresholds and an HTML report."
+  static let summary =
+    "Load-test a receiver at a fixed rate (or flat out) with honest latency figures, thresholds and an HTML report."
   static let help = """
     USAGE: sendout load [EVENT… | --scenario FILE] [--to URL] [--rate R | --ramp 'R for D, …']
                         (--duration D | --count N) [--connections C] [--threads T] [--transport socket|urlsession]

@@ -7,7 +7,8 @@ import SendoutSessions
 /// misbehaves or an expectation is not met.
 enum RunCommand: Command {
   static let name = "run"
-  static let summary = "Play a scenario file and deliver its sendouts (summary, --json, --junit); exit 1 when an expectation is not met."
+  static let summary =
+    "Play a scenario file and deliver its sendouts (summary, --json, --junit); exit 1 when an expectation is not met."
   static let help = """
     USAGE: sendout run SCENARIO [--to URL] [--seed N] [--audit FILE] [--retry-schedule S] [--time-scale F]
                                 [--timeout D] [--concurrency N] [--json] [--junit FILE] [--dry-run] [--resume]
@@ -90,8 +91,9 @@ enum RunCommand: Command {
       junitPath: junitPath, duplicates: duplicates, reorderWindow: reorder,
       deadlineMilliseconds: deadline)
     let text = RunText(json: json, delivery: delivery, duplicates: duplicates, reorder: reorder)
-    let status = Console.isTerminal && !json ? RunStatusLine() : nil
-    let print = Session.printing(above: status?.line, text.lines)
+    let line = Console.isTerminal && !json ? ProgressLine() : nil  // run's status line, on a terminal only
+    let status = line.map { RunStatus(show: $0.show) }
+    let print = Session.printing(above: line, text.lines)
     let result: RunSession.Result
     do {
       result = try await Session.run { () throws(SessionError) in
@@ -101,10 +103,12 @@ enum RunCommand: Command {
         }
       }
     } catch {
-      status?.end()
+      status?.stop()
+      line?.end()
       throw error
     }
-    status?.end()
+    status?.stop()
+    line?.end()
     return try Session.finish(text.ending(result))
   }
 

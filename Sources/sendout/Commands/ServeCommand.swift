@@ -8,7 +8,8 @@ enum ServeCommand: Command {
   static let name = "serve"
   static var summary: String {
     let (simulated, total) = ServeCoverage.counts
-    return "A local Voucherify REST API whose calls send the webhooks; it simulates \(simulated) of the spec's \(total) "
+    return
+      "A local Voucherify REST API whose calls send the webhooks; it simulates \(simulated) of the spec's \(total) "
       + "operations (501 for the rest)."
   }
   static let help = """

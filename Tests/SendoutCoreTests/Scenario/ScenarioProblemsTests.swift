@@ -27,7 +27,8 @@ import Testing
         "s.json:5:13: at `expect.all_delivered`: expected true or false, found string",
       ])
     #expect(problems.count > 3 && problems[3].reason.hasPrefix("unknown operation"))
-    #expect(problems.first?.json.compactString.hasPrefix(#"{"file":"s.json","line":1,"column":16,"path":"nme","#) == true)
+    #expect(
+      problems.first?.json.compactString.hasPrefix(#"{"file":"s.json","line":1,"column":16,"path":"nme","#) == true)
   }
 
   @Test func loadStillThrowsTheFirstProblemAsBefore() {
@@ -42,7 +43,8 @@ import Testing
 
   @Test func aSyntaxErrorIsTheOneProblemAndAValidFileHasNone() {
     let loader = ScenarioLoader(file: "s.json", environment: [:])
-    #expect(loader.problems(Array("{\"version\": 1,\n ]".utf8)).map(\.description).first?.hasPrefix("s.json:2:2:") == true)
+    #expect(
+      loader.problems(Array("{\"version\": 1,\n ]".utf8)).map(\.description).first?.hasPrefix("s.json:2:2:") == true)
     #expect(loader.problems(Array(#"{"version": 1, "steps": []}"#.utf8)).isEmpty)
   }
 

@@ -10,10 +10,11 @@ import Testing
   static let red = "\u{1B}[31m"
   static let reset = "\u{1B}[0m"
 
-  @Test(arguments: [
-    (true, [:], true), (false, [:], false), (true, ["NO_COLOR": "1"], false), (true, ["NO_COLOR": ""], true),
-    (true, ["TERM": "dumb"], false), (true, ["TERM": "xterm-256color"], true),
-  ] as [(Bool, [String: String], Bool)])
+  @Test(
+    arguments: [
+      (true, [:], true), (false, [:], false), (true, ["NO_COLOR": "1"], false), (true, ["NO_COLOR": ""], true),
+      (true, ["TERM": "dumb"], false), (true, ["TERM": "xterm-256color"], true),
+    ] as [(Bool, [String: String], Bool)])
   func colourOnlyOnATerminalThatDoesNotRefuseIt(terminal: Bool, environment: [String: String], colours: Bool) {
     #expect(TerminalStyle(isTerminal: terminal, environment: environment).colours == colours)
   }
@@ -21,7 +22,8 @@ import Testing
   @Test func statusWordsAndPrefixesAreColouredAndNothingElse() {
     let style = TerminalStyle(colours: true)
     let line = "attempt 1/1  FAILED    HTTP 500: {\"error\":\"FAILED_X\"}  3 ms"
-    #expect(style.paint(line) == "attempt 1/1  \(Self.red)FAILED\(Self.reset)    HTTP 500: {\"error\":\"FAILED_X\"}  3 ms")
+    #expect(
+      style.paint(line) == "attempt 1/1  \(Self.red)FAILED\(Self.reset)    HTTP 500: {\"error\":\"FAILED_X\"}  3 ms")
     #expect(style.paint("attempt 1/13  SUCCESS   HTTP 200").contains("\u{1B}[32mSUCCESS\(Self.reset)"))
     #expect(style.paint("Failed, not FAILEDX nor OKAY") == "Failed, not FAILEDX nor OKAY")
     #expect(style.paint("error: Unknown command").hasPrefix("\(Self.red)error:\(Self.reset) Unknown"))
