@@ -38,8 +38,12 @@ public enum ServeCoverage {
 
   /// `N of 241 operations of the spec are simulated; the others answer 501`.
   public static var summary: String {
-    let count = APIOperation.spec.filter { simulatedIDs.contains($0.operationID) }.count
-    return "\(count) of \(APIOperation.spec.count) operations of the spec are simulated; the others answer 501"
+    "\(counts.simulated) of \(counts.total) operations of the spec are simulated; the others answer 501"
+  }
+
+  /// How many of the spec's operations are simulated, and how many it has (`sendout serve`'s one-line summary).
+  public static var counts: (simulated: Int, total: Int) {
+    (APIOperation.spec.filter { simulatedIDs.contains($0.operationID) }.count, APIOperation.spec.count)
   }
 
   /// The lines `sendout serve --help` shows: the counts per tag, wrapped to `width` columns.

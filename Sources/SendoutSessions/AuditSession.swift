@@ -9,13 +9,18 @@ public enum AuditSession {
   public static func read(
     path: String, mustExist: Bool = false, warning: @escaping @Sendable (String) -> Void
   ) throws(SessionError) -> AuditLogContents {
-    if mustExist, !FileManager.default.fileExists(atPath: path) {
-      throw .badInput(
-        "No audit log at '\(TerminalText.escape(path))': check the path ('fire', 'run' and 'retry' write "
-          + "\(FileAuditLog.defaultPath) unless given --audit)")
-    }
+    if mustExist { try requireLog(at: path) }
     return try DeliverySettings(auditPath: path).readAuditLog { event in
       if case .warning(let text) = event { warning(text) }
     }
+  }
+
+  /// Throws `badInput` (exit 65) naming `path` when no file is there: a typed path (`audit --audit`, `retry --audit`)
+  /// must not read as "nothing recorded".
+  public static func requireLog(at path: String) throws(SessionError) {
+    guard !FileManager.default.fileExists(atPath: path) else { return }
+    throw .badInput(
+      "No audit log at '\(TerminalText.escape(path))': check the path ('fire', 'run' and 'retry' write "
+        + "\(FileAuditLog.defaultPath) unless given --audit)")
   }
 }

@@ -37,6 +37,8 @@ public enum ResendSession {
     public var delivered: Int
     /// Whether Ctrl-C stopped it.
     public var cancelled: Bool
+    /// Every record the resend wrote (`retry --json`).
+    public var report = DeliveryReport()
   }
 
   /// Picks the sendouts from the audit log, resends them, and records every attempt.
@@ -45,6 +47,7 @@ public enum ResendSession {
   {
     try DeliverySettings.validate(target: configuration.target)
     let settings = configuration.delivery
+    try AuditSession.requireLog(at: settings.auditPath)
     let summary = AuditSummary(try settings.readAuditLog(observer).records)
     let rows = try pick(configuration, from: summary, observer: observer)
     guard !rows.isEmpty else { return Result(total: 0, delivered: 0, cancelled: false) }
@@ -60,7 +63,7 @@ public enum ResendSession {
     let report = await dispatcher.run(sendouts, previousAttempts: previous) { observer(.delivery($0)) }
     if let error = report.auditError { throw .internal(error.message) }
     let delivered = report.finalStatus.values.filter { $0 == .success }.count
-    return Result(total: sendouts.count, delivered: delivered, cancelled: report.cancelled)
+    return Result(total: sendouts.count, delivered: delivered, cancelled: report.cancelled, report: report)
   }
 
   /// Throws `badInput` (exit 65) unless every header of `record` may be sent again (`CustomHeader.validate(recorded:)`):

@@ -7,6 +7,11 @@ import SendoutSessions
 struct SendoutCLI {
   static func main() async {
     var argv = Array(CommandLine.arguments.dropFirst())
+    if argv == ["help", "--markdown"] {
+      Console.out(
+        CommandTable.markdown(CommandRegistry.all.map { (CommandTable.usage(fromHelp: $0.help), $0.summary) }))
+      exit(0)
+    }
     guard let name = argv.first, !["--help", "-h", "help"].contains(name) else {
       Console.out(overview)
       exit(argv.isEmpty ? 64 : 0)
@@ -49,7 +54,8 @@ struct SendoutCLI {
       COMMANDS:
       \(lines.joined(separator: "\n"))
 
-      Run 'sendout <command> --help' for a command's options and examples.
+      Run 'sendout <command> --help' for a command's options and examples ('sendout help --markdown': this list
+      as README's table).
       Exit codes: 0 ok, 1 deliveries or expectations failed, 64 usage, 65 bad input file, 70 internal.
       """
   }

@@ -13,7 +13,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: audit) }
     let result = try SendoutBinary.run(["fire", "customer.publication.succeeded", "--audit", audit])
     #expect(result.status == 0, "stderr: \(result.stderr)")
-    #expect(result.stdout.contains("Started the built-in listener on http://127.0.0.1:"))
+    #expect(result.stdout.contains("Built-in listener on http://127.0.0.1:"))  // "Started the …" with -v (issue 21)
     #expect(result.stdout.contains("customer.publication.succeeded"))
     #expect(result.stdout.contains("signature valid"))
     #expect(result.stdout.contains("SUCCESS"))

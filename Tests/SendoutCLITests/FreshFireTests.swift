@@ -16,7 +16,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: audit) }
     let before = Date().timeIntervalSince1970 * 1000
     for _ in 0..<2 {
-      let result = try SendoutBinary.run(["fire", "redemption.succeeded", "--audit", audit])
+      let result = try SendoutBinary.run(["fire", "redemption.succeeded", "-v", "--audit", audit])
       #expect(result.status == 0, "stderr: \(result.stderr)")
       #expect(result.stdout.contains("render this again with --seed "))
       #expect(!result.stdout.contains("already in"))
@@ -40,7 +40,7 @@ import Testing
   @Test func thePrintedSeedAndClockRenderTheSameBodyAgain() throws {
     let audit = FireCommandTests.temporaryAuditPath()
     defer { try? FileManager.default.removeItem(atPath: audit) }
-    let fired = try SendoutBinary.run(["fire", "customer.segment.entered", "--audit", audit])
+    let fired = try SendoutBinary.run(["fire", "customer.segment.entered", "-v", "--audit", audit])
     #expect(fired.status == 0, "stderr: \(fired.stderr)")
     let line = try #require(fired.stdout.split(separator: "\n").first { $0.contains("render this again") })
     let command = try #require(line.split(separator: "'").dropFirst().first)  // 'sendout render …'

@@ -35,7 +35,7 @@ import Testing
     let audit = FireCommandTests.temporaryAuditPath()
     defer { try? FileManager.default.removeItem(atPath: audit) }
     let result = try SendoutBinary.run([
-      "fire", "voucher.published", "--set", "data.voucher.code=CLI-EDIT", "--audit", audit,
+      "fire", "voucher.published", "-v", "--set", "data.voucher.code=CLI-EDIT", "--audit", audit,
     ])
     #expect(result.status == 0, "stderr: \(result.stderr)")
     #expect(result.stdout.contains("signature valid"))

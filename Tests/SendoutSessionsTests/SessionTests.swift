@@ -45,6 +45,7 @@ final class EventLog: Sendable {
   @Test func resendOfAnUnknownIDIsAUsageErrorNamingIt() async throws {
     let path = temporaryLog()
     defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(FileManager.default.createFile(atPath: path, contents: nil))  // a missing log is exit 65 (issue 21)
     await #expect(
       throws: SessionError.usage("Unknown sendout id 'whs_nope' in \(path); see 'sendout audit --audit \(path)'")
     ) {

@@ -41,10 +41,21 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
     self.reason = reason
   }
 
-  /// `file:3:14: reason` or ``file: at `steps.3.redeem.count`: reason``.
+  /// `file:3:14: reason`, ``file: at `steps.3.redeem.count`: reason``, or both (`sendout validate` locates fields).
   public var description: String {
-    if let line { return "\(file):\(line):\(column ?? 1): \(reason)" }
+    if let line { return "\(file):\(line):\(column ?? 1): " + (path.isEmpty ? "" : "at `\(path)`: ") + reason }
     if path.isEmpty { return "\(file): \(reason)" }
     return "\(file): at `\(path)`: \(reason)"
+  }
+
+  /// `{"file", "line", "column", "path", "message"}` for `validate --json` (`line`/`column` null when unknown).
+  public var json: JSON {
+    var o = JSONObject()
+    o.append("file", .string(file))
+    o.append("line", line.map { .int($0) } ?? .null)
+    o.append("column", line.map { _ in .int(column ?? 1) } ?? .null)
+    o.append("path", .string(path))
+    o.append("message", .string(reason))
+    return .object(o)
   }
 }

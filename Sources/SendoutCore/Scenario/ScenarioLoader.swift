@@ -49,8 +49,9 @@ public struct ScenarioLoader: Sendable {
   /// Parses and checks a scenario; an error never shows a value taken from the environment (`EnvironmentValues`).
   public func load(_ bytes: [UInt8]) throws(ScenarioError) -> Scenario {
     var used = EnvironmentValues()
+    var issues = ScenarioIssues(collecting: false)
     do {
-      var scenario = try decode(bytes, used: &used)
+      var scenario = try decode(bytes, used: &used, issues: &issues)
       scenario.environment = used
       return scenario
     } catch {
@@ -58,7 +59,29 @@ public struct ScenarioLoader: Sendable {
     }
   }
 
-  private func decode(_ bytes: [UInt8], used: inout EnvironmentValues) throws(ScenarioError) -> Scenario {
+  /// Every problem of the file (`sendout validate`), not only the first: each field, webhook, distribution, step
+  /// and expectation is checked on its own, and each problem carries the `line:column` of the field it names (in file
+  /// order). A file that is not JSON (or too large) is one problem. Empty when `load` would succeed.
+  public func problems(_ bytes: [UInt8]) -> [ScenarioError] {
+    var used = EnvironmentValues()
+    var issues = ScenarioIssues(collecting: true)
+    do { _ = try decode(bytes, used: &used, issues: &issues) } catch { issues.found.append(error) }
+    let positions = JSONLocator.positions(of: bytes)
+    let located = issues.found.map { error in
+      var located = used.hiding(error)
+      if located.position == nil, let position = positions[error.path] { located.position = position }
+      return located
+    }
+    let unknown = (line: Int.max, column: Int.max)
+    return located.enumerated().sorted { a, b in
+      let (p, q) = (a.element.position ?? unknown, b.element.position ?? unknown)
+      return (p.line, p.column, a.offset) < (q.line, q.column, b.offset)
+    }.map(\.element)
+  }
+
+  private func decode(_ bytes: [UInt8], used: inout EnvironmentValues, issues: inout ScenarioIssues)
+    throws(ScenarioError) -> Scenario
+  {
     guard bytes.count <= ScenarioLoader.maxFileBytes else {
       throw ScenarioError(
         file: file, path: "", reason: "file is \(bytes.count) bytes; the limit is \(ScenarioLoader.maxFileBytes)")
@@ -68,83 +91,104 @@ public struct ScenarioLoader: Sendable {
       throw ScenarioError(file: file, line: error.line, column: error.column, reason: error.reason)
     }
     var root = try FieldReader(try substitute(json, path: "", used: &used), path: "", file: file)
-    guard let version = try root.int("version", in: Int.min...Int.max) else {
-      throw root.error(
-        "version",
-        "is required; supported versions: \(Scenario.supportedVersions.map(String.init).joined(separator: ", "))")
-    }
-    guard Scenario.supportedVersions.contains(version) else {
-      throw root.error(
-        "version",
-        "version \(version) is not supported; supported versions: \(Scenario.supportedVersions.map(String.init).joined(separator: ", "))"
-      )
-    }
-    let name = try root.string("name") ?? file
-    let seed = UInt64(try root.int("seed") ?? 1)
-    var start = SingleEventRequest.defaultStart
-    if let text = try root.string("start") {
+    try issues.attempt(()) { (_) throws(ScenarioError) in try readVersion(&root) }
+    let name = try issues.attempt(file) { (_) throws(ScenarioError) in try root.string("name") ?? file }
+    let seed = try issues.attempt(1) { (_) throws(ScenarioError) in UInt64(try root.int("seed") ?? 1) }
+    let start = try issues.attempt(SingleEventRequest.defaultStart) { (_) throws(ScenarioError) in
+      guard let text = try root.string("start") else { return SingleEventRequest.defaultStart }
       guard let t = Timestamp(iso8601: text) else {
         throw root.error("start", "'\(text)' is not an ISO-8601 UTC time like 2024-03-13T13:45:00.000Z")
       }
-      start = t
+      return t
     }
-    let project = try readProject(&root)
-    let distributions = try (root.array("distributions") ?? []).enumerated().map { (i, v) throws(ScenarioError) in
-      try readDistribution(v, path: root.child("distributions") + ".\(i)")
+    let project = try issues.attempt(ProjectConfig(id: nil, secret: nil, webhooks: [])) {
+      (issues) throws(ScenarioError) in
+      try readProject(&root, issues: &issues)
     }
-    let world = try root.reader("world")
+    let distributionValues = try issues.attempt([]) { (_) throws(ScenarioError) in try root.array("distributions") ?? []
+    }
+    var distributions: [DistributionConfig] = []
+    for (i, v) in distributionValues.enumerated() {
+      let read = try issues.attempt(nil) { (_) throws(ScenarioError) in
+        try readDistribution(v, path: root.child("distributions") + ".\(i)")
+      }
+      if let read { distributions.append(read) }
+    }
+    let world = try issues.attempt(nil) { (_) throws(ScenarioError) in try root.reader("world") }
     var worldObject = JSONObject()
     if let world { worldObject = world.object }
-    let steps = try readSteps(root.array("steps") ?? [], path: root.child("steps"))
+    let stepValues = try issues.attempt([]) { (_) throws(ScenarioError) in try root.array("steps") ?? [] }
+    let steps = try readSteps(stepValues, path: root.child("steps"), issues: &issues)
     let worldVouchers = (worldObject["campaigns"]?.arrayValue ?? []).reduce(0) { total, campaign in
       guard case .object(let object) = campaign else { return total }
       return min(total + ScenarioLoader.voucherCount(object), ScenarioLoader.maxOperations + 1)
     }
     let (operations, overflow) = ScenarioLoader.operationCount(steps).addingReportingOverflow(worldVouchers)
-    guard !overflow, operations <= ScenarioLoader.maxOperations else {
+    if overflow || operations > ScenarioLoader.maxOperations {
       throw root.error(
         "steps",
         "the steps run \(overflow || operations == Int.max ? "over \(Int.max)" : "\(operations)") operations "
           + "(counts and repeats multiplied, each generated voucher counted); the limit is \(ScenarioLoader.maxOperations)"
       )
     }
-    let expect = try readExpectations(&root)
-    try root.finish()
+    let defaultExpect = Expectations(allDelivered: true, maxFailures: nil, received: [], p99Milliseconds: nil)
+    let expect = try issues.attempt(defaultExpect) { (_) throws(ScenarioError) in try readExpectations(&root) }
+    try issues.attempt(()) { (_) throws(ScenarioError) in try root.finish() }
     return Scenario(
       name: name, seed: seed, start: start, project: project, distributions: distributions, world: worldObject,
       steps: steps, expect: expect)
   }
 
-  private func readProject(_ root: inout FieldReader) throws(ScenarioError) -> ProjectConfig {
+  /// `version`: required, and one of `Scenario.supportedVersions`.
+  private func readVersion(_ root: inout FieldReader) throws(ScenarioError) {
+    let supported = Scenario.supportedVersions.map(String.init).joined(separator: ", ")
+    guard let version = try root.int("version", in: Int.min...Int.max) else {
+      throw root.error("version", "is required; supported versions: \(supported)")
+    }
+    guard Scenario.supportedVersions.contains(version) else {
+      throw root.error("version", "version \(version) is not supported; supported versions: \(supported)")
+    }
+  }
+
+  private func readProject(_ root: inout FieldReader, issues: inout ScenarioIssues) throws(ScenarioError)
+    -> ProjectConfig
+  {
     guard var p = try root.reader("project") else { return ProjectConfig(id: nil, secret: nil, webhooks: []) }
     let id = try p.string("id")
     let secret = try p.string("secret")
     var webhooks: [ProjectWebhookConfig] = []
     for (i, v) in (try p.array("webhooks") ?? []).enumerated() {
-      var w = try FieldReader(v, path: p.child("webhooks") + ".\(i)", file: file)
-      var events: [String]? = nil
-      if let e = w.value("events") {
-        if e == .string("all") {
-          events = nil
-        } else if case .array(let list) = e, list.allSatisfy({ $0.stringValue != nil }) {
-          events = list.compactMap(\.stringValue)
-          for (j, type) in (events ?? []).enumerated() where EventCatalog.descriptor(for: type) == nil {
-            let hint =
-              Suggest.closest(to: type, in: EventCatalog.all.map(\.type)).map { " (did you mean '\($0)'?)" } ?? ""
-            throw w.error("events.\(j)", "unknown event type '\(type)'\(hint); run 'sendout events' for the list")
-          }
-        } else {
-          throw w.error("events", "expected \"all\" or an array of event types")
-        }
+      let webhook = try issues.attempt(nil) { (_) throws(ScenarioError) in
+        try readWebhook(v, path: p.child("webhooks") + ".\(i)")
       }
-      webhooks.append(
-        ProjectWebhookConfig(
-          id: try w.string("id"), targetURL: try targetURL(&w), events: events, active: try w.bool("active") ?? true,
-          headers: try headers(&w)))
-      try w.finish()
+      if let webhook { webhooks.append(webhook) }
     }
     try p.finish()
     return ProjectConfig(id: id, secret: secret, webhooks: webhooks)
+  }
+
+  private func readWebhook(_ value: JSON, path: String) throws(ScenarioError) -> ProjectWebhookConfig {
+    var w = try FieldReader(value, path: path, file: file)
+    var events: [String]? = nil
+    if let e = w.value("events") {
+      if e == .string("all") {
+        events = nil
+      } else if case .array(let list) = e, list.allSatisfy({ $0.stringValue != nil }) {
+        events = list.compactMap(\.stringValue)
+        for (j, type) in (events ?? []).enumerated() where EventCatalog.descriptor(for: type) == nil {
+          let hint =
+            Suggest.closest(to: type, in: EventCatalog.all.map(\.type)).map { " (did you mean '\($0)'?)" } ?? ""
+          throw w.error("events.\(j)", "unknown event type '\(type)'\(hint); run 'sendout events' for the list")
+        }
+      } else {
+        throw w.error("events", "expected \"all\" or an array of event types")
+      }
+    }
+    let webhook = ProjectWebhookConfig(
+      id: try w.string("id"), targetURL: try targetURL(&w), events: events, active: try w.bool("active") ?? true,
+      headers: try headers(&w))
+    try w.finish()
+    return webhook
   }
 
   private func readDistribution(_ value: JSON, path: String) throws(ScenarioError) -> DistributionConfig {
@@ -223,11 +267,22 @@ public struct ScenarioLoader: Sendable {
     }
   }
 
-  private func readSteps(_ values: [JSON], path: String) throws(ScenarioError) -> [ScenarioStep] {
-    try values.enumerated().map { (i, v) throws(ScenarioError) in try readStep(v, path: "\(path).\(i)") }
+  private func readSteps(_ values: [JSON], path: String, issues: inout ScenarioIssues) throws(ScenarioError)
+    -> [ScenarioStep]
+  {
+    var steps: [ScenarioStep] = []
+    for (i, v) in values.enumerated() {
+      let step = try issues.attempt(nil) { (issues) throws(ScenarioError) in
+        try readStep(v, path: "\(path).\(i)", issues: &issues)
+      }
+      if let step { steps.append(step) }
+    }
+    return steps
   }
 
-  private func readStep(_ value: JSON, path: String) throws(ScenarioError) -> ScenarioStep {
+  private func readStep(_ value: JSON, path: String, issues: inout ScenarioIssues) throws(ScenarioError)
+    -> ScenarioStep
+  {
     var s = try FieldReader(value, path: path, file: file)
     let name = try s.string("name")
     let count = try s.int("count", in: 1...1_000_000) ?? 1
@@ -254,8 +309,9 @@ public struct ScenarioLoader: Sendable {
     var times = count
     if op == "repeat" {
       times = try params.int("times", in: 1...1_000_000) ?? count
-      nested = try readSteps(try params.array("steps") ?? [], path: params.child("steps"))
-      guard !nested.isEmpty else { throw params.error("steps", "`repeat` needs at least one step") }
+      let values = try params.array("steps") ?? []
+      nested = try readSteps(values, path: params.child("steps"), issues: &issues)
+      guard !values.isEmpty else { throw params.error("steps", "`repeat` needs at least one step") }
       try params.finish()
     }
     try s.finish()
@@ -281,52 +337,4 @@ public struct ScenarioLoader: Sendable {
     try e.finish()
     return expectations
   }
-
-  /// Replaces `${NAME}` / `${NAME:-default}` (names without dots) in every string; `${step.field}` is left for run time.
-  func substitute(_ value: JSON, path: String, used: inout EnvironmentValues) throws(ScenarioError) -> JSON {
-    switch value {
-    case .string(let s) where s.contains("${"):
-      if s.hasPrefix("${"), s.hasSuffix("}"), s.firstIndex(of: "}") == s.index(before: s.endIndex) {
-        let name = String(s.dropFirst(2).dropLast().split(separator: ":-", maxSplits: 1).first ?? "")
-        if !name.contains(".") { used.record(path: path, name: name, fromEnvironment: environment?[name] != nil) }
-      }
-      return .string(try substituteString(s, path: path, used: &used))
-    case .array(let a):
-      var out: [JSON] = []
-      for (i, v) in a.enumerated() {
-        out.append(try substitute(v, path: path.isEmpty ? "\(i)" : "\(path).\(i)", used: &used))
-      }
-      return .array(out)
-    case .object(let o):
-      var out = JSONObject()
-      for m in o.members {
-        out.append(m.key, try substitute(m.value, path: path.isEmpty ? m.key : "\(path).\(m.key)", used: &used))
-      }
-      return .object(out)
-    default:
-      return value
-    }
-  }
-
-  private func substituteString(_ s: String, path: String, used: inout EnvironmentValues) throws(ScenarioError)
-    -> String
-  {
-    try Interpolation.replace(in: s, file: file, path: path) { (inner) throws(ScenarioError) in
-      let parts = inner.split(separator: ":-", maxSplits: 1).map(String.init)
-      let name = parts.first ?? ""
-      if name.contains(".") { return "${\(inner)}" }  // a step reference, resolved when the step runs
-      if let value = environment?[name] {
-        used.record(name, value)
-        return value
-      }
-      if parts.count > 1 { return parts[1] }
-      throw ScenarioError(
-        file: file, path: path,
-        reason: environment == nil
-          ? "${\(name)} is not expanded here: a scenario sent over HTTP carries literal values (the server's "
-            + "environment is not read); write the value, or ${\(name):-default}"
-          : "environment variable \(name) is not set (use ${\(name):-default} for a default)")
-    }
-  }
-
 }

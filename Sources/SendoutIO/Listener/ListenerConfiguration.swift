@@ -16,6 +16,8 @@ public struct ListenerConfiguration: Sendable {
   /// Serve the live Arrivals page and its JSON under `/_sendout/` (`listen --ui`); those requests are not arrivals.
   /// The listener guards them with `LoopbackHostGuard.reserved`.
   public var servesUI = false
+  /// Answer every arrival with the application's answer instead of `behavior` (`listen --forward-to`).
+  public var forwarder: ArrivalForwarder?
 
   /// Creates a configuration; defaults: 127.0.0.1, port 8080, answer 200, 10 s read timeout, 60 s idle.
   public init(

@@ -22,6 +22,9 @@ public struct ReceivedWebhook: Sendable, Equatable {
   public var sendoutID: String?
   /// The status the listener answered with.
   public var respondedStatus: Int
+  /// Where the answer came from when not from the listener itself (`listen --forward-to`: the application's answer,
+  /// or why it could not be reached); shown at the end of `line`.
+  public var note: String?
 
   /// Inspects a request: parses the body as JSON for the event type and sendout id, checks the signature with `secret`.
   public init(message: HTTPMessage, secret: String?, receivedAt: Timestamp, respondedStatus: Int) {
@@ -64,7 +67,7 @@ public struct ReceivedWebhook: Sendable, Equatable {
     let time = String(receivedAt.iso8601.dropFirst(11).prefix(12))
     return [
       time, "\(method) \(target)", eventType ?? "(no event type)", sendoutID ?? "(no sendout id)",
-      "signature \(signature.rawValue)", "\(body.count) B", "→ \(respondedStatus)",
+      "signature \(signature.rawValue)", "\(body.count) B", "→ \(respondedStatus)" + (note.map { " " + $0 } ?? ""),
     ].map(TerminalText.escape).joined(separator: "  ")
   }
 
@@ -80,6 +83,7 @@ public struct ReceivedWebhook: Sendable, Equatable {
     o.append("size", .int(body.count))
     o.append("chunked", .bool(wasChunked))
     o.append("status", .int(respondedStatus))
+    if let note { o.append("note", .string(note)) }
     // Authorization-like values are redacted: a receiver shows that they arrived, never what they are.
     o.append("headers", CustomHeader.redactedJSON(headers.map { HTTPHeader($0.name.lowercased(), $0.value) }))
     o.append("body", .string(String(decoding: body, as: UTF8.self)))

@@ -111,6 +111,12 @@ public final class WebhookListener: HTTPHandler, Sendable {
     }
     var request = ReceivedWebhook(
       message: message, secret: configuration.secret, receivedAt: SystemClock().now(), respondedStatus: 0)
+    if let forwarder = configuration.forwarder {
+      let (reply, note) = forwarder.forward(message)
+      (request.respondedStatus, request.note) = (reply.status, note)
+      record(request)
+      return reply
+    }
     let sendoutID = request.sendoutID
     let (behavior, status) = state.withLock { s in
       if let duplicate = s.behavior.duplicateStatus, let id = sendoutID, s.acknowledgedIDs.contains(id) {

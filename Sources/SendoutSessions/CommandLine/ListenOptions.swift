@@ -32,6 +32,7 @@ public enum ListenOptions {
         Int($0).flatMap { $0 > 0 ? $0 : nil }
       } ?? 1024 * 1024
     let failDuplicates = arguments.flag("--fail-duplicates")
+    let forwardTo = try arguments.option("--forward-to")
     let json = arguments.flag("--json")
     let ui = arguments.flag("--ui")
     try arguments.noPositionals("listen")
@@ -43,6 +44,22 @@ public enum ListenOptions {
     var configuration = ListenerConfiguration(
       host: host, port: port, secret: secret, behavior: behavior, limits: HTTPLimits(maxBodyBytes: maxBody))
     configuration.servesUI = ui
+    if let forwardTo {
+      let faults = status != 200 || failFirst > 0 || failRate > 0 || retryAfter != nil || delay > 0 || failDuplicates
+      guard !faults else {
+        throw .usage(
+          "--forward-to answers with the application's answer: leave out --respond, --fail-first, --fail-rate, "
+            + "--retry-after, --delay and --fail-duplicates")
+      }
+      guard forwardTo.hasPrefix("http://") else {
+        throw .usage(
+          "Invalid value '\(forwardTo)' for --forward-to: expected a plain http:// URL, e.g. http://localhost:3000/webhooks"
+        )
+      }
+      do throws(LoadTargetError) { configuration.forwarder = try ArrivalForwarder(url: forwardTo) } catch {
+        throw .usage("Invalid value '\(forwardTo)' for --forward-to: \(error.reason)")
+      }
+    }
     return (configuration, json)
   }
 

@@ -2,7 +2,9 @@ import SendoutCore
 
 /// `sendout load`'s flags, parsed into a `LoadSession.Configuration` (and `--json`).
 public enum LoadOptions {
-  /// The load test's configuration from the command line, and whether `--json` was given.
+  /// The load test's configuration from the command line, and whether `--json` was given. Event types are
+  /// positional (`load voucher.published …`, as for `fire` and `render`), `--event TYPE` an alias; nothing else may
+  /// be left.
   public static func parse(_ arguments: inout Arguments) throws(CLIError) -> (LoadSession.Configuration, json: Bool) {
     var c = LoadSession.Configuration()
     c.target = try arguments.option("--to")
@@ -42,12 +44,14 @@ public enum LoadOptions {
       "--max-error-rate", expected: "a fraction like 0.01 or a percentage like 1%", parseRate)
     c.auditPath = try arguments.option("--audit")
     c.scenarioPath = try arguments.option("--scenario")
-    if let path = c.scenarioPath, !given.isEmpty {
-      throw .usage("Use either --event or --scenario '\(path)', not both")
-    }
     c.auditBodies = arguments.flag("--audit-bodies")
-    if !given.isEmpty { c.eventTypes = given }
     c.request = try EventOptions.parse(&arguments, eventType: c.eventTypes[0], targetURL: "").request
+    let events = given + (try arguments.positionals())
+    if let path = c.scenarioPath, let event = events.first {
+      throw .usage("Use either --event or --scenario '\(path)', not both (EVENT '\(event)' given)")
+    }
+    if !events.isEmpty { c.eventTypes = events }
+    c.request.eventType = c.eventTypes[0]
     c.schedule = try schedule(rate: rate, ramp: ramp, duration: c.durationMilliseconds, count: c.count)
     if c.schedule == nil && c.durationMilliseconds == nil && c.count == nil {
       throw .usage("Give --duration D or --count N (closed loop), or --rate R with one of them, or --ramp")

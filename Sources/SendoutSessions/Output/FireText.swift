@@ -1,20 +1,40 @@
 import SendoutCore
 
-/// What `sendout fire` prints: the built-in listener, the sendout, a line per attempt, and the verdict.
+/// What `sendout fire` prints: the built-in listener, the sendout, a line per attempt, and the verdict. Without
+/// `verbose` (`fire -v`) a delivered fire is at most five short lines: the seed to render it again, the retry
+/// schedule and the listener's full line are left out.
 public struct FireText: Sendable {
   let delivery: DeliverySettings
+  let verbose: Bool
 
-  /// Lines for a fire delivered with `delivery`.
-  public init(delivery: DeliverySettings) { self.delivery = delivery }
+  /// Lines for a fire delivered with `delivery`, every detail when `verbose`.
+  public init(delivery: DeliverySettings, verbose: Bool = true) {
+    self.delivery = delivery
+    self.verbose = verbose
+  }
 
   /// The lines for one session event (warnings are the caller's).
   public func lines(for event: SessionEvent) -> [String] {
     switch event {
-    case .listenerStarted(let url, let generated):
+    case .listenerStarted(let url, let generated) where verbose:
       return (generated.map { ["No --secret given: signing with the generated secret \($0)"] } ?? [])
         + ["Started the built-in listener on \(url); it prints what arrives and checks the signature"]
-    case .received(let request): return ["  listener ← \(request.line)"]
+    case .listenerStarted(let url, let generated):
+      return ["Built-in listener on \(url)" + (generated.map { ", signing with the generated secret \($0)" } ?? "")]
+    case .received(let request) where verbose: return ["  listener ← \(request.line)"]
+    case .received(let r):
+      return [
+        TerminalText.escape(
+          "  listener ← \(r.method) \(r.target)  \(r.sendoutID ?? "(no sendout id)")  signature \(r.signature.rawValue)  → \(r.respondedStatus)"
+        )
+      ]
+    case .firing(let fire) where !verbose: return fire.count > 1 ? ["Fire \(fire.index + 1)/\(fire.count)"] : []
     case .firing(let fire): return Self.lines(for: fire)
+    case .sending(let sendout, let alreadyRecorded) where !verbose:
+      let note = "Note: \(sendout.id) is already in \(delivery.auditPath) (same --seed and --at, or --body id)"
+      return (alreadyRecorded ? [note] : []) + [
+        "Sending \(sendout.id) (\(sendout.eventType), \(sendout.body.count) B) to \(TargetURL.withoutPassword(sendout.source.targetURL))"
+      ] + NoticeText.ciSchedule(delivery)
     case .sending(let sendout, let alreadyRecorded):
       let policy = delivery.policy
       let note =

@@ -109,4 +109,11 @@ public struct RunText: Sendable {
       + "\(project.webhooks.count) project webhook(s), \(plan.scenario.distributions.count) distribution(s); "
       + "plans \(plan.sendouts.count) sendouts of \(types) event types"
   }
+
+  /// `validate`'s problems for standard error: one `error: file:line:column: at `path`: reason` line each (escaped:
+  /// they quote the file), then how many when more than one.
+  public static func problems(_ problems: [ScenarioError], file: String) -> [String] {
+    let lines = problems.map { "error: " + TerminalText.escape($0.description) }
+    return lines + (problems.count > 1 ? ["\(TerminalText.escape(file)): \(problems.count) problems"] : [])
+  }
 }

@@ -7,6 +7,9 @@ import SendoutIO
 /// events Voucherify would, delivered as signed webhooks to one project webhook set to "Send me all events" (to
 /// `target`, or to the built-in listener), with the retry schedule and the audit log. Serves until cancelled.
 public enum ServeSession {
+  /// `sendout serve`'s documented port when `--port` is not given (`listen` 8080, `dashboard` 8090).
+  public static let defaultPort = 8091
+
   /// Where to serve, the world, the keys and where webhooks go.
   public struct Configuration: Sendable {
     /// Address to bind (127.0.0.1 by default).

@@ -12,16 +12,32 @@ enum Session {
     return try result.mapError(CLIError.init).get()
   }
 
-  /// An observer that prints every warning to standard error and each event's `lines` to standard output.
-  static func printing(_ lines: @escaping @Sendable (SessionEvent) -> [String]) -> SessionObserver {
+  /// An observer that prints every warning to standard error and each event's `lines` to standard output (to
+  /// standard error with `toStandardError`, when standard output carries JSON), above `progress` when given.
+  static func printing(
+    toStandardError: Bool = false, above progress: ProgressLine? = nil,
+    _ lines: @escaping @Sendable (SessionEvent) -> [String]
+  ) -> SessionObserver {
     { event in
-      if case .warning(let text) = event { Console.warning(text) }
-      for line in lines(event) { Console.out(line) }
+      var warning: String?
+      if case .warning(let text) = event { warning = text }
+      let text = lines(event)
+      guard warning != nil || !text.isEmpty else { return }
+      let print = {
+        if let warning { Console.warning(warning) }
+        for line in text { toStandardError ? Console.err(line) : Console.out(line) }
+      }
+      if let progress { progress.above(print) } else { print() }
     }
   }
 
-  /// Prints `ending`'s lines; returns its exit code, or throws its failure.
-  static func finish(_ ending: CommandEnding) throws(CLIError) -> Int32 {
+  /// Prints `ending`'s lines; returns its exit code, or throws its failure. With `json` lines, those go to standard
+  /// output and `ending`'s own lines to standard error.
+  static func finish(_ ending: CommandEnding, json: [String]? = nil) throws(CLIError) -> Int32 {
+    if let json {
+      for line in ending.lines { Console.err(line) }
+      return try finish(CommandEnding(json, ending.verdict))
+    }
     for line in ending.lines { Console.out(line) }
     return try ending.exitCode()
   }

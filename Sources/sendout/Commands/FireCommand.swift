@@ -6,17 +6,20 @@ import SendoutSessions
 /// `sendout fire`: render one event as a sendout and deliver it with Voucherify's retry schedule.
 enum FireCommand: Command {
   static let name = "fire"
-  static let summary = "Deliver one webhook for an event, retried like Voucherify, recorded in the audit log."
+  static let summary =
+    "Deliver one signed webhook for an event (or any JSON --body), retried like Voucherify, recorded in the audit log."
   static let help = """
     USAGE: sendout fire (EVENT | --body FILE) [--to URL] [--secret S] [--seed N] [--at TIME]
                         [--repeat N [--interval D]] [--set PATH=VALUE]… [--unset PATH]… [--set-new]
                         [--via project|distribution] [--purpose P] [--event-name NAME]
                         [--header 'name: value']… [--retry-schedule S] [--time-scale F] [--timeout D]
-                        [--audit FILE] [--ci] [--resume] [--honor-pause]
+                        [--audit FILE] [--ci] [--resume] [--honor-pause] [--json] [-v]
 
     Renders EVENT as a v2024-01-01 sendout, signs it with --secret (header x-voucherify-signature)
     and POSTs it, retrying on any non-2xx, timeout or connection error. One line per attempt shows
     the status, latency and when the next retry is due. Every attempt is appended to the audit log.
+    A delivered fire prints at most five short lines; -v adds the seed (and the 'sendout render' line
+    that renders the same body again), the retry schedule and the listener's full line.
 
     Every fire is a new event, as on the platform: without --seed a fresh seed is drawn (and printed,
     with the 'sendout render' line that renders the same body again), and without --at the simulated
@@ -54,6 +57,10 @@ enum FireCommand: Command {
     \(OptionHelp.delivery)
       --resume               Set a paused/disabled source live again before sending.
       --honor-pause          Skip (record SKIPPED) a sendout to a paused/disabled source, as Voucherify does.
+      --json                 Standard output: one JSON object per sendout when it is done, its latest audit
+                             record with "attempts" (as an element of 'sendout audit --json'); the usual lines
+                             go to standard error.
+      -v, --verbose          Every line: the seed, the render line, the retry schedule, the listener's details.
 
     EXIT: 0 delivered, 1 finally FAILED / SKIPPED / interrupted, 64 bad arguments (or a --set path that does
           not exist), 65 bad audit log or a --body that is not JSON.
@@ -77,6 +84,8 @@ enum FireCommand: Command {
     let bodyPath = try arguments.option("--body")
     let resume = arguments.flag("--resume")
     let honorPause = arguments.flag("--honor-pause")
+    let json = arguments.flag("--json")
+    let verbose = arguments.flag("--verbose", alias: "-v")
     let environment = ProcessInfo.processInfo.environment
     let repeatCount =
       try arguments.option("--repeat", expected: "an integer from 1 to 10000") {
@@ -94,11 +103,11 @@ enum FireCommand: Command {
       request: event, target: target, delivery: delivery, resume: resume, freshSeed: !options.seedGiven,
       startNow: !options.atGiven, repeatCount: repeatCount, intervalMilliseconds: interval, bodyPath: bodyPath,
       honorPause: honorPause, secretSource: fromEnvironment ? .environment("SENDOUT_SECRET") : .flag)
-    let text = FireText(delivery: delivery)
+    let text = FireText(delivery: delivery, verbose: verbose)
     let result = try await Session.run { () throws(SessionError) in
-      try await FireSession.run(configuration, observer: Session.printing(text.lines))
+      try await FireSession.run(configuration, observer: Session.printing(toStandardError: json, text.lines))
     }
-    return try Session.finish(text.ending(result))
+    return try Session.finish(text.ending(result), json: json ? SendoutJSONLines.lines(result.report) : nil)
   }
 
   /// The one EVENT (none with `--body`).

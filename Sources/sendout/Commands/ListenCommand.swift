@@ -5,11 +5,13 @@ import SendoutSessions
 /// `sendout listen`: a local webhook receiver that verifies signatures and can inject faults.
 enum ListenCommand: Command {
   static let name = "listen"
-  static let summary = "Receive webhooks locally: verify signatures, print each one, inject failures."
+  static let summary =
+    "Receive webhooks locally: verify signatures, print each one, inject failures, or --forward-to your application."
   static let help = """
     USAGE: sendout listen [--host 127.0.0.1] [--port 8080] [--secret S] [--respond STATUS]
                           [--fail-rate F] [--fail-first N] [--fail-status STATUS] [--seed N]
                           [--retry-after N] [--delay DURATION] [--max-body BYTES] [--fail-duplicates] [--json] [--ui]
+                          [--forward-to URL]
 
     An HTTP/1.1 receiver (keep-alive, Content-Length and chunked bodies, many connections) that prints
     one line per request: time, path, event type (body event.type or type), sendout id, signature
@@ -45,8 +47,16 @@ enum ListenCommand: Command {
                          counted as arrivals. Keeps the last 10,000 arrivals (64 MiB of bodies) for it.
                          With a --host other than loopback, everyone on the network can read them.
 
+      --forward-to URL   Forward each arrival (checked and printed as above) to your application at URL, a
+                         plain http:// URL: same method, body bytes and headers (hop-by-hop ones left out),
+                         one at a time; the sender gets the application's status, headers and body (like
+                         Stripe CLI's listen --forward-to). When the application is down or takes over 10s,
+                         the sender gets 502 with a JSON body saying why, and the line says so. Not with the
+                         fault options above.
+
     EXAMPLES:
       sendout listen --port 0 --secret s
+      sendout listen --secret s --forward-to http://localhost:3000/webhooks
       sendout listen --ui --secret s          # then open http://127.0.0.1:8080/_sendout/
       sendout listen --fail-first 2 --secret s
       sendout listen --respond 503 --delay 2s --json
@@ -60,9 +70,13 @@ enum ListenCommand: Command {
         "--ui with --host '\(configuration.server.host)': every arrival (headers and bodies) becomes visible to anyone on "
           + "the network who can reach this port; bind to 127.0.0.1 (the default) to keep it on this machine")
     }
+    let forwarding = { @Sendable (event: SessionEvent) -> [String] in
+      guard case .listenerStarted = event, !json, let url = configuration.forwarder?.url else { return [] }
+      return ["Forwarding each arrival to \(TargetURL.withoutPassword(url)); the sender gets its answer"]
+    }
     let text = ListenText(json: json, ui: ui, checksSignatures: configuration.secret != nil)
     let result = try await Session.run { () throws(SessionError) in
-      try await ListenSession.run(configuration, observer: Session.printing(text.lines))
+      try await ListenSession.run(configuration, observer: Session.printing { text.lines(for: $0) + forwarding($0) })
     }
     Console.err("Stopped after \(result.received) request\(result.received == 1 ? "" : "s").")
     return 0

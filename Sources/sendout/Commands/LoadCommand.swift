@@ -6,11 +6,12 @@ import SendoutSessions
 /// `sendout load`: fixed-rate (open loop) or as-fast-as-possible (closed loop) load tests of a receiver.
 enum LoadCommand: Command {
   static let name = "load"
-  static let summary = "Load-test a receiver at a fixed rate (or flat out) with honest latency figures."
+  static let summary =
+    "Load-test a receiver at a fixed rate (or flat out) with honest latency figures, thresholds and an HTML report."
   static let help = """
-    USAGE: sendout load [--to URL] (--event TYPE… | --scenario FILE) [--rate R | --ramp 'R for D, …'] (--duration D | --count N)
-                        [--connections C] [--threads T] [--transport socket|urlsession] [--secret S]
-                        [--via project|distribution] [--seed N] [--timeout D] [--json] [--histogram FILE]
+    USAGE: sendout load [EVENT… | --scenario FILE] [--to URL] [--rate R | --ramp 'R for D, …']
+                        (--duration D | --count N) [--connections C] [--threads T] [--transport socket|urlsession]
+                        [--secret S] [--via project|distribution] [--seed N] [--timeout D] [--json] [--histogram FILE]
                         [--report FILE.html] [--max-p99 D] [--max-error-rate F] [--audit FILE [--audit-bodies]]
 
     Every request is a distinct sendout rendered from the simulated world and signed (its own whs_ id and
@@ -28,7 +29,8 @@ enum LoadCommand: Command {
     OPTIONS:
       --to URL              The receiver. http:// uses the socket transport (host names resolved, every
                             IPv6 and IPv4 address tried); https:// uses URLSession.
-      --event TYPE          Event type to send (repeatable; cycles through them). Default customer.redemption.succeeded.
+      EVENT…                Event types to send, cycling through them (--event TYPE, repeatable, is an alias).
+                            Default customer.redemption.succeeded.
       --scenario FILE       Send what the scenario plans instead: its sendouts in order (up to 10,000), cycling,
                             each re-rendered fresh (new whs_ id and signature) and sent to --to. The scenario's
                             project.secret signs them unless --secret is given.
@@ -62,9 +64,9 @@ enum LoadCommand: Command {
     EXIT: 0 ok, 1 a threshold was not met or the target was unreachable, 64 bad arguments.
 
     EXAMPLES:
-      sendout load --to http://127.0.0.1:8080/ --event customer.redemption.succeeded --rate 2000 --duration 10s
-      sendout load --to http://127.0.0.1:8080/ --event voucher.published --connections 32 --duration 30s
-      sendout load --to http://127.0.0.1:8080/ --event redemption.succeeded --ramp '500 for 10s, 5000 for 20s' --max-p99 100ms
+      sendout load customer.redemption.succeeded --to http://127.0.0.1:8080/ --rate 2000 --duration 10s
+      sendout load voucher.published --to http://127.0.0.1:8080/ --connections 32 --duration 30s
+      sendout load redemption.succeeded --to http://127.0.0.1:8080/ --ramp '500 for 10s, 5000 for 20s' --max-p99 100ms
     """
 
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
@@ -78,8 +80,6 @@ enum LoadCommand: Command {
     var (configuration, json) = try LoadOptions.parse(&arguments)
     configuration.command = Array(CommandLine.arguments.dropFirst())
     configuration.version = SendoutVersion.line
-    let rest = try arguments.positionals()
-    guard rest.isEmpty else { throw .usage("'load' takes no positional arguments, got '\(rest[0])'") }
     configuration.reportsProgress = Console.isTerminal && !json
     let live = configuration
     let progress = ProgressLine()
@@ -94,6 +94,7 @@ enum LoadCommand: Command {
       }
     }
     progress.end()  // the report starts on its own line, not glued to the last progress line
+    for path in [live.histogramPath, live.reportPath].compactMap({ $0 }) { Console.err("Wrote \(path)") }
     return try Session.finish(LoadText.ending(result, json: json))
   }
 }

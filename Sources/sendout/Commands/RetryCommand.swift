@@ -8,7 +8,7 @@ enum RetryCommand: Command {
   static let summary = "Resend sendouts from the audit log (by id, or every FAILED one) and record the outcome."
   static let help = """
     USAGE: sendout retry [--audit FILE] (SENDOUT_ID… | --failed) [--to URL] [--secret S] [--header 'name: value']…
-                         [--retry-schedule S] [--time-scale F] [--timeout D]
+                         [--retry-schedule S] [--time-scale F] [--timeout D] [--json]
 
     Resends the exact recorded body and headers under the same sendout id to the recorded target URL,
     like "Retry" in Voucherify's Audit log, and appends each attempt to the log (attempt numbers
@@ -17,15 +17,16 @@ enum RetryCommand: Command {
     unless given again with --header. --secret re-signs the body instead of resending the recorded signature.
 
     OPTIONS:
-      --audit FILE           The audit log (default ./sendout-audit.jsonl).
+      --audit FILE           The audit log (default ./sendout-audit.jsonl); a FILE that does not exist is exit 65.
       --failed               Every sendout whose last attempt FAILED (also if later SKIPPED).
       --to URL               Send to URL instead of the recorded target (the body is unchanged).
       --secret S             Re-sign with S.
       --header 'name: value' Re-supply a header (e.g. a redacted one). Repeatable.
       --retry-schedule S     Retries for this resend (default none), e.g. 1s,5s.
       --time-scale F, --timeout D   As for 'fire'.
+      --json                 Standard output: one JSON object per resent sendout, as for 'fire --json'.
 
-    EXIT: 0 all delivered, 1 some failed, 64 bad arguments or unknown id, 65 bad audit log.
+    EXIT: 0 all delivered, 1 some failed, 64 bad arguments or unknown id, 65 bad or missing audit log.
 
     EXAMPLES:
       sendout retry --failed
@@ -38,6 +39,7 @@ enum RetryCommand: Command {
     let failed = arguments.flag("--failed")
     let secret = try arguments.option("--secret")
     let target = try arguments.option("--to")
+    let json = arguments.flag("--json")
     let delivery = try DeliveryOptions.parse(&arguments, defaultSchedule: .none)
     let ids = try arguments.positionals()
     guard failed != !ids.isEmpty else {
@@ -50,8 +52,8 @@ enum RetryCommand: Command {
       sendoutIDs: ids, failed: failed, target: target, secret: secret, delivery: delivery)
     let text = ResendText(auditPath: delivery.auditPath)
     let result = try await Session.run { () throws(SessionError) in
-      try await ResendSession.run(configuration, observer: Session.printing(text.lines))
+      try await ResendSession.run(configuration, observer: Session.printing(toStandardError: json, text.lines))
     }
-    return try Session.finish(text.ending(result))
+    return try Session.finish(text.ending(result), json: json ? SendoutJSONLines.lines(result.report) : nil)
   }
 }

@@ -7,7 +7,8 @@ import SendoutSessions
 /// misbehaves or an expectation is not met.
 enum RunCommand: Command {
   static let name = "run"
-  static let summary = "Play a scenario file and deliver its sendouts; exit 1 when an expectation is not met."
+  static let summary =
+    "Play a scenario file and deliver its sendouts (summary, --json, --junit); exit 1 when an expectation is not met."
   static let help = """
     USAGE: sendout run SCENARIO [--to URL] [--seed N] [--audit FILE] [--retry-schedule S] [--time-scale F]
                                 [--timeout D] [--concurrency N] [--json] [--junit FILE] [--dry-run] [--resume]
@@ -16,7 +17,8 @@ enum RunCommand: Command {
     Builds the scenario's world, plays its steps, renders every event for every project webhook and
     distribution that receives it (signed with project.secret, or a secret generated from the seed when the
     scenario has none, printed), and delivers them in order with
-    Voucherify's retry schedule, appending every attempt to the audit log. At the end it prints a summary
+    Voucherify's retry schedule, appending every attempt to the audit log. On a terminal a status line counts
+    the sendouts done, failed and retrying, once a second (not when piped). At the end it prints a summary
     table (sendouts by event type and status, latency percentiles) and checks the scenario's `expect`.
     The same scenario and seed always produce byte-identical bodies.
 
@@ -89,9 +91,24 @@ enum RunCommand: Command {
       junitPath: junitPath, duplicates: duplicates, reorderWindow: reorder,
       deadlineMilliseconds: deadline)
     let text = RunText(json: json, delivery: delivery, duplicates: duplicates, reorder: reorder)
-    let result = try await Session.run { () throws(SessionError) in
-      try await RunSession.run(configuration, observer: Session.printing(text.lines))
+    let line = Console.isTerminal && !json ? ProgressLine() : nil  // run's status line, on a terminal only
+    let status = line.map { RunStatus(show: $0.show) }
+    let print = Session.printing(above: line, text.lines)
+    let result: RunSession.Result
+    do {
+      result = try await Session.run { () throws(SessionError) in
+        try await RunSession.run(configuration) { event in
+          print(event)
+          status?.record(event)
+        }
+      }
+    } catch {
+      status?.stop()
+      line?.end()
+      throw error
     }
+    status?.stop()
+    line?.end()
     return try Session.finish(text.ending(result))
   }
 

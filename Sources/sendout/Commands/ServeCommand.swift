@@ -6,7 +6,12 @@ import SendoutSessions
 /// `sendout serve`: a local Voucherify REST API whose calls send the webhooks Voucherify would.
 enum ServeCommand: Command {
   static let name = "serve"
-  static let summary = "Serve a local Voucherify REST API over the simulated world; its calls send the webhooks."
+  static var summary: String {
+    let (simulated, total) = ServeCoverage.counts
+    return
+      "A local Voucherify REST API whose calls send the webhooks; it simulates \(simulated) of the spec's \(total) "
+      + "operations (501 for the rest)."
+  }
   static let help = """
     USAGE: sendout serve [--host H] [--port P] [--scenario FILE] [--seed N] [--at TIME] [--state FILE] [--to URL]
                          [--secret S] [--app-id ID --app-token T] [--client-app-id ID --client-token T]
@@ -36,7 +41,8 @@ enum ServeCommand: Command {
     request_timeout, a body over 1 MiB 413 payload_too_large, a head over 16 KiB 431; nothing is applied.
 
     OPTIONS:
-      --host H, --port P        Where to listen (default 127.0.0.1 and a free port).
+      --host H, --port P        Where to listen (default 127.0.0.1:8091; --port 0 picks a free one; the first line
+                                printed names it).
       --scenario FILE           Serve a scenario file's world (campaigns, customers, vouchers...), project webhooks
                                 and distributions (targets, event filters, secret as the file says); its steps
                                 run first and their webhooks are sent before any call is answered. Calls' events
@@ -80,7 +86,7 @@ enum ServeCommand: Command {
     }
     var configuration = ServeSession.Configuration()
     configuration.host = try arguments.option("--host") ?? "127.0.0.1"
-    configuration.port = try arguments.port(default: 0)
+    configuration.port = try arguments.port(default: ServeSession.defaultPort)
     configuration.scenarioSeed = try arguments.option("--seed", expected: "a non-negative integer") { UInt64($0) }
     configuration.seed = configuration.scenarioSeed ?? 1
     configuration.scenarioPath = try arguments.option("--scenario")
