@@ -25,7 +25,7 @@ enum JSONEscaping {
   }
 
   /// Whether a byte of `w` is below 0x20, `"` or `\` (exact as a whole: the classic has-less/has-zero tests).
-  @inline(__always) private static func special(_ w: UInt64) -> Bool {
+  @inline(__always) static func special(_ w: UInt64) -> Bool {
     let control = (w &- 0x2020_2020_2020_2020) & ~w
     let q = w ^ 0x2222_2222_2222_2222
     let quote = (q &- 0x0101_0101_0101_0101) & ~q

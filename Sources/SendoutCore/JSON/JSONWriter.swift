@@ -123,6 +123,9 @@ public struct JSONWriter: Sendable {
   /// at a time), else the escaping loop.
   @_effects(releasenone) static func writeQuoted(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout ByteBuffer) {
     let n = bytes.count
+    if n >= 4 && n <= 16, let source = bytes.baseAddress, writeShortPlain(UnsafeRawPointer(source), n, into: &out) {
+      return
+    }
     if let source = bytes.baseAddress, !JSONEscaping.needed(source, count: n) {
       let p = out.reserve(n + 2)
       p.pointee = UInt8(ascii: "\"")
@@ -134,6 +137,33 @@ public struct JSONWriter: Sendable {
     out.append(UInt8(ascii: "\""))
     JSONEscaping.writeEscaped(bytes, into: &out)
     out.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends 4 to 16 bytes at `source` quoted when none needs escaping, and returns true; else writes nothing and
+  /// returns false. Most keys and values are this short: two overlapping loads are both tested and stored, instead
+  /// of a test pass and a `memmove` call.
+  @inline(__always) private static func writeShortPlain(
+    _ source: UnsafeRawPointer, _ n: Int, into out: inout ByteBuffer
+  ) -> Bool {
+    let p = out.reserve(n + 2)
+    let body = UnsafeMutableRawPointer(p + 1)
+    if n >= 8 {
+      let head = source.loadUnaligned(as: UInt64.self)
+      let tail = source.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+      guard !JSONEscaping.special(head) && !JSONEscaping.special(tail) else { return false }
+      body.storeBytes(of: head, as: UInt64.self)
+      body.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
+    } else {
+      let head = source.loadUnaligned(as: UInt32.self)
+      let tail = source.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+      guard !JSONEscaping.special(UInt64(head) | UInt64(tail) << 32) else { return false }
+      body.storeBytes(of: head, as: UInt32.self)
+      body.storeBytes(of: tail, toByteOffset: n - 4, as: UInt32.self)
+    }
+    p.pointee = UInt8(ascii: "\"")
+    p[n + 1] = UInt8(ascii: "\"")
+    out.advance(n + 2)
+    return true
   }
 }
 
