@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
 # Usage: scripts/bench.sh [render] [SECONDS]
+#        scripts/bench.sh render-vs-node [SECONDS] [EVENT]
 #        scripts/bench.sh load [EVENT]
 #        scripts/bench.sh world
 #        scripts/bench.sh serve
 #        scripts/bench.sh limits
 #   render   rendered + signed payloads per second on one core (target: >= 50,000/s for a 2-3 KB body)
+#   render-vs-node
+#            render + sign on one core against Node, from one run: scripts/bench/render-node.js builds the objects
+#            of the 64 bodies `sendout render EVENT --seed 1..64` prints (the seeds `bench render` cycles through)
+#            once, then gives each a fresh top-level id, JSON.stringify and createHmac('sha256') hex; then
+#            `sendout bench render` for EVENT and for every event type (`all`). Prints both rates and the ratio
+#            (target: >= 2x Node) and the all-types rate (target: >= 100,000/s). EVENT defaults to
+#            customer.redemption.succeeded (5.8 KB). Without `node` the Node row is skipped with a message.
 #   load     load mode against nginx (`return 204`) and the built-in listener:
 #              - closed loop: wrk vs `sendout load` (32 connections, 2 threads, 10 s, same body) and their ratio
 #                (target: sendout >= 0.8 x wrk on the same receiver)
@@ -36,12 +44,12 @@ cd "$(dirname "$0")/.."
 what="${1:-render}"
 
 usage() {
-  echo "usage: scripts/bench.sh [render [SECONDS] | load [EVENT] | world | serve | limits]" >&2
+  echo "usage: scripts/bench.sh [render [SECONDS] | render-vs-node [SECONDS] [EVENT] | load [EVENT] | world | serve | limits]" >&2
   exit 64
 }
 
 case "$what" in
-  render | load | world | serve | limits) ;;
+  render | render-vs-node | load | world | serve | limits) ;;
   *) usage ;;
 esac
 
@@ -53,6 +61,47 @@ bench_render() {
   for event in customer.redemption.succeeded customer.publication.succeeded voucher.published; do
     taskset -c 0 "$bin" bench render --event "$event" --seconds "$seconds" 2>/dev/null || "$bin" bench render --event "$event" --seconds "$seconds"
   done
+}
+
+# --- render-vs-node ---------------------------------------------------------------------------------
+
+one_core() { taskset -c 0 "$@" 2>/dev/null || "$@"; } # pinned to one core where taskset works
+
+# render_rate OUTPUT: the render+sign payloads/s from `sendout bench render` (or the Node peer's same line).
+render_rate() { sed -n 's/.*render+sign[^:]*: \([0-9]*\) payloads\/s.*/\1/p' <<<"$1" | head -n 1; }
+
+bench_render_vs_node() {
+  local seconds="${1:-3}" event="${2:-customer.redemption.succeeded}" seed
+  tmp="$(mktemp -d)"
+  trap cleanup EXIT
+  for seed in $(seq 1 64); do "$bin" render "$event" --seed "$seed"; done >"$tmp/bodies.jsonl"
+  local node_line="" node_rate="" sendout_line sendout_rate all_line all_rate
+  if command -v node >/dev/null; then
+    node_line=$(one_core node scripts/bench/render-node.js "$tmp/bodies.jsonl" "$seconds")
+    node_rate=$(render_rate "$node_line")
+    echo "$node_line"
+  else
+    echo "node not found: the Node row is skipped (install Node 20 to compare)"
+  fi
+  sendout_line=$(one_core "$bin" bench render --event "$event" --seconds "$seconds")
+  sendout_rate=$(render_rate "$sendout_line")
+  echo "sendout $(head -n 1 <<<"$sendout_line")"
+  all_line=$(one_core "$bin" bench render --event all --seconds "$seconds")
+  all_rate=$(render_rate "$all_line")
+  echo "sendout $(head -n 1 <<<"$all_line")"
+  echo
+  echo "| target | measured | met |"
+  echo "|---|---|---|"
+  if [ -n "$node_rate" ]; then
+    local r
+    r=$(ratio "$sendout_rate" "$node_rate")
+    printf '| render + sign %s >= 2x Node (one core) | %s (%s vs %s/s) | %s |\n' "$event" "$r" "$sendout_rate" \
+      "$node_rate" "$(awk -v r="$r" 'BEGIN { print (r + 0 >= 2) ? "yes" : "no" }')"
+  else
+    printf '| render + sign %s >= 2x Node (one core) | not measured (no node) | - |\n' "$event"
+  fi
+  printf '| render + sign, all event types >= 100,000/s | %s/s | %s |\n' "$all_rate" \
+    "$(awk -v a="$all_rate" 'BEGIN { print (a + 0 >= 100000) ? "yes" : "no" }')"
 }
 
 # --- load -------------------------------------------------------------------------------------------
@@ -481,6 +530,7 @@ bench_limits() {
 
 case "$what" in
   render) bench_render "${2:-3}" ;;
+  render-vs-node) bench_render_vs_node "${2:-3}" "${3:-}" ;;
   load) bench_load "${2:-}" ;;
   world) bench_world ;;
   serve) bench_serve ;;

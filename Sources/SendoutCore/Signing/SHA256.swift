@@ -8,9 +8,14 @@ public struct SHA256: Sendable {
   /// The round constants, from `CSHA256Accel` (one table for both paths).
   private static let k: [UInt32] = withUnsafeBytes(of: sendout_sha256_k) { Array($0.bindMemory(to: UInt32.self)) }
 
-  private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+  /// The eight working words of the hash.
+  typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+  /// The initial hash value (FIPS 180-4 §5.3.3).
+  static let initialState: State = (
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19
   )
+
+  private var state = SHA256.initialState
   private var buffer: [UInt8] = []
   private var length: UInt64 = 0
   private let accelerated: Bool
@@ -84,6 +89,11 @@ public struct SHA256: Sendable {
   /// Compresses `blocks` consecutive 64-byte blocks starting at `p`: one pass over raw memory, with the
   /// message schedule in a stack buffer (no allocation per block).
   private mutating func compress(_ p: UnsafeRawPointer, blocks: Int) {
+    SHA256.compress(&state, p, blocks: blocks, accelerated: accelerated)
+  }
+
+  /// Compresses `blocks` 64-byte blocks at `p` into `state`, with the SHA extensions when `accelerated`.
+  static func compress(_ state: inout State, _ p: UnsafeRawPointer, blocks: Int, accelerated: Bool) {
     if accelerated {
       withUnsafeMutableBytes(of: &state) { words in
         guard let base = words.baseAddress else { return }
@@ -137,5 +147,5 @@ public struct SHA256: Sendable {
     }
   }
 
-  @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+  @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }

@@ -21,7 +21,9 @@ public struct IDFactory: Sendable {
 
   /// A new id of `format`, time-ordered ids stamped with `time`.
   public mutating func make(_ format: IDFormat, at time: Timestamp) -> String {
-    var out = Array(format.prefix.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(format.prefix.utf8.count + 36)  // the longest body, a UUID: one allocation
+    out.append(contentsOf: format.prefix.utf8)
     switch format.body {
     case .base62(let n):
       out.reserveCapacity(out.count + n)

@@ -29,6 +29,42 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
   /// ISO-8601 UTC with milliseconds, e.g. `2024-01-01T11:11:11.111Z`.
   public var iso8601: String {
+    var fits = true
+    let text = String(unsafeUninitializedCapacity: 24) { out in
+      fits = writeISO8601(into: out)
+      return fits ? 24 : 0
+    }
+    return fits ? text : paddedISO8601
+  }
+
+  /// Writes the 24 bytes of `iso8601` at the start of `out` (24 bytes or more) and returns true, for a year in
+  /// 0...9999 (every clamped time); returns false, writing nothing, for other years.
+  func writeISO8601(into out: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+    let ms = milliseconds
+    let days = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
+    let msOfDay = ms - days * 86_400_000
+    let (y, m, d) = Timestamp.civil(fromDays: days)
+    guard (0...9999).contains(y), out.count >= 24 else { return false }
+    func digits(_ v: Int64, _ width: Int, at start: Int) {
+      var v = v
+      for i in stride(from: start + width - 1, through: start, by: -1) {
+        out[i] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30
+        v /= 10
+      }
+    }
+    digits(y, 4, at: 0)
+    digits(m, 2, at: 5)
+    digits(d, 2, at: 8)
+    digits(msOfDay / 3_600_000, 2, at: 11)
+    digits(msOfDay / 60_000 % 60, 2, at: 14)
+    digits(msOfDay / 1000 % 60, 2, at: 17)
+    digits(msOfDay % 1000, 3, at: 20)
+    (out[4], out[7], out[10], out[13], out[16], out[19], out[23]) = (45, 45, 84, 58, 58, 46, 90)  // - - T : : . Z
+    return true
+  }
+
+  /// `iso8601` for any year, by string padding (years outside 0...9999 only).
+  private var paddedISO8601: String {
     let ms = milliseconds
     let days = ms >= 0 ? ms / 86_400_000 : (ms - 86_399_999) / 86_400_000
     let msOfDay = ms - days * 86_400_000

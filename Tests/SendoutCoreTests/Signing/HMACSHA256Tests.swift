@@ -77,4 +77,23 @@ import Testing
     _ = signer.hexMAC(Array("something else".utf8))
     #expect(signer.hexMAC(Array("what do ya want for nothing?".utf8)) == first)
   }
+
+  /// The signer compresses the body in place and pads its tail on the stack, from the pad states computed once: the
+  /// same MAC as RFC 2104 written over the streaming hash, for every length across the padding edges (55/56 and
+  /// 63/64 bytes into a block) and keys around the block size.
+  @Test func resumedPadStatesEqualTheTextbookConstruction() {
+    for keyLength in [0, 1, 32, 63, 64, 65, 131] {
+      let key = (0..<keyLength).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) }
+      var block = key.count > 64 ? SHA256.hash(key) : key
+      block += [UInt8](repeating: 0, count: 64 - block.count)
+      let signer = HMACSHA256(key: key)
+      for length in 0...300 {
+        let message = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ keyLength) }
+        let inner = SHA256.hash(block.map { $0 ^ 0x36 } + message)
+        let expected = SHA256.hash(block.map { $0 ^ 0x5c } + inner)
+        #expect(signer.mac(message) == expected, "key \(keyLength) bytes, message \(length) bytes")
+        #expect(signer.hexMAC(message) == Hex.encode(expected))
+      }
+    }
+  }
 }

@@ -78,6 +78,11 @@ import Testing
     #expect(!Timestamp(milliseconds: 0).canAdvance(milliseconds: .max))
   }
 
+  /// Years past 9999 (a `Timestamp` made from raw milliseconds) keep the padded text the fixed-width writer skips.
+  @Test func fiveDigitYearsAreWrittenInFull() {
+    #expect(Timestamp(milliseconds: Timestamp.latest.milliseconds + 1).iso8601 == "10000-01-01T00:00:00.000Z")
+  }
+
   @Test func orderingAndDescription() {
     let a = Timestamp(milliseconds: 1)
     let b = a.adding(milliseconds: 1)
