@@ -12,12 +12,13 @@ enum APIValidations {
   /// `POST /v1/validations`: `valid`, each redeemable `APPLICABLE`/`INAPPLICABLE`/`SKIPPED`, the order with the
   /// discounts, and the stacking rules. An unknown code is `INAPPLICABLE` with a 404 `not_found` error inside.
   static func validate(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    let stack = try APIStack(request)
+    let stack = try APIStack(request, in: world)
     let customer = stack.customerKey.flatMap { try? APIEndpoints.customer($0, in: world) }
     let evaluation = world.evaluateStack(stack.redeemables, orderAmount: stack.amount)
     var redeemables: [JSON] = []
     for (i, outcome) in evaluation.outcomes.enumerated() {
-      let order = APIStack.order(evaluation, upTo: i + 1, customerID: customer?.id, in: world)
+      let order = APIStack.order(
+        evaluation, upTo: i + 1, customerID: customer?.id, described: stack.orderPreview, in: world)
       redeemables.append(stack.json(outcome, in: world, order: order))
     }
     let tracked = customer?.sourceID ?? customer?.id ?? stack.customerKey
@@ -27,7 +28,8 @@ enum APIValidations {
       "valid": .bool(evaluation.valid), "redeemables": .array(redeemables),
       "skipped_redeemables": .array(zip(evaluation.outcomes, redeemables).filter { $0.0.skip != nil }.map(\.1)),
       "inapplicable_redeemables": .array(zip(evaluation.outcomes, redeemables).filter { $0.0.failure != nil }.map(\.1)),
-      "order": .object(APIStack.order(evaluation, customerID: customer?.id, in: world)),
+      "order": .object(
+        APIStack.order(evaluation, customerID: customer?.id, described: stack.orderPreview, in: world)),
     ]
     body["tracking_id"] =
       tracked.map { .string("track_" + Hex.encode(SHA256.hash(Array($0.utf8))).prefix(20)) } ?? .null
