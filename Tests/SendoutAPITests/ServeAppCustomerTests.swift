@@ -74,7 +74,8 @@ import Testing
     let (status, redeemed) = try server.send("POST", "/v1/redemptions", body: body)
     #expect(status == 200, "\(redeemed)")
     let (_, customer) = try server.send("GET", "/v1/customers/zed")
-    #expect(customer["name"] == "Zed Zee" && customer["email"] == "zed@example.com" && customer["metadata"] == ["vip": true])
+    #expect(
+      customer["name"] == "Zed Zee" && customer["email"] == "zed@example.com" && customer["metadata"] == ["vip": true])
     let created = try #require(try server.bodies(of: "customer.created").first)
     #expect(created.value(atPath: "data.customer.name") == "Zed Zee")
     let hook = try #require(try server.bodies(of: "redemption.succeeded").first)

@@ -119,8 +119,10 @@ import Testing
     let (status, redeemed) = try server.send("POST", "/v1/redemptions", body: body)
     #expect(status == 200, "\(redeemed)")
     try InProcessAPI.expectValid(redeemed, "RedemptionsRedeemResponseBody")
-    #expect(redeemed.value(atPath: "order.source_id") == "my-1" && redeemed.value(atPath: "order.metadata") == ["k": "v"])
-    #expect(redeemed.value(atPath: "order.items.0.source_id") == "sku-1" && server.read { $0.products.count } == products)
+    #expect(
+      redeemed.value(atPath: "order.source_id") == "my-1" && redeemed.value(atPath: "order.metadata") == ["k": "v"])
+    #expect(
+      redeemed.value(atPath: "order.items.0.source_id") == "sku-1" && server.read { $0.products.count } == products)
     for type in ["redemption.succeeded"] {
       let hook = try #require(try server.bodies(of: type).first, "\(type)")
       #expect(hook.value(atPath: "data.order.source_id") == "my-1", "\(type)")
@@ -136,7 +138,8 @@ import Testing
     let cases: [InProcessAPI.Refusal] = [
       ("POST", "/v1/orders", #"{"items":\#(items)}"#, 400, "invalid_payload", "price × quantity"),
       (
-        "POST", "/v1/redemptions", #"{"redeemables":[{"object":"voucher","id":"\#(code)"}],"order":{"items":\#(items)}}"#,
+        "POST", "/v1/redemptions",
+        #"{"redeemables":[{"object":"voucher","id":"\#(code)"}],"order":{"items":\#(items)}}"#,
         400, "invalid_payload", "price × quantity"
       ),
       ("POST", "/v1/orders", #"{"items":[{"quantity":0,"price":5}]}"#, 400, "invalid_payload", "quantity"),

@@ -16,6 +16,9 @@ extension Customer {
     ]
   }
 
+  /// `address`, or `null` when none was given.
+  var addressJSON: JSON { address.map { .object($0.json) } ?? .null }
+
   /// `summary`.
   var summaryJSON: JSONObject {
     let avg = orders.totalCount == 0 ? 0 : orders.totalAmount / orders.totalCount
@@ -61,7 +64,7 @@ extension Customer {
     var o: JSONObject = [
       "id": .string(id), "source_id": .str(sourceID), "name": .str(name), "description": .str(description),
       "email": .str(email), "phone": .str(phone), "birthdate": .str(birthdate),
-      "address": address.map { .object($0.json) } ?? .null, "summary": .object(summaryJSON), "loyalty": .object(loyaltyJSON),
+      "address": addressJSON, "summary": .object(summaryJSON), "loyalty": .object(loyaltyJSON),
       "referrals": .object(referralsJSON), "metadata": .object(metadata), "system_metadata": [:],
       "created_at": .time(createdAt),
     ]
@@ -74,7 +77,7 @@ extension Customer {
   public var publicationJSON: JSONObject {
     [
       "id": .string(id), "source_id": .str(sourceID), "name": .str(name), "email": .str(email),
-      "address": address.map { .object($0.json) } ?? .null, "summary": .object(summaryJSON), "loyalty": .object(loyaltyJSON),
+      "address": addressJSON, "summary": .object(summaryJSON), "loyalty": .object(loyaltyJSON),
       "referrals": .object(referralsJSON), "metadata": .object(metadata), "object": "customer",
     ]
   }

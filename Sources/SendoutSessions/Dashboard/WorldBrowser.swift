@@ -39,7 +39,8 @@ enum WorldBrowser {
   static func page(_ world: World, _ query: Query) -> JSON {
     switch query.kind {
     case .customers:
-      return page(world.customers, query, text: { [$0.id, $0.sourceID, $0.name, $0.email].compactMap { $0 } }, item: customer)
+      return page(
+        world.customers, query, text: { [$0.id, $0.sourceID, $0.name, $0.email].compactMap { $0 } }, item: customer)
     case .vouchers:
       return page(
         world.vouchers.lazy.filter { !$0.deleted }, query,

@@ -131,7 +131,8 @@ extension World {
     if let customerID { _ = try position(in: customers, customerID, "customer") }
     let before = try existingOrder(fields)
     if fields.status == .paid, let now = before?.status, now != .created, now != .paid {
-      throw .invalidPayload("order '\(before?.sourceID ?? before?.id ?? "")' is \(now.rawValue): it cannot be PAID again")
+      throw .invalidPayload(
+        "order '\(before?.sourceID ?? before?.id ?? "")' is \(now.rawValue): it cannot be PAID again")
     }
     var stored = fields
     stored.status = before?.status ?? .created
