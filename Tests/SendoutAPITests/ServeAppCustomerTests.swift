@@ -83,6 +83,22 @@ import Testing
     #expect(hook.value(atPath: "data.customer.name") == "Zed Zee")
   }
 
+  @Test func aCustomerGivenInAPublicationOrALoyaltyMemberKeepsItsFields() throws {
+    let server = try InProcessAPI.served()
+    let (status, publication) = try server.send(
+      "POST", "/v1/publications",
+      body: #"{"customer":{"source_id":"pat","name":"Pat Poe"},"campaign":{"name":"Welcome Offer"}}"#)
+    #expect(status == 200 && publication.value(atPath: "customer.name") == "Pat Poe", "\(publication)")
+    let program = try #require(server.read { $0.firstCampaign(.loyaltyProgram)?.id })
+    let (joined, card) = try server.send(
+      "POST", "/v1/loyalties/\(program)/members", body: #"{"customer":{"source_id":"pat","email":"pat@example.com"}}"#)
+    #expect(joined == 200, "\(card)")
+    let (_, customer) = try server.send("GET", "/v1/customers/pat")
+    #expect(customer["name"] == "Pat Poe" && customer["email"] == "pat@example.com", "\(customer)")
+    let created = try #require(try server.bodies(of: "customer.created").first)
+    #expect(created.value(atPath: "data.customer.name") == "Pat Poe")
+  }
+
   @Test func aBodyThatIsNotAnObjectIsRefused() throws {
     let server = try InProcessAPI.served()
     let customers = server.read { $0.customers.count }

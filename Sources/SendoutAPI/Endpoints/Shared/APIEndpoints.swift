@@ -66,6 +66,16 @@ package enum APIEndpoints {
     return (created.value.id, created.events)
   }
 
+  /// The customer a publication or loyalty member call names: the body's `customer` object upserted with the fields
+  /// it gives (`resolveCustomer`), else `key` (a query's or a plain string's id or `source_id`) by `upsertCustomer`.
+  package static func namedCustomer(_ key: String?, _ request: APIRequest, in world: inout World)
+    throws(VoucherifyError) -> (id: String, events: [WorldEvent])
+  {
+    let resolved = try resolveCustomer(request, in: &world)
+    if let id = resolved.id { return (id, resolved.events) }
+    return upsertCustomer(key, in: &world)
+  }
+
   /// The customer a body's `customer` object names, as Voucherify upserts it for an order, validation or
   /// redemption: by `id` (404 when unknown), else by `source_id` with the profile fields given (new when unknown,
   /// `customer.updated` when it changes), else a new customer of the fields given. `nil`, and nothing made, when the
