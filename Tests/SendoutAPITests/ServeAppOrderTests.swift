@@ -108,6 +108,14 @@ import Testing
     #expect(hook.value(atPath: "data.redemption.metadata") == ["till": "7"])
     #expect(hook.value(atPath: "data.order.source_id") == "my-2")
     #expect(try server.bodies(of: "redemption.succeeded").count == 1)
+    let second = try Self.freeCode(server, "APP-CODE-2")
+    let (again, onPaid) = try server.send(
+      "POST", "/v1/redemptions",
+      body: #"{"redeemables":[{"object":"voucher","id":"\#(second)"}],"#
+        + #""order":{"source_id":"my-2"},"customer":{"source_id":"ann"}}"#)
+    #expect(again == 200 && onPaid.value(atPath: "order.id") == order["id"], "\(onPaid)")
+    let (_, ann) = try server.send("GET", "/v1/customers/ann")
+    #expect(ann.value(atPath: "summary.orders.total_count") == 1, "the order counts once, paid once: \(ann)")
   }
 
   @Test func anInlineOrderIsKeptInTheAnswerAndTheWebhooks() throws {

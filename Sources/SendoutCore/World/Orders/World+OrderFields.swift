@@ -52,9 +52,10 @@ extension World {
   }
 
   /// Stores the order `fields` describe, without events: the existing order they name gets what they give (lines and
-  /// metadata replaced, the customer set when given), or a new order holds exactly them. `created` tells which.
+  /// metadata replaced, the customer set when given), or a new order holds exactly them. `created` tells which,
+  /// `paidBefore` whether the order was `PAID` already.
   mutating func storeOrder(_ fields: OrderFields, customerID: String?, status: Order.Status) throws(VoucherifyError)
-    -> (index: Int, created: Bool)
+    -> PlacedOrder
   {
     _ = try orderAmount(of: fields)
     let existing = try existingOrder(fields)
@@ -78,11 +79,11 @@ extension World {
     o.status = fields.status ?? status
     guard let existing, let i = orders.position(of: existing.id) else {
       orders.append(o)
-      return (orders.count - 1, true)
+      return PlacedOrder(index: orders.count - 1, created: true, paidBefore: false)
     }
     o.updatedAt = now
     orders[i] = o
-    return (i, false)
+    return PlacedOrder(index: i, created: false, paidBefore: existing.status == .paid)
   }
 
   /// The amount of a redemption's order: the order an application described, else the sample's `lines`.
@@ -94,11 +95,24 @@ extension World {
   /// The paid order a redemption applies to, without events: the order an application described (an existing one
   /// it names, updated, or a new one; status `PAID` unless given), else a new order of the sample's `lines`.
   mutating func placeRedemptionOrder(_ order: OrderFields?, customerID: String?, lines: [OrderLine])
-    throws(VoucherifyError) -> (index: Int, created: Bool)
+    throws(VoucherifyError) -> PlacedOrder
   {
     if let order { return try storeOrder(order, customerID: customerID, status: .paid) }
     _ = try placeOrder(customerID: customerID, lines: lines, status: .paid)
-    return (orders.count - 1, true)
+    return PlacedOrder(index: orders.count - 1, created: true, paidBefore: false)
+  }
+
+  /// A redemption's order, once its discounts are applied: `customer.order.created` (`.updated` for an order that
+  /// existed), then, unless it was paid already, its count in the customer's summary, `customer.order.paid` and the
+  /// loyalty points it earns.
+  mutating func settleRedemptionOrder(_ placed: PlacedOrder, redemptionID: String?) throws(VoucherifyError) {
+    let id = orders[placed.index].id
+    try emitOrder(placed.created ? "customer.order.created" : "customer.order.updated", id, redemptionID: redemptionID)
+    orders[placed.index].updatedAt = now
+    guard !placed.paidBefore else { return }
+    countPaidOrder(placed.index)
+    try emitOrder("customer.order.paid", id, redemptionID: redemptionID)
+    try earnPoints(forPaidOrder: id, event: try lastEmitted())
   }
 
   /// How an order `fields` describe looks before it is stored (a validation's order): the existing order's `id`
@@ -132,7 +146,7 @@ extension World {
     let before = try existingOrder(fields)
     if fields.status == .paid, let now = before?.status, now != .created, now != .paid {
       throw .invalidPayload(
-        "order '\(before?.sourceID ?? before?.id ?? "")' is \(now.rawValue): it cannot be PAID again")
+        "order '\(before?.sourceID ?? before?.id ?? "")' is \(now.rawValue): only a CREATED order can be paid")
     }
     var stored = fields
     stored.status = before?.status ?? .created
@@ -140,7 +154,8 @@ extension World {
       try checkEarning(orderTotal: try orderAmount(of: fields), customerID: customerID ?? before?.customerID)
     }
     begin(channel)
-    let (i, created) = try storeOrder(stored, customerID: customerID, status: .created)
+    let placed = try storeOrder(stored, customerID: customerID, status: .created)
+    let (i, created) = (placed.index, placed.created)
     let id = orders[i].id
     try emitOrder(created ? "customer.order.created" : "customer.order.updated", id)
     var events = finish(orders[i]).events
@@ -158,6 +173,16 @@ extension World {
     }
     return Emitted(orders[i], events)
   }
+}
+
+/// Where an order a call described was stored: its position, whether it is new, whether it was `PAID` already.
+struct PlacedOrder {
+  /// Its position in `World.orders`.
+  var index: Int
+  /// Whether the call made it.
+  var created: Bool
+  /// Whether it existed and was `PAID` before the call.
+  var paidBefore: Bool
 }
 
 extension TableRelation where Entity == Order {

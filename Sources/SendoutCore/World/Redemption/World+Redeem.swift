@@ -48,7 +48,8 @@ extension World {
       try emitRedemption("redemption.failed", r, order: nil)
       return finish(r)
     }
-    let (oi, created) = try placeRedemptionOrder(order, customerID: customerID, lines: lines)
+    let placed = try placeRedemptionOrder(order, customerID: customerID, lines: lines)
+    let oi = placed.index
     let o = orders[oi]
     tick()
     r.date = now
@@ -79,11 +80,7 @@ extension World {
       try emitReferred(r, referrerID: referrer)
       try rewardReferrer(referrer, for: r)
     }
-    try emitOrder(created ? "customer.order.created" : "customer.order.updated", o.id, redemptionID: r.id)
-    countPaidOrder(oi)
-    orders[oi].updatedAt = now
-    try emitOrder("customer.order.paid", o.id, redemptionID: r.id)
-    try earnPoints(forPaidOrder: o.id, event: try lastEmitted())
+    try settleRedemptionOrder(placed, redemptionID: r.id)
     return finish(r)
   }
 

@@ -44,7 +44,8 @@ extension World {
       try emitRedemption("redemption.failed", r, order: nil)
       return finish(StackRedemption(evaluation: evaluation, parent: nil, redemptions: [r], orderID: nil))
     }
-    let (oi, created) = try placeRedemptionOrder(order, customerID: customerID, lines: lines)
+    let placed = try placeRedemptionOrder(order, customerID: customerID, lines: lines)
+    let oi = placed.index
     let o = orders[oi]
     tick()
     let applied = evaluation.outcomes.filter(\.applicable)
@@ -84,11 +85,7 @@ extension World {
       }
     }
     let orderRedemption = parent?.id ?? children.first?.id
-    try emitOrder(created ? "customer.order.created" : "customer.order.updated", o.id, redemptionID: orderRedemption)
-    countPaidOrder(oi)
-    orders[oi].updatedAt = now
-    try emitOrder("customer.order.paid", o.id, redemptionID: orderRedemption)
-    try earnPoints(forPaidOrder: o.id, event: try lastEmitted())
+    try settleRedemptionOrder(placed, redemptionID: orderRedemption)
     return finish(StackRedemption(evaluation: evaluation, parent: parent, redemptions: children, orderID: o.id))
   }
 
