@@ -124,6 +124,11 @@ import Testing
     let products = server.read { $0.products.count }
     let body =
       #"{"redeemables":[{"object":"voucher","id":"\#(code)"}],"customer":{"source_id":"bo"},"order":\#(Self.order)}"#
+    let (valid, validation) = try server.send("POST", "/v1/validations", body: body)
+    #expect(valid == 200 && validation.value(atPath: "order.source_id") == "my-1", "\(validation)")
+    #expect(validation.value(atPath: "order.items.0.source_id") == "sku-1")
+    #expect(validation.value(atPath: "order.metadata") == ["k": "v"] && validation.value(atPath: "order.id") == nil)
+    try InProcessAPI.expectValid(validation, "ValidationsValidateResponseBody")
     let (status, redeemed) = try server.send("POST", "/v1/redemptions", body: body)
     #expect(status == 200, "\(redeemed)")
     try InProcessAPI.expectValid(redeemed, "RedemptionsRedeemResponseBody")
