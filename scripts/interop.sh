@@ -5,7 +5,8 @@
 # pinned), installed into a throwaway virtual environment. Runs scripts/interop/checkout.py (customer, publish,
 # redeem, rollback, a validated then redeemed stack of two codes, an order paid, the client-side API, voucher, custom
 # event, loyalty program and points, a 401 and a 404, each parsed by the SDK's own models), then checks
-# that the webhooks the calls caused arrived, signed, at a `sendout listen`, carrying the ids the SDK saw
+# that the webhooks the calls caused arrived, signed, at a `sendout listen`, carrying the ids the SDK saw and the
+# values the application sent (customer name and email, order source_id, items and metadata, redemption metadata)
 # (distribution-only events such as customer.order.paid never reach a project webhook, so none is expected).
 # Needs python3 with venv and PyPI; builds sendout first. Exit 0 when every check passes.
 set -euo pipefail
@@ -57,10 +58,23 @@ want = [
     ("redemption.succeeded", "data.redemption.id", ids["redemption"]),
     ("redemption.rollback.succeeded", "data.redemption_rollback.id", ids["rollback"]),
     ("voucher.loyalty_card.points_added", "data.voucher.code", ids["card"]),
+    # What the application sent, unchanged in the webhooks.
+    ("customer.created", "data.customer.name", "Interop Tester"),
+    ("customer.created", "data.customer.email", ids["email"]),
+    ("customer.updated", "data.customer.email", ids["email2"]),
+    ("redemption.succeeded", "data.order.source_id", ids["cart"]),
+    ("redemption.succeeded", "data.order.items.0.source_id", "sku-interop"),
+    ("redemption.succeeded", "data.order.items.0.quantity", 2),
+    ("redemption.succeeded", "data.order.metadata.channel", "interop"),
+    ("redemption.succeeded", "data.redemption.metadata.till", "interop-7"),
+    ("redemption.succeeded", "data.customer.name", "Interop Tester"),
 ] + [("redemption.succeeded", "data.redemption.id", child) for child in ids["stacked"]]
 def dig(obj, path):
     for key in path.split("."):
-        obj = obj.get(key) if isinstance(obj, dict) else None
+        if isinstance(obj, list) and key.isdigit():
+            obj = obj[int(key)] if int(key) < len(obj) else None
+        else:
+            obj = obj.get(key) if isinstance(obj, dict) else None
     return obj
 deadline = time.time() + 10
 while True:

@@ -34,9 +34,10 @@ import Testing
     let server = try InProcessAPI.served()
     let (customer, key, value) = try #require(
       server.read { w -> (String, String, String)? in
-        guard let c = w.customers.first(where: { !$0.metadata.members.isEmpty }), let m = c.metadata.members.first
+        guard let c = w.customers.first(where: { !$0.metadata.members.isEmpty && $0.sourceID != nil }),
+          let sourceID = c.sourceID, let m = c.metadata.members.first
         else { return nil }
-        return (c.sourceID, m.key, String(decoding: m.value.compactBytes, as: UTF8.self))
+        return (sourceID, m.key, String(decoding: m.value.compactBytes, as: UTF8.self))
       })
     _ = try server.send("POST", "/v1/customers", body: #"{"source_id":"outsider"}"#)
     let (made, segment) = try server.send(

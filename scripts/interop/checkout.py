@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A checkout through the official Voucherify Python SDK (PyPI `voucherify`, pinned by scripts/interop.sh)
-against `sendout serve`: customer, publish, redeem, rollback, a validated then redeemed stack of two codes, an
+against `sendout serve`: customer (what was sent comes back, an upsert updates it), publish, redeem on an order of
+items and metadata (kept as sent, read back by its source_id), rollback, a validated then redeemed stack of two codes, an
 order created then paid, voucher, custom event, the client-side API, loyalty program and points, and the errors. Exits 1 on the first failed check and prints
 the ids it created as the last line (JSON), so the caller can match them with the webhooks that arrived.
 
@@ -25,6 +26,7 @@ from voucherify.models import (
     LoyaltiesMembersBalanceUpdateRequestBody,
     LoyaltiesMembersCreateRequestBody,
     Order,
+    OrderItem,
     OrdersCreateRequestBody,
     OrdersUpdateRequestBody,
     PublicationsCreateRequestBody,
@@ -97,6 +99,12 @@ def main():
     check(again.id == c.id, "the same source_id upserts: same id")
     fetched = customers.get_customer(c.id)
     check(fetched.email == f"{run}@example.com", "get customer")
+    check(c.name == "Interop Tester" and c.phone is None and c.address is None and c.metadata == {},
+          "the customer holds what was sent: its name, and nothing invented (phone, address, metadata)")
+    email = f"{run}+2@example.com"
+    changed = customers.create_customer(CustomersCreateRequestBody(source_id=source_id, email=email))
+    check(changed.id == c.id and changed.email == email and changed.name == "Interop Tester",
+          "an upsert by source_id updates the email it is given and keeps the name")
 
     pub = publications.create_publication(
         publications_create_request_body=PublicationsCreateRequestBody(
@@ -104,11 +112,23 @@ def main():
     code = pub.voucher.code
     check(code is not None and pub.customer_id == c.id, f"published {code}")
 
+    cart = f"cart-{run}"
     red = redemptions.redeem_stacked_discounts(RedemptionsRedeemRequestBody(
         redeemables=[RedemptionsRedeemRequestBodyRedeemablesItem(object="voucher", id=code)],
-        order=Order(amount=20000), customer=who))
+        order=Order(source_id=cart, items=[OrderItem(source_id="sku-interop", quantity=2, price=10000)],
+                    metadata={"channel": "interop"}),
+        customer=who, metadata={"till": "interop-7"}))
     r0 = red.redemptions[0]
     check(r0.result == "SUCCESS" and r0.voucher.code == code, f"redeemed {r0.id}")
+    item = red.order.items[0]
+    check(red.order.source_id == cart and red.order.amount == 20000 and red.order.metadata == {"channel": "interop"}
+          and (item.source_id, item.quantity, item.price, item.amount) == ("sku-interop", 2, 10000, 20000),
+          "the redemption's order holds the source_id, items and metadata sent (amount = price × quantity)")
+    check(r0.metadata == {"till": "interop-7"}, "the redemption keeps its metadata")
+    orders = v.OrdersApi(api)
+    by_source = orders.get_order(cart)
+    check(by_source.id == red.order.id and by_source.customer_id == c.id, f"GET /v1/orders/{cart} reads the order")
+    check(customers.get_customer(source_id).email == email, "the customer named in the redemption is unchanged")
 
     rb = redemptions.rollback_redemption(
         r0.id, reason="interop", redemptions_rollback_create_request_body=RedemptionsRollbackCreateRequestBody())
@@ -134,11 +154,15 @@ def main():
     check(stacked.order.total_discount_amount == val.order.total_discount_amount
           and stacked.order.total_amount == val.order.total_amount, "the redemption gave the validated discount")
 
-    orders = v.OrdersApi(api)
     created = orders.create_order(OrdersCreateRequestBody(
-        source_id=f"order-{run}", amount=12000, status="CREATED", customer=who))
+        source_id=f"order-{run}", amount=12000, status="CREATED", customer=who, metadata={"k": "v"}))
+    check(created.source_id == f"order-{run}" and created.metadata == {"k": "v"} and created.amount == 12000,
+          "an order holds the source_id, amount and metadata sent")
     paid = orders.update_order(created.id, OrdersUpdateRequestBody(status="PAID"))
     check(paid.id == created.id and paid.status == "PAID", f"order {created.id} created then paid")
+    upserted = orders.create_order(OrdersCreateRequestBody(source_id=f"order-{run}", metadata={"k": "w"}))
+    check(upserted.id == created.id and upserted.metadata == {"k": "w"} and upserted.status == "PAID",
+          "the same source_id upserts the order: same id, new metadata")
 
     client_api = client_side()
     origin = "http://shop.example"
@@ -181,7 +205,8 @@ def main():
         check(b.get("key") == "not_found" and b.get("resource_type") == "voucher", f"404 {b.get('details')}")
 
     print(json.dumps({"customer": c.id, "code": code, "redemption": r0.id, "rollback": rb.id, "card": card.code,
-                      "stacked": children, "order": created.id}))
+                      "stacked": children, "order": created.id, "cart": cart, "email": f"{run}@example.com",
+                      "email2": email}))
 
 
 if __name__ == "__main__":

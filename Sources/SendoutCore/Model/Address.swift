@@ -1,18 +1,18 @@
-/// A customer's postal address.
+/// A customer's postal address; a member not given is `nil`.
 public struct Address: Sendable, Equatable {
   /// City.
-  public var city: String
+  public var city: String?
   /// State or region.
-  public var state: String
+  public var state: String?
   /// Street line.
-  public var line1: String
+  public var line1: String?
   /// Country.
-  public var country: String
+  public var country: String?
   /// Postal code.
-  public var postalCode: String
+  public var postalCode: String?
 
   /// Creates an address.
-  public init(city: String, state: String, line1: String, country: String, postalCode: String) {
+  public init(city: String?, state: String?, line1: String?, country: String?, postalCode: String?) {
     self.city = city
     self.state = state
     self.line1 = line1
@@ -23,8 +23,8 @@ public struct Address: Sendable, Equatable {
   /// Voucherify's `address` object.
   public var json: JSONObject {
     [
-      "city": .string(city), "state": .string(state), "line_1": .string(line1), "line_2": .null,
-      "country": .string(country), "postal_code": .string(postalCode),
+      "city": .str(city), "state": .str(state), "line_1": .str(line1), "line_2": .null, "country": .str(country),
+      "postal_code": .str(postalCode),
     ]
   }
 }

@@ -2,7 +2,7 @@ extension Customer {
   /// `SimpleCustomer`.
   public var simpleJSON: JSONObject {
     [
-      "id": .string(id), "name": .string(name), "email": .string(email), "source_id": .string(sourceID),
+      "id": .string(id), "name": .str(name), "email": .str(email), "source_id": .str(sourceID),
       "metadata": .object(metadata), "object": "customer",
     ]
   }
@@ -15,6 +15,9 @@ extension Customer {
       "object": "customer",
     ]
   }
+
+  /// `address`, or `null` when none was given.
+  var addressJSON: JSON { address.map { .object($0.json) } ?? .null }
 
   /// `summary`.
   var summaryJSON: JSONObject {
@@ -59,9 +62,9 @@ extension Customer {
   /// `CustomerWithSummaryLoyaltyReferrals`, in the order of the API's customer object.
   public var fullJSON: JSONObject {
     var o: JSONObject = [
-      "id": .string(id), "source_id": .string(sourceID), "name": .string(name), "description": .string(description),
-      "email": .string(email), "phone": .string(phone), "birthdate": .string(birthdate),
-      "address": .object(address.json), "summary": .object(summaryJSON), "loyalty": .object(loyaltyJSON),
+      "id": .string(id), "source_id": .str(sourceID), "name": .str(name), "description": .str(description),
+      "email": .str(email), "phone": .str(phone), "birthdate": .str(birthdate),
+      "address": addressJSON, "summary": .object(summaryJSON), "loyalty": .object(loyaltyJSON),
       "referrals": .object(referralsJSON), "metadata": .object(metadata), "system_metadata": [:],
       "created_at": .time(createdAt),
     ]
@@ -73,8 +76,8 @@ extension Customer {
   /// The customer as a publication embeds it: identity, address and the summary blocks.
   public var publicationJSON: JSONObject {
     [
-      "id": .string(id), "source_id": .string(sourceID), "name": .string(name), "email": .string(email),
-      "address": .object(address.json), "summary": .object(summaryJSON), "loyalty": .object(loyaltyJSON),
+      "id": .string(id), "source_id": .str(sourceID), "name": .str(name), "email": .str(email),
+      "address": addressJSON, "summary": .object(summaryJSON), "loyalty": .object(loyaltyJSON),
       "referrals": .object(referralsJSON), "metadata": .object(metadata), "object": "customer",
     ]
   }

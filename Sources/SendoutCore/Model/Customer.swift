@@ -1,21 +1,22 @@
-/// A customer profile with the running summary Voucherify keeps (orders, redemptions, loyalty, referrals).
+/// A customer profile with the running summary Voucherify keeps (orders, redemptions, loyalty, referrals). A profile
+/// field is `nil` (`null` in JSON) when whoever created the customer did not give it.
 public struct Customer: Sendable, Equatable {
   /// `cust_…`.
   public var id: String
   /// The merchant's own id (`source_id`).
-  public var sourceID: String
+  public var sourceID: String?
   /// First and last name.
-  public var name: String
+  public var name: String?
   /// Email address.
-  public var email: String
+  public var email: String?
   /// Phone number.
-  public var phone: String
+  public var phone: String?
   /// Birth date, `YYYY-MM-DD`.
-  public var birthdate: String
+  public var birthdate: String?
   /// Free-text description.
-  public var description: String
+  public var description: String?
   /// Postal address.
-  public var address: Address
+  public var address: Address?
   /// Custom attributes.
   public var metadata: JSONObject
   /// When the profile was created.
@@ -75,8 +76,8 @@ public struct Customer: Sendable, Equatable {
 
   /// Creates a customer.
   public init(
-    id: String, sourceID: String, name: String, email: String, phone: String, birthdate: String,
-    description: String, address: Address, metadata: JSONObject, createdAt: Timestamp
+    id: String, sourceID: String?, name: String?, email: String?, phone: String?, birthdate: String?,
+    description: String?, address: Address?, metadata: JSONObject, createdAt: Timestamp
   ) {
     self.id = id
     self.sourceID = sourceID

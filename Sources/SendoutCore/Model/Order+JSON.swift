@@ -18,8 +18,8 @@ extension Order {
   /// `SimpleOrder`.
   public var simpleJSON: JSONObject {
     var o: JSONObject = [
-      "id": .string(id), "source_id": .string(sourceID), "status": .string(status.rawValue),
-      "customer_id": .string(customerID), "referrer_id": .str(referrerID), "amount": .int(amount),
+      "id": .string(id), "source_id": .str(sourceID), "status": .string(status.rawValue),
+      "customer_id": .str(customerID), "referrer_id": .str(referrerID), "amount": .int(amount),
     ]
     discountMembers(into: &o)
     o["total_amount"] = .int(totalAmount)
@@ -34,7 +34,7 @@ extension Order {
   /// `OrderCalculated`: the order with its customer reference and applied redemptions.
   public func calculatedJSON(customer: Customer?) -> JSONObject {
     var o: JSONObject = [
-      "id": .string(id), "source_id": .string(sourceID), "created_at": .time(createdAt), "updated_at": .time(updatedAt),
+      "id": .string(id), "source_id": .str(sourceID), "created_at": .time(createdAt), "updated_at": .time(updatedAt),
       "status": .string(status.rawValue), "amount": .int(amount),
     ]
     discountMembers(into: &o)
@@ -42,7 +42,7 @@ extension Order {
     o["items"] = .array(items.map { .object($0.json(withProduct: true)) })
     o["metadata"] = .object(metadata)
     o.put("customer", customer.map { .object($0.referenceJSON) })
-    o["customer_id"] = .string(customerID)
+    o["customer_id"] = .str(customerID)
     o["referrer_id"] = .str(referrerID)
     o["object"] = "order"
     if !redemptions.isEmpty {
@@ -59,5 +59,5 @@ extension Order {
   }
 
   /// The `{id, source_id}` reference pending points carry.
-  public var referenceJSON: JSONObject { ["id": .string(id), "source_id": .string(sourceID)] }
+  public var referenceJSON: JSONObject { ["id": .string(id), "source_id": .str(sourceID)] }
 }

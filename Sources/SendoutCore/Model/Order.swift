@@ -28,16 +28,18 @@ public struct Order: Sendable, Equatable {
 
   /// `ord_…`.
   public var id: String
-  /// The merchant's order number.
-  public var sourceID: String
+  /// The merchant's order number (`nil` when none was given).
+  public var sourceID: String?
   /// Lifecycle status.
   public var status: Status
-  /// Who placed it.
-  public var customerID: String
+  /// Who placed it (`nil`: an order without a customer, which Voucherify allows).
+  public var customerID: String?
   /// Who referred the customer, for referral redemptions.
   public var referrerID: String?
   /// The lines.
   public var items: [OrderItem]
+  /// The order amount the application gave (else the sum of the lines).
+  public var givenAmount: Int?
   /// Order-level discount, in cents.
   public var discountAmount = 0
   /// Custom attributes.
@@ -51,7 +53,7 @@ public struct Order: Sendable, Equatable {
 
   /// Creates an order.
   public init(
-    id: String, sourceID: String, status: Status = .created, customerID: String, items: [OrderItem],
+    id: String, sourceID: String?, status: Status = .created, customerID: String?, items: [OrderItem],
     metadata: JSONObject, createdAt: Timestamp
   ) {
     self.id = id
@@ -63,8 +65,8 @@ public struct Order: Sendable, Equatable {
     self.createdAt = createdAt
   }
 
-  /// Sum of the lines, before discounts.
-  public var amount: Int { items.lazy.map(\.amount).saturatedSum }
+  /// The given amount, else the sum of the lines, before discounts.
+  public var amount: Int { givenAmount ?? items.lazy.map { $0.amount ?? 0 }.saturatedSum }
   /// Sum of the lines' own discounts.
   public var itemsDiscountAmount: Int { items.lazy.map(\.discountAmount).saturatedSum }
   /// Order-level plus item-level discounts.

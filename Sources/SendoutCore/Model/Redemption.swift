@@ -16,8 +16,8 @@ public struct Redemption: Sendable, Equatable {
   public var succeeded: Bool
   /// When.
   public var date: Timestamp
-  /// Who redeemed.
-  public var customerID: String
+  /// Who redeemed (`nil`: a redemption that names no customer, which Voucherify allows).
+  public var customerID: String?
   /// The customer's tracking id.
   public var trackingID: String
   /// The order it applied to.
@@ -49,7 +49,7 @@ public struct Redemption: Sendable, Equatable {
 
   /// Creates a redemption record.
   public init(
-    id: String, kind: Kind, succeeded: Bool, date: Timestamp, customerID: String, trackingID: String,
+    id: String, kind: Kind, succeeded: Bool, date: Timestamp, customerID: String?, trackingID: String,
     channelID: String, channelType: String
   ) {
     self.id = id
@@ -66,15 +66,15 @@ public struct Redemption: Sendable, Equatable {
   public var status: String { !succeeded ? "FAILED" : rolledBack ? "ROLLED BACK" : "SUCCEEDED" }
 
   /// `SimpleRedemption` / `RedemptionInternal`, from the already rendered related objects.
-  public func json(order: JSONObject?, customer: JSONObject, voucher: JSONObject?, promotionTier: JSONObject? = nil)
+  public func json(order: JSONObject?, customer: JSONObject?, voucher: JSONObject?, promotionTier: JSONObject? = nil)
     -> JSONObject
   {
     var o: JSONObject = [
-      "id": .string(id), "customer_id": .string(customerID), "tracking_id": .string(trackingID), "date": .time(date),
+      "id": .string(id), "customer_id": .str(customerID), "tracking_id": .string(trackingID), "date": .time(date),
     ]
     o.put("amount", amount.map { .int($0) })
     o.put("order", order.map { .object($0) })
-    o["customer"] = .object(customer)
+    o["customer"] = customer.map { .object($0) } ?? .null
     o["result"] = succeeded ? "SUCCESS" : "FAILURE"
     o["status"] = .string(status)
     o.put("failure_code", failureCode.map { .string($0) })

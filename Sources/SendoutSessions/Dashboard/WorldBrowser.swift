@@ -39,7 +39,8 @@ enum WorldBrowser {
   static func page(_ world: World, _ query: Query) -> JSON {
     switch query.kind {
     case .customers:
-      return page(world.customers, query, text: { [$0.id, $0.sourceID, $0.name, $0.email] }, item: customer)
+      return page(
+        world.customers, query, text: { [$0.id, $0.sourceID, $0.name, $0.email].compactMap { $0 } }, item: customer)
     case .vouchers:
       return page(
         world.vouchers.lazy.filter { !$0.deleted }, query,
@@ -76,9 +77,9 @@ enum WorldBrowser {
   private static func customer(_ c: Customer) -> JSON {
     var o = JSONObject()
     o.append("id", .string(c.id))
-    o.append("source_id", .string(c.sourceID))
-    o.append("name", .string(c.name))
-    o.append("email", .string(c.email))
+    o.append("source_id", c.sourceID.map(JSON.string) ?? .null)
+    o.append("name", c.name.map(JSON.string) ?? .null)
+    o.append("email", c.email.map(JSON.string) ?? .null)
     o.append("orders", .int(c.orders.totalCount))
     o.append("orders_amount", .int(c.orders.totalAmount))
     o.append("redemptions", .int(c.redemptions.succeeded))

@@ -14,40 +14,20 @@ enum APICustomers {
     APIAnswer(body: .object(try APIEndpoints.customer(request.parameter("customerId"), in: world).fullJSON))
   }
 
-  /// `POST /v1/customers`: creates a customer, or answers the existing one with the same `source_id` (upsert;
-  /// changed metadata is applied and emits `customer.updated`). Emits `customer.created` for a new one.
+  /// `POST /v1/customers`: a new customer holding exactly the fields sent (`null` for the rest), or, upserting by
+  /// `source_id`, the existing one with the given fields changed (`customer.updated`; none when nothing else is
+  /// sent). Emits `customer.created` for a new one.
   static func createCustomer(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    let sourceID = request.string(at: "source_id")
-    let metadata = request.object(at: "metadata")
-    if let sourceID, let existing = try? world.customer(sourceID: sourceID) {
-      guard let metadata, !metadata.members.isEmpty else { return APIAnswer(body: .object(existing.fullJSON)) }
-      let updated = try world.updateCustomer(existing.id, metadata: metadata, channel: .api)
-      return APIAnswer(body: .object(updated.value.fullJSON), events: updated.events)
-    }
-    let created = world.createCustomer(
-      name: request.string(at: "name"), email: request.string(at: "email"), sourceID: sourceID, metadata: metadata,
-      channel: .api)
-    return APIAnswer(body: .object(created.value.fullJSON), events: created.events)
+    let upserted = try world.upsertCustomer(
+      sourceID: request.string(at: "source_id"), given: CustomerChanges(request), channel: .api)
+    return APIAnswer(body: .object(upserted.value.fullJSON), events: upserted.events)
   }
 
   /// `PUT /v1/customers/{customerId}` (by id or `source_id`): changes the given profile fields and merges
   /// `metadata`; emits `customer.updated`.
   static func updateCustomer(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try APIEndpoints.customer(request.parameter("customerId"), in: world).id
-    var changes = CustomerChanges()
-    changes.name = request.string(at: "name")
-    changes.email = request.string(at: "email")
-    changes.phone = request.string(at: "phone")
-    let birthday = request.string(at: "birthday")
-    changes.birthdate = request.string(at: "birthdate") ?? birthday
-    changes.description = request.string(at: "description")
-    changes.city = request.string(at: "address.city")
-    changes.state = request.string(at: "address.state")
-    changes.line1 = request.string(at: "address.line_1")
-    changes.country = request.string(at: "address.country")
-    changes.postalCode = request.string(at: "address.postal_code")
-    changes.metadata = request.object(at: "metadata")
-    let updated = try world.editCustomer(id, changes, channel: .api)
+    let updated = try world.editCustomer(id, CustomerChanges(request), channel: .api)
     return APIAnswer(body: .object(updated.value.fullJSON), events: updated.events)
   }
 
@@ -70,14 +50,14 @@ enum APICustomers {
       return Set(segment.memberIDs)
     }
     let matching = world.customers.filter { c in
-      (q["email"].map { $0 == c.email } ?? true) && (q["city"].map { $0 == c.address.city } ?? true)
+      (q["email"].map { $0 == c.email } ?? true) && (q["city"].map { $0 == c.address?.city } ?? true)
         && (q["name"].map { $0 == c.name } ?? true) && (members.map { $0.contains(c.id) } ?? true)
         && created(c.createdAt) && updated(c.updatedAt)
     }
     let ordered = try APIList.sorted(
       request.query["order"] == nil ? matching.reversed() : matching, request,
       by: [
-        "created_at": { $0.createdAt < $1.createdAt }, "source_id": { $0.sourceID < $1.sourceID },
+        "created_at": { $0.createdAt < $1.createdAt }, "source_id": { ($0.sourceID ?? "") < ($1.sourceID ?? "") },
         "updated_at": { ($0.updatedAt ?? $0.createdAt) < ($1.updatedAt ?? $1.createdAt) },
       ])
     let after = try APIList.afterTime(

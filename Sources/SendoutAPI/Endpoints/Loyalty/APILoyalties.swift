@@ -18,7 +18,7 @@ enum APILoyalties {
         status: 400, key: "invalid_campaign_params", message: "Invalid campaign params",
         details: "campaign '\(campaign.name)' is not a loyalty program")
     }
-    let (customerID, events) = APIEndpoints.upsertCustomer(APIEndpoints.customerKey(request), in: &world)
+    let (customerID, events) = try APIEndpoints.namedCustomer(APIEndpoints.customerKey(request), request, in: &world)
     if let card = world.loyaltyCard(of: customerID, in: campaign.id) {
       return APIAnswer(body: .object(card.fullJSON), events: events)
     }

@@ -8,35 +8,35 @@ enum APIOrders {
     "create-order": create, "get-order": get, "update-order": update, "update-voucher-balance": addBalance,
   ]
 
-  /// `POST /v1/orders`: an order of `amount` (cents) for `customer` (by id or `source_id`, created when unknown);
-  /// `status: "PAID"` pays it at once. Emits `customer.order.created` (and `customer.order.paid`).
+  /// `POST /v1/orders`: an order holding exactly what was sent (`source_id`, items, amount, metadata, status;
+  /// `amount` is the items' sum when not given, an item's `price × quantity`), or, upserting by `source_id`, the
+  /// existing order with the given fields changed. The `customer` is upserted when named; none is made otherwise.
+  /// Emits `customer.order.created` or `.updated` (and `.paid`/`.canceled` for that status), for a customer's order.
   static func create(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    let amount = try self.amount(request)
-    let customer = APIEndpoints.upsertCustomer(APIEndpoints.customerKey(request), in: &world)
-    var events = customer.events
-    let line = OrderLine(productID: APIRedemptions.product(priced: amount, in: &world))
-    let order = try world.createOrder(customerID: customer.id, lines: [line], channel: .api)
-    events += order.events
-    events += try change(order.value.id, to: request.body["status"]?.stringValue, in: &world)
-    return APIAnswer(body: .object(try json(order.value.id, in: world)), events: events)
+    try put(try OrderFields(request.body), request, &world)
   }
 
-  /// `GET /v1/orders/{orderId}`.
+  /// `GET /v1/orders/{orderId}`: by id or `source_id`.
   static func get(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    APIAnswer(body: .object(try json(request.parameter("orderId"), in: world)))
+    APIAnswer(body: .object(try world.orderJSON(try APIEndpoints.order(request.parameter("orderId"), in: world).id)))
   }
 
-  /// `PUT /v1/orders/{orderId}`: a new `amount` changes the order (`customer.order.updated`); `status` PAID or
-  /// CANCELED pays or cancels it (`customer.order.paid` / `customer.order.canceled`).
+  /// `PUT /v1/orders/{orderId}` (by id or `source_id`): changes the fields sent (`customer.order.updated`); `status`
+  /// PAID or CANCELED pays or cancels it (`customer.order.paid` / `customer.order.canceled`).
   static func update(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    let id = request.parameter("orderId")
-    var events: [WorldEvent] = []
-    if request.body["amount"] != nil {
-      let line = OrderLine(productID: APIRedemptions.product(priced: try amount(request), in: &world))
-      events += try world.updateOrder(id, lines: [line], channel: .api).events
-    }
-    events += try change(id, to: request.body["status"]?.stringValue, in: &world)
-    return APIAnswer(body: .object(try json(id, in: world)), events: events)
+    var fields = try OrderFields(request.body)
+    fields.id = try APIEndpoints.order(request.parameter("orderId"), in: world).id
+    return try put(fields, request, &world)
+  }
+
+  /// Stores `fields` for the body's customer, and answers the order.
+  private static func put(_ fields: OrderFields, _ request: APIRequest, _ world: inout World) throws(VoucherifyError)
+    -> APIAnswer
+  {
+    _ = try world.orderAmount(of: fields)  // checked before the customer is upserted: nothing changes on a refusal
+    let customer = try APIEndpoints.resolveCustomer(request, in: &world)
+    let order = try world.putOrder(fields, customerID: customer.id, channel: .api)
+    return APIAnswer(body: .object(try world.orderJSON(order.value.id)), events: customer.events + order.events)
   }
 
   /// `POST /v1/vouchers/{code}/balance`: adds `amount` credits to a gift card, or `amount` points to a loyalty
@@ -62,36 +62,5 @@ enum APIOrders {
       "related_object": ["type": "voucher", "id": .string(now.id)],
     ]
     return APIAnswer(body: body, events: added.events)
-  }
-
-  /// Pays or cancels order `id` when `status` asks; other statuses leave it.
-  private static func change(_ id: String, to status: String?, in world: inout World) throws(VoucherifyError)
-    -> [WorldEvent]
-  {
-    switch status {
-    case "PAID"?:
-      return try world.payOrder(id, channel: .api).events
-    case "CANCELED"?:
-      return try world.cancelOrder(id, channel: .api)
-        .events
-    case nil, "CREATED"?: return []
-    case let other?:
-      throw VoucherifyError(
-        status: 400, key: "invalid_order", message: "Invalid order",
-        details: "status '\(other)' is not simulated: CREATED, PAID or CANCELED")
-    }
-  }
-
-  /// `order.amount`-style `amount` in cents, required and positive.
-  private static func amount(_ request: APIRequest) throws(VoucherifyError) -> Int {
-    guard let amount = request.body["amount"]?.intValue, amount > 0 else {
-      throw VoucherifyError(
-        status: 400, key: "missing_amount", message: "Missing amount", details: "`amount` (cents) is required")
-    }
-    return amount
-  }
-
-  private static func json(_ id: String, in world: World) throws(VoucherifyError) -> JSONObject {
-    try world.orderJSON(id)
   }
 }

@@ -28,13 +28,13 @@ enum APIRecords {
     let matching = world.redemptions.filter { r in
       (result.map { $0 == r.succeeded } ?? true) && (customer.map { $0 == r.customerID } ?? true)
         && (campaignID.map { id in r.voucherID.flatMap { world.vouchers[id: $0]?.campaignID } == id } ?? true)
-        && created(r.date) && world.customers[id: r.customerID] != nil
+        && created(r.date) && Self.customerExists(r, in: world)
     }
     let ordered = try APIList.sorted(
       matching, request,
       by: [
         "created_at": { $0.date < $1.date }, "id": { $0.id < $1.id }, "tracking_id": { $0.trackingID < $1.trackingID },
-        "customer_id": { $0.customerID < $1.customerID }, "voucher_code": { code($0) < code($1) },
+        "customer_id": { ($0.customerID ?? "") < ($1.customerID ?? "") }, "voucher_code": { code($0) < code($1) },
       ])
     let page = try APIList.page(ordered, request)
     let items = try page.map { (r) throws(VoucherifyError) -> JSON in .object(try world.redemptionJSON(r.id)) }
@@ -45,7 +45,7 @@ enum APIRecords {
   /// and rollback of it (newest first, as Voucherify lists them).
   static func voucherRedemptions(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let voucher = try APIEndpoints.voucher(request.parameter("code"), in: world)
-    let own = world.redemptions(ofVoucher: voucher.id).filter { world.customers[id: $0.customerID] != nil }
+    let own = world.redemptions(ofVoucher: voucher.id).filter { customerExists($0, in: world) }
     let entries = try own.reversed().map { (r) throws(VoucherifyError) -> JSON in
       .object(try world.redemptionJSON(r.id))
     }
@@ -69,5 +69,11 @@ enum APIRecords {
     let page = try APIList.page(ordered, request)
     let items = try page.map { (o) throws(VoucherifyError) -> JSON in .object(try world.orderJSON(o.id)) }
     return APIAnswer(body: APIList.body("orders", items, total: ordered.count))
+  }
+
+  /// Whether `r`'s customer is still there (a redemption of a deleted customer is not listed); a redemption without
+  /// a customer is.
+  private static func customerExists(_ r: Redemption, in world: World) -> Bool {
+    r.customerID.map { world.customers[id: $0] != nil } ?? true
   }
 }

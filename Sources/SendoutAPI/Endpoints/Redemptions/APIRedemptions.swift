@@ -9,27 +9,27 @@ enum APIRedemptions {
   ]
 
   /// `POST /v1/redemptions`: redeems up to 30 redeemables (vouchers, gift cards with `gift.credits`, promotion
-  /// tiers; 5 apply, the rest are skipped) for `customer` (by id or `source_id`; an unknown `source_id` is created)
-  /// on an order of `order.amount` (cents), all or nothing, with exactly the discounts `POST /v1/validations`
+  /// tiers; 5 apply, the rest are skipped) for `customer` (`APIEndpoints.resolveCustomer`: upserted with the fields
+  /// given; none named, the holder of the first code, else no customer) on the `order` sent (a new order holding
+  /// what was sent, or the existing one its `id` or `source_id` names), all or nothing, keeping `metadata`, with exactly the discounts `POST /v1/validations`
   /// announces. Several applied redeemables answer a `parent_redemption` and one child redemption each. A
   /// redeemable that cannot be redeemed now (its validation rules included) is stored as a failed redemption,
   /// emits `redemption.failed`, and answers 400 with its key (`quantity_exceeded`, `order_rules_violated`…) and the
   /// failed redemption's `rf_…` id as `resource_id` (the spec's `Error.resource_id` example); an unknown code is
   /// stored as a failed redemption (`resource_not_found`) and answers 404.
   static func redeem(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    let stack = try APIStack(request)
+    let stack = try APIStack(request, in: world)
     let first = stack.redeemables[0]
     // No customer named: the holder of the (first) code redeems it.
     let holder =
       first.kind == .voucher && stack.customerKey == nil
       ? ((try? APIEndpoints.voucher(first.id, in: world))?.holderID) : nil
-    let customer =
-      holder.map { (id: $0, events: [WorldEvent]()) } ?? APIEndpoints.upsertCustomer(stack.customerKey, in: &world)
+    var customer: (id: String?, events: [WorldEvent]) = (holder, [])
+    if holder == nil { customer = try APIEndpoints.resolveCustomer(request, in: &world) }
     var events = customer.events
-    let product = self.product(priced: stack.amount, in: &world)
     let redeemed = try world.redeemStack(
-      stack.redeemables, customerID: customer.id, lines: [OrderLine(productID: product)],
-      facts: APIStack.facts(request, customerID: customer.id), channel: .api)
+      stack.redeemables, customerID: customer.id, lines: [], facts: APIStack.facts(request, customerID: customer.id),
+      order: stack.orderFields, metadata: stack.metadata, channel: .api)
     events += redeemed.events
     let result = redeemed.value
     guard result.succeeded else {
@@ -82,12 +82,5 @@ enum APIRedemptions {
     }
     let body = try world.redemptionJSON(rolled.value.id)
     return APIAnswer(body: .object(body), events: rolled.events)
-  }
-
-  /// The product an `order.amount` buys: one per amount, made on first use (the scenario's `amount` does the same).
-  static func product(priced amount: Int, in world: inout World) -> String {
-    let sourceID = "order-amount-\(amount)"
-    if let known = world.products.first(where: { $0.sourceID == sourceID }) { return known.id }
-    return world.addProduct(name: "Order of \(amount)", sourceID: sourceID, price: amount).id
   }
 }

@@ -74,10 +74,12 @@ extension APIStack {
   }
 
   /// The order a validation describes (`OrderCalculated`, never stored): the request's amount with the applicable
-  /// redeemables' discounts, free units added as discounted items, as a redemption would place it.
-  static func order(_ evaluation: StackEvaluation, upTo end: Int? = nil, customerID: String?, in world: World)
-    -> JSONObject
-  {
+  /// redeemables' discounts, free units added as discounted items, as a redemption would place it; `described` is
+  /// the order as sent (`id` of an existing one, `source_id`, `items`, `metadata`).
+  static func order(
+    _ evaluation: StackEvaluation, upTo end: Int? = nil, customerID: String?, described: JSONObject = [:],
+    in world: World
+  ) -> JSONObject {
     var discount = 0
     var units = 0
     for outcome in evaluation.outcomes.prefix(end ?? evaluation.outcomes.count) where outcome.applicable {
@@ -90,7 +92,9 @@ extension APIStack {
     }
     let amount = evaluation.orderAmount.addingSaturated(units)
     let total = discount.addingSaturated(units)
-    var o: JSONObject = ["amount": .int(amount)]
+    var o = JSONObject()
+    for key in ["id", "source_id"] { o[key] = described[key] }
+    o["amount"] = .int(amount)
     if discount > 0 {
       o["discount_amount"] = .int(discount)
       o["applied_discount_amount"] = .int(discount)
@@ -104,8 +108,8 @@ extension APIStack {
       o["total_applied_discount_amount"] = .int(total)
     }
     o["total_amount"] = .int(amount.subtractingSaturated(total))
-    o["items"] = []
-    o["metadata"] = [:]
+    o["items"] = described["items"] ?? []
+    o["metadata"] = described["metadata"] ?? [:]
     if let customerID { o["customer_id"] = .string(customerID) }
     o["object"] = "order"
     return o

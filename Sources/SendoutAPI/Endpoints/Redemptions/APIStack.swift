@@ -5,15 +5,22 @@ import SendoutCore
 struct APIStack: Sendable {
   /// The redeemables, in the order sent.
   var redeemables: [StackRedeemable]
-  /// The order amount in cents (`order.amount`, or the sum of `order.items`).
+  /// The order amount in cents (`order.amount`, or the sum of `order.items`, or the amount of the existing order
+  /// `order.id` or `order.source_id` names).
   var amount: Int
+  /// The `order` as sent.
+  var orderFields: OrderFields
+  /// How the order looks as sent (`World.orderPreview`): what a validation's `order` shows of it.
+  var orderPreview: JSONObject
+  /// The redemption's or validation's `metadata`, kept on the redemption.
+  var metadata: JSONObject
   /// The customer the body names (id or `source_id`), if any.
   var customerKey: String?
   /// `options.expand`.
   var expand: Set<String>
 
-  /// Reads `request`; a missing or malformed field is Voucherify's 400.
-  init(_ request: APIRequest) throws(VoucherifyError) {
+  /// Reads `request` (the `order` it names looked up in `world`); a missing or malformed field is Voucherify's 400.
+  init(_ request: APIRequest, in world: World) throws(VoucherifyError) {
     guard let items = request.body["redeemables"]?.arrayValue, !items.isEmpty else {
       throw VoucherifyError.invalidPayload("`redeemables` is required: [{\"object\": \"voucher\", \"id\": CODE}, …]")
     }
@@ -29,7 +36,10 @@ struct APIStack: Sendable {
         "at `redeemables.\(i)`: '\(r.id)' is already in the request; each redeemable may be sent once")
     }
     redeemables = parsed
-    amount = try Self.amount(request.body["order"])
+    orderFields = try OrderFields(request.body["order"])
+    amount = try Self.amount(orderFields, in: world)
+    orderPreview = world.orderPreview(orderFields)
+    metadata = request.object(at: "metadata") ?? [:]
     customerKey = APIEndpoints.customerKey(request)
     expand = Set((request.body["options"]?["expand"]?.arrayValue ?? []).compactMap(\.stringValue))
   }
@@ -56,25 +66,22 @@ struct APIStack: Sendable {
     return StackRedeemable(kind: kind, id: id, giftCredits: credits, hasReward: reward)
   }
 
-  /// `order.amount`, or the sum of `order.items[].amount` (or `price` × `quantity`); 400 `missing_amount`
-  /// without either.
-  private static func amount(_ order: JSON?) throws(VoucherifyError) -> Int {
-    if let amount = order?["amount"]?.intValue, amount > 0 { return amount }
-    var sum = 0
-    for item in order?["items"]?.arrayValue ?? [] {
-      guard let amount = item["amount"]?.intValue ?? item["price"]?.intValue else {
+  /// `order.amount`, or the sum of `order.items[].amount` (or `price` × `quantity`, the price of the product an
+  /// item names when it gives none), or the amount of the existing order it names; 400 `missing_amount` without
+  /// any, `missing_order_items_amount` for an item without an amount or a price.
+  private static func amount(_ order: OrderFields, in world: World) throws(VoucherifyError) -> Int {
+    if order.amount == nil {
+      for line in order.items ?? [] where line.amount == nil && line.price == nil && world.product(of: line) == nil {
         throw VoucherifyError(
           status: 400, key: "missing_order_items_amount", message: "Missing order items amount",
           details: "each of `order.items` needs `amount` or `price` (cents)")
       }
-      let quantity = item["amount"]?.intValue == nil ? item["quantity"]?.intValue ?? 1 : 1
-      sum = try sum.adding(try amount.multiplied(by: quantity, "an item's amount"), "the order amount")
-      try AmountLimits.check(sum, "the order amount")
     }
-    guard sum > 0 else {
+    let amount = try world.orderAmount(of: order)
+    guard amount > 0 else {
       throw VoucherifyError(
         status: 400, key: "missing_amount", message: "Missing amount", details: "`order.amount` (cents) is required")
     }
-    return sum
+    return amount
   }
 }

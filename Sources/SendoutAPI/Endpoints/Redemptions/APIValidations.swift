@@ -15,13 +15,14 @@ enum APIValidations {
   /// `order_rules_violated`, the rule's id as `resource_id` and its message as `error.message` and
   /// `details.message`.
   static func validate(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    let stack = try APIStack(request)
+    let stack = try APIStack(request, in: world)
     let customer = stack.customerKey.flatMap { try? APIEndpoints.customer($0, in: world) }
     let facts = APIStack.facts(request, customerID: customer?.id)
     let evaluation = world.evaluateStack(stack.redeemables, orderAmount: stack.amount, facts: facts)
     var redeemables: [JSON] = []
     for (i, outcome) in evaluation.outcomes.enumerated() {
-      let order = APIStack.order(evaluation, upTo: i + 1, customerID: customer?.id, in: world)
+      let order = APIStack.order(
+        evaluation, upTo: i + 1, customerID: customer?.id, described: stack.orderPreview, in: world)
       redeemables.append(stack.json(outcome, in: world, order: order))
     }
     let tracked = customer?.sourceID ?? customer?.id ?? stack.customerKey
@@ -31,7 +32,8 @@ enum APIValidations {
       "valid": .bool(evaluation.valid), "redeemables": .array(redeemables),
       "skipped_redeemables": .array(zip(evaluation.outcomes, redeemables).filter { $0.0.skip != nil }.map(\.1)),
       "inapplicable_redeemables": .array(zip(evaluation.outcomes, redeemables).filter { $0.0.failure != nil }.map(\.1)),
-      "order": .object(APIStack.order(evaluation, customerID: customer?.id, in: world)),
+      "order": .object(
+        APIStack.order(evaluation, customerID: customer?.id, described: stack.orderPreview, in: world)),
     ]
     body["tracking_id"] =
       tracked.map { .string("track_" + Hex.encode(SHA256.hash(Array($0.utf8))).prefix(20)) } ?? .null

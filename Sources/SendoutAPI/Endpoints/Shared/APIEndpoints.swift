@@ -47,16 +47,48 @@ package enum APIEndpoints {
     throw VoucherifyError.notFound("customer", id: key)
   }
 
+  /// The order whose id or `source_id` is `key`, or Voucherify's 404.
+  package static func order(_ key: String, in world: World) throws(VoucherifyError) -> Order {
+    guard let o = world.order(named: key) else { throw VoucherifyError.notFound("order", id: key) }
+    return o
+  }
+
   /// The customer a request body's `customer` names, by `id` or `source_id`.
   package static func customerKey(_ request: APIRequest) -> String? {
     request.body["customer"]?["id"]?.stringValue ?? request.body["customer"]?["source_id"]?.stringValue
   }
 
-  /// The customer `key` names (id or `source_id`), or a new one with `key` as its `source_id`, as Voucherify
-  /// upserts the customer a publication, redemption or order names; the creation's events when one was made.
+  /// The customer `key` names (id or `source_id`), or a new one holding only `key` as its `source_id`, as
+  /// Voucherify upserts the customer a publication or loyalty member names; the creation's events when one was made.
   package static func upsertCustomer(_ key: String?, in world: inout World) -> (id: String, events: [WorldEvent]) {
     if let key, let known = try? customer(key, in: world) { return (known.id, []) }
-    let created = world.createCustomer(sourceID: key, channel: .api)
+    let created = world.createCustomer(sourceID: key, given: CustomerChanges(), channel: .api)
     return (created.value.id, created.events)
+  }
+
+  /// The customer a publication or loyalty member call names: the body's `customer` object upserted with the fields
+  /// it gives (`resolveCustomer`), else `key` (a query's or a plain string's id or `source_id`) by `upsertCustomer`.
+  package static func namedCustomer(_ key: String?, _ request: APIRequest, in world: inout World)
+    throws(VoucherifyError) -> (id: String, events: [WorldEvent])
+  {
+    let resolved = try resolveCustomer(request, in: &world)
+    if let id = resolved.id { return (id, resolved.events) }
+    return upsertCustomer(key, in: &world)
+  }
+
+  /// The customer a body's `customer` object names, as Voucherify upserts it for an order, validation or
+  /// redemption: by `id` (404 when unknown), else by `source_id` with the profile fields given (new when unknown,
+  /// `customer.updated` when it changes), else a new customer of the fields given. `nil`, and nothing made, when the
+  /// body names no customer: Voucherify allows orders and redemptions without one.
+  package static func resolveCustomer(_ request: APIRequest, in world: inout World) throws(VoucherifyError) -> (
+    id: String?, events: [WorldEvent]
+  ) {
+    guard let object = request.body["customer"]?.objectValue else { return (nil, []) }
+    if let id = object["id"]?.stringValue { return (try customer(id, in: world).id, []) }
+    let given = CustomerChanges(request, at: "customer.")
+    let sourceID = object["source_id"]?.stringValue
+    guard sourceID != nil || !given.isEmpty else { return (nil, []) }
+    let upserted = try world.upsertCustomer(sourceID: sourceID, given: given, channel: .api)
+    return (upserted.value.id, upserted.events)
   }
 }

@@ -8,7 +8,8 @@ enum APIPublications {
   ]
 
   /// `POST /v1/publications` and `GET /v1/publications/create`: publishes a free code of `campaign` (by name or
-  /// id) to `customer` (by id or `source_id`; an unknown `source_id` creates the customer, as Voucherify does).
+  /// id) to `customer` (by id or `source_id`; an unknown `source_id` creates the customer with the fields given, a
+  /// known one is updated with them, as Voucherify does).
   /// Emits `voucher.published`, `publication.succeeded`, `customer.publication.succeeded` (and `customer.created`).
   static func createPublication(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let fields = PublicationFields(request)
@@ -26,7 +27,7 @@ enum APIPublications {
       throw VoucherifyError(
         status: 400, key: "missing_customer", message: "Missing customer", details: "`customer` is required")
     }
-    let (customerID, events) = APIEndpoints.upsertCustomer(customerKey, in: &world)
+    let (customerID, events) = try APIEndpoints.namedCustomer(customerKey, request, in: &world)
     let campaignID = try APIEndpoints.campaign(campaignKey, in: world).id
     let published = try world.publish(campaignID: campaignID, customerID: customerID, channel: .api)
     let publication = published.value

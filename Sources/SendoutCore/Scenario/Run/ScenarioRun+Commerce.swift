@@ -116,7 +116,7 @@ extension ScenarioRun {
       let customer = try self.customer(&p)
       r = try world.createOrder(customerID: customer, lines: try lines(&p))
     } else {
-      let candidates = world.orders.map { SelectionCandidate(id: $0.id, aliases: [$0.sourceID]) }
+      let candidates = world.orders.map { SelectionCandidate(id: $0.id, aliases: [$0.sourceID].compactMap { $0 }) }
       let id = try select(&p, "order", kind: "order", from: candidates, fallback: last["order"])
       switch action {
       case "update": r = try world.updateOrder(id, lines: try lines(&p))

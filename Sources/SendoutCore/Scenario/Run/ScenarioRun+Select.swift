@@ -41,7 +41,7 @@ extension ScenarioRun {
   func customerCandidates() -> [SelectionCandidate] {
     let k = keyNames("customer")
     return world.customers.map {
-      SelectionCandidate(id: $0.id, aliases: (k[$0.id] ?? []) + [$0.sourceID, $0.email, $0.name])
+      SelectionCandidate(id: $0.id, aliases: (k[$0.id] ?? []) + [$0.sourceID, $0.email, $0.name].compactMap { $0 })
     }
   }
 

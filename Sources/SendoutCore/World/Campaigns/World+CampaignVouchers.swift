@@ -81,13 +81,13 @@ extension World {
   /// Emits `customer.referred` (inferred) for a referee who redeemed a referral code: the referee, the referrer,
   /// the referral campaign and code, and the redemption.
   mutating func emitReferred(_ r: Redemption, referrerID: String) throws(VoucherifyError) {
-    guard let v = try ifPresent(r.voucherID, { (it) throws(VoucherifyError) in try self.voucher(it) }) else {
-      return
-    }
+    guard let v = try ifPresent(r.voucherID, { (it) throws(VoucherifyError) in try self.voucher(it) }),
+      let customerID = r.customerID
+    else { return }
     emit(
-      "customer.referred", entity: r.customerID,
+      "customer.referred", entity: customerID,
       [
-        "customer": .object(try simpleCustomer(r.customerID)), "referrer": .object(try simpleCustomer(referrerID)),
+        "customer": .object(try simpleCustomer(customerID)), "referrer": .object(try simpleCustomer(referrerID)),
         "campaign": .object(try self.campaign(v.campaignID).simpleJSON), "voucher": .object(v.simpleJSON),
         "redemption": .object(try simpleRedemptionJSON(r)), "created_at": .time(now),
       ])

@@ -1,5 +1,6 @@
-/// What an update of a customer changes (`PUT /v1/customers/{id}`); a `nil` field stays as it is, and `metadata`
-/// keys are merged into the customer's (a `null` value removes the key).
+/// The profile fields a call gives a customer: on creation what the new customer holds (a `nil` field is `null`), on
+/// an update or upsert (`PUT /v1/customers/{id}`, `POST /v1/customers` with a known `source_id`) what changes (a `nil`
+/// field stays as it is, and `metadata` keys are merged into the customer's; a `null` value removes the key).
 public struct CustomerChanges: Sendable, Equatable {
   /// New name.
   public var name: String?
@@ -26,4 +27,10 @@ public struct CustomerChanges: Sendable, Equatable {
 
   /// No change.
   public init() {}
+
+  /// Whether no field is given.
+  public var isEmpty: Bool { self == CustomerChanges() }
+
+  /// Whether an address member is given.
+  var hasAddress: Bool { [city, state, line1, country, postalCode].contains { $0 != nil } }
 }

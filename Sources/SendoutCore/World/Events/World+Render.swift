@@ -1,6 +1,10 @@
 extension World {
   /// `SimpleCustomer` of `id`.
   func simpleCustomer(_ id: String) throws(VoucherifyError) -> JSONObject { try self.customer(id).simpleJSON }
+  /// `SimpleCustomer` of `id`, or `nil` for a call that named no customer.
+  func simpleCustomer(ifAny id: String?) throws(VoucherifyError) -> JSONObject? {
+    try ifPresent(id) { (it) throws(VoucherifyError) in try self.customer(it).simpleJSON }
+  }
   /// The customer as publications embed it.
   func customerRef(_ id: String) throws(VoucherifyError) -> JSONObject { try self.customer(id).publicationJSON }
 
@@ -8,7 +12,7 @@ extension World {
   func simpleRedemptionJSON(_ r: Redemption) throws(VoucherifyError) -> JSONObject {
     r.json(
       order: try ifPresent(r.orderID) { (it) throws(VoucherifyError) in try self.order(it).simpleJSON },
-      customer: try simpleCustomer(r.customerID),
+      customer: try simpleCustomer(ifAny: r.customerID),
       voucher: try ifPresent(r.voucherID) { (it) throws(VoucherifyError) in try self.voucher(it).simpleJSON },
       promotionTier: r.promotionTierID.flatMap { id in promotionTiers[id: id]?.simpleJSON })
   }
@@ -25,7 +29,7 @@ extension World {
   /// The order `id` as the REST API answers it (`OrderCalculated`).
   public func orderJSON(_ id: String) throws(VoucherifyError) -> JSONObject {
     let o = try order(id)
-    return o.calculatedJSON(customer: try? customer(o.customerID))
+    return o.calculatedJSON(customer: o.customerID.flatMap { try? customer($0) })
   }
 
   /// `RedemptionInternal` of `r`: order calculated (`null` when the redemption has none, e.g. a reward
@@ -33,9 +37,9 @@ extension World {
   func internalRedemptionJSON(_ r: Redemption, reward: JSONObject? = nil) throws(VoucherifyError) -> JSONObject {
     let o = r.json(
       order: try ifPresent(r.orderID) { (it) throws(VoucherifyError) in
-        try self.order(it).calculatedJSON(customer: try self.customer(r.customerID))
+        try self.order(it).calculatedJSON(customer: r.customerID.flatMap { try? self.customer($0) })
       },
-      customer: try simpleCustomer(r.customerID),
+      customer: try simpleCustomer(ifAny: r.customerID),
       voucher: try ifPresent(r.voucherID) { (it) throws(VoucherifyError) in try self.voucher(it).fullJSON })
     var out = JSONObject()
     let withReward = { (out: inout JSONObject) in if let reward { out["reward"] = .object(reward) } }

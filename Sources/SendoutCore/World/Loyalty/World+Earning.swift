@@ -4,11 +4,12 @@ extension World {
   /// pending points (`*.pending_points.added`) when the earning rule delays them.
   mutating func earnPoints(forPaidOrder orderID: String, event paid: WorldEvent) throws(VoucherifyError) {
     let o = try self.order(orderID)
-    for (rule, vi) in earningCards(of: o.customerID) {
+    guard let customerID = o.customerID else { return }
+    for (rule, vi) in earningCards(of: customerID) {
       let points = rule.points(forOrderTotal: o.totalAmount)
       guard points > 0 else { continue }
       if let days = rule.pendingDays {
-        try addPending(vi, points: points, order: o, rule: rule, event: paid, days: days)
+        try addPending(vi, points: points, order: o, customerID: customerID, rule: rule, event: paid, days: days)
         continue
       }
       let ctx = PointsContext(
@@ -18,15 +19,15 @@ extension World {
         after: { (w: inout World) throws(VoucherifyError) in
           let v = w.vouchers[vi]
           w.emit(
-            "customer.rewarded.loyalty_points", entity: o.customerID,
+            "customer.rewarded.loyalty_points", entity: customerID,
             [
-              "customer": .object(try w.simpleCustomer(o.customerID)),
-              "holder": .object(try w.simpleCustomer(o.customerID)),
+              "customer": .object(try w.simpleCustomer(customerID)),
+              "holder": .object(try w.simpleCustomer(customerID)),
               "voucher": .object(v.simpleJSON), "campaign": .object(try w.campaign(v.campaignID).simpleJSON),
               "loyalty_tier": w.tier(in: v.campaignID, points: v.loyaltyBalance).map { .object($0.json()) } ?? .null,
               "earning_rule": .object(rule.fullJSON),
               "balance": .object(w.loyaltyBalanceJSON(v, points: points, operation: "AUTOMATIC")),
-              "order": .object(o.calculatedJSON(customer: try w.customer(o.customerID))),
+              "order": .object(o.calculatedJSON(customer: try w.customer(customerID))),
               "event": .object(w.simpleEventJSON(paid)),
             ])
         })
@@ -46,7 +47,8 @@ extension World {
   /// Throws, before a payment changes anything, when an order total of `total` cents would earn one of the
   /// customer's cards points past `AmountLimits.maxAmount` (`earnPoints` would fail half-way). For a redemption the
   /// order amount before discounts is an upper bound: earning only grows with the total.
-  func checkEarning(orderTotal total: Int, customerID: String) throws(VoucherifyError) {
+  func checkEarning(orderTotal total: Int, customerID: String?) throws(VoucherifyError) {
+    guard let customerID else { return }
     for (rule, vi) in earningCards(of: customerID) {
       let points = rule.points(forOrderTotal: total)
       guard points > 0 else { continue }
@@ -62,13 +64,13 @@ extension World {
 
   /// Creates pending points and emits `voucher.loyalty_card.pending_points.added` and its customer twin.
   private mutating func addPending(
-    _ vi: Int, points: Int, order o: Order, rule: EarningRule, event: WorldEvent, days: Int
+    _ vi: Int, points: Int, order o: Order, customerID: String, rule: EarningRule, event: WorldEvent, days: Int
   ) throws(VoucherifyError) {
     let pending = try AmountLimits.adding(points, to: vouchers[vi].pendingPoints, "the card's pending points")
     tick()
     let v = vouchers[vi]
     var p = PendingPoints(
-      id: make(.pendingPoints), voucherID: v.id, campaignID: v.campaignID, customerID: o.customerID, order: o,
+      id: make(.pendingPoints), voucherID: v.id, campaignID: v.campaignID, customerID: customerID, order: o,
       points: points, activatesAt: now.adding(days: days), event: simpleEventJSON(event, withSource: true),
       earningRule: rule, holderTier: tier(in: v.campaignID, points: v.loyaltyBalance), createdAt: now)
     p.state = "PENDING"

@@ -42,8 +42,8 @@ extension World {
     return total
   }
 
-  /// A new order for a customer, stored without events.
-  mutating func placeOrder(customerID: String, lines: [OrderLine], status: Order.Status) throws(VoucherifyError)
+  /// A new order of the sample world (drawn number and metadata), stored without events.
+  mutating func placeOrder(customerID: String?, lines: [OrderLine], status: Order.Status) throws(VoucherifyError)
     -> Order
   {
     let items = try makeItems(lines)
@@ -55,10 +55,10 @@ extension World {
   }
 
   /// The data of the `customer.order.*` events; `redemptionID` names the redemption applied, if any.
-  mutating func orderEventData(_ o: Order, redemptionID: String?) throws(VoucherifyError) -> (
+  mutating func orderEventData(_ o: Order, customerID: String, redemptionID: String?) throws(VoucherifyError) -> (
     JSONObject, [String: Set<DistributionPurpose>], [DistributionPurpose: JSONObject]
   ) {
-    let c = try self.customer(o.customerID)
+    let c = try self.customer(customerID)
     let redemption = redemptionID.flatMap { id in redemptions[id: id] }
     var data: JSONObject = [
       "customer": .object(c.simpleJSON),
@@ -70,19 +70,21 @@ extension World {
         .object(try internalRedemptionJSON(it))
       } ?? .null,
     ]
-    let extra = try purposeObjects(for: o.customerID)
+    let extra = try purposeObjects(for: customerID)
     for m in extra.members { data[m.key] = m.value }
     return (data, extra.keys, extra.overrides)
   }
 
-  /// Emits a `customer.order.*` event for the order's current state.
+  /// Emits a `customer.order.*` event for the order's current state (none for an order without a customer).
   mutating func emitOrder(_ type: String, _ orderID: String, redemptionID: String? = nil) throws(VoucherifyError) {
-    var (data, keys, overrides) = try orderEventData(try self.order(orderID), redemptionID: redemptionID)
+    let o = try self.order(orderID)
+    guard let customerID = o.customerID else { return }
+    var (data, keys, overrides) = try orderEventData(o, customerID: customerID, redemptionID: redemptionID)
     if type == "customer.order.updated", let order = data["order"] {
       data["order"] = nil
       data = JSONObject([JSONMember("order", order)] + data.members)
     }
-    emit(type, entity: try self.order(orderID).customerID, data, purposeKeys: keys, overrides: overrides)
+    emit(type, entity: customerID, data, purposeKeys: keys, overrides: overrides)
   }
 
   /// Places an order (status `CREATED`); emits `customer.order.created`.
@@ -124,15 +126,20 @@ extension World {
     begin(channel)
     orders[i].status = .paid
     orders[i].updatedAt = now
-    let ci = try position(in: customers, orders[i].customerID, "customer")
-    customers[ci].orders.totalCount += 1
-    customers[ci].orders.totalAmount.addSaturating(orders[i].totalAmount)
-    customers[ci].orders.lastOrderAmount = orders[i].totalAmount
-    customers[ci].orders.lastOrderDate = now
+    countPaidOrder(i)
     try emitOrder("customer.order.paid", id, redemptionID: orders[i].redemptions.last?.id)
     let paidEvent = try lastEmitted()
     try earnPoints(forPaidOrder: id, event: paidEvent)
     return finish(orders[i])
+  }
+
+  /// Counts paid order `i` in its customer's `summary.orders` (an order without a customer counts nowhere).
+  mutating func countPaidOrder(_ i: Int) {
+    guard let id = orders[i].customerID, let ci = customers.position(of: id) else { return }
+    customers[ci].orders.totalCount += 1
+    customers[ci].orders.totalAmount.addSaturating(orders[i].totalAmount)
+    customers[ci].orders.lastOrderAmount = orders[i].totalAmount
+    customers[ci].orders.lastOrderDate = now
   }
 
   /// Cancels an order; emits `customer.order.canceled` and cancels pending points it earned.

@@ -19,36 +19,38 @@ extension World {
   /// `customer.rewarded` for referral codes, then `customer.order.created` and `customer.order.paid` (with any
   /// loyalty points it earns). Failure (exhausted, inactive, expired, …): `redemption.failed` only.
   public mutating func redeem(
-    voucherID: String, customerID: String, lines: [OrderLine] = [], channel: EventChannel = .api
+    voucherID: String, customerID: String?, lines: [OrderLine] = [], order: OrderFields? = nil,
+    metadata: JSONObject = [:], channel: EventChannel = .api
   ) throws(VoucherifyError) -> Emitted<Redemption> {
     let vi = try position(in: vouchers, voucherID, "voucher")
-    _ = try position(in: customers, customerID, "customer")
+    if let customerID { _ = try position(in: customers, customerID, "customer") }
     guard vouchers[vi].campaignType != .loyaltyProgram else {
       var refusal = VoucherifyError.missingReward(vouchers[vi].code)
       refusal.details = "loyalty card '\(vouchers[vi].code)' is redeemed through rewards (redeemReward)"
       throw refusal
     }
-    try checkEarning(orderTotal: try orderAmount(of: lines), customerID: customerID)
+    try checkEarning(orderTotal: try redemptionOrderAmount(order, lines: lines), customerID: customerID)
     try checkReferrerReward(voucherID: voucherID, customerID: customerID)
     begin(channel, gap: 5_000...600_000)
-    let ci = try position(in: customers, customerID, "customer")
     var r = Redemption(
       id: "", kind: .redemption, succeeded: true, date: now, customerID: customerID,
       trackingID: make(.tracking), channelID: channel == .userPortal ? userID : appID,
       channelType: channel == .userPortal ? "USER" : "API")
     r.voucherID = voucherID
+    r.metadata = metadata
     if let failure = try redemptionFailure(vouchers[vi]) {
       r.id = make(.redemptionFailed)
       r.succeeded = false
       r.failureCode = failure.key
       r.failureMessage = failure.message
       redemptions.append(r)
-      customers[ci].redemptions.failed += 1
+      summarize(customerID) { $0.redemptions.failed += 1 }
       try emitRedemption("redemption.failed", r, order: nil)
       return finish(r)
     }
-    let o = try placeOrder(customerID: customerID, lines: lines, status: .paid)
-    let oi = orders.count - 1
+    let placed = try placeRedemptionOrder(order, customerID: customerID, lines: lines)
+    let oi = placed.index
+    let o = orders[oi]
     tick()
     r.date = now
     r.id = make(.redemption)
@@ -61,11 +63,14 @@ extension World {
     vouchers[vi].redeemedQuantity += 1
     vouchers[vi].updatedAt = now
     campaigns[try position(in: campaigns, vouchers[vi].campaignID, "campaign")].redeemedQuantity += 1
-    customers[ci].redemptions.succeeded += 1
-    if vouchers[vi].campaignType == .referralProgram, let referrer = vouchers[vi].holderID, referrer != customerID {
+    summarize(customerID) { $0.redemptions.succeeded += 1 }
+    if vouchers[vi].campaignType == .referralProgram, let referrer = vouchers[vi].holderID, let customerID,
+      referrer != customerID
+    {
       orders[oi].referrerID = referrer
-      customers[ci].referrals.append(
-        .init(campaignID: vouchers[vi].campaignID, referrerID: referrer, redemptionID: r.id, date: now))
+      let referral = Customer.Referral(
+        campaignID: vouchers[vi].campaignID, referrerID: referrer, redemptionID: r.id, date: now)
+      summarize(customerID) { $0.referrals.append(referral) }
     }
     redemptions.append(r)
     try emitRedemption("redemption.succeeded", r, order: o.id)
@@ -75,14 +80,7 @@ extension World {
       try emitReferred(r, referrerID: referrer)
       try rewardReferrer(referrer, for: r)
     }
-    try emitOrder("customer.order.created", o.id, redemptionID: r.id)
-    customers[ci].orders.totalCount += 1
-    customers[ci].orders.totalAmount.addSaturating(orders[oi].totalAmount)
-    customers[ci].orders.lastOrderAmount = orders[oi].totalAmount
-    customers[ci].orders.lastOrderDate = now
-    orders[oi].updatedAt = now
-    try emitOrder("customer.order.paid", o.id, redemptionID: r.id)
-    try earnPoints(forPaidOrder: o.id, event: try lastEmitted())
+    try settleRedemptionOrder(placed, redemptionID: r.id)
     return finish(r)
   }
 
@@ -117,15 +115,14 @@ extension World {
     vouchers[vi].redeemedAmount.addSaturating(amount)
     orders[oi].discountAmount.addSaturating(amount)
     r.amount = amount
-    let gi = try position(in: customers, r.customerID, "customer")
-    customers[gi].redemptions.giftRedeemedAmount.addSaturating(amount)
+    summarize(r.customerID) { $0.redemptions.giftRedeemedAmount.addSaturating(amount) }
   }
 
   /// A unit discount: `off` free units of product `productID` on order `oi`, on its line for that product or on a
   /// new one.
   mutating func addFreeUnits(_ off: Int, of productID: String, toOrder oi: Int) {
-    if let ii = orders[oi].items.firstIndex(where: { $0.product.id == productID }) {
-      orders[oi].items[ii].quantity.addSaturating(off)
+    if let ii = orders[oi].items.firstIndex(where: { $0.productID == productID }) {
+      orders[oi].items[ii].quantity = (orders[oi].items[ii].quantity ?? 1).addingSaturated(off)
       orders[oi].items[ii].discountQuantity.addSaturating(off)
     } else if let p = products[id: productID] {
       var item = OrderItem(id: make(.orderLineItem), product: p, quantity: off)
@@ -151,8 +148,9 @@ extension World {
     } else {
       redeemed = try simpleRedemptionJSON(rollback == nil ? r : parent)
     }
+    if type.hasPrefix("customer."), r.customerID == nil { return }  // no customer, no customer event
     let members: [String: JSON] = [
-      "customer": .object(try simpleCustomer(r.customerID)),
+      "customer": try simpleCustomer(ifAny: r.customerID).map(JSON.object) ?? .null,
       "order": try ifPresent(order) { (it) throws(VoucherifyError) -> JSON in .object(try self.order(it).simpleJSON)
       } ?? .null,
       "campaign": try ifPresent(campaignID) { (it) throws(VoucherifyError) -> JSON in
@@ -195,6 +193,6 @@ extension World {
         ["customer", "order", "campaign", "voucher", "holder", "promotion_tier", "promotion_stack", "redemption"]
       }
     let data = JSONObject(order.compactMap { key in members[key].map { JSONMember(key, $0) } })
-    emit(type, entity: type.hasPrefix("customer.") ? r.customerID : r.id, data)
+    emit(type, entity: type.hasPrefix("customer.") ? r.customerID ?? r.id : r.id, data)
   }
 }

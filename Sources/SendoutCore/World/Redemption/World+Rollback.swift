@@ -13,7 +13,6 @@ extension World {
     }
     begin(channel, gap: 30_000...3_600_000)
     let parent = redemptions[ri]
-    let ci = try position(in: customers, parent.customerID, "customer")
     var rb = Redemption(
       id: "", kind: .rollback, succeeded: true, date: now, customerID: parent.customerID, trackingID: parent.trackingID,
       channelID: channel == .userPortal ? userID : appID, channelType: channel == .userPortal ? "USER" : "API")
@@ -30,7 +29,7 @@ extension World {
       rb.failureMessage =
         parent.rolledBack ? "Already rolled back" : "Failed redemptions cannot be rolled back"
       redemptions.append(rb)
-      customers[ci].redemptions.rollbackFailed += 1
+      summarize(parent.customerID) { $0.redemptions.rollbackFailed += 1 }
       try emitRedemption("redemption.rollback.failed", rb, order: parent.orderID, rollback: rb)
       return finish(rb)
     }
@@ -44,7 +43,7 @@ extension World {
       if vouchers[vi].campaignType == .giftVouchers, let used = parent.amount {
         vouchers[vi].giftBalance.addSaturating(used)
         vouchers[vi].redeemedAmount.subtractSaturating(used)
-        customers[ci].redemptions.giftRedeemedAmount.subtractSaturating(used)
+        summarize(parent.customerID) { $0.redemptions.giftRedeemedAmount.subtractSaturating(used) }
       }
       campaigns[try position(in: campaigns, vouchers[vi].campaignID, "campaign")].redeemedQuantity -= 1
     }
@@ -55,7 +54,8 @@ extension World {
     if let oid = parent.orderID, let oi = orders.position(of: oid) {
       if orders[oi].itemsDiscountAmount > 0 && parent.discount == orders[oi].itemsDiscountAmount {
         for i in orders[oi].items.indices {
-          orders[oi].items[i].quantity.subtractSaturating(orders[oi].items[i].discountQuantity)
+          let free = orders[oi].items[i].discountQuantity
+          orders[oi].items[i].quantity = orders[oi].items[i].quantity.map { $0.subtractingSaturated(free) }
           orders[oi].items[i].discountQuantity = 0
         }
         orders[oi].items.removeAll { $0.quantity == 0 }
@@ -65,7 +65,7 @@ extension World {
       orders[oi].status = .canceled
       orders[oi].updatedAt = now
     }
-    customers[ci].redemptions.rolledBack += 1
+    summarize(parent.customerID) { $0.redemptions.rolledBack += 1 }
     redemptions.append(rb)
     try emitRedemption(
       "redemption.rollback.succeeded", rb, order: parent.orderID, rollback: rb, parentAsRedeemed: before)

@@ -10,11 +10,11 @@ extension World {
   /// emitted. An unknown code or tier is stored as a failed redemption too (`resource_not_found`, the spec's
   /// "voucher with given code does not exist"), without a webhook: there is no voucher to describe.
   public mutating func redeemStack(
-    _ items: [StackRedeemable], customerID: String, lines: [OrderLine], facts: RuleFacts = RuleFacts(),
-    channel: EventChannel = .api
+    _ items: [StackRedeemable], customerID: String?, lines: [OrderLine], facts: RuleFacts = RuleFacts(),
+    order: OrderFields? = nil, metadata: JSONObject = [:], channel: EventChannel = .api
   ) throws(VoucherifyError) -> Emitted<StackRedemption> {
-    _ = try position(in: customers, customerID, "customer")
-    let amount = try orderAmount(of: lines)
+    if let customerID { _ = try position(in: customers, customerID, "customer") }
+    let amount = try redemptionOrderAmount(order, lines: lines)
     try checkEarning(orderTotal: amount, customerID: customerID)
     for id in items.compactMap({ (try? voucher(code: $0.id))?.id }) {
       try checkReferrerReward(voucherID: id, customerID: customerID)
@@ -24,16 +24,16 @@ extension World {
       only.redeemable.giftCredits == nil, only.failure?.key != "missing_reward",
       only.failure?.key != VoucherifyError.invalidPayloadKey, only.failure?.isRuleViolation != true
     {
-      let redeemed = try redeem(voucherID: vid, customerID: customerID, lines: lines, channel: channel)
+      let redeemed = try redeem(
+        voucherID: vid, customerID: customerID, lines: lines, order: order, metadata: metadata, channel: channel)
       let r = redeemed.value
       let result = StackRedemption(
         evaluation: evaluation, parent: nil, redemptions: [r], orderID: r.succeeded ? r.orderID : nil)
       return Emitted(result, redeemed.events)
     }
     begin(channel, gap: 5_000...600_000)
-    let ci = try position(in: customers, customerID, "customer")
     if let failed = evaluation.outcomes.first(where: { $0.failure != nil }), let failure = failed.failure {
-      var r = newStackRedemption(customerID: customerID, channel: channel)
+      var r = newStackRedemption(customerID: customerID, metadata: metadata, channel: channel)
       r.id = make(.redemptionFailed)
       r.succeeded = false
       r.voucherID = failed.voucherID
@@ -42,34 +42,35 @@ extension World {
       r.failureCode = unknown ? "resource_not_found" : failure.key
       r.failureMessage = unknown ? "Resource not found" : failure.message
       redemptions.append(r)
-      customers[ci].redemptions.failed += 1
+      summarize(customerID) { $0.redemptions.failed += 1 }
       if !unknown { try emitRedemption("redemption.failed", r, order: nil) }
       return finish(StackRedemption(evaluation: evaluation, parent: nil, redemptions: [r], orderID: nil))
     }
-    let o = try placeOrder(customerID: customerID, lines: lines, status: .paid)
-    let oi = orders.count - 1
+    let placed = try placeRedemptionOrder(order, customerID: customerID, lines: lines)
+    let oi = placed.index
+    let o = orders[oi]
     tick()
     let applied = evaluation.outcomes.filter(\.applicable)
     var parent: Redemption?
     if applied.count > 1 {
-      var p = newStackRedemption(customerID: customerID, channel: channel)
+      var p = newStackRedemption(customerID: customerID, metadata: metadata, channel: channel)
       p.id = make(.redemption)
       p.orderID = o.id
       p.discount = evaluation.discount
       parent = p
       redemptions.append(p)
-      customers[ci].redemptions.succeeded += 1
+      summarize(customerID) { $0.redemptions.succeeded += 1 }
     }
     var children: [Redemption] = []
     for outcome in applied {
-      var r = newStackRedemption(customerID: customerID, channel: channel)
+      var r = newStackRedemption(customerID: customerID, metadata: metadata, channel: channel)
       r.id = make(.redemption)
       r.orderID = o.id
       r.parentID = parent?.id
       r.discount = outcome.discount
       try applyStacked(outcome, orderIndex: oi, redemption: &r)
       redemptions.append(r)
-      customers[ci].redemptions.succeeded += 1
+      summarize(customerID) { $0.redemptions.succeeded += 1 }
       children.append(r)
     }
     for r in children {
@@ -78,7 +79,7 @@ extension World {
       if let vid = r.voucherID, vouchers[id: vid]?.campaignType == .giftVouchers {
         try emitGiftRedemption(r, refund: false)
       }
-      if let referrer = orders[oi].referrerID, r.voucherID != nil, referrer != customerID,
+      if let referrer = orders[oi].referrerID, r.voucherID != nil, customerID != nil, referrer != customerID,
         r.voucherID.flatMap({ vouchers[id: $0]?.campaignType }) == .referralProgram
       {
         try emitReferred(r, referrerID: referrer)
@@ -86,22 +87,19 @@ extension World {
       }
     }
     let orderRedemption = parent?.id ?? children.first?.id
-    try emitOrder("customer.order.created", o.id, redemptionID: orderRedemption)
-    customers[ci].orders.totalCount += 1
-    customers[ci].orders.totalAmount.addSaturating(orders[oi].totalAmount)
-    customers[ci].orders.lastOrderAmount = orders[oi].totalAmount
-    customers[ci].orders.lastOrderDate = now
-    orders[oi].updatedAt = now
-    try emitOrder("customer.order.paid", o.id, redemptionID: orderRedemption)
-    try earnPoints(forPaidOrder: o.id, event: try lastEmitted())
+    try settleRedemptionOrder(placed, redemptionID: orderRedemption)
     return finish(StackRedemption(evaluation: evaluation, parent: parent, redemptions: children, orderID: o.id))
   }
 
   /// A redemption record of the current call, before its id and outcome are set.
-  private mutating func newStackRedemption(customerID: String, channel: EventChannel) -> Redemption {
-    Redemption(
+  private mutating func newStackRedemption(customerID: String?, metadata: JSONObject, channel: EventChannel)
+    -> Redemption
+  {
+    var r = Redemption(
       id: "", kind: .redemption, succeeded: true, date: now, customerID: customerID, trackingID: make(.tracking),
       channelID: channel == .userPortal ? userID : appID, channelType: channel == .userPortal ? "USER" : "API")
+    r.metadata = metadata
+    return r
   }
 
   /// Applies one evaluated redeemable to order `oi`: its discount (or gift credits, or free units), and the
@@ -138,11 +136,10 @@ extension World {
     vouchers[vi].redeemedQuantity += 1
     vouchers[vi].updatedAt = now
     campaigns[try position(in: campaigns, v.campaignID, "campaign")].redeemedQuantity += 1
-    if v.campaignType == .referralProgram, let referrer = v.holderID, referrer != r.customerID {
+    if v.campaignType == .referralProgram, let referrer = v.holderID, r.customerID != nil, referrer != r.customerID {
       orders[oi].referrerID = referrer
-      let ci = try position(in: customers, r.customerID, "customer")
-      customers[ci].referrals.append(
-        .init(campaignID: v.campaignID, referrerID: referrer, redemptionID: r.id, date: now))
+      let referral = Customer.Referral(campaignID: v.campaignID, referrerID: referrer, redemptionID: r.id, date: now)
+      summarize(r.customerID) { $0.referrals.append(referral) }
     }
   }
 }

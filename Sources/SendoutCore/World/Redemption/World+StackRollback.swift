@@ -36,7 +36,7 @@ extension World {
       rb.id = make(.rollback)
       rb.discount = parent.discount
       redemptions[pi].rolledBack = true
-      customers[try position(in: customers, parent.customerID, "customer")].redemptions.rolledBack += 1
+      summarize(parent.customerID) { $0.redemptions.rolledBack += 1 }
     }
     redemptions.append(rb)
     let done = finish(StackRollback(parent: rb, rollbacks: rollbacks))

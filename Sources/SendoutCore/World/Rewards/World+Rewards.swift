@@ -120,7 +120,7 @@ extension World {
 
   /// Throws, before a redemption changes anything, when `customerID` redeeming voucher `voucherID` (a referral code)
   /// would reward its referrer's gift card past `AmountLimits.maxAmount` (`rewardReferrer` would fail half-way).
-  func checkReferrerReward(voucherID: String, customerID: String) throws(VoucherifyError) {
+  func checkReferrerReward(voucherID: String, customerID: String?) throws(VoucherifyError) {
     guard let code = vouchers[id: voucherID], code.campaignType == .referralProgram, let referrer = code.holderID,
       referrer != customerID, let tier = referralTiers.first(where: { $0.campaignID == code.campaignID }),
       let gift = firstCampaign(.giftVouchers), let card = vouchers(heldBy: referrer, in: gift.id).first

@@ -23,7 +23,7 @@ public struct World: Sendable {
   /// Vouchers of every campaign.
   public internal(set) var vouchers = EntityTable<Voucher>(relations: [.campaign, .holder])
   /// Orders.
-  public internal(set) var orders: EntityTable<Order> = []
+  public internal(set) var orders = EntityTable<Order>(relations: [.sourceID])
   /// Redemptions and rollbacks.
   public internal(set) var redemptions = EntityTable<Redemption>(relations: [.stackParent, .voucher])
   /// Publications.

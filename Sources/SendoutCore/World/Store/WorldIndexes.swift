@@ -30,14 +30,14 @@ extension World {
   /// Appends a new customer and indexes its `source_id`.
   mutating func addCustomer(_ c: Customer) {
     customers.append(c)
-    indexes.customerIDBySourceID[c.sourceID] = c.id
+    if let key = c.sourceID { indexes.customerIDBySourceID[key] = c.id }
   }
 
   /// Removes the customer at `position` and its `source_id` from the index (unless another customer holds it).
   mutating func removeCustomer(at position: Int) -> Customer {
     let removed = customers.remove(at: position)
-    if indexes.customerIDBySourceID[removed.sourceID] == removed.id {
-      indexes.customerIDBySourceID[removed.sourceID] = nil
+    if let key = removed.sourceID, indexes.customerIDBySourceID[key] == removed.id {
+      indexes.customerIDBySourceID[key] = nil
     }
     return removed
   }

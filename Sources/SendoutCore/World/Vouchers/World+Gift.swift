@@ -59,7 +59,7 @@ extension World {
     let balance = giftBalanceJSON(v, amount: refund ? amount : -amount, operation: "AUTOMATIC")
     var details: JSONObject = ["balance": .object(balance)]
     if let oid = r.orderID {
-      details["order"] = ["id": .string(oid), "source_id": .string(try self.order(oid).sourceID)]
+      details["order"] = ["id": .string(oid), "source_id": .str(try self.order(oid).sourceID)]
     }
     details[refund ? "rollback" : "redemption"] = ["id": .string(r.id)]
     let tx = record(

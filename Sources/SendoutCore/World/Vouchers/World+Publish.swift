@@ -63,7 +63,7 @@ extension World {
     let customer = try self.customer(customerID)
     let pub = Publication(
       id: make(.publication), customerID: customerID, voucherIDs: [vouchers[vi].id], channel: channel, sourceID: nil,
-      trackingID: customer.sourceID, metadata: ["source": .string(channel == "API" ? "api" : "manual")],
+      trackingID: customer.sourceID ?? customer.id, metadata: ["source": .string(channel == "API" ? "api" : "manual")],
       createdAt: now)
     publications.append(pub)
     let role = c.campaignType == .referralProgram ? "REFERRER" : "OWNER"
