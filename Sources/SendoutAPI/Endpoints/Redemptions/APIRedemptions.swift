@@ -30,7 +30,7 @@ enum APIRedemptions {
     var events = customer.events
     let product = self.product(priced: stack.amount, in: &world)
     let redeemed = try world.redeemStack(
-      stack.redeemables, customerID: customer.id, lines: [OrderLine(productID: product)], channel: .api)
+      stack.redeemables, customerID: customer.id, lines: [OrderLine(productID: product)], channel: request.channel)
     events += redeemed.events
     let result = redeemed.value
     guard result.succeeded else {

@@ -34,7 +34,7 @@ extension World {
     let ci = try position(in: customers, customerID, "customer")
     var r = Redemption(
       id: "", kind: .redemption, succeeded: true, date: now, customerID: customerID,
-      trackingID: make(.tracking), channelID: channel == .userPortal ? userID : appID,
+      trackingID: make(.tracking), channelID: channelID(for: channel),
       channelType: channel == .userPortal ? "USER" : "API")
     r.voucherID = voucherID
     if let failure = try redemptionFailure(vouchers[vi]) {
@@ -113,7 +113,7 @@ extension World {
   )
     throws(VoucherifyError)
   {
-    vouchers[vi].giftBalance.subtractSaturating(amount)
+    setGiftBalance(ofVoucherAt: vi, to: vouchers[vi].giftBalance.subtractingSaturated(amount))
     vouchers[vi].redeemedAmount.addSaturating(amount)
     orders[oi].discountAmount.addSaturating(amount)
     r.amount = amount

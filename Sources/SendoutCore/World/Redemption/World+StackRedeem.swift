@@ -98,7 +98,7 @@ extension World {
   private mutating func newStackRedemption(customerID: String, channel: EventChannel) -> Redemption {
     Redemption(
       id: "", kind: .redemption, succeeded: true, date: now, customerID: customerID, trackingID: make(.tracking),
-      channelID: channel == .userPortal ? userID : appID, channelType: channel == .userPortal ? "USER" : "API")
+      channelID: channelID(for: channel), channelType: channel == .userPortal ? "USER" : "API")
   }
 
   /// Applies one evaluated redeemable to order `oi`: its discount (or gift credits, or free units), and the
