@@ -21,6 +21,10 @@ package struct APIRequest: Sendable {
     self.body = body
   }
 
+  /// Who makes the call, as its events' `event_source.channel` names it: `CLIENT_API` for a client-side operation
+  /// (`/client/v1/…`, the client keys), else `API`.
+  package var channel: EventChannel { operation.auth == .client ? .clientAPI : .api }
+
   /// Path parameter `name` (the router guarantees it).
   package func parameter(_ name: String) -> String { parameters[name] ?? "" }
 

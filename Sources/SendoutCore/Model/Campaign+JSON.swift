@@ -18,12 +18,13 @@ extension Campaign {
     return o
   }
 
-  /// `referral_program` for referral campaigns.
+  /// `referral_program` for referral campaigns; `referee_reward.amount` an integer, as the REST spec's
+  /// `ReferralProgram` and the official webhook examples have it (the webhook schemas say string).
   var referralProgramJSON: JSONObject {
     [
       "conversion_event_type": "redemption",
       "referee_reward": [
-        "type": "GIFT_VOUCHER", "amount": .string(String(referrerRewardCredits ?? 0)),
+        "type": "GIFT_VOUCHER", "amount": .int(referrerRewardCredits ?? 0),
         "related_object_parent": ["id": .string(id), "name": .string(name), "object": "CAMPAIGN"],
       ],
     ]
@@ -47,8 +48,20 @@ extension Campaign {
     o["expiration_date"] = .time(expirationDate)
     o["description"] = .string(description)
     o["created_at"] = .time(createdAt)
-    o["updated_at"] = .time(updatedAt)
+    // Never `null`: real payloads carry it (its creation until changed).
+    o["updated_at"] = .time(updatedAt ?? createdAt)
     o["object"] = "campaign"
+    return o
+  }
+
+  /// `Campaign` as the REST API answers it: `fullJSON` whose voucher template holds only its own kind's value
+  /// (`discount`, `gift` or `loyalty_card`), as every campaign in the spec's REST examples does; the spec's
+  /// `CampaignVoucher` types them as objects, never `null` (the webhook examples keep the `null`s).
+  public var restJSON: JSONObject {
+    var o = fullJSON
+    guard let voucher = o["voucher"]?.objectValue else { return o }
+    let values: Set<String> = ["discount", "gift", "loyalty_card"]
+    o["voucher"] = .object(JSONObject(voucher.members.filter { !values.contains($0.key) || $0.value != .null }))
     return o
   }
 
@@ -77,7 +90,8 @@ extension Campaign {
     o["active"] = .bool(active)
     o["metadata"] = .object(metadata)
     o["created_at"] = .time(createdAt)
-    o["updated_at"] = .time(updatedAt)
+    // Never `null`: real payloads carry it (its creation until changed).
+    o["updated_at"] = .time(updatedAt ?? createdAt)
     o["category"] = .string(category.name)
     o["creation_status"] = "DONE"
     o["vouchers_generation_status"] = "DONE"

@@ -33,7 +33,7 @@ extension Customer {
         "total_redeemed": .int(r.succeeded.addingSaturated(r.failed)), "total_failed": .int(r.failed),
         "total_succeeded": .int(r.succeeded), "total_rolled_back": .int(r.rolledBack.addingSaturated(r.rollbackFailed)),
         "total_rollback_failed": .int(r.rollbackFailed), "total_rollback_succeeded": .int(r.rolledBack),
-        "gift": ["redeemed_amount": .int(r.giftRedeemedAmount), "amount_to_go": 0],
+        "gift": ["redeemed_amount": .int(r.giftRedeemedAmount), "amount_to_go": .int(giftBalance)],
         "loyalty_card": ["redeemed_points": .int(r.loyaltyRedeemedPoints), "points_to_go": .int(loyaltyPoints)],
       ],
       "orders": .object(o),

@@ -29,6 +29,8 @@ public struct Customer: Sendable, Equatable {
   public var redemptions = RedemptionSummary()
   /// Sum of the customer's loyalty card balances.
   public var loyaltyPoints = 0
+  /// Sum of the customer's gift card balances, in cents (`summary.redemptions.gift.amount_to_go`).
+  public var giftBalance = 0
   /// How many customers this one referred.
   public var referredCustomers = 0
   /// Referrals this customer received (as referee).

@@ -56,6 +56,20 @@ public struct Reward: Sendable, Equatable {
     ]
   }
 
+  /// The reward as a redemption embeds it (`RedemptionInternal.reward`, the official `customer.rewarded` example):
+  /// the customer, the result's members, and the reward's own `created_at`, `updated_at` and `parameters`.
+  public func redemptionJSON(customer: JSONObject, assignmentID: String, related: (String, JSONObject)?) -> JSONObject {
+    var o: JSONObject = ["customer": .object(customer)]
+    for m in resultJSON(assignmentID: assignmentID, related: related).members where m.key != "type" {
+      o[m.key] = m.value
+    }
+    o["created_at"] = .time(createdAt)
+    o["updated_at"] = .null
+    o["parameters"] = .object(parametersJSON)
+    o["type"] = .string(typeName)
+    return o
+  }
+
   /// `SimpleRedemptionRewardResult`: `related` is the product or the voucher the customer got.
   public func resultJSON(assignmentID: String, related: (String, JSONObject)?) -> JSONObject {
     var o: JSONObject = ["assignment_id": .string(assignmentID)]

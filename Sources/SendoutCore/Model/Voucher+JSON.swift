@@ -5,8 +5,12 @@ extension Voucher {
     case .giftVouchers:
       return ("gift", ["amount": .int(giftAmount), "balance": .int(giftBalance), "effect": "APPLY_TO_ORDER"])
     case .loyaltyProgram:
-      var card: JSONObject = ["points": .int(loyaltyPoints), "balance": .int(loyaltyBalance)]
-      if pendingPoints > 0 { card["pending_points"] = .int(pendingPoints) }
+      // Every member real cards carry (the official examples'), `null` where nothing is due.
+      let card: JSONObject = [
+        "points": .int(loyaltyPoints), "balance": .int(loyaltyBalance),
+        "next_expiration_date": nextExpirationDate.map(JSON.string) ?? .null,
+        "next_expiration_points": nextExpirationPoints.map(JSON.int) ?? .null, "pending_points": .int(pendingPoints),
+      ]
       return ("loyalty_card", .object(card))
     default: return discount.map { ("discount", .object($0.json)) }
     }
@@ -78,6 +82,10 @@ extension Voucher {
     o["created_at"] = .time(createdAt)
     o["updated_at"] = .time(updatedAt)
     o.put("holder_id", holderID.map { .string($0) })
+    o["validation_rules_assignments"] = [
+      "object": "list", "data_ref": "data", "data": .array(ruleAssignments.map { .object($0.json) }),
+      "total": .int(ruleAssignments.count),
+    ]
     o.put("referrer_id", referrerID.map { .string($0) })
     o["additional_info"] = .null
     o["validity_timeframe"] = .null

@@ -24,6 +24,12 @@ public struct Voucher: Sendable, Equatable {
   public var loyaltyBalance = 0
   /// Loyalty points waiting to activate.
   public var pendingPoints = 0
+  /// The day (`YYYY-MM-DD`) the card's next points expire, `nil` when none are due (`next_expiration_date`).
+  public var nextExpirationDate: String?
+  /// The points expiring that day (`next_expiration_points`).
+  public var nextExpirationPoints: Int?
+  /// The validation rules assigned to this voucher itself (`validation_rules_assignments`).
+  public var ruleAssignments: [ValidationRuleAssignment] = []
   /// How many times it may be redeemed (`nil` = unlimited).
   public var redemptionQuantity: Int?
   /// How many times it was redeemed.

@@ -25,7 +25,7 @@ final class APIService: HTTPHandler, Sendable {
   typealias ScenarioTargets = (default: String?, override: String?, secret: String?)
 
   private let keys: Keys
-  private let clock: @Sendable () -> Timestamp
+  let clock: @Sendable () -> Timestamp
   /// Where the calls' sendouts go; the admin endpoints hold, release and read it.
   let delivery: DeliveryQueue
   let observer: SessionObserver

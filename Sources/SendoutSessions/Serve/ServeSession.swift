@@ -91,8 +91,10 @@ public enum ServeSession {
         s.0, file: configuration.scenarioPath ?? "", seed: configuration.scenarioSeed,
         secret: configuration.secret, defaultTarget: listener?.webhookURL, overrideTarget: configuration.target)
     }
-    let world: World
+    var world: World
     if let begin { world = begin.world } else { world = try sampleWorld(seed: seed, endingAt: start) }
+    // Events and redemptions name the key the call carried, as on the platform.
+    (world.appID, world.clientAppID) = (keys.appID, keys.clientAppID)
     let delivery = try configuration.delivery.queue(workers: 16) { observer(.delivery($0)) }
     let auditPath = configuration.delivery.auditPath
     let service = APIService(

@@ -84,7 +84,6 @@ enum OfficialExampleKeys {
     "voucher.published|data.voucher.loyalty_card": "the example publishes a loyalty card, the sample a coupon",
     "voucher.published|data.voucher.redemption.redeemed_points": "loyalty cards only (see above)",
     "*|*.voucher.referrer_id": "referral codes redeemed by a referee only",
-    "*|*.voucher.validation_rules_assignments": "only when validation rules are assigned to the voucher",
     "*|*.campaign.referral_program": "referral campaigns only; the examples roll back a referral code",
     "campaign.deleted|data.campaign.loyalty_tiers_expiration": "loyalty campaigns only; the sample deletes another",
     "*|*.campaign.validity_day_of_week": "campaign schedules (days of the week) are not modelled",
@@ -105,9 +104,6 @@ enum OfficialExampleKeys {
     "*|*.earning_rule.validation_rule_id": "only when a validation rule restricts the earning rule",
     // Loyalty details not modelled yet (points expire per bucket; tiers follow the balance with no expiry date).
     "*|*.loyalty_card.expiration_rules": "no campaign-level expiration rule: points expire per bucket",
-    "*|*.loyalty_card.next_expiration_date": "not modelled yet: the card's next expiring bucket",
-    "*|*.loyalty_card.next_expiration_points": "not modelled yet: the card's next expiring bucket",
-    "*|*.loyalty_card.pending_points": "written only while the card has pending points",
     "*|*.loyalty_card.subtracted_points": "not modelled: points subtracted from pending points",
     "*|*.holder_loyalty_tier.expiration": "tiers are kept while the balance stays in range (BALANCE_DROP): no expiry",
     "customer.voucher.loyalty_card.pending_points.activated|data.voucher_pending_points_balance":
@@ -119,9 +115,5 @@ enum OfficialExampleKeys {
     // Object shapes that differ from the examples in detail.
     "*|*.voucher.category": "SimpleVoucher carries `category_id` (and `categories`); some examples add the name",
     "*|*.campaign.categories": "SimpleCampaign carries `category_id`; one example embeds the categories",
-    "*|*.redemption.reward.customer": "the redemption's reward is the reward result, not the full reward object",
-    "*|*.redemption.reward.created_at": "the redemption's reward is the reward result, not the full reward object",
-    "*|*.redemption.reward.updated_at": "the redemption's reward is the reward result, not the full reward object",
-    "*|*.redemption.reward.parameters": "the redemption's reward is the reward result, not the full reward object",
   ]
 }

@@ -12,20 +12,15 @@ enum APICampaignWrites {
 
   private static let key = "invalid_campaign_params"
 
-  /// `POST /v1/campaigns`: `name` and `campaign_type` required; `vouchers_count` codes drawn from
+  /// `POST /v1/campaigns`: `name` required, `campaign_type` inferred when absent (`campaignType`); `vouchers_count`
+  /// codes drawn from
   /// `voucher.code_config`; `voucher.discount` / `voucher.gift.amount` / `voucher.loyalty_card.points` /
   /// `voucher.redemption.quantity`; a promotion's `promotion.tiers`; `validation_rules` (a rule id, assigned).
   /// Emits `campaign.created`, `business_validation_rule.assignment.created` per rule,
   /// `campaign.vouchers.generation.completed` when codes were made, and `campaign.promotion_tier.created` per tier.
   static func create(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let name = try request.required("name", errorKey: key)
-    let typeText = try request.choice(
-      at: "campaign_type", CampaignType.allCases.map(\.rawValue), errorKey: key)
-    guard let type = typeText.flatMap(CampaignType.init(rawValue:)) else {
-      throw VoucherifyError(
-        status: 400, key: key, message: "Invalid campaign params",
-        details: "`campaign_type` is required: \(CampaignType.allCases.map(\.rawValue).joined(separator: ", "))")
-    }
+    let type = try campaignType(request)
     if world.campaign(named: name) != nil {
       throw .duplicateFound("campaign", name, "A campaign named '\(name)' already exists")
     }
@@ -60,7 +55,20 @@ enum APICampaignWrites {
         campaignID: created.value.id, name: tierName, discount: discount, channel: .api
       ).events
     }
-    return APIAnswer(body: .object(try APIEndpoints.campaign(created.value.id, in: world).fullJSON), events: events)
+    return APIAnswer(body: .object(try APIEndpoints.campaign(created.value.id, in: world).restJSON), events: events)
+  }
+
+  /// `campaign_type`, optional in the spec; when absent, inferred as Voucherify does from what the body describes: a
+  /// `promotion` is a `PROMOTION`, a `referral_program` a `REFERRAL_PROGRAM`, else `voucher.type` decides
+  /// (`GIFT_VOUCHER` → `GIFT_VOUCHERS`, `LOYALTY_CARD` → `LOYALTY_PROGRAM`, `DISCOUNT_VOUCHER` or none →
+  /// `DISCOUNT_COUPONS`).
+  private static func campaignType(_ request: APIRequest) throws(VoucherifyError) -> CampaignType {
+    if let given = try request.choice(at: "campaign_type", CampaignType.allCases.map(\.rawValue), errorKey: key) {
+      return CampaignType(rawValue: given) ?? .discountCoupons
+    }
+    if request.object(at: "promotion") != nil { return .promotion }
+    if request.object(at: "referral_program") != nil { return .referralProgram }
+    return CampaignType.allCases.first { $0.voucherType == request.string(at: "voucher.type") } ?? .discountCoupons
   }
 
   /// `PUT /v1/campaigns/{campaignId}`: changes `description` and merges `metadata` (the world keeps no other
@@ -70,7 +78,7 @@ enum APICampaignWrites {
     let description = request.string(at: "description")
     let metadata = request.object(at: "metadata") ?? [:]
     let updated = try world.updateCampaign(id, description: description, metadata: metadata, channel: .api)
-    return APIAnswer(body: .object(updated.value.fullJSON), events: updated.events)
+    return APIAnswer(body: .object(updated.value.restJSON), events: updated.events)
   }
 
   /// `POST /v1/campaigns/{campaignId}/enable`: `{}` (the spec's body); emits `campaign.enabled`.

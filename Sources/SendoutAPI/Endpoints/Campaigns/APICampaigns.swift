@@ -9,7 +9,7 @@ enum APICampaigns {
 
   /// `GET /v1/campaigns/{campaignId}`: by id or name.
   static func getCampaign(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    APIAnswer(body: .object(try APIEndpoints.campaign(request.parameter("campaignId"), in: world).fullJSON))
+    APIAnswer(body: .object(try APIEndpoints.campaign(request.parameter("campaignId"), in: world).restJSON))
   }
 
   /// `GET /v1/campaigns[?campaign_type=…&limit=…&page=…]`: the campaigns that are not deleted, oldest first.
@@ -20,7 +20,7 @@ enum APICampaigns {
     let matching = world.campaigns.filter { !$0.deleted && (type == nil || $0.campaignType.rawValue == type) }
     let slice = matching.dropFirst((page - 1) * limit).prefix(limit)
     let body: JSON = [
-      "object": "list", "data_ref": "campaigns", "campaigns": .array(slice.map { .object($0.fullJSON) }),
+      "object": "list", "data_ref": "campaigns", "campaigns": .array(slice.map { .object($0.restJSON) }),
       "total": .int(matching.count),
     ]
     return APIAnswer(body: body)

@@ -19,7 +19,8 @@ enum APIEvents {
     let key = reference["id"]?.stringValue ?? reference["source_id"]?.stringValue ?? ""
     let customerID = try APIEndpoints.customer(key, in: world).id
     let metadata = request.object(at: "metadata") ?? [:]
-    let tracked = try world.trackCustomEvent(customerID: customerID, name: name, metadata: metadata, channel: .api)
+    let tracked = try world.trackCustomEvent(
+      customerID: customerID, name: name, metadata: metadata, channel: request.channel)
     let body: JSON = [
       "object": "event", "type": .string(name),
       "customer": .object(

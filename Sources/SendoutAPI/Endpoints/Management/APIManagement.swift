@@ -98,7 +98,7 @@ package enum APIManagement {
     guard let names = value.arrayValue?.compactMap(\.stringValue), names.count == value.arrayValue?.count else {
       throw .invalidPayload("`events` must be an array of event type names")
     }
-    let known = Set(ProjectWebhooks.Webhook.allProjectEvents)
+    let known = Set(ProjectWebhooks.Webhook.allProjectEvents.map(ProjectWebhooks.realName))
     if let unknown = names.first(where: { !known.contains(ProjectWebhooks.realName($0)) }) {
       throw .invalidPayload("`events` has '\(unknown)', not an event type a project webhook can be sent")
     }

@@ -33,8 +33,26 @@ package struct ProjectWebhooks: Sendable {
       ]
     }
 
-    /// Every event type a project webhook can be sent, for "Send me all events".
-    package static let allProjectEvents = EventCatalog.all.filter { $0.configuredIn.contains(.webhook) }.map(\.type)
+    /// Every event type a project webhook can be sent, for "Send me all events", as the spec's events enum names
+    /// them (its misspellings included): an official SDK parses a webhook's `events` against that enum and fails on
+    /// a name it lacks, so the types the enum has no name for (they are still sent) are not listed.
+    package static let allProjectEvents: [String] = {
+      let sent = Set(EventCatalog.all.filter { $0.configuredIn.contains(.webhook) }.map(\.type))
+      return specEventNames.filter { sent.contains(ProjectWebhooks.realName($0)) }
+    }()
+
+    /// The spec's enum of a webhook's `events` (`ManagementProjectsWebhookBase`), in its order.
+    package static let specEventNames: [String] = {
+      guard case .object(let fields, _)? = APIRequestShape.spec.schemas["ManagementProjectsWebhookBase"] else {
+        return []
+      }
+      var shape = fields["events"]
+      while case .nullable(let inner)? = shape { shape = inner }
+      guard case .array(var element)? = shape else { return [] }
+      while case .nullable(let inner) = element { element = inner }
+      guard case .string(let allowed) = element else { return [] }
+      return allowed
+    }()
   }
 
   /// The project id every sendout carries.

@@ -56,6 +56,7 @@ package enum APIEndpoints {
   /// The customer a request body's `customer` names, by `id` or `source_id`.
   package static func customerKey(_ request: APIRequest) -> String? {
     request.body["customer"]?["id"]?.stringValue ?? request.body["customer"]?["source_id"]?.stringValue
+      ?? request.body["customer"]?.stringValue  // the id or source_id itself (`add-member`'s examples)
   }
 
   /// The customer `key` names (id or `source_id`), or a new one holding only `key` as its `source_id`, as

@@ -15,8 +15,8 @@ enum APIPublications {
     let fields = PublicationFields(request)
     guard fields.voucher == nil else {
       throw VoucherifyError(
-        status: 400, key: "invalid_publish_params", message: "Invalid publish params",
-        details: "publishing a given `voucher` code is not simulated yet: name a `campaign`")
+        status: 501, key: "not_implemented", message: "Not implemented",
+        details: "publishing a given `voucher` code is not simulated by sendout serve: name a `campaign` only")
     }
     guard let campaignKey = fields.campaign else {
       throw VoucherifyError(

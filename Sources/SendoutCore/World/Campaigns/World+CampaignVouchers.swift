@@ -66,20 +66,24 @@ extension World {
     return finish(added)
   }
 
-  /// A customer confirms their email (double opt-in); emits `customer.confirmed` (inferred, shaped like
-  /// `customer.created`).
+  /// A customer confirms their email (double opt-in); emits `customer.confirmed`, shaped as the spec's
+  /// `EventCustomerConfirmed`: the customer and the `unconfirmed_customer` (`ucust_…`) it was until then.
   public mutating func confirmCustomer(_ id: String, channel: EventChannel = .clientAPI) throws(VoucherifyError)
     -> Emitted<Customer>
   {
     let i = try position(in: customers, id, "customer")
     begin(channel)
     customers[i].updatedAt = now
-    emit("customer.confirmed", entity: id, ["customer": .object(customers[i].fullJSON)])
+    let unconfirmed = "u" + id  // `ucust_` + the customer's own suffix: no id drawn, later ids stay as they were
+    emit(
+      "customer.confirmed", entity: id,
+      ["customer": .object(customers[i].fullJSON), "unconfirmed_customer": ["id": .string(unconfirmed)]])
     return finish(customers[i])
   }
 
-  /// Emits `customer.referred` (inferred) for a referee who redeemed a referral code: the referee, the referrer,
-  /// the referral campaign and code, and the redemption.
+  /// Emits `customer.referred` for a referee who redeemed a referral code, shaped as the spec's
+  /// `EventCustomerReferred`: the referee, the referrer, the referral campaign and code, `custom_event` (`null`: the
+  /// conversion was a redemption, not a custom event) and the redemption (`RedemptionInternal`).
   mutating func emitReferred(_ r: Redemption, referrerID: String) throws(VoucherifyError) {
     guard let v = try ifPresent(r.voucherID, { (it) throws(VoucherifyError) in try self.voucher(it) }),
       let customerID = r.customerID
@@ -89,7 +93,7 @@ extension World {
       [
         "customer": .object(try simpleCustomer(customerID)), "referrer": .object(try simpleCustomer(referrerID)),
         "campaign": .object(try self.campaign(v.campaignID).simpleJSON), "voucher": .object(v.simpleJSON),
-        "redemption": .object(try simpleRedemptionJSON(r)), "created_at": .time(now),
+        "custom_event": .null, "redemption": .object(try internalRedemptionJSON(r)),
       ])
   }
 }

@@ -52,6 +52,7 @@ extension World {
     if spec.vouchersCount > 0 {
       for _ in 0..<spec.vouchersCount { _ = try generateVoucher(campaignID: c.id) }
       let ci = try position(in: campaigns, c.id, "campaign")
+      campaigns[ci].updatedAt = now  // the generation updates the campaign (its vouchers_count)
       emit(
         "campaign.vouchers.generation.completed", entity: c.id,
         ["count": .int(spec.vouchersCount), "campaign": .object(campaigns[ci].simpleJSON), "completed_at": .time(now)])

@@ -22,10 +22,25 @@ extension World {
       groupID: request.groupID, channel: request.channel.rawValue,
       userID: request.channel == .userPortal ? userID : nil, fullData: data, purposeKeys: purposeKeys)
     event.purposeOverrides = overrides
-    if request.channel == .api { event.apiKey = ("Primary", appID) }
+    switch request.channel {
+    case .api: event.apiKey = ("Primary", appID)
+    case .clientAPI: event.apiKey = ("Client-side", clientAppID)
+    case .userPortal, .internal: break
+    }
     if keepsLog { log.append(event) }
     pending.append(event)
     return event
+  }
+
+  /// A redemption's `channel.channel_id` for a call on `channel`: the dashboard user, or the app id of the key the
+  /// call carried (`X-App-Id`, or `X-Client-Application-Id` for a client-side call, whose `channel_type` is `API`:
+  /// the spec's enum has no client-side type).
+  func channelID(for channel: EventChannel) -> String {
+    switch channel {
+    case .userPortal: userID
+    case .clientAPI: clientAppID
+    case .api, .internal: appID
+    }
   }
 
   /// `SimpleEvent` of an emitted event, as earning details and transactions reference it.

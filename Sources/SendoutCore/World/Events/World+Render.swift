@@ -19,11 +19,28 @@ extension World {
 
   /// The redemption (or rollback) `id` as the REST API answers it: `RedemptionInternal`, its order calculated, and
   /// a rolled-back `status` spelled `ROLLED_BACK` as the REST schema (`RedemptionBase`) has it (webhooks'
-  /// `SimpleRedemption` spells it `ROLLED BACK`).
+  /// `SimpleRedemption` spells it `ROLLED BACK`), with the REST members `channel`, `related_object_type` and
+  /// `related_object_id` after the customer.
   public func redemptionJSON(_ id: String) throws(VoucherifyError) -> JSONObject {
-    var o = try internalRedemptionJSON(try redemption(id))
-    if o["status"] == "ROLLED BACK" { o["status"] = "ROLLED_BACK" }
-    return o
+    let r = try redemption(id)
+    return restRedemptionJSON(r, try internalRedemptionJSON(r))
+  }
+
+  /// `o` (a redemption rendered for events) as the REST API answers it: `ROLLED_BACK`, and after `customer` its
+  /// `channel` and what it redeemed (`RedemptionBase`: a voucher, a promotion tier, or, for a stacked redemption's
+  /// parent, the redemption itself, as the spec's "Stacked Redemption" example).
+  func restRedemptionJSON(_ r: Redemption, _ o: JSONObject) -> JSONObject {
+    let related: (type: String, id: String) =
+      r.voucherID.map { ("voucher", $0) } ?? r.promotionTierID.map { ("promotion_tier", $0) } ?? ("redemption", r.id)
+    var out = JSONObject()
+    for m in o.members {
+      out[m.key] = m.key == "status" && m.value == "ROLLED BACK" ? "ROLLED_BACK" : m.value
+      guard m.key == "customer" else { continue }
+      out["channel"] = ["channel_id": .string(r.channelID), "channel_type": .string(r.channelType)]
+      out["related_object_type"] = .string(related.type)
+      out["related_object_id"] = .string(related.id)
+    }
+    return out
   }
 
   /// The order `id` as the REST API answers it (`OrderCalculated`).

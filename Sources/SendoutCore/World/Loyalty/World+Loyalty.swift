@@ -31,17 +31,19 @@ extension World {
     vouchers[vi].loyaltyPoints = pointsNow
     vouchers[vi].loyaltyBalance = balanceNow
     vouchers[vi].updatedAt = now
-    let v = vouchers[vi]
-    if let holder = v.holderID, let ci = customers.position(of: holder) {
+    let card = vouchers[vi]
+    if let holder = card.holderID, let ci = customers.position(of: holder) {
       customers[ci].loyaltyPoints.addSaturating(delta)
     }
     if delta > 0 {
       tick()
       buckets.append(
         PointsBucket(
-          id: make(.pointsBucket), voucherID: v.id, campaignID: v.campaignID, points: delta,
+          id: make(.pointsBucket), voucherID: card.id, campaignID: card.campaignID, points: delta,
           expiresAt: now.adding(days: 180), createdAt: now))
     }
+    refreshNextExpiration(ofVoucherAt: vi)
+    let v = vouchers[vi]
     let balance = loyaltyBalanceJSON(v, points: delta, operation: ctx.operation)
     var details: JSONObject = ["balance": .object(balance)]
     if let o = ctx.order { details["order"] = .object(try self.order(o).referenceJSON) }
@@ -148,6 +150,19 @@ extension World {
       }
     }
     return finish(tx)
+  }
+
+  /// Sets the card's `next_expiration_date` and `next_expiration_points` from its active buckets: the earliest
+  /// day one expires, and the points of the buckets expiring that day (no more than the balance).
+  mutating func refreshNextExpiration(ofVoucherAt vi: Int) {
+    let active = activeBuckets(ofVoucher: vouchers[vi].id)
+    let day = active.map { String($0.expiresAt.iso8601.prefix(10)) }.min()
+    vouchers[vi].nextExpirationDate = day
+    vouchers[vi].nextExpirationPoints = day.map { day in
+      min(
+        vouchers[vi].loyaltyBalance,
+        active.filter { $0.expiresAt.iso8601.hasPrefix(day) }.reduce(0) { $0.addingSaturated($1.points) })
+    }
   }
 
   /// Expires the card's oldest active points bucket; emits `voucher.loyalty_card.points_expired`,

@@ -1,7 +1,8 @@
 extension World {
   /// Redemption `id` as the REST API answers a member's reward redemption (`MembersRedemption`): the redemption with
-  /// `reward` after its order.
+  /// `reward` after its order, and the REST members `restRedemptionJSON` adds.
   public func redemptionJSON(_ id: String, reward: JSONObject) throws(VoucherifyError) -> JSONObject {
-    try internalRedemptionJSON(try redemption(id), reward: reward)
+    let r = try redemption(id)
+    return restRedemptionJSON(r, try internalRedemptionJSON(r, reward: reward))
   }
 }

@@ -34,7 +34,7 @@ extension World {
     begin(channel, gap: 5_000...600_000)
     var r = Redemption(
       id: "", kind: .redemption, succeeded: true, date: now, customerID: customerID,
-      trackingID: make(.tracking), channelID: channel == .userPortal ? userID : appID,
+      trackingID: make(.tracking), channelID: channelID(for: channel),
       channelType: channel == .userPortal ? "USER" : "API")
     r.voucherID = voucherID
     r.metadata = metadata
@@ -111,7 +111,7 @@ extension World {
   )
     throws(VoucherifyError)
   {
-    vouchers[vi].giftBalance.subtractSaturating(amount)
+    setGiftBalance(ofVoucherAt: vi, to: vouchers[vi].giftBalance.subtractingSaturated(amount))
     vouchers[vi].redeemedAmount.addSaturating(amount)
     orders[oi].discountAmount.addSaturating(amount)
     r.amount = amount

@@ -15,7 +15,7 @@ extension World {
     let parent = redemptions[ri]
     var rb = Redemption(
       id: "", kind: .rollback, succeeded: true, date: now, customerID: parent.customerID, trackingID: parent.trackingID,
-      channelID: channel == .userPortal ? userID : appID, channelType: channel == .userPortal ? "USER" : "API")
+      channelID: channelID(for: channel), channelType: channel == .userPortal ? "USER" : "API")
     rb.voucherID = parent.voucherID
     rb.promotionTierID = parent.promotionTierID
     rb.orderID = parent.orderID
@@ -41,7 +41,7 @@ extension World {
       vouchers[vi].redeemedQuantity -= 1
       vouchers[vi].updatedAt = now
       if vouchers[vi].campaignType == .giftVouchers, let used = parent.amount {
-        vouchers[vi].giftBalance.addSaturating(used)
+        setGiftBalance(ofVoucherAt: vi, to: vouchers[vi].giftBalance.addingSaturated(used))
         vouchers[vi].redeemedAmount.subtractSaturating(used)
         summarize(parent.customerID) { $0.redemptions.giftRedeemedAmount.subtractSaturating(used) }
       }

@@ -97,7 +97,7 @@ extension World {
   {
     var r = Redemption(
       id: "", kind: .redemption, succeeded: true, date: now, customerID: customerID, trackingID: make(.tracking),
-      channelID: channel == .userPortal ? userID : appID, channelType: channel == .userPortal ? "USER" : "API")
+      channelID: channelID(for: channel), channelType: channel == .userPortal ? "USER" : "API")
     r.metadata = metadata
     return r
   }

@@ -23,7 +23,7 @@ extension World {
     begin(channel, gap: 1...40)
     var rb = Redemption(
       id: "", kind: .rollback, succeeded: true, date: now, customerID: parent.customerID, trackingID: parent.trackingID,
-      channelID: channel == .userPortal ? userID : appID, channelType: channel == .userPortal ? "USER" : "API")
+      channelID: channelID(for: channel), channelType: channel == .userPortal ? "USER" : "API")
     rb.orderID = parent.orderID
     rb.parentID = parent.id
     rb.reason = rollbacks.first?.reason ?? reason

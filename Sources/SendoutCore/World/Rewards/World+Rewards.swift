@@ -36,7 +36,11 @@ extension World {
       id: make(.rewardRedemption), state: "PENDING", sourceID: r.id, voucherID: v.id, campaignID: v.campaignID,
       customerID: holder, assignmentID: a.id, createdAt: now)
     rewardRedemptions.append(rr)
-    try emitRewarded(customerID: holder, voucher: v, redemption: r, reward: resultJSON, referralTier: nil, balance: nil)
+    let inRedemption = rewards[rwi].redemptionJSON(
+      customer: try simpleCustomer(holder), assignmentID: a.id, related: related.map { ($0.0, $0.1) })
+    try emitRewarded(
+      customerID: holder, voucher: v, redemption: r, reward: (resultJSON, inRedemption), referralTier: nil,
+      balance: nil)
     for state in ["created", "pending"] {
       emit(
         "customer.reward_redemptions.\(state)", entity: holder,
@@ -102,17 +106,18 @@ extension World {
     }
   }
 
-  /// Emits `customer.rewarded`.
+  /// Emits `customer.rewarded`: `reward.result` as the event's `reward`, `reward.inRedemption` inside its redemption.
   mutating func emitRewarded(
-    customerID: String, voucher v: Voucher, redemption r: Redemption, reward: JSONObject, referralTier: JSONObject?,
-    balance: JSONObject?
+    customerID: String, voucher v: Voucher, redemption r: Redemption,
+    reward: (result: JSONObject, inRedemption: JSONObject), referralTier: JSONObject?, balance: JSONObject?
   ) throws(VoucherifyError) {
     emit(
       "customer.rewarded", entity: customerID,
       [
         "customer": .object(try simpleCustomer(customerID)), "holder": .object(try simpleCustomer(customerID)),
         "voucher": .object(v.simpleJSON), "campaign": .object(try self.campaign(v.campaignID).simpleJSON),
-        "redemption": .object(try internalRedemptionJSON(r, reward: reward)), "reward": .object(reward),
+        "redemption": .object(try internalRedemptionJSON(r, reward: reward.inRedemption)),
+        "reward": .object(reward.result),
         "referral_tier": referralTier.map { .object($0) } ?? .null, "balance": balance.map { .object($0) } ?? .null,
         "custom_event": .null, "customer_event": .null,
       ])
@@ -144,19 +149,27 @@ extension World {
     guard let cardID = card?.id else { return }
     let vi = try position(in: vouchers, cardID, "voucher")
     let total = try AmountLimits.adding(tier.credits, to: vouchers[vi].giftAmount, "the gift card's amount")
-    vouchers[vi].giftBalance = try AmountLimits.adding(
-      tier.credits, to: vouchers[vi].giftBalance, "the gift card's balance")
+    setGiftBalance(
+      ofVoucherAt: vi,
+      to: try AmountLimits.adding(tier.credits, to: vouchers[vi].giftBalance, "the gift card's balance"))
     vouchers[vi].giftAmount = total
     vouchers[vi].updatedAt = now
     let balance = giftBalanceJSON(vouchers[vi], amount: tier.credits, operation: "AUTOMATIC")
     _ = record(
       vouchers[vi], type: "CREDITS_ADDITION", reason: "Referral reward", details: ["balance": .object(balance)],
       source: "Automation")
+    // The tier's reward and its assignment (`rew_…`, `rewa_…`: the reward ids Voucherify sends), named after the
+    // tier so that no id is drawn and later ids stay as they were.
+    let suffix = tier.id.dropFirst(IDFormat.referralTier.prefix.count)
     let reward: JSONObject = [
-      "assignment_id": .string(tier.id), "voucher": .object(vouchers[vi].simpleJSON), "id": .string(tier.id),
-      "object": "reward", "name": .string(tier.banner), "type": "CAMPAIGN",
+      "assignment_id": .string(IDFormat.rewardAssignment.prefix + suffix), "voucher": .object(vouchers[vi].simpleJSON),
+      "id": .string(IDFormat.reward.prefix + suffix), "object": "reward", "name": .string(tier.banner),
+      "type": "CAMPAIGN",
     ]
+    var inRedemption: JSONObject = ["customer": .object(try simpleCustomer(referrerID))]
+    for m in reward.members { inRedemption[m.key] = m.value }
     try emitRewarded(
-      customerID: referrerID, voucher: code, redemption: r, reward: reward, referralTier: tier.json, balance: balance)
+      customerID: referrerID, voucher: code, redemption: r, reward: (reward, inRedemption), referralTier: tier.json,
+      balance: balance)
   }
 }

@@ -95,6 +95,7 @@ extension World {
       id: make(.validationRuleAssignment), ruleID: ruleID, relatedObjectID: objectID, relatedObjectType: type,
       createdAt: now)
     ruleAssignments.append(a)
+    if let vi = vouchers.position(of: objectID) { vouchers[vi].ruleAssignments.append(a) }
     try emitAssignment("business_validation_rule.assignment.created", a)
     return finish(a)
   }
@@ -106,6 +107,9 @@ extension World {
     let i = try position(in: ruleAssignments, assignmentID, "validation rule assignment")
     begin(channel)
     ruleAssignments[i].updatedAt = now
+    if let vi = vouchers.position(of: ruleAssignments[i].relatedObjectID) {
+      vouchers[vi].ruleAssignments.removeAll { $0.id == assignmentID }
+    }
     try emitAssignment("business_validation_rule.assignment.deleted", ruleAssignments[i])
     return finish(ruleAssignments.remove(at: i))
   }

@@ -9,8 +9,10 @@ public struct World: Sendable {
   var ids: IDFactory
   /// The dashboard user that USER_PORTAL events name.
   public let userID: String
-  /// The API key app id that API events name.
-  public let appID: String
+  /// The API key app id that API events and redemptions name (`sendout serve` sets the caller's `X-App-Id`).
+  public var appID: String
+  /// The client-side key's app id that `CLIENT_API` events and redemptions name (`X-Client-Application-Id`).
+  public var clientAppID: String
 
   /// Categories.
   public internal(set) var categories: [Category] = []
@@ -93,6 +95,7 @@ public struct World: Sendable {
     ids = IDFactory(seed: seed)
     userID = ids.make(.user, at: start)
     appID = ids.make(.asset, at: start)
+    clientAppID = "client_" + appID
   }
 
   /// Moves the clock forward by `milliseconds`.

@@ -49,10 +49,26 @@ extension World {
   /// (the table keeps the holder relation itself).
   mutating func setHolder(ofVoucherAt position: Int, to customerID: String?) {
     let v = vouchers[position]
+    if v.campaignType == .giftVouchers, v.holderID != customerID {
+      if let old = v.holderID, let ci = customers.position(of: old) {
+        customers[ci].giftBalance.subtractSaturating(v.giftBalance)
+      }
+      if let new = customerID, let ci = customers.position(of: new) {
+        customers[ci].giftBalance.addSaturating(v.giftBalance)
+      }
+    }
     vouchers[position].holderID = customerID
     if customerID == nil, let slot = indexes.slotOfVoucher[v.id] {
       indexes.firstFreeSlot[v.campaignID] = min(indexes.firstFreeSlot[v.campaignID] ?? 0, slot)
     }
+  }
+
+  /// Sets the balance of the gift card at `position`, and its holder's sum of gift card balances with it.
+  mutating func setGiftBalance(ofVoucherAt position: Int, to balance: Int) {
+    if let holder = vouchers[position].holderID, let ci = customers.position(of: holder) {
+      customers[ci].giftBalance.addSaturating(balance.subtractingSaturated(vouchers[position].giftBalance))
+    }
+    vouchers[position].giftBalance = balance
   }
 
   /// The first code of `campaignID`, in creation order, that is unpublished, active and not deleted.

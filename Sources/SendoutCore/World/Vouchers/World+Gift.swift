@@ -13,7 +13,7 @@ extension World {
     let remaining = try AmountLimits.adding(amount, to: vouchers[vi].giftBalance, "the gift card's balance")
     begin(channel)
     vouchers[vi].giftAmount = total
-    vouchers[vi].giftBalance = remaining
+    setGiftBalance(ofVoucherAt: vi, to: remaining)
     vouchers[vi].updatedAt = now
     let v = vouchers[vi]
     let balance = giftBalanceJSON(v, amount: amount, operation: "MANUAL")
