@@ -16,6 +16,9 @@ public struct ListenerConfiguration: Sendable {
   /// Serve the live Arrivals page and its JSON under `/_sendout/` (`listen --ui`); those requests are not arrivals.
   /// The listener guards them with `LoopbackHostGuard.reserved`.
   public var servesUI = false
+  /// Read each body's event type and sendout id (default). `listen --quiet` turns it off: it shows neither, and
+  /// the scan was a fifth of the listener's time; `--ui` and a duplicate status read them regardless.
+  public var readsBodyFields = true
 
   /// Creates a configuration; defaults: 127.0.0.1, port 8080, answer 200, 10 s read timeout, 60 s idle.
   public init(

@@ -4,8 +4,11 @@ import SendoutIO
 
 /// `sendout listen`'s flags, parsed into a `ListenerConfiguration` (and `--json`).
 public enum ListenOptions {
-  /// The listener's configuration from the command line, and whether `--json` was given; nothing may be left.
-  public static func parse(_ arguments: inout Arguments) throws(CLIError) -> (ListenerConfiguration, json: Bool) {
+  /// The listener's configuration from the command line, and whether `--json` and `--quiet` were given; nothing may
+  /// be left.
+  public static func parse(_ arguments: inout Arguments) throws(CLIError) -> (
+    ListenerConfiguration, json: Bool, quiet: Bool
+  ) {
     let host = try arguments.option("--host") ?? "127.0.0.1"
     let port = try arguments.port(default: 8080)
     let secret = try arguments.option("--secret")
@@ -34,6 +37,7 @@ public enum ListenOptions {
     let failDuplicates = arguments.flag("--fail-duplicates")
     let json = arguments.flag("--json")
     let ui = arguments.flag("--ui")
+    let quiet = arguments.flag("--quiet")
     try arguments.noPositionals("listen")
 
     let behavior = ListenerBehavior(
@@ -43,7 +47,8 @@ public enum ListenOptions {
     var configuration = ListenerConfiguration(
       host: host, port: port, secret: secret, behavior: behavior, limits: HTTPLimits(maxBodyBytes: maxBody))
     configuration.servesUI = ui
-    return (configuration, json)
+    configuration.readsBodyFields = !quiet
+    return (configuration, json, quiet)
   }
 
   /// An HTTP status from 100 to 599.

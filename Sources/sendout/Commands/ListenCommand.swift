@@ -10,6 +10,7 @@ enum ListenCommand: Command {
     USAGE: sendout listen [--host 127.0.0.1] [--port 8080] [--secret S] [--respond STATUS]
                           [--fail-rate F] [--fail-first N] [--fail-status STATUS] [--seed N]
                           [--retry-after N] [--delay DURATION] [--max-body BYTES] [--fail-duplicates] [--json] [--ui]
+                          [--quiet]
 
     An HTTP/1.1 receiver (keep-alive, Content-Length and chunked bodies, many connections) that prints
     one line per request: time, path, event type (body event.type or type), sendout id, signature
@@ -45,6 +46,10 @@ enum ListenCommand: Command {
                          counted as arrivals. Keeps the last 10,000 arrivals (64 MiB of bodies) for it.
                          With a --host other than loopback, everyone on the network can read them.
 
+      --quiet            No line per request: once a second while requests arrive, one summary line
+                         (arrivals, signatures verified, signatures failed: invalid or absent, req/s),
+                         and a last one when it stops. For load tests (the fastest mode).
+
     EXAMPLES:
       sendout listen --port 0 --secret s
       sendout listen --ui --secret s          # then open http://127.0.0.1:8080/_sendout/
@@ -53,7 +58,7 @@ enum ListenCommand: Command {
     """
 
   static func run(_ arguments: inout Arguments) async throws(CLIError) -> Int32 {
-    let (configuration, json) = try ListenOptions.parse(&arguments)
+    let (configuration, json, quiet) = try ListenOptions.parse(&arguments)
     let ui = configuration.servesUI
     if ui && !HTTPServer.isLoopback(configuration.server.host) {
       Console.warning(
@@ -61,9 +66,14 @@ enum ListenCommand: Command {
           + "the network who can reach this port; bind to 127.0.0.1 (the default) to keep it on this machine")
     }
     let text = ListenText(json: json, ui: ui, checksSignatures: configuration.secret != nil)
+    let output = LineBuffer()  // one write per 50 ms, not per request: printing held the listener back
     let result = try await Session.run { () throws(SessionError) in
-      try await ListenSession.run(configuration, observer: Session.printing(text.lines))
+      try await ListenSession.run(configuration, quiet: quiet) { event in
+        if case .warning(let text) = event { Console.warning(text) }
+        for line in text.lines(for: event) { output.append(line) }
+      }
     }
+    output.end()
     Console.err("Stopped after \(result.received) request\(result.received == 1 ? "" : "s").")
     return 0
   }
