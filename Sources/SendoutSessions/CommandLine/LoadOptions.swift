@@ -45,6 +45,11 @@ public enum LoadOptions {
       throw .usage("Use either --event or --scenario '\(path)', not both")
     }
     c.auditBodies = arguments.flag("--audit-bodies")
+    c.exportPath = try arguments.option("--export")
+    c.shard = try arguments.option("--shard", expected: "i/n with 1 <= i <= n <= 10000, e.g. 2/3", LoadShard.parse)
+    if let shard = c.shard, c.exportPath == nil {
+      throw .usage("--shard \(shard.index)/\(shard.count) splits an export: give --export FILE too")
+    }
     if !given.isEmpty { c.eventTypes = given }
     c.request = try EventOptions.parse(&arguments, eventType: c.eventTypes[0], targetURL: "").request
     c.schedule = try schedule(rate: rate, ramp: ramp, duration: c.durationMilliseconds, count: c.count)
