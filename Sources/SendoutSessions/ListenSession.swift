@@ -15,7 +15,9 @@ public enum ListenSession {
   /// With `quiet` no request is reported: a `.listenSummary` comes once a second while requests arrive, and a
   /// last one when it stops (`listen --quiet`). Requests are not kept in memory (a long `listen` stays flat under
   /// load), except the bounded last ones the `--ui` page shows (`ArrivalLog`).
-  public static func run(_ configuration: ListenerConfiguration, quiet: Bool = false, observer: @escaping SessionObserver)
+  public static func run(
+    _ configuration: ListenerConfiguration, quiet: Bool = false, observer: @escaping SessionObserver
+  )
     async throws(SessionError) -> Result
   {
     var configuration = configuration

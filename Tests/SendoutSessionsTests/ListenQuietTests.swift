@@ -68,7 +68,8 @@ import Testing
   /// A request with `signature` (or none) checked against the secret `s`.
   func webhook(signature: String?) throws -> ReceivedWebhook {
     let headers = signature.map { [HTTPHeader(VoucherifySignature.headerName, $0)] } ?? []
-    let message = HTTPMessage(head: HTTPHead(startLine: .request(method: "POST", target: "/"), headers: headers), body: Array("{}".utf8))
+    let message = HTTPMessage(
+      head: HTTPHead(startLine: .request(method: "POST", target: "/"), headers: headers), body: Array("{}".utf8))
     return ReceivedWebhook(message: message, secret: "s", receivedAt: Timestamp(milliseconds: 0), respondedStatus: 200)
   }
 }

@@ -135,7 +135,8 @@ struct WebhookFieldScanner {
     while index < bytes.count {
       // Eight bytes at a time: past plain ones, or straight to the first that ends or escapes the string.
       if let base = bytes.baseAddress, index + 8 <= bytes.count {
-        let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+        let special = Self.specialBytes(
+          UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
         if special == 0 {
           index += 8
           continue

@@ -20,7 +20,8 @@ public enum LoadExport {
     }
     guard let total = configuration.count ?? configuration.schedule?.totalCount else {
       throw .usage(
-        "--export '\(path)' needs --count N, or --rate R with --duration D: a closed-loop --duration has no request count")
+        "--export '\(path)' needs --count N, or --rate R with --duration D: a closed-loop --duration has no request count"
+      )
     }
     let shard = configuration.shard ?? .whole
     var pool = try LoadSession.poolMaker(configuration, url: url)(shard.index - 1)
