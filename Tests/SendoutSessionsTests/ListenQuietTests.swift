@@ -15,6 +15,42 @@ import Testing
     #expect(!notQuiet && plain.readsBodyFields)
   }
 
+  @Test func threadsAreParsedWithTheBadValueQuoted() throws {
+    var two = Arguments(["--threads", "2"])
+    #expect(try ListenOptions.parse(&two).0.server.threads == 2)
+    var none = Arguments([])
+    #expect(try ListenOptions.parse(&none).0.server.threads == 1)
+    for bad in ["0", "65", "x"] {
+      var arguments = Arguments(["--threads", bad])
+      do {
+        _ = try ListenOptions.parse(&arguments)
+        Issue.record("--threads \(bad) was accepted")
+      } catch {
+        guard case .usage(let message) = error else {
+          Issue.record("not a usage error: \(error)")
+          continue
+        }
+        #expect(message.contains("'\(bad)'") && message.contains("1 to 64"))
+      }
+    }
+  }
+
+  @Test func aListenerOnTwoThreadsCountsEveryRequestOfSeveralConnections() async throws {
+    var configuration = ListenerConfiguration(port: 0, secret: "s")
+    configuration.server.threads = 2
+    let listener = WebhookListener(configuration: configuration)
+    try listener.start()
+    defer { listener.stop() }
+    for n in 0..<6 {
+      let sendout = try SingleEventRequest(
+        eventType: "voucher.published", seed: UInt64(n + 1), targetURL: listener.baseURL + "/hooks", secret: "s"
+      ).sendout()
+      let response = try await URLSessionTransport.shared.send(TransportRequest(sendout, timeoutMilliseconds: 5_000))
+      #expect(response.status == 200)
+    }
+    #expect(listener.receivedCount == 6 && listener.received.allSatisfy { $0.signature == .valid })
+  }
+
   @Test func aSummaryIsOneLineOfTextOrJSON() {
     let summary = ListenSummary(arrivals: 91_234, verified: 91_230, failed: 4, rate: 45_101.6)
     let text = ListenText(json: false, ui: false, checksSignatures: true)

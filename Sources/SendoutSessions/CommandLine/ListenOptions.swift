@@ -38,6 +38,10 @@ public enum ListenOptions {
     let json = arguments.flag("--json")
     let ui = arguments.flag("--ui")
     let quiet = arguments.flag("--quiet")
+    let threads =
+      try arguments.option("--threads", expected: "an integer from 1 to 64") {
+        Int($0).flatMap { (1...64).contains($0) ? $0 : nil }
+      } ?? 1
     try arguments.noPositionals("listen")
 
     let behavior = ListenerBehavior(
@@ -48,6 +52,7 @@ public enum ListenOptions {
       host: host, port: port, secret: secret, behavior: behavior, limits: HTTPLimits(maxBodyBytes: maxBody))
     configuration.servesUI = ui
     configuration.readsBodyFields = !quiet
+    configuration.server.threads = threads
     return (configuration, json, quiet)
   }
 
