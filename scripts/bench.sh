@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Usage: scripts/bench.sh [render] [SECONDS]
 #        scripts/bench.sh render-vs-node [SECONDS] [EVENT]
+#        scripts/bench.sh listen [EVENT]
 #        scripts/bench.sh load [EVENT]
 #        scripts/bench.sh world
 #        scripts/bench.sh serve
+#        scripts/bench.sh distributed
 #        scripts/bench.sh limits
 #   render   rendered + signed payloads per second on one core (target: >= 50,000/s for a 2-3 KB body)
 #   render-vs-node
@@ -13,17 +15,20 @@
 #            `sendout bench render` for EVENT and for every event type (`all`). Prints both rates and the ratio
 #            (target: >= 2x Node) and the all-types rate (target: >= 100,000/s). EVENT defaults to
 #            customer.redemption.succeeded (5.8 KB). Without `node` the Node row is skipped with a message.
+#   listen   `sendout listen` under wrk (one thread, 32 connections, LISTEN_SECONDS (10) each, the signed 5.9 KB
+#            customer.redemption.succeeded POST, signatures checked) against nginx `return 200` in the same run:
+#            with --quiet (target >= 0.8x nginx) and printing a line per request to a file (target >= 0.6x).
 #   load     load mode against nginx (`return 204`) and the built-in listener:
 #              - closed loop: wrk vs `sendout load` (32 connections, 2 threads, 10 s, same body) and their ratio
 #                (target: sendout >= 0.8 x wrk on the same receiver)
-#              - open loop at 20,000 req/s for 30 s against nginx (default threads: one at this rate):
+#              - open loop at 40,000 req/s for 30 s against nginx (load's default threads for the rate):
 #                achieved rate (within 1 %) and the generator's scheduling lag p99 (under 1 ms)
 #              - 1,000,000 requests closed loop: peak resident memory (under 64 MB)
 #              - URLSession transport vs a bare URLSession loop (a small Swift program compiled with swiftc
 #                into the temp dir: 32 tasks awaiting `session.data(for:)`) against nginx (within 10 %)
 #            EVENT defaults to customer.redemption.succeeded (5.7 KB); voucher.created is 2.5 KB.
 #            Installs wrk, nginx-light and time with apt-get when missing. Stops every server it started.
-#            Environment: LOAD_SECONDS (10), OPEN_SECONDS (30), OPEN_RATE (20000), MILLION (1000000),
+#            Environment: LOAD_SECONDS (10), OPEN_SECONDS (30), OPEN_RATE (40000), MILLION (1000000),
 #            CONNECTIONS (32), THREADS (2).
 #   world    world operation costs as the world grows: 100,000 customers with 10,000 and with 1,000,000 vouchers,
 #            100,000 lookups each by voucher id, voucher code and customer id, 10,000 redemptions, then a loyalty
@@ -32,29 +37,39 @@
 #   serve    the mock API: GET /v1/vouchers/{code} with wrk against nginx serving the same bytes from a file
 #            (target >= 0.5x), POST /v1/validations for 10 s against a campaign with three validation rules (target
 #            >= 5,000/s, all met), and POST /v1/redemptions flat out for SERVE_SECONDS (30) with the webhooks going to
+#            (target >= 0.5x), from the read cache and missing it (a distinct ignored query string per request),
+#            and POST /v1/redemptions flat out for SERVE_SECONDS (30) with the webhooks going to
 #            `sendout listen`: redemptions/s (target >= 2,000), every webhook delivered (the queue drained, its
 #            SUCCESS count equal to what the calls queued), then SERVE_MILLION (1,000,000) calls, nine reads to one
 #            write with its webhook, with the resident memory after each 10 s round (target: flat), and peak RSS.
+#   distributed  a Locust master and two workers on this machine (Locust from PyPI in a throwaway venv) replay
+#            `sendout load --export … --shard 1/2` and `2/2` (DIST_REQUESTS (4000) requests in all, DIST_USERS (20) users
+#            at DIST_USER_RATE (25) req/s each) against `sendout listen --secret`; checks from the listener's lines that
+#            every request arrived once, with a valid signature and a unique sendout id. Needs python3 with venv.
 #   limits   scenarios at the documented 25,000-operation limit (custom events, new customers, publications,
 #            generated vouchers): wall time and peak RSS of `sendout validate` and `sendout run --dry-run`
 #            for each (target: seconds, not minutes). Needs /usr/bin/time (installed when missing).
-# Builds in release mode first. Figures vary with the machine; run on an otherwise idle one.
+# Builds in release mode first (SENDOUT_BIN=PATH uses that binary instead). Figures vary with the machine; run on an otherwise idle one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-render}"
 
 usage() {
-  echo "usage: scripts/bench.sh [render [SECONDS] | render-vs-node [SECONDS] [EVENT] | load [EVENT] | world | serve | limits]" >&2
+  echo "usage: scripts/bench.sh [render [SECONDS] | render-vs-node [SECONDS] [EVENT] | listen [EVENT] | load [EVENT] | world | serve | distributed | limits]" >&2
   exit 64
 }
 
 case "$what" in
-  render | render-vs-node | load | world | serve | limits) ;;
+  render | render-vs-node | listen | load | world | serve | distributed | limits) ;;
   *) usage ;;
 esac
 
-swift build -c release --product sendout >/dev/null
-bin="$PWD/.build/release/sendout"
+if [ -n "${SENDOUT_BIN:-}" ]; then # a release binary built already (e.g. under a shared build lock)
+  bin="$SENDOUT_BIN"
+else
+  swift build -c release --product sendout >/dev/null
+  bin="$PWD/.build/release/sendout"
+fi
 
 bench_render() {
   local seconds="${1:-3}"
@@ -173,6 +188,7 @@ http {
   server {
     listen 127.0.0.1:$port;
     location / { return 204; }
+    location /ok/ { return 200; }
     location /static/ { root $tmp; default_type application/json; }
   }
 }
@@ -255,21 +271,11 @@ print(String(format: "%.1f", Double(total) / Date().timeIntervalSince(start)))
 SWIFT
 }
 
-bench_load() {
-  event="${1:-customer.redemption.succeeded}"
-  seconds="${LOAD_SECONDS:-10}"
-  open_seconds="${OPEN_SECONDS:-30}"
-  open_rate="${OPEN_RATE:-20000}"
-  million="${MILLION:-1000000}"
-  connections="${CONNECTIONS:-32}"
-  threads="${THREADS:-2}"
-  ensure_tools
-  tmp="$(mktemp -d)"
-  trap cleanup EXIT
-
-  "$bin" render "$event" --secret s | head -c -1 >"$tmp/body.json" # without the newline render adds
+# write_signed_post EVENT: $tmp/body.json (one rendered EVENT, signed with secret s) and $tmp/post.lua (wrk POSTs it).
+write_signed_post() {
+  "$bin" render "$1" --secret s | head -c -1 >"$tmp/body.json" # without the newline render adds
   local signature
-  signature=$("$bin" render "$event" --secret s --request | sed -n 's/.*"x-voucherify-signature":"\([0-9a-f]*\)".*/\1/p')
+  signature=$("$bin" render "$1" --secret s --request | sed -n 's/.*"x-voucherify-signature":"\([0-9a-f]*\)".*/\1/p')
   cat >"$tmp/post.lua" <<EOF
 local f = assert(io.open("$tmp/body.json", "rb"))
 wrk.method = "POST"
@@ -278,6 +284,81 @@ f:close()
 wrk.headers["content-type"] = "application/json"
 wrk.headers["x-voucherify-signature"] = "$signature"
 EOF
+}
+
+# wrk_rate URL: requests/s of one wrk run (one thread, 32 connections, LISTEN_SECONDS) POSTing $tmp/post.lua's body;
+# 0 when any answer was not 2xx or a socket failed (a receiver that refuses is not fast).
+wrk_rate() {
+  local out
+  out=$(wrk -t 1 -c 32 -d "${LISTEN_SECONDS:-10}s" -s "$tmp/post.lua" "$1")
+  if grep -q -e "Non-2xx" -e "Socket errors" <<<"$out"; then
+    echo "wrk against $1: $(grep -e "Non-2xx" -e "Socket errors" <<<"$out")" >&2
+    echo 0
+    return
+  fi
+  sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' <<<"$out"
+}
+
+# start_sendout_listen PORT OUT [FLAGS…]: `sendout listen --secret s` with its output in OUT.
+start_sendout_listen() {
+  local port="$1" out="$2"
+  shift 2
+  "$bin" listen --port "$port" --secret s "$@" >"$out" 2>&1 &
+  pids+=("$!")
+  wait_for_port "$port"
+}
+
+bench_listen() {
+  local event="${1:-customer.redemption.succeeded}"
+  ensure_tools
+  tmp="$(mktemp -d)"
+  trap cleanup EXIT
+  write_signed_post "$event"
+  echo "event $event ($(wc -c <"$tmp/body.json") bytes), wrk: 1 thread, 32 connections, ${LISTEN_SECONDS:-10}s per run"
+  local port nginx quiet lines
+  port=$(free_port)
+  start_nginx "$port"
+  nginx=$(wrk_rate "http://127.0.0.1:$port/ok/webhooks")
+  stop_last_server
+  port=$(free_port)
+  start_sendout_listen "$port" "$tmp/quiet.txt" --quiet
+  quiet=$(wrk_rate "http://127.0.0.1:$port/webhooks")
+  stop_last_server
+  port=$(free_port)
+  start_sendout_listen "$port" "$tmp/lines.txt"
+  lines=$(wrk_rate "http://127.0.0.1:$port/webhooks")
+  stop_last_server
+  local summary valid
+  summary=$(grep '^arrivals' "$tmp/quiet.txt" | tail -n 1)
+  valid=$(grep -c 'signature valid' "$tmp/lines.txt" || true)
+  echo "nginx $nginx req/s; listen --quiet $quiet req/s (last summary: $summary); listen $lines req/s ($valid lines, signature valid)"
+  echo
+  echo "| target | measured | met |"
+  echo "|---|---|---|"
+  local r
+  r=$(ratio "$quiet" "$nginx")
+  printf '| listen --quiet >= 0.8x nginx | %s (%.0f vs %.0f req/s) | %s |\n' "$r" "$quiet" "$nginx" \
+    "$(awk -v r="$r" 'BEGIN { print (r + 0 >= 0.8) ? "yes" : "no" }')"
+  r=$(ratio "$lines" "$nginx")
+  printf '| listen (a line per request) >= 0.6x nginx | %s (%.0f vs %.0f req/s) | %s |\n' "$r" "$lines" "$nginx" \
+    "$(awk -v r="$r" 'BEGIN { print (r + 0 >= 0.6) ? "yes" : "no" }')"
+  printf '| every quiet arrival verified | %s | %s |\n' "$summary" \
+    "$(grep -q ' failed 0 ' <<<"$summary " && echo yes || echo no)"
+}
+
+bench_load() {
+  event="${1:-customer.redemption.succeeded}"
+  seconds="${LOAD_SECONDS:-10}"
+  open_seconds="${OPEN_SECONDS:-30}"
+  open_rate="${OPEN_RATE:-40000}"
+  million="${MILLION:-1000000}"
+  connections="${CONNECTIONS:-32}"
+  threads="${THREADS:-2}"
+  ensure_tools
+  tmp="$(mktemp -d)"
+  trap cleanup EXIT
+
+  write_signed_post "$event"
   echo "event $event ($(wc -c <"$tmp/body.json") bytes), $connections connections, $threads threads, ${seconds}s per run"
 
   local nginx_port listener_port
@@ -286,7 +367,7 @@ EOF
   closed_loop nginx "http://127.0.0.1:$nginx_port/webhooks"
   local nginx_wrk="$closed_wrk" nginx_sendout="$closed_sendout"
 
-  # Open loop against nginx, with load's default threads for the rate (one up to 20,000 req/s).
+  # Open loop against nginx, with load's default threads for the rate (one up to 20,000 req/s, then two).
   local open="$tmp/open.json"
   "$bin" load --to "http://127.0.0.1:$nginx_port/webhooks" --event "$event" --rate "$open_rate" \
     --duration "${open_seconds}s" --connections "$connections" --secret s --json \
@@ -395,7 +476,14 @@ bench_serve() {
     sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p')
   get_nginx=$(wrk -t 2 -c 32 -d 10s "http://127.0.0.1:$nginx_port/static/voucher.json" |
     sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p')
-  echo "GET voucher ($(wc -c <"$tmp/static/voucher.json") bytes): serve $get_api req/s, nginx $get_nginx req/s"
+  # A read-cache miss every time: the cache is keyed by the whole target, and the route ignores the query string.
+  printf '%s\n' 'counter = 0' 'wrk.headers["x-app-id"] = "bench"' 'wrk.headers["x-app-token"] = "bench"' \
+    'request = function()' '  counter = counter + 1' \
+    "  return wrk.format(\"GET\", \"/v1/vouchers/$code?miss=\" .. counter)" 'end' >"$tmp/miss.lua"
+  local get_miss
+  get_miss=$(wrk -t 2 -c 32 -d 10s -s "$tmp/miss.lua" "http://127.0.0.1:$api_port/" |
+    sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p')
+  echo "GET voucher ($(wc -c <"$tmp/static/voucher.json") bytes): serve $get_api req/s (cache), $get_miss req/s (miss), nginx $get_nginx req/s"
   # A validation against a campaign with three validation rules (one given at creation, two assigned), all met.
   local rule_ids=() rule rules_code validate_rate validate_valid
   for rule in '"1":{"name":"order.amount","conditions":{"$more_than":[5000]}}' \
@@ -470,6 +558,9 @@ bench_serve() {
   r=$(ratio "$get_api" "$get_nginx")
   printf '| GET /v1/vouchers/{code} >= 0.5x nginx serving the same bytes | %s (%s vs %s req/s) | %s |\n' "$r" \
     "$get_api" "$get_nginx" "$(awk -v r="$r" 'BEGIN { print (r + 0 >= 0.5) ? "yes" : "no" }')"
+  r=$(ratio "$get_miss" "$get_nginx")
+  printf '| GET /v1/vouchers/{code}, read-cache miss, >= 0.5x nginx | %s (%s vs %s req/s) | %s |\n' "$r" \
+    "$get_miss" "$get_nginx" "$(awk -v r="$r" 'BEGIN { print (r + 0 >= 0.5) ? "yes" : "no" }')"
   printf '| POST /v1/redemptions >= 2,000/s for %ss | %s req/s | %s |\n' "$seconds" "$rate" \
     "$(awk -v r="$rate" 'BEGIN { print (r + 0 >= 2000) ? "yes" : "no" }')"
   printf '| POST /v1/validations, a campaign with three rules, >= 5,000/s | %s req/s (valid: %s) | %s |\n' \
@@ -483,6 +574,66 @@ bench_serve() {
     "$([ -n "$accepted" ] && [ "$succeeded" = "$accepted" ] && echo yes || echo no)"
   printf '| resident memory over %s calls (after each 10 s round) | %s | - |\n' "$calls" "$rss_line"
   printf '| serve peak RSS | %s KB | - |\n' "$(tail -n 1 "$tmp/serve-rss.txt" 2>/dev/null || echo '?')"
+}
+
+# --- distributed --------------------------------------------------------------------------------------
+
+bench_distributed() {
+  local total="${DIST_REQUESTS:-4000}" users="${DIST_USERS:-20}" user_rate="${DIST_USER_RATE:-25}"
+  tmp="$(mktemp -d)"
+  trap cleanup EXIT
+  echo "installing Locust from PyPI into a throwaway venv ($tmp/venv)"
+  python3 -m venv "$tmp/venv"
+  "$tmp/venv/bin/pip" install -q "locust${LOCUST_VERSION:+==$LOCUST_VERSION}" >"$tmp/pip.log" 2>&1 ||
+    { cat "$tmp/pip.log" >&2; return 1; }
+  local port master_port
+  port=$(free_port)
+  start_sendout_listen "$port" "$tmp/arrivals.txt"
+  local url="http://127.0.0.1:$port/webhooks" shard
+  for shard in 1 2; do
+    "$bin" load --to "$url" --count "$total" --secret s --export "$tmp/shard-$shard.jsonl" --shard "$shard/2"
+  done
+  master_port=$(free_port)
+  local seconds=$((total / (users * user_rate) + 15))
+  local locust=("$tmp/venv/bin/locust" -f examples/locust/locustfile.py)
+  "${locust[@]}" --master --master-bind-host 127.0.0.1 --master-bind-port "$master_port" --headless \
+    --users "$users" --spawn-rate "$users" --run-time "${seconds}s" --expect-workers 2 --csv "$tmp/locust" \
+    --only-summary >"$tmp/master.log" 2>&1 &
+  local master="$!"
+  pids+=("$master")
+  for shard in 1 2; do
+    SENDOUT_TARGETS="$tmp/shard-{shard}.jsonl" SENDOUT_USER_RATE="$user_rate" "${locust[@]}" --worker \
+      --master-host 127.0.0.1 --master-port "$master_port" >"$tmp/worker-$shard.log" 2>&1 &
+    pids+=("$!")
+  done
+  echo "Locust master + 2 workers: $users users at $user_rate req/s each, ${seconds}s, $total requests in two shards"
+  wait "$master" || true
+  sleep 1 # the listener's last lines
+  local figures
+  figures=$("$tmp/venv/bin/python" - "$tmp/arrivals.txt" "$tmp/locust_stats.csv" "$tmp"/shard-*.jsonl <<'PY'
+import base64, csv, json, re, sys
+arrivals = [l for l in open(sys.argv[1], encoding="utf-8") if " POST " in l]
+ids = [m.group(0) for m in (re.search(r"\bwhs_[0-9A-Za-z]+", l) for l in arrivals) if m]
+valid = sum(" signature valid " in l for l in arrivals)
+exported = set()
+for path in sys.argv[3:]:
+    for line in open(path, encoding="utf-8"):
+        exported.add(json.loads(base64.b64decode(json.loads(line)["body"]))["id"])
+row = next(r for r in csv.DictReader(open(sys.argv[2])) if r["Name"] == "Aggregated")
+print(len(exported), len(arrivals), valid, len(set(ids)), len(set(ids) & exported),
+      row["Request Count"], row["Failure Count"], round(float(row["Requests/s"])), row["50%"], row["99%"])
+PY
+  )
+  local exported arrived valid unique matched sent failures rate p50 p99
+  read -r exported arrived valid unique matched sent failures rate p50 p99 <<<"$figures"
+  echo "Locust: $sent requests, $failures failures, $rate req/s, p50 $p50 ms, p99 $p99 ms (merged by the master)"
+  echo "listener: $arrived arrivals, $valid with a valid signature, $unique unique sendout ids, $matched of the $exported exported"
+  echo
+  echo "| target | measured | met |"
+  echo "|---|---|---|"
+  printf '| every exported request arrived once, signature valid, id unique | %s exported, %s arrived, %s valid, %s unique, %s matched | %s |\n' \
+    "$exported" "$arrived" "$valid" "$unique" "$matched" \
+    "$([ "$arrived" = "$exported" ] && [ "$valid" = "$exported" ] && [ "$unique" = "$exported" ] && [ "$matched" = "$exported" ] && echo yes || echo no)"
 }
 
 # --- limits -----------------------------------------------------------------------------------------
@@ -531,6 +682,8 @@ bench_limits() {
 case "$what" in
   render) bench_render "${2:-3}" ;;
   render-vs-node) bench_render_vs_node "${2:-3}" "${3:-}" ;;
+  listen) bench_listen "${2:-}" ;;
+  distributed) bench_distributed ;;
   load) bench_load "${2:-}" ;;
   world) bench_world ;;
   serve) bench_serve ;;

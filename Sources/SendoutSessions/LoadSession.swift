@@ -57,6 +57,10 @@ public enum LoadSession {
     public var maxErrorRate: Double?
     /// Report `.loadProgress` once a second.
     public var reportsProgress = false
+    /// Write the requests to this file as vegeta JSON targets instead of sending them (`LoadExport`).
+    public var exportPath: String?
+    /// Which part of the run `exportPath` gets (`--shard i/n`); `nil` for all of it.
+    public var shard: LoadShard?
 
     /// A configuration with the defaults: 32 connections, 10 s timeout, `customer.redemption.succeeded`.
     public init() {}
@@ -138,7 +142,7 @@ public enum LoadSession {
   }
 
   /// The pool of request source `n`: the scenario's planned sendouts, or events of the given types.
-  private static func poolMaker(_ configuration: Configuration, url: String) throws(SessionError)
+  static func poolMaker(_ configuration: Configuration, url: String) throws(SessionError)
     -> @Sendable (Int) throws(SessionError) -> EventPool
   {
     let request = configuration.request

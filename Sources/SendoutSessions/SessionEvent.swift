@@ -8,6 +8,8 @@ public enum SessionEvent: Sendable {
   case listenerStarted(url: String, generatedSecret: String?)
   /// The built-in listener received a request (already answered).
   case received(ReceivedWebhook)
+  /// `listen --quiet`'s once-a-second summary: totals and the rate.
+  case listenSummary(ListenSummary)
   /// Something the user should know that does not stop the work (a partial audit-log line, a redacted header).
   case warning(String)
   /// The scenario was planned: its name, how many sendouts will be delivered, and the secret generated from

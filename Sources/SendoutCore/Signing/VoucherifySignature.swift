@@ -14,13 +14,35 @@ public struct VoucherifySignature: Sendable {
   public func sign(_ body: [UInt8]) -> String { hmac.hexMAC(body) }
 
   /// Whether `signature` (any case, surrounding spaces ignored) matches `body`, compared in constant time.
+  /// The MAC's bytes are compared with the hex digits as given, without building strings (the listener verifies
+  /// every request).
   public func verify(_ signature: String, body: [UInt8]) -> Bool {
-    let expected = Array(sign(body).utf8)
-    let given = Array(signature.trimmingSpaces.lowercased().utf8)
-    guard expected.count == given.count else { return false }
-    var diff: UInt8 = 0
-    for i in expected.indices { diff |= expected[i] ^ given[i] }
-    return diff == 0
+    var text = signature
+    return text.withUTF8 { utf8 in
+      var start = 0
+      var end = utf8.count
+      while start < end, utf8[start] == 0x20 || utf8[start] == 0x09 { start += 1 }
+      while end > start, utf8[end - 1] == 0x20 || utf8[end - 1] == 0x09 { end -= 1 }
+      guard end - start == 64 else { return false }
+      var diff: UInt8 = 0
+      for (k, byte) in hmac.mac(body).enumerated() {
+        let high = Self.nibble(utf8[start + 2 * k])
+        let low = Self.nibble(utf8[start + 2 * k + 1])
+        diff |= (high.value << 4 | low.value) ^ byte
+        diff |= high.bad | low.bad
+      }
+      return diff == 0
+    }
+  }
+
+  /// A hex digit's value (any case); `bad` is non-zero for any other byte.
+  private static func nibble(_ c: UInt8) -> (value: UInt8, bad: UInt8) {
+    switch c {
+    case 0x30...0x39: (c - 0x30, 0)
+    case 0x61...0x66: (c - 0x57, 0)
+    case 0x41...0x46: (c - 0x37, 0)
+    default: (0, 1)
+    }
   }
 }
 

@@ -9,6 +9,7 @@
 public enum TerminalText {
   /// `text` with every control character escaped (see the type's documentation).
   public static func escape(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }  // printable ASCII: the common case
     guard text.unicodeScalars.contains(where: needsEscape) else { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count + 8)

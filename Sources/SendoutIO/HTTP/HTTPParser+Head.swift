@@ -34,10 +34,9 @@ extension HTTPParser {
       }
       let name = line[line.startIndex..<colon]
       guard name.allSatisfy(Self.isTokenByte) else { throw .malformed("invalid header name") }
-      let value = line[(colon + 1)...].drop { $0 == 0x20 || $0 == 0x09 }
-      var trimmed = Array(value)
-      while let l = trimmed.last, l == 0x20 || l == 0x09 { trimmed.removeLast() }
-      headers.append(HTTPHeader(String(decoding: name, as: UTF8.self), String(decoding: trimmed, as: UTF8.self)))
+      var value = line[(colon + 1)...].drop { $0 == 0x20 || $0 == 0x09 }
+      while let l = value.last, l == 0x20 || l == 0x09 { value = value.dropLast() }
+      headers.append(HTTPHeader(String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)))
     }
     let head = HTTPHead(startLine: startLine, minorVersion: minor, headers: headers)
     self.head = head
@@ -141,7 +140,11 @@ extension HTTPParser {
     case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
       UInt8(ascii: "0")...UInt8(ascii: "9"):
       true
-    default: "!#$%&'*+-.^_`|~".utf8.contains(b)
+    case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
+      UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+      UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+      true
+    default: false
     }
   }
 }

@@ -24,8 +24,11 @@ public enum HTTPSerializer {
   }
 
   private static func append(_ headers: [HTTPHeader], bodyCount: Int, to out: inout [UInt8]) {
-    for header in headers where header.name.lowercased() != "content-length" {
-      out += Array("\(header.name): \(header.value)\r\n".utf8)
+    for header in headers where !HTTPHead.sameName(header.name, "content-length") {
+      out += header.name.utf8
+      out += [0x3A, 0x20]  // ": "
+      out += header.value.utf8
+      out += [0x0D, 0x0A]
     }
     out += Array("content-length: \(bodyCount)\r\n\r\n".utf8)
   }

@@ -18,6 +18,9 @@ public struct ListenerConfiguration: Sendable {
   public var servesUI = false
   /// Answer every arrival with the application's answer instead of `behavior` (`listen --forward-to`).
   public var forwarder: ArrivalForwarder?
+  /// Read each body's event type and sendout id (default). `listen --quiet` turns it off: it shows neither, and
+  /// the scan was a fifth of the listener's time; `--ui` and a duplicate status read them regardless.
+  public var readsBodyFields = true
 
   /// Creates a configuration; defaults: 127.0.0.1, port 8080, answer 200, 10 s read timeout, 60 s idle.
   public init(

@@ -28,6 +28,17 @@ public struct ReceivedWebhook: Sendable, Equatable {
 
   /// Inspects a request: parses the body as JSON for the event type and sendout id, checks the signature with `secret`.
   public init(message: HTTPMessage, secret: String?, receivedAt: Timestamp, respondedStatus: Int) {
+    self.init(
+      message: message, signer: secret.map(VoucherifySignature.init(secret:)), receivedAt: receivedAt,
+      respondedStatus: respondedStatus)
+  }
+
+  /// Inspects a request with a signer made once (the listener's); with `readsFields` off (`listen --quiet`, which
+  /// shows no event type or id) the body is not scanned and `eventType` and `sendoutID` stay `nil`.
+  init(
+    message: HTTPMessage, signer: VoucherifySignature?, receivedAt: Timestamp, respondedStatus: Int,
+    readsFields: Bool = true
+  ) {
     method = message.head.method ?? ""
     target = message.head.target ?? ""
     headers = message.head.headers
@@ -35,7 +46,10 @@ public struct ReceivedWebhook: Sendable, Equatable {
     wasChunked = message.wasChunked
     self.receivedAt = receivedAt
     self.respondedStatus = respondedStatus
-    if let fields = WebhookFieldScanner.scan(message.body) {  // the common case, without building the tree
+    if !readsFields {
+      eventType = nil
+      sendoutID = nil
+    } else if let fields = WebhookFieldScanner.scan(message.body) {  // the common case, without building the tree
       eventType = fields.eventType ?? fields.type
       sendoutID = fields.id
     } else {
@@ -44,9 +58,7 @@ public struct ReceivedWebhook: Sendable, Equatable {
       sendoutID = json?["id"]?.stringValue
     }
     if let given = message.head.value(VoucherifySignature.headerName) {
-      signature =
-        secret.map { VoucherifySignature(secret: $0).verify(given, body: message.body) ? .valid : .invalid }
-        ?? .unchecked
+      signature = signer.map { $0.verify(given, body: message.body) ? .valid : .invalid } ?? .unchecked
     } else {
       signature = .absent
     }

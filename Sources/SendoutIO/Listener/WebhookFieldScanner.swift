@@ -133,6 +133,16 @@ struct WebhookFieldScanner {
     index += 1
     let start = index
     while index < bytes.count {
+      // Eight bytes at a time: past plain ones, or straight to the first that ends or escapes the string.
+      if let base = bytes.baseAddress, index + 8 <= bytes.count {
+        let special = Self.specialBytes(
+          UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+        if special == 0 {
+          index += 8
+          continue
+        }
+        index += special.trailingZeroBitCount >> 3
+      }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         index += 1
@@ -152,6 +162,20 @@ struct WebhookFieldScanner {
       index += 1
     }
     return nil
+  }
+
+  /// The eight bytes of `word` (the first in the low byte) that end or escape a string or need the full parser
+  /// (`"`, `\\`, a control byte, a non-ASCII byte) marked by their high bit: the classic has-zero-byte and
+  /// has-less-than bit tricks. Bits above the first mark may be spurious; the lowest set bit is exact.
+  static func specialBytes(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let quote = word ^ (ones &* 0x22)
+    let backslash = word ^ (ones &* 0x5C)
+    let quoteByte = (quote &- ones) & ~quote & highs
+    let backslashByte = (backslash &- ones) & ~backslash & highs
+    let controlByte = (word &- ones &* 0x20) & ~word & highs
+    return quoteByte | backslashByte | controlByte | (word & highs)
   }
 
   private mutating func skipValue() -> Bool {

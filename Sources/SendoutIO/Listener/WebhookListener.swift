@@ -36,12 +36,15 @@ public final class WebhookListener: HTTPHandler, Sendable {
   private let receivedBytes = Atomic<Int>(0)
   /// The arrivals the UI shows, when `configuration.servesUI` is on.
   public let arrivals: ArrivalLog?
+  /// The signer for `configuration.secret`, made once (its key schedule is not per request).
+  private let signer: VoucherifySignature?
 
   /// A listener that is not yet listening; call `start()`.
   public init(configuration: ListenerConfiguration = ListenerConfiguration()) {
     self.configuration = configuration
     state = Mutex(State(behavior: configuration.behavior, random: SeededGenerator(seed: configuration.behavior.seed)))
     arrivals = configuration.servesUI ? ArrivalLog() : nil
+    signer = configuration.secret.map(VoucherifySignature.init(secret:))
   }
 
   deinit { stop() }
@@ -109,8 +112,10 @@ public final class WebhookListener: HTTPHandler, Sendable {
     if let arrivals, ArrivalsEndpoints.handles(message.head.target ?? "") {
       return ArrivalsEndpoints.reply(to: message, log: arrivals)
     }
+    let readsFields =
+      configuration.readsBodyFields || arrivals != nil || state.withLock { $0.behavior.duplicateStatus != nil }
     var request = ReceivedWebhook(
-      message: message, secret: configuration.secret, receivedAt: SystemClock().now(), respondedStatus: 0)
+      message: message, signer: signer, receivedAt: SystemClock().now(), respondedStatus: 0, readsFields: readsFields)
     if let forwarder = configuration.forwarder {
       let (reply, note) = forwarder.forward(message)
       (request.respondedStatus, request.note) = (reply.status, note)
@@ -131,12 +136,16 @@ public final class WebhookListener: HTTPHandler, Sendable {
     }
     request.respondedStatus = status
     record(request)
-    let body: JSON =
-      (200...299).contains(status) ? ["received": true] : ["error": .string("status \(status) from sendout listen")]
+    let body =
+      (200...299).contains(status)
+      ? Self.acceptedBody : JSON.object(["error": .string("status \(status) from sendout listen")]).compactBytes
     return HTTPReply(
       status: status, headers: [HTTPHeader("content-type", "application/json")] + behavior.headers,
-      body: body.compactBytes, delayMilliseconds: behavior.delayMilliseconds)
+      body: body, delayMilliseconds: behavior.delayMilliseconds)
   }
+
+  /// The body of every 2xx answer, encoded once.
+  private static let acceptedBody = JSON.object(["received": true]).compactBytes
 
   /// For the loop: counts bytes read.
   public func count(bytes: Int) { receivedBytes.add(bytes, ordering: .relaxed) }

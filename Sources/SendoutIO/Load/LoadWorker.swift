@@ -17,9 +17,10 @@ final class LoadWorker {
   private var readBuffer = [UInt8](repeating: 0, count: 65_536)
   private let writer: RequestWriter
   private var audit: LoadAuditWriter?
-  /// Open loop: the next request, rendered and signed while the loop would otherwise wait, so a due
-  /// request only has to be written (rendering is most of the per-request CPU).
-  private var prepared: Sendout?
+  /// Requests rendered and signed ahead while the loop would otherwise wait, oldest first (`RenderAhead`): a due
+  /// request, or a backlog after the thread was preempted, then only has to be written (rendering and signing are
+  /// most of the per-request CPU).
+  private var ahead: RenderAhead
   private(set) var stats = LoadStats()
 
   // Open loop: this thread sends requests index, index + threads, index + 2·threads, …; those from
@@ -43,6 +44,7 @@ final class LoadWorker {
     self.shared = shared
     nextRequest = index
     nextToSend = index
+    ahead = RenderAhead(capacity: configuration.schedule == nil ? 64 : 256)
     writer = RequestWriter(target: configuration.target.path, host: configuration.target.hostHeader)
     if let path = configuration.auditPath {
       switch LoadAuditWriter.open(path, includeBodies: configuration.auditBodies) {
@@ -74,7 +76,7 @@ final class LoadWorker {
         abandonRemaining()
         break
       }
-      if pacer != nil && prepared == nil && moreWorkComing { prepared = source.nextSendout() }
+      if moreWorkComing { renderAhead() }
       waitForSockets(until: nextWake(now))
       let after = now
       for i in connections.indices { handleEvents(i, at: after) }
@@ -203,14 +205,19 @@ final class LoadWorker {
     }
   }
 
-  private func send(_ i: Int, intended: Int64, at t: Int64) {
-    let sendout: Sendout
-    if let ready = prepared {
-      sendout = ready
-      prepared = nil
-    } else {
-      sendout = source.nextSendout()
+  /// Fills the render-ahead buffer while nothing waits: open loop until shortly before the next request is due,
+  /// closed loop a few while every connection awaits its response.
+  private func renderAhead() {
+    if let pacer {
+      guard nextToSend >= nextRequest, let due = pacer.intendedOffset(of: nextRequest) else { return }
+      while !ahead.isFull && now < due - 30_000 { ahead.append(source.nextSendout()) }
+    } else if !anyConnection({ $0 == .idle }) {
+      for _ in 0..<4 where !ahead.isFull { ahead.append(source.nextSendout()) }
     }
+  }
+
+  private func send(_ i: Int, intended: Int64, at t: Int64) {
+    let sendout = ahead.take() ?? source.nextSendout()
     writer.write(headers: sendout.headers, body: sendout.body, into: &connections[i].out)
     if audit != nil {
       connections[i].sendoutID = sendout.id

@@ -4,8 +4,11 @@ import SendoutIO
 
 /// `sendout listen`'s flags, parsed into a `ListenerConfiguration` (and `--json`).
 public enum ListenOptions {
-  /// The listener's configuration from the command line, and whether `--json` was given; nothing may be left.
-  public static func parse(_ arguments: inout Arguments) throws(CLIError) -> (ListenerConfiguration, json: Bool) {
+  /// The listener's configuration from the command line, and whether `--json` and `--quiet` were given; nothing may
+  /// be left.
+  public static func parse(_ arguments: inout Arguments) throws(CLIError) -> (
+    ListenerConfiguration, json: Bool, quiet: Bool
+  ) {
     let host = try arguments.option("--host") ?? "127.0.0.1"
     let port = try arguments.port(default: 8080)
     let secret = try arguments.option("--secret")
@@ -35,6 +38,11 @@ public enum ListenOptions {
     let forwardTo = try arguments.option("--forward-to")
     let json = arguments.flag("--json")
     let ui = arguments.flag("--ui")
+    let quiet = arguments.flag("--quiet")
+    let threads =
+      try arguments.option("--threads", expected: "an integer from 1 to 64") {
+        Int($0).flatMap { (1...64).contains($0) ? $0 : nil }
+      } ?? 1
     try arguments.noPositionals("listen")
 
     let behavior = ListenerBehavior(
@@ -60,7 +68,9 @@ public enum ListenOptions {
         throw .usage("Invalid value '\(forwardTo)' for --forward-to: \(error.reason)")
       }
     }
-    return (configuration, json)
+    configuration.readsBodyFields = !quiet
+    configuration.server.threads = threads
+    return (configuration, json, quiet)
   }
 
   /// An HTTP status from 100 to 599.

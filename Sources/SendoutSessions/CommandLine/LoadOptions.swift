@@ -45,6 +45,11 @@ public enum LoadOptions {
     c.auditPath = try arguments.option("--audit")
     c.scenarioPath = try arguments.option("--scenario")
     c.auditBodies = arguments.flag("--audit-bodies")
+    c.exportPath = try arguments.option("--export")
+    c.shard = try arguments.option("--shard", expected: "i/n with 1 <= i <= n <= 10000, e.g. 2/3", LoadShard.parse)
+    if let shard = c.shard, c.exportPath == nil {
+      throw .usage("--shard \(shard.index)/\(shard.count) splits an export: give --export FILE too")
+    }
     c.request = try EventOptions.parse(&arguments, eventType: c.eventTypes[0], targetURL: "").request
     let events = given + (try arguments.positionals())
     if let path = c.scenarioPath, let event = events.first {

@@ -57,7 +57,7 @@ public struct FireText: Sendable {
       guard case .recorded(let record) = event, record.status == .retrying, record.attempt == 1 else { return lines }
       return lines + NoticeText.longSchedule(delivery)
     case .warning, .planned, .resuming, .resending, .loadProgress, .serving, .apiCall, .dashboardServing,
-      .arrivalsServing:
+      .arrivalsServing, .listenSummary:
       return []
     }
   }

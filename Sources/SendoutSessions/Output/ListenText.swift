@@ -25,6 +25,7 @@ public struct ListenText: Sendable {
       return ["Listening on \(url) (signatures \(checked)). Ctrl-C to stop."]
         + (ui ? ["Arrivals UI: \(url)/_sendout/ (live; requests under /_sendout/ are not arrivals)"] : [])
     case .received(let request): return [json ? request.json.compactString : request.line]
+    case .listenSummary(let summary): return [json ? summary.json.compactString : summary.line]
     default: return []
     }
   }

@@ -50,7 +50,7 @@ public struct RunText: Sendable {
       }
       return DeliveryText(showID: true, maxAttempts: delivery.policy.maxAttempts).lines(for: event)
     case .warning, .sending, .firing, .resending, .loadProgress, .serving, .apiCall, .dashboardServing,
-      .arrivalsServing:
+      .arrivalsServing, .listenSummary:
       return []
     }
   }

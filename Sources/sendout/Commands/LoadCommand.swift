@@ -13,6 +13,7 @@ enum LoadCommand: Command {
                         (--duration D | --count N) [--connections C] [--threads T] [--transport socket|urlsession]
                         [--secret S] [--via project|distribution] [--seed N] [--timeout D] [--json] [--histogram FILE]
                         [--report FILE.html] [--max-p99 D] [--max-error-rate F] [--audit FILE [--audit-bodies]]
+                        [--export FILE [--shard i/n]]
 
     Every request is a distinct sendout rendered from the simulated world and signed (its own whs_ id and
     x-voucherify-signature), cycling through a pool of events of the given types.
@@ -60,6 +61,12 @@ enum LoadCommand: Command {
                             (SUCCESS/FAILED), http_status, latency_ms, error, intended_ms, sent_ms.
                             Socket transport only. Memory stays flat: lines are appended as the run goes.
       --audit-bodies        Also put each request's body in its audit line.
+      --export FILE         Send nothing: write the requests this run would send (each a fresh signed sendout,
+                            the exact bytes) to FILE as vegeta JSON targets, one per line (method, url, header,
+                            base64 body), for Locust or vegeta to replay from several machines
+                            (docs/distributed-load.md). Needs --to and --count N (or --rate with --duration).
+      --shard i/n           With --export: write only part i of n of the requests (an even split), from an event
+                            stream of its own, so every worker machine sends unique sendout ids.
 
     EXIT: 0 ok, 1 a threshold was not met or the target was unreachable, 64 bad arguments.
 
@@ -80,6 +87,14 @@ enum LoadCommand: Command {
     var (configuration, json) = try LoadOptions.parse(&arguments)
     configuration.command = Array(CommandLine.arguments.dropFirst())
     configuration.version = SendoutVersion.line
+    if let path = configuration.exportPath {
+      let exported: LoadExport.Result
+      do { exported = try LoadExport.run(configuration, to: path) } catch { throw CLIError(error) }
+      Console.out(
+        "Wrote \(exported.requests) signed requests (shard \(exported.shard.index)/\(exported.shard.count)) to \(path) "
+          + "as vegeta JSON targets")
+      return 0
+    }
     configuration.reportsProgress = Console.isTerminal && !json
     let live = configuration
     let progress = ProgressLine()

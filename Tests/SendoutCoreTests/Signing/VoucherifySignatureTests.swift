@@ -32,6 +32,8 @@ import Testing
   @Test(arguments: [
     "", "a17d", String(good.dropLast()), good + "0", "0" + good.dropFirst(), String(good.dropLast()) + "3",
     "sha256=" + good, String(repeating: "0", count: 64), good.replacingOccurrences(of: "a", with: "b"),
+    // not hex, in the place of a "0" (whose value the byte-wise compare would otherwise match)
+    good.replacingOccurrences(of: "0", with: "g"), good.replacingOccurrences(of: "0", with: ":"),
   ])
   func verifyRejects(_ signature: String) {
     #expect(!Self.signer.verify(signature, body: Self.body))

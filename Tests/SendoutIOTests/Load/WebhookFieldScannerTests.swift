@@ -61,4 +61,36 @@ import Testing
     check(#"{}"#, expectAnswer: true)
     check(#"{"a":{"b":{"c":[[],{}]}},"type":"t"}"#, expectAnswer: true)
   }
+
+  @Test func theEightByteStepFindsTheFirstSpecialByteAtEveryPosition() {
+    for position in 0..<8 {
+      for value in 0...255 {
+        for after in [UInt8(ascii: "a"), 0x00, 0x22, 0xFF] {  // what follows must not hide the first
+          var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+          bytes[position] = UInt8(value)
+          if position < 7 { bytes[position + 1] = after }
+          let word = UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+          let marks = WebhookFieldScanner.specialBytes(word)
+          let special = value == 0x22 || value == 0x5C || value < 0x20 || value >= 0x80
+          let first = bytes.firstIndex { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 || $0 >= 0x80 }
+          #expect((marks == 0) == (first == nil), "byte \(value) at \(position)")
+          if special { #expect(marks.trailingZeroBitCount >> 3 == position, "byte \(value) at \(position)") }
+          if let first { #expect(marks.trailingZeroBitCount >> 3 == first) }
+        }
+      }
+    }
+  }
+
+  @Test func longStringsWithAnEscapeOrStrayByteAnywhereStillAgreeWithTheFullParse() {
+    for offset in 0..<20 {
+      let before = String(repeating: "x", count: offset)
+      let after = String(repeating: "y", count: 19 - offset)
+      check(#"{"note":"\#(before)\"\#(after)","type":"t"}"#, expectAnswer: true)
+      check(#"{"id":"\#(before)\"\#(after)"}"#, expectAnswer: false)  // an escaped id: the full parser decodes it
+      check(#"{"note":"\#(before)\\n\#(after)","id":"\#(before)"}"#, expectAnswer: true)
+      check(#"{"id":"\#(before)é\#(after)"}"#, expectAnswer: false)
+      check("{\"id\":\"\(before)\u{01}\(after)\"}", expectAnswer: false)
+      check(#"{"id":"\#(before)"#, expectAnswer: false)  // unterminated
+    }
+  }
 }
