@@ -1,6 +1,7 @@
 import Foundation
 import SendoutCore
 import SendoutIO
+import Synchronization
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -12,7 +13,7 @@ import Testing
 @Suite(.timeLimit(.minutes(1))) struct ServeStateTests {
   /// `sendout serve` in a child process, with the port its first line names and that line. Several tasks may `call`
   /// at once (a call reads only `port`); `line(containing:)` is for one task.
-  final class ServeProcess: @unchecked Sendable {
+  final class ServeProcess: Sendable {
     let process: Process
     let output: Pipe
     let port: Int
@@ -29,20 +30,22 @@ import Testing
         ] + extra, launcher: launcher)
       (process, output, port) = (started.0, started.1, started.port)
       firstLine = String(decoding: started.read.prefix { $0 != 0x0A }, as: UTF8.self)
-      printed = started.read
+      printed = Mutex(started.read)
     }
 
-    /// What it printed so far, as far as it was read.
-    private var printed: [UInt8]
+    /// What it printed so far, as far as it was read (several tasks may read on).
+    private let printed: Mutex<[UInt8]>
 
     /// The first line of what it printed that contains `text` (read on from the first line), or `nil` at its end.
     func line(containing text: String) -> String? {
-      while true {
-        let lines = String(decoding: printed, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        if let found = lines.dropLast().first(where: { $0.contains(text) }) { return String(found) }
-        let data = output.fileHandleForReading.availableData
-        if data.isEmpty { return nil }
-        printed += data
+      printed.withLock { printed in
+        while true {
+          let lines = String(decoding: printed, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+          if let found = lines.dropLast().first(where: { $0.contains(text) }) { return String(found) }
+          let data = output.fileHandleForReading.availableData
+          if data.isEmpty { return nil }
+          printed += data
+        }
       }
     }
 
