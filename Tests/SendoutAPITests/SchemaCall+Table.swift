@@ -199,5 +199,20 @@ extension SchemaCall {
     SchemaCall("delete-voucher", "/v1/vouchers/SCHEMA-1?force=true"),
     SchemaCall("delete-campaign", "/v1/campaigns/{campaign}"),
     SchemaCall("delete-customer", "/v1/customers/{customer}"),
+    // Products and SKUs
+    SchemaCall(
+      "create-product", "/v1/products", body: #"{"source_id":"schema-shirt","name":"Shirt","price":2500}"#,
+      keeps: ["product": "id"]),
+    SchemaCall("get-product", "/v1/products/schema-shirt"),
+    SchemaCall("update-product", "/v1/products/{product}", body: #"{"attributes":["size"]}"#),
+    SchemaCall("list-products", "/v1/products"),
+    SchemaCall(
+      "create-sku", "/v1/products/{product}/skus", body: #"{"source_id":"schema-shirt-l","attributes":{"size":"L"}}"#,
+      keeps: ["sku": "id"]),
+    SchemaCall("get-sku", "/v1/skus/{sku}"),
+    SchemaCall("update-sku", "/v1/products/{product}/skus/{sku}", body: #"{"price":2700}"#),
+    SchemaCall("list-SKUs-in-product", "/v1/products/{product}/skus"),
+    SchemaCall("delete-sku", "/v1/products/{product}/skus/{sku}"),
+    SchemaCall("delete-product", "/v1/products/{product}"),
   ]
 }
