@@ -212,6 +212,17 @@ extension SchemaCall {
     SchemaCall("get-sku", "/v1/skus/{sku}"),
     SchemaCall("update-sku", "/v1/products/{product}/skus/{sku}", body: #"{"price":2700}"#),
     SchemaCall("list-SKUs-in-product", "/v1/products/{product}/skus"),
+    // Rewards
+    SchemaCall(
+      "create-reward", "/v1/rewards",
+      body: #"{"name":"Schema shirt","parameters":{"product":{"id":"{product}","sku_id":"{sku}"}},"stock":5}"#,
+      keeps: ["ownReward": "id"]),
+    SchemaCall("get-reward", "/v1/rewards/{ownReward}"),
+    SchemaCall("update-reward", "/v1/rewards/{ownReward}", body: #"{"stock":6,"metadata":{"tier":"gold"}}"#),
+    SchemaCall("list-rewards", "/v1/rewards"),
+    SchemaCall("list-reward-assignments", "/v1/rewards/{reward}/assignments", keeps: ["rewardAssignment": "data.0.id"]),
+    SchemaCall("get-reward-assignment", "/v1/rewards/{reward}/assignments/{rewardAssignment}"),
+    SchemaCall("delete-reward", "/v1/rewards/{ownReward}"),
     SchemaCall("delete-sku", "/v1/products/{product}/skus/{sku}"),
     SchemaCall("delete-product", "/v1/products/{product}"),
   ]

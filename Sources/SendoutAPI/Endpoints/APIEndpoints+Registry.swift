@@ -10,6 +10,7 @@ extension APIEndpoints {
     APIStackRollbacks.endpoints, APIEarningRules.endpoints, APIPendingPoints.endpoints, APIRewardAssignments.endpoints,
     APIPromotionStacks.endpoints, APILoyaltyTiers.endpoints,
     APIProducts.endpoints,
+    APIRewards.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.

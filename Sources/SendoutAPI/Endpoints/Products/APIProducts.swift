@@ -74,31 +74,25 @@ enum APIProducts {
   /// The body's product fields over `current`: a field absent stays, `null` clears it (types checked by the spec).
   static func fields(_ request: APIRequest, over current: ProductFields) -> ProductFields {
     var f = current
-    f.sourceID = given(request, "source_id", f.sourceID, \.stringValue)
-    f.name = given(request, "name", f.name, \.stringValue)
-    f.price = given(request, "price", f.price, \.intValue)
-    f.attributes = given(request, "attributes", f.attributes) { $0.arrayValue?.compactMap(\.stringValue) }
-    f.metadata = given(request, "metadata", f.metadata, \.objectValue)
-    f.imageURL = given(request, "image_url", f.imageURL, \.stringValue)
+    f.sourceID = request.field("source_id", over: f.sourceID, \.stringValue)
+    f.name = request.field("name", over: f.name, \.stringValue)
+    f.price = request.field("price", over: f.price, \.intValue)
+    f.attributes = request.field("attributes", over: f.attributes) { $0.arrayValue?.compactMap(\.stringValue) }
+    f.metadata = request.field("metadata", over: f.metadata, \.objectValue)
+    f.imageURL = request.field("image_url", over: f.imageURL, \.stringValue)
     return f
   }
 
   /// The body's SKU fields over `current`: a field absent stays, `null` clears it (types checked by the spec).
   static func fields(_ request: APIRequest, over current: SKUFields) -> SKUFields {
     var f = current
-    f.sourceID = given(request, "source_id", f.sourceID, \.stringValue)
-    f.sku = given(request, "sku", f.sku, \.stringValue)
-    f.price = given(request, "price", f.price, \.intValue)
-    f.currency = given(request, "currency", f.currency, \.stringValue)
-    f.attributes = given(request, "attributes", f.attributes, \.objectValue)
-    f.imageURL = given(request, "image_url", f.imageURL, \.stringValue)
-    f.metadata = given(request, "metadata", f.metadata, \.objectValue)
+    f.sourceID = request.field("source_id", over: f.sourceID, \.stringValue)
+    f.sku = request.field("sku", over: f.sku, \.stringValue)
+    f.price = request.field("price", over: f.price, \.intValue)
+    f.currency = request.field("currency", over: f.currency, \.stringValue)
+    f.attributes = request.field("attributes", over: f.attributes, \.objectValue)
+    f.imageURL = request.field("image_url", over: f.imageURL, \.stringValue)
+    f.metadata = request.field("metadata", over: f.metadata, \.objectValue)
     return f
-  }
-
-  /// The body's `key` read with `read`; `current` when the body has no `key`.
-  private static func given<T>(_ request: APIRequest, _ key: String, _ current: T?, _ read: (JSON) -> T?) -> T? {
-    guard let value = request.body[key] else { return current }
-    return read(value)
   }
 }
