@@ -223,6 +223,7 @@ extension SchemaCall {
     SchemaCall("list-reward-assignments", "/v1/rewards/{reward}/assignments", keeps: ["rewardAssignment": "data.0.id"]),
     SchemaCall("get-reward-assignment", "/v1/rewards/{reward}/assignments/{rewardAssignment}"),
     SchemaCall("delete-reward", "/v1/rewards/{ownReward}"),
+    SchemaCall("list-publications", "/v1/publications?order=-created_at&limit=3"),
     SchemaCall("delete-sku", "/v1/products/{product}/skus/{sku}"),
     SchemaCall("delete-product", "/v1/products/{product}"),
   ]

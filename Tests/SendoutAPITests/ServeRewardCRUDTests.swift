@@ -47,7 +47,8 @@ import Testing
     let id = try #require(reward["id"]?.stringValue)
     #expect(reward["type"] == "CAMPAIGN" && reward.value(atPath: "parameters.campaign.balance") == 500)
     let (_, assigned) = try api.send(
-      "POST", "/v1/rewards/\(id)/assignments", body: #"{"campaign":"\#(program)","parameters":{"loyalty":{"points":50}}}"#)
+      "POST", "/v1/rewards/\(id)/assignments",
+      body: #"{"campaign":"\#(program)","parameters":{"loyalty":{"points":50}}}"#)
     let assignment = try #require(assigned["id"]?.stringValue)
     let (listed, assignments) = try api.send("GET", "/v1/rewards/\(id)/assignments")
     #expect(listed == 200 && assignments["total"] == 1 && assignments.value(atPath: "data.0.id") == assigned["id"])
@@ -69,10 +70,14 @@ import Testing
       ("POST", "/v1/rewards", #"{"name":"x","parameters":{}}"#, 400, "invalid_payload", "parameters"),
       ("POST", "/v1/rewards", #"{"name":"x","parameters":{"product":{"id":"nope"}}}"#, 404, "not_found", "nope"),
       ("POST", "/v1/rewards", #"{"name":"x","parameters":{"campaign":{"id":"nope"}}}"#, 404, "not_found", "nope"),
-      ("POST", "/v1/rewards", #"{"name":"x","stock":"many","parameters":{"campaign":{"id":"c"}}}"#, 400,
-        "invalid_payload", "stock"),
-      ("POST", "/v1/rewards", #"{"name":"x","parameters":{"coin":{}}}"#, 501, "not_implemented",
-        "COIN"),
+      (
+        "POST", "/v1/rewards", #"{"name":"x","stock":"many","parameters":{"campaign":{"id":"c"}}}"#, 400,
+        "invalid_payload", "stock"
+      ),
+      (
+        "POST", "/v1/rewards", #"{"name":"x","parameters":{"coin":{}}}"#, 501, "not_implemented",
+        "COIN"
+      ),
       ("GET", "/v1/rewards/nope", nil, 404, "not_found", "Cannot find reward with id nope"),
       ("GET", "/v1/rewards/nope/assignments", nil, 404, "not_found", "reward"),
       ("GET", "/v1/rewards/\(reward)/assignments/nope", nil, 404, "not_found", "reward_assignment"),

@@ -11,6 +11,7 @@ extension APIEndpoints {
     APIPromotionStacks.endpoints, APILoyaltyTiers.endpoints,
     APIProducts.endpoints,
     APIRewards.endpoints,
+    APIPublicationList.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.

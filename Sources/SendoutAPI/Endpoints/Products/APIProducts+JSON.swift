@@ -9,7 +9,8 @@ extension APIProducts {
       "id": .string(product.id), "source_id": optional(f.sourceID, JSON.string), "name": optional(f.name, JSON.string),
       "price": optional(f.price, JSON.int), "attributes": optional(f.attributes) { .array($0.map(JSON.string)) },
       "metadata": optional(f.metadata, JSON.object), "image_url": optional(f.imageURL, JSON.string),
-      "created_at": .string(product.createdAt.iso8601), "updated_at": optional(product.updatedAt) { .string($0.iso8601) },
+      "created_at": .string(product.createdAt.iso8601),
+      "updated_at": optional(product.updatedAt) { .string($0.iso8601) },
       "object": "product",
       "skus": ["object": "list", "data_ref": "data", "data": .array(skus), "total": .int(skus.count)],
     ]

@@ -10,7 +10,8 @@ enum APIProducts {
     object: "product", idParameter: "productId", table: \.products, json: { product, world in json(product, world) },
     listing: .init(key: "products", order: byDate({ $0.createdAt }, { $0.updatedAt })),
     create: { request, world throws(VoucherifyError) in
-      let existing = request.string(at: "id").flatMap(world.product(idOrSourceID:))
+      let existing =
+        request.string(at: "id").flatMap(world.product(idOrSourceID:))
         ?? request.string(at: "source_id").flatMap(world.product(idOrSourceID:))
       guard let existing else { return world.createProduct(fields(request, over: ProductFields())) }
       return try world.updateProduct(existing.id, fields(request, over: existing.fields))
@@ -30,7 +31,8 @@ enum APIProducts {
     listing: .init(key: "skus", order: byDate({ $0.createdAt }, { $0.updatedAt })),
     create: { request, world throws(VoucherifyError) in
       let productID = try product(request, world)?.id ?? ""
-      let existing = request.string(at: "id").flatMap(world.sku(idOrSourceID:))
+      let existing =
+        request.string(at: "id").flatMap(world.sku(idOrSourceID:))
         ?? request.string(at: "source_id").flatMap(world.sku(idOrSourceID:))
       guard let existing else { return try world.createSKU(productID: productID, fields(request, over: SKUFields())) }
       return try world.updateSKU(existing.id, fields(request, over: existing.fields))

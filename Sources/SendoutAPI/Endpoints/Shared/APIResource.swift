@@ -93,7 +93,9 @@ struct APIResource<Entity: Identifiable & Sendable>: Sendable where Entity.ID ==
   func entity(_ request: APIRequest, _ world: World) throws(VoucherifyError) -> Entity {
     let parentID = try self.parentID(request, world)
     let id = request.parameter(idParameter)
-    guard let entity = find.map({ $0(id, world) }) ?? table(world)[id: id], parentID == nil || parent?.key(entity) == parentID else {
+    guard let entity = find.map({ $0(id, world) }) ?? table(world)[id: id],
+      parentID == nil || parent?.key(entity) == parentID
+    else {
       throw VoucherifyError.notFound(object, id: id)
     }
     return entity

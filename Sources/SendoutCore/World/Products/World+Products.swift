@@ -18,7 +18,8 @@ extension World {
   }
 
   /// Replaces a product's fields with `fields` and stamps `updated_at` (no event).
-  public mutating func updateProduct(_ id: String, _ fields: ProductFields) throws(VoucherifyError) -> Emitted<Product> {
+  public mutating func updateProduct(_ id: String, _ fields: ProductFields) throws(VoucherifyError) -> Emitted<Product>
+  {
     let i = try position(in: products, id, "product")
     begin(.api)
     products[i].fields = fields
