@@ -27,6 +27,8 @@ import Testing
     let (changed, updated) = try api.send("PUT", "/v1/products/shirt-1", body: #"{"price":2500,"metadata":null}"#)
     #expect(changed == 200 && updated["price"] == 2500 && updated["name"] == "Shirt", "\(updated)")
     #expect(updated["metadata"] == .null && updated["updated_at"] != .null, "null clears; absent stays")
+    let (_, kept) = try api.send("PUT", "/v1/products/\(id)", body: #"{"source_id":null}"#)
+    #expect(kept["source_id"] == "shirt-1", "an update's body has no source_id")
     try InProcessAPI.expectValid(updated, "ProductsUpdateResponseBody")
     let (_, upserted) = try api.send("POST", "/v1/products", body: #"{"source_id":"shirt-1","name":"Tee"}"#)
     #expect(upserted["id"]?.stringValue == id && upserted["name"] == "Tee" && upserted["price"] == 2500)

@@ -13,8 +13,8 @@ enum APIProducts {
       let existing =
         request.string(at: "id").flatMap(world.product(idOrSourceID:))
         ?? request.string(at: "source_id").flatMap(world.product(idOrSourceID:))
-      guard let existing else { return world.createProduct(fields(request, over: ProductFields())) }
-      return try world.updateProduct(existing.id, fields(request, over: existing.fields))
+      guard let existing else { return world.createProduct(fields(request, over: ProductFields(), creating: true)) }
+      return try world.updateProduct(existing.id, fields(request, over: existing.fields, creating: true))
     },
     update: { product, request, world throws(VoucherifyError) in
       try world.updateProduct(product.id, fields(request, over: product.fields))
@@ -34,8 +34,10 @@ enum APIProducts {
       let existing =
         request.string(at: "id").flatMap(world.sku(idOrSourceID:))
         ?? request.string(at: "source_id").flatMap(world.sku(idOrSourceID:))
-      guard let existing else { return try world.createSKU(productID: productID, fields(request, over: SKUFields())) }
-      return try world.updateSKU(existing.id, fields(request, over: existing.fields))
+      guard let existing else {
+        return try world.createSKU(productID: productID, fields(request, over: SKUFields(), creating: true))
+      }
+      return try world.updateSKU(existing.id, fields(request, over: existing.fields, creating: true))
     },
     update: { sku, request, world throws(VoucherifyError) in
       try world.updateSKU(sku.id, fields(request, over: sku.fields))
@@ -73,10 +75,11 @@ enum APIProducts {
     return product
   }
 
-  /// The body's product fields over `current`: a field absent stays, `null` clears it (types checked by the spec).
-  static func fields(_ request: APIRequest, over current: ProductFields) -> ProductFields {
+  /// The body's product fields over `current`: a field absent stays, `null` clears it (types checked by the spec);
+  /// `source_id` only when `creating` (an update's body has none).
+  static func fields(_ request: APIRequest, over current: ProductFields, creating: Bool = false) -> ProductFields {
     var f = current
-    f.sourceID = request.field("source_id", over: f.sourceID, \.stringValue)
+    if creating { f.sourceID = request.field("source_id", over: f.sourceID, \.stringValue) }
     f.name = request.field("name", over: f.name, \.stringValue)
     f.price = request.field("price", over: f.price, \.intValue)
     f.attributes = request.field("attributes", over: f.attributes) { $0.arrayValue?.compactMap(\.stringValue) }
@@ -85,10 +88,11 @@ enum APIProducts {
     return f
   }
 
-  /// The body's SKU fields over `current`: a field absent stays, `null` clears it (types checked by the spec).
-  static func fields(_ request: APIRequest, over current: SKUFields) -> SKUFields {
+  /// The body's SKU fields over `current`: a field absent stays, `null` clears it (types checked by the spec);
+  /// `source_id` only when `creating` (an update's body has none).
+  static func fields(_ request: APIRequest, over current: SKUFields, creating: Bool = false) -> SKUFields {
     var f = current
-    f.sourceID = request.field("source_id", over: f.sourceID, \.stringValue)
+    if creating { f.sourceID = request.field("source_id", over: f.sourceID, \.stringValue) }
     f.sku = request.field("sku", over: f.sku, \.stringValue)
     f.price = request.field("price", over: f.price, \.intValue)
     f.currency = request.field("currency", over: f.currency, \.stringValue)
