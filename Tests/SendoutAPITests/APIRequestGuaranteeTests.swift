@@ -43,6 +43,31 @@ import Testing
     + ["name", "email", "phone", "birthday", "birthdate", "description"].map { ("update-customer", $0, Kind.string) }
     + ["city", "state", "line_1", "country", "postal_code"].map { ("update-customer", "address.\($0)", Kind.string) }
     + [("update-customer", "metadata", .object)]
+    + ["create-product", "update-product"].flatMap { op in
+      [
+        (op, "name", .string), (op, "price", .integer), (op, "attributes", .array), (op, "attributes.0", .string),
+        (op, "metadata", .object), (op, "image_url", .string),
+      ] as [(String, String, Kind)]
+    }
+    + [
+      ("create-product", "id", .string), ("create-product", "source_id", .string), ("create-sku", "id", .string),
+      ("create-sku", "source_id", .string),
+    ]
+    + ["create-sku", "update-sku"].flatMap { op in
+      [
+        (op, "sku", .string), (op, "price", .integer), (op, "currency", .string), (op, "attributes", .object),
+        (op, "image_url", .string), (op, "metadata", .object),
+      ] as [(String, String, Kind)]
+    }
+    + ["create-reward", "update-reward"].flatMap { op in
+      [
+        (op, "name", .string), (op, "stock", .integer), (op, "attributes", .object), (op, "metadata", .object),
+        (op, "parameters.campaign", .object), (op, "parameters.campaign.id", .string),
+        (op, "parameters.campaign.balance", .integer), (op, "parameters.product", .object),
+        (op, "parameters.product.id", .string), (op, "parameters.product.sku_id", .string),
+        (op, "parameters.coin", .object),
+      ] as [(String, String, Kind)]
+    }
 
   /// Query flags read with `request.flag(_:)`.
   static let flags: [(String, String)] = [

@@ -193,5 +193,32 @@ extension SchemaCall {
     SchemaCall("delete-voucher", "/v1/vouchers/SCHEMA-1?force=true"),
     SchemaCall("delete-campaign", "/v1/campaigns/{campaign}"),
     SchemaCall("delete-customer", "/v1/customers/{customer}"),
+    // Products and SKUs
+    SchemaCall(
+      "create-product", "/v1/products", body: #"{"source_id":"schema-shirt","name":"Shirt","price":2500}"#,
+      keeps: ["product": "id"]),
+    SchemaCall("get-product", "/v1/products/schema-shirt"),
+    SchemaCall("update-product", "/v1/products/{product}", body: #"{"attributes":["size"]}"#),
+    SchemaCall("list-products", "/v1/products"),
+    SchemaCall(
+      "create-sku", "/v1/products/{product}/skus", body: #"{"source_id":"schema-shirt-l","attributes":{"size":"L"}}"#,
+      keeps: ["sku": "id"]),
+    SchemaCall("get-sku", "/v1/skus/{sku}"),
+    SchemaCall("update-sku", "/v1/products/{product}/skus/{sku}", body: #"{"price":2700}"#),
+    SchemaCall("list-SKUs-in-product", "/v1/products/{product}/skus"),
+    // Rewards
+    SchemaCall(
+      "create-reward", "/v1/rewards",
+      body: #"{"name":"Schema shirt","parameters":{"product":{"id":"{product}","sku_id":"{sku}"}},"stock":5}"#,
+      keeps: ["ownReward": "id"]),
+    SchemaCall("get-reward", "/v1/rewards/{ownReward}"),
+    SchemaCall("update-reward", "/v1/rewards/{ownReward}", body: #"{"stock":6,"metadata":{"tier":"gold"}}"#),
+    SchemaCall("list-rewards", "/v1/rewards"),
+    SchemaCall("list-reward-assignments", "/v1/rewards/{reward}/assignments", keeps: ["rewardAssignment": "data.0.id"]),
+    SchemaCall("get-reward-assignment", "/v1/rewards/{reward}/assignments/{rewardAssignment}"),
+    SchemaCall("delete-reward", "/v1/rewards/{ownReward}"),
+    SchemaCall("list-publications", "/v1/publications?order=-created_at&limit=3"),
+    SchemaCall("delete-sku", "/v1/products/{product}/skus/{sku}"),
+    SchemaCall("delete-product", "/v1/products/{product}"),
   ]
 }

@@ -9,6 +9,9 @@ extension APIEndpoints {
     APIValidations.endpoints, APIClientSide.endpoints, APILoyaltyMembers.endpoints, APILoyaltyProgram.endpoints,
     APIStackRollbacks.endpoints, APIEarningRules.endpoints, APIPendingPoints.endpoints, APIRewardAssignments.endpoints,
     APIPromotionStacks.endpoints, APILoyaltyTiers.endpoints,
+    APIProducts.endpoints,
+    APIRewards.endpoints,
+    APIPublicationList.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.

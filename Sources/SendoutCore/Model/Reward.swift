@@ -20,6 +20,14 @@ public struct Reward: Sendable, Equatable {
   public var redeemed = 0
   /// When it was created.
   public var createdAt: Timestamp
+  /// When it was last updated; `nil` until then.
+  public var updatedAt: Timestamp?
+  /// The SKU of a `MATERIAL` reward's product, if the application named one.
+  public var skuID: String?
+  /// A `MATERIAL` reward's attributes (`image_url`, `description`) as the application sent them.
+  public var attributes: JSONObject?
+  /// Custom key/value pairs as the application sent them.
+  public var metadata: JSONObject?
 
   /// Creates a reward.
   public init(id: String, name: String, kind: Kind, stock: Int?, createdAt: Timestamp) {
@@ -39,7 +47,7 @@ public struct Reward: Sendable, Equatable {
   /// `parameters`.
   var parametersJSON: JSONObject {
     switch kind {
-    case .material(let p): return ["product": ["id": .string(p), "sku_id": .null]]
+    case .material(let p): return ["product": ["id": .string(p), "sku_id": skuID.map { .string($0) } ?? .null]]
     case .campaign(let c, let credits):
       var o: JSONObject = ["id": .string(c), "type": "GIFT_VOUCHERS"]
       o.put("balance", credits.map { .int($0) })
@@ -50,8 +58,10 @@ public struct Reward: Sendable, Equatable {
   /// `Reward`.
   public var fullJSON: JSONObject {
     [
-      "id": .string(id), "name": .string(name), "stock": .num(stock), "redeemed": .int(redeemed), "attributes": [:],
-      "created_at": .time(createdAt), "updated_at": .null, "parameters": .object(parametersJSON), "metadata": [:],
+      "id": .string(id), "name": .string(name), "stock": .num(stock), "redeemed": .int(redeemed),
+      "attributes": .object(attributes ?? [:]), "created_at": .time(createdAt),
+      "updated_at": updatedAt.map { .time($0) } ?? .null, "parameters": .object(parametersJSON),
+      "metadata": .object(metadata ?? [:]),
       "type": .string(typeName), "object": "reward",
     ]
   }

@@ -64,6 +64,8 @@ struct APIResource<Entity: Identifiable & Sendable>: Sendable where Entity.ID ==
   var update: Update?
   /// The world operation behind `delete`.
   var delete: Delete?
+  /// How the path's id names an entity (by id or source id); `nil`: by the table's id.
+  var find: (@Sendable (String, World) -> Entity?)?
 
   /// The registry rows: each `operationId` with what it does.
   func endpoints(_ rows: [String: Verb]) -> [String: APIEndpoints.Handler] {
@@ -93,7 +95,9 @@ struct APIResource<Entity: Identifiable & Sendable>: Sendable where Entity.ID ==
   func entity(_ request: APIRequest, _ world: World) throws(VoucherifyError) -> Entity {
     let parentID = try self.parentID(request, world)
     let id = request.parameter(idParameter)
-    guard let entity = table(world)[id: id], parentID == nil || parent?.key(entity) == parentID else {
+    guard let entity = find.map({ $0(id, world) }) ?? table(world)[id: id],
+      parentID == nil || parent?.key(entity) == parentID
+    else {
       throw VoucherifyError.notFound(object, id: id)
     }
     return entity

@@ -66,6 +66,8 @@ public struct World: Sendable {
   public internal(set) var holders = EntityTable<RedeemableHolder>(relations: [.voucher])
   /// Referral tiers.
   public internal(set) var referralTiers: EntityTable<ReferralTier> = []
+  /// SKUs of the products.
+  public internal(set) var skus: EntityTable<SKU> = []
   /// Every event emitted so far, in order.
   public internal(set) var log: [WorldEvent] = []
   /// Whether `log` keeps every event (the sample world reads it back). Scenario runs, the mock API and the world
