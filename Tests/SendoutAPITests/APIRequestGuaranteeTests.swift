@@ -43,6 +43,8 @@ import Testing
     + ["name", "email", "phone", "birthday", "birthdate", "description"].map { ("update-customer", $0, Kind.string) }
     + ["city", "state", "line_1", "country", "postal_code"].map { ("update-customer", "address.\($0)", Kind.string) }
     + [("update-customer", "metadata", .object)]
+    + ["name", "description", "campaign_id", "promotion_tier_id"].map { ("create-campaign-template", $0, Kind.string) }
+    + ["name", "description"].map { ("update-campaign-template", $0, Kind.string) }
 
   /// Query flags read with `request.flag(_:)`.
   static let flags: [(String, String)] = [

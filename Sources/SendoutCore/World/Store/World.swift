@@ -13,7 +13,7 @@ public struct World: Sendable {
   public let appID: String
 
   /// Categories.
-  public internal(set) var categories: [Category] = []
+  public internal(set) var categories: EntityTable<Category> = []
   /// Products.
   public internal(set) var products: EntityTable<Product> = []
   /// Customers.
@@ -64,6 +64,8 @@ public struct World: Sendable {
   public internal(set) var holders = EntityTable<RedeemableHolder>(relations: [.voucher])
   /// Referral tiers.
   public internal(set) var referralTiers: EntityTable<ReferralTier> = []
+  /// Campaign templates.
+  public internal(set) var campaignTemplates: EntityTable<CampaignTemplate> = []
   /// Every event emitted so far, in order.
   public internal(set) var log: [WorldEvent] = []
   /// Whether `log` keeps every event (the sample world reads it back). Scenario runs, the mock API and the world
