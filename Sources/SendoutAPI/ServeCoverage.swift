@@ -90,7 +90,7 @@ public enum ServeCoverage {
       }
       if !tag.notSimulated.isEmpty {
         lines += ["| answers 501 | why |", "|---|---|"]
-        lines += tag.notSimulated.map { "| `\($0.operationID)` | \(reason($0.operationID)) |" }
+        lines += tag.notSimulated.map { "| `\($0.operationID)` | \(APIOperation.reason($0.operationID)) |" }
         lines.append("")
       }
     }

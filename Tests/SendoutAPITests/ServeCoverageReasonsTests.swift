@@ -7,16 +7,16 @@ import Testing
 @Suite struct ServeCoverageReasonsTests {
   @Test func everyReasonIsOneLineForAnOperationThatAnswers501() {
     let spec = Set(APIOperation.spec.map(\.operationID))
-    let stale = ServeCoverage.reasons.keys.filter { ServeCoverage.simulatedIDs.contains($0) || !spec.contains($0) }
+    let stale = APIOperation.reasons.keys.filter { ServeCoverage.simulatedIDs.contains($0) || !spec.contains($0) }
     #expect(stale.isEmpty, "reasons for operations that are simulated or not in the spec: \(stale.sorted())")
-    let bad = ServeCoverage.reasons.filter { $0.value.isEmpty || $0.value.contains("\n") || $0.value.contains("|") }
+    let bad = APIOperation.reasons.filter { $0.value.isEmpty || $0.value.contains("\n") || $0.value.contains("|") }
     #expect(bad.isEmpty, "\(bad)")
   }
 
   @Test func theCoverageDocumentGivesEach501ItsReason() {
     let document = ServeCoverage.document
     let unsimulated = ServeCoverage.tags.flatMap(\.notSimulated).map(\.operationID)
-    let missing = unsimulated.filter { !document.contains("| `\($0)` | \(ServeCoverage.reason($0)) |") }
+    let missing = unsimulated.filter { !document.contains("| `\($0)` | \(APIOperation.reason($0)) |") }
     #expect(missing.isEmpty && !unsimulated.isEmpty, "\(missing)")
     #expect(document.contains("| `get-location` | locations are drawn in the dashboard"))
   }
@@ -25,6 +25,6 @@ import Testing
     let server = try InProcessAPI.served()
     let (status, error) = try server.send("GET", "/v1/locations/loc_1")
     #expect(status == 501 && error["key"] == "not_implemented")
-    #expect(error["details"]?.stringValue?.hasSuffix(": \(ServeCoverage.reason("get-location"))") == true, "\(error)")
+    #expect(error["details"]?.stringValue?.hasSuffix(": \(APIOperation.reason("get-location"))") == true, "\(error)")
   }
 }

@@ -26,6 +26,6 @@ extension VoucherifyError {
       status: 501, key: "not_implemented", message: "Not implemented",
       details:
         "\(operation.method) \(operation.template) (\(operation.operationID)) is not simulated by sendout serve"
-        + (ServeCoverage.reasons[operation.operationID].map { ": \($0)" } ?? ""))
+        + (APIOperation.reasons[operation.operationID].map { ": \($0)" } ?? ""))
   }
 }

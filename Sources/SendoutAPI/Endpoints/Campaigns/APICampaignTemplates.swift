@@ -2,7 +2,7 @@ import SendoutCore
 
 /// Campaign templates through the mock API (`/v1/templates/campaigns`): create (from a discount or gift card campaign,
 /// or a promotion tier), get, update, delete and list, a generic resource. Templates send no webhook. Setting up a
-/// campaign or a tier from a template answers 501 (`ServeCoverage.reasons`).
+/// campaign or a tier from a template answers 501 (`APIOperation.reasons`).
 enum APICampaignTemplates {
   /// The resource: the world's campaign templates, listed by creation or by the `order` query, under
   /// `campaign_templates` as the spec's example and Voucherify have it (its schema says `data`, and requires a

@@ -1,6 +1,6 @@
 /// Why an operation of the spec answers 501, one line each (`sendout serve --coverage`, docs/serve-coverage.md and
 /// the 501's `details` give it). An operation without a line here is one nobody has simulated yet.
-extension ServeCoverage {
+extension APIOperation {
   /// The one line given for a 501 without a reason of its own.
   public static let defaultReason = "not simulated yet"
 
