@@ -206,6 +206,16 @@ extension SchemaCall {
           + "answers, has `campaign_templates` and no `campaign_template`"
       ]),
     SchemaCall("delete-campaign-template", "/v1/templates/campaigns/{template}"),
+    // Brand configuration (Management API, no webhooks)
+    SchemaCall(
+      "create-brand", "/management/v1/projects/{project}/branding",
+      body: #"{"brand":{"name":"Schema brand","website_url":"example.com"},"contact":{"email":"a@example.com"}}"#,
+      keeps: ["brand": "id"]),
+    SchemaCall("get-brand", "/management/v1/projects/{project}/branding/{brand}"),
+    SchemaCall(
+      "update-brand", "/management/v1/projects/{project}/branding/{brand}", body: #"{"address":{"city":"Oslo"}}"#),
+    SchemaCall("list-brands", "/management/v1/projects/{project}/branding"),
+    SchemaCall("delete-brand", "/management/v1/projects/{project}/branding/{brand}"),
     // Project webhooks (Management API)
     SchemaCall(
       "create-webhook", "/management/v1/projects/{project}/webhooks",

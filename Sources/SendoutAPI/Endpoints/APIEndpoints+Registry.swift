@@ -9,7 +9,7 @@ extension APIEndpoints {
     APIValidations.endpoints, APIClientSide.endpoints, APILoyaltyMembers.endpoints, APILoyaltyProgram.endpoints,
     APIStackRollbacks.endpoints, APIEarningRules.endpoints, APIPendingPoints.endpoints, APIRewardAssignments.endpoints,
     APIPromotionStacks.endpoints, APILoyaltyTiers.endpoints,
-    APICategories.endpoints, APICampaignTemplates.endpoints,
+    APICategories.endpoints, APICampaignTemplates.endpoints, APIBrands.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.

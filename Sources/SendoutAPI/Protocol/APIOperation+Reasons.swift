@@ -33,6 +33,6 @@ extension APIOperation {
       "update-stacking-rules", "delete-stacking-rules", "list-metadata-schemas-1", "create-metadata-schema",
       "get-metadata-schema-1", "update-metadata-schema", "delete-metadata-schema", "list-custom-event-schemas",
       "create-custom-event-schema", "get-custom-event-schema", "update-custom-event-schema",
-      "delete-custom-event-schema", "list-brands", "create-brand", "get-brand", "update-brand", "delete-brand",
+      "delete-custom-event-schema",
     ].map { ($0, "Management API: the mock serves one project and keeps only its webhooks, no project settings") })
 }
