@@ -151,6 +151,8 @@ package struct MockAPI: Sendable {
     if let management {
       answer = try management(request, &webhooks, call.at, refusesTarget)
     } else if let endpoint {
+      // A Management API resource over the world (brands…): the path's project must be the served one.
+      if operation.auth == .management { try APIManagement.project(request, webhooks) }
       answer = try endpoint(request, &world)
     } else {
       throw VoucherifyError.notImplemented(operation)  // unreachable: the guard above

@@ -93,7 +93,9 @@ public enum ServeCoverage {
         lines.append("")
       }
       if !tag.notSimulated.isEmpty {
-        lines += ["501: " + tag.notSimulated.map { "`\($0.operationID)`" }.joined(separator: ", ") + ".", ""]
+        lines += ["| answers 501 | why |", "|---|---|"]
+        lines += tag.notSimulated.map { "| `\($0.operationID)` | \(APIOperation.reason($0.operationID)) |" }
+        lines.append("")
       }
     }
     return lines.joined(separator: "\n")

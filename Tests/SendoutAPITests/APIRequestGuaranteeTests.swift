@@ -68,6 +68,14 @@ import Testing
         (op, "parameters.coin", .object),
       ] as [(String, String, Kind)]
     }
+    + ["name", "description", "campaign_id", "promotion_tier_id"].map { ("create-campaign-template", $0, Kind.string) }
+    + ["name", "description"].map { ("update-campaign-template", $0, Kind.string) }
+    + ["brand", "address", "contact"].flatMap { section in
+      ["create-brand", "update-brand"].map { ($0, section, Kind.object) }
+    }
+    + ["brand.privacy_policy_url", "brand.terms_of_use_url", "brand.website_url", "contact.email"].flatMap { field in
+      ["create-brand", "update-brand"].map { ($0, field, Kind.string) }
+    }
 
   /// Query flags read with `request.flag(_:)`.
   static let flags: [(String, String)] = [

@@ -70,6 +70,11 @@ struct SDKExample: Sendable {
     "track-custom-event-client-side": "/client/v1/events",
     "referrals-add-holders-1": "/v1/referrals/{referral}/members/{referralCard}/holders",
     "referrals-add-holders": "/v1/referrals/members/{referralCard}/holders",
+    "create-reward": "/v1/rewards", "update-reward": "/v1/rewards/{reward}",
+    "create-product": "/v1/products", "update-product": "/v1/products/{product}",
+    "create-sku": "/v1/products/{product}/skus", "update-sku": "/v1/products/{product}/skus/{sku}",
+    "create-category": "/v1/categories", "update-category": "/v1/categories/{category}",
+    "create-brand": "/management/v1/projects/{project}/branding",
   ]
 
   /// The world's objects the paths name, and the ones the examples' Postman placeholders (`{{voucherId}}`) stand
@@ -141,6 +146,10 @@ struct SDKExample: Sendable {
       made("POST", "/v1/publications", #"{"customer":{"id":"{customer}"},"campaign":{"id":"{referral}"}}"#)?[
         "voucher"]?["code"]?.stringValue
     (ids["pendingCard"], ids["pending"]) = (ids["card"], "lpp_not_in_the_world")
+    ids["product"] = made("POST", "/v1/products", #"{"name":"SDK examples","price":1000}"#)?["id"]?.stringValue
+    ids["sku"] = made("POST", "/v1/products/{product}/skus", #"{"sku":"SDK examples"}"#)?["id"]?.stringValue
+    ids["category"] = made("POST", "/v1/categories", #"{"name":"SDK examples","hierarchy":1}"#)?["id"]?.stringValue
+    ids["project"] = api.projectID
   }
 
   /// `body` with the Postman placeholders (`{{voucherId}}`) filled from `ids`.

@@ -20,6 +20,14 @@ import Testing
     "create-reward-assignment Example": (404, "not_found", "campaign camp_OTuGGP90PivbvROsRvfM65El"),
     "create-reward-assignment-1 Example": (404, "not_found", "reward rew_wg2pvCr5LDhCq4uVQZ9LhuZm"),
     "create-segment Static Segment": (404, "not_found", "customers cust_iajsExT2QB4sGWzABY85WRqV, …"),
+    "create-reward Gift card credits": (404, "not_found", "campaign camp_hC2GdqYtOmTT45zfhib62cK1"),
+    "create-reward Discount Coupon": (404, "not_found", "campaign camp_hC2GdqYtOmTT45zfhib62cK1"),
+    "create-reward Loyalty Points": (404, "not_found", "campaign camp_hC2GdqYtOmTT45zfhib62cK1"),
+    "create-reward Material Reward": (404, "not_found", "product prod_0b15f6b9f650c16990"),
+    "update-reward Gift card credits": (404, "not_found", "campaign camp_hC2GdqYtOmTT45zfhib62cK1"),
+    "update-reward Discount Coupon": (404, "not_found", "campaign camp_hC2GdqYtOmTT45zfhib62cK1"),
+    "update-reward Loyalty points": (404, "not_found", "campaign camp_hC2GdqYtOmTT45zfhib62cK1"),
+    "update-reward Material Reward": (404, "not_found", "product prod_0b15f6b9f650c16990"),
     "create-promotion-stack Example": (400, "invalid_payload", "tiers promo_aaAF8mVAzA0PF1igia2OC63d, …"),
     // Items named by product or SKU id only: Voucherify prices them from the demo project's catalogue.
     "validate-stacked-discounts 5 Redeemables": (400, "missing_order_items_amount", "sku_0a3efc90375d1217e2"),
@@ -33,6 +41,9 @@ import Testing
     "update-earning-rule Example": (400, "invalid_payload", "`loyalty.points` \"5\""),
     "redeem-reward-1 Pay with Points": (400, "invalid_payload", "`order.items[0].quantity` \"1\""),
     "redeem-reward Pay with Points": (400, "invalid_payload", "`order.items[0].quantity` \"1\""),
+    // The reverse: a number where the schema says string (`RewardType.coin.exchange_ratio`).
+    "create-reward Pay with Points": (400, "invalid_payload", "`parameters.coin.exchange_ratio` 900"),
+    "update-reward Pay with Points": (400, "invalid_payload", "`parameters.coin.exchange_ratio` 900"),
     // Documented behaviours not simulated: 501, naming what is (docs/serve-fidelity.md).
     "generate-random-code Gift Card": (501, "not_implemented", "standalone vouchers"),
     "generate-random-code Unit Discount Multiple Items": (501, "not_implemented", "standalone vouchers"),

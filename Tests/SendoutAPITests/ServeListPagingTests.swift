@@ -95,6 +95,8 @@ import Testing
     #expect(added == 200)
     let loyalty = try #require(program)
     let member = try #require(card, "the sample world has pending points")
+    let catalogue = try Self.catalogue(
+      api, discountCampaign: try #require(api.read { $0.firstCampaign(.discountCoupons)?.id }))
     let walks = [
       Walk(operation: "list-redemptions", path: "/v1/redemptions", key: "redemptions"),
       Walk(operation: "list-vouchers", path: "/v1/vouchers", key: "vouchers", limit: 10),
@@ -127,8 +129,42 @@ import Testing
         operation: "referrals-code-holders", path: "/v1/referrals/\(referral)/members/\(referralCode)/holders",
         step: .id),
       Walk(operation: "referrals-code-holders-1", path: "/v1/referrals/members/\(referralCode)/holders", step: .id),
+      Walk(operation: "list-products", path: "/v1/products", key: "products", limit: 1),
+      Walk(operation: "list-SKUs-in-product", path: "/v1/products/\(catalogue.product)/skus", key: "skus", limit: 1),
+      Walk(operation: "list-rewards", path: "/v1/rewards", limit: 1),
+      Walk(operation: "list-reward-assignments", path: "/v1/rewards/\(catalogue.reward)/assignments", limit: 1),
+      Walk(operation: "list-publications", path: "/v1/publications", key: "publications", limit: 10),
+      Walk(operation: "list-campaign-templates", path: "/v1/templates/campaigns", key: "campaign_templates", limit: 1),
     ]
     return (api, walks)
+  }
+
+  /// Three products (the first with three SKUs), three rewards (the first assigned to three new loyalty programs) and three campaign templates, made through the API; the product and reward the walks list under.
+  static func catalogue(_ api: InProcessAPI, discountCampaign: String) throws -> (product: String, reward: String) {
+    func made(_ path: String, _ body: String) throws -> String {
+      let (status, answer) = try api.send("POST", path, body: body)
+      #expect(status == 200, "\(path): \(answer)")
+      return try #require(answer["id"]?.stringValue, "\(answer)")
+    }
+    let products = try (1...3).map { try made("/v1/products", #"{"name":"walk-\#($0)","price":\#($0 * 100)}"#) }
+    for n in 1...3 { _ = try made("/v1/products/\(products[0])/skus", #"{"sku":"walk-sku-\#(n)"}"#) }
+    let rewards = try (1...3).map { n in
+      try made("/v1/rewards", #"{"name":"walk-reward-\#(n)","parameters":{"product":{"id":"\#(products[0])"}}}"#)
+    }
+    let programs = try (1...3).map { n in
+      try made(
+        "/v1/campaigns",
+        #"{"name":"walk-program-\#(n)","campaign_type":"LOYALTY_PROGRAM","voucher":{"type":"LOYALTY_CARD","loyalty_card":{"points":0}}}"#
+      )
+    }
+    for program in programs {
+      _ = try made(
+        "/v1/rewards/\(rewards[0])/assignments", #"{"campaign":"\#(program)","parameters":{"loyalty":{"points":10}}}"#)
+    }
+    for n in 1...3 {
+      _ = try made("/v1/templates/campaigns", #"{"name":"walk-template-\#(n)","campaign_id":"\#(discountCampaign)"}"#)
+    }
+    return (products[0], rewards[0])
   }
 
   /// The ids a walk sees, page after page; `nil` when it did not stop within 1,000 pages.

@@ -12,6 +12,7 @@ extension APIEndpoints {
     APIProducts.endpoints,
     APIRewards.endpoints,
     APIPublicationList.endpoints,
+    APICategories.endpoints, APICampaignTemplates.endpoints, APIBrands.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.

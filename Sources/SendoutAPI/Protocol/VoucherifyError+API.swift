@@ -25,6 +25,7 @@ extension VoucherifyError {
     VoucherifyError(
       status: 501, key: "not_implemented", message: "Not implemented",
       details:
-        "\(operation.method) \(operation.template) (\(operation.operationID)) is not simulated by sendout serve")
+        "\(operation.method) \(operation.template) (\(operation.operationID)) is not simulated by sendout serve"
+        + (APIOperation.reasons[operation.operationID].map { ": \($0)" } ?? ""))
   }
 }

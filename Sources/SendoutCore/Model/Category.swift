@@ -1,5 +1,5 @@
 /// A campaign/voucher category (`cat_…`).
-public struct Category: Sendable, Equatable {
+public struct Category: Sendable, Equatable, Identifiable {
   /// `cat_…`.
   public var id: String
   /// Display name.
@@ -8,6 +8,8 @@ public struct Category: Sendable, Equatable {
   public var hierarchy: Int
   /// When it was created.
   public var createdAt: Timestamp
+  /// When it was last changed through the API, `nil` before.
+  public var updatedAt: Timestamp?
 
   /// Creates a category.
   public init(id: String, name: String, hierarchy: Int, createdAt: Timestamp) {
@@ -19,9 +21,11 @@ public struct Category: Sendable, Equatable {
 
   /// `Category`.
   public var json: JSONObject {
-    [
+    var o: JSONObject = [
       "id": .string(id), "name": .string(name), "hierarchy": .int(hierarchy), "created_at": .time(createdAt),
       "object": "category",
     ]
+    if let updatedAt { o["updated_at"] = .time(updatedAt) }
+    return o
   }
 }

@@ -71,6 +71,10 @@ extension IDFormat {
   public static let orderLineItem = IDFormat("ordli_", .timeHex)
   /// A category id: `cat_` + 18 time-ordered hex digits.
   public static let category = IDFormat("cat_", .timeHex)
+  /// A campaign template id: `camp_tpl_` + 18 time-ordered hex digits.
+  public static let campaignTemplate = IDFormat("camp_tpl_", .timeHex)
+  /// A brand configuration id: `brd_` + 18 time-ordered hex digits.
+  public static let brand = IDFormat("brd_", .timeHex)
   /// A product id: `prod_` + 18 time-ordered hex digits.
   public static let product = IDFormat("prod_", .timeHex)
   /// A sku id: `sku_` + 18 time-ordered hex digits.

@@ -87,7 +87,7 @@ package enum APIManagement {
   }
 
   /// The path's project must be the served one.
-  private static func project(_ request: APIRequest, _ webhooks: ProjectWebhooks) throws(VoucherifyError) {
+  static func project(_ request: APIRequest, _ webhooks: ProjectWebhooks) throws(VoucherifyError) {
     let id = request.parameter("projectId")
     guard id == webhooks.projectID else { throw VoucherifyError.notFound("project", id: id) }
   }

@@ -15,7 +15,7 @@ public struct World: Sendable {
   public var clientAppID: String
 
   /// Categories.
-  public internal(set) var categories: [Category] = []
+  public internal(set) var categories: EntityTable<Category> = []
   /// Products.
   public internal(set) var products: EntityTable<Product> = []
   /// Customers.
@@ -68,6 +68,10 @@ public struct World: Sendable {
   public internal(set) var referralTiers: EntityTable<ReferralTier> = []
   /// SKUs of the products.
   public internal(set) var skus: EntityTable<SKU> = []
+  /// Campaign templates.
+  public internal(set) var campaignTemplates: EntityTable<CampaignTemplate> = []
+  /// The project's brand configuration (one at most).
+  public internal(set) var brands: EntityTable<Brand> = []
   /// Every event emitted so far, in order.
   public internal(set) var log: [WorldEvent] = []
   /// Whether `log` keeps every event (the sample world reads it back). Scenario runs, the mock API and the world

@@ -1,0 +1,65 @@
+extension World {
+  /// What a campaign template is made from: a campaign's id or a promotion tier's.
+  public enum TemplateSource: Sendable {
+    /// A discount or gift card campaign.
+    case campaign(String)
+    /// A promotion tier (the template is a `DISCOUNT_COUPONS` one).
+    case promotionTier(String)
+  }
+
+  /// Creates a campaign template from a discount or gift card campaign, or a promotion tier (no event). A name
+  /// already taken, or a campaign of another type, is Voucherify's 400.
+  public mutating func createCampaignTemplate(name: String, description: String?, from source: TemplateSource)
+    throws(VoucherifyError) -> CampaignTemplate
+  {
+    try checkTemplateName(name, except: nil)
+    let type: CampaignType
+    let sourceID: String
+    switch source {
+    case .campaign(let id):
+      let campaign = try self.campaign(id)
+      guard campaign.campaignType == .discountCoupons || campaign.campaignType == .giftVouchers else {
+        throw .invalidPayload(
+          "`campaign_id` names a \(campaign.campaignType.rawValue) campaign; templates are made from "
+            + "DISCOUNT_COUPONS or GIFT_VOUCHERS campaigns")
+      }
+      (type, sourceID) = (campaign.campaignType, campaign.id)
+    case .promotionTier(let id):
+      (type, sourceID) = (.discountCoupons, try entity(in: promotionTiers, id, "promotion_tier").id)
+    }
+    tick()
+    let template = CampaignTemplate(
+      id: make(.campaignTemplate), name: name, description: description, campaignType: type, sourceID: sourceID,
+      createdAt: now)
+    campaignTemplates.append(template)
+    return template
+  }
+
+  /// Renames or redescribes a campaign template (no event).
+  public mutating func updateCampaignTemplate(_ id: String, name: String?, description: String?)
+    throws(VoucherifyError) -> CampaignTemplate
+  {
+    let i = try position(in: campaignTemplates, id, "campaign_template")
+    if let name { try checkTemplateName(name, except: id) }
+    tick()
+    if let name { campaignTemplates[i].name = name }
+    if let description { campaignTemplates[i].description = description }
+    campaignTemplates[i].updatedAt = now
+    return campaignTemplates[i]
+  }
+
+  /// Deletes a campaign template (no event).
+  @discardableResult
+  public mutating func deleteCampaignTemplate(_ id: String) throws(VoucherifyError) -> CampaignTemplate {
+    let i = try position(in: campaignTemplates, id, "campaign_template")
+    tick()
+    return campaignTemplates.remove(at: i)
+  }
+
+  /// A template name must be unique in the project.
+  private func checkTemplateName(_ name: String, except id: String?) throws(VoucherifyError) {
+    if campaignTemplates.contains(where: { $0.name == name && $0.id != id }) {
+      throw .invalidPayload("`name` '\(name)' is taken by another campaign template; names are unique")
+    }
+  }
+}
