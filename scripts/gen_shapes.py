@@ -1,7 +1,7 @@
 """Request shapes for scripts/gen-api-operations.py --shapes (a module of it, not a script of its own).
 
 Turns each operation's request body schema and query parameters into the compact notation `APIShape` reads:
-"any", "string", "integer", "number", "boolean"; {"enum": [strings]}; {"object": {name: shape}, "required": [names]};
+"any", "string", "date" (a string of `format: date`), "integer", "number", "boolean"; {"enum": [strings]}; {"object": {name: shape}, "required": [names]};
 {"array": shape}; {"ref": "SchemaName"}; {"anyOf": [shapes]}; {"nullable": shape}.
 
 How the spec's constructs are read, so the check never refuses what the spec allows:
@@ -10,12 +10,13 @@ How the spec's constructs are read, so the check never refuses what the spec all
   properties are the union (a property two alternatives declare as objects or enums merges the same way, else
   accepts either) and whose `required` is what every alternative requires; of anything else, a value must match one alternative.
 - `nullable: true` accepts `null`; unknown properties are always accepted (the spec sets `additionalProperties:
-  false` on no request body), `format` is not checked (integer vs number is the type), nor are ranges.
+  false` on no request body); of the formats only `date` is checked (`YYYY-MM-DD`: Voucherify refuses a birthdate that
+  is no date), not `date-time` or `email`, nor are ranges.
 - A query parameter of type object (`style: deepObject`, sent as `customer[id]=…`) or array is not checked.
 """
 import json
 
-SCALARS = ("any", "string", "integer", "number", "boolean")
+SCALARS = ("any", "string", "date", "integer", "number", "boolean")
 
 
 def emit(spec):
@@ -133,7 +134,7 @@ def emit(spec):
             values = schema.get("enum")
             if values and all(isinstance(v, str) for v in values):
                 return {"enum": values}
-            return "string"
+            return "date" if schema.get("format") == "date" else "string"
         if kind in ("integer", "number", "boolean"):
             return kind
         if kind == "array":

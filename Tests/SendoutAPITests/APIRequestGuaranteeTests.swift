@@ -109,7 +109,7 @@ import Testing
     case (.array(let element), let index?) where Int(index) != nil:
       return kinds(of: element, at: Array(path.dropFirst()))
     case (_, _?), (.any, nil): return []
-    case (.string, nil): return [.string]
+    case (.string, nil), (.date, nil): return [.string]
     case (.integer, nil): return [.integer]
     case (.number, nil): return [.number]
     case (.boolean, nil): return [.boolean]

@@ -43,6 +43,13 @@ import Testing
       details:
         "`campaign_type` must be one of PROMOTION, GIFT_VOUCHERS, REFERRAL_PROGRAM, DISCOUNT_COUPONS, LOYALTY_PROGRAM,"
         + " got 'NOPE'"),
+    // A string of the spec's `format: date` that is no date (schemathesis found it answered back; issue 19).
+    Case(
+      method: "POST", path: "/v1/customers", body: #"{"source_id":"s5","birthdate":"𺧇Y"}"#, status: 400,
+      key: "invalid_customer", details: "`birthdate` must be a date YYYY-MM-DD, got '𺧇Y'"),
+    Case(
+      method: "POST", path: "/v1/customers", body: #"{"source_id":"s6","birthdate":"2023-02-29"}"#, status: 400,
+      key: "invalid_customer", details: "`birthdate` must be a date YYYY-MM-DD, got '2023-02-29'"),
     // A query parameter of the wrong type.
     Case(
       method: "GET", path: "/v1/vouchers?campaign_id=x&limit=ten", body: nil, status: 400, key: "invalid_query_params",
@@ -53,6 +60,8 @@ import Testing
     // Unknown fields are accepted, as by Voucherify (no request body of the spec forbids them).
     Case(
       method: "POST", path: "/v1/customers", body: #"{"source_id":"s2","favourite_colour":"teal"}"#, status: 200),
+    // A date that exists (a leap day).
+    Case(method: "POST", path: "/v1/customers", body: #"{"source_id":"s7","birthdate":"2024-02-29"}"#, status: 200),
     // `null` where the spec marks the field nullable.
     Case(method: "POST", path: "/v1/customers", body: #"{"source_id":"s3","name":null,"address":null}"#, status: 200),
     // A campaign voucher of one kind: the spec's alternatives' fields merge, and none of them is required.

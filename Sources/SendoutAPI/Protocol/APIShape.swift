@@ -7,6 +7,8 @@ package indirect enum APIShape: Sendable, Equatable {
   case any
   /// A string; `allowed` lists its values when the spec gives an enum (empty: any string).
   case string(allowed: [String])
+  /// A calendar date as a string, `YYYY-MM-DD` (the spec's `format: date`).
+  case date
   /// A JSON integer (`10`; `10.0` and `"10"` are not).
   case integer
   /// A JSON number.
@@ -24,11 +26,12 @@ package indirect enum APIShape: Sendable, Equatable {
   /// `null`, or a value of the wrapped shape.
   case nullable(APIShape)
 
-  /// The shape written in the generator's notation: `"string"`, `{"enum": […]}`, `{"object": {…}, "required":
+  /// The shape written in the generator's notation: `"string"`, `"date"`, `{"enum": […]}`, `{"object": {…}, "required":
   /// […]}`, `{"array": …}`, `{"ref": "Name"}`, `{"anyOf": […]}`, `{"nullable": …}`; anything else is `.any`.
   package init(notation: JSON) {
     switch notation {
     case "string": self = .string(allowed: [])
+    case "date": self = .date
     case "integer": self = .integer
     case "number": self = .number
     case "boolean": self = .boolean
@@ -60,6 +63,7 @@ package indirect enum APIShape: Sendable, Equatable {
     case .any: "any value"
     case .string(let allowed) where allowed.isEmpty: "a string"
     case .string(let allowed): "one of \(allowed.joined(separator: ", "))"
+    case .date: "a date YYYY-MM-DD"
     case .integer: "an integer"
     case .number: "a number"
     case .boolean: "a boolean"

@@ -23,6 +23,7 @@ struct APIShapeCheck {
     case (.named(let name), _): return problem(value, shape: schemas[name] ?? .any, path: path)
     case (.string(let allowed), .string(let text)):
       return allowed.isEmpty || allowed.contains(text) ? nil : mismatch(shape, value, path)
+    case (.date, .string(let text)): return Self.isDate(text) ? nil : mismatch(shape, value, path)
     case (.integer, .int), (.number, .int), (.number, .double), (.boolean, .bool): return nil
     case (.array(let element), .array(let elements)):
       for (i, item) in elements.enumerated() {
@@ -56,6 +57,7 @@ struct APIShapeCheck {
     case .number: Double(text)?.isFinite == true
     case .boolean: text == "true" || text == "false" || text.isEmpty
     case .string(let allowed): allowed.isEmpty || allowed.contains(text)
+    case .date: isDate(text)
     case .nullable(let inner): accepts(text, inner, in: schemas)
     case .named(let name): accepts(text, schemas[name] ?? .any, in: schemas)
     default: true
@@ -78,9 +80,23 @@ struct APIShapeCheck {
     switch (shape, value) {
     case (.nullable(let inner), _): sameType(inner, value, schemas)
     case (.named(let name), _): sameType(schemas[name] ?? .any, value, schemas)
-    case (.object, .object), (.array, .array), (.string, .string), (.boolean, .bool): true
+    case (.object, .object), (.array, .array), (.string, .string), (.date, .string), (.boolean, .bool): true
     case (.integer, .int), (.integer, .double), (.number, .int), (.number, .double): true
     default: false
     }
+  }
+
+  /// Whether `text` is a calendar date `YYYY-MM-DD` that exists (`2024-02-29` is, `2023-02-29` is not).
+  static func isDate(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+    func number(_ range: Range<Int>) -> Int? {
+      bytes[range].allSatisfy { (0x30...0x39).contains($0) } ? Int(String(decoding: bytes[range], as: UTF8.self)) : nil
+    }
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), (1...12).contains(month)
+    else { return false }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return (1...days).contains(day)
   }
 }

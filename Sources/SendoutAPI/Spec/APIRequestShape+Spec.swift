@@ -61,7 +61,7 @@ extension APIRequestShape {
     "export-loyalty-card-transactions-1":{"body":{"ref":"LoyaltiesMembersTransactionsExportCreateRequestBody"}},
     "export-voucher-transactions":{"body":{"ref":"VouchersTransactionsExportCreateRequestBody"}},
     "generate-random-code":{"body":{"ref":"VouchersCreateRequestBody"}},
-    "get-campaign-summary":{"query":{"start_date":"string","end_date":"string"}},
+    "get-campaign-summary":{"query":{"start_date":"date","end_date":"date"}},
     "get-campaign-template":{"query":{"expand":{"enum":["json_template"]}}},
     "import-orders":{"body":{"ref":"OrdersImportCreateRequestBody"}},
     "import-vouchers":{"body":{"ref":"VouchersImportCreateRequestBody"}},
@@ -239,7 +239,7 @@ extension APIRequestShape {
     "area_stores_ids":{"nullable":{"array":"string"}},"area_all_stores_ids":{"nullable":{"array":"string"}}}}},
     "unassign":{"nullable":{"object":{"areas_ids":{"nullable":{"array":"string"}},"area_stores_ids":{"nullable":{
     "array":"string"}},"area_all_stores_ids":{"nullable":{"array":"string"}}}}}}},
-    "Any":{"array":{"anyOf":["string","number",{"object":{}}]}},
+    "Any":{"array":{"anyOf":["string","date","number",{"object":{}}]}},
     "ApplicableTo":{"object":{"object":{"nullable":{"enum":["product","sku","products_collection"]}},"id":{"nullable":
     "string"},"source_id":{"nullable":"string"},"product_id":{"nullable":"string"},"product_source_id":{"nullable":
     "string"},"price":{"nullable":"number"},"price_formula":{"nullable":"number"},"effect":{"enum":["APPLY_TO_EVERY",
@@ -460,22 +460,22 @@ extension APIRequestShape {
     "CategoriesUpdateRequestBody":{"object":{"name":{"nullable":"string"},"hierarchy":{"nullable":"integer"}}},
     "ClientEventsCreateRequestBody":{"object":{"event":{"nullable":"string"},"customer":{"object":{"id":{"nullable":
     "string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{"nullable":"string"},
-    "email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"string"},"birthdate":{
-    "nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},
+    "email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"date"},"birthdate":{
+    "nullable":"date"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},
     "line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{
     "nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"referral":{"nullable":{"object":{"code":{
     "nullable":"string"},"referrer_id":{"nullable":"string"}}}},"loyalty":{"nullable":{"object":{"code":{"nullable":
     "string"}}}},"metadata":{"nullable":{"object":{}}}},"required":["customer"]},
     "ClientQualificationsCheckEligibilityRequestBody":{"object":{"customer":{"object":{"id":{"nullable":"string"},
     "source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{"nullable":"string"},"email":{
-    "nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"string"},"birthdate":{"nullable":
-    "string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},"line_1":{
-    "nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{"nullable":
-    "string"}}}},"metadata":{"nullable":{"object":{}}}}},"order":{"object":{"id":{"nullable":"string"},"source_id":{
-    "nullable":"string"},"status":{"nullable":{"enum":["CREATED","PAID","CANCELED","FULFILLED"]}},"amount":{
-    "nullable":"integer"},"initial_amount":{"nullable":"integer"},"discount_amount":{"nullable":"integer"},"items":{
-    "nullable":{"array":{"ref":"OrderItem"}}},"metadata":{"nullable":{"object":{}}}}},"tracking_id":{"nullable":
-    "string"},"scenario":{"nullable":{"enum":["ALL","CUSTOMER_WALLET","AUDIENCE_ONLY","PRODUCTS","PRODUCTS_DISCOUNT",
+    "nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"date"},"birthdate":{"nullable":"date"},
+    "address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},"line_1":{"nullable":
+    "string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{"nullable":"string"}}}},
+    "metadata":{"nullable":{"object":{}}}}},"order":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":
+    "string"},"status":{"nullable":{"enum":["CREATED","PAID","CANCELED","FULFILLED"]}},"amount":{"nullable":
+    "integer"},"initial_amount":{"nullable":"integer"},"discount_amount":{"nullable":"integer"},"items":{"nullable":{
+    "array":{"ref":"OrderItem"}}},"metadata":{"nullable":{"object":{}}}}},"tracking_id":{"nullable":"string"},
+    "scenario":{"nullable":{"enum":["ALL","CUSTOMER_WALLET","AUDIENCE_ONLY","PRODUCTS","PRODUCTS_DISCOUNT",
     "PROMOTION_STACKS","PRODUCTS_BY_CUSTOMER","PRODUCTS_DISCOUNT_BY_CUSTOMER"]}},"options":{"object":{"limit":{
     "nullable":"integer"},"starting_after":{"nullable":"string"},"filters":{"nullable":{"object":{"junction":{"enum":[
     "and","or"]},"category_id":{"ref":"QualificationsFieldConditions"},"campaign_id":{"ref":
@@ -504,13 +504,13 @@ extension APIRequestShape {
     "nullable":"integer"},"initial_amount":{"nullable":"integer"},"discount_amount":{"nullable":"integer"},"items":{
     "nullable":{"array":{"ref":"OrderItem"}}},"metadata":{"nullable":{"object":{}}}}},"customer":{"object":{"id":{
     "nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{"nullable":
-    "string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"string"},
-    "birthdate":{"nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{
-    "nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":
-    "string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"session":{"object":{
-    "key":{"nullable":"string"},"type":{"nullable":{"enum":["LOCK"]}},"ttl":{"nullable":"number"},"ttl_unit":{
-    "nullable":{"enum":["DAYS","HOURS","MICROSECONDS","MILLISECONDS","MINUTES","NANOSECONDS","SECONDS"]}}}},
-    "tracking_id":{"nullable":"string"},"metadata":{"nullable":{"object":{}}}}},
+    "string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"date"},"birthdate":{
+    "nullable":"date"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},
+    "line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{
+    "nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"session":{"object":{"key":{"nullable":"string"},
+    "type":{"nullable":{"enum":["LOCK"]}},"ttl":{"nullable":"number"},"ttl_unit":{"nullable":{"enum":["DAYS","HOURS",
+    "MICROSECONDS","MILLISECONDS","MINUTES","NANOSECONDS","SECONDS"]}}}},"tracking_id":{"nullable":"string"},
+    "metadata":{"nullable":{"object":{}}}}},
     "ClientValidationsValidateRequestBody":{"object":{"options":{"nullable":{"object":{"expand":{"nullable":{"array":{
     "enum":["order","redemption","redeemable","category"]}}}}}},"redeemables":{"nullable":{"array":{"object":{
     "object":{"nullable":{"enum":["voucher","promotion_tier","promotion_stack"]}},"id":{"nullable":"string"},"gift":{
@@ -520,20 +520,20 @@ extension APIRequestShape {
     "nullable":"integer"},"initial_amount":{"nullable":"integer"},"discount_amount":{"nullable":"integer"},"items":{
     "nullable":{"array":{"ref":"OrderItem"}}},"metadata":{"nullable":{"object":{}}}}},"customer":{"object":{"id":{
     "nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{"nullable":
-    "string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"string"},
-    "birthdate":{"nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{
-    "nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":
-    "string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"session":{"object":{
-    "key":{"nullable":"string"},"type":{"nullable":{"enum":["LOCK"]}},"ttl":{"nullable":"number"},"ttl_unit":{
-    "nullable":{"enum":["DAYS","HOURS","MICROSECONDS","MILLISECONDS","MINUTES","NANOSECONDS","SECONDS"]}}}},
-    "tracking_id":{"nullable":"string"},"metadata":{"nullable":{"object":{}}}}},
+    "string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"date"},"birthdate":{
+    "nullable":"date"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},
+    "line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{
+    "nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"session":{"object":{"key":{"nullable":"string"},
+    "type":{"nullable":{"enum":["LOCK"]}},"ttl":{"nullable":"number"},"ttl_unit":{"nullable":{"enum":["DAYS","HOURS",
+    "MICROSECONDS","MILLISECONDS","MINUTES","NANOSECONDS","SECONDS"]}}}},"tracking_id":{"nullable":"string"},
+    "metadata":{"nullable":{"object":{}}}}},
     "CodeConfig":{"object":{"length":{"nullable":"number"},"charset":{"nullable":"string"},"prefix":{"nullable":
     "string"},"postfix":{"nullable":"string"},"pattern":{"nullable":"string"},"initial_count":{"nullable":
     "integer"}}},
     "CreatePublicationBase":{"object":{"source_id":{"nullable":"string"},"customer":{"object":{"id":{"nullable":
     "string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{"nullable":"string"},
-    "email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"string"},"birthdate":{
-    "nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},
+    "email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"date"},"birthdate":{
+    "nullable":"date"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},
     "line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{
     "nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"metadata":{"nullable":{"object":{}}},"channel":{
     "nullable":"string"}},"required":["customer"]},
@@ -541,45 +541,44 @@ extension APIRequestShape {
     "CreatePublicationWithCampaign":{"object":{"campaign":{"ref":"CreatePublicationCampaign"},"source_id":{"nullable":
     "string"},"customer":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":
     "string"},"description":{"nullable":"string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},
-    "birthday":{"nullable":"string"},"birthdate":{"nullable":"string"},"address":{"nullable":{"object":{"city":{
+    "birthday":{"nullable":"date"},"birthdate":{"nullable":"date"},"address":{"nullable":{"object":{"city":{
     "nullable":"string"},"state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},
     "country":{"nullable":"string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},
     "metadata":{"nullable":{"object":{}}},"channel":{"nullable":"string"}},"required":["campaign","customer"]},
     "CreatePublicationWithSpecificVoucher":{"object":{"voucher":{"nullable":"string"},"source_id":{"nullable":
     "string"},"customer":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":
     "string"},"description":{"nullable":"string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},
-    "birthday":{"nullable":"string"},"birthdate":{"nullable":"string"},"address":{"nullable":{"object":{"city":{
+    "birthday":{"nullable":"date"},"birthdate":{"nullable":"date"},"address":{"nullable":{"object":{"city":{
     "nullable":"string"},"state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},
     "country":{"nullable":"string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},
     "metadata":{"nullable":{"object":{}}},"channel":{"nullable":"string"}},"required":["customer"]},
     "Customer":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},
     "description":{"nullable":"string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{
-    "nullable":"string"},"birthdate":{"nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":
-    "string"},"state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{
-    "nullable":"string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},
+    "nullable":"date"},"birthdate":{"nullable":"date"},"address":{"nullable":{"object":{"city":{"nullable":"string"},
+    "state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":
+    "string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},
     "CustomerBase":{"object":{"name":{"nullable":"string"},"description":{"nullable":"string"},"email":{"nullable":
-    "string"},"phone":{"nullable":"string"},"birthday":{"nullable":"string"},"birthdate":{"nullable":"string"},
-    "address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},"line_1":{"nullable":
-    "string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{"nullable":"string"}}}},
-    "metadata":{"nullable":{"object":{}}}}},
+    "string"},"phone":{"nullable":"string"},"birthday":{"nullable":"date"},"birthdate":{"nullable":"date"},"address":{
+    "nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},"line_1":{"nullable":"string"},
+    "line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{"nullable":"string"}}}},"metadata":{
+    "nullable":{"object":{}}}}},
     "CustomersCreateRequestBody":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"name":{
     "nullable":"string"},"description":{"nullable":"string"},"email":{"nullable":"string"},"phone":{"nullable":
-    "string"},"birthday":{"nullable":"string"},"birthdate":{"nullable":"string"},"address":{"nullable":{"object":{
-    "city":{"nullable":"string"},"state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":
-    "string"},"country":{"nullable":"string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":
-    {}}}}},
+    "string"},"birthday":{"nullable":"date"},"birthdate":{"nullable":"date"},"address":{"nullable":{"object":{"city":{
+    "nullable":"string"},"state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},
+    "country":{"nullable":"string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},
     "CustomersMetadataUpdateInBulkRequestBody":{"object":{"source_ids":{"nullable":{"array":"string"}},"metadata":{
     "nullable":{"object":{}}}}},
     "CustomersUpdateInBulkRequestBody":{"object":{"source_id":{"nullable":"string"},"name":{"nullable":"string"},
     "description":{"nullable":"string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{
-    "nullable":"string"},"birthdate":{"nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":
-    "string"},"state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{
-    "nullable":"string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},
+    "nullable":"date"},"birthdate":{"nullable":"date"},"address":{"nullable":{"object":{"city":{"nullable":"string"},
+    "state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":
+    "string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},
     "CustomersUpdateRequestBody":{"object":{"name":{"nullable":"string"},"description":{"nullable":"string"},"email":{
-    "nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"string"},"birthdate":{"nullable":
-    "string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},"line_1":{
-    "nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{"nullable":
-    "string"}}}},"metadata":{"nullable":{"object":{}}}}},
+    "nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"date"},"birthdate":{"nullable":"date"},
+    "address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},"line_1":{"nullable":
+    "string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{"nullable":"string"}}}},
+    "metadata":{"nullable":{"object":{}}}}},
     "Discount":{"object":{"type":{"nullable":{"enum":["AMOUNT","UNIT","PERCENT","FIXED"]}},"amount_off":{"nullable":
     "number"},"amount_off_formula":{"nullable":"string"},"aggregated_amount_limit":{"nullable":"integer"},"effect":{
     "nullable":{"enum":["APPLY_TO_ORDER","APPLY_TO_ITEMS","APPLY_TO_ITEMS_PROPORTIONALLY",
@@ -701,8 +700,8 @@ extension APIRequestShape {
     "string"}}}}}}}}},
     "EventsCreateRequestBody":{"object":{"event":{"nullable":"string"},"customer":{"object":{"id":{"nullable":
     "string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{"nullable":"string"},
-    "email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"string"},"birthdate":{
-    "nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},
+    "email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"date"},"birthdate":{
+    "nullable":"date"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},
     "line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{
     "nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"referral":{"nullable":{"object":{"code":{
     "nullable":"string"},"referrer_id":{"nullable":"string"}}}},"loyalty":{"nullable":{"object":{"code":{"nullable":
@@ -939,10 +938,10 @@ extension APIRequestShape {
     "LoyaltiesMembersCreateRequestBody":{"object":{"voucher":{"nullable":"string"},"source_id":{"nullable":"string"},
     "customer":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},
     "description":{"nullable":"string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{
-    "nullable":"string"},"birthdate":{"nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":
-    "string"},"state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{
-    "nullable":"string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"metadata":{
-    "nullable":{"object":{}}},"channel":{"nullable":"string"}},"required":["customer"]},
+    "nullable":"date"},"birthdate":{"nullable":"date"},"address":{"nullable":{"object":{"city":{"nullable":"string"},
+    "state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":
+    "string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"metadata":{"nullable":{
+    "object":{}}},"channel":{"nullable":"string"}},"required":["customer"]},
     "LoyaltiesMembersPendingPointsBalanceRequestBody":{"object":{"points":{"nullable":"integer"}}},
     "LoyaltiesMembersRedemptionRedeemRequestBody":{"object":{"reward":{"nullable":{"object":{"id":{"nullable":
     "string"},"points":{"nullable":"integer"}}}},"order":{"object":{"id":{"nullable":"string"},"source_id":{
@@ -1207,14 +1206,14 @@ extension APIRequestShape {
     "metadata":{"nullable":{"object":{}}},"created_at":{"nullable":"string"},"referrer_id":{"nullable":"string"},
     "customer":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},
     "description":{"nullable":"string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{
-    "nullable":"string"},"birthdate":{"nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":
-    "string"},"state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{
-    "nullable":"string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"referrer":{
-    "object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":
-    {"nullable":"string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":
-    "string"},"birthdate":{"nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":
-    {"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":
-    "string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}}}},
+    "nullable":"date"},"birthdate":{"nullable":"date"},"address":{"nullable":{"object":{"city":{"nullable":"string"},
+    "state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":
+    "string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"referrer":{"object":{
+    "id":{"nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{
+    "nullable":"string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"date"},
+    "birthdate":{"nullable":"date"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":
+    "string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},
+    "postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}}}},
     "OrdersExportCreateRequestBody":{"object":{"parameters":{"nullable":{"object":{"order":{"enum":["-created_at",
     "created_at","-updated_at","updated_at","-status","status"]},"fields":{"nullable":{"array":{"enum":["id",
     "source_id","created_at","updated_at","status","amount","discount_amount","items_discount_amount",
@@ -1224,29 +1223,29 @@ extension APIRequestShape {
     "initial_amount":{"nullable":"integer"},"discount_amount":{"nullable":"integer"},"items":{"nullable":{"array":{
     "ref":"OrderItem"}}},"metadata":{"nullable":{"object":{}}},"referrer_id":{"nullable":"string"},"customer":{
     "object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":
-    {"nullable":"string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":
-    "string"},"birthdate":{"nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":
-    {"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":
-    "string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"referrer":{"object":{
-    "id":{"nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{
-    "nullable":"string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"string"},
-    "birthdate":{"nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{
-    "nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":
-    "string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}}}}},
+    {"nullable":"string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"date"},
+    "birthdate":{"nullable":"date"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":
+    "string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},
+    "postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"referrer":{"object":{"id":{
+    "nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{"nullable":
+    "string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"date"},"birthdate":{
+    "nullable":"date"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},
+    "line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{
+    "nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}}}}},
     "OrdersUpdateRequestBody":{"object":{"source_id":{"nullable":"string"},"status":{"nullable":{"enum":["CREATED",
     "PAID","CANCELED","FULFILLED"]}},"amount":{"nullable":"integer"},"initial_amount":{"nullable":"integer"},
     "discount_amount":{"nullable":"integer"},"items":{"nullable":{"array":{"ref":"OrderItem"}}},"metadata":{
     "nullable":{"object":{}}},"created_at":{"nullable":"string"},"referrer_id":{"nullable":"string"},"customer":{
     "object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":
-    {"nullable":"string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":
-    "string"},"birthdate":{"nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":
-    {"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":
-    "string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"referrer":{"object":{
-    "id":{"nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{
-    "nullable":"string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"string"},
-    "birthdate":{"nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{
-    "nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":
-    "string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}}}},
+    {"nullable":"string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"date"},
+    "birthdate":{"nullable":"date"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":
+    "string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},
+    "postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"referrer":{"object":{"id":{
+    "nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{"nullable":
+    "string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"date"},"birthdate":{
+    "nullable":"date"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},
+    "line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{
+    "nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}}}},
     "ParameterCampaignsAccessSetttings":{"object":{"filter":{"nullable":{"object":{"areas_ids":{"nullable":{"array":
     "string"}},"area_all_stores_ids":{"nullable":{"array":"string"}},"area_stores_ids":{"nullable":{"array":
     "string"}}}}}}},
@@ -1428,21 +1427,21 @@ extension APIRequestShape {
     "PublicationsCreateRequestBody":{"object":{"voucher":{"nullable":"string"},"source_id":{"nullable":"string"},
     "customer":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},
     "description":{"nullable":"string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{
-    "nullable":"string"},"birthdate":{"nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":
-    "string"},"state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{
-    "nullable":"string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"metadata":{
-    "nullable":{"object":{}}},"channel":{"nullable":"string"},"campaign":{"ref":"CreatePublicationCampaign"}},
-    "required":["customer"]},
+    "nullable":"date"},"birthdate":{"nullable":"date"},"address":{"nullable":{"object":{"city":{"nullable":"string"},
+    "state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":
+    "string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"metadata":{"nullable":{
+    "object":{}}},"channel":{"nullable":"string"},"campaign":{"ref":"CreatePublicationCampaign"}},"required":[
+    "customer"]},
     "QualificationsCheckEligibilityRequestBody":{"object":{"customer":{"object":{"id":{"nullable":"string"},
     "source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{"nullable":"string"},"email":{
-    "nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"string"},"birthdate":{"nullable":
-    "string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},"line_1":{
-    "nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{"nullable":
-    "string"}}}},"metadata":{"nullable":{"object":{}}}}},"order":{"object":{"id":{"nullable":"string"},"source_id":{
-    "nullable":"string"},"status":{"nullable":{"enum":["CREATED","PAID","CANCELED","FULFILLED"]}},"amount":{
-    "nullable":"integer"},"initial_amount":{"nullable":"integer"},"discount_amount":{"nullable":"integer"},"items":{
-    "nullable":{"array":{"ref":"OrderItem"}}},"metadata":{"nullable":{"object":{}}}}},"tracking_id":{"nullable":
-    "string"},"scenario":{"nullable":{"enum":["ALL","CUSTOMER_WALLET","AUDIENCE_ONLY","PRODUCTS","PRODUCTS_DISCOUNT",
+    "nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"date"},"birthdate":{"nullable":"date"},
+    "address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},"line_1":{"nullable":
+    "string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{"nullable":"string"}}}},
+    "metadata":{"nullable":{"object":{}}}}},"order":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":
+    "string"},"status":{"nullable":{"enum":["CREATED","PAID","CANCELED","FULFILLED"]}},"amount":{"nullable":
+    "integer"},"initial_amount":{"nullable":"integer"},"discount_amount":{"nullable":"integer"},"items":{"nullable":{
+    "array":{"ref":"OrderItem"}}},"metadata":{"nullable":{"object":{}}}}},"tracking_id":{"nullable":"string"},
+    "scenario":{"nullable":{"enum":["ALL","CUSTOMER_WALLET","AUDIENCE_ONLY","PRODUCTS","PRODUCTS_DISCOUNT",
     "PROMOTION_STACKS","PRODUCTS_BY_CUSTOMER","PRODUCTS_DISCOUNT_BY_CUSTOMER"]}},"options":{"object":{"limit":{
     "nullable":"integer"},"starting_after":{"nullable":"string"},"filters":{"nullable":{"object":{"junction":{"enum":[
     "and","or"]},"category_id":{"ref":"QualificationsFieldConditions"},"campaign_id":{"ref":
@@ -1501,8 +1500,8 @@ extension APIRequestShape {
     "integer"},"initial_amount":{"nullable":"integer"},"discount_amount":{"nullable":"integer"},"items":{"nullable":{
     "array":{"ref":"OrderItem"}}},"metadata":{"nullable":{"object":{}}}}},"customer":{"object":{"id":{"nullable":
     "string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{"nullable":"string"},
-    "email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"string"},"birthdate":{
-    "nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},
+    "email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"date"},"birthdate":{
+    "nullable":"date"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},
     "line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{
     "nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"session":{"object":{"key":{"nullable":"string"},
     "type":{"nullable":{"enum":["LOCK"]}},"ttl":{"nullable":"number"},"ttl_unit":{"nullable":{"enum":["DAYS","HOURS",
@@ -1524,9 +1523,9 @@ extension APIRequestShape {
     "metadata":{"nullable":{"object":{}}}}},
     "Referrer":{"object":{"id":{"nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},
     "description":{"nullable":"string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{
-    "nullable":"string"},"birthdate":{"nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":
-    "string"},"state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{
-    "nullable":"string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},
+    "nullable":"date"},"birthdate":{"nullable":"date"},"address":{"nullable":{"object":{"city":{"nullable":"string"},
+    "state":{"nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":
+    "string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},
     "RewardsAssignmentsCreateCoinRewardRequestBody":{"object":{"campaign":{"nullable":"string"},"validation_rules":{
     "nullable":{"array":"string"}}}},
     "RewardsAssignmentsCreateDigitalOrMaterialRewardRequestBody":{"object":{"campaign":{"nullable":"string"},
@@ -1610,13 +1609,13 @@ extension APIRequestShape {
     "initial_amount":{"nullable":"integer"},"discount_amount":{"nullable":"integer"},"items":{"nullable":{"array":{
     "ref":"OrderItem"}}},"metadata":{"nullable":{"object":{}}}}},"customer":{"object":{"id":{"nullable":"string"},
     "source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{"nullable":"string"},"email":{
-    "nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"string"},"birthdate":{"nullable":
-    "string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},"line_1":{
-    "nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{"nullable":
-    "string"}}}},"metadata":{"nullable":{"object":{}}}}},"session":{"object":{"key":{"nullable":"string"},"type":{
-    "nullable":{"enum":["LOCK"]}},"ttl":{"nullable":"number"},"ttl_unit":{"nullable":{"enum":["DAYS","HOURS",
-    "MICROSECONDS","MILLISECONDS","MINUTES","NANOSECONDS","SECONDS"]}}}},"tracking_id":{"nullable":"string"},
-    "metadata":{"nullable":{"object":{}}}}},
+    "nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"date"},"birthdate":{"nullable":"date"},
+    "address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},"line_1":{"nullable":
+    "string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{"nullable":"string"}}}},
+    "metadata":{"nullable":{"object":{}}}}},"session":{"object":{"key":{"nullable":"string"},"type":{"nullable":{
+    "enum":["LOCK"]}},"ttl":{"nullable":"number"},"ttl_unit":{"nullable":{"enum":["DAYS","HOURS","MICROSECONDS",
+    "MILLISECONDS","MINUTES","NANOSECONDS","SECONDS"]}}}},"tracking_id":{"nullable":"string"},"metadata":{"nullable":{
+    "object":{}}}}},
     "TemplatesCampaignsCampaignSetupCreateRequestBody":{"object":{"name":{"nullable":"string"},"description":{
     "nullable":"string"},"type":{"nullable":{"enum":["AUTO_UPDATE","STATIC","STANDALONE"]}},"join_once":{"nullable":
     "boolean"},"auto_join":{"nullable":"boolean"},"use_voucher_metadata_schema":{"nullable":"boolean"},
@@ -1764,13 +1763,13 @@ extension APIRequestShape {
     "nullable":"integer"},"initial_amount":{"nullable":"integer"},"discount_amount":{"nullable":"integer"},"items":{
     "nullable":{"array":{"ref":"OrderItem"}}},"metadata":{"nullable":{"object":{}}}}},"customer":{"object":{"id":{
     "nullable":"string"},"source_id":{"nullable":"string"},"name":{"nullable":"string"},"description":{"nullable":
-    "string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"string"},
-    "birthdate":{"nullable":"string"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{
-    "nullable":"string"},"line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":
-    "string"},"postal_code":{"nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"session":{"object":{
-    "key":{"nullable":"string"},"type":{"nullable":{"enum":["LOCK"]}},"ttl":{"nullable":"number"},"ttl_unit":{
-    "nullable":{"enum":["DAYS","HOURS","MICROSECONDS","MILLISECONDS","MINUTES","NANOSECONDS","SECONDS"]}}}},
-    "tracking_id":{"nullable":"string"},"metadata":{"nullable":{"object":{}}}}},
+    "string"},"email":{"nullable":"string"},"phone":{"nullable":"string"},"birthday":{"nullable":"date"},"birthdate":{
+    "nullable":"date"},"address":{"nullable":{"object":{"city":{"nullable":"string"},"state":{"nullable":"string"},
+    "line_1":{"nullable":"string"},"line_2":{"nullable":"string"},"country":{"nullable":"string"},"postal_code":{
+    "nullable":"string"}}}},"metadata":{"nullable":{"object":{}}}}},"session":{"object":{"key":{"nullable":"string"},
+    "type":{"nullable":{"enum":["LOCK"]}},"ttl":{"nullable":"number"},"ttl_unit":{"nullable":{"enum":["DAYS","HOURS",
+    "MICROSECONDS","MILLISECONDS","MINUTES","NANOSECONDS","SECONDS"]}}}},"tracking_id":{"nullable":"string"},
+    "metadata":{"nullable":{"object":{}}}}},
     "ValidityDayOfWeek":{"array":"integer"},
     "ValidityHours":{"object":{"daily":{"nullable":{"array":{"object":{"start_time":"string","days_of_week":{"array":
     "integer"},"expiration_time":"string"}}}}}},
