@@ -30,6 +30,25 @@ import Testing
     #expect(try server.validates(code, customer: "ann", order: #"{"amount":6000}"#) == (true, nil))
   }
 
+  /// An order named by `source_id` (or `id`) without `items` or `metadata` is checked with what it holds: the rules
+  /// see the order the redemption will use, not an empty one.
+  @Test func anExistingOrderNamedWithoutItemsIsCheckedWithItsOwnItemsAndMetadata() throws {
+    let server = try InProcessAPI.served()
+    let rule = try server.makeRule(
+      #"{"1":{"name":"order.metadata","property":"channel","conditions":{"$is":["web"]},"rules":{}},"logic":"1"}"#,
+      error: "Web orders only")
+    let code = try #require(try server.ruledCampaign("Web only", rule: rule).first)
+    let (made, order) = try server.send(
+      "POST", "/v1/orders", body: #"{"source_id":"web-1","amount":3000,"metadata":{"channel":"web"}}"#)
+    #expect(made == 200, "\(order)")
+    let id = try #require(order["id"]?.stringValue)
+    #expect(try server.validates(code, order: #"{"source_id":"web-1"}"#) == (true, nil))
+    #expect(try server.validates(code, order: #"{"id":"\#(id)"}"#) == (true, nil))
+    #expect(try server.validates(code, order: #"{"source_id":"web-1","metadata":{"channel":"shop"}}"#).0 == false)
+    _ = try server.send("POST", "/v1/orders", body: #"{"source_id":"shop-1","amount":3000}"#)
+    #expect(try server.validates(code, order: #"{"source_id":"shop-1"}"#).0 == false)
+  }
+
   @Test func eachConditionFamilyPassesAndFails() throws {
     let server = try InProcessAPI.served()
     let (customer, key, value) = try #require(

@@ -28,7 +28,8 @@ enum APIRedemptions {
     if holder == nil { customer = try APIEndpoints.resolveCustomer(request, in: &world) }
     var events = customer.events
     let redeemed = try world.redeemStack(
-      stack.redeemables, customerID: customer.id, lines: [], facts: APIStack.facts(request, customerID: customer.id),
+      stack.redeemables, customerID: customer.id, lines: [],
+      facts: APIStack.facts(request, customerID: customer.id, in: world),
       order: stack.orderFields, metadata: stack.metadata, channel: request.channel)
     events += redeemed.events
     let result = redeemed.value
