@@ -7,7 +7,7 @@ extension World {
   /// The existing order `fields` names (by `id`, else `source_id`); `notFound` when `id` names none.
   func existingOrder(_ fields: OrderFields) throws(VoucherifyError) -> Order? {
     if let id = fields.id {
-      guard let o = orders[id: id] ?? orders.members(.sourceID, id).last else { throw .notFound("order", id: id) }
+      guard let o = order(named: id) else { throw .notFound("order", id: id) }
       return o
     }
     return fields.sourceID.flatMap { orders.members(.sourceID, $0).last }
