@@ -36,6 +36,9 @@ public struct OrderItemFields: Sendable, Equatable {
   public var amount: Int?
   /// Custom attributes.
   public var metadata: JSONObject?
+  /// The catalogue metadata the line carries: its `sku.metadata` for a SKU line, else its `product.metadata` (what
+  /// the validation rules on product or SKU metadata read).
+  public var catalogMetadata: JSONObject?
 
   /// Nothing given.
   public init() {}

@@ -35,5 +35,6 @@ extension OrderItemFields {
     price = line["price"]?.intValue
     amount = line["amount"]?.intValue
     metadata = line["metadata"]?.objectValue
+    catalogMetadata = line[relatedObject == "sku" ? "sku" : "product"]?["metadata"]?.objectValue
   }
 }

@@ -29,7 +29,7 @@ enum APIRedemptions {
     var events = customer.events
     let redeemed = try world.redeemStack(
       stack.redeemables, customerID: customer.id, lines: [],
-      facts: APIStack.facts(request, customerID: customer.id, in: world),
+      facts: stack.facts(customerID: customer.id, in: world),
       order: stack.orderFields, metadata: stack.metadata, channel: request.channel)
     events += redeemed.events
     let result = redeemed.value

@@ -17,7 +17,7 @@ enum APIValidations {
   static func validate(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let stack = try APIStack(request, in: world)
     let customer = stack.customerKey.flatMap { try? APIEndpoints.customer($0, in: world) }
-    let facts = APIStack.facts(request, customerID: customer?.id, in: world)
+    let facts = stack.facts(customerID: customer?.id, in: world)
     let evaluation = world.evaluateStack(stack.redeemables, orderAmount: stack.amount, facts: facts)
     var redeemables: [JSON] = []
     for (i, outcome) in evaluation.outcomes.enumerated() {
