@@ -4,9 +4,10 @@
 # schemathesis (PyPI, pinned, in a throwaway virtual environment) against a fresh `sendout serve` over every operation
 # the mock simulates (the list comes from `sendout serve --coverage`), generating requests from the official spec
 # (Spec/voucherify-api-openapi.json): its examples, then random requests, bounded by CONFORMANCE_SECONDS (default 150)
-# and per operation by CONFORMANCE_EXAMPLES (default 5). scripts/conformance/verdict.py reads the run's events and fails
-# on any 5xx other than 501, any request that timed out (10 s) or errored, and any answer that breaks its operation's
-# response schema, except the spec defects listed in scripts/conformance/allowlist.txt. Prints the run's figures.
+# and per operation by CONFORMANCE_EXAMPLES (default 5); CONFORMANCE_ONLY="op1 op2" narrows the run to those
+# operations. scripts/conformance/verdict.py reads the run's events and fails on any 5xx other than 501, any request
+# that timed out (10 s) or errored, and any answer that breaks its operation's response schema, except the spec
+# defects listed in scripts/conformance/allowlist.txt. Prints the run's figures.
 # Needs python3 with venv and PyPI. Exit 0 when the run is clean.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +44,13 @@ port=$(sed -n 's|.*on http://127.0.0.1:\([0-9]*\).*|\1|p' "$work/serve.txt" | he
 # The simulated operations: the operationIds of the coverage's per-tag rows (method | path | operationId); the
 # "answers 501 | why" tables are left out.
 mapfile -t operations < <("$bin" serve --coverage | grep -E '^\| (GET|POST|PUT|PATCH|DELETE) \|' | grep -o '`[a-z][A-Za-z0-9-]*`' | tr -d '`' | awk '!seen[$0]++')
+if [ -n "${CONFORMANCE_ONLY:-}" ]; then
+  read -r -a wanted <<<"$CONFORMANCE_ONLY"
+  for op in "${wanted[@]}"; do
+    printf '%s\n' "${operations[@]}" | grep -qxF "$op" || { echo "conformance: '$op' is not a simulated operation" >&2; exit 2; }
+  done
+  operations=("${wanted[@]}")
+fi
 include=()
 for op in "${operations[@]}"; do include+=(--include-operation-id "$op"); done
 echo "conformance: schemathesis $version, ${#operations[@]} simulated operations, sendout serve on port $port" >&2
