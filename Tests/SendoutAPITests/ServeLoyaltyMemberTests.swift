@@ -49,6 +49,44 @@ import Testing
     #expect(arrived.contains { $0.eventType == "customer.rewarded" })
   }
 
+  /// The redeem-reward call's `order` and `metadata` are kept as a redemption keeps them: the answer, the order read
+  /// back by its `source_id` and the `customer.rewarded` webhook all carry what the application sent.
+  @Test func aRewardRedeemedOnAnOrderKeepsTheOrderAndMetadata() throws {
+    let server = try InProcessAPI.served()
+    let (_, campaigns) = try server.send("GET", "/v1/campaigns?campaign_type=LOYALTY_PROGRAM&limit=1")
+    let program = try #require(campaigns["campaigns"]?.arrayValue?.first?["id"]?.stringValue)
+    let (_, card) = try server.send(
+      "POST", "/v1/loyalties/\(program)/members", body: #"{"customer":{"source_id":"ola"}}"#)
+    let code = try #require(card["code"]?.stringValue)
+    _ = try server.send("POST", "/v1/loyalties/members/\(code)/balance", body: #"{"points":5000}"#)
+    let (_, rewards) = try server.send("GET", "/v1/loyalties/members/\(code)/rewards")
+    let rewardID = try #require(rewards["data"]?.arrayValue?.first?.value(atPath: "reward.id")?.stringValue)
+    let order = #"{"source_id":"shop-77","items":[{"source_id":"mug","quantity":2,"price":450}],"metadata":{"k":"v"}}"#
+    let (status, redemption) = try server.send(
+      "POST", "/v1/loyalties/members/\(code)/redemption",
+      body: #"{"reward":{"id":"\#(rewardID)"},"order":\#(order),"metadata":{"till":"3"}}"#)
+    #expect(status == 200, "\(redemption)")
+    try InProcessAPI.expectValid(redemption, "LoyaltiesMembersRedemptionRedeemResponseBody")
+    #expect(redemption.value(atPath: "order.source_id") == "shop-77", "\(redemption)")
+    #expect(redemption.value(atPath: "order.amount") == 900)
+    #expect(redemption["metadata"] == ["till": "3"])
+    let (found, stored) = try server.send("GET", "/v1/orders/shop-77")
+    #expect(found == 200 && stored["metadata"] == ["k": "v"] && stored["status"] == "PAID", "\(stored)")
+    let rewarded = try #require(try server.bodies(of: "customer.rewarded").last)
+    #expect(rewarded.value(atPath: "data.redemption.order.source_id") == "shop-77")
+    #expect(rewarded.value(atPath: "data.redemption.metadata.till") == "3")
+    let redemptionID = try #require(redemption["id"]?.stringValue)
+    #expect(stored["redemptions"]?[redemptionID]?["related_object_type"] == "voucher", "\(stored)")
+
+    let (_, before) = try server.send("GET", "/v1/loyalties/members/\(code)")
+    let (unknown, notFound) = try server.send(
+      "POST", "/v1/loyalties/members/\(code)/redemption",
+      body: #"{"reward":{"id":"\#(rewardID)"},"order":{"id":"ord_nope"}}"#)
+    #expect(unknown == 404 && notFound["key"] == "not_found", "\(notFound)")
+    let (_, after) = try server.send("GET", "/v1/loyalties/members/\(code)")
+    #expect(after.value(atPath: "loyalty_card.balance") == before.value(atPath: "loyalty_card.balance"))
+  }
+
   @Test func pendingPointsTiersAndEarningRulesAnswerPerTheSpec() throws {
     let server = try InProcessAPI.served()
     let (_, campaigns) = try server.send("GET", "/v1/campaigns?campaign_type=LOYALTY_PROGRAM&limit=1")

@@ -90,6 +90,22 @@ import Testing
     #expect(e.data(for: nil) == e.fullData)
   }
 
+  /// As in the official `customer.rewarded` example, the reward's redemption is on a paid order of one unit of the
+  /// reward's product, dated after the order was made (it was `null` before).
+  @Test func aRewardRedemptionIsOnAPaidOrder() throws {
+    let e = try SampleWorld.event(type: "customer.rewarded", seed: 7, start: Self.start)
+    let redemption = try #require(e.fullData["redemption"])
+    let order = try #require(redemption["order"]?.objectValue)
+    #expect(order["status"] == "PAID")
+    let items = try #require(order["items"]?.arrayValue)
+    #expect(items.count == 1 && items[0]["quantity"] == 1)
+    let product = try #require(redemption.value(atPath: "reward.product.id")?.stringValue)
+    #expect(items[0]["product_id"]?.stringValue == product, "\(items)")
+    #expect(order["amount"] == items[0]["price"] && order["amount"] != nil)
+    let made = try #require(order["created_at"]?.stringValue)
+    #expect(try #require(redemption["date"]?.stringValue) > made)
+  }
+
   @Test func manualDistributionHasNoPlainKeysOnly() throws {
     let e = try SampleWorld.event(type: "manual_distribution_schedule", seed: 5, start: Self.start)
     #expect(e.data(for: .sendUniqueCodes).keys == ["distribution", "campaign", "voucher", "customer", "publication"])

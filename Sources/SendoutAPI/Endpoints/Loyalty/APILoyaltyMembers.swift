@@ -56,9 +56,10 @@ enum APILoyaltyMembers {
     return APIAnswer(body: .null, events: canceled.events)
   }
 
-  /// `POST /v1/loyalties[/{campaignId}]/members/{memberId}/redemption` `{"reward": {"id": "rew_…"}}`: spends the
-  /// card's points on a reward assigned to its program; emits the points transaction, `customer.rewarded` and the
-  /// reward redemption events. Too few points: 400 `loyalty_card_points_exceeded`.
+  /// `POST /v1/loyalties[/{campaignId}]/members/{memberId}/redemption` `{"reward": {"id": "rew_…"}, "order": …,
+  /// "metadata": …}`: spends the card's points on a reward assigned to its program, on the order given (kept as a
+  /// redemption keeps it) with the metadata given; emits the points transaction, `customer.rewarded`, the reward
+  /// redemption events and the order's. Too few points: 400 `loyalty_card_points_exceeded`.
   static func redeemReward(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let card = try APILoyalties.card(request, in: world)
     guard let rewardID = request.body["reward"]?["id"]?.stringValue else {
@@ -70,7 +71,11 @@ enum APILoyaltyMembers {
         $0.rewardID == rewardID && $0.campaignID == card.campaignID
       })
     else { throw VoucherifyError.notFound("reward", id: rewardID) }
-    let redeemed = try world.redeemReward(voucherID: card.id, assignmentID: assignment.id, channel: .api)
+    let given = request.body["order"].flatMap { $0 == .null ? nil : $0 }
+    let order = try given.map { (it) throws(VoucherifyError) in try OrderFields(it) }
+    let redeemed = try world.redeemReward(
+      voucherID: card.id, assignmentID: assignment.id, order: order, metadata: request.object(at: "metadata") ?? [:],
+      channel: .api)
     let reward = redeemed.last("customer.rewarded")?.fullData["reward"]?.objectValue ?? [:]
     let body = try world.redemptionJSON(redeemed.value.sourceID, reward: reward)
     return APIAnswer(body: .object(body), events: redeemed.events)

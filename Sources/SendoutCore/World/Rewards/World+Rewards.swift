@@ -1,10 +1,12 @@
 extension World {
-  /// Spends a loyalty card's points on a reward: records a points redemption (`POINTS_REDEMPTION`) and a
-  /// pending reward redemption. Emits the card transaction, `customer.rewarded`,
-  /// `customer.reward_redemptions.created` and `customer.reward_redemptions.pending`.
-  public mutating func redeemReward(voucherID: String, assignmentID: String, channel: EventChannel = .api)
-    throws(VoucherifyError) -> Emitted<RewardRedemption>
-  {
+  /// Spends a loyalty card's points on a reward: records a points redemption (`POINTS_REDEMPTION`, holding
+  /// `metadata` and the `order` the call gave, stored as a redemption stores it) and a pending reward redemption.
+  /// Emits the card transaction, `customer.rewarded`, `customer.reward_redemptions.created` and `.pending`, then the
+  /// order's events as a voucher redemption's (`customer.order.created`/`.updated`, `.paid`).
+  public mutating func redeemReward(
+    voucherID: String, assignmentID: String, order: OrderFields? = nil, metadata: JSONObject = [:],
+    channel: EventChannel = .api
+  ) throws(VoucherifyError) -> Emitted<RewardRedemption> {
     let vi = try position(in: vouchers, voucherID, "voucher")
     let ai = try position(in: rewardAssignments, assignmentID, "reward assignment")
     let a = rewardAssignments[ai]
@@ -14,12 +16,29 @@ extension World {
         "card '\(vouchers[vi].code)' has \(vouchers[vi].loyaltyBalance) points, the reward costs \(a.points)")
     }
     let rwi = try position(in: rewards, a.rewardID, "reward")
+    if let order {
+      _ = try existingOrder(order)
+      try checkEarning(orderTotal: try orderAmount(of: order), customerID: holder)
+    }
     begin(channel)
     var r = Redemption(
       id: make(.redemption), kind: .redemption, succeeded: true, date: now, customerID: holder,
       trackingID: make(.tracking), channelID: appID, channelType: "API")
     r.voucherID = voucherID
     r.amount = a.points
+    r.metadata = metadata
+    var placed: PlacedOrder?
+    if let order {
+      let p = try placeRedemptionOrder(order, customerID: holder, lines: [])
+      placed = p
+      tick()
+      r.date = now
+      r.orderID = orders[p.index].id
+      orders[p.index].redemptions.append(
+        .init(
+          id: r.id, date: now, relatedObjectType: "voucher", relatedObjectID: voucherID,
+          relatedObjectParentID: vouchers[vi].campaignID))
+    }
     vouchers[vi].redeemedQuantity += 1
     vouchers[vi].redeemedPoints.addSaturating(a.points)
     campaigns[try position(in: campaigns, vouchers[vi].campaignID, "campaign")].redeemedQuantity += 1
@@ -52,6 +71,7 @@ extension World {
           "reward_assignment": .object(a.json), "reward_redemption": .object(rr.json),
         ])
     }
+    if let placed { try settleRedemptionOrder(placed, redemptionID: r.id) }
     return finish(rr)
   }
 

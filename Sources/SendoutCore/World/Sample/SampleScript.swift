@@ -26,6 +26,17 @@ struct SampleScript {
       let code = try w.publish(campaignID: referral, customerID: c0).value.voucherIDs[0]
       return try w.redeem(voucherID: code, customerID: c1).value
     }
+    /// The order a reward is redeemed on, as in the official `customer.rewarded` example: one unit of the product a
+    /// material reward gives (at its price), paid.
+    func rewardOrder(_ assignment: Int) throws(VoucherifyError) -> OrderFields {
+      var line = OrderItemFields()
+      let reward = try w.entity(in: w.rewards, w.rewardAssignments[assignment].rewardID, "reward")
+      if case .material(let product) = reward.kind { line.productID = product }
+      line.quantity = 1
+      var order = OrderFields()
+      order.items = [line]
+      return order
+    }
     func pendingPoints() throws(VoucherifyError) -> String {
       try w.setEarningRule(w.earningRules[0].id, pendingDays: 14)
       _ = try card()
@@ -67,7 +78,7 @@ struct SampleScript {
     case "customer.rewarded":
       let v = try card()
       _ = try w.addLoyaltyPoints(voucherID: v, points: 300)
-      _ = try w.redeemReward(voucherID: v, assignmentID: w.rewardAssignments[0].id)
+      _ = try w.redeemReward(voucherID: v, assignmentID: w.rewardAssignments[0].id, order: try rewardOrder(0))
     case "customer.rewarded.loyalty_points", "voucher.loyalty_card.transaction.created":
       _ = try card()
       _ = try w.payOrder(
