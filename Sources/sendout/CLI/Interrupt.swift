@@ -1,32 +1,80 @@
 import Dispatch
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The write end of the pipe `noteSignal` writes to; set before the handler is installed, so the handler only loads it.
+nonisolated(unsafe) private var signalPipe: Int32 = -1
+
+/// The SIGINT/SIGTERM handler: one byte into the pipe (`write` is async-signal-safe), nothing else.
+private func noteSignal(_ number: Int32) {
+  var byte = UInt8(truncatingIfNeeded: number)
+  _ = write(signalPipe, &byte, 1)
+}
+
 /// Ctrl-C (SIGINT) and SIGTERM handling for long-running commands: cancel the work cleanly instead of dying.
+///
+/// A real handler writes to a pipe that a dispatch source reads. A signal source alone (`SIG_IGN` plus
+/// `DispatchSource.makeSignalSource`) loses a signal that arrives before libdispatch has registered the source, or
+/// that the kernel hands to a thread where it is not blocked: ignored signals are discarded when sent. A byte in a pipe
+/// waits until it is read.
 enum Interrupt {
+  /// An installed handler: the pipe's reader.
+  struct Installation {
+    /// Reads the pipe and calls the handler.
+    let source: any DispatchSourceRead
+  }
+
   /// Runs `operation` in a task that SIGINT/SIGTERM cancel; returns its result.
   static func cancelling<T: Sendable>(_ operation: @escaping @Sendable () async -> T) async -> T {
     let task = Task { await operation() }
-    let sources = install { task.cancel() }
+    let installation = install { task.cancel() }
     let value = await task.value
-    uninstall(sources)
+    uninstall(installation)
     return value
   }
 
-  /// Ignores SIGINT and SIGTERM as signals and calls `handler` when one arrives.
-  static func install(_ handler: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
-    [SIGINT, SIGTERM].map { sig in
-      signal(sig, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-      source.setEventHandler(handler: handler)
-      source.resume()
-      return source
+  /// Calls `handler` (on a global queue) for each SIGINT or SIGTERM until `uninstall`. Without a pipe (no file
+  /// descriptors left) the signals keep their default action: the process ends, as it would have.
+  static func install(_ handler: @escaping @Sendable () -> Void) -> Installation? {
+    var ends: [Int32] = [-1, -1]
+    guard pipe(&ends) == 0 else { return nil }
+    let (reader, writer) = (ends[0], ends[1])
+    _ = fcntl(writer, F_SETFL, fcntl(writer, F_GETFL) | O_NONBLOCK)
+    signalPipe = writer
+    let source = DispatchSource.makeReadSource(fileDescriptor: reader, queue: .global())
+    source.setEventHandler {
+      var bytes = [UInt8](repeating: 0, count: 16)
+      if read(reader, &bytes, bytes.count) > 0 { handler() }
     }
+    source.setCancelHandler {
+      close(reader)
+      close(writer)
+    }
+    source.resume()
+    for number in [SIGINT, SIGTERM] { setAction(number, noteSignal) }
+    return Installation(source: source)
   }
 
-  /// Stops the handlers and restores the default actions.
-  static func uninstall(_ sources: [any DispatchSourceSignal]) {
-    for source in sources { source.cancel() }
+  /// Restores the default actions, then stops the reader.
+  static func uninstall(_ installation: Installation?) {
     signal(SIGINT, SIG_DFL)
     signal(SIGTERM, SIG_DFL)
+    installation?.source.cancel()
+  }
+
+  /// Installs `handler` for `number` with `sigaction` (restarting interrupted system calls).
+  private static func setAction(_ number: Int32, _ handler: @escaping @convention(c) (Int32) -> Void) {
+    var action = sigaction()
+    #if os(Linux)
+      action.__sigaction_handler.sa_handler = handler
+    #else
+      action.__sigaction_u.__sa_handler = handler
+    #endif
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = SA_RESTART
+    _ = sigaction(number, &action, nil)
   }
 }
