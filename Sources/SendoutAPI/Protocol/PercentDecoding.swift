@@ -3,7 +3,8 @@ public enum PercentDecoding {
   /// One path segment; `nil` for a malformed escape or bytes that are not UTF-8. (`+` is left alone: in a path
   /// it is a plus.)
   public static func decode(_ text: Substring) -> String? {
-    guard text.contains("%") else { return String(text) }
+    // A byte scan: `text.contains("%")` resolves to Foundation's `range(of:)`, 5 % of a cache-miss GET's profile.
+    guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
     var bytes: [UInt8] = []
     var utf8 = text.utf8[...]
     while let byte = utf8.popFirst() {
@@ -25,7 +26,9 @@ public enum PercentDecoding {
     var out: [String: String] = [:]
     for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
       let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-      let spaced = parts.map { Substring(String($0.map { $0 == "+" ? " " : $0 })) }
+      let spaced = parts.map { part in
+        part.utf8.contains(UInt8(ascii: "+")) ? Substring(String(part.map { $0 == "+" ? " " : $0 })) : part
+      }
       guard let name = decode(spaced[0]), let value = spaced.count > 1 ? decode(spaced[1]) : "" else { return nil }
       out[name] = value
     }
