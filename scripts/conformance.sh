@@ -47,7 +47,7 @@ mapfile -t operations < <("$bin" serve --coverage | grep -E '^\| (GET|POST|PUT|P
 if [ -n "${CONFORMANCE_ONLY:-}" ]; then
   read -r -a wanted <<<"$CONFORMANCE_ONLY"
   for op in "${wanted[@]}"; do
-    printf '%s\n' "${operations[@]}" | grep -qxF "$op" || { echo "conformance: '$op' is not a simulated operation" >&2; exit 2; }
+    printf '%s\n' "${operations[@]}" | grep -xF "$op" >/dev/null || { echo "conformance: '$op' is not a simulated operation" >&2; exit 2; }
   done
   operations=("${wanted[@]}")
 fi

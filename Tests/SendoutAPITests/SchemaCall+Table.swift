@@ -91,6 +91,8 @@ extension SchemaCall {
     SchemaCall("update-promotion-stack", "/v1/promotions/{promo}/stacks/{stack}", body: #"{"name":"Schema stack 2"}"#),
     SchemaCall("list-promotion-stacks-in-campaign", "/v1/promotions/{promo}/stacks"),
     SchemaCall("list-all-promotion-stacks", "/v1/promotions/stacks"),
+    SchemaCall("delete-promotion-stack", "/v1/promotions/{promo}/stacks/{stack}"),
+    SchemaCall("release-validation-session", "/v1/vouchers/{code}/sessions/ssn_schema"),
     SchemaCall("delete-promotion-tier", "/v1/promotions/tiers/{tier}"),
     // Validation rules
     SchemaCall(
@@ -157,6 +159,22 @@ extension SchemaCall {
     SchemaCall(
       "update-reward-assignment-1", "/v1/loyalties/{loyalty}/rewards/{assigned}",
       body: #"{"parameters":{"loyalty":{"points":9}}}"#),
+    SchemaCall("list-reward-assignments-1", "/v1/loyalties/{loyalty}/reward-assignments"),
+    SchemaCall("list-reward-assignments-2", "/v1/loyalties/{loyalty}/rewards"),
+    SchemaCall("get-reward-assignment-1", "/v1/loyalties/{loyalty}/reward-assignments/{assigned}"),
+    SchemaCall("get-reward-assignment-2", "/v1/loyalties/{loyalty}/rewards/{assigned}"),
+    SchemaCall("get-reward-details", "/v1/loyalties/{loyalty}/reward-assignments/{assigned}/reward"),
+    SchemaCall("list-loyalty-tier-earning-rules", "/v1/loyalties/{loyalty}/tiers/{loyaltyTier}/earning-rules"),
+    SchemaCall("list-loyalty-tier-rewards", "/v1/loyalties/{loyalty}/tiers/{loyaltyTier}/rewards"),
+    SchemaCall("list-loyalty-campaign-transactions", "/v1/loyalties/{loyalty}/transactions"),
+    SchemaCall("list-loyalty-card-transactions", "/v1/loyalties/members/{card}/transactions"),
+    SchemaCall("list-loyalty-card-transactions-1", "/v1/loyalties/{loyalty}/members/{card}/transactions"),
+    SchemaCall("list-points-expiration", "/v1/loyalties/{loyalty}/members/{card}/points-expiration"),
+    SchemaCall("get-campaign-summary", "/v1/campaigns/{loyalty}/summary"),
+    SchemaCall("get-campaign-summary", "/v1/campaigns/{giftCampaign}/summary"),
+    SchemaCall("get-campaign-summary", "/v1/campaigns/{referral}/summary"),
+    SchemaCall("get-campaign-summary", "/v1/campaigns/{promo}/summary"),
+    SchemaCall("get-campaign-summary", "/v1/campaigns/{campaign}/summary"),
     SchemaCall("delete-reward-assignment-1", "/v1/loyalties/{loyalty}/rewards/{assigned}"),
     SchemaCall(
       "create-reward-assignment", "/v1/rewards/{reward}/assignments",

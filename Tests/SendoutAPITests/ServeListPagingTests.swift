@@ -97,6 +97,12 @@ import Testing
     let member = try #require(card, "the sample world has pending points")
     let catalogue = try Self.catalogue(
       api, discountCampaign: try #require(api.read { $0.firstCampaign(.discountCoupons)?.id }))
+    // Three points additions (transactions and buckets) and one more reward of the program.
+    for _ in 0..<3 { _ = try api.send("POST", "/v1/loyalties/members/\(member)/balance", body: #"{"points":10}"#) }
+    _ = try api.send(
+      "POST", "/v1/rewards/\(catalogue.reward)/assignments",
+      body: #"{"campaign":"\#(loyalty)","parameters":{"loyalty":{"points":5}}}"#)
+    let loyaltyTier = try #require(api.read { w in w.loyaltyTiers.first { $0.campaignID == loyalty }?.id })
     let walks = [
       Walk(operation: "list-redemptions", path: "/v1/redemptions", key: "redemptions"),
       Walk(operation: "list-vouchers", path: "/v1/vouchers", key: "vouchers", limit: 10),
@@ -135,6 +141,18 @@ import Testing
       Walk(operation: "list-reward-assignments", path: "/v1/rewards/\(catalogue.reward)/assignments", limit: 1),
       Walk(operation: "list-publications", path: "/v1/publications", key: "publications", limit: 10),
       Walk(operation: "list-campaign-templates", path: "/v1/templates/campaigns", key: "campaign_templates", limit: 1),
+      Walk(operation: "list-loyalty-campaign-transactions", path: "/v1/loyalties/\(loyalty)/transactions", step: .id),
+      Walk(
+        operation: "list-loyalty-card-transactions", path: "/v1/loyalties/members/\(member)/transactions", step: .id),
+      Walk(
+        operation: "list-loyalty-card-transactions-1", path: "/v1/loyalties/\(loyalty)/members/\(member)/transactions",
+        step: .id),
+      Walk(operation: "list-points-expiration", path: "/v1/loyalties/\(loyalty)/members/\(member)/points-expiration"),
+      Walk(operation: "list-reward-assignments-1", path: "/v1/loyalties/\(loyalty)/reward-assignments", limit: 1),
+      Walk(operation: "list-reward-assignments-2", path: "/v1/loyalties/\(loyalty)/rewards", limit: 1),
+      Walk(
+        operation: "list-loyalty-tier-earning-rules",
+        path: "/v1/loyalties/\(loyalty)/tiers/\(loyaltyTier)/earning-rules", limit: 1),
     ]
     return (api, walks)
   }

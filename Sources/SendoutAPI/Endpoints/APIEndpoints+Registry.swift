@@ -13,6 +13,8 @@ extension APIEndpoints {
     APIRewards.endpoints,
     APIPublicationList.endpoints,
     APICategories.endpoints, APICampaignTemplates.endpoints, APIBrands.endpoints,
+    APILoyaltyTransactions.endpoints, APILoyaltyRewardReads.endpoints, APIValidationSessions.endpoints,
+    APICampaignSummary.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.

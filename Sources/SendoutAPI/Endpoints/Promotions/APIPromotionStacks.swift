@@ -1,7 +1,7 @@
 import SendoutCore
 
-/// A promotion campaign's stacks (promotion tiers applied together) through the mock API: create, rename, get and
-/// list, on the world operations the `promotion_stack_*` scenario steps use, so the `campaign.promotion_stack.*`
+/// A promotion campaign's stacks (promotion tiers applied together) through the mock API: create, rename, get, list
+/// and delete (no webhook: Voucherify has no stack deletion event), on the world operations the `promotion_stack_*` scenario steps use, so the `campaign.promotion_stack.*`
 /// events (inferred) match.
 enum APIPromotionStacks {
   /// The stacks, of the campaign the path names (`/v1/promotions/{campaignId}/stacks[/{stackId}]`) or all
@@ -14,12 +14,13 @@ enum APIPromotionStacks {
         guard let key = request.parameters["campaignId"] else { return nil }
         return try APIEndpoints.campaign(key, in: world).id
       }, key: \.campaignID),
-    listing: .init(unpaged: ["list-promotion-stacks-in-campaign"]), create: create, update: update)
+    listing: .init(unpaged: ["list-promotion-stacks-in-campaign"]), create: create, update: update,
+    delete: { stack, world throws(VoucherifyError) in try world.deletePromotionStack(stack.id, channel: .api).events })
 
   /// The operations, by `operationId`.
   static let endpoints = stacks.endpoints([
     "create-promotion-stack": .create, "update-promotion-stack": .update, "get-promotion-stack": .get,
-    "list-promotion-stacks-in-campaign": .list, "list-all-promotion-stacks": .list,
+    "list-promotion-stacks-in-campaign": .list, "list-all-promotion-stacks": .list, "delete-promotion-stack": .delete,
   ])
 
   /// `POST /v1/promotions/{campaignId}/stacks` `{"name": "…", "tiers": {"ids": ["promo_…"]}}`; emits

@@ -1,7 +1,7 @@
 import SendoutCore
 
 /// Stacked validation through the mock API: `POST /v1/validations` (and `/client/v1/validations`). It changes
-/// nothing and emits nothing, and says exactly what `POST /v1/redemptions` with the same body would do now: the
+/// nothing but the campaign summary's validation counts and emits nothing, and says exactly what `POST /v1/redemptions` with the same body would do now: the
 /// same failures and the same discounts (`World.evaluateStack`, which redemption applies).
 enum APIValidations {
   /// The operations, by `operationId`.
@@ -21,6 +21,9 @@ enum APIValidations {
     let evaluation = world.evaluateStack(stack.redeemables, orderAmount: stack.amount, facts: facts)
     var redeemables: [JSON] = []
     for (i, outcome) in evaluation.outcomes.enumerated() {
+      if outcome.skip == nil, let campaignID = campaignID(of: outcome, in: world) {  // the campaign summary counts it
+        world.countValidation(campaignID: campaignID, succeeded: outcome.failure == nil)
+      }
       let order = APIStack.order(
         evaluation, upTo: i + 1, customerID: customer?.id, described: stack.orderPreview, in: world)
       redeemables.append(stack.json(outcome, in: world, order: order))
@@ -39,5 +42,11 @@ enum APIValidations {
       tracked.map { .string("track_" + Hex.encode(SHA256.hash(Array($0.utf8))).prefix(20)) } ?? .null
     body["stacking_rules"] = APIStack.stackingRules
     return APIAnswer(body: .object(body))
+  }
+
+  /// The campaign of the code or promotion tier an outcome validated; `nil` for an unknown one.
+  private static func campaignID(of outcome: StackOutcome, in world: World) -> String? {
+    outcome.voucherID.flatMap { world.vouchers[id: $0]?.campaignID }
+      ?? outcome.tierID.flatMap { world.promotionTiers[id: $0]?.campaignID }
   }
 }

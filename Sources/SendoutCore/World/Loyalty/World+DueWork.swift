@@ -8,7 +8,8 @@ extension World {
       moveClock(to: due)
       switch work {
       case .activate(let id): events += try activatePendingPoints(id).events
-      case .expire(let voucherID): events += try expirePoints(voucherID: voucherID).events
+      case .expire(let voucherID, let bucketID):
+        events += try expirePoints(voucherID: voucherID, bucketID: bucketID).events
       }
     }
     moveClock(to: time)
@@ -17,7 +18,7 @@ extension World {
 
   private enum DueWork {
     case activate(String)
-    case expire(String)
+    case expire(String, String)
   }
 
   /// The earliest work due at or before `time`, if any.
@@ -27,7 +28,7 @@ extension World {
       if next.map({ p.activatesAt < $0.0 }) ?? true { next = (p.activatesAt, .activate(p.id)) }
     }
     for b in buckets where b.status == "ACTIVE" && b.expiresAt <= time {
-      if next.map({ b.expiresAt < $0.0 }) ?? true { next = (b.expiresAt, .expire(b.voucherID)) }
+      if next.map({ b.expiresAt < $0.0 }) ?? true { next = (b.expiresAt, .expire(b.voucherID, b.id)) }
     }
     return next
   }

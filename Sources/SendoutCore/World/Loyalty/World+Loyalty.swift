@@ -35,6 +35,7 @@ extension World {
     if let holder = card.holderID, let ci = customers.position(of: holder) {
       customers[ci].loyaltyPoints.addSaturating(delta)
     }
+    if delta < 0 && ctx.type != "POINTS_EXPIRATION" { spendBuckets(ofVoucher: card.id, points: -delta) }
     if delta > 0 {
       tick()
       buckets.append(
@@ -155,7 +156,7 @@ extension World {
   /// Sets the card's `next_expiration_date` and `next_expiration_points` from its active buckets: the earliest
   /// day one expires, and the points of the buckets expiring that day (no more than the balance).
   mutating func refreshNextExpiration(ofVoucherAt vi: Int) {
-    let active = activeBuckets(ofVoucher: vouchers[vi].id)
+    let active = bucketsWithPoints(ofVoucher: vouchers[vi].id)
     let day = active.map { String($0.expiresAt.iso8601.prefix(10)) }.min()
     vouchers[vi].nextExpirationDate = day
     vouchers[vi].nextExpirationPoints = day.map { day in
@@ -165,14 +166,24 @@ extension World {
     }
   }
 
-  /// Expires the card's oldest active points bucket; emits `voucher.loyalty_card.points_expired`,
-  /// `customer.voucher.loyalty_card.points_expired`, the transaction, and tier changes.
-  public mutating func expirePoints(voucherID: String) throws(VoucherifyError) -> Emitted<PointsBucket> {
+  /// Expires the card's points bucket `bucketID` (its expiry has come), or else its oldest active bucket that still
+  /// holds points; emits `voucher.loyalty_card.points_expired`, `customer.voucher.loyalty_card.points_expired`, the
+  /// transaction, and tier changes (none when the bucket's points were all spent: it just ends).
+  public mutating func expirePoints(voucherID: String, bucketID: String? = nil) throws(VoucherifyError)
+    -> Emitted<PointsBucket>
+  {
     let vi = try position(in: vouchers, voucherID, "voucher")
-    guard let oldest = activeBuckets(ofVoucher: voucherID).first, let bi = buckets.position(of: oldest.id) else {
+    let chosen = bucketID.flatMap { id in buckets[id: id] } ?? bucketsWithPoints(ofVoucher: voucherID).first
+    guard let oldest = chosen, oldest.status == "ACTIVE", let bi = buckets.position(of: oldest.id) else {
       throw .invalidPayload("card '\(vouchers[vi].code)' has no active points to expire")
     }
     begin(.internal, gap: 60_000...3_600_000)
+    guard oldest.points > 0 else {  // all spent: nothing is left to expire, no transaction
+      buckets[bi].status = "EXPIRED"
+      buckets[bi].updatedAt = now
+      refreshNextExpiration(ofVoucherAt: vi)
+      return finish(buckets[bi])
+    }
     buckets[bi].expiresAt = now
     let bucketJSON = buckets[bi].json
     buckets[bi].status = "EXPIRED"

@@ -72,6 +72,8 @@ public struct World: Sendable {
   public internal(set) var campaignTemplates: EntityTable<CampaignTemplate> = []
   /// The project's brand configuration (one at most).
   public internal(set) var brands: EntityTable<Brand> = []
+  /// Validations by campaign id, then by day (`YYYY-MM-DD`): counters, not records, so they stay small.
+  public internal(set) var validationTallies: [String: [String: ValidationTally]] = [:]
   /// Every event emitted so far, in order.
   public internal(set) var log: [WorldEvent] = []
   /// Whether `log` keeps every event (the sample world reads it back). Scenario runs, the mock API and the world
