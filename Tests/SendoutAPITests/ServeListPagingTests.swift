@@ -135,6 +135,8 @@ import Testing
       Walk(operation: "list-reward-assignments", path: "/v1/rewards/\(catalogue.reward)/assignments", limit: 1),
       Walk(operation: "list-publications", path: "/v1/publications", key: "publications", limit: 10),
       Walk(operation: "list-campaign-templates", path: "/v1/templates/campaigns", key: "campaign_templates", limit: 1),
+      Walk(operation: "list-customer-activity", path: "/v1/customers/\(customer)/activity", step: .id),
+      Walk(operation: "list-customer-redeemables", path: "/v1/customers/\(customer)/redeemables", step: .id, limit: 1),
     ]
     return (api, walks)
   }
