@@ -223,6 +223,8 @@ extension SchemaCall {
     SchemaCall("delete-voucher", "/v1/vouchers/SCHEMA-1?force=true"),
     SchemaCall("delete-campaign", "/v1/campaigns/{campaign}"),
     SchemaCall("delete-customer", "/v1/customers/{customer}"),
+    SchemaCall("list-bin-entries", "/v1/trash-bin", keeps: ["binEntry": "data.0.id"]),
+    SchemaCall("delete-bin-entry", "/v1/trash-bin/{binEntry}"),
     // Products and SKUs
     SchemaCall(
       "create-product", "/v1/products", body: #"{"source_id":"schema-shirt","name":"Shirt","price":2500}"#,

@@ -12,7 +12,8 @@ import Testing
     var code = ""
     for campaign in ["Welcome Offer", try #require(server.read { $0.firstCampaign(.giftVouchers)?.name })] {
       let (status, publication) = try server.send(
-        "POST", "/v1/publications", body: #"{"customer":{"source_id":"wallet-ann"},"campaign":{"name":"\#(campaign)"}}"#)
+        "POST", "/v1/publications", body: #"{"customer":{"source_id":"wallet-ann"},"campaign":{"name":"\#(campaign)"}}"#
+      )
       #expect(status == 200, "\(publication)")
       if code.isEmpty { code = try #require(publication.value(atPath: "voucher.code")?.stringValue) }
     }

@@ -35,14 +35,19 @@ import Testing
     try server.expectRefusals([
       ("POST", path, Self.customerSchema, 409, "duplicate_found", "update it instead"),
       ("POST", path, #"{"related_object":"order"}"#, 400, "invalid_payload", "`properties`"),
-      ("POST", path, #"{"related_object":"order","properties":{"x":{}}}"#, 400, "invalid_payload", "`properties.x.type`"),
+      (
+        "POST", path, #"{"related_object":"order","properties":{"x":{}}}"#, 400, "invalid_payload",
+        "`properties.x.type`"
+      ),
       ("PUT", "\(path)/\(id)", #"{"properties":{"tier":{"type":"number"}}}"#, 400, "invalid_payload", "cannot change"),
       ("GET", "/v1/metadata-schemas/order", nil, 404, "not_found", "order"),
       ("GET", "/management/v1/projects/proj_nope/metadata-schemas/\(id)", nil, 404, "not_found", "proj_nope"),
     ])
     let (deleted, _) = try server.send("DELETE", "\(path)/\(id)")
     #expect(deleted == 204)
-    for (method, target) in [("GET", "\(path)/\(id)"), ("DELETE", "\(path)/\(id)"), ("GET", "/v1/metadata-schemas/customer")] {
+    for (method, target) in [
+      ("GET", "\(path)/\(id)"), ("DELETE", "\(path)/\(id)"), ("GET", "/v1/metadata-schemas/customer"),
+    ] {
       let (gone, error) = try server.send(method, target)
       #expect(gone == 404 && error["key"] == "not_found", "\(method) \(target): \(error)")
     }
@@ -58,7 +63,9 @@ import Testing
     let count = server.read { $0.customers.count }
     try server.expectRefusals([
       ("POST", "/v1/customers", #"{"source_id":"new"}"#, 400, "invalid_payload", "`metadata.tier` is required"),
-      ("POST", "/v1/customers", #"{"metadata":{"tier":5}}"#, 400, "invalid_payload", "`metadata.tier` must be a string"),
+      (
+        "POST", "/v1/customers", #"{"metadata":{"tier":5}}"#, 400, "invalid_payload", "`metadata.tier` must be a string"
+      ),
       (
         "POST", "/v1/customers", #"{"metadata":{"tier":"gold","tags":"a"}}"#, 400, "invalid_payload",
         "`metadata.tags` must be an array of string"

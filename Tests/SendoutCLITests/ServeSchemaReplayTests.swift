@@ -23,7 +23,8 @@ import Testing
       body: #"{"related_object":"customer","properties":{"tier":{"type":"string","optional":true}}}"#)
     let (_, event) = try await first.call(
       "POST", "\(base)/custom-event-schemas", body: #"{"name":"reviewed","schema":{"properties":{}}}"#)
-    let (_, kept) = try await first.call("POST", "/v1/customers", body: #"{"source_id":"kept","metadata":{"tier":"a"}}"#)
+    let (_, kept) = try await first.call(
+      "POST", "/v1/customers", body: #"{"source_id":"kept","metadata":{"tier":"a"}}"#)
     let (_, gone) = try await first.call("POST", "/v1/customers", body: #"{"source_id":"gone"}"#)
     let (deleted, deletion) = try await first.call("POST", "/v1/customers/gone/permanent-deletion")
     #expect(deleted == 200, "\(deletion)")

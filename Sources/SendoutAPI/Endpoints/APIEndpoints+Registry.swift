@@ -14,6 +14,7 @@ extension APIEndpoints {
     APIPublicationList.endpoints,
     APICategories.endpoints, APICampaignTemplates.endpoints, APIBrands.endpoints,
     APICustomerRecords.endpoints, APIMetadataSchemas.endpoints, APICustomEventSchemas.endpoints,
+    APIBin.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.

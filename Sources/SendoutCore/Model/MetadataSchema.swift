@@ -15,8 +15,7 @@ public struct MetadataSchema: Sendable, Equatable, Identifiable {
   public var updatedAt: Timestamp?
 
   /// Creates a schema.
-  public init(id: String, relatedObject: String, properties: JSONObject, allowDefinedOnly: Bool, createdAt: Timestamp)
-  {
+  public init(id: String, relatedObject: String, properties: JSONObject, allowDefinedOnly: Bool, createdAt: Timestamp) {
     self.id = id
     self.relatedObject = relatedObject
     self.properties = properties

@@ -20,7 +20,9 @@ enum APICustomerRecords {
     let kept = world.activities(of: id).filter { a in
       (q["type"].map { $0 == a.type } ?? true) && (q["category"].map { $0 == a.category } ?? true)
         && (q["campaign_id"].map { $0 == a.campaignID } ?? true)
-        && (q["campaign_type"].map { type in a.campaignID.flatMap { world.campaigns[id: $0] }?.campaignType.rawValue == type } ?? true)
+        && (q["campaign_type"].map { type in
+          a.campaignID.flatMap { world.campaigns[id: $0] }?.campaignType.rawValue == type
+        } ?? true)
         && (start.map { a.createdAt >= $0 } ?? true) && (end.map { a.createdAt <= $0 } ?? true)
     }
     let ordered = q["order"] == "created_at" ? kept : kept.reversed()
@@ -75,7 +77,9 @@ enum APICustomerRecords {
     o["object"] = nil
     o["publication_id"] = nil
     let voucher = try world.voucher(h.voucherID)
-    o["redeemable"] = ["type": "voucher", "voucher": .object(voucher.fullJSON), "status": .string(status(voucher, world.now))]
+    o["redeemable"] = [
+      "type": "voucher", "voucher": .object(voucher.fullJSON), "status": .string(status(voucher, world.now)),
+    ]
     return o
   }
 

@@ -33,7 +33,8 @@ public enum MetadataCheck {
     case "number": return value.doubleValue != nil
     case "boolean": return value.boolValue != nil
     case "object": return value.objectValue != nil
-    case "date": return value.stringValue.map { $0.count == 10 && Timestamp(iso8601: $0 + "T00:00:00Z") != nil } ?? false
+    case "date":
+      return value.stringValue.map { $0.count == 10 && Timestamp(iso8601: $0 + "T00:00:00Z") != nil } ?? false
     case "datetime": return value.stringValue.map(isTime) ?? false
     default: return true
     }

@@ -76,6 +76,8 @@ public struct World: Sendable {
   public internal(set) var customerActivities: [String: [CustomerActivity]] = [:]
   /// The project's metadata schemas.
   public internal(set) var metadataSchemas: EntityTable<MetadataSchema> = []
+  /// The bin: resources deleted without `force`.
+  public internal(set) var binEntries: EntityTable<BinEntry> = []
   /// Every event emitted so far, in order.
   public internal(set) var log: [WorldEvent] = []
   /// Whether `log` keeps every event (the sample world reads it back). Scenario runs, the mock API and the world
