@@ -146,6 +146,7 @@ package struct MockAPI: Sendable {
     try APIBodyLimits.check(body)
     try APIRequestShape.check(operation.operationID, body: body, query: query)
     let request = APIRequest(operation: operation, parameters: parameters, query: query, body: body)
+    try APIMetadataRules.check(request, world)
     enter(call, reached: &reached)
     let answer: APIAnswer
     if let management {

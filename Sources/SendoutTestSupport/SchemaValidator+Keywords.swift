@@ -99,6 +99,8 @@ extension SchemaValidator {
     private func idPrefix(_ schema: JSON, _ instance: JSON, discriminator: String?, _ path: [String]) -> [Failure] {
       // A redeemable's `id` is the code it names, not a `v_…` id (the spec's validation examples: "GNcuPKGe").
       if schema["description"]?.stringValue?.contains("i.e. the voucher code") == true { return [] }
+      // A bin entry's `object` is its resource's type, its `id` the entry's own `tbe_…` (`TrashBinItem`).
+      if schema["description"]?.stringValue?.contains("the trash bin entry") == true { return [] }
       guard let id = instance.stringValue,
         let expected = discriminator.flatMap({ SchemaValidator.idPrefixes[$0] })
           ?? schema["example"]?.stringValue.flatMap(Context.letterPrefix)

@@ -241,6 +241,8 @@ extension SchemaCall {
     SchemaCall("delete-voucher", "/v1/vouchers/SCHEMA-1?force=true"),
     SchemaCall("delete-campaign", "/v1/campaigns/{campaign}"),
     SchemaCall("delete-customer", "/v1/customers/{customer}"),
+    SchemaCall("list-bin-entries", "/v1/trash-bin", keeps: ["binEntry": "data.0.id"]),
+    SchemaCall("delete-bin-entry", "/v1/trash-bin/{binEntry}"),
     // Products and SKUs
     SchemaCall(
       "create-product", "/v1/products", body: #"{"source_id":"schema-shirt","name":"Shirt","price":2500}"#,
@@ -268,5 +270,42 @@ extension SchemaCall {
     SchemaCall("list-publications", "/v1/publications?order=-created_at&limit=3"),
     SchemaCall("delete-sku", "/v1/products/{product}/skus/{sku}"),
     SchemaCall("delete-product", "/v1/products/{product}"),
+    // Metadata and custom event schemas (Management API; the project API reads the same table)
+    SchemaCall(
+      "create-metadata-schema", "/management/v1/projects/{project}/metadata-schemas",
+      body: #"{"related_object":"customer","properties":{"tier":{"type":"string","optional":true}}}"#,
+      keeps: ["metadataSchema": "id"]),
+    SchemaCall("get-metadata-schema-1", "/management/v1/projects/{project}/metadata-schemas/{metadataSchema}"),
+    SchemaCall(
+      "update-metadata-schema", "/management/v1/projects/{project}/metadata-schemas/{metadataSchema}",
+      body: #"{"allow_defined_only":true}"#),
+    SchemaCall("list-metadata-schemas-1", "/management/v1/projects/{project}/metadata-schemas"),
+    SchemaCall("get-metadata-schema", "/v1/metadata-schemas/customer"),
+    SchemaCall(
+      "list-metadata-schemas", "/v1/metadata-schemas",
+      known: [
+        "": "the spec's schema requires `data` but its own `data_ref` enum names the array `schemas`, as Voucherify "
+          + "answers"
+      ]),
+    SchemaCall("delete-metadata-schema", "/management/v1/projects/{project}/metadata-schemas/{metadataSchema}"),
+    SchemaCall(
+      "create-custom-event-schema", "/management/v1/projects/{project}/custom-event-schemas",
+      body: #"{"name":"schema-review","schema":{"properties":{"stars":{"type":"number","optional":true}}}}"#,
+      keeps: ["eventSchema": "id"]),
+    SchemaCall("get-custom-event-schema", "/management/v1/projects/{project}/custom-event-schemas/{eventSchema}"),
+    SchemaCall(
+      "update-custom-event-schema", "/management/v1/projects/{project}/custom-event-schemas/{eventSchema}",
+      body: #"{"schema":{"properties":{"stars":{"type":"number","optional":false}}}}"#),
+    SchemaCall("list-custom-event-schemas", "/management/v1/projects/{project}/custom-event-schemas"),
+    SchemaCall("delete-custom-event-schema", "/management/v1/projects/{project}/custom-event-schemas/{eventSchema}"),
+    // A customer's activity, wallet and permanent deletion
+    SchemaCall(
+      "create-customer", "/v1/customers", body: #"{"source_id":"schema-bo","name":"Bo"}"#, keeps: ["bo": "id"]),
+    SchemaCall(
+      "create-publication", "/v1/publications",
+      body: #"{"customer":{"source_id":"schema-bo"},"campaign":{"name":"Welcome Offer"}}"#),
+    SchemaCall("list-customer-activity", "/v1/customers/{bo}/activity"),
+    SchemaCall("list-customer-redeemables", "/v1/customers/schema-bo/redeemables"),
+    SchemaCall("customer-permanently-deletion", "/v1/customers/{bo}/permanent-deletion"),
   ]
 }

@@ -15,6 +15,8 @@ extension APIEndpoints {
     APICategories.endpoints, APICampaignTemplates.endpoints, APIBrands.endpoints,
     APILoyaltyTransactions.endpoints, APILoyaltyRewardReads.endpoints, APIValidationSessions.endpoints,
     APICampaignSummary.endpoints,
+    APICustomerRecords.endpoints, APIMetadataSchemas.endpoints, APICustomEventSchemas.endpoints,
+    APIBin.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.

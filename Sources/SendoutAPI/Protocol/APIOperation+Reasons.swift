@@ -21,8 +21,6 @@ extension APIOperation {
   private static let settings = [
     "list-locations": "locations are drawn in the dashboard (no API call creates one), so the mock has none to list",
     "get-location": "locations are drawn in the dashboard (no API call creates one), so the mock has none to read",
-    "list-metadata-schemas": "the mock checks no metadata against schemas, and keeps none",
-    "get-metadata-schema": "the mock checks no metadata against schemas, and keeps none",
   ]
 
   private static let management = Dictionary(
@@ -30,9 +28,6 @@ extension APIOperation {
       "list-projects", "create-project", "get-project", "update-project", "delete-project", "list-users",
       "assign-user", "get-user", "update-user", "unassign-user", "invite-user", "management-list-campaign-templates",
       "management-copy-campaign-template", "list-stacking-rules", "create-stacking-rules", "get-stacking-rules",
-      "update-stacking-rules", "delete-stacking-rules", "list-metadata-schemas-1", "create-metadata-schema",
-      "get-metadata-schema-1", "update-metadata-schema", "delete-metadata-schema", "list-custom-event-schemas",
-      "create-custom-event-schema", "get-custom-event-schema", "update-custom-event-schema",
-      "delete-custom-event-schema",
+      "update-stacking-rules", "delete-stacking-rules",
     ].map { ($0, "Management API: the mock serves one project and keeps only its webhooks, no project settings") })
 }

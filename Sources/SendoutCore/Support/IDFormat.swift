@@ -121,6 +121,10 @@ extension IDFormat {
   public static let tracking = IDFormat("track_", .base62(32))
   /// A referral tier id: `reftr_` + 24 base62 characters.
   public static let referralTier = IDFormat("reftr_", .base62(24))
+  /// A permanent deletion id: `del_` + 24 base62 characters.
+  public static let permanentDeletion = IDFormat("del_", .base62(24))
+  /// A bin entry id: `tbe_` + 18 time-ordered hex digits.
+  public static let binEntry = IDFormat("tbe_", .timeHex)
   /// An asset id: a UUID.
   public static let asset = IDFormat("", .uuid)
   /// Automation behind an earning rule (`auto_…`, 24 b62, from the spec's earning rule examples).

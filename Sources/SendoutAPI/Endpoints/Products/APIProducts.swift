@@ -3,7 +3,7 @@ import SendoutCore
 /// Products and their SKUs through the mock API, two generic resources over the world's catalog. A path names a
 /// product or SKU by id or source id; a create naming an existing id or source id updates it (Voucherify's upsert
 /// mode). Voucherify sends no product or SKU webhooks, so none of these calls emits an event. A delete removes at
-/// once, with or without `force` (the bin is not simulated).
+/// once, with or without `force` (products and SKUs are not put in the bin; campaigns and vouchers are).
 enum APIProducts {
   /// Products, ordered by `created_at`/`updated_at`, paged.
   static let products = APIResource<Product>(

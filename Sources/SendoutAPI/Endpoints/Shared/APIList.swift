@@ -95,7 +95,7 @@ enum APIList {
   }
 
   /// A time query parameter: ISO 8601 (`2024-01-01`, `2024-01-01T00:00:00Z` or with `+00:00`).
-  private static func time(_ request: APIRequest, _ name: String) throws(VoucherifyError) -> Timestamp? {
+  static func time(_ request: APIRequest, _ name: String) throws(VoucherifyError) -> Timestamp? {
     guard let text = request.query[name] else { return nil }
     let zulu = text.hasSuffix("+00:00") ? String(text.dropLast(6)) + "Z" : text
     guard let time = Timestamp(iso8601: zulu) else {

@@ -5,11 +5,13 @@ extension World {
   public mutating func newAsyncActionID() -> String { make(.asyncAction) }
 
   /// Deletes a campaign (`campaign.deleted`) and its codes with it, without an event per code; `force` also frees
-  /// the codes for new vouchers, as a permanent deletion does.
+  /// the codes for new vouchers, as a permanent deletion does (without it the campaign goes to the bin, one entry
+  /// with its codes).
   public mutating func deleteCampaign(_ id: String, force: Bool, channel: EventChannel = .api)
     throws(VoucherifyError) -> Emitted<Campaign>
   {
     let deleted = try deleteCampaign(id, channel: channel)
+    if !force { moveToBin("campaign", id: id, name: deleted.value.name, parentID: nil, channel: channel) }
     for voucherID in voucherIDs(inCampaign: id) {
       guard let i = vouchers.position(of: voucherID), !vouchers[i].deleted else { continue }
       vouchers[i].deleted = true

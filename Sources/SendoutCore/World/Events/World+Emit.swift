@@ -29,6 +29,7 @@ extension World {
     }
     if keepsLog { log.append(event) }
     pending.append(event)
+    recordActivity(event)
     return event
   }
 

@@ -37,17 +37,21 @@ extension World {
     emit(type, entity: customerID, data, purposeKeys: extra.keys, overrides: extra.overrides)
   }
 
-  /// Tracks a custom event for a customer; emits `customer.custom_event`.
+  /// Tracks a custom event for a customer; emits `customer.custom_event`. An event with a schema has its metadata
+  /// checked against the schema's definitions (Voucherify validates event data against the event schema); one without
+  /// gets a schema of its own, with no definitions.
   public mutating func trackCustomEvent(
     customerID: String, name: String, metadata: JSONObject = [:], channel: EventChannel = .api
   ) throws(VoucherifyError) -> Emitted<CustomEvent> {
     _ = try position(in: customers, customerID, "customer")
+    let known = customEventSchema(named: name)
+    if let known { try MetadataCheck.check(metadata, against: known.properties, at: "metadata", creating: true) }
     begin(channel)
     let schema: CustomEventSchema
-    if let known = customEventSchemas.first(where: { $0.name == name }) {
+    if let known {
       schema = known
     } else {
-      schema = CustomEventSchema(id: make(.metadataSchema), name: name)
+      schema = CustomEventSchema(id: make(.metadataSchema), name: name, createdAt: now)
       customEventSchemas.append(schema)
     }
     let e = CustomEvent(

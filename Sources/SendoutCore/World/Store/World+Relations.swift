@@ -34,6 +34,8 @@ extension TableRelation where Entity == VoucherTransaction {
 extension TableRelation where Entity == RedeemableHolder {
   /// The holders of a voucher (owner, referrer, referees).
   static var voucher: Self { Self("voucher") { $0.voucherID } }
+  /// The holder records of a customer (their wallet).
+  static var customer: Self { Self("customer") { $0.customerID } }
 }
 
 extension World {
@@ -71,4 +73,9 @@ extension World {
 
   /// The holders of voucher `voucherID`, in order.
   public func holders(ofVoucher voucherID: String) -> [RedeemableHolder] { holders.members(.voucher, voucherID) }
+
+  /// The holder records of customer `customerID` (the redeemables in their wallet), in order.
+  public func holders(ofCustomer customerID: String) -> [RedeemableHolder] {
+    holders.members(.customer, customerID)
+  }
 }

@@ -53,7 +53,7 @@ public struct World: Sendable {
   /// Distributions.
   public internal(set) var distributions: EntityTable<Distribution> = []
   /// Custom event schemas.
-  public internal(set) var customEventSchemas: [CustomEventSchema] = []
+  public internal(set) var customEventSchemas: EntityTable<CustomEventSchema> = []
   /// Custom events tracked.
   public internal(set) var customEvents: [CustomEvent] = []
   /// Pending loyalty points.
@@ -63,7 +63,7 @@ public struct World: Sendable {
   /// Gift and loyalty transactions.
   public internal(set) var transactions = EntityTable<VoucherTransaction>(relations: [.voucher, .campaign])
   /// Redeemable holders.
-  public internal(set) var holders = EntityTable<RedeemableHolder>(relations: [.voucher])
+  public internal(set) var holders = EntityTable<RedeemableHolder>(relations: [.voucher, .customer])
   /// Referral tiers.
   public internal(set) var referralTiers: EntityTable<ReferralTier> = []
   /// SKUs of the products.
@@ -74,6 +74,12 @@ public struct World: Sendable {
   public internal(set) var brands: EntityTable<Brand> = []
   /// Validations by campaign id, then by day (`YYYY-MM-DD`): counters, not records, so they stay small.
   public internal(set) var validationTallies: [String: [String: ValidationTally]] = [:]
+  /// Each customer's activity feed, by customer id (see `recordActivity`).
+  public internal(set) var customerActivities: [String: [CustomerActivity]] = [:]
+  /// The project's metadata schemas.
+  public internal(set) var metadataSchemas: EntityTable<MetadataSchema> = []
+  /// The bin: resources deleted without `force`.
+  public internal(set) var binEntries: EntityTable<BinEntry> = []
   /// Every event emitted so far, in order.
   public internal(set) var log: [WorldEvent] = []
   /// Whether `log` keeps every event (the sample world reads it back). Scenario runs, the mock API and the world

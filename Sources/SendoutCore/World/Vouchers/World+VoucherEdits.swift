@@ -42,12 +42,16 @@ extension World {
   }
 
   /// Deletes a voucher (`voucher.deleted`); `force` also frees its code for a new voucher, as a permanent
-  /// deletion does (without it the voucher stays in the bin and keeps its code).
+  /// deletion does (without it the voucher goes to the bin and keeps its code until its entry is deleted).
   public mutating func deleteVoucher(_ id: String, force: Bool, channel: EventChannel = .api)
     throws(VoucherifyError) -> Emitted<Voucher>
   {
     var deleted = try deleteVoucher(id, channel: channel)
-    if force { freeCode(ofVoucher: id) }
+    if force {
+      freeCode(ofVoucher: id)
+    } else {
+      moveToBin("voucher", id: id, name: deleted.value.code, parentID: deleted.value.campaignID, channel: channel)
+    }
     deleted.value = try voucher(id)
     return deleted
   }
