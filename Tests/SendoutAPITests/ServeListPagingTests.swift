@@ -97,6 +97,7 @@ import Testing
     let member = try #require(card, "the sample world has pending points")
     let catalogue = try Self.catalogue(
       api, discountCampaign: try #require(api.read { $0.firstCampaign(.discountCoupons)?.id }))
+    let collection = try Self.collections(api)
     let walks = [
       Walk(operation: "list-redemptions", path: "/v1/redemptions", key: "redemptions"),
       Walk(operation: "list-vouchers", path: "/v1/vouchers", key: "vouchers", limit: 10),
@@ -135,6 +136,8 @@ import Testing
       Walk(operation: "list-reward-assignments", path: "/v1/rewards/\(catalogue.reward)/assignments", limit: 1),
       Walk(operation: "list-publications", path: "/v1/publications", key: "publications", limit: 10),
       Walk(operation: "list-campaign-templates", path: "/v1/templates/campaigns", key: "campaign_templates", limit: 1),
+      Walk(operation: "list-product-collections", path: "/v1/product-collections", limit: 1),
+      Walk(operation: "list-products-in-collection", path: "/v1/product-collections/\(collection)/products", limit: 1),
     ]
     return (api, walks)
   }
@@ -165,6 +168,19 @@ import Testing
       _ = try made("/v1/templates/campaigns", #"{"name":"walk-template-\#(n)","campaign_id":"\#(discountCampaign)"}"#)
     }
     return (products[0], rewards[0])
+  }
+
+  /// Three product collections, the last one's filter taking the three products `catalogue` made; its id.
+  static func collections(_ api: InProcessAPI) throws -> String {
+    var last = ""
+    for n in 1...3 {
+      let (status, answer) = try api.send(
+        "POST", "/v1/product-collections",
+        body: #"{"name":"walk-\#(n)","filter":{"junction":"and","name":{"conditions":{"$starts_with":["walk-"]}}}}"#)
+      #expect(status == 200, "\(answer)")
+      last = try #require(answer["id"]?.stringValue, "\(answer)")
+    }
+    return last
   }
 
   /// The ids a walk sees, page after page; `nil` when it did not stop within 1,000 pages.

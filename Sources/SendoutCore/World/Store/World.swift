@@ -70,6 +70,8 @@ public struct World: Sendable {
   public internal(set) var skus: EntityTable<SKU> = []
   /// Campaign templates.
   public internal(set) var campaignTemplates: EntityTable<CampaignTemplate> = []
+  /// Product collections.
+  public internal(set) var productCollections: EntityTable<ProductCollection> = []
   /// The project's brand configuration (one at most).
   public internal(set) var brands: EntityTable<Brand> = []
   /// Every event emitted so far, in order.
