@@ -99,6 +99,11 @@ extension World {
       addFreeUnits(off, of: productID, toOrder: oi)
       return orders[oi].itemsDiscountAmount
     }
+    if case .items = discount {
+      let taken = orders[oi].items.map(\.lineDiscount)
+      let off = itemDiscounts(discount, voucher: v, tier: nil, lines: ruleItems(ofOrder: oi), taken: taken)
+      return applyItemDiscounts(off, toOrder: oi)
+    }
     let d = discount.discount(orderAmount: orders[oi].totalAmount)
     orders[oi].discountAmount.addSaturating(d)
     return d
