@@ -140,6 +140,23 @@ import Testing
         == [nil, 500, 3000])
   }
 
+  @Test func freeUnitsOfASKUArePricedAtTheSKU() throws {
+    let api = try InProcessAPI.served()
+    let shirt = try Self.product(api, "unit-shirt", 2000)
+    let large = try ServeProductCollectionTests.made(
+      api, "/v1/products/\(shirt)/skus", #"{"source_id":"unit-shirt-l","price":2100}"#)
+    let rule = try Self.rule(api)
+    let code = try Self.campaign(
+      api, #"{"type":"UNIT","unit_off":2,"unit_type":"\#(large)","effect":"ADD_MISSING_ITEMS"}"#, rule: rule)
+    let (status, validation) = try api.stack("/v1/validations", [code], order: #"{"amount":1000}"#)
+    #expect(status == 200 && validation.value(atPath: "order.items_discount_amount") == 4200, "\(validation)")
+    let (redeemed, body) = try api.stack("/v1/redemptions", [code], customer: "ann", order: #"{"amount":1000}"#)
+    #expect(redeemed == 200, "\(body)")
+    let line = try #require(body.value(atPath: "order.items")?.arrayValue?.last, "\(body)")
+    #expect(line["sku_id"]?.stringValue == large && line["product_id"]?.stringValue == shirt, "\(line)")
+    #expect(line["price"] == 2100 && line["discount_quantity"] == 2 && line["discount_amount"] == 4200)
+  }
+
   @Test func refusesWhatItCannotCompute() throws {
     let api = try InProcessAPI.served()
     let too = AmountLimits.maxAmount + 1

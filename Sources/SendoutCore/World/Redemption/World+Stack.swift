@@ -82,7 +82,7 @@ extension World {
     if v.campaignType == .giftVouchers { return max(0, min(credits ?? v.giftBalance, v.giftBalance, orderTotal)) }
     guard let discount = v.discount else { return 0 }
     if case .unit(_, let productID) = discount {
-      return discount.discount(orderAmount: orderTotal, unitPrice: products[id: productID]?.price ?? 0)
+      return discount.discount(orderAmount: orderTotal, unitPrice: unitPrice(of: productID))
     }
     return discount.discount(orderAmount: orderTotal)
   }
