@@ -74,6 +74,7 @@ struct SDKExample: Sendable {
     "create-product": "/v1/products", "update-product": "/v1/products/{product}",
     "create-sku": "/v1/products/{product}/skus", "update-sku": "/v1/products/{product}/skus/{sku}",
     "create-category": "/v1/categories", "update-category": "/v1/categories/{category}",
+    "create-product-collection": "/v1/product-collections",
     "create-brand": "/management/v1/projects/{project}/branding",
   ]
 

@@ -256,6 +256,21 @@ extension SchemaCall {
     SchemaCall("get-sku", "/v1/skus/{sku}"),
     SchemaCall("update-sku", "/v1/products/{product}/skus/{sku}", body: #"{"price":2700}"#),
     SchemaCall("list-SKUs-in-product", "/v1/products/{product}/skus"),
+    // Product collections
+    SchemaCall(
+      "create-product-collection", "/v1/product-collections",
+      body:
+        #"{"type":"STATIC","name":"Schema shirts","products":[{"id":"{product}","object":"product"},{"id":"{sku}","product_id":"{product}","object":"sku"}]}"#,
+      keeps: ["collection": "id"]),
+    SchemaCall(
+      "create-product-collection", "/v1/product-collections",
+      body:
+        #"{"type":"AUTO_UPDATE","name":"Cheap","filter":{"junction":"and","price":{"conditions":{"$less_than":[3000]}}}}"#
+    ),
+    SchemaCall("get-product-collection", "/v1/product-collections/{collection}"),
+    SchemaCall("list-product-collections", "/v1/product-collections"),
+    SchemaCall("list-products-in-collection", "/v1/product-collections/{collection}/products"),
+    SchemaCall("delete-product-collection", "/v1/product-collections/{collection}"),
     // Rewards
     SchemaCall(
       "create-reward", "/v1/rewards",

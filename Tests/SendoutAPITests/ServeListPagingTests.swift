@@ -110,6 +110,7 @@ import Testing
       let (deleted, _) = try api.send("DELETE", "/v1/vouchers/WALK-BIN-\(n)")
       #expect(deleted == 204, "three codes in the bin")
     }
+    let collection = try Self.collections(api)
     let walks = [
       Walk(operation: "list-redemptions", path: "/v1/redemptions", key: "redemptions"),
       Walk(operation: "list-vouchers", path: "/v1/vouchers", key: "vouchers", limit: 10),
@@ -163,6 +164,8 @@ import Testing
       Walk(operation: "list-customer-activity", path: "/v1/customers/\(customer)/activity", step: .id),
       Walk(operation: "list-customer-redeemables", path: "/v1/customers/\(customer)/redeemables", step: .id, limit: 1),
       Walk(operation: "list-bin-entries", path: "/v1/trash-bin", step: .id, pageTotal: true),
+      Walk(operation: "list-product-collections", path: "/v1/product-collections", limit: 1),
+      Walk(operation: "list-products-in-collection", path: "/v1/product-collections/\(collection)/products", limit: 1),
     ]
     return (api, walks)
   }
@@ -193,6 +196,19 @@ import Testing
       _ = try made("/v1/templates/campaigns", #"{"name":"walk-template-\#(n)","campaign_id":"\#(discountCampaign)"}"#)
     }
     return (products[0], rewards[0])
+  }
+
+  /// Three product collections, the last one's filter taking the three products `catalogue` made; its id.
+  static func collections(_ api: InProcessAPI) throws -> String {
+    var last = ""
+    for n in 1...3 {
+      let (status, answer) = try api.send(
+        "POST", "/v1/product-collections",
+        body: #"{"name":"walk-\#(n)","filter":{"junction":"and","name":{"conditions":{"$starts_with":["walk-"]}}}}"#)
+      #expect(status == 200, "\(answer)")
+      last = try #require(answer["id"]?.stringValue, "\(answer)")
+    }
+    return last
   }
 
   /// The ids a walk sees, page after page; `nil` when it did not stop within 1,000 pages.

@@ -17,6 +17,7 @@ extension APIEndpoints {
     APICampaignSummary.endpoints,
     APICustomerRecords.endpoints, APIMetadataSchemas.endpoints, APICustomEventSchemas.endpoints,
     APIBin.endpoints,
+    APIProductCollections.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.

@@ -9,6 +9,9 @@ public enum Discount: Sendable, Equatable {
   case unit(off: Int, productID: String)
   /// The order costs exactly `amount` cents.
   case fixed(amount: Int)
+  /// An `AMOUNT`, `PERCENT` or `FIXED` discount on the order lines its validation rules' `applicable_to` names,
+  /// spread by `effect` (`ItemDiscount.split`); it needs the lines, so `discount(orderAmount:)` gives 0 for it.
+  indirect case items(Discount, effect: ItemEffect)
 
   /// The discount type name (`AMOUNT`, `PERCENT`, `UNIT`, `FIXED`).
   public var typeName: String {
@@ -17,6 +20,7 @@ public enum Discount: Sendable, Equatable {
     case .percent: "PERCENT"
     case .unit: "UNIT"
     case .fixed: "FIXED"
+    case .items(let base, _): base.typeName
     }
   }
 
@@ -40,6 +44,7 @@ public enum Discount: Sendable, Equatable {
       return min(limit.map { min(raw, max(0, $0)) } ?? raw, order)
     case .unit(let off, _): return max(0, off).multipliedSaturated(by: max(0, unitPrice))
     case .fixed(let amount): return max(0, order.subtractingSaturated(max(0, amount)))
+    case .items: return 0
     }
   }
 
@@ -58,6 +63,8 @@ public enum Discount: Sendable, Equatable {
       return ["type": "UNIT", "unit_off": .int(off), "unit_type": .string(productID), "effect": "ADD_MISSING_ITEMS"]
     case .fixed(let amount):
       return ["type": "FIXED", "fixed_amount": .int(amount), "effect": "APPLY_TO_ORDER"]
+    case .items(let base, let effect):
+      return base.json.with("effect", .string(effect.rawValue))
     }
   }
 }

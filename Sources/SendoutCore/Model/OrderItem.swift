@@ -23,6 +23,8 @@ public struct OrderItem: Sendable, Equatable {
   public var discountQuantity = 0
   /// Custom attributes the application gave.
   public var metadata: JSONObject?
+  /// Cents off the line from item-level discounts (`APPLY_TO_ITEMS` and its kin).
+  public var lineDiscount = 0
 
   /// A line of `quantity` units of a known product, at its price.
   public init(id: String, product: Product, quantity: Int, skuID: String? = nil) {
@@ -53,8 +55,10 @@ public struct OrderItem: Sendable, Equatable {
 
   /// The given amount, else `price × quantity` (a line without a quantity counts one unit), else `nil`.
   public var amount: Int? { givenAmount ?? price.map { $0.multipliedSaturated(by: quantity ?? 1) } }
-  /// The free units' value.
-  public var discountAmount: Int { (price ?? 0).multipliedSaturated(by: discountQuantity) }
+  /// The free units' value and the line's item-level discounts.
+  public var discountAmount: Int {
+    (price ?? 0).multipliedSaturated(by: discountQuantity).addingSaturated(lineDiscount)
+  }
   /// `amount − discount_amount`.
   public var subtotalAmount: Int? { amount.map { $0.subtractingSaturated(discountAmount) } }
 
@@ -68,7 +72,7 @@ public struct OrderItem: Sendable, Equatable {
     o["quantity"] = .num(quantity)
     if discountQuantity > 0 { o["discount_quantity"] = .int(discountQuantity) }
     o["amount"] = .num(amount)
-    if discountQuantity > 0 {
+    if discountAmount > 0 {
       o["discount_amount"] = .int(discountAmount)
       o["applied_discount_amount"] = .int(discountAmount)
     }

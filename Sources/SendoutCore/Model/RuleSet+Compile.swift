@@ -74,15 +74,9 @@ extension RuleSet {
     } else {
       return .unsupported("`\(path).name` '\(name)'")
     }
-    var tests: [RuleTest] = []
-    for condition in (entry["conditions"]?.objectValue ?? [:]).members {
-      let at = "\(path).conditions.\(condition.key)"
-      let values = condition.value.arrayValue ?? [condition.value]
-      switch try test(condition.key, values, subject, at: at) {
-      case .compiled(let t): tests.append(t)
-      case .unsupported(let what): return .unsupported(what)
-      }
-    }
+    let (tests, unsupported) = try conditionTests(
+      entry["conditions"]?.objectValue ?? [:], subject, at: "\(path).conditions")
+    if let unsupported { return .unsupported(unsupported) }
     var nested: RuleSet?
     if let inner = entry["rules"]?.objectValue, !inner.members.isEmpty {
       let compiled = try compile(inner, at: "\(path).rules")
@@ -91,6 +85,22 @@ extension RuleSet {
     }
     let message = entry["error"]?["message"]?.stringValue
     return .compiled(RuleClause(subject: subject, tests: tests, nested: nested, errorMessage: message))
+  }
+
+  /// The tests of a `conditions` object (`{"$is": […], …}`) found at `path`, or the first operator the mock does not
+  /// evaluate (rules, and product collection filters, which read a product's fields as `subject`'s values).
+  static func conditionTests(_ conditions: JSONObject, _ subject: RuleSubject, at path: String)
+    throws(VoucherifyError) -> (tests: [RuleTest], unsupported: String?)
+  {
+    var tests: [RuleTest] = []
+    for condition in conditions.members {
+      let values = condition.value.arrayValue ?? [condition.value]
+      switch try test(condition.key, values, subject, at: "\(path).\(condition.key)") {
+      case .compiled(let t): tests.append(t)
+      case .unsupported(let what): return (tests, what)
+      }
+    }
+    return (tests, nil)
   }
 
   /// One operator and its values.
@@ -111,7 +121,11 @@ extension RuleSet {
         case .bool(let b): parsed.append(.flag(b))
         case .object(let o):
           if let object = o["object"]?.stringValue ?? o["type"]?.stringValue, object.contains("collection") {
-            return .unsupported("`\(path).\(i).object` '\(object)' (product collections are not simulated)")
+            guard let id = o["id"]?.stringValue, !id.isEmpty else {
+              throw invalid("`\(path).\(i).id` is required for a product collection (its `pc_…` id)")
+            }
+            parsed.append(.collection(id: id))
+            continue
           }
           let source = o["source_id"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
           parsed.append(.item(id: o["id"]?.stringValue, sourceID: source))

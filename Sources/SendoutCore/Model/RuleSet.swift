@@ -149,4 +149,6 @@ public enum RuleValue: Sendable, Equatable {
   case flag(Bool)
   /// A product or SKU: its id and/or `source_id`.
   case item(id: String?, sourceID: String?)
+  /// A product collection (`{id: "pc_…", object: "products_collection"}`): a line of one of its products or SKUs.
+  case collection(id: String)
 }

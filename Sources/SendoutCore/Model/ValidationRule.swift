@@ -21,6 +21,9 @@ public struct ValidationRule: Sendable, Equatable {
   public var updatedAt: Timestamp?
   /// Whether it was deleted.
   public var deleted = false
+  /// `applicable_to` as the application sent it (what item-level discounts apply to); `nil`: the products of
+  /// `productIDs` (the sample world's rules).
+  public var applicableTo: ApplicableTo?
 
   /// Creates a rule of `rules`, compiled (400 `invalid_validation_rules` when malformed).
   public init(
@@ -88,7 +91,8 @@ public struct ValidationRule: Sendable, Equatable {
     }
     var o: JSONObject = [
       "id": .string(id), "name": .string(name), "rules": .object(rules),
-      "applicable_to": ["excluded": [], "included": .array(included), "included_all": .bool(included.isEmpty)],
+      "applicable_to": applicableTo.map { .object($0.json) }
+        ?? ["excluded": [], "included": .array(included), "included_all": .bool(included.isEmpty)],
       "created_at": .time(createdAt),
     ]
     o.put("error", errorMessage.map { JSON.object(["message": .string($0)]) })
@@ -97,5 +101,14 @@ public struct ValidationRule: Sendable, Equatable {
     o["context_type"] = .string(contextType)
     o["object"] = "validation_rules"
     return o
+  }
+}
+
+extension ValidationRule {
+  /// Sets `applicable_to`; a setting of it the mock does not evaluate becomes the rule's `unsupported` (501 when
+  /// assigned), unless its `rules` already hold one.
+  mutating func setApplicableTo(_ applicable: ApplicableTo?) {
+    applicableTo = applicable
+    compiled.unsupported = compiled.unsupported ?? applicable?.unsupported
   }
 }

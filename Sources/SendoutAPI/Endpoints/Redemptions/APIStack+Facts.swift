@@ -11,24 +11,13 @@ extension APIStack {
   func facts(customerID: String?, in world: World) -> RuleFacts {
     let stored = (orderFields.id ?? orderFields.sourceID).flatMap(world.order(named:))
     let items =
-      orderFields.items.map { $0.map(Self.ruleItem) } ?? stored.map { $0.items.map(Self.ruleItem) } ?? []
+      orderFields.items.map { lines in
+        lines.map {
+          RuleItem(OrderItem(id: "", fields: $0, product: world.product(of: $0)), metadata: $0.catalogMetadata)
+        }
+      } ?? stored.map { $0.items.map { RuleItem($0) } } ?? []
     return RuleFacts(
       customerID: customerID, items: items, orderMetadata: orderFields.metadata ?? stored?.metadata ?? [:],
       redemptionMetadata: metadata)
-  }
-
-  /// A line as sent.
-  private static func ruleItem(_ line: OrderItemFields) -> RuleItem {
-    let quantity = line.quantity ?? 1
-    return RuleItem(
-      productID: line.productID, skuID: line.skuID, sourceID: line.sourceID, quantity: quantity, price: line.price,
-      amount: line.amount ?? (line.price ?? 0).multipliedSaturated(by: quantity), metadata: line.catalogMetadata ?? [:])
-  }
-
-  /// A stored order's line.
-  private static func ruleItem(_ item: OrderItem) -> RuleItem {
-    RuleItem(
-      productID: item.productID, skuID: item.skuID, sourceID: item.sourceID, quantity: item.quantity ?? 1,
-      price: item.price, amount: item.amount ?? 0, metadata: item.product?.fields.metadata ?? [:])
   }
 }

@@ -39,8 +39,11 @@ extension APIStack {
       o["result"] = ["details": ["key": .string(skip.rawValue), "message": .string(message)]]
     } else {
       if let order, expand.contains("order") { o["order"] = .object(order) }
-      o["applicable_to"] = Self.emptyList
-      o["inapplicable_to"] = Self.emptyList
+      let applicability = world.applicability(
+        voucher: outcome.voucherID.flatMap { world.vouchers[id: $0] },
+        tier: outcome.tierID.flatMap { world.promotionTiers[id: $0] })
+      o["applicable_to"] = Self.list(applicability.flatMap(\.included))
+      o["inapplicable_to"] = Self.list(applicability.flatMap(\.excluded))
       o["result"] = .object(result(outcome, in: world))
     }
     o["metadata"] = .object(
@@ -82,15 +85,22 @@ extension APIStack {
   ) -> JSONObject {
     var discount = 0
     var units = 0
+    var itemsOff = 0
+    var lines = (described["items"]?.arrayValue ?? []).map { _ in 0 }
     for outcome in evaluation.outcomes.prefix(end ?? evaluation.outcomes.count) where outcome.applicable {
       let v = outcome.voucherID.flatMap { world.vouchers[id: $0] }
-      if case .unit = v?.discount, v?.campaignType != .giftVouchers {
+      if !outcome.itemDiscounts.isEmpty {
+        for (i, cents) in outcome.itemDiscounts.enumerated() where i < lines.count { lines[i].addSaturating(cents) }
+        itemsOff.addSaturating(outcome.discount)
+      } else if case .unit = v?.discount, v?.campaignType != .giftVouchers {
         units.addSaturating(outcome.discount)
       } else {
         discount.addSaturating(outcome.discount)
       }
     }
+    // Free units are added to the order and discounted; item-level discounts come off lines already in it.
     let amount = evaluation.orderAmount.addingSaturated(units)
+    units.addSaturating(itemsOff)
     let total = discount.addingSaturated(units)
     var o = JSONObject()
     for key in ["id", "source_id"] { o[key] = described[key] }
@@ -108,13 +118,35 @@ extension APIStack {
       o["total_applied_discount_amount"] = .int(total)
     }
     o["total_amount"] = .int(amount.subtractingSaturated(total))
-    o["items"] = described["items"] ?? []
+    let items = (described["items"]?.arrayValue ?? []).enumerated().map { i, item in
+      lines[i] > 0 ? JSON.object(Self.discounted(item.objectValue ?? [:], by: lines[i])) : item
+    }
+    o["items"] = .array(items)
     o["metadata"] = described["metadata"] ?? [:]
     if let customerID { o["customer_id"] = .string(customerID) }
     o["object"] = "order"
     return o
   }
 
-  /// An empty `ApplicableToResultList`.
-  static let emptyList: JSON = ["data": [], "total": 0, "data_ref": "data", "object": "list"]
+  /// An `ApplicableToResultList` of `targets`, each as its rule gave it.
+  static func list(_ targets: [ApplicableTo.Target]) -> JSON {
+    let data = targets.map { JSON.object($0.json) }
+    return ["data": .array(data), "total": .int(data.count), "data_ref": "data", "object": "list"]
+  }
+
+  /// An order line (`OrderItemCalculated`) `cents` off: `discount_amount` and `applied_discount_amount` after its
+  /// `amount`, and `subtotal_amount` (`amount − discount_amount`), in the spec's key order.
+  static func discounted(_ item: JSONObject, by cents: Int) -> JSONObject {
+    let amount = item["amount"]?.intValue ?? 0
+    let total = (item["discount_amount"]?.intValue ?? 0).addingSaturated(cents)
+    var o = JSONObject()
+    for member in item.members where !["discount_amount", "applied_discount_amount"].contains(member.key) {
+      o[member.key] = member.key == "subtotal_amount" ? .int(amount.subtractingSaturated(total)) : member.value
+      if member.key == "amount" {
+        o["discount_amount"] = .int(total)
+        o["applied_discount_amount"] = .int(total)
+      }
+    }
+    return o
+  }
 }

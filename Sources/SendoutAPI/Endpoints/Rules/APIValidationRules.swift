@@ -65,7 +65,7 @@ enum APIValidationRules {
     let name = try request.required("name", errorKey: key)
     return try world.createValidationRule(
       name: name, rules: request.object(at: "rules") ?? [:], errorMessage: request.string(at: "error.message"),
-      channel: .api)
+      applicableTo: try applicableTo(request), channel: .api)
   }
 
   /// `PUT /v1/validation-rules/{validationRuleId}`: a new name, `rules` or `error.message`; an assigned rule cannot
@@ -75,7 +75,13 @@ enum APIValidationRules {
   {
     try world.updateValidationRule(
       current.id, name: request.string(at: "name"), rules: request.object(at: "rules"),
-      errorMessage: request.string(at: "error.message"), channel: .api)
+      errorMessage: request.string(at: "error.message"), applicableTo: try applicableTo(request), channel: .api)
+  }
+
+  /// `applicable_to` (what item-level discounts apply to), `nil` when absent; a malformed entry is a 400.
+  private static func applicableTo(_ request: APIRequest) throws(VoucherifyError) -> ApplicableTo? {
+    guard let json = try request.object(at: "applicable_to", errorKey: key) else { return nil }
+    return try ApplicableTo.parse(json)
   }
 
   /// The rules `validation_rules` names (`POST /v1/campaigns`: at most one id, as the spec's `maxItems`), each

@@ -2,7 +2,9 @@ import SendoutCore
 
 /// The `Discount` object of a request body (a campaign's `voucher.discount`, a promotion tier's
 /// `action.discount`) as the world's `Discount`: `AMOUNT` (`amount_off`), `PERCENT` (`percent_off`, optional
-/// `amount_limit`), `FIXED` (`fixed_amount`) or `UNIT` (`unit_off`, `unit_type`).
+/// `amount_limit`), `FIXED` (`fixed_amount`) or `UNIT` (`unit_off`, `unit_type`); an `effect` that applies an
+/// `AMOUNT`, `PERCENT` or `FIXED` discount to items (`ItemEffect`) makes it item-level. Another effect of those types
+/// is a 400 listing the ones the type takes.
 enum APIDiscount {
   /// The discount at `path`, `nil` when absent; a wrong or missing field is a 400 naming its path.
   static func parse(_ request: APIRequest, at path: String, errorKey: String) throws(VoucherifyError) -> Discount? {
@@ -16,9 +18,10 @@ enum APIDiscount {
       }
       return value
     }
+    let base: Discount
     switch type {
-    case "AMOUNT"?: return .amount(off: try amount("amount_off"))
-    case "FIXED"?: return .fixed(amount: try amount("fixed_amount"))
+    case "AMOUNT"?: base = .amount(off: try amount("amount_off"))
+    case "FIXED"?: base = .fixed(amount: try amount("fixed_amount"))
     case "UNIT"?:
       return .unit(
         off: try amount("unit_off"), productID: try request.required("\(path).unit_type", errorKey: errorKey))
@@ -28,12 +31,17 @@ enum APIDiscount {
           status: 400, key: errorKey, message: "Invalid payload",
           details: "`\(path).percent_off` is required for a PERCENT discount: a number from 0 to 100")
       }
-      return .percent(
+      base = .percent(
         off: off, amountLimit: try request.int(at: "\(path).amount_limit", errorKey: errorKey), formula: nil)
     default:
       throw VoucherifyError(
         status: 400, key: errorKey, message: "Invalid payload",
         details: "`\(path).type` is required: AMOUNT, PERCENT, FIXED or UNIT")
     }
+    let effects = ["APPLY_TO_ORDER"] + ItemEffect.allowed(for: type ?? "").map(\.rawValue)
+    guard let effect = try request.choice(at: "\(path).effect", effects, errorKey: errorKey),
+      let items = ItemEffect(rawValue: effect)
+    else { return base }
+    return .items(base, effect: items)
   }
 }

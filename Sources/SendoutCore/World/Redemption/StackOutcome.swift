@@ -23,6 +23,8 @@ public struct StackOutcome: Sendable, Equatable {
   public var orderTotalBefore: Int
   /// Cents it takes off the order (for a gift card: the credits it spends); 0 unless applicable.
   public var discount = 0
+  /// An item-level discount's cents off each order line (`RuleFacts.items`, by position); empty for another one.
+  public var itemDiscounts: [Int] = []
 
   /// Creates an outcome.
   public init(redeemable: StackRedeemable, orderTotalBefore: Int) {

@@ -99,6 +99,11 @@ extension World {
       addFreeUnits(off, of: productID, toOrder: oi)
       return orders[oi].itemsDiscountAmount
     }
+    if case .items = discount {
+      let taken = orders[oi].items.map(\.lineDiscount)
+      let off = itemDiscounts(discount, voucher: v, tier: nil, lines: ruleItems(ofOrder: oi), taken: taken)
+      return applyItemDiscounts(off, toOrder: oi)
+    }
     let d = discount.discount(orderAmount: orders[oi].totalAmount)
     orders[oi].discountAmount.addSaturating(d)
     return d
@@ -118,17 +123,27 @@ extension World {
     summarize(r.customerID) { $0.redemptions.giftRedeemedAmount.addSaturating(amount) }
   }
 
-  /// A unit discount: `off` free units of product `productID` on order `oi`, on its line for that product or on a
-  /// new one.
-  mutating func addFreeUnits(_ off: Int, of productID: String, toOrder oi: Int) {
-    if let ii = orders[oi].items.firstIndex(where: { $0.productID == productID }) {
+  /// A unit discount: `off` free units of `unitType` (a product, or a SKU) on order `oi`, on its line for that
+  /// product (SKU) or on a new one priced at `unitPrice(of:)`.
+  mutating func addFreeUnits(_ off: Int, of unitType: String, toOrder oi: Int) {
+    let sku = skus[id: unitType]
+    if let ii = orders[oi].items.firstIndex(where: { sku == nil ? $0.productID == unitType : $0.skuID == unitType }) {
       orders[oi].items[ii].quantity = (orders[oi].items[ii].quantity ?? 1).addingSaturated(off)
       orders[oi].items[ii].discountQuantity.addSaturating(off)
-    } else if let p = products[id: productID] {
-      var item = OrderItem(id: make(.orderLineItem), product: p, quantity: off)
+    } else if let p = products[id: sku?.productID ?? unitType] {
+      var item = OrderItem(id: make(.orderLineItem), product: p, quantity: off, skuID: sku?.id)
+      item.price = unitPrice(of: unitType)
+      item.relatedObject = sku == nil ? "product" : "sku"
       item.discountQuantity = off
       orders[oi].items.append(item)
     }
+  }
+
+  /// The price of one free unit of a `UNIT` discount's `unit_type`: a SKU's own price (else its product's), or a
+  /// product's; 0 for an id the catalogue does not have.
+  public func unitPrice(of unitType: String) -> Int {
+    if let sku = skus[id: unitType] { return sku.fields.price ?? products[id: sku.productID]?.price ?? 0 }
+    return products[id: unitType]?.price ?? 0
   }
 
   /// Emits a redemption event (`redemption.*` or `customer.redemption.*`) in its documented key order;

@@ -17,6 +17,8 @@ extension World {
     var outcomes: [StackOutcome] = []
     // Free units are added to the order and discounted: the total the next redeemable sees does not move.
     var addsUnits = false
+    // Cents the applicable item-level discounts took off each line so far.
+    var taken = facts.items.map { _ in 0 }
     for item in items {
       var out = StackOutcome(redeemable: item, orderTotalBefore: total)
       if outcomes.contains(where: { $0.failure != nil }) {
@@ -34,7 +36,14 @@ extension World {
           stackFailure(v, item)
           ?? ruleFailure(voucher: v, tier: nil, facts: facts, initialAmount: orderAmount, amount: total)
         if case .unit = v?.discount, v?.campaignType != .giftVouchers { addsUnits = true } else { addsUnits = false }
-        if out.failure == nil, let v { out.discount = stackValue(of: v, orderTotal: total, credits: item.giftCredits) }
+        if out.failure == nil, let v {
+          if let d = v.discount, case .items = d, v.campaignType != .giftVouchers {
+            out.itemDiscounts = itemDiscounts(d, voucher: v, tier: nil, lines: facts.items, taken: taken)
+            out.discount = min(out.itemDiscounts.saturatedSum, total)
+          } else {
+            out.discount = stackValue(of: v, orderTotal: total, credits: item.giftCredits)
+          }
+        }
       case .promotionTier:
         let t = promotionTiers[id: item.id]
         out.tierID = t?.id
@@ -42,14 +51,23 @@ extension World {
           stackFailure(t, item)
           ?? ruleFailure(voucher: nil, tier: t, facts: facts, initialAmount: orderAmount, amount: total)
         addsUnits = false
-        if out.failure == nil, let t { out.discount = t.discount.discount(orderAmount: total) }
+        if out.failure == nil, let t {
+          if case .items = t.discount {
+            out.itemDiscounts = itemDiscounts(t.discount, voucher: nil, tier: t, lines: facts.items, taken: taken)
+            out.discount = min(out.itemDiscounts.saturatedSum, total)
+          } else {
+            out.discount = t.discount.discount(orderAmount: total)
+          }
+        }
       }
       if out.failure == nil, applied >= Self.stackApplicableLimit {
         out.skip = .applicableRedeemablesLimitExceeded
         out.discount = 0
+        out.itemDiscounts = []
       }
       if out.applicable {
         applied += 1
+        for (i, cents) in out.itemDiscounts.enumerated() where i < taken.count { taken[i].addSaturating(cents) }
         if !addsUnits { total.subtractSaturating(out.discount) }
       }
       outcomes.append(out)
@@ -64,7 +82,7 @@ extension World {
     if v.campaignType == .giftVouchers { return max(0, min(credits ?? v.giftBalance, v.giftBalance, orderTotal)) }
     guard let discount = v.discount else { return 0 }
     if case .unit(_, let productID) = discount {
-      return discount.discount(orderAmount: orderTotal, unitPrice: products[id: productID]?.price ?? 0)
+      return discount.discount(orderAmount: orderTotal, unitPrice: unitPrice(of: productID))
     }
     return discount.discount(orderAmount: orderTotal)
   }

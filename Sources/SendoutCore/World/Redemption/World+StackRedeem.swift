@@ -110,7 +110,7 @@ extension World {
     if let tid = outcome.tierID {
       let ti = try position(in: promotionTiers, tid, "promotion tier")
       r.promotionTierID = tid
-      orders[oi].discountAmount.addSaturating(outcome.discount)
+      applyOutcomeDiscount(outcome, toOrder: oi)
       promotionTiers[ti].redeemedCount += 1
       promotionTiers[ti].ordersTotal.addSaturating(orders[oi].amount)
       promotionTiers[ti].discountTotal.addSaturating(outcome.discount)
@@ -128,7 +128,7 @@ extension World {
     } else if case .unit(let off, let productID) = v.discount {
       addFreeUnits(off, of: productID, toOrder: oi)
     } else {
-      orders[oi].discountAmount.addSaturating(outcome.discount)
+      applyOutcomeDiscount(outcome, toOrder: oi)
     }
     orders[oi].redemptions.append(
       .init(
@@ -140,6 +140,16 @@ extension World {
       orders[oi].referrerID = referrer
       let referral = Customer.Referral(campaignID: v.campaignID, referrerID: referrer, redemptionID: r.id, date: now)
       summarize(r.customerID) { $0.referrals.append(referral) }
+    }
+  }
+
+  /// Takes an applicable redeemable's discount off order `oi`: off its lines for an item-level one, else off the
+  /// order.
+  private mutating func applyOutcomeDiscount(_ outcome: StackOutcome, toOrder oi: Int) {
+    if outcome.itemDiscounts.isEmpty {
+      orders[oi].discountAmount.addSaturating(outcome.discount)
+    } else {
+      applyItemDiscounts(outcome.itemDiscounts, toOrder: oi)
     }
   }
 }

@@ -55,3 +55,13 @@ public struct RuleItem: Sendable, Equatable {
     self.metadata = metadata
   }
 }
+
+extension RuleItem {
+  /// An order line as the rules read it: quantity 1 when not given, amount 0 when it has neither amount nor price,
+  /// its product's metadata unless `metadata` is given.
+  public init(_ item: OrderItem, metadata: JSONObject? = nil) {
+    self.init(
+      productID: item.productID, skuID: item.skuID, sourceID: item.sourceID, quantity: item.quantity ?? 1,
+      price: item.price, amount: item.amount ?? 0, metadata: metadata ?? item.product?.fields.metadata ?? [:])
+  }
+}

@@ -109,14 +109,17 @@ extension World {
   }
 
   /// Whether `item` is the product or SKU `ref` names: by id (`product_id`, `sku_id`, or the id of the world's product
-  /// whose `source_id` the line sent) or by `source_id`.
-  private func matches(_ item: RuleItem, _ ref: RuleValue) -> Bool {
+  /// whose `source_id` the line sent) or by `source_id`; or is in the product collection `ref` names.
+  func matches(_ item: RuleItem, _ ref: RuleValue) -> Bool {
     switch ref {
     case .item(let id?, _) where id == item.productID || id == item.skuID: return true
     case .item(let id?, _) where item.sourceID != nil && products[id: id]?.sourceID == item.sourceID: return true
     case .item(_, let source?):
       return source == item.sourceID || item.productID.flatMap { products[id: $0]?.sourceID } == source
     case .text(let id): return id == item.productID || id == item.skuID || id == item.sourceID
+    case .collection(let id):
+      let productID = item.productID ?? item.sourceID.flatMap { self.product(idOrSourceID: $0)?.id }
+      return collection(id, holds: productID, sku: item.skuID)
     default: return false
     }
   }

@@ -15,11 +15,12 @@ extension World {
   /// emits `business_validation_rule.created`.
   public mutating func createValidationRule(
     name: String, rules: JSONObject, errorMessage: String?, productIDs: [String] = [],
-    channel: EventChannel = .userPortal
+    applicableTo: ApplicableTo? = nil, channel: EventChannel = .userPortal
   ) throws(VoucherifyError) -> Emitted<ValidationRule> {
-    let r = try ValidationRule(
+    var r = try ValidationRule(
       id: "", name: name, rules: rules, errorMessage: errorMessage, productIDs: productIDs,
       contextType: Self.ruleContext, createdAt: now)
+    r.setApplicableTo(applicableTo)
     return insertValidationRule(r, channel: channel)
   }
 
@@ -50,13 +51,15 @@ extension World {
   /// `business_validation_rule.updated`. A rule that is assigned cannot take a condition the mock does not
   /// evaluate (501 naming it).
   public mutating func updateValidationRule(
-    _ id: String, name: String?, rules: JSONObject?, errorMessage: String?, channel: EventChannel = .userPortal
+    _ id: String, name: String?, rules: JSONObject?, errorMessage: String?, applicableTo: ApplicableTo? = nil,
+    channel: EventChannel = .userPortal
   ) throws(VoucherifyError) -> Emitted<ValidationRule> {
     let i = try position(in: validationRules, id, "validation rule")
     var r = validationRules[i]
-    if let rules {
-      r.rules = rules
-      r.compiled = try RuleSet.compile(rules)
+    if rules != nil || applicableTo != nil {
+      r.rules = rules ?? r.rules
+      r.compiled = try RuleSet.compile(r.rules)
+      r.setApplicableTo(applicableTo ?? r.applicableTo)
     }
     if let what = r.compiled.unsupported, ruleAssignments.contains(where: { $0.ruleID == id }) {
       throw RuleSet.notEvaluated(what)

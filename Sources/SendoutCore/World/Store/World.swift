@@ -70,6 +70,8 @@ public struct World: Sendable {
   public internal(set) var skus: EntityTable<SKU> = []
   /// Campaign templates.
   public internal(set) var campaignTemplates: EntityTable<CampaignTemplate> = []
+  /// Product collections.
+  public internal(set) var productCollections: EntityTable<ProductCollection> = []
   /// The project's brand configuration (one at most).
   public internal(set) var brands: EntityTable<Brand> = []
   /// Validations by campaign id, then by day (`YYYY-MM-DD`): counters, not records, so they stay small.
