@@ -75,6 +75,8 @@ struct SDKExample: Sendable {
     "create-sku": "/v1/products/{product}/skus", "update-sku": "/v1/products/{product}/skus/{sku}",
     "create-category": "/v1/categories", "update-category": "/v1/categories/{category}",
     "create-brand": "/management/v1/projects/{project}/branding",
+    "create-loyalty-program": "/v1/loyalties", "update-loyalty-program": "/v1/loyalties/{loyalty}",
+    "transfer-points": "/v1/loyalties/{loyalty}/members/{card}/transfers",
   ]
 
   /// The world's objects the paths name, and the ones the examples' Postman placeholders (`{{voucherId}}`) stand

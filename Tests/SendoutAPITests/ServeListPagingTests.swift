@@ -97,6 +97,11 @@ import Testing
     let member = try #require(card, "the sample world has pending points")
     let catalogue = try Self.catalogue(
       api, discountCampaign: try #require(api.read { $0.firstCampaign(.discountCoupons)?.id }))
+    for name in ["walk-member-1", "walk-member-2"] {
+      let (status, _) = try api.send(
+        "POST", "/v1/loyalties/\(loyalty)/members", body: #"{"customer":{"source_id":"\#(name)"}}"#)
+      #expect(status == 200)
+    }
     let walks = [
       Walk(operation: "list-redemptions", path: "/v1/redemptions", key: "redemptions"),
       Walk(operation: "list-vouchers", path: "/v1/vouchers", key: "vouchers", limit: 10),
@@ -135,6 +140,13 @@ import Testing
       Walk(operation: "list-reward-assignments", path: "/v1/rewards/\(catalogue.reward)/assignments", limit: 1),
       Walk(operation: "list-publications", path: "/v1/publications", key: "publications", limit: 10),
       Walk(operation: "list-campaign-templates", path: "/v1/templates/campaigns", key: "campaign_templates", limit: 1),
+      Walk(operation: "list-loyalty-programs", path: "/v1/loyalties", key: "campaigns", limit: 1),
+      Walk(operation: "list-members", path: "/v1/loyalties/\(loyalty)/members", key: "vouchers", limit: 1),
+      Walk(operation: "list-member-activity", path: "/v1/loyalties/members/\(member)/activity", step: .id, limit: 1),
+      Walk(
+        operation: "list-member-activity-1", path: "/v1/loyalties/\(loyalty)/members/\(member)/activity", step: .id,
+        limit: 1),
+      Walk(operation: "list-campaign-pending-points", path: "/v1/loyalties/\(loyalty)/pending-points", step: .id, limit: 1),
     ]
     return (api, walks)
   }
