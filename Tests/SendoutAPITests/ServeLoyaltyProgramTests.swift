@@ -76,6 +76,7 @@ import Testing
       ),
       ("POST", "/v1/loyalties", #"{"name":"x","category_id":"cat_nope"}"#, 404, "not_found", "cat_nope"),
       ("POST", "/v1/loyalties", #"{"description":"no name"}"#, 400, "invalid_campaign_params", "name"),
+      ("POST", "/v1/loyalties", #"{"name":"x","type":"STANDALONE"}"#, 400, "invalid_campaign_params", "STANDALONE"),
     ])
     #expect(server.read { $0.campaign(named: "x") } == nil, "a refused create makes nothing")
   }
@@ -120,6 +121,7 @@ import Testing
     try server.expectRefusals([
       ("PUT", "/v1/loyalties/\(coupons)", #"{"description":"x"}"#, 404, "not_found", coupons),
       ("PUT", "/v1/loyalties/camp_nope", #"{"description":"x"}"#, 404, "not_found", "camp_nope"),
+      ("PUT", "/v1/loyalties/\(id)", #"{"type":"STANDALONE"}"#, 400, "invalid_campaign_params", "STANDALONE"),
     ])
   }
 

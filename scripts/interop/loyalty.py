@@ -95,9 +95,13 @@ def main():
     listed = [m.code for m in members.vouchers]
     check(members.total == 2 and listed == cards, f"list_members: {listed}")
 
-    moved = loyalties.transfer_points(program.id, cards[1], [
+    # The SDK's model for this answer types `active` as a string and `validity_*` as non-null, so it cannot parse the
+    # answer the spec's own example shows (`"active": true`, nulls): read it raw, as an application has to.
+    raw = loyalties.transfer_points_without_preload_content(program.id, cards[1], [
         LoyaltiesTransferPoints(code=cards[0], points=40, reason="interop transfer", source_id=f"tr-{run}")])
-    check(moved.code == cards[1] and moved.loyalty_card.balance == 50, f"transfer_points: {cards[1]} has 50")
+    moved = json.loads(raw.data)
+    check(raw.status == 200 and moved["code"] == cards[1] and moved["loyalty_card"]["balance"] == 50,
+          f"transfer_points: {cards[1]} has 50")
     giver = loyalties.get_member(cards[0])
     check(giver.loyalty_card.balance == 60, f"{cards[0]} gave 40: balance {giver.loyalty_card.balance}")
     activity = loyalties.list_member_activity(cards[0])

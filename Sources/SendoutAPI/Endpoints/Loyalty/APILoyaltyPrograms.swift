@@ -28,7 +28,8 @@ enum APILoyaltyPrograms {
   /// `campaign_type` or `voucher.type`); the body's settings are kept as sent. Emits `campaign.created` and, with
   /// `vouchers_count`, `campaign.vouchers.generation.completed`.
   static func create(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    try APICampaignWrites.create(request, &world, as: .loyaltyProgram)
+    try checkType(request)
+    return try APICampaignWrites.create(request, &world, as: .loyaltyProgram)
   }
 
   /// `GET /v1/loyalties/{campaignId}`: by id or name.
@@ -40,6 +41,7 @@ enum APILoyaltyPrograms {
   /// Emits `campaign.updated`.
   static func update(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     _ = try program(request, in: world)
+    try checkType(request)
     return try APICampaignWrites.update(request, &world)
   }
 
@@ -48,6 +50,15 @@ enum APILoyaltyPrograms {
   static func delete(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     _ = try program(request, in: world)
     return try APICampaignWrites.delete(request, &world)
+  }
+
+  /// Refuses `type: STANDALONE`, which the request schema allows but a program cannot be (`LoyaltyCampaign.type` is
+  /// `AUTO_UPDATE` or `STATIC`: standalone campaigns hold standalone vouchers).
+  private static func checkType(_ request: APIRequest) throws(VoucherifyError) {
+    guard let type = request.string(at: "type"), type != "AUTO_UPDATE", type != "STATIC" else { return }
+    throw VoucherifyError(
+      status: 400, key: "invalid_campaign_params", message: "Invalid campaign params",
+      details: "`type` of a loyalty program must be AUTO_UPDATE or STATIC, got '\(type)'")
   }
 
   /// The loyalty program `campaignId` names (id or name), or Voucherify's 404.
