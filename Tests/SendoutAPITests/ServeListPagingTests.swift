@@ -146,7 +146,8 @@ import Testing
       Walk(
         operation: "list-member-activity-1", path: "/v1/loyalties/\(loyalty)/members/\(member)/activity", step: .id,
         limit: 1),
-      Walk(operation: "list-campaign-pending-points", path: "/v1/loyalties/\(loyalty)/pending-points", step: .id, limit: 1),
+      Walk(
+        operation: "list-campaign-pending-points", path: "/v1/loyalties/\(loyalty)/pending-points", step: .id, limit: 1),
     ]
     return (api, walks)
   }

@@ -12,13 +12,7 @@ extension APICampaignWrites {
   /// `type`, `auto_join`, `join_once`, `category_id` / `category`, the kept settings and a loyalty card's
   /// `voucher.loyalty_card.expiration_rules`, into `spec`.
   static func readSettings(_ request: APIRequest, into spec: inout CampaignSpec) {
-    let shared = edit(request)
-    spec.generation = shared.generation
-    spec.autoJoin = shared.autoJoin
-    spec.joinOnce = shared.joinOnce
-    spec.categoryID = shared.categoryID
-    spec.categoryName = shared.categoryName
-    spec.settings = shared.settings
+    spec.options = edit(request).options
     if let rules = request.value(at: "voucher.loyalty_card.expiration_rules") {
       spec.valueSettings["expiration_rules"] = rules
     }
@@ -31,13 +25,13 @@ extension APICampaignWrites {
     edit.description = request.string(at: "description")
     edit.metadata = request.object(at: "metadata") ?? [:]
     edit.unsetMetadata = request.array(at: "unset_metadata_fields")?.compactMap(\.stringValue) ?? []
-    edit.generation = request.string(at: "type")
-    edit.autoJoin = request.bool(at: "auto_join")
-    edit.joinOnce = request.bool(at: "join_once")
-    edit.categoryID = request.string(at: "category_id")
-    edit.categoryName = edit.categoryID == nil ? request.string(at: "category") : nil
+    edit.options.generation = request.string(at: "type")
+    edit.options.autoJoin = request.bool(at: "auto_join")
+    edit.options.joinOnce = request.bool(at: "join_once")
+    edit.options.categoryID = request.string(at: "category_id")
+    edit.options.categoryName = edit.options.categoryID == nil ? request.string(at: "category") : nil
     for key in keptSettings {
-      if let value = request.value(at: key), value != .null { edit.settings[key] = value }
+      if let value = request.value(at: key), value != .null { edit.options.settings[key] = value }
     }
     return edit
   }

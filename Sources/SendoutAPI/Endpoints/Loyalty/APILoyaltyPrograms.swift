@@ -41,7 +41,6 @@ enum APILoyaltyPrograms {
   /// Emits `campaign.updated`.
   static func update(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     _ = try program(request, in: world)
-    try checkType(request)
     return try APICampaignWrites.update(request, &world)
   }
 
@@ -52,8 +51,8 @@ enum APILoyaltyPrograms {
     return try APICampaignWrites.delete(request, &world)
   }
 
-  /// Refuses `type: STANDALONE`, which the request schema allows but a program cannot be (`LoyaltyCampaign.type` is
-  /// `AUTO_UPDATE` or `STATIC`: standalone campaigns hold standalone vouchers).
+  /// Refuses `type: STANDALONE`, which the create schema allows but a program cannot be (`LoyaltyCampaign.type` and the
+  /// update schema have `AUTO_UPDATE` or `STATIC` only: standalone campaigns hold standalone vouchers).
   private static func checkType(_ request: APIRequest) throws(VoucherifyError) {
     guard let type = request.string(at: "type"), type != "AUTO_UPDATE", type != "STATIC" else { return }
     throw VoucherifyError(

@@ -11,18 +11,8 @@ public struct CampaignEdit: Sendable {
   public var startDate: Timestamp?
   /// New end.
   public var expirationDate: Timestamp?
-  /// `type`: `AUTO_UPDATE` or `STATIC`.
-  public var generation: String?
-  /// `auto_join`.
-  public var autoJoin: Bool?
-  /// `join_once`.
-  public var joinOnce: Bool?
-  /// An existing category's id.
-  public var categoryID: String?
-  /// A category by name: an existing one, or a new one of that name; used when `categoryID` is `nil`.
-  public var categoryName: String?
-  /// `Campaign.settings` members to set, kept as given.
-  public var settings: JSONObject = [:]
+  /// `type`, `auto_join`, `join_once`, the category and the settings kept as sent (merged).
+  public var options = CampaignOptions()
 
   /// An edit that changes nothing yet.
   public init() {}

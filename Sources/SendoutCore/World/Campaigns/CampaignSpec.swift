@@ -24,18 +24,8 @@ public struct CampaignSpec: Sendable {
   public var startDate: Timestamp?
   /// When it ends; 180 days after the start when `nil`.
   public var expirationDate: Timestamp?
-  /// `type`: `AUTO_UPDATE` or `STATIC` (how codes are generated); the type's default when `nil`.
-  public var generation: String?
-  /// `auto_join`; the type's default when `nil`.
-  public var autoJoin: Bool?
-  /// `join_once`; the type's default when `nil`.
-  public var joinOnce: Bool?
-  /// The category (an existing one's id); one of the world's when `nil`.
-  public var categoryID: String?
-  /// The category by name: an existing one, or a new one of that name; used when `categoryID` is `nil`.
-  public var categoryName: String?
-  /// `Campaign.settings`: kept and answered back as given.
-  public var settings: JSONObject = [:]
+  /// `type`, `auto_join`, `join_once`, the category and the settings kept as sent; the type's defaults when unset.
+  public var options = CampaignOptions()
   /// `Campaign.valueSettings`: kept in the voucher template's value object as given.
   public var valueSettings: JSONObject = [:]
 

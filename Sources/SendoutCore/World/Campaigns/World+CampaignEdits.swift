@@ -25,7 +25,7 @@ extension World {
     throws(VoucherifyError) -> Emitted<Campaign>
   {
     let i = try position(in: campaigns, id, "campaign")
-    let byID = try ifPresent(edit.categoryID) { (cid) throws(VoucherifyError) -> Category in
+    let byID = try ifPresent(edit.options.categoryID) { (cid) throws(VoucherifyError) -> Category in
       guard let c = categories[id: cid] else { throw VoucherifyError.notFound("category", id: cid) }
       return c
     }
@@ -36,15 +36,15 @@ extension World {
     for key in edit.unsetMetadata { c.metadata[key] = nil }
     if let start = edit.startDate { c.startDate = start }
     if let end = edit.expirationDate { c.expirationDate = end }
-    if let generation = edit.generation { c.type = generation }
-    if let autoJoin = edit.autoJoin { c.autoJoin = autoJoin }
-    if let joinOnce = edit.joinOnce { c.joinOnce = joinOnce }
+    if let generation = edit.options.generation { c.type = generation }
+    if let autoJoin = edit.options.autoJoin { c.autoJoin = autoJoin }
+    if let joinOnce = edit.options.joinOnce { c.joinOnce = joinOnce }
     if let byID {
       c.category = byID
-    } else if let name = edit.categoryName {
+    } else if let name = edit.options.categoryName {
       c.category = category(named: name)
     }
-    for m in edit.settings.members { c.settings[m.key] = m.value }
+    for m in edit.options.settings.members { c.settings[m.key] = m.value }
     c.updatedAt = now
     campaigns[i] = c
     emit("campaign.updated", entity: id, ["campaign": .object(c.fullJSON)])

@@ -6,7 +6,9 @@ extension World {
   {
     if let amount = spec.giftAmount { try AmountLimits.check(amount, "a gift card's amount") }
     if let points = spec.loyaltyPoints { try AmountLimits.check(points, "a loyalty card's initial points") }
-    if let id = spec.categoryID, categories[id: id] == nil { throw VoucherifyError.notFound("category", id: id) }
+    if let id = spec.options.categoryID, categories[id: id] == nil {
+      throw VoucherifyError.notFound("category", id: id)
+    }
     begin(channel)
     let season = rng.pick(WordLists.seasons)
     let year = String(now.iso8601.prefix(4))
@@ -29,9 +31,9 @@ extension World {
       case .promotion: ("\(season) Cart Promotion", "Automatic cart discounts", CodeConfig(pattern: ""))
       }
     let category: Category
-    if let id = spec.categoryID, let given = categories[id: id] {
+    if let id = spec.options.categoryID, let given = categories[id: id] {
       category = given
-    } else if let name = spec.categoryName {
+    } else if let name = spec.options.categoryName {
       category = self.category(named: name)
     } else {
       category = categories.isEmpty ? addCategory(name: WordLists.categories[0]) : rng.pick(categories)
@@ -53,10 +55,10 @@ extension World {
     case .promotion: break
     }
     c.redemptionQuantity = spec.redemptionQuantity ?? (spec.type == .discountCoupons ? 1 : nil)
-    c.autoJoin = spec.autoJoin ?? (spec.type == .loyaltyProgram)
-    c.joinOnce = spec.joinOnce ?? (spec.type == .loyaltyProgram || spec.type == .referralProgram)
-    if let generation = spec.generation { c.type = generation }
-    c.settings = spec.settings
+    c.autoJoin = spec.options.autoJoin ?? (spec.type == .loyaltyProgram)
+    c.joinOnce = spec.options.joinOnce ?? (spec.type == .loyaltyProgram || spec.type == .referralProgram)
+    if let generation = spec.options.generation { c.type = generation }
+    c.settings = spec.options.settings
     c.valueSettings = spec.valueSettings
     campaigns.append(c)
     emit("campaign.created", entity: c.id, ["campaign": .object(c.fullJSON), "created_at": .time(now)])

@@ -25,7 +25,8 @@ extension World {
       guard part.points > 0 else {
         throw .invalidPayload("`points` must be a positive integer, got \(part.points) for '\(source.code)'")
       }
-      let total = try AmountLimits.adding(part.points, to: taken[source.id, default: 0], "the points '\(source.code)' gives")
+      let total = try AmountLimits.adding(
+        part.points, to: taken[source.id, default: 0], "the points '\(source.code)' gives")
       guard total <= source.loyaltyBalance else {
         throw VoucherifyError(
           status: 400, key: "loyalty_card_points_exceeded", message: "loyalty card points exceeded",
