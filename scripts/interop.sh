@@ -8,6 +8,7 @@
 # that the webhooks the calls caused arrived, signed, at a `sendout listen`, carrying the ids the SDK saw and the
 # values the application sent (customer name and email, order source_id, items and metadata, redemption metadata)
 # (distribution-only events such as customer.order.paid never reach a project webhook, so none is expected).
+# Then scripts/interop/loyalty.py runs a loyalty program through LoyaltiesApi (create, members, transfer, update).
 # Needs python3 with venv and PyPI; builds sendout first. Exit 0 when every check passes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -96,4 +97,10 @@ unsigned = [b.get("id") for recs in seen.values() for r, b in recs if r.get("sig
 print(("ok   " if not unsigned else "FAIL ") + f"every webhook signed ({sum(map(len, seen.values()))} arrived)")
 sys.exit(1 if missing or unsigned else 0)
 PY
+# Loyalty programs through LoyaltiesApi (issue 20): scripts/interop/loyalty.py creates a program with
+# create_loyalty_program, adds two members, earns and transfers points, lists members and activity, updates the program,
+# and checks what was sent comes back, in the answers and in the webhooks that reached the listener's file.
+VOUCHERIFY_BASE_URL="http://127.0.0.1:$api_port" VOUCHERIFY_APP_ID=interop-app VOUCHERIFY_APP_TOKEN=interop-token \
+  "$venv/bin/python" scripts/interop/loyalty.py "$work/listen.jsonl"
+
 echo "interop: the official Python SDK $sdk_version drove sendout serve, and its webhooks arrived signed"

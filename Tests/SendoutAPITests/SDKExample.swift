@@ -76,6 +76,8 @@ struct SDKExample: Sendable {
     "create-category": "/v1/categories", "update-category": "/v1/categories/{category}",
     "create-product-collection": "/v1/product-collections",
     "create-brand": "/management/v1/projects/{project}/branding",
+    "create-loyalty-program": "/v1/loyalties", "update-loyalty-program": "/v1/loyalties/{loyalty}",
+    "transfer-points": "/v1/loyalties/{loyalty}/members/{card}/transfers",
   ]
 
   /// The world's objects the paths name, and the ones the examples' Postman placeholders (`{{voucherId}}`) stand

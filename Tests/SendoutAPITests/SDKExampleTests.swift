@@ -29,6 +29,9 @@ import Testing
     "update-reward Loyalty points": (404, "not_found", "campaign camp_hC2GdqYtOmTT45zfhib62cK1"),
     "update-reward Material Reward": (404, "not_found", "product prod_0b15f6b9f650c16990"),
     "create-promotion-stack Example": (400, "invalid_payload", "tiers promo_aaAF8mVAzA0PF1igia2OC63d, …"),
+    "create-loyalty-program Example": (404, "not_found", "category cat_0b6152ce12414820dc"),
+    "update-loyalty-program Example": (404, "not_found", "category cat_0b6152ce12414820dd"),
+    "transfer-points Example": (404, "not_found", "loyalty cards 0PmQ7JQI and kCeufB8i"),
     // Items named by product or SKU id only: Voucherify prices them from the demo project's catalogue.
     "validate-stacked-discounts 5 Redeemables": (400, "missing_order_items_amount", "sku_0a3efc90375d1217e2"),
     "validate-stacked-discounts-client-side 5 Redeemables": (400, "missing_order_items_amount", "the same body"),

@@ -322,5 +322,28 @@ extension SchemaCall {
     SchemaCall("list-customer-activity", "/v1/customers/{bo}/activity"),
     SchemaCall("list-customer-redeemables", "/v1/customers/schema-bo/redeemables"),
     SchemaCall("customer-permanently-deletion", "/v1/customers/{bo}/permanent-deletion"),
+    // Loyalty programs through the LoyaltiesApi paths
+    SchemaCall(
+      "create-loyalty-program", "/v1/loyalties",
+      body: #"{"name":"Schema Club","vouchers_count":1,"voucher":{"type":"LOYALTY_CARD","loyalty_card":{"points":0}}}"#,
+      keeps: ["club": "id"]),
+    SchemaCall("get-loyalty-program", "/v1/loyalties/{club}"),
+    SchemaCall("update-loyalty-program", "/v1/loyalties/{club}", body: #"{"description":"Schema","auto_join":true}"#),
+    SchemaCall("list-loyalty-programs", "/v1/loyalties"),
+    SchemaCall("add-member", "/v1/loyalties/{club}/members", body: clubA, keeps: ["clubA": "code"]),
+    SchemaCall("add-member", "/v1/loyalties/{club}/members", body: clubB, keeps: ["clubB": "code"]),
+    SchemaCall("update-loyalty-card-balance", "/v1/loyalties/members/{clubA}/balance", body: #"{"points":50}"#),
+    SchemaCall(
+      "transfer-points", "/v1/loyalties/{club}/members/{clubB}/transfers", body: #"[{"code":"{clubA}","points":20}]"#,
+      known: ["active": "the schema types the card's `active` as a string; its own example has `\"active\": true`"]),
+    SchemaCall("list-members", "/v1/loyalties/{club}/members"),
+    SchemaCall("list-member-activity", "/v1/loyalties/members/{clubA}/activity"),
+    SchemaCall("list-member-activity-1", "/v1/loyalties/{club}/members/{clubA}/activity"),
+    SchemaCall("list-campaign-pending-points", "/v1/loyalties/{loyalty}/pending-points"),
+    SchemaCall("delete-loyalty-program", "/v1/loyalties/{club}"),
   ]
+
+  /// The two members of the table's loyalty program.
+  static let clubA = #"{"customer":{"source_id":"schema-club-a"}}"#
+  static let clubB = #"{"customer":{"source_id":"schema-club-b"}}"#
 }

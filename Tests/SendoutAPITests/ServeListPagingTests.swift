@@ -111,6 +111,11 @@ import Testing
       #expect(deleted == 204, "three codes in the bin")
     }
     let collection = try Self.collections(api)
+    for name in ["walk-member-1", "walk-member-2"] {
+      let (status, _) = try api.send(
+        "POST", "/v1/loyalties/\(loyalty)/members", body: #"{"customer":{"source_id":"\#(name)"}}"#)
+      #expect(status == 200)
+    }
     let walks = [
       Walk(operation: "list-redemptions", path: "/v1/redemptions", key: "redemptions"),
       Walk(operation: "list-vouchers", path: "/v1/vouchers", key: "vouchers", limit: 10),
@@ -166,6 +171,14 @@ import Testing
       Walk(operation: "list-bin-entries", path: "/v1/trash-bin", step: .id, pageTotal: true),
       Walk(operation: "list-product-collections", path: "/v1/product-collections", limit: 1),
       Walk(operation: "list-products-in-collection", path: "/v1/product-collections/\(collection)/products", limit: 1),
+      Walk(operation: "list-loyalty-programs", path: "/v1/loyalties", key: "campaigns", limit: 1),
+      Walk(operation: "list-members", path: "/v1/loyalties/\(loyalty)/members", key: "vouchers", limit: 1),
+      Walk(operation: "list-member-activity", path: "/v1/loyalties/members/\(member)/activity", step: .id, limit: 1),
+      Walk(
+        operation: "list-member-activity-1", path: "/v1/loyalties/\(loyalty)/members/\(member)/activity", step: .id,
+        limit: 1),
+      Walk(
+        operation: "list-campaign-pending-points", path: "/v1/loyalties/\(loyalty)/pending-points", step: .id, limit: 1),
     ]
     return (api, walks)
   }

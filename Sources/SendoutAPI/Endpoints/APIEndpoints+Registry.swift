@@ -18,6 +18,7 @@ extension APIEndpoints {
     APICustomerRecords.endpoints, APIMetadataSchemas.endpoints, APICustomEventSchemas.endpoints,
     APIBin.endpoints,
     APIProductCollections.endpoints,
+    APILoyaltyPrograms.endpoints, APILoyaltyMemberLists.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.

@@ -27,6 +27,7 @@ package enum APIBodyLimits {
   /// The simulated operations whose body the spec declares as an array (every other body is an object).
   package static let arrayBodies: Set<String> = [
     "create-earning-rule", "create-in-bulk-loyalty-tiers", "create-reward-assignment-1",
+    "transfer-points",
   ]
 
   /// Checks `body` (the whole request body), or throws the 400 naming the first field past a limit.

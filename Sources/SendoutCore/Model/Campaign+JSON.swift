@@ -108,6 +108,7 @@ extension Campaign {
       ]
     }
     if isReferral { o["referral_program"] = .object(referralProgramJSON) }
+    for m in settings.members { o[m.key] = m.value }
     o["object"] = "campaign"
     return o
   }

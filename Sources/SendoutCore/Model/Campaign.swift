@@ -46,6 +46,12 @@ public struct Campaign: Sendable, Equatable {
   public var referrerRewardCredits: Int?
   /// Whether it was deleted.
   public var deleted = false
+  /// Settings the application sent that the world keeps and answers back as given, in place of the defaults
+  /// (`validity_timeframe`, `validity_day_of_week`, `validity_hours`, `activity_duration_after_publishing`,
+  /// `use_voucher_metadata_schema`, `loyalty_tiers_expiration`); docs/serve-fidelity.md says which are evaluated.
+  public var settings: JSONObject = [:]
+  /// Members the application sent for the voucher template's value object (a loyalty card's `expiration_rules`).
+  public var valueSettings: JSONObject = [:]
 
   /// Creates a campaign.
   public init(
@@ -74,7 +80,10 @@ public struct Campaign: Sendable, Equatable {
     case .giftVouchers:
       let amount = giftAmount ?? 0
       return ("gift", ["amount": .int(amount), "balance": .int(amount), "effect": "APPLY_TO_ORDER"])
-    case .loyaltyProgram: return ("loyalty_card", ["points": .int(loyaltyPoints ?? 0)])
+    case .loyaltyProgram:
+      var card: JSONObject = ["points": .int(loyaltyPoints ?? 0)]
+      for m in valueSettings.members { card[m.key] = m.value }
+      return ("loyalty_card", .object(card))
     case .promotion: return nil
     default: return discount.map { ("discount", .object($0.json)) }
     }

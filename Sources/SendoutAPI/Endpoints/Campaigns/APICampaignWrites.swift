@@ -19,8 +19,16 @@ enum APICampaignWrites {
   /// Emits `campaign.created`, `business_validation_rule.assignment.created` per rule,
   /// `campaign.vouchers.generation.completed` when codes were made, and `campaign.promotion_tier.created` per tier.
   static func create(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
+    try create(request, &world, as: nil)
+  }
+
+  /// `create(_:_:)` for a campaign of type `forced` (the `/v1/loyalties` form), or of the body's type when `nil`.
+  static func create(_ request: APIRequest, _ world: inout World, as forced: CampaignType?) throws(VoucherifyError)
+    -> APIAnswer
+  {
     let name = try request.required("name", errorKey: key)
-    let type = try campaignType(request)
+    let type: CampaignType
+    if let forced { type = forced } else { type = try campaignType(request) }
     if world.campaign(named: name) != nil {
       throw .duplicateFound("campaign", name, "A campaign named '\(name)' already exists")
     }
@@ -36,7 +44,8 @@ enum APICampaignWrites {
       )
     }
     spec.description = request.string(at: "description")
-    spec.metadata = request.object(at: "metadata")
+    spec.metadata = request.object(at: "metadata") ?? [:]
+    readSettings(request, into: &spec)
     spec.startDate = try request.time(at: "start_date", errorKey: key)
     spec.expirationDate = try request.time(at: "expiration_date", errorKey: key)
     spec.codeConfig = try codeConfig(request)
@@ -71,13 +80,13 @@ enum APICampaignWrites {
     return CampaignType.allCases.first { $0.voucherType == request.string(at: "voucher.type") } ?? .discountCoupons
   }
 
-  /// `PUT /v1/campaigns/{campaignId}`: changes `description` and merges `metadata` (the world keeps no other
-  /// campaign setting that changes later); emits `campaign.updated`.
+  /// `PUT /v1/campaigns/{campaignId}`: changes what `edit(_:)` reads (`metadata` merged); emits `campaign.updated`.
   static func update(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = try APIEndpoints.campaign(request.parameter("campaignId"), in: world).id
-    let description = request.string(at: "description")
-    let metadata = request.object(at: "metadata") ?? [:]
-    let updated = try world.updateCampaign(id, description: description, metadata: metadata, channel: .api)
+    var edit = edit(request)
+    edit.startDate = try request.time(at: "start_date", errorKey: key)
+    edit.expirationDate = try request.time(at: "expiration_date", errorKey: key)
+    let updated = try world.updateCampaign(id, edit, channel: .api)
     return APIAnswer(body: .object(updated.value.restJSON), events: updated.events)
   }
 

@@ -55,11 +55,7 @@ enum APILoyaltyProgram {
 
   /// The loyalty program `campaignId` names (id or name), or Voucherify's 404.
   private static func program(_ request: APIRequest, in world: World) throws(VoucherifyError) -> Campaign {
-    let campaign = try APIEndpoints.campaign(request.parameter("campaignId"), in: world)
-    guard campaign.campaignType == .loyaltyProgram else {
-      throw VoucherifyError.notFound("loyalty_program", id: request.parameter("campaignId"))
-    }
-    return campaign
+    try APILoyaltyPrograms.program(request, in: world)
   }
 
   /// `{object: list, data_ref: data, data, total}`: one page of items, and how many the whole list holds.

@@ -34,26 +34,35 @@ enum APIVouchers {
   /// `GET /v1/vouchers[?campaign=NAME&campaign_id=…&category=…&customer=…&code=…&created_at[before|after]=…
   /// &updated_at[…]=…&order=…&limit=…&page=…]`: the vouchers that are not deleted, in creation order.
   static func listVouchers(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
+    let ordered = try matching(world.vouchers, request, in: world)
+    let page = try APIList.page(ordered, request)
+    return APIAnswer(body: APIList.body("vouchers", page.map { .object($0.fullJSON) }, total: ordered.count))
+  }
+
+  /// The `candidates` that are not deleted and pass the query's filters (`campaign`, `campaign_id`, `category`,
+  /// `customer`, `code`, `ids` comma-separated, `created_at`/`updated_at` `[before|after]`), sorted by its `order`.
+  static func matching(
+    _ candidates: some Sequence<Voucher>, _ request: APIRequest, in world: World
+  ) throws(VoucherifyError) -> [Voucher] {
     let q = request.query
     let created = try APIList.timeFilter(request, "created_at")
     let updated = try APIList.timeFilter(request, "updated_at")
     // An unknown customer holds nothing: the list is empty, as a filter that matches nothing.
     let holder = q["customer"].map { key in (try? APIEndpoints.customer(key, in: world))?.id ?? "" }
-    let matching = world.vouchers.filter { v in
+    let ids = q["ids"].map { Set($0.split(separator: ",").map(String.init)) }
+    let matching = candidates.filter { v in
       !v.deleted && (q["campaign"].map { $0 == v.campaignName } ?? true)
         && (q["campaign_id"].map { $0 == v.campaignID } ?? true)
         && (q["category"].map { $0 == v.category.name || $0 == v.category.id } ?? true)
         && (holder.map { $0 == v.holderID } ?? true) && (q["code"].map { $0 == v.code } ?? true)
-        && created(v.createdAt) && updated(v.updatedAt)
+        && (ids.map { $0.contains(v.id) } ?? true) && created(v.createdAt) && updated(v.updatedAt)
     }
-    let ordered = try APIList.sorted(
+    return try APIList.sorted(
       matching, request,
       by: [
         "created_at": { $0.createdAt < $1.createdAt }, "code": { $0.code < $1.code },
         "updated_at": { ($0.updatedAt ?? $0.createdAt) < ($1.updatedAt ?? $1.createdAt) },
       ])
-    let page = try APIList.page(ordered, request)
-    return APIAnswer(body: APIList.body("vouchers", page.map { .object($0.fullJSON) }, total: ordered.count))
   }
 
   /// `GET /v1/vouchers/{code}/transactions[?limit=…&order=…&starting_after_id=…]`: a gift or loyalty card's

@@ -24,6 +24,10 @@ public struct CampaignSpec: Sendable {
   public var startDate: Timestamp?
   /// When it ends; 180 days after the start when `nil`.
   public var expirationDate: Timestamp?
+  /// `type`, `auto_join`, `join_once`, the category and the settings kept as sent; the type's defaults when unset.
+  public var options = CampaignOptions()
+  /// `Campaign.valueSettings`: kept in the voucher template's value object as given.
+  public var valueSettings: JSONObject = [:]
 
   /// Creates a spec.
   public init(

@@ -6,6 +6,9 @@ extension World {
   {
     if let amount = spec.giftAmount { try AmountLimits.check(amount, "a gift card's amount") }
     if let points = spec.loyaltyPoints { try AmountLimits.check(points, "a loyalty card's initial points") }
+    if let id = spec.options.categoryID, categories[id: id] == nil {
+      throw VoucherifyError.notFound("category", id: id)
+    }
     begin(channel)
     let season = rng.pick(WordLists.seasons)
     let year = String(now.iso8601.prefix(4))
@@ -27,7 +30,14 @@ extension World {
         ("Refer a Friend", "Give 10, get 10", CodeConfig(pattern: "########", charset: "0123456789", prefix: "Refer-"))
       case .promotion: ("\(season) Cart Promotion", "Automatic cart discounts", CodeConfig(pattern: ""))
       }
-    let category = categories.isEmpty ? addCategory(name: WordLists.categories[0]) : rng.pick(categories)
+    let category: Category
+    if let id = spec.options.categoryID, let given = categories[id: id] {
+      category = given
+    } else if let name = spec.options.categoryName {
+      category = self.category(named: name)
+    } else {
+      category = categories.isEmpty ? addCategory(name: WordLists.categories[0]) : rng.pick(categories)
+    }
     let start = spec.startDate ?? now.adding(days: -rng.int(in: 1...10))
     var c = Campaign(
       id: make(.campaign), name: spec.name ?? defaults.0, description: spec.description ?? defaults.1,
@@ -45,8 +55,11 @@ extension World {
     case .promotion: break
     }
     c.redemptionQuantity = spec.redemptionQuantity ?? (spec.type == .discountCoupons ? 1 : nil)
-    c.autoJoin = spec.type == .loyaltyProgram
-    c.joinOnce = spec.type == .loyaltyProgram || spec.type == .referralProgram
+    c.autoJoin = spec.options.autoJoin ?? (spec.type == .loyaltyProgram)
+    c.joinOnce = spec.options.joinOnce ?? (spec.type == .loyaltyProgram || spec.type == .referralProgram)
+    if let generation = spec.options.generation { c.type = generation }
+    c.settings = spec.options.settings
+    c.valueSettings = spec.valueSettings
     campaigns.append(c)
     emit("campaign.created", entity: c.id, ["campaign": .object(c.fullJSON), "created_at": .time(now)])
     if spec.vouchersCount > 0 {
@@ -95,13 +108,10 @@ extension World {
   public mutating func updateCampaign(
     _ id: String, description: String? = nil, metadata: JSONObject = [:], channel: EventChannel = .userPortal
   ) throws(VoucherifyError) -> Emitted<Campaign> {
-    let i = try position(in: campaigns, id, "campaign")
-    begin(channel)
-    if let description { campaigns[i].description = description }
-    for m in metadata.members { campaigns[i].metadata[m.key] = m.value }
-    campaigns[i].updatedAt = now
-    emit("campaign.updated", entity: id, ["campaign": .object(campaigns[i].fullJSON)])
-    return finish(campaigns[i])
+    var edit = CampaignEdit()
+    edit.description = description
+    edit.metadata = metadata
+    return try updateCampaign(id, edit, channel: channel)
   }
 
   /// Enables or disables a campaign; emits `campaign.enabled` / `campaign.disabled`.

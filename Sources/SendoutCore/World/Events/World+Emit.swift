@@ -28,6 +28,7 @@ extension World {
     case .userPortal, .internal: break
     }
     if keepsLog { log.append(event) }
+    recordMemberActivity(event)
     pending.append(event)
     recordActivity(event)
     return event

@@ -8,6 +8,13 @@ extension World {
     var event: WorldEvent?
     var earningRule: EarningRule?
     var operation = "AUTOMATIC"
+    /// A transfer's other card (`details.source_voucher` on the receiving card, `destination_voucher` on the
+    /// giving one), as `SimpleVoucher`.
+    var sourceVoucher: JSONObject?
+    var destinationVoucher: JSONObject?
+    /// The caller's id of the transaction (`source_id`) and the transaction it answers (`related_transaction_id`).
+    var sourceID: String?
+    var relatedTransactionID: String?
   }
 
   /// Changes a card's balance by `delta`, records the transaction, emits
@@ -52,7 +59,14 @@ extension World {
     if let r = ctx.earningRule {
       details["earning_rule"] = ["id": .string(r.id), "source": ["banner": .string(r.banner)]]
     }
-    let tx = record(v, type: ctx.type, reason: ctx.reason, details: details, source: ctx.source)
+    if let s = ctx.sourceVoucher { details["source_voucher"] = .object(s) }
+    if let d = ctx.destinationVoucher { details["destination_voucher"] = .object(d) }
+    var tx = record(v, type: ctx.type, reason: ctx.reason, details: details, source: ctx.source)
+    if ctx.sourceID != nil || ctx.relatedTransactionID != nil, let ti = transactions.position(of: tx.id) {
+      tx.sourceID = ctx.sourceID
+      tx.relatedTransactionID = ctx.relatedTransactionID
+      transactions[ti] = tx
+    }
     let tierNow = tier(in: v.campaignID, points: v.loyaltyBalance)
     try before(&self, tx)
     emit(
@@ -70,7 +84,8 @@ extension World {
         "event": ctx.event.map { .object(simpleEventJSON($0)) } ?? .null,
         "earning_rule": ctx.earningRule.map { .object($0.simpleJSON) } ?? .null, "segment": .null,
         "loyalty_tier": .null, "redemption": .null, "rollback": .null, "reward": .null, "custom_event": .null,
-        "source_voucher": .null, "destination_voucher": .null,
+        "source_voucher": ctx.sourceVoucher.map { .object($0) } ?? .null,
+        "destination_voucher": ctx.destinationVoucher.map { .object($0) } ?? .null,
       ])
     try after(&self)
     if let holder = v.holderID {

@@ -62,6 +62,8 @@ public struct World: Sendable {
   public internal(set) var buckets = EntityTable<PointsBucket>(relations: [.activeOnVoucher])
   /// Gift and loyalty transactions.
   public internal(set) var transactions = EntityTable<VoucherTransaction>(relations: [.voucher, .campaign])
+  /// Loyalty members' activities (`customer.*` events about their cards).
+  public internal(set) var memberActivities = EntityTable<MemberActivity>(relations: [.voucher])
   /// Redeemable holders.
   public internal(set) var holders = EntityTable<RedeemableHolder>(relations: [.voucher, .customer])
   /// Referral tiers.
