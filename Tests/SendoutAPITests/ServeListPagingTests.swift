@@ -97,6 +97,9 @@ import Testing
     let member = try #require(card, "the sample world has pending points")
     let catalogue = try Self.catalogue(
       api, discountCampaign: try #require(api.read { $0.firstCampaign(.discountCoupons)?.id }))
+    for object in ["voucher", "customer", "order"] {
+      #expect(try api.send("POST", "/v1/exports", body: #"{"exported_object":"\#(object)"}"#).0 == 200)
+    }
     let walks = [
       Walk(operation: "list-redemptions", path: "/v1/redemptions", key: "redemptions"),
       Walk(operation: "list-vouchers", path: "/v1/vouchers", key: "vouchers", limit: 10),
@@ -135,6 +138,7 @@ import Testing
       Walk(operation: "list-reward-assignments", path: "/v1/rewards/\(catalogue.reward)/assignments", limit: 1),
       Walk(operation: "list-publications", path: "/v1/publications", key: "publications", limit: 10),
       Walk(operation: "list-campaign-templates", path: "/v1/templates/campaigns", key: "campaign_templates", limit: 1),
+      Walk(operation: "list-exports", path: "/v1/exports", key: "exports", limit: 1),
     ]
     return (api, walks)
   }

@@ -72,6 +72,8 @@ public struct World: Sendable {
   public internal(set) var campaignTemplates: EntityTable<CampaignTemplate> = []
   /// The project's brand configuration (one at most).
   public internal(set) var brands: EntityTable<Brand> = []
+  /// Exports to CSV, with their files once done.
+  public internal(set) var exports: EntityTable<Export> = []
   /// Every event emitted so far, in order.
   public internal(set) var log: [WorldEvent] = []
   /// Whether `log` keeps every event (the sample world reads it back). Scenario runs, the mock API and the world
