@@ -1,7 +1,6 @@
 /// One kind of exported object (`exported_object`): the fields the spec lists for it, the defaults Voucherify
 /// documents (create-export, "Defaults"), the `order` values with the field each sorts by, and the world's rows, one
-/// object per row keyed by field (plus hidden keys some `order` values sort by). A cell is the row's value as text;
-/// `metadata.X` reads one metadata key.
+/// object per row keyed by field (plus hidden keys some `order` values sort by), read by `ExportCell`.
 struct ExportSheet: Sendable {
   /// `exported_object`.
   let object: String
@@ -20,36 +19,21 @@ struct ExportSheet: Sendable {
   /// Every exported object, as the spec lists them.
   static let all: [ExportSheet] = [voucher, redemption, customer, publication, order, pointsExpiration, transactions]
 
-  /// The text of a cell: a string as it is, a number or boolean as JSON writes it, `null` or missing empty, an
-  /// object or array as compact JSON.
-  static func text(_ value: JSON?) -> String {
-    switch value {
-    case nil, .null?: return ""
-    case .string(let s)?: return s
-    case let value?: return jsonText(value)
-    }
-  }
-
-  /// `value` as compact JSON text.
-  static func jsonText(_ value: JSON) -> String { String(decoding: value.compactBytes, as: UTF8.self) }
-
-  /// The cell `field` of `row` (`metadata.X`: the metadata key `X`).
-  static func cell(_ row: JSONObject, _ field: String) -> String {
-    if let value = row[field] { return text(value) }
-    guard field.hasPrefix("metadata.") else { return "" }
-    return text(row["metadata"]?[String(field.dropFirst(9))])
+  /// The query `parameters` describe for this sheet, `scope` always holding (a 400 names what it refuses).
+  func query(_ parameters: JSONObject, scope: [ExportFilter.Condition]) throws(VoucherifyError) -> ExportQuery {
+    try ExportQuery(parameters, object: object, fields: fields, defaults: defaults, orderKeys: orderKeys, scope: scope)
   }
 
   /// The CSV of `query` over the world as it is now: the header, then the rows the filter admits, in its order.
   func csv(_ query: ExportQuery, _ world: World) -> String {
-    var picked = rows(world).filter { row in query.filter.admits { Self.cell(row, $0) } }
+    var picked = rows(world).filter { row in query.filter.admits { ExportCell.read(row, $0) } }
     if let (key, descending) = query.order {
       // Stable: rows with equal keys keep their creation order.
       picked = picked.enumerated().sorted { a, b in
-        let (x, y) = (Self.cell(a.element, key), Self.cell(b.element, key))
+        let (x, y) = (ExportCell.read(a.element, key), ExportCell.read(b.element, key))
         return x == y ? a.offset < b.offset : (x < y) != descending
       }.map(\.element)
     }
-    return CSVWriter.file(header: query.fields, rows: picked.map { row in query.fields.map { Self.cell(row, $0) } })
+    return CSVWriter.file(header: query.fields, rows: picked.map { row in query.fields.map { ExportCell.read(row, $0) } })
   }
 }

@@ -14,7 +14,7 @@ extension World {
       scoped.append(("campaign_id", try self.campaign(campaign).id))
     }
     let conditions = scoped.map { ExportFilter.Condition(field: $0.field, op: .isIn, values: [$0.value]) }
-    let query = try ExportQuery(parameters, sheet: sheet, scope: conditions)
+    let query = try sheet.query(parameters, scope: conditions)
     tick()
     var answered: JSONObject = [:]
     answered.put("order", parameters["order"])

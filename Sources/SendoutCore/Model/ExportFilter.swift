@@ -40,18 +40,18 @@ struct ExportFilter: Sendable, Equatable {
       let path = "parameters.filters.\(member.key)"
       if member.key == "junction" {
         guard let junction = member.value.stringValue?.lowercased(), junction == "and" || junction == "or" else {
-          throw .invalidPayload("`\(path)` must be 'and' or 'or', got \(ExportSheet.jsonText(member.value))")
+          throw .invalidPayload("`\(path)` must be 'and' or 'or', got \(ExportCell.json(member.value))")
         }
         any = junction == "or"
         continue
       }
-      guard fields.contains(member.key) || ExportQuery.isMetadataKey(member.key) else {
+      guard fields.contains(member.key) || ExportCell.isMetadataKey(member.key) else {
         throw .invalidPayload(
           "`\(path)`: sendout serve filters this export by its fields (\(fields.joined(separator: ", "))) and "
             + "metadata.X only")
       }
       guard let conditions = member.value["conditions"]?.objectValue else {
-        throw .invalidPayload("`\(path)` must be an object with `conditions`, got \(ExportSheet.jsonText(member.value))")
+        throw .invalidPayload("`\(path)` must be an object with `conditions`, got \(ExportCell.json(member.value))")
       }
       for condition in conditions.members {
         self.conditions.append(try Self.condition(member.key, condition, path: "\(path).conditions"))
@@ -80,24 +80,24 @@ struct ExportFilter: Sendable, Equatable {
     case .hasValue, .isUnknown: return Condition(field: field, op: op, values: [])
     case .isIn, .notIn:
       guard let items = member.value.arrayValue, let values = Self.texts(items) else {
-        throw .invalidPayload("`\(at)` must be an array of strings, got \(ExportSheet.jsonText(member.value))")
+        throw .invalidPayload("`\(at)` must be an array of strings, got \(ExportCell.json(member.value))")
       }
       return Condition(field: field, op: op, values: values)
     case .after, .before:
       // A date-time, or an array of one (the spec's transaction export examples send `["2024-10-01T…"]`).
       let given = member.value.arrayValue.flatMap { $0.count == 1 ? $0[0] : nil } ?? member.value
       guard let text = given.stringValue, let time = Timestamp(iso8601: text) else {
-        throw .invalidPayload("`\(at)` must be an ISO-8601 date-time, got \(ExportSheet.jsonText(member.value))")
+        throw .invalidPayload("`\(at)` must be an ISO-8601 date-time, got \(ExportCell.json(member.value))")
       }
       return Condition(field: field, op: op, values: [time.iso8601])
     case .moreThan, .moreThanEqual, .lessThan, .lessThanEqual:
       guard let number = member.value.doubleValue else {
-        throw .invalidPayload("`\(at)` must be a number, got \(ExportSheet.jsonText(member.value))")
+        throw .invalidPayload("`\(at)` must be a number, got \(ExportCell.json(member.value))")
       }
-      return Condition(field: field, op: op, values: [ExportSheet.text(.double(number))])
+      return Condition(field: field, op: op, values: [ExportCell.text(.double(number))])
     default:
       guard let value = Self.texts([member.value])?.first else {
-        throw .invalidPayload("`\(at)` must be a string, got \(ExportSheet.jsonText(member.value))")
+        throw .invalidPayload("`\(at)` must be a string, got \(ExportCell.json(member.value))")
       }
       return Condition(field: field, op: op, values: [value])
     }
@@ -108,7 +108,7 @@ struct ExportFilter: Sendable, Equatable {
     var out: [String] = []
     for item in items {
       switch item {
-      case .string, .int, .double, .bool: out.append(ExportSheet.text(item))
+      case .string, .int, .double, .bool: out.append(ExportCell.text(item))
       default: return nil
       }
     }
