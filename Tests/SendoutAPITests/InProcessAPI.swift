@@ -79,7 +79,9 @@ final class InProcessAPI {
   }
 
   /// One call with the app keys; the status and the body's bytes as written (an export's CSV is no JSON).
-  func raw(_ method: String, _ path: String) -> (Int, [UInt8]) { apply(method, path, [], keys: [.server, .management]) }
+  func raw(_ method: String, _ path: String) -> (Int, [UInt8]) {
+    apply(method, path, [], keys: [.server, .management])
+  }
 
   /// The bodies of the kept sendouts of `type`, in order.
   func bodies(of type: String) throws -> [JSON] {

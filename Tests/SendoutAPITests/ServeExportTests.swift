@@ -46,7 +46,8 @@ import Testing
     #expect(try api.send("GET", "/v1/exports/\(id)").1["status"] == "SCHEDULED", "not before its time")
     api.moveClock(to: due)
     let (_, done) = try api.send("GET", "/v1/exports/\(id)")
-    #expect(done["status"] == "DONE" && done.value(atPath: "result.url") == .string("/_sendout/exports/\(id)?token=\(token)"))
+    #expect(done["status"] == "DONE")
+    #expect(done.value(atPath: "result.url") == .string("/_sendout/exports/\(id)?token=\(token)"))
     #expect(api.sendouts.isEmpty, "Voucherify sends no webhook for exports")
     let (wrong, _) = try api.send("GET", "/v1/exports/\(id)?token=nope")
     #expect(wrong == 404, "a wrong token finds nothing")
@@ -62,13 +63,15 @@ import Testing
       api, #"{"exported_object":"customer","parameters":{"fields":["id","email","loyalty_points"]}}"#)
     #expect(try Self.column(customers, "id") == api.read { $0.customers.map(\.id) })
     #expect(try Self.column(customers, "email") == api.read { $0.customers.map { $0.email ?? "" } })
-    let (_, orders) = try Self.exported(api, #"{"parameters":{"fields":["id","total_amount"]}}"#, at: "/v1/orders/export")
+    let (_, orders) = try Self.exported(
+      api, #"{"parameters":{"fields":["id","total_amount"]}}"#, at: "/v1/orders/export")
     #expect(try Self.column(orders, "id") == api.read { $0.orders.map(\.id) })
     #expect(try Self.column(orders, "total_amount") == api.read { $0.orders.map { String($0.totalAmount) } })
     let (_, redemptions) = try Self.exported(api, #"{"exported_object":"redemption"}"#)
     #expect(redemptions.first == ["id", "object", "voucher_code", "customer_id", "date", "result"])
     #expect(try Self.column(redemptions, "id") == api.read { $0.redemptions.map(\.id) })
-    #expect(try Self.column(redemptions, "result") == api.read { $0.redemptions.map { $0.succeeded ? "SUCCESS" : "FAILURE" } })
+    let results = api.read { $0.redemptions.map { $0.succeeded ? "SUCCESS" : "FAILURE" } }
+    #expect(try Self.column(redemptions, "result") == results)
     let (_, publications) = try Self.exported(api, #"{"exported_object":"publication"}"#)
     #expect(publications.count == api.read { $0.publications.count } + 1)
     let (_, transactions) = try Self.exported(api, #"{"exported_object":"voucher_transactions"}"#)
@@ -79,7 +82,8 @@ import Testing
 
   @Test func theFileIsTheWorldWhenTheExportWasDoneNotLater() throws {
     let api = try InProcessAPI()
-    let (_, made) = try api.send("POST", "/v1/exports", body: #"{"exported_object":"customer","parameters":{"fields":["id"]}}"#)
+    let (_, made) = try api.send(
+      "POST", "/v1/exports", body: #"{"exported_object":"customer","parameters":{"fields":["id"]}}"#)
     let id = try #require(made["id"]?.stringValue)
     let before = api.read { $0.customers.count }
     api.moveClock(to: api.read { $0.now }.adding(milliseconds: Export.processingMilliseconds))
@@ -97,7 +101,8 @@ import Testing
     let id = try #require(customer["id"]?.stringValue)
     let (done, _) = try Self.exported(
       api,
-      #"{"exported_object":"customer","parameters":{"fields":["source_id","name","metadata.note"],"filters":{"id":{"conditions":{"$is":"\#(id)"}}}}}"#)
+      #"{"exported_object":"customer","parameters":{"fields":["source_id","name","metadata.note"],"filters":{"id":{"conditions":{"$is":"\#(id)"}}}}}"#
+    )
     let path = try #require(done.value(atPath: "result.url")?.stringValue)
     let (_, bytes) = api.raw("GET", path.replacingOccurrences(of: "/_sendout/exports/", with: "/v1/exports/"))
     #expect(
@@ -108,11 +113,18 @@ import Testing
   @Test func filtersAndOrderSelectAndSortTheRows() throws {
     let api = try InProcessAPI()
     for (n, amount) in [(1, 300), (2, 100), (3, 200)] {
-      _ = try api.send("POST", "/v1/orders", body: #"{"source_id":"f-\#(n)","amount":\#(amount),"metadata":{"shop":"s\#(n % 2)"}}"#)
+      _ = try api.send(
+        "POST", "/v1/orders", body: #"{"source_id":"f-\#(n)","amount":\#(amount),"metadata":{"shop":"s\#(n % 2)"}}"#)
     }
-    let (_, sorted) = try Self.exported(api, #"{"parameters":{"fields":["source_id","amount"],"order":"-status","filters":{"source_id":{"conditions":{"$starts_with":"f-"}},"amount":{"conditions":{"$more_than":150}}}}}"#, at: "/v1/orders/export")
+    let (_, sorted) = try Self.exported(
+      api,
+      #"{"parameters":{"fields":["source_id","amount"],"order":"-status","filters":{"source_id":{"conditions":{"$starts_with":"f-"}},"amount":{"conditions":{"$more_than":150}}}}}"#,
+      at: "/v1/orders/export")
     #expect(Set(try Self.column(sorted, "source_id")) == ["f-1", "f-3"])
-    let (_, either) = try Self.exported(api, #"{"parameters":{"fields":["source_id"],"filters":{"junction":"or","source_id":{"conditions":{"$in":["f-2"]}},"metadata.shop":{"conditions":{"$is":"s1"}}}}}"#, at: "/v1/orders/export")
+    let (_, either) = try Self.exported(
+      api,
+      #"{"parameters":{"fields":["source_id"],"filters":{"junction":"or","source_id":{"conditions":{"$in":["f-2"]}},"metadata.shop":{"conditions":{"$is":"s1"}}}}}"#,
+      at: "/v1/orders/export")
     #expect(try Self.column(either, "source_id") == ["f-1", "f-2", "f-3"])
     let (_, byCode) = try Self.exported(
       api, #"{"exported_object":"voucher","parameters":{"fields":["code"],"order":"-code"}}"#)
@@ -125,7 +137,8 @@ import Testing
     let (gift, program, card) = api.read { w in
       (
         w.vouchers.first { $0.campaignType == .giftVouchers && $0.holderID != nil }!,
-        w.firstCampaign(.loyaltyProgram)!, w.vouchers.first { $0.campaignType == .loyaltyProgram && $0.holderID != nil }!
+        w.firstCampaign(.loyaltyProgram)!,
+        w.vouchers.first { $0.campaignType == .loyaltyProgram && $0.holderID != nil }!
       )
     }
     _ = try api.send("POST", "/v1/vouchers/\(gift.code)/balance", body: #"{"amount":500}"#)
@@ -135,11 +148,15 @@ import Testing
     let (done, campaign) = try Self.exported(api, "{}", at: "/v1/campaigns/\(gift.campaignID)/transactions/export")
     #expect(done.value(atPath: "parameters.filters.campaign_id.conditions.$in") == [.string(gift.campaignID)])
     #expect(campaign.count == api.read { $0.transactions.filter { $0.campaignID == gift.campaignID }.count } + 1)
-    let (_, member) = try Self.exported(api, "{}", at: "/v1/loyalties/\(program.id)/members/\(card.code)/transactions/export")
+    let (_, member) = try Self.exported(
+      api, "{}", at: "/v1/loyalties/\(program.id)/members/\(card.code)/transactions/export")
     #expect(member.count == api.read { $0.transactions.filter { $0.voucherID == card.id }.count } + 1)
     try api.expectRefusals([
       ("POST", "/v1/loyalties/\(gift.campaignID)/transactions/export", "{}", 404, "not_found", nil),
-      ("POST", "/v1/loyalties/\(gift.campaignID)/members/\(card.code)/transactions/export", "{}", 404, "not_found", nil),
+      (
+        "POST", "/v1/loyalties/\(gift.campaignID)/members/\(card.code)/transactions/export", "{}", 404, "not_found",
+        nil
+      ),
       ("POST", "/v1/loyalties/\(gift.campaignID)/points-expiration/export", "{}", 404, "not_found", nil),
       ("POST", "/v1/vouchers/NO-SUCH-CODE/transactions/export", "{}", 404, "not_found", nil),
     ])
@@ -151,17 +168,30 @@ import Testing
     let api = try InProcessAPI()
     try api.expectRefusals([
       ("POST", "/v1/exports", #"{"exported_object":"product"}"#, 400, "invalid_payload", "`exported_object`"),
-      ("POST", "/v1/exports", #"{"exported_object":"order","parameters":{"fields":["nope"]}}"#, 400, "invalid_payload",
-       "`parameters.fields`: \"nope\""),
-      ("POST", "/v1/orders/export", #"{"parameters":{"order":"amount"}}"#, 400, "invalid_payload", "`parameters.order`"),
-      ("POST", "/v1/orders/export", #"{"parameters":{"filters":{"items":{"conditions":{"$is":"x"}}}}}"#, 400,
-       "invalid_payload", "`parameters.filters.items`"),
-      ("POST", "/v1/orders/export", #"{"parameters":{"filters":{"status":{"conditions":{"$regex":"x"}}}}}"#, 400,
-       "invalid_payload", "`parameters.filters.status.conditions.$regex`"),
-      ("POST", "/v1/orders/export", #"{"parameters":{"filters":{"junction":"xor"}}}"#, 400, "invalid_payload",
-       "`parameters.filters.junction`"),
-      ("POST", "/v1/orders/export", #"{"parameters":{"filters":{"created_at":{"conditions":{"$after":"soon"}}}}}"#, 400,
-       "invalid_payload", "ISO-8601"),
+      (
+        "POST", "/v1/exports", #"{"exported_object":"order","parameters":{"fields":["nope"]}}"#, 400, "invalid_payload",
+        "`parameters.fields`: \"nope\""
+      ),
+      (
+        "POST", "/v1/orders/export", #"{"parameters":{"order":"amount"}}"#, 400, "invalid_payload", "`parameters.order`"
+      ),
+      (
+        "POST", "/v1/orders/export", #"{"parameters":{"filters":{"items":{"conditions":{"$is":"x"}}}}}"#, 400,
+        "invalid_payload", "`parameters.filters.items`"
+      ),
+      (
+        "POST", "/v1/orders/export", #"{"parameters":{"filters":{"status":{"conditions":{"$regex":"x"}}}}}"#, 400,
+        "invalid_payload", "`parameters.filters.status.conditions.$regex`"
+      ),
+      (
+        "POST", "/v1/orders/export", #"{"parameters":{"filters":{"junction":"xor"}}}"#, 400, "invalid_payload",
+        "`parameters.filters.junction`"
+      ),
+      (
+        "POST", "/v1/orders/export", #"{"parameters":{"filters":{"created_at":{"conditions":{"$after":"soon"}}}}}"#,
+        400,
+        "invalid_payload", "ISO-8601"
+      ),
       ("GET", "/v1/exports/exp_nope", nil, 404, "not_found", nil),
       ("DELETE", "/v1/exports/exp_nope", nil, 404, "not_found", nil),
     ])

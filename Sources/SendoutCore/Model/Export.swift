@@ -3,7 +3,10 @@
 /// webhook for exports.
 public struct Export: Sendable, Equatable, Identifiable {
   /// `SCHEDULED` until processed, then `DONE`.
-  public enum Status: String, Sendable { case scheduled = "SCHEDULED", done = "DONE" }
+  public enum Status: String, Sendable {
+    case scheduled = "SCHEDULED"
+    case done = "DONE"
+  }
 
   /// How long after it is scheduled an export is done (simulated time).
   public static let processingMilliseconds: Int64 = 1_000

@@ -16,10 +16,22 @@ struct ExportFilter: Sendable, Equatable {
 
   /// The operators simulated: Voucherify's string, date-time and number conditions.
   enum Operator: String, Sendable, CaseIterable {
-    case isIn = "$in", notIn = "$not_in", equal = "$is", notEqual = "$is_not", hasValue = "$has_value"
-    case isUnknown = "$is_unknown", startsWith = "$starts_with", endsWith = "$ends_with", contains = "$contains"
-    case notContain = "$not_contain", after = "$after", before = "$before", moreThan = "$more_than"
-    case moreThanEqual = "$more_than_equal", lessThan = "$less_than", lessThanEqual = "$less_than_equal"
+    case isIn = "$in"
+    case notIn = "$not_in"
+    case equal = "$is"
+    case notEqual = "$is_not"
+    case hasValue = "$has_value"
+    case isUnknown = "$is_unknown"
+    case startsWith = "$starts_with"
+    case endsWith = "$ends_with"
+    case contains = "$contains"
+    case notContain = "$not_contain"
+    case after = "$after"
+    case before = "$before"
+    case moreThan = "$more_than"
+    case moreThanEqual = "$more_than_equal"
+    case lessThan = "$less_than"
+    case lessThanEqual = "$less_than_equal"
   }
 
   /// Whether one condition suffices (`junction: or`).

@@ -49,7 +49,9 @@ package enum APIExports {
   /// The file of export `id` as `text/csv`, when `token` is its token and it is done; else Voucherify's 404 (an
   /// unknown export, a wrong token) or a 404 saying when it will be ready.
   package static func file(_ id: String, token: String?, _ world: World) throws(VoucherifyError) -> APIAnswer {
-    guard let export = world.exports[id: id], token == export.token else { throw VoucherifyError.notFound("export", id: id) }
+    guard let export = world.exports[id: id], token == export.token else {
+      throw VoucherifyError.notFound("export", id: id)
+    }
     guard let csv = export.csv else {
       throw VoucherifyError(
         status: 404, key: "not_found", message: "Resource not found",

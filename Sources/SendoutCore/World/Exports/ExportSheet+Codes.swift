@@ -63,14 +63,16 @@ extension ExportSheet {
     let holder = v.holderID.flatMap { world.customers[id: $0] }
     return [
       "code": .string(v.code), "voucher_type": .string(v.type), "value": value,
-      "formula": discount["percent_off_formula"] ?? .null, "discount_type": v.discount.map { .string($0.typeName) } ?? .null,
+      "formula": discount["percent_off_formula"] ?? .null,
+      "discount_type": v.discount.map { .string($0.typeName) } ?? .null,
       "campaign": .string(v.campaignName), "category": .string(v.category.name), "start_date": .time(v.startDate),
       "expiration_date": .time(v.expirationDate),
       "gift_balance": v.campaignType == .giftVouchers ? .int(v.giftBalance) : .null,
       "loyalty_balance": v.campaignType == .loyaltyProgram ? .int(v.loyaltyBalance) : .null,
       "redemption_quantity": .num(v.redemptionQuantity), "redemption_count": .int(v.redeemedQuantity),
       "active": .bool(v.active), "qr_code": .string(v.qrID), "bar_code": .string(v.barcodeID),
-      "metadata": .object(v.metadata), "id": .string(v.id), "is_referral_code": .bool(v.campaignType == .referralProgram),
+      "metadata": .object(v.metadata), "id": .string(v.id),
+      "is_referral_code": .bool(v.campaignType == .referralProgram),
       "created_at": .time(v.createdAt), "updated_at": .time(v.updatedAt), "validity_timeframe_interval": .null,
       "validity_timeframe_duration": .null, "validity_day_of_week": .null,
       "discount_amount_limit": discount["amount_limit"] ?? .null, "campaign_id": .string(v.campaignID),

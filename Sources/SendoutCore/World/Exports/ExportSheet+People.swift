@@ -11,7 +11,8 @@ extension ExportSheet {
       "loyalty_points", "loyalty_referred_customers", "updated_at", "phone", "birthday", "metadata", "birthdate",
     ],
     defaults: ["name", "source_id"],
-    orderKeys: Dictionary(uniqueKeysWithValues: ["name", "id", "email", "source_id", "created_at", "updated_at"].map { ($0, $0) }),
+    orderKeys: Dictionary(
+      uniqueKeysWithValues: ["name", "id", "email", "source_id", "created_at", "updated_at"].map { ($0, $0) }),
     rows: { world in world.customers.map(customerRow) })
 
   /// Orders, with their computed amounts.
@@ -53,7 +54,9 @@ extension ExportSheet {
   /// Publications: one row each, of its first voucher.
   static let publication = ExportSheet(
     object: "publication",
-    fields: ["voucher_code", "customer_id", "customer_source_id", "date", "channel", "campaign", "is_winner", "metadata"],
+    fields: [
+      "voucher_code", "customer_id", "customer_source_id", "date", "channel", "campaign", "is_winner", "metadata",
+    ],
     defaults: ["voucher_code", "customer_id", "date", "channel"],
     orderKeys: [
       "id": "id", "voucher_code": "voucher_code", "tracking_id": "tracking_id", "customer_id": "customer_id",
@@ -107,7 +110,8 @@ extension ExportSheet {
     let customer = r.customerID.flatMap { world.customers[id: $0] }
     let used = { (type: CampaignType) -> JSON in voucher?.campaignType == type ? .num(r.amount) : .null }
     return [
-      "id": .string(r.id), "object": .string(r.kind.rawValue), "date": .time(r.date), "voucher_code": .str(voucher?.code),
+      "id": .string(r.id), "object": .string(r.kind.rawValue), "date": .time(r.date),
+      "voucher_code": .str(voucher?.code),
       "campaign": .str(voucher?.campaignName), "promotion_tier_id": .str(r.promotionTierID),
       "customer_id": .str(r.customerID), "customer_source_id": .str(customer?.sourceID),
       "customer_name": .str(customer?.name), "tracking_id": .string(r.trackingID), "order_id": .str(r.orderID),

@@ -34,6 +34,7 @@ struct ExportSheet: Sendable {
         return x == y ? a.offset < b.offset : (x < y) != descending
       }.map(\.element)
     }
-    return CSVWriter.file(header: query.fields, rows: picked.map { row in query.fields.map { ExportCell.read(row, $0) } })
+    let cells = picked.map { row in query.fields.map { ExportCell.read(row, $0) } }
+    return CSVWriter.file(header: query.fields, rows: cells)
   }
 }
