@@ -18,16 +18,20 @@ package struct MockAPI: Sendable {
     package var bytes: [UInt8]?
     /// Whether the call reached an endpoint: only such calls are journaled (and replayed).
     package var journaled: Bool
+    /// The content type of `bytes` when they are no JSON (an export's CSV).
+    package var contentType: String?
 
     /// An outcome of `status` with `body`.
     package init(
-      status: Int, body: JSON, sendouts: [Sendout] = [], bytes: [UInt8]? = nil, journaled: Bool = false
+      status: Int, body: JSON, sendouts: [Sendout] = [], bytes: [UInt8]? = nil, journaled: Bool = false,
+      contentType: String? = nil
     ) {
       self.status = status
       self.body = body
       self.sendouts = sendouts
       self.bytes = bytes
       self.journaled = journaled
+      self.contentType = contentType
     }
   }
 
@@ -57,6 +61,8 @@ package struct MockAPI: Sendable {
   package var madeSendouts: [Sendout] = []
   /// Why a webhook target is refused (the server's own address), `nil` when it is not.
   package var refusesTarget: @Sendable (String) -> String? = { _ in nil }
+  /// The server's own URL, which answers linking back to it start with (`APIRequest.origin`).
+  package var servedURL = ""
 
   /// A mock over `world` (request gaps and history off: its clock is the calls'), sending every event to `webhooks`.
   package init(world: World, webhooks: ProjectWebhooks, seed: UInt64, simulatedNow: Timestamp?) {
@@ -91,6 +97,11 @@ package struct MockAPI: Sendable {
         return Outcome(
           status: error.status, body: error.body(requestID: requestID), sendouts: sendouts, journaled: reached)
       }
+      if let file = answer.file {
+        return Outcome(
+          status: status, body: .null, sendouts: sendouts, bytes: file.bytes, journaled: reached,
+          contentType: file.contentType)
+      }
       guard pure, status == 200 else {
         return Outcome(status: status, body: answer.body, sendouts: sendouts, journaled: reached)
       }
@@ -105,9 +116,11 @@ package struct MockAPI: Sendable {
     }
   }
 
-  /// Marks the call as one that reached an endpoint (it is journaled) and moves the world's clock to it.
+  /// Marks the call as one that reached an endpoint (it is journaled) and moves the world's clock to it, doing the
+  /// exports due by then (with the wall clock no `POST /_sendout/clock` does them).
   package mutating func enter(_ call: APICall, reached: inout Bool) {
     reached = true
+    world.completeExports(dueBy: call.at)
     world.moveClock(to: call.at)
   }
 
@@ -123,12 +136,15 @@ package struct MockAPI: Sendable {
     Int, APIAnswer, String?
   ) {
     if call.path.hasPrefix("/_sendout/"), let admin { return (200, try admin(call, &self, &reached), nil) }
-    let operation: APIOperation
-    let parameters: [String: String]
+    var operation: APIOperation
+    var parameters: [String: String]
     switch Self.router.match(method: call.method, path: call.path) {
     case .notFound: throw VoucherifyError.noRoute(method: call.method, path: call.path)
     case .methodNotAllowed(let allowed): throw VoucherifyError.methodNotAllowed(call.method, allowed: allowed)
     case .operation(let op, let bound): (operation, parameters) = (op, bound)
+    }
+    if let download = Self.download(operation, call.query) {
+      (operation, parameters) = (download, ["export_Id": parameters["exportId"] ?? ""])
     }
     guard call.authorized.contains(operation.auth) else {
       throw operation.auth == .client
@@ -145,7 +161,8 @@ package struct MockAPI: Sendable {
     let body = try Self.decodeBody(call.body, array: APIBodyLimits.arrayBodies.contains(operation.operationID))
     try APIBodyLimits.check(body)
     try APIRequestShape.check(operation.operationID, body: body, query: query)
-    let request = APIRequest(operation: operation, parameters: parameters, query: query, body: body)
+    var request = APIRequest(operation: operation, parameters: parameters, query: query, body: body)
+    request.origin = servedURL
     try APIMetadataRules.check(request, world)
     enter(call, reached: &reached)
     let answer: APIAnswer
@@ -159,6 +176,13 @@ package struct MockAPI: Sendable {
       throw VoucherifyError.notImplemented(operation)  // unreachable: the guard above
     }
     return (answer.status ?? operation.successStatus, answer, operation.operationID)
+  }
+
+  /// `download-export` for a `GET /v1/exports/{id}` that carries a `token` (the spec gives it the path of
+  /// `get-export`, on Voucherify's download host), else `nil`.
+  private static func download(_ operation: APIOperation, _ query: Substring) -> APIOperation? {
+    guard operation.operationID == "get-export", PercentDecoding.query(query)?["token"] != nil else { return nil }
+    return APIOperation.spec.first { $0.operationID == "download-export" }
   }
 
   /// The body as JSON: an object (an array when the operation's body is one, `array`); an empty body is `{}` (the

@@ -78,6 +78,11 @@ final class InProcessAPI {
     return (status, reply.isEmpty ? .null : try JSONParser.parse(reply))
   }
 
+  /// One call with the app keys; the status and the body's bytes as written (an export's CSV is no JSON).
+  func raw(_ method: String, _ path: String) -> (Int, [UInt8]) {
+    apply(method, path, [], keys: [.server, .management])
+  }
+
   /// The bodies of the kept sendouts of `type`, in order.
   func bodies(of type: String) throws -> [JSON] {
     try sendouts.filter { $0.eventType == type }.map { try JSONParser.parse($0.body) }

@@ -92,6 +92,7 @@ import Testing
         "referral": w.firstCampaign(.referralProgram)?.id, "promo": w.firstCampaign(.promotion)?.id,
         "sampleTier": w.promotionTiers.first?.id, "loyaltyTier": w.loyaltyTiers.first?.id,
         "earning": w.earningRules.first?.id, "reward": w.rewards.first?.id,
+        "card": w.vouchers.first { $0.campaignType == .loyaltyProgram && $0.holderID == holder }?.code,
       ]
     }
     return try ids.mapValues { try #require($0) }
@@ -100,6 +101,7 @@ import Testing
   /// Makes `call` (its method from the spec, the path checked to route to its operation) and keeps its ids.
   static func run(_ call: SchemaCall, on api: InProcessAPI, ids: inout [String: String]) throws -> (Int, JSON?) {
     let operation = try #require(APIOperation.spec.first { $0.operationID == call.operation }, "\(call.operation)")
+    if call.operation == "download-export" { return try download(call, on: api, ids: &ids) }
     let path = SchemaCall.filled(call.path, ids)
     let route = APIRouter().match(method: operation.method, path: String(path.prefix { $0 != "?" }))
     guard case .operation(let routed, _) = route, routed.operationID == call.operation else {
@@ -116,6 +118,15 @@ import Testing
       ids[name] = id
     }
     return (status, body)
+  }
+
+  /// `download-export` (the path of `get-export` with a `token`): the clock moved past the export's processing, the
+  /// CSV asked for with the export's token. The spec gives no JSON body: a CSV that starts with its header is `null`.
+  static func download(_ call: SchemaCall, on api: InProcessAPI, ids: inout [String: String]) throws -> (Int, JSON?) {
+    api.moveClock(to: api.read { $0.now }.adding(milliseconds: Export.processingMilliseconds))
+    ids["exportToken"] = api.read { $0.exports[id: ids["export"] ?? ""]?.token }
+    let (status, bytes) = api.raw("GET", SchemaCall.filled(call.path, ids))
+    return (status, bytes.starts(with: Array("code,value\r\n".utf8)) ? .null : nil)
   }
 
   /// What is wrong with an answer to `call`: a status that is not 2xx, a body where the spec gives none, a

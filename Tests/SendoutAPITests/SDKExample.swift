@@ -78,6 +78,13 @@ struct SDKExample: Sendable {
     "create-brand": "/management/v1/projects/{project}/branding",
     "create-loyalty-program": "/v1/loyalties", "update-loyalty-program": "/v1/loyalties/{loyalty}",
     "transfer-points": "/v1/loyalties/{loyalty}/members/{card}/transfers",
+    "export-voucher-transactions": "/v1/vouchers/{gift}/transactions/export",
+    "export-campaign-transactions": "/v1/campaigns/{giftCampaign}/transactions/export",
+    "export-loyalty-campaign-transactions": "/v1/loyalties/{loyalty}/transactions/export",
+    "export-loyalty-card-transactions": "/v1/loyalties/members/{card}/transactions/export",
+    "export-loyalty-card-transactions-1": "/v1/loyalties/{loyalty}/members/{card}/transactions/export",
+    "create-points-expiration-export": "/v1/loyalties/{loyalty}/points-expiration/export",
+    "create-order-export": "/v1/orders/export",
   ]
 
   /// The world's objects the paths name, and the ones the examples' Postman placeholders (`{{voucherId}}`) stand

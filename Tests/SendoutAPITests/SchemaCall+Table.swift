@@ -341,6 +341,21 @@ extension SchemaCall {
     SchemaCall("list-member-activity-1", "/v1/loyalties/{club}/members/{clubA}/activity"),
     SchemaCall("list-campaign-pending-points", "/v1/loyalties/{loyalty}/pending-points"),
     SchemaCall("delete-loyalty-program", "/v1/loyalties/{club}"),
+    // Exports (no webhooks): `download-export` answers a CSV once the clock passed the export's processing
+    SchemaCall(
+      "create-export", "/v1/exports", body: #"{"exported_object":"voucher","parameters":{"fields":["code","value"]}}"#,
+      keeps: ["export": "id"]),
+    SchemaCall("create-order-export", "/v1/orders/export", body: #"{"parameters":{"fields":["id","metadata.shop"]}}"#),
+    SchemaCall("export-voucher-transactions", "/v1/vouchers/{gift}/transactions/export"),
+    SchemaCall("export-campaign-transactions", "/v1/campaigns/{giftCampaign}/transactions/export"),
+    SchemaCall("export-loyalty-campaign-transactions", "/v1/loyalties/{loyalty}/transactions/export"),
+    SchemaCall("create-points-expiration-export", "/v1/loyalties/{loyalty}/points-expiration/export"),
+    SchemaCall("list-exports", "/v1/exports"),
+    SchemaCall("export-loyalty-card-transactions", "/v1/loyalties/members/{card}/transactions/export"),
+    SchemaCall("export-loyalty-card-transactions-1", "/v1/loyalties/{loyalty}/members/{card}/transactions/export"),
+    SchemaCall("get-export", "/v1/exports/{export}"),
+    SchemaCall("download-export", "/v1/exports/{export}?token={exportToken}"),
+    SchemaCall("delete-export", "/v1/exports/{export}"),
   ]
 
   /// The two members of the table's loyalty program.

@@ -116,6 +116,9 @@ import Testing
         "POST", "/v1/loyalties/\(loyalty)/members", body: #"{"customer":{"source_id":"\#(name)"}}"#)
       #expect(status == 200)
     }
+    for object in ["voucher", "customer", "order"] {
+      #expect(try api.send("POST", "/v1/exports", body: #"{"exported_object":"\#(object)"}"#).0 == 200)
+    }
     let walks = [
       Walk(operation: "list-redemptions", path: "/v1/redemptions", key: "redemptions"),
       Walk(operation: "list-vouchers", path: "/v1/vouchers", key: "vouchers", limit: 10),
@@ -179,6 +182,7 @@ import Testing
         limit: 1),
       Walk(
         operation: "list-campaign-pending-points", path: "/v1/loyalties/\(loyalty)/pending-points", step: .id, limit: 1),
+      Walk(operation: "list-exports", path: "/v1/exports", key: "exports", limit: 1),
     ]
     return (api, walks)
   }

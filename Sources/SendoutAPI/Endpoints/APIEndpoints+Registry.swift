@@ -19,6 +19,7 @@ extension APIEndpoints {
     APIBin.endpoints,
     APIProductCollections.endpoints,
     APILoyaltyPrograms.endpoints, APILoyaltyMemberLists.endpoints,
+    APIExports.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.

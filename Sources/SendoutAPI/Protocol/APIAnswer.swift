@@ -12,11 +12,17 @@ package struct APIAnswer: Sendable {
   package var error: VoucherifyError?
   /// Events emitted by the call, in order.
   package var events: [WorldEvent] = []
+  /// A body that is no JSON (an export's CSV): its content type and bytes, answered instead of `body`.
+  package var file: (contentType: String, bytes: [UInt8])?
 
-  package init(body: JSON, status: Int? = nil, events: [WorldEvent] = [], error: VoucherifyError? = nil) {
+  package init(
+    body: JSON, status: Int? = nil, events: [WorldEvent] = [], error: VoucherifyError? = nil,
+    file: (contentType: String, bytes: [UInt8])? = nil
+  ) {
     self.body = body
     self.status = status
     self.events = events
     self.error = error
+    self.file = file
   }
 }

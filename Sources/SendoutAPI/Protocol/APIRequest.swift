@@ -12,6 +12,9 @@ package struct APIRequest: Sendable {
   package let query: [String: String]
   /// The body; `{}` when there was none (the official SDKs send `content-type: application/json` with no body).
   package let body: JSON
+  /// The server's own URL (`http://127.0.0.1:8091`), for answers that link back to it (an export's `result.url`);
+  /// empty in process, where such links are paths.
+  package var origin = ""
 
   /// A request for `operation` with its decoded parameters, query and body.
   package init(operation: APIOperation, parameters: [String: String], query: [String: String], body: JSON) {

@@ -5,7 +5,7 @@ import SendoutIO
 extension APIService {
   /// One of Sendout's own endpoints.
   enum AdminEndpoint: Sendable {
-    case readClock, advanceClock, delivery, pauseDelivery, resumeDelivery, sendouts, scenario, reset
+    case readClock, advanceClock, delivery, pauseDelivery, resumeDelivery, sendouts, scenario, reset, exportFile
   }
 
   /// Sendout's own endpoints (not Voucherify's): the clock, delivery, the audit log's sendouts, a scenario and a
@@ -16,6 +16,7 @@ extension APIService {
     .init("GET", "/_sendout/delivery", .delivery), .init("POST", "/_sendout/delivery/pause", .pauseDelivery),
     .init("POST", "/_sendout/delivery/resume", .resumeDelivery), .init("GET", "/_sendout/sendouts", .sendouts),
     .init("POST", "/_sendout/scenario", .scenario), .init("POST", "/_sendout/reset", .reset),
+    .init("GET", "/_sendout/exports/{exportId}", .exportFile),
   ])
 
   /// Answers a call under `/_sendout/` from `adminRoutes` (404 / 405 for what it does not hold), with the mock and the
@@ -46,6 +47,10 @@ extension APIService {
     case .sendouts: return APIAnswer(body: try sendoutList(call))
     case .scenario: return try scenarioEndpoint(call, &mock, &shell, reached: &reached)
     case .reset: return reset(call, &mock, shell, reached: &reached)
+    case .exportFile:
+      // An export's CSV (its `result.url`): the token is the key, as on Voucherify's download host.
+      let id = PercentDecoding.decode(call.path.dropFirst("/_sendout/exports/".count)) ?? ""
+      return try APIExports.file(id, token: PercentDecoding.query(call.query)?["token"], mock.world)
     }
   }
 

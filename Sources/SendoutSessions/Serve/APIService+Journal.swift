@@ -44,9 +44,9 @@ extension APIService {
   /// The start's world, then every call the journal holds on disk, applied again (their sendouts were queued when
   /// they were first answered).
   private func rebuildFromJournal(_ state: inout State) {
-    let kept = (refusedIDs: state.mock.refusedIDs, refusesTarget: state.mock.refusesTarget)
+    let kept = (refusedIDs: state.mock.refusedIDs, refusesTarget: state.mock.refusesTarget, url: state.mock.servedURL)
     state.mock = start.mock
-    (state.mock.refusedIDs, state.mock.refusesTarget) = kept
+    (state.mock.refusedIDs, state.mock.refusesTarget, state.mock.servedURL) = kept
     (state.shell.initialWorld, state.shell.initialWebhooks) = (start.mock.world, start.mock.webhooks)
     guard let journal = state.shell.journal else { return }
     do throws(DurableLogError) {

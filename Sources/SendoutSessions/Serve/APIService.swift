@@ -68,6 +68,7 @@ final class APIService: HTTPHandler, Sendable {
     state.withLock {
       $0.shell.served = address
       $0.mock.refusesTarget = { address.refusal(of: $0) }
+      $0.mock.servedURL = address.url
     }
   }
 
@@ -94,8 +95,8 @@ final class APIService: HTTPHandler, Sendable {
     calls.record(
       at: wall, method: call.method, path: call.path, status: applied.status, sendoutIDs: applied.sendouts.map(\.id))
     observer(.apiCall(method: call.method, path: call.path, status: applied.status))
-    return HTTPReply(
-      status: applied.status, headers: [HTTPHeader("content-type", "application/json; charset=utf-8")], body: bytes)
+    let type = applied.contentType ?? "application/json; charset=utf-8"
+    return HTTPReply(status: applied.status, headers: [HTTPHeader("content-type", type)], body: bytes)
   }
 
   /// Answers `call` (holding the mutex) at the simulated clock (or the wall clock), journaling it when it reached an

@@ -10,6 +10,9 @@ struct ServedAddress: Sendable {
   /// The bound port; 0 matches nothing.
   var port = 0
 
+  /// The server's own URL (`http://127.0.0.1:8091`; an IPv6 host in brackets), which export download links start with.
+  var url: String { "http://" + (host.contains(":") ? "[\(host)]" : host) + ":\(port)" }
+
   /// Why a webhook to `url` is refused, or `nil` when it goes elsewhere.
   func refusal(of url: String) -> String? {
     guard HTTPServer.reaches(url, host: host, port: port) else { return nil }

@@ -92,7 +92,7 @@ enum APIEarningRules {
   }
 
   /// The loyalty program `campaignId` names, or Voucherify's 404.
-  private static func program(_ request: APIRequest, in world: World) throws(VoucherifyError) -> Campaign {
+  static func program(_ request: APIRequest, in world: World) throws(VoucherifyError) -> Campaign {
     let campaign = try APIEndpoints.campaign(request.parameter("campaignId"), in: world)
     guard campaign.campaignType == .loyaltyProgram else {
       throw VoucherifyError.notFound("loyalty_program", id: request.parameter("campaignId"))

@@ -84,6 +84,8 @@ public struct World: Sendable {
   public internal(set) var metadataSchemas: EntityTable<MetadataSchema> = []
   /// The bin: resources deleted without `force`.
   public internal(set) var binEntries: EntityTable<BinEntry> = []
+  /// Exports to CSV, with their files once done.
+  public internal(set) var exports: EntityTable<Export> = []
   /// Every event emitted so far, in order.
   public internal(set) var log: [WorldEvent] = []
   /// Whether `log` keeps every event (the sample world reads it back). Scenario runs, the mock API and the world
