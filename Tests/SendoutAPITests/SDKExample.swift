@@ -75,6 +75,7 @@ struct SDKExample: Sendable {
     "create-sku": "/v1/products/{product}/skus", "update-sku": "/v1/products/{product}/skus/{sku}",
     "create-category": "/v1/categories", "update-category": "/v1/categories/{category}",
     "create-brand": "/management/v1/projects/{project}/branding",
+    "create-campaign-from-template": "/v1/templates/campaigns/{template}/campaign-setup",
   ]
 
   /// The world's objects the paths name, and the ones the examples' Postman placeholders (`{{voucherId}}`) stand
@@ -150,6 +151,9 @@ struct SDKExample: Sendable {
     ids["sku"] = made("POST", "/v1/products/{product}/skus", #"{"sku":"SDK examples"}"#)?["id"]?.stringValue
     ids["category"] = made("POST", "/v1/categories", #"{"name":"SDK examples","hierarchy":1}"#)?["id"]?.stringValue
     ids["project"] = api.projectID
+    ids["template"] =
+      made("POST", "/v1/templates/campaigns", #"{"name":"SDK examples","campaign_id":"{discountCampaign}"}"#)?["id"]?
+      .stringValue
   }
 
   /// `body` with the Postman placeholders (`{{voucherId}}`) filled from `ids`.

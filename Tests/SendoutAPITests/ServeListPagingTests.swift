@@ -135,6 +135,9 @@ import Testing
       Walk(operation: "list-reward-assignments", path: "/v1/rewards/\(catalogue.reward)/assignments", limit: 1),
       Walk(operation: "list-publications", path: "/v1/publications", key: "publications", limit: 10),
       Walk(operation: "list-campaign-templates", path: "/v1/templates/campaigns", key: "campaign_templates", limit: 1),
+      Walk(
+        operation: "management-list-campaign-templates",
+        path: "/management/v1/projects/\(api.projectID)/templates/campaigns", key: "campaign_templates", limit: 1),
     ]
     return (api, walks)
   }

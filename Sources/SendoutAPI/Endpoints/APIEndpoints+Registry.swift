@@ -13,6 +13,8 @@ extension APIEndpoints {
     APIRewards.endpoints,
     APIPublicationList.endpoints,
     APICategories.endpoints, APICampaignTemplates.endpoints, APIBrands.endpoints,
+    APIProjects.endpoints, APIProjectUsers.endpoints, APIStackingRules.endpoints, APIManagementTemplates.endpoints,
+    APICampaignTemplateSetup.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.
