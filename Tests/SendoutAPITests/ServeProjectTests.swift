@@ -46,10 +46,14 @@ import Testing
       ("PUT", "\(Self.projects)/proj_nope", "{}", 404, "not_found", "proj_nope"),
       ("POST", Self.projects, #"{"currency":"EUR"}"#, 400, "invalid_payload", "`name`"),
       ("POST", Self.projects, #"{"name":5}"#, 400, "invalid_payload", "`name`"),
-      ("POST", Self.projects, #"{"name":"x","users":[{"login":"nobody@x.io","role":"USER"}]}"#, 404, "not_found",
-        "nobody@x.io"),
-      ("POST", Self.projects, #"{"name":"x","users":[{"id":"\#(server.read(\.userID))","role":"BOSS"}]}"#, 400,
-        "invalid_payload", "`users.0.role`"),
+      (
+        "POST", Self.projects, #"{"name":"x","users":[{"login":"nobody@x.io","role":"USER"}]}"#, 404, "not_found",
+        "nobody@x.io"
+      ),
+      (
+        "POST", Self.projects, #"{"name":"x","users":[{"id":"\#(server.read(\.userID))","role":"BOSS"}]}"#, 400,
+        "invalid_payload", "`users.0.role`"
+      ),
       ("PUT", served, #"{"name":""}"#, 400, "invalid_payload", "`name`"),
     ])
     let (_, still) = try server.send("GET", served)
@@ -87,8 +91,10 @@ import Testing
       ("PUT", "\(served)/\(id)", #"{"role":"OWNER"}"#, 400, "invalid_payload", "`role`"),
       ("POST", "\(Self.projects)/users/invite", #"{"email":"not-an-email"}"#, 400, "invalid_payload", "`email`"),
       ("POST", "\(Self.projects)/users/invite", #"{"email":"ann@shop.test"}"#, 400, "invalid_payload", "`email`"),
-      ("POST", "\(Self.projects)/users/invite", #"{"email":"bo@shop.test","projects":{"proj_nope":"USER"}}"#, 404,
-        "not_found", "proj_nope"),
+      (
+        "POST", "\(Self.projects)/users/invite", #"{"email":"bo@shop.test","projects":{"proj_nope":"USER"}}"#, 404,
+        "not_found", "proj_nope"
+      ),
       ("GET", "\(Self.projects)/proj_nope/users", nil, 404, "not_found", "proj_nope"),
     ])
   }

@@ -61,12 +61,18 @@ import Testing
     try server.expectRefusals([
       ("POST", path, #"{"redeemables_limit":12}"#, 409, "duplicate_found", id),
       ("PUT", "\(path)/\(id)", #"{"redeemables_limit":31}"#, 400, "invalid_payload", "redeemables_limit"),
-      ("PUT", "\(path)/\(id)", #"{"applicable_redeemables_limit":"two"}"#, 400, "invalid_payload",
-        "applicable_redeemables_limit"),
-      ("PUT", "\(path)/\(id)", #"{"redeemables_application_mode":"PARTIAL"}"#, 501, "not_implemented",
-        "`redeemables_application_mode`"),
-      ("PUT", "\(path)/\(id)", #"{"exclusive_categories":["cat_1"]}"#, 501, "not_implemented",
-        "`exclusive_categories`"),
+      (
+        "PUT", "\(path)/\(id)", #"{"applicable_redeemables_limit":"two"}"#, 400, "invalid_payload",
+        "applicable_redeemables_limit"
+      ),
+      (
+        "PUT", "\(path)/\(id)", #"{"redeemables_application_mode":"PARTIAL"}"#, 501, "not_implemented",
+        "`redeemables_application_mode`"
+      ),
+      (
+        "PUT", "\(path)/\(id)", #"{"exclusive_categories":["cat_1"]}"#, 501, "not_implemented",
+        "`exclusive_categories`"
+      ),
       ("GET", "\(path)/stk_nope", nil, 404, "not_found", "stk_nope"),
       ("GET", "/management/v1/projects/proj_nope/stacking-rules", nil, 404, "not_found", "proj_nope"),
     ])

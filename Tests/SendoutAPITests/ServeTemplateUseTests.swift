@@ -37,7 +37,8 @@ import Testing
     let (_, original) = try server.send("GET", "/v1/campaigns/Winter")
     let campaign = try #require(setup["campaign"])
     #expect(campaign["name"] == "Winter again" && campaign["id"] != original["id"])
-    for path in ["campaign_type", "metadata", "voucher.discount", "voucher.redemption.quantity", "voucher.code_config"] {
+    for path in ["campaign_type", "metadata", "voucher.discount", "voucher.redemption.quantity", "voucher.code_config"]
+    {
       #expect(campaign.value(atPath: path) == original.value(atPath: path), "\(path): \(campaign)")
     }
     #expect(campaign["description"] == "Winter sale", "the setup as it was when the template was made")
@@ -71,7 +72,8 @@ import Testing
       "POST", "/v1/templates/campaigns", body: #"{"name":"Tier template","promotion_tier_id":"\#(tier.id)"}"#)
     let id = try #require(template["id"]?.stringValue, "\(template)")
     let (status, setup) = try server.send(
-      "POST", "/v1/templates/campaigns/\(id)/tier-setup", body: #"{"name":"Copied tier","campaign_id":"\#(promotion)"}"#)
+      "POST", "/v1/templates/campaigns/\(id)/tier-setup", body: #"{"name":"Copied tier","campaign_id":"\#(promotion)"}"#
+    )
     #expect(status == 200 && setup["object"] == "promotion_tier_setup", "\(setup)")
     let made = try #require(setup.value(atPath: "promotion_tier.id")?.stringValue)
     let discounts = server.read { w in (w.promotionTiers[id: made]?.discount, w.promotionTiers[id: tier.id]?.discount) }
@@ -94,12 +96,18 @@ import Testing
       ("POST", "\(base)/\(template)/campaign-setup", #"{"description":"x"}"#, 400, "invalid_payload", "`name`"),
       ("POST", "\(base)/\(template)/campaign-setup", #"{"name":"Winter"}"#, 409, "duplicate_found", "Winter"),
       ("POST", "\(base)/\(template)/tier-setup", #"{"name":"x"}"#, 400, "invalid_payload", "`campaign_id`"),
-      ("POST", "\(base)/\(template)/tier-setup", #"{"campaign_id":"\#(promotion)"}"#, 400, "invalid_payload",
-        "`name`"),
-      ("POST", "\(base)/\(template)/tier-setup", #"{"name":"x","campaign_id":"camp_nope"}"#, 404, "not_found",
-        "camp_nope"),
-      ("POST", "\(base)/\(giftID)/tier-setup", #"{"name":"x","campaign_id":"\#(promotion)"}"#, 400,
-        "invalid_payload", "DISCOUNT_COUPONS"),
+      (
+        "POST", "\(base)/\(template)/tier-setup", #"{"campaign_id":"\#(promotion)"}"#, 400, "invalid_payload",
+        "`name`"
+      ),
+      (
+        "POST", "\(base)/\(template)/tier-setup", #"{"name":"x","campaign_id":"camp_nope"}"#, 404, "not_found",
+        "camp_nope"
+      ),
+      (
+        "POST", "\(base)/\(giftID)/tier-setup", #"{"name":"x","campaign_id":"\#(promotion)"}"#, 400,
+        "invalid_payload", "DISCOUNT_COUPONS"
+      ),
     ])
   }
 
@@ -126,14 +134,22 @@ import Testing
       "POST", "/v1/templates/campaigns/\(backID)/campaign-setup", body: #"{"name":"Winter 2"}"#)
     #expect(made == 200 && setup.value(atPath: "campaign.voucher.discount.percent_off") == 15, "\(setup)")
     try server.expectRefusals([
-      ("POST", "\(management)/\(server.projectID)/templates/campaigns/\(template)/copy",
-        #"{"name":"x","destination_project_id":"proj_nope"}"#, 404, "not_found", "proj_nope"),
-      ("POST", "\(management)/\(server.projectID)/templates/campaigns/\(template)/copy",
-        #"{"name":"Winter EU","destination_project_id":"\#(other)"}"#, 400, "invalid_payload", "`name`"),
-      ("POST", "\(management)/\(server.projectID)/templates/campaigns/\(template)/copy",
-        #"{"destination_project_id":"\#(other)"}"#, 400, "invalid_payload", "`name`"),
-      ("POST", "\(management)/\(other)/templates/campaigns/\(template)/copy",
-        #"{"name":"y","destination_project_id":"\#(other)"}"#, 404, "not_found", template),
+      (
+        "POST", "\(management)/\(server.projectID)/templates/campaigns/\(template)/copy",
+        #"{"name":"x","destination_project_id":"proj_nope"}"#, 404, "not_found", "proj_nope"
+      ),
+      (
+        "POST", "\(management)/\(server.projectID)/templates/campaigns/\(template)/copy",
+        #"{"name":"Winter EU","destination_project_id":"\#(other)"}"#, 400, "invalid_payload", "`name`"
+      ),
+      (
+        "POST", "\(management)/\(server.projectID)/templates/campaigns/\(template)/copy",
+        #"{"destination_project_id":"\#(other)"}"#, 400, "invalid_payload", "`name`"
+      ),
+      (
+        "POST", "\(management)/\(other)/templates/campaigns/\(template)/copy",
+        #"{"name":"y","destination_project_id":"\#(other)"}"#, 404, "not_found", template
+      ),
     ])
   }
 }

@@ -14,7 +14,8 @@ import Testing
     let (_, project) = try await server.call("POST", "/management/v1/projects", body: #"{"name":"Shop EU"}"#)
     let other = try #require(project["id"]?.stringValue, "\(project)")
     let (invited, _) = try await server.call(
-      "POST", "/management/v1/projects/users/invite", body: #"{"email":"ann@shop.test","projects":{"\#(other)":"USER"}}"#)
+      "POST", "/management/v1/projects/users/invite",
+      body: #"{"email":"ann@shop.test","projects":{"\#(other)":"USER"}}"#)
     #expect(invited == 204)
     let (_, rules) = try await server.call(
       "POST", "/management/v1/projects/\(served)/stacking-rules", body: #"{"redeemables_limit":2}"#)

@@ -63,7 +63,9 @@ enum APICampaignTemplateSetup {
     }
     let tier = made.value.fullJSON(campaign: try world.campaign(made.value.campaignID))
     return APIAnswer(
-      body: ["created_resources": .array(rules.created), "promotion_tier": .object(tier), "object": "promotion_tier_setup"],
+      body: [
+        "created_resources": .array(rules.created), "promotion_tier": .object(tier), "object": "promotion_tier_setup",
+      ],
       events: events)
   }
 

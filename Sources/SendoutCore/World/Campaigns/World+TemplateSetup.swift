@@ -24,7 +24,9 @@ extension World {
       let tier = try entity(in: promotionTiers, id, "promotion_tier")
       let setup: JSONObject = [
         "campaign_type": .string(CampaignType.discountCoupons.rawValue), "metadata": .object(tier.metadata),
-        "voucher": ["type": .string(CampaignType.discountCoupons.voucherType), "discount": .object(tier.discount.json)],
+        "voucher": [
+          "type": .string(CampaignType.discountCoupons.voucherType), "discount": .object(tier.discount.json),
+        ],
       ]
       return template(.discountCoupons, tier.id, setup, banner: tier.banner)
     }
@@ -35,9 +37,12 @@ extension World {
   public mutating func copyCampaignTemplate(
     _ id: String, from source: String?, to destination: String, name: String, description: String?
   ) throws(VoucherifyError) -> CampaignTemplate {
-    let found = source == nil ? campaignTemplates[id: id] : foreignTemplates[id: id].flatMap {
-      $0.projectID == source ? $0 : nil
-    }
+    let found =
+      source == nil
+      ? campaignTemplates[id: id]
+      : foreignTemplates[id: id].flatMap {
+        $0.projectID == source ? $0 : nil
+      }
     guard let original = found else { throw .notFound("campaign_template", id: id) }
     let target = try entity(in: projects, destination, "project")
     let projectID = target.served ? nil : target.id
