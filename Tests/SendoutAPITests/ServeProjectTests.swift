@@ -37,6 +37,17 @@ import Testing
     #expect(server.sendouts.isEmpty, "projects send no webhook")
   }
 
+  /// Conformance found notifications of names the request schema does not have kept and answered, breaking the
+  /// project's schema: only the request's own notification objects are kept.
+  @Test func onlyTheNotificationsARequestSetsAreKept() throws {
+    let server = try InProcessAPI.served()
+    let (status, made) = try server.send(
+      "POST", Self.projects,
+      body: #"{"name":"N","api_usage_notifications":{"api_calls":{"value":80,"enabled":true},"redemptions":[1],"x":{}}}"#)
+    #expect(status == 200 && made["api_usage_notifications"] == ["api_calls": ["value": 80, "enabled": true]])
+    try InProcessAPI.expectValid(made, try #require(APIOperation.specResponseSchemas["create-project"]?[200]))
+  }
+
   @Test func refusalsNameTheProjectOrTheField() throws {
     let server = try InProcessAPI.served()
     let served = "\(Self.projects)/\(server.projectID)"

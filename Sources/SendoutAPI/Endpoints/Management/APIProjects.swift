@@ -63,9 +63,17 @@ enum APIProjects {
   /// may not be emptied.
   private static func settings(_ request: APIRequest) throws(VoucherifyError) -> JSONObject {
     if request.string(at: "name")?.isEmpty == true { throw .invalidPayload("`name` cannot be empty") }
-    return JSONObject(
+    var settings = JSONObject(
       (request.body.objectValue?.members ?? []).filter {
         Project.defaults[$0.key] != nil && $0.key != "is_sandbox" && $0.value != .null
       })
+    if let notifications = settings["api_usage_notifications"]?.objectValue {
+      settings["api_usage_notifications"] = .object(
+        JSONObject(notifications.members.filter { notices.contains($0.key) && $0.value.objectValue != nil }))
+    }
+    return settings
   }
+
+  /// The notifications a request sets (each checked as `UsageNotifications`); `redemptions` is Voucherify's own.
+  private static let notices: Set<String> = ["messages", "api_calls", "bulk_api_calls", "webhook_calls", "cycle_calls"]
 }
