@@ -43,7 +43,8 @@ import Testing
     let server = try InProcessAPI.served()
     let (status, made) = try server.send(
       "POST", Self.projects,
-      body: #"{"name":"N","api_usage_notifications":{"api_calls":{"value":80,"enabled":true},"redemptions":[1],"x":{}}}"#)
+      body:
+        #"{"name":"N","api_usage_notifications":{"api_calls":{"value":80,"enabled":true},"redemptions":[1],"x":{}}}"#)
     #expect(status == 200 && made["api_usage_notifications"] == ["api_calls": ["value": 80, "enabled": true]])
     try InProcessAPI.expectValid(made, try #require(APIOperation.specResponseSchemas["create-project"]?[200]))
   }
