@@ -44,6 +44,8 @@ package struct MockAPI: Sendable {
   /// … and those of calls refused before any endpoint with this one, mixed with the journal's length at start.
   package static let refusedIDMask: UInt64 = 0x4EF0_5ED0
   private static let router = APIRouter()
+  /// The name of the served project (Management API).
+  package static let projectName = "Sendout serve"
 
   /// The world: the mock's whole state.
   package var world: World
@@ -69,6 +71,7 @@ package struct MockAPI: Sendable {
     var world = world
     world.addsRequestGaps = false
     world.keepsLog = false  // the world lives as long as the server: keep no history it never reads
+    world.serveProject(webhooks.projectID, name: Self.projectName)
     self.world = world
     self.webhooks = webhooks
     self.simulatedNow = simulatedNow
@@ -169,8 +172,8 @@ package struct MockAPI: Sendable {
     if let management {
       answer = try management(request, &webhooks, call.at, refusesTarget)
     } else if let endpoint {
-      // A Management API resource over the world (brands…): the path's project must be the served one.
-      if operation.auth == .management { try APIManagement.project(request, webhooks) }
+      // A Management API resource over the world (brands, projects…): the path's project must exist (APIProjects).
+      if operation.auth == .management { try APIProjects.check(request, world, webhooks) }
       answer = try endpoint(request, &world)
     } else {
       throw VoucherifyError.notImplemented(operation)  // unreachable: the guard above

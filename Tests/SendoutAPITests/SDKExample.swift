@@ -85,6 +85,7 @@ struct SDKExample: Sendable {
     "export-loyalty-card-transactions-1": "/v1/loyalties/{loyalty}/members/{card}/transactions/export",
     "create-points-expiration-export": "/v1/loyalties/{loyalty}/points-expiration/export",
     "create-order-export": "/v1/orders/export",
+    "create-campaign-from-template": "/v1/templates/campaigns/{template}/campaign-setup",
   ]
 
   /// The world's objects the paths name, and the ones the examples' Postman placeholders (`{{voucherId}}`) stand
@@ -160,6 +161,9 @@ struct SDKExample: Sendable {
     ids["sku"] = made("POST", "/v1/products/{product}/skus", #"{"sku":"SDK examples"}"#)?["id"]?.stringValue
     ids["category"] = made("POST", "/v1/categories", #"{"name":"SDK examples","hierarchy":1}"#)?["id"]?.stringValue
     ids["project"] = api.projectID
+    ids["template"] =
+      made("POST", "/v1/templates/campaigns", #"{"name":"SDK examples","campaign_id":"{discountCampaign}"}"#)?["id"]?
+      .stringValue
   }
 
   /// `body` with the Postman placeholders (`{{voucherId}}`) filled from `ids`.

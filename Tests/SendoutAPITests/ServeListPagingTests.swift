@@ -183,6 +183,9 @@ import Testing
       Walk(
         operation: "list-campaign-pending-points", path: "/v1/loyalties/\(loyalty)/pending-points", step: .id, limit: 1),
       Walk(operation: "list-exports", path: "/v1/exports", key: "exports", limit: 1),
+      Walk(
+        operation: "management-list-campaign-templates",
+        path: "/management/v1/projects/\(api.projectID)/templates/campaigns", key: "campaign_templates", limit: 1),
     ]
     return (api, walks)
   }

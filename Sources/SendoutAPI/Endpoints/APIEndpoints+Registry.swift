@@ -20,6 +20,8 @@ extension APIEndpoints {
     APIProductCollections.endpoints,
     APILoyaltyPrograms.endpoints, APILoyaltyMemberLists.endpoints,
     APIExports.endpoints,
+    APIProjects.endpoints, APIProjectUsers.endpoints, APIStackingRules.endpoints, APIManagementTemplates.endpoints,
+    APICampaignTemplateSetup.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.

@@ -15,6 +15,15 @@ public struct CampaignTemplate: Sendable, Equatable, Identifiable {
   public var createdAt: Timestamp
   /// When it was last changed, `nil` before.
   public var updatedAt: Timestamp?
+  /// The setup a campaign made from it gets: a campaign creation body (`campaign_type`, `description`, `metadata`,
+  /// `voucher`) of the source as it was when the template was made.
+  public var setup: JSONObject = [:]
+  /// The banner of the promotion tier it was made from, if any.
+  public var banner: String?
+  /// The validation rules of the source, as they were: each use of the template creates a copy.
+  public var rules: [ValidationRule] = []
+  /// The project holding it when that is not the served one (a copy through the Management API).
+  public var projectID: String?
 
   /// `CampaignTemplate`.
   public var json: JSONObject {

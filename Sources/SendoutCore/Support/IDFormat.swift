@@ -73,6 +73,8 @@ extension IDFormat {
   public static let category = IDFormat("cat_", .timeHex)
   /// A campaign template id: `camp_tpl_` + 18 time-ordered hex digits.
   public static let campaignTemplate = IDFormat("camp_tpl_", .timeHex)
+  /// A stacking rules id: `stk_` + 18 time-ordered hex digits.
+  public static let stackingRules = IDFormat("stk_", .timeHex)
   /// A brand configuration id: `brd_` + 18 time-ordered hex digits.
   public static let brand = IDFormat("brd_", .timeHex)
   /// A product id: `prod_` + 18 time-ordered hex digits.

@@ -3,15 +3,21 @@ import SendoutCore
 /// How validations and redemptions answer a stack's outcomes (`ValidationsRedeemable{Applicable,Inapplicable,
 /// Skipped}`), the order a validation would give, and the stacking rules the mock applies.
 extension APIStack {
-  /// The stacking rules in force: Voucherify's defaults (30 redeemables, 5 applicable, mode `ALL`, in the
-  /// requested order).
-  static let stackingRules: JSON = [
-    "redeemables_limit": .int(World.stackRedeemablesLimit),
-    "applicable_redeemables_limit": .int(World.stackApplicableLimit),
-    "applicable_exclusive_redeemables_limit": 1, "applicable_exclusive_redeemables_per_category_limit": 1,
-    "exclusive_categories": [], "joint_categories": [], "redeemables_application_mode": "ALL",
-    "redeemables_sorting_rule": "REQUESTED_ORDER", "redeemables_products_application_mode": "STACK",
-    "redeemables_no_effect_rule": "REDEEM_ANYWAY",
+  /// The stacking rules in force as a validation answers them: the project's (Voucherify's defaults until the
+  /// Management API sets them).
+  static func stackingRules(_ world: World) -> JSON {
+    let settings = world.stackingRulesInForce.settings
+    var o = JSONObject()
+    for key in Self.answeredRules { o[key] = settings[key] ?? .null }
+    return .object(o)
+  }
+
+  /// The stacking rules a validation names, in its order.
+  private static let answeredRules = [
+    "redeemables_limit", "applicable_redeemables_limit", "applicable_exclusive_redeemables_limit",
+    "applicable_exclusive_redeemables_per_category_limit", "exclusive_categories", "joint_categories",
+    "redeemables_application_mode", "redeemables_sorting_rule", "redeemables_products_application_mode",
+    "redeemables_no_effect_rule",
   ]
 
   /// One outcome as the spec's redeemable: `APPLICABLE` with `result`, `INAPPLICABLE` with `result.error`, or

@@ -24,9 +24,10 @@ struct APIStack: Sendable {
     guard let items = request.body["redeemables"]?.arrayValue, !items.isEmpty else {
       throw VoucherifyError.invalidPayload("`redeemables` is required: [{\"object\": \"voucher\", \"id\": CODE}, …]")
     }
-    guard items.count <= World.stackRedeemablesLimit else {
+    let limit = world.stackingRulesInForce.redeemablesLimit
+    guard items.count <= limit else {
       throw VoucherifyError.invalidPayload(
-        "`redeemables` holds \(items.count) items; at most \(World.stackRedeemablesLimit) are accepted "
+        "`redeemables` holds \(items.count) items; at most \(limit) are accepted "
           + "(stacking_rules.redeemables_limit)")
     }
     var parsed: [StackRedeemable] = []

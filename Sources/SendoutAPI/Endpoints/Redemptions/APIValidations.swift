@@ -40,7 +40,7 @@ enum APIValidations {
     ]
     body["tracking_id"] =
       tracked.map { .string("track_" + Hex.encode(SHA256.hash(Array($0.utf8))).prefix(20)) } ?? .null
-    body["stacking_rules"] = APIStack.stackingRules
+    body["stacking_rules"] = APIStack.stackingRules(world)
     return APIAnswer(body: .object(body))
   }
 

@@ -13,24 +13,12 @@ extension World {
     throws(VoucherifyError) -> CampaignTemplate
   {
     try checkTemplateName(name, except: nil)
-    let type: CampaignType
-    let sourceID: String
-    switch source {
-    case .campaign(let id):
-      let campaign = try self.campaign(id)
-      guard campaign.campaignType == .discountCoupons || campaign.campaignType == .giftVouchers else {
-        throw .invalidPayload(
-          "`campaign_id` names a \(campaign.campaignType.rawValue) campaign; templates are made from "
-            + "DISCOUNT_COUPONS or GIFT_VOUCHERS campaigns")
-      }
-      (type, sourceID) = (campaign.campaignType, campaign.id)
-    case .promotionTier(let id):
-      (type, sourceID) = (.discountCoupons, try entity(in: promotionTiers, id, "promotion_tier").id)
-    }
+    var template = try templateSetup(source)
     tick()
-    let template = CampaignTemplate(
-      id: make(.campaignTemplate), name: name, description: description, campaignType: type, sourceID: sourceID,
-      createdAt: now)
+    template.id = make(.campaignTemplate)
+    template.name = name
+    template.description = description
+    template.createdAt = now
     campaignTemplates.append(template)
     return template
   }
@@ -56,9 +44,12 @@ extension World {
     return campaignTemplates.remove(at: i)
   }
 
-  /// A template name must be unique in the project.
-  private func checkTemplateName(_ name: String, except id: String?) throws(VoucherifyError) {
-    if campaignTemplates.contains(where: { $0.name == name && $0.id != id }) {
+  /// A template name must be unique in the project (`projectID`: another than the served one).
+  func checkTemplateName(_ name: String, except id: String?, in projectID: String? = nil) throws(VoucherifyError) {
+    let taken =
+      projectID.map { p in foreignTemplates.contains { $0.projectID == p && $0.name == name } }
+      ?? campaignTemplates.contains { $0.name == name && $0.id != id }
+    if taken {
       throw .invalidPayload("`name` '\(name)' is taken by another campaign template; names are unique")
     }
   }

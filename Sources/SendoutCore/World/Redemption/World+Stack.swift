@@ -1,19 +1,21 @@
 extension World {
   /// How many redeemables one validation or redemption may name (the spec's `redeemables.maxItems` and the
-  /// default `stacking_rules.redeemables_limit`).
-  public static let stackRedeemablesLimit = 30
-  /// How many of them may apply (the default `stacking_rules.applicable_redeemables_limit`); the rest are skipped.
-  public static let stackApplicableLimit = 5
+  /// default `stacking_rules.redeemables_limit`; the project's stacking rules may lower it).
+  public static let stackRedeemablesLimit = StackingRules.defaultRedeemablesLimit
+  /// How many of them may apply by default (`stacking_rules.applicable_redeemables_limit`, which the project's
+  /// stacking rules set: `stackingRulesInForce`); the rest are skipped.
+  public static let stackApplicableLimit = StackingRules.defaultApplicableLimit
 
   /// What redeeming `items` on an order of `orderAmount` cents would do, without changing the world: the same
   /// failures as `redeem` (`redemptionFailure`), and the same arithmetic, each redeemable applying to the total
-  /// the previous ones left. Once one is inapplicable, the ones after it are skipped (application mode `ALL`), and
+  /// the previous ones left. Once one is inapplicable, the ones after it are skipped (application mode `ALL`); past the applicable limit of the stacking rules in force, the rest are skipped, and
   /// nothing is redeemed. The validation rules assigned to each redeemable are checked against `facts` too.
   public func evaluateStack(_ items: [StackRedeemable], orderAmount: Int, facts: RuleFacts = RuleFacts())
     -> StackEvaluation
   {
     var total = orderAmount
     var applied = 0
+    let applicableLimit = stackingRulesInForce.applicableLimit
     var outcomes: [StackOutcome] = []
     // Free units are added to the order and discounted: the total the next redeemable sees does not move.
     var addsUnits = false
@@ -60,7 +62,7 @@ extension World {
           }
         }
       }
-      if out.failure == nil, applied >= Self.stackApplicableLimit {
+      if out.failure == nil, applied >= applicableLimit {
         out.skip = .applicableRedeemablesLimitExceeded
         out.discount = 0
         out.itemDiscounts = []

@@ -28,7 +28,7 @@ extension World {
   private static let ruleContext = "campaign.discount_coupons.discount.apply_to_order"
 
   /// Stores `rule` under a new id; emits `business_validation_rule.created`.
-  private mutating func insertValidationRule(_ rule: ValidationRule, channel: EventChannel) -> Emitted<ValidationRule> {
+  mutating func insertValidationRule(_ rule: ValidationRule, channel: EventChannel) -> Emitted<ValidationRule> {
     var r = rule
     begin(channel)
     r.id = make(.validationRule)

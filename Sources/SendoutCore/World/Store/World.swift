@@ -86,6 +86,16 @@ public struct World: Sendable {
   public internal(set) var binEntries: EntityTable<BinEntry> = []
   /// Exports to CSV, with their files once done.
   public internal(set) var exports: EntityTable<Export> = []
+  /// The organization's projects (Management API); the served one is `servedProjectID`.
+  public internal(set) var projects: EntityTable<Project> = []
+  /// The project the mock serves, `nil` outside `sendout serve` (its stacking rules are the ones in force).
+  public internal(set) var servedProjectID: String?
+  /// The organization's users and their roles in each project.
+  public internal(set) var projectUsers: EntityTable<ProjectUser> = []
+  /// Stacking rules set for a project (none: the defaults).
+  public internal(set) var stackingRules: EntityTable<StackingRules> = []
+  /// Campaign templates copied into projects other than the served one.
+  public internal(set) var foreignTemplates: EntityTable<CampaignTemplate> = []
   /// Every event emitted so far, in order.
   public internal(set) var log: [WorldEvent] = []
   /// Whether `log` keeps every event (the sample world reads it back). Scenario runs, the mock API and the world
