@@ -13,6 +13,7 @@ extension APIEndpoints {
     APIRewards.endpoints,
     APIPublicationList.endpoints,
     APICategories.endpoints, APICampaignTemplates.endpoints, APIBrands.endpoints,
+    APIAsyncActions.endpoints, APIBulkUpdates.endpoints, APICSVImports.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.

@@ -27,6 +27,8 @@ package enum APIBodyLimits {
   /// The simulated operations whose body the spec declares as an array (every other body is an object).
   package static let arrayBodies: Set<String> = [
     "create-earning-rule", "create-in-bulk-loyalty-tiers", "create-reward-assignment-1",
+    "update-customers-in-bulk", "update-products-in-bulk", "update-vouchers-in-bulk", "import-vouchers",
+    "import-vouchers-to-campaign", "import-orders",
   ]
 
   /// Checks `body` (the whole request body), or throws the 400 naming the first field past a limit.

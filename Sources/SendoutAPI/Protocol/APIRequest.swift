@@ -12,6 +12,8 @@ package struct APIRequest: Sendable {
   package let query: [String: String]
   /// The body; `{}` when there was none (the official SDKs send `content-type: application/json` with no body).
   package let body: JSON
+  /// The call's request id, for an operation that keeps it (an async action's `request_id`); `nil` otherwise.
+  package var requestID: String?
 
   /// A request for `operation` with its decoded parameters, query and body.
   package init(operation: APIOperation, parameters: [String: String], query: [String: String], body: JSON) {

@@ -72,6 +72,9 @@ public struct World: Sendable {
   public internal(set) var campaignTemplates: EntityTable<CampaignTemplate> = []
   /// The project's brand configuration (one at most).
   public internal(set) var brands: EntityTable<Brand> = []
+  /// Async actions (bulk updates and imports), and the enqueued ones in the order they fall due.
+  public internal(set) var asyncActions: EntityTable<AsyncAction> = []
+  var asyncActionsDue = AsyncActionQueue()
   /// Every event emitted so far, in order.
   public internal(set) var log: [WorldEvent] = []
   /// Whether `log` keeps every event (the sample world reads it back). Scenario runs, the mock API and the world

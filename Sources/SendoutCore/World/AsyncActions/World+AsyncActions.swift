@@ -1,0 +1,71 @@
+extension World {
+  /// How long an async action takes on the world's clock: it is done at the first call `processingMilliseconds`
+  /// after it was accepted (Voucherify's examples take 100 ms to 1.2 s).
+  public static let asyncProcessingMilliseconds: Int64 = 1_000
+
+  /// Accepts an async action of `type` doing `work`, due `asyncProcessingMilliseconds` from now (no event).
+  public mutating func enqueueAsyncAction(
+    type: String, work: JSON, requestID: String?, reportsOperationStatus: Bool
+  ) -> AsyncAction {
+    tick()
+    let action = AsyncAction(
+      id: make(.asyncAction), type: type, createdAt: now,
+      dueAt: now.adding(milliseconds: Self.asyncProcessingMilliseconds), requestID: requestID, work: work,
+      operationStatus: reportsOperationStatus ? "SUCCESS" : nil)
+    asyncActions.append(action)
+    asyncActionsDue.ids.append(action.id)
+    return action
+  }
+
+  /// An async action done at once (a campaign's vouchers generated or deleted with the call), with `result`.
+  public mutating func recordAsyncAction(type: String, result: JSON, requestID: String? = nil) -> AsyncAction {
+    tick()
+    var action = AsyncAction(
+      id: make(.asyncAction), type: type, createdAt: now, dueAt: now, requestID: requestID, work: .null)
+    action.status = .done
+    action.result = result
+    asyncActions.append(action)
+    return action
+  }
+
+  /// The oldest enqueued async action due at or before `time`, if any (they fall due in the order they came).
+  public func nextDueAsyncAction(before time: Timestamp) -> AsyncAction? {
+    guard asyncActionsDue.head < asyncActionsDue.ids.count, case let id = asyncActionsDue.ids[asyncActionsDue.head],
+      let action = asyncActions[id: id], action.dueAt <= time else { return nil }
+    return action
+  }
+
+  /// Starts the due async action `id`: moves the clock to its time and hands back its work.
+  public mutating func startAsyncAction(_ id: String) -> JSON {
+    guard let action = asyncActions[id: id] else { return .null }
+    moveClock(to: action.dueAt)
+    return action.work
+  }
+
+  /// Marks async action `id` done with `result` (`failed`: the operation failed as a whole), dropping its work.
+  public mutating func finishAsyncAction(_ id: String, result: JSON, failed: Bool) {
+    guard let i = asyncActions.position(of: id) else { return }
+    asyncActions[i].status = .done
+    asyncActions[i].result = result
+    asyncActions[i].work = .null
+    if asyncActions[i].operationStatus != nil { asyncActions[i].operationStatus = failed ? "FAILED" : "SUCCESS" }
+    asyncActionsDue.pop(id)
+  }
+}
+
+/// The ids of the enqueued async actions in the order they fall due (the order they came), read from `head` on: a
+/// finished one is popped in O(1), and the spent prefix is dropped once it is most of the array.
+struct AsyncActionQueue: Sendable {
+  var ids: [String] = []
+  var head = 0
+
+  /// Pops `id` when it is the next one.
+  mutating func pop(_ id: String) {
+    guard head < ids.count, ids[head] == id else { return }
+    head += 1
+    if head >= 1_024, head * 2 >= ids.count {
+      ids.removeFirst(head)
+      head = 0
+    }
+  }
+}
