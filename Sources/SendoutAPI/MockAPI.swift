@@ -160,6 +160,7 @@ package struct MockAPI: Sendable {
     if APIAsyncActions.making.contains(operation.operationID) {
       var next = requestIDs  // the id `requestID(for:reached:)` draws for this call next
       request.requestID = next.make(.group, at: call.at)
+      request.calledAt = call.at
     }
     enter(call, reached: &reached)
     let answer: APIAnswer

@@ -14,6 +14,8 @@ package struct APIRequest: Sendable {
   package let body: JSON
   /// The call's request id, for an operation that keeps it (an async action's `request_id`); `nil` otherwise.
   package var requestID: String?
+  /// The call's time on serve's clock, for an operation that keeps it (an async action falls due after it).
+  package var calledAt: Timestamp?
 
   /// A request for `operation` with its decoded parameters, query and body.
   package init(operation: APIOperation, parameters: [String: String], query: [String: String], body: JSON) {

@@ -10,6 +10,9 @@ package struct CSVReader: Sendable {
     package var maxRecords = 100_001
     /// The most fields in one record.
     package var maxFields = 256
+
+    /// The default limits.
+    package init() {}
   }
 
   /// Why a file is refused, and where.

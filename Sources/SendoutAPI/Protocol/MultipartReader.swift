@@ -36,18 +36,23 @@ package enum MultipartReader {
     let delimiter = [13, 10, 45, 45] + boundary
     var parts: [Part] = []
     var position = firstEnd + 2
+    var from = position
     while true {
-      guard let end = find(delimiter, in: bytes, from: position) else {
+      guard let end = find(delimiter, in: bytes, from: from) else {
         throw failure("the body ends before its closing boundary `--\(String(decoding: boundary, as: UTF8.self))--`")
+      }
+      var after = end + delimiter.count
+      let last = bytes[after...].starts(with: [45, 45])
+      while after < bytes.count && (bytes[after] == 32 || bytes[after] == 9) { after += 1 }  // transport padding
+      guard last || bytes[after...].starts(with: [13, 10]) else {
+        from = end + 1  // a line that only starts like the delimiter: data
+        continue
       }
       guard parts.count < maxParts else { throw failure("a body holds at most \(maxParts) parts") }
       parts.append(try part(bytes[position..<end]))
-      position = end + delimiter.count
-      if bytes[position...].starts(with: [45, 45]) { return parts }
-      guard bytes[position...].starts(with: [13, 10]) else {
-        throw failure("a boundary line must end with CRLF or `--` (the last one)")
-      }
-      position += 2
+      if last { return parts }
+      position = after + 2
+      from = position
     }
   }
 

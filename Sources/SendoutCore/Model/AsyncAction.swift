@@ -17,8 +17,10 @@ public struct AsyncAction: Sendable, Equatable, Identifiable {
   public var status: Status = .enqueued
   /// When it was accepted.
   public var createdAt: Timestamp
-  /// When it falls due (and, once done, when it was done).
+  /// When it falls due, on the clock of the calls (`sendout serve`'s, which `POST /_sendout/clock` moves).
   public var dueAt: Timestamp
+  /// When it was done, on the world's clock.
+  public var doneAt: Timestamp?
   /// The request id of the call that made it.
   public var requestID: String?
   /// The work still to do (dropped once done).
@@ -30,15 +32,16 @@ public struct AsyncAction: Sendable, Equatable, Identifiable {
 
   /// `AsyncActionBase` (`withResult`: `AsyncAction`, as `GET /v1/async-actions/{id}` answers it).
   public func json(withResult: Bool) -> JSONObject {
-    let done = status == .done
+    let doneAt = status == .done ? doneAt : nil
+    let done = doneAt != nil
     var o: JSONObject = ["id": .string(id), "type": .string(type), "status": .string(status.rawValue)]
     if let operationStatus { o["operation_status"] = .string(done ? operationStatus : "UNKNOWN") }
     if withResult { o["result"] = result ?? .null }
     o["created_at"] = .string(createdAt.iso8601)
-    o["updated_at"] = done ? .string(dueAt.iso8601) : .null
+    o["updated_at"] = doneAt.map { .string($0.iso8601) } ?? .null
     o["request_id"] = requestID.map(JSON.string) ?? .null
     o["progress"] = .int(done ? 100 : 0)
-    o["processing_time"] = done ? .int(Int(dueAt.milliseconds - createdAt.milliseconds)) : .null
+    o["processing_time"] = doneAt.map { .int(Int($0.milliseconds - createdAt.milliseconds)) } ?? .null
     o["object"] = "async_action"
     return o
   }

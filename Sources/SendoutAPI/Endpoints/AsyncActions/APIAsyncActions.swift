@@ -53,7 +53,7 @@ enum APIAsyncActions {
   {
     let action = world.enqueueAsyncAction(
       type: kind.type, work: .array(rows.map(\.json)), requestID: request.requestID,
-      reportsOperationStatus: kind.isUpdate)
+      calledAt: request.calledAt ?? world.now, reportsOperationStatus: kind.isUpdate)
     return APIAnswer(body: ["async_action_id": .string(action.id)])
   }
 }

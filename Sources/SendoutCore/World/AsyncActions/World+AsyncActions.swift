@@ -1,16 +1,17 @@
 extension World {
-  /// How long an async action takes on the world's clock: it is done at the first call `processingMilliseconds`
-  /// after it was accepted (Voucherify's examples take 100 ms to 1.2 s).
+  /// How long an async action takes: it is done at the first call `asyncProcessingMilliseconds` after the call that
+  /// made it, on the calls' clock (Voucherify's examples take 100 ms to 1.2 s). The calls' clock, not the world's:
+  /// under a simulated clock the world's runs a little ahead of it with every operation.
   public static let asyncProcessingMilliseconds: Int64 = 1_000
 
-  /// Accepts an async action of `type` doing `work`, due `asyncProcessingMilliseconds` from now (no event).
+  /// Accepts an async action of `type` doing `work`, made by a call at `calledAt` (no event).
   public mutating func enqueueAsyncAction(
-    type: String, work: JSON, requestID: String?, reportsOperationStatus: Bool
+    type: String, work: JSON, requestID: String?, calledAt: Timestamp, reportsOperationStatus: Bool
   ) -> AsyncAction {
     tick()
     let action = AsyncAction(
       id: make(.asyncAction), type: type, createdAt: now,
-      dueAt: now.adding(milliseconds: Self.asyncProcessingMilliseconds), requestID: requestID, work: work,
+      dueAt: calledAt.adding(milliseconds: Self.asyncProcessingMilliseconds), requestID: requestID, work: work,
       operationStatus: reportsOperationStatus ? "SUCCESS" : nil)
     asyncActions.append(action)
     asyncActionsDue.ids.append(action.id)
@@ -23,6 +24,7 @@ extension World {
     var action = AsyncAction(
       id: make(.asyncAction), type: type, createdAt: now, dueAt: now, requestID: requestID, work: .null)
     action.status = .done
+    action.doneAt = now
     action.result = result
     asyncActions.append(action)
     return action
@@ -35,7 +37,8 @@ extension World {
     return action
   }
 
-  /// Starts the due async action `id`: moves the clock to its time and hands back its work.
+  /// Starts the due async action `id`: moves the world's clock to its due time (when behind it) and hands back its
+  /// work.
   public mutating func startAsyncAction(_ id: String) -> JSON {
     guard let action = asyncActions[id: id] else { return .null }
     moveClock(to: action.dueAt)
@@ -46,6 +49,7 @@ extension World {
   public mutating func finishAsyncAction(_ id: String, result: JSON, failed: Bool) {
     guard let i = asyncActions.position(of: id) else { return }
     asyncActions[i].status = .done
+    asyncActions[i].doneAt = now
     asyncActions[i].result = result
     asyncActions[i].work = .null
     if asyncActions[i].operationStatus != nil { asyncActions[i].operationStatus = failed ? "FAILED" : "SUCCESS" }
