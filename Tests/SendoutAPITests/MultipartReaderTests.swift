@@ -13,7 +13,8 @@ import Testing
     let parts = try MultipartReader.parts(body)
     #expect(parts.map(\.name) == ["webhooks_enable", "file"])
     #expect(parts[1].filename == "a.csv")
-    #expect(parts[1].body == Self.bytes("a,b\r\n--XyZ not yet\r\n"), "a line that only starts like the boundary is data")
+    #expect(
+      parts[1].body == Self.bytes("a,b\r\n--XyZ not yet\r\n"), "a line that only starts like the boundary is data")
     #expect(parts[0].body == Self.bytes("true"))
   }
 

@@ -82,6 +82,26 @@ import Testing
     #expect(seen == ids.reversed(), "each once, in order, and the walk stops")
   }
 
+  /// A campaign's code generation and deletion answered an `aa_…` id that nothing could read; they keep it, done.
+  @Test func aCampaignsGenerationAndDeletionAreDoneActions() throws {
+    let api = try InProcessAPI.served()
+    let campaign = try #require(api.read { $0.firstCampaign(.discountCoupons)?.id })
+    let (generated, generation) = try api.send("POST", "/v1/campaigns/\(campaign)/vouchers?vouchers_count=3")
+    #expect(generated == 202, "\(generation)")
+    let (deleted, deletion) = try api.send("DELETE", "/v1/campaigns/\(campaign)")
+    #expect(deleted == 202, "\(deletion)")
+    for (answer, type, message) in [
+      (generation, "CAMPAIGN.VOUCHERS_GENERATE", "Generated 3 vouchers."),
+      (deletion, "CAMPAIGN.VOUCHERS_DELETE", nil),
+    ] {
+      let id = try #require(answer["async_action_id"]?.stringValue)
+      let (status, action) = try api.send("GET", "/v1/async-actions/\(id)")
+      #expect(status == 200 && action["type"]?.stringValue == type && action["status"] == "DONE", "\(action)")
+      if let message { #expect(action.value(atPath: "result.message")?.stringValue == message) }
+      try InProcessAPI.expectValid(action, "AsyncActionGetResponseBody")
+    }
+  }
+
   @Test func refusals() throws {
     let api = try InProcessAPI.served()
     try api.expectRefusals([

@@ -82,7 +82,10 @@ import Testing
         "line 2, column 2"
       ),
       ("POST", "/v1/customers/importCSV", Self.multipart("Name,Email\nAnn\n"), 400, "invalid_payload", "1 fields"),
-      ("POST", "/v1/customers/importCSV", Self.multipart("Name,my tier\nAnn,gold\n"), 400, "invalid_payload", "my tier"),
+      (
+        "POST", "/v1/customers/importCSV", Self.multipart("Name,my tier\nAnn,gold\n"), 400, "invalid_payload",
+        "my tier"
+      ),
       ("POST", "/v1/customers/importCSV", Self.multipart(""), 400, "invalid_payload", "no header"),
       (
         "POST", "/v1/campaigns/Welcome%20Offer/importCSV", Self.multipart("Code,Gift Amount\nG-1,100\n"), 501,

@@ -102,7 +102,8 @@ package struct CSVReader: Sendable {
         let byte = bytes[i]
         if byte == Self.comma || byte == Self.lf || byte == Self.cr { return }
         if byte == Self.quote {
-          throw failure("a double quote inside a field that does not start with one (write it as \"\" in a quoted field)")
+          throw failure(
+            "a double quote inside a field that does not start with one (write it as \"\" in a quoted field)")
         }
         field.append(byte)
         i += 1

@@ -76,7 +76,8 @@ package enum MultipartReader {
       for parameter in line[line.index(after: colon)...].split(separator: ";").dropFirst() {
         let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces }
         guard pair.count == 2 else { continue }
-        let value = pair[1].count >= 2 && pair[1].hasPrefix("\"") && pair[1].hasSuffix("\"")
+        let value =
+          pair[1].count >= 2 && pair[1].hasPrefix("\"") && pair[1].hasSuffix("\"")
           ? String(pair[1].dropFirst().dropLast()) : pair[1]
         if pair[0].lowercased() == "name" { name = value }
         if pair[0].lowercased() == "filename" { filename = value }

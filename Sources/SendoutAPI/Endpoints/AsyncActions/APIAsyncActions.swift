@@ -7,8 +7,10 @@ enum APIAsyncActions {
   /// The operations, by `operationId`.
   static let endpoints: [String: APIEndpoints.Handler] = ["list-async-actions": list, "get-async-action": get]
 
-  /// The bulk updates and imports that make an async action (their request id is drawn for the action to keep).
+  /// The operations that make an async action (their request id is drawn for the action to keep): the bulk updates
+  /// and imports, and a campaign's deletion and code generation (done with the call).
   static let making: Set<String> = Set(APIBulkUpdates.endpoints.keys).union(APICSVImports.endpoints.keys)
+    .union(["delete-campaign", "add-vouchers-to-campaign"])
 
   /// `GET /v1/async-actions/{asyncActionId}`: the action with its `result` (`null` until it is done).
   static func get(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {

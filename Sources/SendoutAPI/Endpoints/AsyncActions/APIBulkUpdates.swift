@@ -17,7 +17,8 @@ enum APIBulkUpdates {
     "update-customers-in-bulk": upsertEach(.customersBulk, "create-customer"),
     "update-products-in-bulk": upsertEach(.productsBulk, "create-product"),
     "import-orders": upsertEach(.ordersImport, "create-order"),
-    "update-customers-metadata-in-bulk": metadataEach(.customersMetadata, "source_ids", "update-customer", "customerId"),
+    "update-customers-metadata-in-bulk": metadataEach(
+      .customersMetadata, "source_ids", "update-customer", "customerId"),
     "update-products-metadata-in-bulk": metadataEach(.productsMetadata, "source_ids", "update-product", "productId"),
     "update-vouchers-metadata-in-bulk": metadataEach(.vouchersMetadata, "codes", "update-voucher", "code"),
     "update-vouchers-in-bulk": vouchersBulk, "import-vouchers": importVouchers,
@@ -75,7 +76,8 @@ enum APIBulkUpdates {
   /// `POST /v1/campaigns/{campaignId}/import`: each voucher as `POST /v1/campaigns/{campaignId}/vouchers/{code}`.
   static func importToCampaign(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let campaign = try APIEndpoints.campaign(request.parameter("campaignId"), in: world)
-    let rows = try codedRows(request, operation: "add-voucher-with-specific-code-to-campaign", ["campaignId": campaign.id])
+    let rows = try codedRows(
+      request, operation: "add-voucher-with-specific-code-to-campaign", ["campaignId": campaign.id])
     return APIAsyncActions.enqueue(.campaignImport, rows, request, &world)
   }
 
@@ -87,10 +89,17 @@ enum APIBulkUpdates {
       guard let code = element["code"]?.stringValue, !code.isEmpty else {
         throw .invalidPayload("at `\(i).code`: every voucher imported names its code")
       }
-      return AsyncActionRow(
+      var row = AsyncActionRow(
         operation, parameters.merging(["code": code]) { _, new in new }, body: element, label: code, row: i + 1)
+      if let field = unkept.first(where: { element[$0] != nil && element[$0] != .null }) {
+        row.refusal = "`\(field)` is not simulated by sendout serve: a code takes it from its campaign or keeps none"
+      }
+      return row
     }
   }
+
+  /// Import fields `POST /v1/vouchers/{code}` does not keep: a row giving one is refused, never half applied.
+  private static let unkept = ["discount", "gift", "loyalty_card", "category", "additional_info"]
 
   /// The body's elements (the request check made it an array of objects); an empty one is a 400.
   private static func elements(_ request: APIRequest) throws(VoucherifyError) -> [JSON] {

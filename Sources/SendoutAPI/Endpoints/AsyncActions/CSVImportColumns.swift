@@ -165,7 +165,10 @@ struct CSVImportColumns: Sendable {
   /// Sets `value` at `path` (one level of nesting at most, `address.city`).
   private static func set(_ body: inout JSONObject, _ path: String, _ value: JSON) {
     let parts = path.split(separator: ".", maxSplits: 1).map(String.init)
-    guard parts.count == 2 else { return body[path] = value }
+    guard parts.count == 2 else {
+      body[path] = value
+      return
+    }
     var inner = body[parts[0]]?.objectValue ?? [:]
     inner[parts[1]] = value
     body[parts[0]] = .object(inner)

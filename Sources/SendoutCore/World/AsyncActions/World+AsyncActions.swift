@@ -18,9 +18,9 @@ extension World {
     return action
   }
 
-  /// An async action done at once (a campaign's vouchers generated or deleted with the call), with `result`.
+  /// An async action done at once (a campaign's vouchers generated or deleted with the call), with `result`; it
+  /// draws its id only (no clock tick), as the id alone was before it was kept.
   public mutating func recordAsyncAction(type: String, result: JSON, requestID: String? = nil) -> AsyncAction {
-    tick()
     var action = AsyncAction(
       id: make(.asyncAction), type: type, createdAt: now, dueAt: now, requestID: requestID, work: .null)
     action.status = .done
@@ -32,8 +32,7 @@ extension World {
 
   /// The oldest enqueued async action due at or before `time`, if any (they fall due in the order they came).
   public func nextDueAsyncAction(before time: Timestamp) -> AsyncAction? {
-    guard asyncActionsDue.head < asyncActionsDue.ids.count, case let id = asyncActionsDue.ids[asyncActionsDue.head],
-      let action = asyncActions[id: id], action.dueAt <= time else { return nil }
+    guard let id = asyncActionsDue.next, let action = asyncActions[id: id], action.dueAt <= time else { return nil }
     return action
   }
 
@@ -54,22 +53,5 @@ extension World {
     asyncActions[i].work = .null
     if asyncActions[i].operationStatus != nil { asyncActions[i].operationStatus = failed ? "FAILED" : "SUCCESS" }
     asyncActionsDue.pop(id)
-  }
-}
-
-/// The ids of the enqueued async actions in the order they fall due (the order they came), read from `head` on: a
-/// finished one is popped in O(1), and the spent prefix is dropped once it is most of the array.
-struct AsyncActionQueue: Sendable {
-  var ids: [String] = []
-  var head = 0
-
-  /// Pops `id` when it is the next one.
-  mutating func pop(_ id: String) {
-    guard head < ids.count, ids[head] == id else { return }
-    head += 1
-    if head >= 1_024, head * 2 >= ids.count {
-      ids.removeFirst(head)
-      head = 0
-    }
   }
 }
