@@ -264,10 +264,11 @@ extension SchemaCall {
     SchemaCall(
       "update-vouchers-in-bulk", "/v1/vouchers/bulk/async", body: #"[{"code":"{code}","metadata":{"a":1}}]"#),
     SchemaCall(
-      "update-vouchers-metadata-in-bulk", "/v1/vouchers/metadata/async", body: #"{"codes":["{code}"],"metadata":{"a":1}}"#),
+      "update-vouchers-metadata-in-bulk", "/v1/vouchers/metadata/async",
+      body: #"{"codes":["{code}"],"metadata":{"a":1}}"#),
     SchemaCall(
       "import-vouchers", "/v1/vouchers/import",
-      body: #"[{"code":"SCHEMA-IMP-1","type":"DISCOUNT_VOUCHER","discount":{"type":"PERCENT","percent_off":10}}]"#),
+      body: #"[{"code":"SCHEMA-IMP-1","discount":{"type":"PERCENT","percent_off":10}}]"#),
     SchemaCall(
       "import-vouchers-to-campaign", "/v1/campaigns/Welcome%20Offer/import", body: #"[{"code":"SCHEMA-IMP-2"}]"#),
     SchemaCall("import-orders", "/v1/orders/import", body: #"[{"source_id":"schema-imp-o","amount":100}]"#),

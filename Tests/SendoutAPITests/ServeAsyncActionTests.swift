@@ -25,7 +25,7 @@ import Testing
     let id = try Self.accept(
       api, "/v1/customers/bulk/async", #"[{"source_id":"aa-ann","name":"Ann"},{"source_id":"aa-bob","name":"Bob"}]"#)
     let (status, enqueued) = try api.send("GET", "/v1/async-actions/\(id)")
-    #expect(status == 200 && enqueued["status"] == "ENQUEUED" && enqueued["result"] == .null, "\(enqueued)")
+    #expect(status == 200 && enqueued["status"] == "ENQUEUED" && enqueued["result"] == nil, "\(enqueued)")
     #expect(enqueued["type"] == "CUSTOMERS.BULK_UPDATE" && enqueued["progress"] == 0)
     #expect(enqueued["operation_status"] == "UNKNOWN" && enqueued["processing_time"] == .null)
     #expect(enqueued["request_id"]?.stringValue?.hasPrefix("v-") == true, "the accepting call's request id")

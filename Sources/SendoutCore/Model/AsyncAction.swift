@@ -30,13 +30,14 @@ public struct AsyncAction: Sendable, Equatable, Identifiable {
   /// Whether the operation succeeded as a whole (bulk and metadata updates only): `nil` for the other types.
   public var operationStatus: String?
 
-  /// `AsyncActionBase` (`withResult`: `AsyncAction`, as `GET /v1/async-actions/{id}` answers it).
+  /// `AsyncActionBase` (`withResult`: `AsyncAction`, as `GET /v1/async-actions/{id}` answers it, its `result` once
+  /// done).
   public func json(withResult: Bool) -> JSONObject {
     let doneAt = status == .done ? doneAt : nil
     let done = doneAt != nil
     var o: JSONObject = ["id": .string(id), "type": .string(type), "status": .string(status.rawValue)]
     if let operationStatus { o["operation_status"] = .string(done ? operationStatus : "UNKNOWN") }
-    if withResult { o["result"] = result ?? .null }
+    if withResult, let result { o["result"] = result }  // none until done: the spec's `result` is never null
     o["created_at"] = .string(createdAt.iso8601)
     o["updated_at"] = doneAt.map { .string($0.iso8601) } ?? .null
     o["request_id"] = requestID.map(JSON.string) ?? .null

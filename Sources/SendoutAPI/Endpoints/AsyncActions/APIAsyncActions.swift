@@ -12,7 +12,7 @@ enum APIAsyncActions {
   static let making: Set<String> = Set(APIBulkUpdates.endpoints.keys).union(APICSVImports.endpoints.keys)
     .union(["delete-campaign", "add-vouchers-to-campaign"])
 
-  /// `GET /v1/async-actions/{asyncActionId}`: the action with its `result` (`null` until it is done).
+  /// `GET /v1/async-actions/{asyncActionId}`: the action, with its `result` once it is done.
   static func get(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let id = request.parameter("asyncActionId")
     guard let action = world.asyncActions[id: id] else { throw VoucherifyError.notFound("async_action", id: id) }
