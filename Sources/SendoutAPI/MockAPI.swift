@@ -83,6 +83,14 @@ package struct MockAPI: Sendable {
   /// answers `/_sendout/…`). Its answer and the sendouts its events make. A pure read's `200` is kept in the read
   /// cache; any other call empties it first.
   package mutating func apply(_ call: APICall, admin: Admin? = nil) -> Outcome {
+    let due = runDueAsyncActions(before: call.at)
+    var outcome = applyCall(call, admin: admin)
+    if !due.isEmpty { outcome.sendouts = due + outcome.sendouts }
+    return outcome
+  }
+
+  /// `apply` once the due async actions have run.
+  private mutating func applyCall(_ call: APICall, admin: Admin?) -> Outcome {
     if let cached = reads.body(for: call) {
       _ = requestIDs.make(.group, at: call.at)  // as a miss does: later request ids stay those of a replay
       return Outcome(status: 200, body: .null, bytes: cached, journaled: true)
@@ -161,12 +169,20 @@ package struct MockAPI: Sendable {
       throw VoucherifyError(
         status: 400, key: "invalid_query_params", message: "Invalid query params", details: "malformed %-escape")
     }
-    let body = try Self.decodeBody(call.body, array: APIBodyLimits.arrayBodies.contains(operation.operationID))
+    let body =
+      APICSVImports.endpoints[operation.operationID] != nil
+      ? try APICSVImports.body(call.body)
+      : try Self.decodeBody(call.body, array: APIBodyLimits.arrayBodies.contains(operation.operationID))
     try APIBodyLimits.check(body)
     try APIRequestShape.check(operation.operationID, body: body, query: query)
     var request = APIRequest(operation: operation, parameters: parameters, query: query, body: body)
     request.origin = servedURL
     try APIMetadataRules.check(request, world)
+    if APIAsyncActions.making.contains(operation.operationID) {
+      var next = requestIDs  // the id `requestID(for:reached:)` draws for this call next
+      request.requestID = next.make(.group, at: call.at)
+      request.calledAt = call.at
+    }
     enter(call, reached: &reached)
     let answer: APIAnswer
     if let management {

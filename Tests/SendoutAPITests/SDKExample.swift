@@ -86,6 +86,14 @@ struct SDKExample: Sendable {
     "create-points-expiration-export": "/v1/loyalties/{loyalty}/points-expiration/export",
     "create-order-export": "/v1/orders/export",
     "create-campaign-from-template": "/v1/templates/campaigns/{template}/campaign-setup",
+    "update-customers-in-bulk": "/v1/customers/bulk/async",
+    "update-customers-metadata-in-bulk": "/v1/customers/metadata/async",
+    "update-products-in-bulk": "/v1/products/bulk/async",
+    "update-products-metadata-in-bulk": "/v1/products/metadata/async",
+    "update-vouchers-in-bulk": "/v1/vouchers/bulk/async",
+    "update-vouchers-metadata-in-bulk": "/v1/vouchers/metadata/async",
+    "import-vouchers": "/v1/vouchers/import", "import-vouchers-to-campaign": "/v1/campaigns/{discountCampaign}/import",
+    "import-orders": "/v1/orders/import",
   ]
 
   /// The world's objects the paths name, and the ones the examples' Postman placeholders (`{{voucherId}}`) stand

@@ -406,6 +406,43 @@ extension SchemaCall {
     SchemaCall("get-export", "/v1/exports/{export}"),
     SchemaCall("download-export", "/v1/exports/{export}?token={exportToken}"),
     SchemaCall("delete-export", "/v1/exports/{export}"),
+    // Async actions: bulk updates and imports answer the id of the action that applies their rows
+    SchemaCall(
+      "update-customers-in-bulk", "/v1/customers/bulk/async", body: #"[{"source_id":"schema-bulk","name":"Bulk"}]"#,
+      keeps: ["asyncAction": "async_action_id"]),
+    SchemaCall(
+      "update-customers-metadata-in-bulk", "/v1/customers/metadata/async",
+      body: #"{"source_ids":["schema-bulk"],"metadata":{"a":1}}"#),
+    SchemaCall("update-products-in-bulk", "/v1/products/bulk/async", body: #"[{"source_id":"schema-p","name":"P"}]"#),
+    SchemaCall(
+      "update-products-metadata-in-bulk", "/v1/products/metadata/async",
+      body: #"{"source_ids":["schema-p"],"metadata":{"a":1}}"#),
+    SchemaCall(
+      "update-vouchers-in-bulk", "/v1/vouchers/bulk/async", body: #"[{"code":"{code}","metadata":{"a":1}}]"#),
+    SchemaCall(
+      "update-vouchers-metadata-in-bulk", "/v1/vouchers/metadata/async",
+      body: #"{"codes":["{code}"],"metadata":{"a":1}}"#),
+    SchemaCall(
+      "import-vouchers", "/v1/vouchers/import",
+      body: #"[{"code":"SCHEMA-IMP-1","discount":{"type":"PERCENT","percent_off":10}}]"#),
+    SchemaCall(
+      "import-vouchers-to-campaign", "/v1/campaigns/Welcome%20Offer/import", body: #"[{"code":"SCHEMA-IMP-2"}]"#),
+    SchemaCall("import-orders", "/v1/orders/import", body: #"[{"source_id":"schema-imp-o","amount":100}]"#),
+    SchemaCall(
+      "import-customers-using-csv", "/v1/customers/importCSV",
+      body: ServeCSVImportTests.multipart("name,source_id\nAnn,schema-csv")),
+    SchemaCall(
+      "import-products-using-csv", "/v1/products/importCSV", body: ServeCSVImportTests.multipart("name\nSchema CSV")),
+    SchemaCall(
+      "import-SKUs-using-csv", "/v1/skus/importCSV",
+      body: ServeCSVImportTests.multipart("product_id,source_id\nschema-p,s1")),
+    SchemaCall(
+      "import-vouchers-using-csv", "/v1/vouchers/importCSV", body: ServeCSVImportTests.multipart("Code\nCSV-S")),
+    SchemaCall(
+      "import-vouchers-to-campaign-using-csv", "/v1/campaigns/Welcome%20Offer/importCSV",
+      body: ServeCSVImportTests.multipart("Code\nCSV-C")),
+    SchemaCall("get-async-action", "/v1/async-actions/{asyncAction}"),
+    SchemaCall("list-async-actions", "/v1/async-actions"),
   ]
 
   /// The two members of the table's loyalty program.

@@ -60,7 +60,7 @@ import Testing
       ("GET", "/v1/customers?order=name", nil, 400, "invalid_query_params", "`order`"),
       ("GET", "/v1/customers?created_at%5Bbefore%5D=yesterday", nil, 400, "invalid_query_params", "created_at"),
       ("GET", "/v1/customers?segment_id=seg_nope", nil, 404, "not_found", nil),
-      ("POST", "/v1/customers/importCSV", nil, 501, "not_implemented", nil),
+      ("POST", "/v1/customers/importCSV", nil, 400, "invalid_payload", "multipart/form-data"),
     ]
     try server.expectRefusals(cases)
   }

@@ -27,7 +27,7 @@ import Testing
       ("GET", "/v1/customers/nobody", nil, true, 404, "not_found"),
       ("GET", "/v1/vouchers/NO-SUCH-CODE", nil, true, 404, "not_found"),
       ("GET", "/v1/customers/nobody", nil, false, 401, "unauthorized"),
-      ("POST", "/v1/skus/importCSV", nil, true, 501, "not_implemented"),
+      ("GET", "/v1/locations", nil, true, 501, "not_implemented"),
       ("PUT", "/v1/vouchers/X/enable", nil, true, 405, "method_not_allowed"),
       ("GET", "/v2/nothing", nil, true, 404, "not_found"),
       ("POST", "/v1/customers", "{bad", true, 400, "invalid_payload"),

@@ -15,12 +15,15 @@ import Testing
     case id
     /// `starting_after=<the last one's created_at (updated_at)>` while `has_more`, every page with `order` when given.
     case time(order: String?)
+    /// `end_date=<the last one's created_at>` while `has_more` (async actions, newest first).
+    case endDate
 
     var description: String {
       switch self {
       case .page: "page"
       case .id: "starting_after_id"
       case .time(let order): "starting_after" + (order.map { " order=\($0)" } ?? "")
+      case .endDate: "end_date"
       }
     }
   }
@@ -97,6 +100,10 @@ import Testing
     #expect(added == 200)
     let loyalty = try #require(program)
     let member = try #require(card, "the sample world has pending points")
+    for n in 1...3 {
+      let body = #"{"source_ids":["walk-\#(n)"],"metadata":{"n":\#(n)}}"#
+      #expect(try api.send("POST", "/v1/customers/metadata/async", body: body).0 == 202)
+    }
     let catalogue = try Self.catalogue(
       api, discountCampaign: try #require(api.read { $0.firstCampaign(.discountCoupons)?.id }))
     // Three points additions (transactions and buckets) and one more reward of the program.
@@ -186,6 +193,7 @@ import Testing
       Walk(
         operation: "management-list-campaign-templates",
         path: "/management/v1/projects/\(api.projectID)/templates/campaigns", key: "campaign_templates", limit: 1),
+      Walk(operation: "list-async-actions", path: "/v1/async-actions", key: "async_actions", step: .endDate),
     ]
     return (api, walks)
   }
@@ -262,6 +270,9 @@ import Testing
         let last = try #require(
           items.last?[field]?.stringValue ?? items.last?["created_at"]?.stringValue, "\(walk): \(body)")
         next = "&starting_after=\(last)"
+      case .endDate:
+        guard hasMore == true else { return (seen, total) }
+        next = "&end_date=" + (try #require(items.last?["created_at"]?.stringValue, "\(walk): \(body)"))
       }
     }
     return nil

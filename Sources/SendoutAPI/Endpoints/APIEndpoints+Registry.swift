@@ -22,6 +22,7 @@ extension APIEndpoints {
     APIExports.endpoints,
     APIProjects.endpoints, APIProjectUsers.endpoints, APIStackingRules.endpoints, APIManagementTemplates.endpoints,
     APICampaignTemplateSetup.endpoints,
+    APIAsyncActions.endpoints, APIBulkUpdates.endpoints, APICSVImports.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.

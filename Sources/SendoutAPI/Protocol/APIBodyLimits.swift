@@ -28,6 +28,8 @@ package enum APIBodyLimits {
   package static let arrayBodies: Set<String> = [
     "create-earning-rule", "create-in-bulk-loyalty-tiers", "create-reward-assignment-1",
     "transfer-points",
+    "update-customers-in-bulk", "update-products-in-bulk", "update-vouchers-in-bulk", "import-vouchers",
+    "import-vouchers-to-campaign", "import-orders",
   ]
 
   /// Checks `body` (the whole request body), or throws the 400 naming the first field past a limit.

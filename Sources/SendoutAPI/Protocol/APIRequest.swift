@@ -15,6 +15,10 @@ package struct APIRequest: Sendable {
   /// The server's own URL (`http://127.0.0.1:8091`), for answers that link back to it (an export's `result.url`);
   /// empty in process, where such links are paths.
   package var origin = ""
+  /// The call's request id, for an operation that keeps it (an async action's `request_id`); `nil` otherwise.
+  package var requestID: String?
+  /// The call's time on serve's clock, for an operation that keeps it (an async action falls due after it).
+  package var calledAt: Timestamp?
 
   /// A request for `operation` with its decoded parameters, query and body.
   package init(operation: APIOperation, parameters: [String: String], query: [String: String], body: JSON) {

@@ -103,10 +103,15 @@ enum APICampaignWrites {
   /// `DELETE /v1/campaigns/{campaignId}[?force=true]`: 202 with the deletion's `async_action_id`; the campaign and
   /// its codes are gone at once. Emits `campaign.deleted`.
   static func delete(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    let id = try APIEndpoints.campaign(request.parameter("campaignId"), in: world).id
+    let campaign = try APIEndpoints.campaign(request.parameter("campaignId"), in: world)
     let force = request.flag("force")
-    let deleted = try world.deleteCampaign(id, force: force, channel: .api)
-    return APIAnswer(body: ["async_action_id": .string(world.newAsyncActionID())], events: deleted.events)
+    let deleted = try world.deleteCampaign(campaign.id, force: force, channel: .api)
+    let action = world.recordAsyncAction(
+      type: "CAMPAIGN.VOUCHERS_DELETE",
+      result: [
+        "message": .string("Deleted \(campaign.vouchersCount) vouchers."), "done_count": .int(campaign.vouchersCount),
+      ], requestID: request.requestID)
+    return APIAnswer(body: ["async_action_id": .string(action.id)], events: deleted.events)
   }
 
   /// `POST /v1/campaigns/{campaignId}/vouchers[?vouchers_count=N]`: one code answers 200 with the voucher
@@ -130,8 +135,11 @@ enum APICampaignWrites {
       return APIAnswer(body: .object(added.value.first?.fullJSON ?? [:]), events: added.events)
     }
     let generated = try world.generateVouchers(campaignID: campaign.id, count: count, channel: .api)
-    return APIAnswer(
-      body: ["async_action_id": .string(world.newAsyncActionID())], status: 202, events: generated.events)
+    let action = world.recordAsyncAction(
+      type: "CAMPAIGN.VOUCHERS_GENERATE",
+      result: ["message": .string("Generated \(count) vouchers."), "done_count": .int(count)],
+      requestID: request.requestID)
+    return APIAnswer(body: ["async_action_id": .string(action.id)], status: 202, events: generated.events)
   }
 
   /// `POST /v1/campaigns/{campaignId}/vouchers/{code}`: a code of your own in the campaign; emits `voucher.created`.

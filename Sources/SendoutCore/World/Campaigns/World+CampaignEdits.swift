@@ -1,9 +1,6 @@
 /// Campaign operations of the REST API beyond the scenario steps: a deletion that takes the campaign's codes
-/// with it, and the id of the background job Voucherify answers for long-running operations.
+/// with it.
 extension World {
-  /// A new `aa_…` id for an asynchronous action (campaign deletion, bulk code generation).
-  public mutating func newAsyncActionID() -> String { make(.asyncAction) }
-
   /// Deletes a campaign (`campaign.deleted`) and its codes with it, without an event per code; `force` also frees
   /// the codes for new vouchers, as a permanent deletion does (without it the campaign goes to the bin, one entry
   /// with its codes).

@@ -96,6 +96,9 @@ public struct World: Sendable {
   public internal(set) var stackingRules: EntityTable<StackingRules> = []
   /// Campaign templates copied into projects other than the served one.
   public internal(set) var foreignTemplates: EntityTable<CampaignTemplate> = []
+  /// Async actions (bulk updates and imports), and the enqueued ones in the order they fall due.
+  public internal(set) var asyncActions: EntityTable<AsyncAction> = []
+  var asyncActionsDue = AsyncActionQueue()
   /// Every event emitted so far, in order.
   public internal(set) var log: [WorldEvent] = []
   /// Whether `log` keeps every event (the sample world reads it back). Scenario runs, the mock API and the world
