@@ -13,6 +13,7 @@ extension APIEndpoints {
     APIRewards.endpoints,
     APIPublicationList.endpoints,
     APICategories.endpoints, APICampaignTemplates.endpoints, APIBrands.endpoints,
+    APIQualifications.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.

@@ -57,6 +57,7 @@ extension World {
 
   /// Whether one clause holds.
   private func holds(_ c: RuleClause, _ s: RuleScope) -> Bool {
+    if s.facts.reach.skips(c.subject) { return true }
     let customer = s.facts.customerID.flatMap { customers[id: $0] }
     switch c.subject {
     case .orderAmount: return c.passes(Double(s.amount))
