@@ -7,10 +7,9 @@ extension World {
   /// `AUDIENCE_ONLY`). A code nobody holds is not offered: the world's campaigns hand out unique codes (no generic
   /// standalone code exists to show everyone), as the checking-eligibility guide shows for a campaign's codes.
   public func qualificationCandidates(customerID: String?, walletOnly: Bool) -> [StackRedeemable] {
-    var out =
-      customerID.map { id in
-        vouchers.members(.heldBy, id).filter { !$0.deleted }.map { StackRedeemable(kind: .voucher, id: $0.code) }
-      } ?? []
+    var out = (customerID.map { vouchers.memberIDs(.heldBy, $0) } ?? []).compactMap { id in
+      vouchers[id: id].flatMap { $0.deleted ? nil : StackRedeemable(kind: .voucher, id: $0.code) }
+    }
     if !walletOnly { out += promotionTiers.map { StackRedeemable(kind: .promotionTier, id: $0.id) } }
     return out
   }

@@ -58,7 +58,8 @@ extension World {
   /// Whether one clause holds.
   private func holds(_ c: RuleClause, _ s: RuleScope) -> Bool {
     if s.facts.reach.skips(c.subject) { return true }
-    let customer = s.facts.customerID.flatMap { customers[id: $0] }
+    // Looked up by the clauses that read it only (a qualification checks hundreds of codes' order clauses).
+    var customer: Customer? { s.facts.customerID.flatMap { customers[id: $0] } }
     switch c.subject {
     case .orderAmount: return c.passes(Double(s.amount))
     case .orderInitialAmount: return c.passes(Double(s.initialAmount))
@@ -165,7 +166,7 @@ extension RuleClause {
   /// too), text by equality or its start, end or part, booleans by equality.
   func passes(_ value: JSON?) -> Bool {
     let number = value?.doubleValue ?? value?.stringValue.flatMap(Double.init)
-    let text = value?.stringValue ?? value.flatMap { $0.doubleValue.map { String($0) } }
+    var text: String? { value?.stringValue ?? value.flatMap { $0.doubleValue.map { String($0) } } }  // text tests only
     return passes { candidate in
       switch (candidate, value) {
       case (.number(let n), _): number == n
