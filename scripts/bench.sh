@@ -449,6 +449,13 @@ bench_world() {
 # compact_field JSON NAME: the integer value of a top-level field of a one-line JSON object.
 compact_field() { sed -n "s|.*\"$2\":\([0-9]*\).*|\1|p" <<<"$1"; }
 
+# post_rate PORT PATH BODY: requests/s of `POST PATH` with BODY, 8 connections for 10 s (wrk).
+post_rate() {
+  printf '%s\n' 'wrk.method = "POST"' 'wrk.headers["content-type"] = "application/json"' \
+    'wrk.headers["x-app-id"] = "bench"' 'wrk.headers["x-app-token"] = "bench"' "wrk.body = '$3'" >"$tmp/post.lua"
+  wrk -t 2 -c 8 -d 10s -s "$tmp/post.lua" "http://127.0.0.1:$1$2" | sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p'
+}
+
 # bench_eligibility PORT: check eligibility for a customer holding 20 codes that apply (no rule) and 200 that do
 # not (a rule the order misses), all scenario ALL (the sample's promotion tiers too); sets eligibility_rate and
 # eligibility_listed (how many redeemables the answer lists, limit 50).
@@ -468,11 +475,7 @@ bench_eligibility() {
   local body='{"customer":{"source_id":"bench-eligible"},"order":{"amount":20000},"options":{"limit":50}}'
   eligibility_listed=$(curl -s "${keys[@]}" "http://127.0.0.1:$port/v1/qualifications" -d "$body" |
     sed -n 's|.*"total":\([0-9]*\),"has_more".*|\1|p' | head -n 1)
-  printf '%s\n' 'wrk.method = "POST"' 'wrk.headers["content-type"] = "application/json"' \
-    'wrk.headers["x-app-id"] = "bench"' 'wrk.headers["x-app-token"] = "bench"' "wrk.body = '$body'" \
-    >"$tmp/qualify.lua"
-  eligibility_rate=$(wrk -t 2 -c 8 -d 10s -s "$tmp/qualify.lua" "http://127.0.0.1:$port/v1/qualifications" |
-    sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p')
+  eligibility_rate=$(post_rate "$port" /v1/qualifications "$body")
   echo "POST /v1/qualifications, 20 applicable and 200 inapplicable held codes ($eligibility_listed listed): $eligibility_rate req/s"
 }
 
@@ -532,11 +535,7 @@ bench_serve() {
   local validate_body="{\"redeemables\":[{\"object\":\"voucher\",\"id\":\"$rules_code\"}],\"order\":{\"amount\":20000,\"metadata\":{\"channel\":\"web\"}},\"customer\":{\"source_id\":\"bench\"}}"
   validate_valid=$(curl -s "${keys[@]}" "http://127.0.0.1:$api_port/v1/validations" -d "$validate_body" |
     sed -n 's|.*"valid":\([a-z]*\).*|\1|p' | head -n 1)
-  printf '%s\n' 'wrk.method = "POST"' 'wrk.headers["content-type"] = "application/json"' \
-    'wrk.headers["x-app-id"] = "bench"' 'wrk.headers["x-app-token"] = "bench"' "wrk.body = '$validate_body'" \
-    >"$tmp/validate.lua"
-  validate_rate=$(wrk -t 2 -c 8 -d 10s -s "$tmp/validate.lua" "http://127.0.0.1:$api_port/v1/validations" |
-    sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p')
+  validate_rate=$(post_rate "$api_port" /v1/validations "$validate_body")
   echo "POST /v1/validations, a campaign with 3 rules (valid: $validate_valid): $validate_rate req/s"
   bench_eligibility "$api_port"
   printf '%s\n' 'wrk.method = "POST"' 'wrk.headers["content-type"] = "application/json"' \

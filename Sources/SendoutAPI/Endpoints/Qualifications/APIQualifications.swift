@@ -6,8 +6,10 @@ import SendoutCore
 /// the rules read as the qualification reads them (`RuleReach`); the applicable ones are listed with the order each
 /// would give, paged by their `created_at`.
 enum APIQualifications {
-  /// The operations, by `operationId`.
-  static let endpoints: [String: APIEndpoints.Handler] = ["check-eligibility": check]
+  /// The operations, by `operationId` (the client-side path answers alike, under the client keys and an origin).
+  static let endpoints: [String: APIEndpoints.Handler] = [
+    "check-eligibility": check, "check-eligibility-client-side": check,
+  ]
 
   /// `POST /v1/qualifications`: `redeemables` (the page, `total` on it, `has_more`, `more_starting_after`),
   /// `tracking_id`, the `order` as sent, and the stacking rules.
