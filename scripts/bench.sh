@@ -36,7 +36,9 @@
 #            per-operation costs should stay flat (indexes kept by the store, no scans). Prints peak memory too.
 #   serve    the mock API: GET /v1/vouchers/{code} with wrk against nginx serving the same bytes from a file
 #            (target >= 0.5x), POST /v1/validations for 10 s against a campaign with three validation rules (target
-#            >= 5,000/s, all met), and POST /v1/redemptions flat out for SERVE_SECONDS (30) with the webhooks going to
+#            >= 5,000/s, all met), POST /v1/qualifications for 10 s for a customer holding 20 codes that apply and
+#            200 that do not (target >= 2,000/s), and POST /v1/redemptions flat out for SERVE_SECONDS (30) with the
+#            webhooks going to
 #            (target >= 0.5x), from the read cache and missing it (a distinct ignored query string per request),
 #            and POST /v1/redemptions flat out for SERVE_SECONDS (30) with the webhooks going to
 #            `sendout listen`: redemptions/s (target >= 2,000), every webhook delivered (the queue drained, its
@@ -447,6 +449,36 @@ bench_world() {
 # compact_field JSON NAME: the integer value of a top-level field of a one-line JSON object.
 compact_field() { sed -n "s|.*\"$2\":\([0-9]*\).*|\1|p" <<<"$1"; }
 
+# post_rate PORT PATH BODY: requests/s of `POST PATH` with BODY, 8 connections for 10 s (wrk).
+post_rate() {
+  printf '%s\n' 'wrk.method = "POST"' 'wrk.headers["content-type"] = "application/json"' \
+    'wrk.headers["x-app-id"] = "bench"' 'wrk.headers["x-app-token"] = "bench"' "wrk.body = '$3'" >"$tmp/post.lua"
+  wrk -t 2 -c 8 -d 10s -s "$tmp/post.lua" "http://127.0.0.1:$1$2" | sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p'
+}
+
+# bench_eligibility PORT: check eligibility for a customer holding 20 codes that apply (no rule) and 200 that do
+# not (a rule the order misses), all scenario ALL (the sample's promotion tiers too); sets eligibility_rate and
+# eligibility_listed (how many redeemables the answer lists, limit 50).
+bench_eligibility() {
+  local port="$1" keys=(-H "X-App-Id: bench" -H "X-App-Token: bench") rule n
+  rule=$(curl -s "${keys[@]}" "http://127.0.0.1:$port/v1/validation-rules" \
+    -d '{"name":"bench eligibility","rules":{"1":{"name":"order.amount","conditions":{"$more_than":[1000000]}},"logic":"1"}}' |
+    sed -n 's|.*"id":"\(val_[A-Za-z0-9]*\)".*|\1|p')
+  curl -s "${keys[@]}" "http://127.0.0.1:$port/v1/campaigns" -d '{"name":"Bench eligible","campaign_type":"DISCOUNT_COUPONS","vouchers_count":20,"voucher":{"type":"DISCOUNT_VOUCHER","discount":{"type":"AMOUNT","amount_off":500}}}' >/dev/null
+  curl -s "${keys[@]}" "http://127.0.0.1:$port/v1/campaigns" -d "{\"name\":\"Bench ineligible\",\"campaign_type\":\"DISCOUNT_COUPONS\",\"vouchers_count\":200,\"validation_rules\":[\"$rule\"],\"voucher\":{\"type\":\"DISCOUNT_VOUCHER\",\"discount\":{\"type\":\"AMOUNT\",\"amount_off\":500}}}" >/dev/null
+  for n in $(seq 1 220); do
+    local name="Bench ineligible"
+    [ "$n" -le 20 ] && name="Bench eligible"
+    curl -s "${keys[@]}" "http://127.0.0.1:$port/v1/publications" \
+      -d "{\"customer\":{\"source_id\":\"bench-eligible\"},\"campaign\":{\"name\":\"$name\"}}" >/dev/null
+  done
+  local body='{"customer":{"source_id":"bench-eligible"},"order":{"amount":20000},"options":{"limit":50}}'
+  eligibility_listed=$(curl -s "${keys[@]}" "http://127.0.0.1:$port/v1/qualifications" -d "$body" |
+    sed -n 's|.*"total":\([0-9]*\),"has_more".*|\1|p' | head -n 1)
+  eligibility_rate=$(post_rate "$port" /v1/qualifications "$body")
+  echo "POST /v1/qualifications, 20 applicable and 200 inapplicable held codes ($eligibility_listed listed): $eligibility_rate req/s"
+}
+
 bench_serve() {
   local seconds="${SERVE_SECONDS:-30}"
   ensure_tools
@@ -503,12 +535,9 @@ bench_serve() {
   local validate_body="{\"redeemables\":[{\"object\":\"voucher\",\"id\":\"$rules_code\"}],\"order\":{\"amount\":20000,\"metadata\":{\"channel\":\"web\"}},\"customer\":{\"source_id\":\"bench\"}}"
   validate_valid=$(curl -s "${keys[@]}" "http://127.0.0.1:$api_port/v1/validations" -d "$validate_body" |
     sed -n 's|.*"valid":\([a-z]*\).*|\1|p' | head -n 1)
-  printf '%s\n' 'wrk.method = "POST"' 'wrk.headers["content-type"] = "application/json"' \
-    'wrk.headers["x-app-id"] = "bench"' 'wrk.headers["x-app-token"] = "bench"' "wrk.body = '$validate_body'" \
-    >"$tmp/validate.lua"
-  validate_rate=$(wrk -t 2 -c 8 -d 10s -s "$tmp/validate.lua" "http://127.0.0.1:$api_port/v1/validations" |
-    sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p')
+  validate_rate=$(post_rate "$api_port" /v1/validations "$validate_body")
   echo "POST /v1/validations, a campaign with 3 rules (valid: $validate_valid): $validate_rate req/s"
+  bench_eligibility "$api_port"
   printf '%s\n' 'wrk.method = "POST"' 'wrk.headers["content-type"] = "application/json"' \
     'wrk.headers["x-app-id"] = "bench"' 'wrk.headers["x-app-token"] = "bench"' \
     "wrk.body = '{\"redeemables\":[{\"object\":\"voucher\",\"id\":\"$code\"}],\"order\":{\"amount\":20000},\"customer\":{\"source_id\":\"bench\"}}'" \
@@ -566,6 +595,9 @@ bench_serve() {
   printf '| POST /v1/validations, a campaign with three rules, >= 5,000/s | %s req/s (valid: %s) | %s |\n' \
     "$validate_rate" "$validate_valid" \
     "$(awk -v r="$validate_rate" -v v="$validate_valid" 'BEGIN { print (r + 0 >= 5000 && v == "true") ? "yes" : "no" }')"
+  printf '| POST /v1/qualifications, a customer with 20 applicable and 200 inapplicable codes, >= 2,000/s | %s req/s (%s listed) | %s |\n' \
+    "$eligibility_rate" "$eligibility_listed" \
+    "$(awk -v r="$eligibility_rate" -v n="$eligibility_listed" 'BEGIN { print (r + 0 >= 2000 && n + 0 >= 20) ? "yes" : "no" }')"
   local accepted succeeded
   accepted=$(compact_field "$delivery" accepted)
   succeeded=$(compact_field "$delivery" succeeded)

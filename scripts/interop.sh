@@ -4,7 +4,8 @@
 # Drives `sendout serve` with a client none of us wrote: the official Voucherify Python SDK (PyPI `voucherify`,
 # pinned), installed into a throwaway virtual environment. Runs scripts/interop/checkout.py (customer, publish,
 # redeem, rollback, a validated then redeemed stack of two codes, an order paid, the client-side API, voucher, custom
-# event, loyalty program and points, a 401 and a 404, each parsed by the SDK's own models), then checks
+# event, loyalty program and points, products and check eligibility for two carts (scripts/interop/eligibility.py),
+# a 401 and a 404, each parsed by the SDK's own models), then checks
 # that the webhooks the calls caused arrived, signed, at a `sendout listen`, carrying the ids the SDK saw and the
 # values the application sent (customer name and email, order source_id, items and metadata, redemption metadata)
 # (distribution-only events such as customer.order.paid never reach a project webhook, so none is expected).
@@ -16,7 +17,12 @@ cd "$(dirname "$0")/.."
 source scripts/lib/sdk-venv.sh
 sdk_venv
 
-swift build --product sendout >/dev/null
+# Builds go through the machine's shared build lock when there is one (flock), so parallel builds do not collide.
+if command -v flock >/dev/null; then
+  flock -o /tmp/swift-build.lock swift build --product sendout >/dev/null
+else
+  swift build --product sendout >/dev/null
+fi
 bin="$PWD/.build/debug/sendout"
 work="$(mktemp -d)"
 pids=()

@@ -97,10 +97,12 @@ extension SchemaValidator {
     /// Structure mode: an `id` must carry its object's prefix (`SchemaValidator.idPrefixes`), or else
     /// the prefix of the schema's example id; letters before `_` may extend it (`rf_`, `rr_`, `rrf_` for `r_`).
     private func idPrefix(_ schema: JSON, _ instance: JSON, discriminator: String?, _ path: [String]) -> [Failure] {
-      // A redeemable's `id` is the code it names, not a `v_…` id (the spec's validation examples: "GNcuPKGe").
-      if schema["description"]?.stringValue?.contains("i.e. the voucher code") == true { return [] }
+      // A redeemable's `id` is the code it names, not a `v_…` id (the spec's validation examples: "GNcuPKGe"; a
+      // qualification's: "For a voucher, it's its `code` value").
+      let description = schema["description"]?.stringValue ?? ""
+      if description.contains("i.e. the voucher code") || description.contains("it's its `code` value") { return [] }
       // A bin entry's `object` is its resource's type, its `id` the entry's own `tbe_…` (`TrashBinItem`).
-      if schema["description"]?.stringValue?.contains("the trash bin entry") == true { return [] }
+      if description.contains("the trash bin entry") { return [] }
       guard let id = instance.stringValue,
         let expected = discriminator.flatMap({ SchemaValidator.idPrefixes[$0] })
           ?? schema["example"]?.stringValue.flatMap(Context.letterPrefix)

@@ -39,6 +39,7 @@ struct SDKExample: Sendable {
     "validate-stacked-discounts": "/v1/validations", "redeem-stacked-discounts": "/v1/redemptions",
     "validate-stacked-discounts-client-side": "/client/v1/validations",
     "redeem-stacked-discounts-client-side": "/client/v1/redemptions",
+    "check-eligibility": "/v1/qualifications", "check-eligibility-client-side": "/client/v1/qualifications",
     "generate-random-code": "/v1/vouchers", "update-voucher": "/v1/vouchers/{code}",
     "create-voucher": "/v1/vouchers/EXAMPLE-{n}", "update-voucher-balance": "/v1/vouchers/{gift}/balance",
     "create-campaign": "/v1/campaigns", "update-campaign": "/v1/campaigns/{discountCampaign}",

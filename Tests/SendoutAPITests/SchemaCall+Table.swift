@@ -3,6 +3,8 @@ extension SchemaCall {
   static let customer = #"{"customer":{"source_id":"schema-ann"}}"#
   static let redeem =
     #"{"redeemables":[{"object":"voucher","id":"{published}"}],"order":{"amount":8000},"customer":{"source_id":"schema-ann"}}"#
+  static let qualify =
+    #"{"customer":{"source_id":"schema-ann"},"order":{"amount":8000},"options":{"expand":["redeemable","validation_rules"]}}"#
   static let paid = #"{"customer":{"source_id":"schema-ann"},"amount":10000,"status":"PAID"}"#
 
   /// One valid call (or more, where a later call needs what it makes) of every simulated operation, in order, on
@@ -58,6 +60,9 @@ extension SchemaCall {
     // Validations, redemptions, rollbacks, orders
     SchemaCall("validate-stacked-discounts", "/v1/validations", body: redeem),
     SchemaCall("validate-stacked-discounts-client-side", "/client/v1/validations", body: redeem),
+    SchemaCall("check-eligibility", "/v1/qualifications", body: qualify),
+    SchemaCall("check-eligibility-client-side", "/client/v1/qualifications", body: qualify),
+    SchemaCall("list-promotion-tiers-client-side", "/client/v1/promotions/tiers"),
     SchemaCall(
       "redeem-stacked-discounts", "/v1/redemptions", body: redeem,
       keeps: ["redemption": "redemptions.0.id", "order": "order.id"]),

@@ -37,6 +37,8 @@ import Testing
     var limit = 2
     /// Whether `total` counts the page's items, not the list's (the bin, as its spec says).
     var pageTotal = false
+    /// Called with the client keys (`/client/v1/…`).
+    var client = false
 
     var description: String { "\(operation) \(path) by \(step), limit \(limit)" }
   }
@@ -135,6 +137,9 @@ import Testing
         operation: "list-campaign-transactions", path: "/v1/campaigns/\(try #require(giftCampaign))/transactions",
         step: .id),
       Walk(operation: "list-promotion-tiers", path: "/v1/promotions/tiers", key: "tiers", limit: 1),
+      Walk(
+        operation: "list-promotion-tiers-client-side", path: "/client/v1/promotions/tiers", key: "tiers", limit: 1,
+        client: true),
       Walk(operation: "list-all-promotion-stacks", path: "/v1/promotions/stacks"),
       Walk(
         operation: "list-member-pending-points-1", path: "/v1/loyalties/\(loyalty)/members/\(member)/pending-points",
@@ -247,7 +252,8 @@ import Testing
     var next = ""
     var total: Int?
     for round in 1...1_000 {
-      let (status, body) = try api.send("GET", walk.path + "?limit=\(walk.limit)" + order + next)
+      let (status, body) = try api.send(
+        "GET", walk.path + "?limit=\(walk.limit)" + order + next, client: walk.client)
       #expect(status == 200, "\(walk): \(body)")
       let items = try #require(body[walk.key]?.arrayValue, "\(walk): \(body)")
       #expect(items.count <= walk.limit, "\(walk): a page holds at most limit items")
@@ -281,7 +287,7 @@ import Testing
   @Test func everyListIsWalkedWholeOnceAndStops() throws {
     let (api, walks) = try Self.world()
     for walk in walks {
-      let (all, whole) = try api.send("GET", walk.path + "?limit=100")
+      let (all, whole) = try api.send("GET", walk.path + "?limit=100", client: walk.client)
       #expect(all == 200, "\(walk): \(whole)")
       let everything = (whole[walk.key]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
       #expect(everything.count < 100, "\(walk): the whole list fits one page of 100")

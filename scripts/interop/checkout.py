@@ -2,7 +2,8 @@
 """A checkout through the official Voucherify Python SDK (PyPI `voucherify`, pinned by scripts/interop.sh)
 against `sendout serve`: customer (what was sent comes back, an upsert updates it), publish, redeem on an order of
 items and metadata (kept as sent, read back by its source_id), rollback, a validated then redeemed stack of two codes, an
-order created then paid, voucher, custom event, the client-side API, loyalty program and points, and the errors. Exits 1 on the first failed check and prints
+order created then paid, voucher, custom event, the client-side API, loyalty program and points, products and check
+eligibility (eligibility.py), and the errors. Exits 1 on the first failed check and prints
 the ids it created as the last line (JSON), so the caller can match them with the webhooks that arrived.
 
 Environment: VOUCHERIFY_BASE_URL (http://127.0.0.1:PORT), VOUCHERIFY_APP_ID, VOUCHERIFY_APP_TOKEN,
@@ -14,6 +15,7 @@ import sys
 import uuid
 
 import voucherify as v
+from eligibility import products_and_eligibility
 from voucherify.exceptions import ApiException, NotFoundException, UnauthorizedException
 from voucherify.models import (
     ClientEventsCreateRequestBody,
@@ -203,6 +205,8 @@ def main():
     except NotFoundException as e:
         b = error_body(e)
         check(b.get("key") == "not_found" and b.get("resource_type") == "voucher", f"404 {b.get('details')}")
+
+    products_and_eligibility(api, run, who, check)
 
     print(json.dumps({"customer": c.id, "code": code, "redemption": r0.id, "rollback": rb.id, "card": card.code,
                       "stacked": children, "order": created.id, "cart": cart, "email": f"{run}@example.com",

@@ -23,6 +23,7 @@ extension APIEndpoints {
     APIProjects.endpoints, APIProjectUsers.endpoints, APIStackingRules.endpoints, APIManagementTemplates.endpoints,
     APICampaignTemplateSetup.endpoints,
     APIAsyncActions.endpoints, APIBulkUpdates.endpoints, APICSVImports.endpoints,
+    APIQualifications.endpoints,
   ]
 
   /// Every simulated operation: the union of the tables.

@@ -28,7 +28,6 @@ enum APIValidations {
         evaluation, upTo: i + 1, customerID: customer?.id, described: stack.orderPreview, in: world)
       redeemables.append(stack.json(outcome, in: world, order: order))
     }
-    let tracked = customer?.sourceID ?? customer?.id ?? stack.customerKey
     var body: JSONObject = [
       "id": .string(
         "valid_" + Hex.encode(SHA256.hash(Array(world.now.iso8601.utf8) + request.body.compactBytes)).prefix(18)),
@@ -38,8 +37,7 @@ enum APIValidations {
       "order": .object(
         APIStack.order(evaluation, customerID: customer?.id, described: stack.orderPreview, in: world)),
     ]
-    body["tracking_id"] =
-      tracked.map { .string("track_" + Hex.encode(SHA256.hash(Array($0.utf8))).prefix(20)) } ?? .null
+    body["tracking_id"] = APIStack.trackingID(customer: customer, key: stack.customerKey)
     body["stacking_rules"] = APIStack.stackingRules(world)
     return APIAnswer(body: .object(body))
   }

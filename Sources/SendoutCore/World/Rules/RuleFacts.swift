@@ -11,6 +11,8 @@ public struct RuleFacts: Sendable, Equatable {
   public var orderMetadata: JSONObject
   /// The request's `metadata` (the redemption's).
   public var redemptionMetadata: JSONObject
+  /// Which conditions the check reads: all of them (validation, redemption), or those a qualification reads.
+  public var reach: RuleReach = .everything
 
   /// Facts of a request.
   public init(

@@ -5,6 +5,8 @@ extension TableRelation where Entity == Voucher {
   static var campaign: Self { Self("campaign") { $0.campaignID } }
   /// The codes a customer holds in a campaign (key: campaign id, a space, customer id).
   static var holder: Self { Self("holder") { v in v.holderID.map { v.campaignID + " " + $0 } } }
+  /// The codes a customer holds, in any campaign (key: customer id).
+  static var heldBy: Self { Self("held by") { $0.holderID } }
 }
 
 extension TableRelation where Entity == Campaign {

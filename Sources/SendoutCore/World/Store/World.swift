@@ -23,7 +23,7 @@ public struct World: Sendable {
   /// Campaigns.
   public internal(set) var campaigns = EntityTable<Campaign>(relations: [.liveName])
   /// Vouchers of every campaign.
-  public internal(set) var vouchers = EntityTable<Voucher>(relations: [.campaign, .holder])
+  public internal(set) var vouchers = EntityTable<Voucher>(relations: [.campaign, .holder, .heldBy])
   /// Orders.
   public internal(set) var orders = EntityTable<Order>(relations: [.sourceID])
   /// Redemptions and rollbacks.

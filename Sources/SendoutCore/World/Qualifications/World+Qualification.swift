@@ -1,0 +1,38 @@
+/// Check eligibility (`POST /v1/qualifications`): which redeemables apply to a customer and an order. Each one is
+/// judged by the same evaluation a stacked validation gives it alone (`evaluateStack`), so a qualification and a
+/// validation of the same code never disagree; the rules are read as far as the scenario asks (`RuleFacts.reach`).
+extension World {
+  /// The redeemables a qualification considers for `customerID` (`nil`: an anonymous visitor): the codes the
+  /// customer holds (Voucherify's `CUSTOMER_WALLET`), and unless `walletOnly` every promotion tier too (`ALL`,
+  /// `AUDIENCE_ONLY`). A code nobody holds is not offered: the world's campaigns hand out unique codes (no generic
+  /// standalone code exists to show everyone), as the checking-eligibility guide shows for a campaign's codes.
+  public func qualificationCandidates(customerID: String?, walletOnly: Bool) -> [StackRedeemable] {
+    var out = (customerID.map { vouchers.memberIDs(.heldBy, $0) } ?? []).compactMap { id in
+      vouchers[id: id].flatMap { $0.deleted ? nil : StackRedeemable(kind: .voucher, id: $0.code) }
+    }
+    if !walletOnly { out += promotionTiers.map { StackRedeemable(kind: .promotionTier, id: $0.id) } }
+    return out
+  }
+
+  /// The outcomes of the `candidates` that apply, each evaluated alone on an order of `orderAmount` cents with
+  /// `facts` (what `evaluateStack` says of a one-redeemable validation), in the order given.
+  public func qualify(_ candidates: [StackRedeemable], orderAmount: Int, facts: RuleFacts) -> [StackOutcome] {
+    candidates.compactMap { candidate in
+      evaluateStack([candidate], orderAmount: orderAmount, facts: facts).outcomes.first.flatMap {
+        $0.applicable ? $0 : nil
+      }
+    }
+  }
+
+  /// When the redeemable of `outcome` was created (its code's or tier's `created_at`), the qualification's cursor.
+  public func createdAt(of outcome: StackOutcome) -> Timestamp {
+    outcome.voucherID.flatMap { vouchers[id: $0]?.createdAt } ?? outcome.tierID.flatMap {
+      promotionTiers[id: $0]?.createdAt
+    } ?? Timestamp(milliseconds: 0)
+  }
+
+  /// The validation rule assignments of `objectID` (a campaign, voucher, promotion tier or earning rule), in order.
+  public func ruleAssignments(of objectID: String) -> [ValidationRuleAssignment] {
+    ruleAssignments.members(.related, objectID)
+  }
+}
