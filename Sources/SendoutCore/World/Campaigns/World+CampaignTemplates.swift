@@ -39,9 +39,7 @@ extension World {
   /// Deletes a campaign template (no event).
   @discardableResult
   public mutating func deleteCampaignTemplate(_ id: String) throws(VoucherifyError) -> CampaignTemplate {
-    let i = try position(in: campaignTemplates, id, "campaign_template")
-    tick()
-    return campaignTemplates.remove(at: i)
+    try remove(id, from: \.campaignTemplates, "campaign_template")
   }
 
   /// A template name must be unique in the project (`projectID`: another than the served one).

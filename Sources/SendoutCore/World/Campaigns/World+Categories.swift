@@ -25,8 +25,6 @@ extension World {
   /// Deletes a category (no event); campaigns created with it keep the copy they hold.
   @discardableResult
   public mutating func deleteCategory(_ id: String) throws(VoucherifyError) -> Category {
-    let i = try position(in: categories, id, "category")
-    tick()
-    return categories.remove(at: i)
+    try remove(id, from: \.categories, "category")
   }
 }

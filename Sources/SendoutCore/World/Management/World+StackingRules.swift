@@ -41,9 +41,7 @@ extension World {
 
   /// Deletes stacking rules `id`: the project's rules are the defaults again (no event).
   public mutating func deleteStackingRules(_ id: String) throws(VoucherifyError) {
-    let i = try position(in: stackingRules, id, "stacking_rules")
-    tick()
-    stackingRules.remove(at: i)
+    try remove(id, from: \.stackingRules, "stacking_rules")
   }
 
   /// An integer setting outside the spec's range is a 400 naming it; a setting validations and redemptions do not

@@ -23,9 +23,7 @@ extension World {
   /// Deletes a brand configuration (no event).
   @discardableResult
   public mutating func deleteBrand(_ id: String) throws(VoucherifyError) -> Brand {
-    let i = try position(in: brands, id, "brand")
-    tick()
-    return brands.remove(at: i)
+    try remove(id, from: \.brands, "brand")
   }
 
   /// The spec's default `brand.permission_reminder`.

@@ -25,9 +25,7 @@ extension World {
 
   /// Deletes a custom event definition (no event); the events tracked stay.
   public mutating func deleteCustomEventSchema(_ id: String) throws(VoucherifyError) {
-    let i = try position(in: customEventSchemas, id, "custom_event_schema")
-    tick()
-    customEventSchemas.remove(at: i)
+    try remove(id, from: \.customEventSchemas, "custom_event_schema")
   }
 
   /// The definition of custom event `name`, if any (a handful: a scan of them).

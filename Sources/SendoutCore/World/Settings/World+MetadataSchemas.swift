@@ -34,9 +34,7 @@ extension World {
 
   /// Deletes a metadata schema (no event); the metadata already on resources stays, as the docs say.
   public mutating func deleteMetadataSchema(_ id: String) throws(VoucherifyError) {
-    let i = try position(in: metadataSchemas, id, "metadata_schema")
-    tick()
-    metadataSchemas.remove(at: i)
+    try remove(id, from: \.metadataSchemas, "metadata_schema")
   }
 
   /// The schema of resource type `relatedObject`, if the project has one (a handful: a scan of them).

@@ -5,6 +5,17 @@ extension World {
     return i
   }
 
+  /// Removes entity `id` from `table` a tick after the last change (the delete of a resource that sends no webhook),
+  /// or throws a `notFound` error naming `kind`. Returns the removed entity.
+  @discardableResult
+  mutating func remove<T>(_ id: String, from table: WritableKeyPath<World, EntityTable<T>>, _ kind: String)
+    throws(VoucherifyError) -> T
+  {
+    let i = try position(in: self[keyPath: table], id, kind)
+    tick()
+    return self[keyPath: table].remove(at: i)
+  }
+
   /// The entity with `id` in `table`, or a `notFound` error naming `kind`. O(1).
   func entity<T>(in table: EntityTable<T>, _ id: String, _ kind: String) throws(VoucherifyError) -> T {
     guard let entity = table[id: id] else { throw .notFound(kind, id: id) }
