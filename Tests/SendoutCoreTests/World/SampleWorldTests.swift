@@ -106,6 +106,19 @@ import Testing
     #expect(try #require(redemption["date"]?.stringValue) > made)
   }
 
+  /// Two renders of one seed tell one history of the order: updated (paid, new lines), then canceled with those lines,
+  /// never canceled at its first amount before a later update shows it paid.
+  @Test func anOrdersUpdateAndCancelationAgree() throws {
+    let updated = try SampleWorld.event(type: "customer.order.updated", seed: 7, start: Self.start)
+    let canceled = try SampleWorld.event(type: "customer.order.canceled", seed: 7, start: Self.start)
+    let before = try #require(updated.fullData["order"]?.objectValue)
+    let after = try #require(canceled.fullData["order"]?.objectValue)
+    #expect(before["id"] == after["id"] && before["id"] != nil)
+    #expect(before["status"] == "PAID" && after["status"] == "CANCELED", "\(before["status"]!) \(after["status"]!)")
+    #expect(before["amount"] == after["amount"] && before["items"] == after["items"])
+    #expect(updated.createdAt < canceled.createdAt)
+  }
+
   @Test func manualDistributionHasNoPlainKeysOnly() throws {
     let e = try SampleWorld.event(type: "manual_distribution_schedule", seed: 5, start: Self.start)
     #expect(e.data(for: .sendUniqueCodes).keys == ["distribution", "campaign", "voucher", "customer", "publication"])
