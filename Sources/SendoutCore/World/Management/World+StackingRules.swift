@@ -6,7 +6,10 @@ extension World {
 
   /// The stacking rules validations and redemptions apply: the served project's, or the defaults.
   public var stackingRulesInForce: StackingRules {
-    servedProjectID.map(stackingRules(of:)) ?? .defaults(of: "")
+    // Not `servedProjectID.map(stackingRules(of:))`: a method reference closes over a copy of the whole world, once
+    // per evaluated redeemable (most of a qualification's time).
+    guard let project = servedProjectID else { return .defaults(of: "") }
+    return stackingRules(of: project)
   }
 
   /// Sets project `projectID`'s stacking rules over the defaults (no event); a project that has them already is a
