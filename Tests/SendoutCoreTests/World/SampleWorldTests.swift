@@ -114,7 +114,9 @@ import Testing
     let before = try #require(updated.fullData["order"]?.objectValue)
     let after = try #require(canceled.fullData["order"]?.objectValue)
     #expect(before["id"] == after["id"] && before["id"] != nil)
-    #expect(before["status"] == "PAID" && after["status"] == "CANCELED", "\(before["status"]!) \(after["status"]!)")
+    #expect(
+      before["status"] == "PAID" && after["status"] == "CANCELED",
+      "\(String(describing: before["status"])) \(String(describing: after["status"]))")
     #expect(before["amount"] == after["amount"] && before["items"] == after["items"])
     #expect(updated.createdAt < canceled.createdAt)
   }
