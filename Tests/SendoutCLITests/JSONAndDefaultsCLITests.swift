@@ -98,6 +98,8 @@ import Testing
       process.waitUntilExit()
     }
     if port == 0 {  // something else holds 8091 on this machine: the refusal names it
+      // A server that printed some other first line is still running: stop it rather than wait without end.
+      if process.isRunning { process.interrupt() }
       process.waitUntilExit()
       let result = try SendoutBinary.run(["serve", "--audit", audit], timeoutSeconds: 20)
       #expect(
