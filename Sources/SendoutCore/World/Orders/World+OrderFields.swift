@@ -102,6 +102,13 @@ extension World {
     return PlacedOrder(index: orders.count - 1, created: true, paidBefore: false)
   }
 
+  /// Records on order `oi` that redemption `id` (now) redeemed voucher `v` (`redemptions.<id>`).
+  mutating func noteRedemption(_ id: String, of v: Voucher, onOrder oi: Int) {
+    orders[oi].redemptions.append(
+      .init(id: id, date: now, relatedObjectType: "voucher", relatedObjectID: v.id, relatedObjectParentID: v.campaignID)
+    )
+  }
+
   /// A redemption's order, once its discounts are applied: `customer.order.created` (`.updated` for an order that
   /// existed), then, unless it was paid already, its count in the customer's summary, `customer.order.paid` and the
   /// loyalty points it earns.

@@ -56,10 +56,7 @@ extension World {
     r.id = make(.redemption)
     r.orderID = o.id
     r.discount = try applyDiscount(voucherIndex: vi, orderIndex: oi, redemption: &r)
-    orders[oi].redemptions.append(
-      .init(
-        id: r.id, date: now, relatedObjectType: "voucher", relatedObjectID: voucherID,
-        relatedObjectParentID: vouchers[vi].campaignID))
+    noteRedemption(r.id, of: vouchers[vi], onOrder: oi)
     vouchers[vi].redeemedQuantity += 1
     vouchers[vi].updatedAt = now
     campaigns[try position(in: campaigns, vouchers[vi].campaignID, "campaign")].redeemedQuantity += 1

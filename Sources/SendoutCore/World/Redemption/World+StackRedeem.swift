@@ -130,9 +130,7 @@ extension World {
     } else {
       applyOutcomeDiscount(outcome, toOrder: oi)
     }
-    orders[oi].redemptions.append(
-      .init(
-        id: r.id, date: now, relatedObjectType: "voucher", relatedObjectID: v.id, relatedObjectParentID: v.campaignID))
+    noteRedemption(r.id, of: v, onOrder: oi)
     vouchers[vi].redeemedQuantity += 1
     vouchers[vi].updatedAt = now
     campaigns[try position(in: campaigns, v.campaignID, "campaign")].redeemedQuantity += 1

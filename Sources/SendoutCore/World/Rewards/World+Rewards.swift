@@ -34,10 +34,7 @@ extension World {
       tick()
       r.date = now
       r.orderID = orders[p.index].id
-      orders[p.index].redemptions.append(
-        .init(
-          id: r.id, date: now, relatedObjectType: "voucher", relatedObjectID: voucherID,
-          relatedObjectParentID: vouchers[vi].campaignID))
+      noteRedemption(r.id, of: vouchers[vi], onOrder: p.index)
     }
     vouchers[vi].redeemedQuantity += 1
     vouchers[vi].redeemedPoints.addSaturating(a.points)
