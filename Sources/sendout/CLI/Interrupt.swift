@@ -21,24 +21,18 @@ private func noteSignal(_ number: Int32) {
 /// that the kernel hands to a thread where it is not blocked: ignored signals are discarded when sent. A byte in a pipe
 /// waits until it is read.
 enum Interrupt {
-  /// An installed handler: the pipe's reader.
-  struct Installation {
-    /// Reads the pipe and calls the handler.
-    let source: any DispatchSourceRead
-  }
-
   /// Runs `operation` in a task that SIGINT/SIGTERM cancel; returns its result.
   static func cancelling<T: Sendable>(_ operation: @escaping @Sendable () async -> T) async -> T {
     let task = Task { await operation() }
-    let installation = install { task.cancel() }
+    let reader = install { task.cancel() }
     let value = await task.value
-    uninstall(installation)
+    uninstall(reader)
     return value
   }
 
-  /// Calls `handler` (on a global queue) for each SIGINT or SIGTERM until `uninstall`. Without a pipe (no file
-  /// descriptors left) the signals keep their default action: the process ends, as it would have.
-  static func install(_ handler: @escaping @Sendable () -> Void) -> Installation? {
+  /// Calls `handler` (on a global queue) for each SIGINT or SIGTERM until `uninstall`; returns the pipe's reader.
+  /// Without a pipe (no file descriptors left) the signals keep their default action: the process ends, as it would.
+  static func install(_ handler: @escaping @Sendable () -> Void) -> (any DispatchSourceRead)? {
     var ends: [Int32] = [-1, -1]
     guard pipe(&ends) == 0 else { return nil }
     let (reader, writer) = (ends[0], ends[1])
@@ -55,14 +49,14 @@ enum Interrupt {
     }
     source.resume()
     for number in [SIGINT, SIGTERM] { setAction(number, noteSignal) }
-    return Installation(source: source)
+    return source
   }
 
   /// Restores the default actions, then stops the reader.
-  static func uninstall(_ installation: Installation?) {
+  static func uninstall(_ reader: (any DispatchSourceRead)?) {
     signal(SIGINT, SIG_DFL)
     signal(SIGTERM, SIG_DFL)
-    installation?.source.cancel()
+    reader?.cancel()
   }
 
   /// Installs `handler` for `number` with `sigaction` (restarting interrupted system calls).
