@@ -113,4 +113,19 @@ import Testing
     #expect(m.body == Array("{}".utf8))
     #expect(m.head.value("content-length") == "2")
   }
+
+  /// The end-of-head search skips ahead by up to four bytes: CR and LF runs next to the terminator must neither hide
+  /// it nor end the head early, in any split.
+  @Test(arguments: [1, 2, 3, 4, 5, 7, 200])
+  func crAndLfRunsNearTheEndOfTheHeadEndItWhereTheFirstCrLfCrLfIs(chunk: Int) throws {
+    let text = "GET /a HTTP/1.1\r\nX: a\r\r\r\nY: \nb\n\r\n\r\nGET /b HTTP/1.1\r\nZ: \r\r\n\r\n"
+    let bytes = Array(text.utf8)
+    let pieces = stride(from: 0, to: bytes.count, by: chunk).map {
+      String(decoding: bytes[$0..<min($0 + chunk, bytes.count)], as: UTF8.self)
+    }
+    let messages = try parseAll(pieces)
+    #expect(messages.map(\.head.target) == ["/a", "/b"])
+    #expect(messages.first?.head.headers == [HTTPHeader("X", "a\r\r"), HTTPHeader("Y", "\nb\n")])
+    #expect(messages.last?.head.headers == [HTTPHeader("Z", "\r")])  // CR CR LF CR LF: the head ends after the first CR
+  }
 }

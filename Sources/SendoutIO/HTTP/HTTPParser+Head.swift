@@ -5,40 +5,20 @@ extension HTTPParser {
   mutating func parseHead() throws(HTTPParseError) -> Bool {
     // Tolerate empty lines between keep-alive messages (RFC 9112 §2.2).
     while buffer.count - position >= 2, buffer[position] == 0x0D, buffer[position + 1] == 0x0A { position += 2 }
-    var i = max(position, scanFrom - 3)
-    var end: Int?
-    while i + 3 < buffer.count {
-      if buffer[i] == 0x0D && buffer[i + 1] == 0x0A && buffer[i + 2] == 0x0D && buffer[i + 3] == 0x0A {
-        end = i
-        break
-      }
-      i += 1
-    }
-    guard let end else {
+    let (from, kind, limits) = (max(position, scanFrom - 3), kind, limits)
+    let found = buffer.withUnsafeBufferPointer { Self.headEnd(in: $0, from: from) }
+    guard let end = found else {
       scanFrom = buffer.count
       if buffer.count - position > limits.maxHeadBytes { throw .headTooLarge(limit: limits.maxHeadBytes) }
       return false
     }
     guard end + 4 - position <= limits.maxHeadBytes else { throw .headTooLarge(limit: limits.maxHeadBytes) }
-    let lines = split(buffer[position..<end])
+    let headStart = position
+    let head = try buffer.withUnsafeBufferPointer { (bytes) throws(HTTPParseError) -> HTTPHead in
+      try Self.head(bytes[headStart..<end], kind: kind, limits: limits)
+    }
     position = end + 4
     scanFrom = position
-    guard let first = lines.first else { throw .malformed("empty start line") }
-    let (startLine, minor) = try parseStartLine(first)
-    var headers: [HTTPHeader] = []
-    for line in lines.dropFirst() {
-      guard headers.count < limits.maxHeaderCount else { throw .headTooLarge(limit: limits.maxHeadBytes) }
-      guard let first = line.first, first != 0x20, first != 0x09 else { throw .malformed("obsolete line folding") }
-      guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex else {
-        throw .malformed("header line without a name and colon")
-      }
-      let name = line[line.startIndex..<colon]
-      guard name.allSatisfy(Self.isTokenByte) else { throw .malformed("invalid header name") }
-      var value = line[(colon + 1)...].drop { $0 == 0x20 || $0 == 0x09 }
-      while let l = value.last, l == 0x20 || l == 0x09 { value = value.dropLast() }
-      headers.append(HTTPHeader(String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)))
-    }
-    let head = HTTPHead(startLine: startLine, minorVersion: minor, headers: headers)
     self.head = head
     body = []
     try setUpBody(head)
@@ -48,11 +28,65 @@ extension HTTPParser {
     return true
   }
 
+  /// Where the first CRLFCRLF at or after `from` starts, or `nil`.
+  private static func headEnd(in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+    var i = from
+    while i + 3 < bytes.count {
+      if bytes[i + 3] != 0x0A {
+        i += bytes[i + 3] == 0x0D ? 1 : 4  // no CRLFCRLF can end at i+3, nor start before i+4 unless i+3 is CR
+      } else if bytes[i] == 0x0D && bytes[i + 1] == 0x0A && bytes[i + 2] == 0x0D {
+        return i
+      } else {
+        i += 1
+      }
+    }
+    return nil
+  }
+
+  /// The start line and header fields of `lines` (the head without its final CRLFCRLF), checked. Works on the
+  /// buffer's bytes in place: no line array, no retained slices.
+  private static func head(_ lines: Slice<UnsafeBufferPointer<UInt8>>, kind: Kind, limits: HTTPLimits)
+    throws(HTTPParseError) -> HTTPHead
+  {
+    var lineStart = lines.startIndex
+    var lineEnd = nextCRLF(in: lines, from: lineStart)
+    let (startLine, minor) = try parseStartLine(lines[lineStart..<lineEnd], kind: kind)
+    var headers: [HTTPHeader] = []
+    while lineEnd < lines.endIndex {
+      lineStart = lineEnd + 2
+      lineEnd = nextCRLF(in: lines, from: lineStart)
+      let line = lines[lineStart..<lineEnd]
+      guard headers.count < limits.maxHeaderCount else { throw .headTooLarge(limit: limits.maxHeadBytes) }
+      guard let first = line.first, first != 0x20, first != 0x09 else { throw .malformed("obsolete line folding") }
+      guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex else {
+        throw .malformed("header line without a name and colon")
+      }
+      let name = line[line.startIndex..<colon]
+      guard name.allSatisfy(isTokenByte) else { throw .malformed("invalid header name") }
+      var valueStart = colon + 1
+      var valueEnd = line.endIndex
+      while valueStart < valueEnd, lines[valueStart] == 0x20 || lines[valueStart] == 0x09 { valueStart += 1 }
+      while valueEnd > valueStart, lines[valueEnd - 1] == 0x20 || lines[valueEnd - 1] == 0x09 { valueEnd -= 1 }
+      headers.append(
+        HTTPHeader(
+          String(decoding: name, as: UTF8.self), String(decoding: lines[valueStart..<valueEnd], as: UTF8.self)))
+    }
+    return HTTPHead(startLine: startLine, minorVersion: minor, headers: headers)
+  }
+
+  /// The index of the next CRLF in `bytes` at or after `from`, or its end.
+  private static func nextCRLF(in bytes: Slice<UnsafeBufferPointer<UInt8>>, from: Int) -> Int {
+    var i = from
+    while i + 1 < bytes.endIndex {
+      if bytes[i] == 0x0D && bytes[i + 1] == 0x0A { return i }
+      i += 1
+    }
+    return bytes.endIndex
+  }
+
   private mutating func setUpBody(_ head: HTTPHead) throws(HTTPParseError) {
     let transferEncodings = head.values("transfer-encoding")
-    let lengths = head.values("content-length").flatMap {
-      $0.split(separator: ",").map { String($0).trimmed(of: " \t") }
-    }
+    let lengths = Self.contentLengths(head)
     if let status = head.status, (100..<200).contains(status) || status == 204 || status == 304 || nextResponseIsToHEAD
     {
       state = .body(remaining: 0)
@@ -81,9 +115,26 @@ extension HTTPParser {
     state = kind == .request ? .body(remaining: 0) : .untilClose
   }
 
-  private func parseStartLine(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> (HTTPHead.StartLine, Int) {
+  /// Every `content-length` value, comma-separated lists split and trimmed. The usual single field without a comma is
+  /// taken as is (the parser already trimmed it), without the splitting.
+  private static func contentLengths(_ head: HTTPHead) -> [String] {
+    var only: String?
+    for header in head.headers where HTTPHead.sameName(header.name, "content-length") {
+      guard only == nil, !header.value.utf8.contains(UInt8(ascii: ",")) else {
+        return head.values("content-length").flatMap {
+          $0.split(separator: ",").map { String($0).trimmed(of: " \t") }
+        }
+      }
+      only = header.value
+    }
+    return only.map { [$0] } ?? []
+  }
+
+  private static func parseStartLine(_ line: Slice<UnsafeBufferPointer<UInt8>>, kind: Kind)
+    throws(HTTPParseError) -> (HTTPHead.StartLine, Int)
+  {
     let parts = line.split(separator: 0x20, maxSplits: 2, omittingEmptySubsequences: false)
-    func version(_ bytes: ArraySlice<UInt8>) throws(HTTPParseError) -> Int {
+    func version(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) throws(HTTPParseError) -> Int {
       let text = String(decoding: bytes, as: UTF8.self)
       switch text {
       case "HTTP/1.1": return 1
@@ -93,7 +144,7 @@ extension HTTPParser {
     }
     switch kind {
     case .request:
-      guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy(Self.isTokenByte), !parts[1].isEmpty else {
+      guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy(isTokenByte), !parts[1].isEmpty else {
         throw .malformed("bad request line '\(TerminalText.escape(String(decoding: line.prefix(60), as: UTF8.self)))'")
       }
       let minor = try version(parts[2])
@@ -102,7 +153,7 @@ extension HTTPParser {
         minor
       )
     case .response:
-      guard parts.count >= 2, let status = Self.statusCode(parts[1]) else {
+      guard parts.count >= 2, let status = statusCode(parts[1]) else {
         throw .malformed("bad status line '\(TerminalText.escape(String(decoding: line.prefix(60), as: UTF8.self)))'")
       }
       let minor = try version(parts[0])
@@ -112,27 +163,10 @@ extension HTTPParser {
   }
 
   /// A status code: exactly three digits, 100–599 (`-99`, `+20`, `099`, `600` are malformed).
-  static func statusCode(_ bytes: ArraySlice<UInt8>) -> Int? {
+  static func statusCode<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int? {
     guard bytes.count == 3, bytes.allSatisfy({ (48...57).contains($0) }) else { return nil }
     let value = bytes.reduce(0) { $0 * 10 + Int($1) - 48 }
     return (100...599).contains(value) ? value : nil
-  }
-
-  private func split(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
-    var lines: [ArraySlice<UInt8>] = []
-    var start = bytes.startIndex
-    var i = bytes.startIndex
-    while i + 1 < bytes.endIndex {
-      if bytes[i] == 0x0D && bytes[i + 1] == 0x0A {
-        lines.append(bytes[start..<i])
-        start = i + 2
-        i += 2
-      } else {
-        i += 1
-      }
-    }
-    lines.append(bytes[start..<bytes.endIndex])
-    return lines
   }
 
   static func isTokenByte(_ b: UInt8) -> Bool {

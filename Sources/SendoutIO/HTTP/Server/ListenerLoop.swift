@@ -163,6 +163,13 @@ final class ListenerLoop: @unchecked Sendable {
         if connection.requestStartedAt == nil { connection.requestStartedAt = now }
         connection.parser.feed(buffer[0..<n])
         parse(connection, now: now)
+        // Answer now rather than after every readable connection is read: the client starts on this answer while
+        // the loop reads the next connection (writing them all at the end of the wake-up made the two take turns).
+        connection.release(now: now)
+        if !connection.flush() {
+          connection.closed = true
+          return
+        }
         if connection.stopReading || n < buffer.count { return }
       case .wouldBlock:
         return
