@@ -145,7 +145,7 @@ public enum ServeSession {
       idleTimeoutMilliseconds: configuration.connections.idleTimeoutMilliseconds,
       maxConnections: configuration.connections.maxConnections,
       // Parsing and writing run on every core; the world itself is one lock (calls apply one at a time).
-      threads: min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)),
+      threads: HTTPServerConfiguration.defaultThreads,
       hostGuard: .reserved)  // the dashboard and the admin endpoints; /v1/… take keys
     let dashboard = DashboardService(
       DashboardService.Configuration(

@@ -41,7 +41,7 @@ enum LoadCommand: Command {
       --count N             How many requests.
       --connections C       Keep-alive connections (default 32).
       --threads T           Generator threads for the socket transport (default: 2 in closed loop; in open
-                            loop one per 20,000 req/s of the peak rate, at most 2, so a modest rate does not
+                            loop one per 40,000 req/s of the peak rate, at most 2, so a modest rate does not
                             compete with the receiver for the CPU and its sends stay on time).
       --transport T         socket (default for http://) or urlsession (~3-6k req/s ceiling on Linux; it
                             follows redirects, so a 3xx is counted by its final status).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where an `HTTPServer` binds and how it limits its connections: host, port, threads, parsing limits, timeouts and
 /// the connection cap. What a request means (webhook secret, faults, pages) is its handler's business.
 public struct HTTPServerConfiguration: Sendable {
@@ -21,6 +23,8 @@ public struct HTTPServerConfiguration: Sendable {
   /// On a loopback `host`, the paths answered only to a loopback `Host` (403 otherwise, before the handler sees the
   /// request); `nil`: none. Ignored when bound elsewhere.
   public var hostGuard: LoopbackHostGuard?
+  /// The serving threads of `sendout listen` and `sendout serve` unless told otherwise: one per core, at most four.
+  public static var defaultThreads: Int { min(4, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
   /// Tests only: `accept` behaves as if the process ran out of descriptors once the loop holds this many.
   var simulatedFileLimit: Int?
 
