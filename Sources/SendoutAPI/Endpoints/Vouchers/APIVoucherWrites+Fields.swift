@@ -10,13 +10,17 @@ extension APIVoucherWrites {
   /// The changes the body asks of a code of a `type` campaign: `active`, dates, `redemption.quantity`, `metadata`,
   /// `additional_info`, `category`/`category_id`, a discount code's `discount`, a new gift card's `gift.amount`.
   /// A `type` other than the code's, a `discount` on a gift or loyalty card or `gift` on another code is a 400 naming
-  /// it; a validity window, `loyalty_card`, `validation_rules` or a gift card's new amount on update is a 501 naming it.
+  /// it; a validity window, `loyalty_card`, `validation_rules`, a discount formula or several units, or a gift card's
+  /// new amount on update is a 501 naming it.
   static func changes(_ request: APIRequest, of type: CampaignType, creating: Bool) throws(VoucherifyError)
     -> VoucherChanges
   {
     let key = "invalid_voucher"
     var unsimulated = unsimulatedWindows + ["loyalty_card"]
     if creating { unsimulated.append("validation_rules") } else { unsimulated.append("gift") }
+    // A discount the world's `Discount` cannot hold (a formula, several units) is refused, never half kept.
+    unsimulated += ["percent_off_formula", "amount_off_formula", "fixed_amount_formula", "unit_off_formula", "units"]
+      .map { "discount." + $0 }
     if let field = unsimulated.first(where: { given(request, $0) }) {
       throw VoucherifyError(
         status: 501, key: "not_implemented", message: "Not implemented",
@@ -57,8 +61,8 @@ extension APIVoucherWrites {
   }
 
   /// Whether the body gives `field` a value other than `null`.
-  private static func given(_ request: APIRequest, _ field: String) -> Bool {
-    (request.body[field] ?? .null) != .null
+  private static func given(_ request: APIRequest, _ path: String) -> Bool {
+    (request.value(at: path) ?? .null) != .null
   }
 
   /// What to do instead of sending `field`.
@@ -67,6 +71,7 @@ extension APIVoucherWrites {
     case "loyalty_card": "a card's points change through POST /v1/loyalties/{campaignId}/members/{memberId}/balance"
     case "gift": "a gift card's credit changes through POST /v1/vouchers/{code}/balance"
     case "validation_rules": "assign a rule through POST /v1/validation-rules/{validationRuleId}/assignments"
+    case let discount where discount.hasPrefix("discount."): "give the discount's fixed fields (one unit per code)"
     default: "its codes are valid at any day and hour; leave it out"
     }
   }
