@@ -161,7 +161,8 @@ import Testing
     let (_, before) = try server.send("GET", path)
     try server.expectRefusals([
       (
-        "POST", path, #"[{"name":"A","points":{"from":0,"to":9}},{"name":"B","points":{"from":10,"to":19},"#
+        "POST", path,
+        #"[{"name":"A","points":{"from":0,"to":9}},{"name":"B","points":{"from":10,"to":19},"#
           + #""earning_rules":{"ern_1":{"type":"MULTIPLY","multiplication_factor":2}}}]"#, 501, "not_implemented",
         "[1].earning_rules"
       ),

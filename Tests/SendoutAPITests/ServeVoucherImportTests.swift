@@ -29,8 +29,10 @@ import Testing
     let (_, amount) = try api.send("GET", "/v1/vouchers/IMP-AMOUNT")
     #expect(amount["category"] == "new customer acquisition" && amount["additional_info"] == "secret-1", "\(amount)")
     #expect(amount["active"] == false && amount.value(atPath: "discount.amount_off") == 3000)
-    #expect(amount["start_date"] == "2020-12-01T23:00:00.000Z" && amount["expiration_date"] == "2030-12-19T23:00:00.000Z")
-    #expect(amount.value(atPath: "redemption.quantity") == 1 && amount.value(atPath: "redemption.redeemed_quantity") == 0)
+    #expect(
+      amount["start_date"] == "2020-12-01T23:00:00.000Z" && amount["expiration_date"] == "2030-12-19T23:00:00.000Z")
+    #expect(
+      amount.value(atPath: "redemption.quantity") == 1 && amount.value(atPath: "redemption.redeemed_quantity") == 0)
     #expect(amount.value(atPath: "metadata.unit") == "EUR")
     try InProcessAPI.expectValid(amount, "VouchersGetResponseBody")
     let (_, items) = try api.send("GET", "/v1/vouchers/IMP-ITEMS")
@@ -79,13 +81,19 @@ import Testing
     #expect(changed == 200 && updated["additional_info"] == .null && updated["category"] == "VIP", "\(updated)")
     #expect(updated.value(atPath: "discount.amount_off") == 700)
     try api.expectRefusals([
-      ("PUT", "/v1/vouchers/ONE-1", #"{"validity_timeframe":{"interval":"P1D","duration":"PT1H"}}"#, 501,
-       "not_implemented", "`validity_timeframe`"),
+      (
+        "PUT", "/v1/vouchers/ONE-1", #"{"validity_timeframe":{"interval":"P1D","duration":"PT1H"}}"#, 501,
+        "not_implemented", "`validity_timeframe`"
+      ),
       ("PUT", "/v1/vouchers/ONE-1", #"{"category_id":"cat_nope"}"#, 404, "not_found", "cat_nope"),
-      ("POST", "/v1/vouchers/ONE-2", #"{"campaign":"Welcome Offer","loyalty_card":{"points":5}}"#, 501,
-       "not_implemented", "`loyalty_card`"),
-      ("POST", "/v1/vouchers/ONE-3", #"{"campaign":"Welcome Offer","discount":{"type":"AMOUNT"}}"#, 400,
-       "invalid_voucher", "discount.amount_off"),
+      (
+        "POST", "/v1/vouchers/ONE-2", #"{"campaign":"Welcome Offer","loyalty_card":{"points":5}}"#, 501,
+        "not_implemented", "`loyalty_card`"
+      ),
+      (
+        "POST", "/v1/vouchers/ONE-3", #"{"campaign":"Welcome Offer","discount":{"type":"AMOUNT"}}"#, 400,
+        "invalid_voucher", "discount.amount_off"
+      ),
     ])
     #expect(try api.send("GET", "/v1/vouchers/ONE-2").0 == 404)
   }
