@@ -30,6 +30,7 @@ import Testing
     "update-reward Material Reward": (404, "not_found", "product prod_0b15f6b9f650c16990"),
     "create-promotion-stack Example": (400, "invalid_payload", "tiers promo_aaAF8mVAzA0PF1igia2OC63d, …"),
     "create-loyalty-program Example": (404, "not_found", "category cat_0b6152ce12414820dc"),
+    "add-voucher-with-specific-code-to-campaign Example": (404, "not_found", "category cat_0bb81a481615a37b5e"),
     "update-loyalty-program Example": (404, "not_found", "category cat_0b6152ce12414820dd"),
     "transfer-points Example": (404, "not_found", "loyalty cards 0PmQ7JQI and kCeufB8i"),
     // Items named by product or SKU id only: Voucherify prices them from the demo project's catalogue.
@@ -56,6 +57,10 @@ import Testing
     "create-voucher Amount Discount with Formula": (501, "not_implemented", "standalone vouchers"),
     "create-voucher Percent Discount with Formula": (501, "not_implemented", "standalone vouchers"),
     "update-promotion-stack Example": (501, "not_implemented", "a stack's `tiers`"),
+    "update-voucher Percent Discount": (501, "not_implemented", "`validity_timeframe` of a code"),
+    "update-voucher Gift Card": (501, "not_implemented", "`gift` on update: the balance changes it"),
+    "update-voucher Loyalty Card": (501, "not_implemented", "`loyalty_card` of a code"),
+    "update-voucher Unit Discount": (501, "not_implemented", "`discount.units` of a code"),
     "create-publication Example - Specific Voucher": (501, "not_implemented", "publishing a given code"),
     "create-publication Example - Random Voucher": (501, "not_implemented", "publishing a given code"),
     // Any rule is kept as sent; assigning one with a condition the mock does not evaluate is 501 naming it.

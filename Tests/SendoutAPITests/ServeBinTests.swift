@@ -64,4 +64,56 @@ import Testing
     let (free, _) = try server.send("POST", "/v1/vouchers/\(code)", body: #"{"campaign":"Welcome Offer"}"#)
     #expect(free == 200, "the campaign's codes are freed with it")
   }
+
+  @Test func aProductGoesToTheBinWithItsSKUsAndKeepsItsSourceIDUntilItsEntryIsDeleted() throws {
+    let server = try InProcessAPI.served()
+    let (_, product) = try server.send("POST", "/v1/products", body: #"{"source_id":"bin-mug","name":"Mug"}"#)
+    let (_, sku) = try server.send("POST", "/v1/products/bin-mug/skus", body: #"{"source_id":"bin-mug-red"}"#)
+    let (_, other) = try server.send("POST", "/v1/products", body: #"{"source_id":"bin-cup"}"#)
+    let (deleted, _) = try server.send("DELETE", "/v1/products/bin-mug")
+    #expect(deleted == 204)
+    try server.expectRefusals([
+      ("GET", "/v1/products/bin-mug", nil, 404, "not_found", "bin-mug"),
+      ("GET", "/v1/skus/bin-mug-red", nil, 404, "not_found", "bin-mug-red"),
+      ("POST", "/v1/products", #"{"source_id":"bin-mug"}"#, 409, "duplicate_found", "bin-mug"),
+      ("POST", "/v1/products/bin-cup/skus", #"{"source_id":"bin-mug-red"}"#, 409, "duplicate_found", "bin-mug-red"),
+    ])
+    let (_, listed) = try server.send("GET", "/v1/products?limit=100")
+    #expect(listed["products"]?.arrayValue?.contains { $0["id"] == product["id"] } == false, "not listed")
+    let (_, bin) = try server.send("GET", "/v1/trash-bin?filters[resource_type][conditions][$is]=product")
+    let entry = try #require(bin["data"]?.arrayValue?.first, "\(bin)")
+    try InProcessAPI.expectValid(bin, "TrashBinListResponseBody")
+    #expect(bin["total"] == 1 && entry["resource_id"] == product["id"] && entry["resource_name"] == "Mug")
+    #expect(entry["object"] == "product" && entry["resource_parent_id"] == .null)
+    let (_, skuEntries) = try server.send("GET", "/v1/trash-bin?filters[resource_type][conditions][$is]=sku")
+    #expect(skuEntries["data"]?.arrayValue?.isEmpty == true, "the SKUs go with the product's one entry")
+    _ = try server.send("DELETE", "/v1/trash-bin/\(try #require(entry["id"]?.stringValue))")
+    let (again, fresh) = try server.send("POST", "/v1/products", body: #"{"source_id":"bin-mug"}"#)
+    #expect(again == 200 && fresh["id"] != product["id"], "deleted for good: the source id is free")
+    let (freed, _) = try server.send("POST", "/v1/products/bin-cup/skus", body: #"{"source_id":"bin-mug-red"}"#)
+    #expect(freed == 200 && sku["id"] != .null, "and its SKUs' source ids")
+    #expect(other["id"] != .null)
+  }
+
+  @Test func aSKUGoesToTheBinOnItsOwnAndForceLeavesNoEntry() throws {
+    let server = try InProcessAPI.served()
+    let (_, product) = try server.send("POST", "/v1/products", body: #"{"source_id":"bin-pen"}"#)
+    let (_, blue) = try server.send("POST", "/v1/products/bin-pen/skus", body: #"{"source_id":"pen-blue"}"#)
+    _ = try server.send("POST", "/v1/products/bin-pen/skus", body: #"{"source_id":"pen-red","sku":"Red"}"#)
+    let (binned, _) = try server.send("DELETE", "/v1/products/bin-pen/skus/pen-blue")
+    let (forced, _) = try server.send("DELETE", "/v1/products/bin-pen/skus/pen-red?force=true")
+    #expect(binned == 204 && forced == 204)
+    let (_, skus) = try server.send("GET", "/v1/products/bin-pen/skus")
+    #expect(skus["total"] == 0, "\(skus)")
+    let (_, bin) = try server.send("GET", "/v1/trash-bin?filters[resource_type][conditions][$is]=sku")
+    let entries = bin["data"]?.arrayValue ?? []
+    #expect(entries.map { $0["resource_id"] } == [blue["id"] ?? .null], "\(bin)")
+    #expect(entries.first?["resource_parent_id"] == product["id"] && entries.first?["resource_name"] == "pen-blue")
+    let (taken, _) = try server.send("POST", "/v1/products/bin-pen/skus", body: #"{"source_id":"pen-blue"}"#)
+    let (free, _) = try server.send("POST", "/v1/products/bin-pen/skus", body: #"{"source_id":"pen-red"}"#)
+    #expect(taken == 409 && free == 200, "force frees the source id at once")
+    let (gone, _) = try server.send("DELETE", "/v1/products/bin-pen?force=true")
+    let (_, none) = try server.send("GET", "/v1/trash-bin?filters[resource_type][conditions][$is]=product")
+    #expect(gone == 204 && none["data"]?.arrayValue?.isEmpty == true, "force puts nothing in the bin")
+  }
 }

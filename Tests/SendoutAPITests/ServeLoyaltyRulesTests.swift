@@ -153,4 +153,33 @@ import Testing
     let updates = try server.bodies(of: "campaign.promotion_stack.updated")
     #expect(updates.map { $0.value(atPath: "data.promotion_stack.id")?.stringValue } == [id])
   }
+
+  @Test func aTierMappingEarningRulesOrRewardsIsRefusedAndItsMetadataKept() throws {
+    let server = try InProcessAPI.served()
+    let program = try program(server)
+    let path = "/v1/loyalties/\(program)/tiers"
+    let (_, before) = try server.send("GET", path)
+    try server.expectRefusals([
+      (
+        "POST", path,
+        #"[{"name":"A","points":{"from":0,"to":9}},{"name":"B","points":{"from":10,"to":19},"#
+          + #""earning_rules":{"ern_1":{"type":"MULTIPLY","multiplication_factor":2}}}]"#, 501, "not_implemented",
+        "[1].earning_rules"
+      ),
+      (
+        "POST", path, #"[{"name":"C","points":{"from":0,"to":9},"rewards":{"rewa_1":{"type":"CUSTOM","points":5}}}]"#,
+        501, "not_implemented", "[0].rewards"
+      ),
+    ])
+    let (_, after) = try server.send("GET", path)
+    #expect(after["total"] == before["total"], "nothing made: refused before the first tier")
+    let (status, tiers) = try server.send(
+      "POST", path,
+      body: #"[{"name":"Plain","points":{"from":200000,"to":299999},"earning_rules":{},"metadata":{"perk":"lounge"}}]"#)
+    #expect(status == 200, "\(tiers)")
+    #expect(tiers.value(atPath: "0.metadata.perk") == "lounge" && tiers.value(atPath: "0.earning_rules") == [:])
+    let id = try #require(tiers.value(atPath: "0.id")?.stringValue)
+    let (_, read) = try server.send("GET", "\(path)/\(id)")
+    #expect(read.value(atPath: "metadata.perk") == "lounge", "\(read)")
+  }
 }

@@ -66,8 +66,8 @@ import Testing
         "applicable_redeemables_limit"
       ),
       (
-        "PUT", "\(path)/\(id)", #"{"redeemables_application_mode":"PARTIAL"}"#, 501, "not_implemented",
-        "`redeemables_application_mode`"
+        "PUT", "\(path)/\(id)", #"{"redeemables_application_mode":"SOME"}"#, 400, "invalid_payload",
+        "redeemables_application_mode"
       ),
       (
         "PUT", "\(path)/\(id)", #"{"exclusive_categories":["cat_1"]}"#, 501, "not_implemented",
@@ -81,5 +81,40 @@ import Testing
     #expect(elsewhere == 404, "the rules of another project")
     let (_, kept) = try server.send("GET", "\(path)/\(id)")
     #expect(kept["redeemables_limit"] == 10 && kept["redeemables_application_mode"] == "ALL", "\(kept)")
+  }
+
+  /// A validation or redemption of an unknown code followed by the sample's first promotion tier.
+  static func stack(_ server: InProcessAPI, _ verb: String) throws -> (Int, JSON) {
+    let tier = try #require(server.read { $0.promotionTiers.first?.id })
+    return try server.send(
+      "POST", "/v1/\(verb)",
+      body: #"{"redeemables":[{"object":"voucher","id":"NOPE-1"},{"object":"promotion_tier","id":"\#(tier)"}],"#
+        + #""order":{"amount":100000}}"#)
+  }
+
+  @Test func partialModeLeavesOutTheInapplicableAndRedeemsTheRest() throws {
+    let server = try InProcessAPI.served()
+    let (_, all) = try Self.stack(server, "validations")
+    #expect(all["valid"] == false && all["redeemables"]?.arrayValue?.count == 2, "ALL: one failure fails all")
+    #expect(all.value(atPath: "redeemables.1.status") == "SKIPPED", "\(all)")
+    #expect(try Self.stack(server, "redemptions").0 == 404)
+    let path = "/management/v1/projects/\(server.projectID)/stacking-rules"
+    let (made, rules) = try server.send("POST", path, body: #"{"redeemables_application_mode":"PARTIAL"}"#)
+    #expect(made == 200 && rules["redeemables_application_mode"] == "PARTIAL", "\(rules)")
+    let (_, partial) = try Self.stack(server, "validations")
+    #expect(partial["valid"] == true, "\(partial)")
+    #expect(partial["redeemables"]?.arrayValue?.compactMap { $0["status"]?.stringValue } == ["APPLICABLE"])
+    #expect(partial.value(atPath: "inapplicable_redeemables.0.id") == "NOPE-1")
+    #expect(partial.value(atPath: "inapplicable_redeemables.0.result.error.key") == "not_found")
+    #expect(partial.value(atPath: "stacking_rules.redeemables_application_mode") == "PARTIAL")
+    let (redeemed, answer) = try Self.stack(server, "redemptions")
+    #expect(redeemed == 200, "\(answer)")
+    try InProcessAPI.expectValid(answer, "RedemptionsRedeemResponseBody")
+    #expect(answer["redemptions"]?.arrayValue?.count == 1 && answer["parent_redemption"] == nil)
+    #expect(answer.value(atPath: "inapplicable_redeemables.0.id") == "NOPE-1", "\(answer)")
+    #expect(answer.value(atPath: "order.discount_amount") == partial.value(atPath: "order.discount_amount"))
+    let (none, error) = try server.send(
+      "POST", "/v1/redemptions", body: #"{"redeemables":[{"object":"voucher","id":"NOPE-2"}],"order":{"amount":1}}"#)
+    #expect(none == 404 && error["key"] == "resource_not_found" || error["key"] == "not_found", "\(error)")
   }
 }

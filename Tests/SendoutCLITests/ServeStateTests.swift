@@ -61,7 +61,8 @@ import Testing
       for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
       request.httpBody = body.map { Data($0.utf8) }
       let (data, response) = try await URLSession.shared.data(for: request)
-      return ((response as? HTTPURLResponse)?.statusCode ?? 0, try JSONParser.parse(Array(data)))
+      let body = data.isEmpty ? JSON.null : try JSONParser.parse(Array(data))  // a 204 has none
+      return ((response as? HTTPURLResponse)?.statusCode ?? 0, body)
     }
 
     func kill() {

@@ -38,7 +38,9 @@ public struct StackingRules: Sendable, Equatable, Identifiable {
   ]
 
   /// The settings validations and redemptions apply; any other must keep its default (a change is refused).
-  public static let enforced: Set<String> = ["redeemables_limit", "applicable_redeemables_limit"]
+  public static let enforced: Set<String> = [
+    "redeemables_limit", "applicable_redeemables_limit", "redeemables_application_mode",
+  ]
 
   /// A project's default rules.
   public static func defaults(of projectID: String) -> StackingRules {
@@ -49,6 +51,10 @@ public struct StackingRules: Sendable, Equatable, Identifiable {
   public var redeemablesLimit: Int { settings["redeemables_limit"]?.intValue ?? Self.defaultRedeemablesLimit }
   /// How many of them may apply; the rest are skipped.
   public var applicableLimit: Int { settings["applicable_redeemables_limit"]?.intValue ?? Self.defaultApplicableLimit }
+
+  /// Whether `redeemables_application_mode` is `PARTIAL`: the redeemables that fail are left out and the rest
+  /// apply (`ALL`, the default: one failure fails the whole request).
+  public var appliesPartially: Bool { settings["redeemables_application_mode"] == "PARTIAL" }
 
   /// `ManagementProjectsStackingRules`: the defaults have no id nor times.
   public var json: JSONObject {

@@ -87,7 +87,7 @@ extension Voucher {
       "total": .int(ruleAssignments.count),
     ]
     o.put("referrer_id", referrerID.map { .string($0) })
-    o["additional_info"] = .null
+    o["additional_info"] = .str(additionalInfo)
     o["validity_timeframe"] = .null
     o["validity_day_of_week"] = .null
     o["validity_hours"] = .null

@@ -62,6 +62,8 @@ public struct Voucher: Sendable, Equatable {
   public var publishCount = 0
   /// Whether it was deleted.
   public var deleted = false
+  /// `additional_info`, as the application sent it.
+  public var additionalInfo: String?
 
   /// Creates a voucher from its campaign's template.
   public init(id: String, code: String, campaign: Campaign, createdAt: Timestamp, assets: (String, String)) {

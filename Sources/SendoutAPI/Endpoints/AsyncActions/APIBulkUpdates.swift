@@ -81,7 +81,8 @@ enum APIBulkUpdates {
     return APIAsyncActions.enqueue(.campaignImport, rows, request, &world)
   }
 
-  /// Each element as `operation` on its `code` (required, a 400 naming the element without one).
+  /// Each element as `operation` on its `code` (required, a 400 naming the element without one): the row keeps what
+  /// that operation keeps (`category`, `additional_info`, `discount`, `gift.amount`…) and fails as it refuses.
   private static func codedRows(_ request: APIRequest, operation: String, _ parameters: [String: String])
     throws(VoucherifyError) -> [AsyncActionRow]
   {
@@ -89,17 +90,10 @@ enum APIBulkUpdates {
       guard let code = element["code"]?.stringValue, !code.isEmpty else {
         throw .invalidPayload("at `\(i).code`: every voucher imported names its code")
       }
-      var row = AsyncActionRow(
+      return AsyncActionRow(
         operation, parameters.merging(["code": code]) { _, new in new }, body: element, label: code, row: i + 1)
-      if let field = unkept.first(where: { element[$0] != nil && element[$0] != .null }) {
-        row.refusal = "`\(field)` is not simulated by sendout serve: a code takes it from its campaign or keeps none"
-      }
-      return row
     }
   }
-
-  /// Import fields `POST /v1/vouchers/{code}` does not keep: a row giving one is refused, never half applied.
-  private static let unkept = ["discount", "gift", "loyalty_card", "category", "additional_info"]
 
   /// The body's elements (the request check made it an array of objects); an empty one is a 400.
   private static func elements(_ request: APIRequest) throws(VoucherifyError) -> [JSON] {

@@ -1,7 +1,7 @@
 import SendoutCore
 
-/// The bin (`/v1/trash-bin`): the campaigns and vouchers deleted without `force`, listed and deleted for good (which
-/// frees their codes, as a delete with `force` does). Products and SKUs are removed at once (docs/serve-fidelity.md).
+/// The bin (`/v1/trash-bin`): the campaigns, vouchers, products and SKUs deleted without `force`, listed and deleted
+/// for good (which frees their codes or source ids, as a delete with `force` does).
 /// The API has no call that restores an entry (the dashboard does). No webhook.
 enum APIBin {
   /// The resource: deletes an entry for good.

@@ -2,8 +2,9 @@ import SendoutCore
 
 /// Products and their SKUs through the mock API, two generic resources over the world's catalog. A path names a
 /// product or SKU by id or source id; a create naming an existing id or source id updates it (Voucherify's upsert
-/// mode). Voucherify sends no product or SKU webhooks, so none of these calls emits an event. A delete removes at
-/// once, with or without `force` (products and SKUs are not put in the bin; campaigns and vouchers are).
+/// mode). Voucherify sends no product or SKU webhooks, so none of these calls emits an event. A delete without
+/// `force` moves the product (with its SKUs) or the SKU to the bin, as the spec's delete-product and delete-sku say;
+/// with `force` it removes it for good.
 enum APIProducts {
   /// Products, ordered by `created_at`/`updated_at`, paged.
   static let products = APIResource<Product>(
@@ -13,13 +14,12 @@ enum APIProducts {
       let existing =
         request.string(at: "id").flatMap(world.product(idOrSourceID:))
         ?? request.string(at: "source_id").flatMap(world.product(idOrSourceID:))
-      guard let existing else { return world.createProduct(fields(request, over: ProductFields(), creating: true)) }
+      guard let existing else { return try world.createProduct(fields(request, over: ProductFields(), creating: true)) }
       return try world.updateProduct(existing.id, fields(request, over: existing.fields, creating: true))
     },
     update: { product, request, world throws(VoucherifyError) in
       try world.updateProduct(product.id, fields(request, over: product.fields))
     },
-    delete: { product, world throws(VoucherifyError) in try world.deleteProduct(product.id).events },
     find: { key, world in world.product(idOrSourceID: key) })
 
   /// A product's SKUs (`/v1/products/{productId}/skus…`); `/v1/skus/{skuId}` reads one without naming its product.
@@ -42,21 +42,31 @@ enum APIProducts {
     update: { sku, request, world throws(VoucherifyError) in
       try world.updateSKU(sku.id, fields(request, over: sku.fields))
     },
-    delete: { sku, world throws(VoucherifyError) in try world.deleteSKU(sku.id).events },
     find: { key, world in world.sku(idOrSourceID: key) })
 
   /// The operations, by `operationId`.
   static let endpoints =
     products.endpoints([
       "list-products": .list, "create-product": .create, "get-product": .get, "update-product": .update,
-      "delete-product": .delete,
     ])
     .merging(
       skus.endpoints([
         "list-SKUs-in-product": .list, "create-sku": .create, "get-sku": .get, "update-sku": .update,
-        "delete-sku": .delete,
       ])
     ) { first, _ in first }
+    .merging(["delete-product": deleteProduct, "delete-sku": deleteSKU]) { first, _ in first }
+
+  /// `DELETE /v1/products/{productId}[?force=true]`: 204; without `force` the product and its SKUs go to the bin.
+  static func deleteProduct(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
+    let product = try products.entity(request, world)
+    return APIAnswer(body: .null, events: try world.deleteProduct(product.id, force: request.flag("force")).events)
+  }
+
+  /// `DELETE /v1/products/{productId}/skus/{skuId}[?force=true]`: 204; without `force` the SKU goes to the bin.
+  static func deleteSKU(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
+    let sku = try skus.entity(request, world)
+    return APIAnswer(body: .null, events: try world.deleteSKU(sku.id, force: request.flag("force")).events)
+  }
 
   /// The `order` fields `created_at` and `updated_at` (an entity never updated sorts by its creation).
   private static func byDate<E>(

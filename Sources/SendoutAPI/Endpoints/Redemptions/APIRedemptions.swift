@@ -16,7 +16,8 @@ enum APIRedemptions {
   /// redeemable that cannot be redeemed now (its validation rules included) is stored as a failed redemption,
   /// emits `redemption.failed`, and answers 400 with its key (`quantity_exceeded`, `order_rules_violated`…) and the
   /// failed redemption's `rf_…` id as `resource_id` (the spec's `Error.resource_id` example); an unknown code is
-  /// stored as a failed redemption (`resource_not_found`) and answers 404.
+  /// stored as a failed redemption (`resource_not_found`) and answers 404. In application mode `PARTIAL` the
+  /// inapplicable redeemables are left out (`inapplicable_redeemables`) and the rest redeemed, when one applies.
   static func redeem(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let stack = try APIStack(request, in: world)
     let first = stack.redeemables[0]
@@ -49,7 +50,8 @@ enum APIRedemptions {
     var o: JSONObject = ["redemptions": .array(children)]
     if let parent = result.parent { o["parent_redemption"] = .object(try world.redemptionJSON(parent.id)) }
     o["order"] = result.orderID.map { id in (try? world.orderJSON(id)).map(JSON.object) ?? .null } ?? .null
-    o["inapplicable_redeemables"] = []
+    o["inapplicable_redeemables"] = .array(  // PARTIAL mode: the ones left out; ALL mode: none (or no success)
+      result.evaluation.outcomes.filter { $0.failure != nil }.map { stack.json($0, in: world, order: nil) })
     o["skipped_redeemables"] = .array(
       result.evaluation.outcomes.filter { $0.skip != nil }.map { stack.json($0, in: world, order: nil) })
     return APIAnswer(body: .object(o), events: events)

@@ -13,7 +13,9 @@ enum APIValidations {
   /// discounts, and the stacking rules. An unknown code is `INAPPLICABLE` with a 404 `not_found` error inside; a
   /// redeemable its validation rules refuse is `INAPPLICABLE` with `customer_rules_violated` or
   /// `order_rules_violated`, the rule's id as `resource_id` and its message as `error.message` and
-  /// `details.message`.
+  /// `details.message`. In application mode `PARTIAL` (the project's stacking rules) an inapplicable redeemable is
+  /// left out: `valid` when one applies at least, `redeemables` the applicable ones, the rest in
+  /// `inapplicable_redeemables` and `skipped_redeemables`.
   static func validate(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let stack = try APIStack(request, in: world)
     let customer = stack.customerKey.flatMap { try? APIEndpoints.customer($0, in: world) }
@@ -31,7 +33,11 @@ enum APIValidations {
     var body: JSONObject = [
       "id": .string(
         "valid_" + Hex.encode(SHA256.hash(Array(world.now.iso8601.utf8) + request.body.compactBytes)).prefix(18)),
-      "valid": .bool(evaluation.valid), "redeemables": .array(redeemables),
+      "valid": .bool(evaluation.valid),
+      // PARTIAL mode, one applicable at least: "all redeemables here will be APPLICABLE" (the spec's `redeemables`).
+      "redeemables": .array(
+        evaluation.leavesOutFailures
+          ? zip(evaluation.outcomes, redeemables).filter { $0.0.applicable }.map(\.1) : redeemables),
       "skipped_redeemables": .array(zip(evaluation.outcomes, redeemables).filter { $0.0.skip != nil }.map(\.1)),
       "inapplicable_redeemables": .array(zip(evaluation.outcomes, redeemables).filter { $0.0.failure != nil }.map(\.1)),
       "order": .object(

@@ -21,12 +21,12 @@ enum APIVoucherWrites {
     try create(request, &world, code: request.parameter("code"))
   }
 
-  /// `PUT /v1/vouchers/{code}`: changes `active`, `start_date`, `expiration_date`, `redemption.quantity` and
-  /// merges `metadata`; emits `voucher.updated`.
+  /// `PUT /v1/vouchers/{code}`: changes what the body gives (`changes(_:of:creating:)`) and merges `metadata`;
+  /// emits `voucher.updated`.
   static func update(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    let id = try APIEndpoints.voucher(request.parameter("code"), in: world).id
-    let changes = try self.changes(request)
-    let updated = try world.editVoucher(id, changes, channel: .api)
+    let voucher = try APIEndpoints.voucher(request.parameter("code"), in: world)
+    let changes = try self.changes(request, of: voucher.campaignType, creating: false)
+    let updated = try world.editVoucher(voucher.id, changes, channel: .api)
     return APIAnswer(body: .object(updated.value.fullJSON), events: updated.events)
   }
 
@@ -63,26 +63,8 @@ enum APIVoucherWrites {
         status: 400, key: key, message: "Invalid voucher",
         details: "campaign '\(campaign.name)' is a promotion: it has tiers, not codes")
     }
-    let changes = try self.changes(request)
+    let changes = try self.changes(request, of: campaign.campaignType, creating: true)
     let created = try world.createVoucher(campaignID: campaign.id, code: code, changes, channel: .api)
     return APIAnswer(body: .object(created.value.fullJSON), events: created.events)
-  }
-
-  /// The fields a create or update sets.
-  private static func changes(_ request: APIRequest) throws(VoucherifyError) -> VoucherChanges {
-    let key = "invalid_voucher"
-    var changes = VoucherChanges()
-    changes.active = request.bool(at: "active")
-    changes.startDate = try request.time(at: "start_date", errorKey: key)
-    changes.expirationDate = try request.time(at: "expiration_date", errorKey: key)
-    _ = try request.object(at: "redemption", errorKey: key)
-    changes.redemptionQuantity = try request.int(at: "redemption.quantity", errorKey: key)
-    if let quantity = changes.redemptionQuantity, quantity < 1 {
-      throw VoucherifyError(
-        status: 400, key: key, message: "Invalid payload",
-        details: "at `redemption.quantity`: must be at least 1 (or null for unlimited), got \(quantity)")
-    }
-    changes.metadata = request.object(at: "metadata")
-    return changes
   }
 }

@@ -1,16 +1,18 @@
 extension World {
   /// Adds a tier to a loyalty campaign; emits `campaign.loyalty_tier.created`.
   public mutating func createLoyaltyTier(
-    campaignID: String, name: String, pointsFrom: Int, pointsTo: Int, channel: EventChannel = .userPortal
+    campaignID: String, name: String, pointsFrom: Int, pointsTo: Int, metadata: JSONObject = [:],
+    channel: EventChannel = .userPortal
   ) throws(VoucherifyError) -> Emitted<LoyaltyTier> {
     let c = try self.campaign(campaignID)
     guard c.campaignType == .loyaltyProgram else {
       throw .invalidPayload("campaign '\(c.name)' is not a loyalty program")
     }
     begin(channel)
-    let t = LoyaltyTier(
+    var t = LoyaltyTier(
       id: make(.loyaltyTier), name: name, campaignID: campaignID, pointsFrom: pointsFrom, pointsTo: pointsTo,
       createdAt: now)
+    t.metadata = metadata
     loyaltyTiers.append(t)
     try emitLoyaltyTier("campaign.loyalty_tier.created", t)
     return finish(t)

@@ -67,7 +67,7 @@ extension World {
         status: 501, key: "not_implemented", message: "Not implemented",
         details:
           "stacking rule `\(member.key)` other than \(standard.compactString) is not simulated by sendout serve; "
-          + "only redeemables_limit and applicable_redeemables_limit change verdicts")
+          + "only redeemables_limit, applicable_redeemables_limit and redeemables_application_mode change verdicts")
     }
   }
 }

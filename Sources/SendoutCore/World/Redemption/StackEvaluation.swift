@@ -5,15 +5,22 @@ public struct StackEvaluation: Sendable, Equatable {
   public var orderAmount: Int
   /// One outcome per redeemable, in the order sent.
   public var outcomes: [StackOutcome]
+  /// Whether it was made in application mode `PARTIAL` (an inapplicable redeemable is left out, not fatal).
+  public var partial: Bool
 
   /// Creates an evaluation.
-  public init(orderAmount: Int, outcomes: [StackOutcome]) {
+  public init(orderAmount: Int, outcomes: [StackOutcome], partial: Bool = false) {
     self.orderAmount = orderAmount
     self.outcomes = outcomes
+    self.partial = partial
   }
 
-  /// Whether every redeemable applies (none inapplicable).
-  public var valid: Bool { firstFailure == nil }
+  /// Whether the stack can be redeemed: every redeemable applies (none inapplicable), or in `PARTIAL` mode one
+  /// applies at least (the inapplicable ones are left out).
+  public var valid: Bool { firstFailure == nil || (partial && leavesOutFailures) }
+  /// Whether the inapplicable redeemables are left out and the applicable ones redeemed (`PARTIAL` mode, one
+  /// applicable at least); otherwise one inapplicable redeemable fails the whole stack.
+  public var leavesOutFailures: Bool { partial && outcomes.contains(where: \.applicable) }
   /// The first inapplicable redeemable's failure.
   public var firstFailure: VoucherifyError? { outcomes.lazy.compactMap(\.failure).first }
   /// The discount of the applicable redeemables, in cents.

@@ -8,14 +8,16 @@ extension World {
 
   /// What redeeming `items` on an order of `orderAmount` cents would do, without changing the world: the same
   /// failures as `redeem` (`redemptionFailure`), and the same arithmetic, each redeemable applying to the total
-  /// the previous ones left. Once one is inapplicable, the ones after it are skipped (application mode `ALL`); past the applicable limit of the stacking rules in force, the rest are skipped, and
-  /// nothing is redeemed. The validation rules assigned to each redeemable are checked against `facts` too.
+  /// the previous ones left. Once one is inapplicable, the ones after it are skipped and nothing is redeemed
+  /// (application mode `ALL`); in mode `PARTIAL` the ones after it are evaluated as if it had not been sent. Past the
+  /// applicable limit of the stacking rules in force, the rest are skipped. The validation rules assigned to each redeemable are checked against `facts` too.
   public func evaluateStack(_ items: [StackRedeemable], orderAmount: Int, facts: RuleFacts = RuleFacts())
     -> StackEvaluation
   {
     var total = orderAmount
     var applied = 0
-    let applicableLimit = stackingRulesInForce.applicableLimit
+    let rules = stackingRulesInForce
+    let applicableLimit = rules.applicableLimit
     var outcomes: [StackOutcome] = []
     // Free units are added to the order and discounted: the total the next redeemable sees does not move.
     var addsUnits = false
@@ -23,7 +25,7 @@ extension World {
     var taken = facts.items.map { _ in 0 }
     for item in items {
       var out = StackOutcome(redeemable: item, orderTotalBefore: total)
-      if outcomes.contains(where: { $0.failure != nil }) {
+      if !rules.appliesPartially, outcomes.contains(where: { $0.failure != nil }) {
         out.voucherID = item.kind == .voucher ? ((try? voucher(code: item.id)) ?? (try? voucher(item.id)))?.id : nil
         out.tierID = item.kind == .promotionTier ? promotionTiers[id: item.id]?.id : nil
         out.skip = .precedingValidationFailed
@@ -74,7 +76,7 @@ extension World {
       }
       outcomes.append(out)
     }
-    return StackEvaluation(orderAmount: orderAmount, outcomes: outcomes)
+    return StackEvaluation(orderAmount: orderAmount, outcomes: outcomes, partial: rules.appliesPartially)
   }
 
   /// What voucher `v` takes off an order whose total is `orderTotal` cents: a gift card spends `credits` (all it

@@ -8,7 +8,8 @@ extension World {
   /// `customer.order.created` and `customer.order.paid` once. An inapplicable redeemable (its validation rules
   /// checked against `facts`) fails the whole stack: a failed redemption of it is stored and `redemption.failed`
   /// emitted. An unknown code or tier is stored as a failed redemption too (`resource_not_found`, the spec's
-  /// "voucher with given code does not exist"), without a webhook: there is no voucher to describe.
+  /// "voucher with given code does not exist"), without a webhook: there is no voucher to describe. In application
+  /// mode `PARTIAL` the inapplicable redeemables are left out (no record, no webhook) when one applies at least.
   public mutating func redeemStack(
     _ items: [StackRedeemable], customerID: String?, lines: [OrderLine], facts: RuleFacts = RuleFacts(),
     order: OrderFields? = nil, metadata: JSONObject = [:], channel: EventChannel = .api
@@ -32,7 +33,9 @@ extension World {
       return Emitted(result, redeemed.events)
     }
     begin(channel, gap: 5_000...600_000)
-    if let failed = evaluation.outcomes.first(where: { $0.failure != nil }), let failure = failed.failure {
+    if !evaluation.leavesOutFailures, let failed = evaluation.outcomes.first(where: { $0.failure != nil }),
+      let failure = failed.failure
+    {
       var r = newStackRedemption(customerID: customerID, metadata: metadata, channel: channel)
       r.id = make(.redemptionFailed)
       r.succeeded = false

@@ -9,7 +9,7 @@ extension World {
   }
 
   /// Deletes bin entry `id` for good (no event): a voucher's code, or a campaign's codes, are free for new vouchers,
-  /// as a delete with `force` leaves them.
+  /// and a product's (with its SKUs') or a SKU's source id for new ones, as a delete with `force` leaves them.
   public mutating func deleteBinEntry(_ id: String) throws(VoucherifyError) {
     let i = try position(in: binEntries, id, "bin_entry")
     let entry = binEntries.remove(at: i)
@@ -17,6 +17,10 @@ extension World {
     switch entry.resourceType {
     case "voucher": freeCode(ofVoucher: entry.resourceID)
     case "campaign": for voucherID in voucherIDs(inCampaign: entry.resourceID) { freeCode(ofVoucher: voucherID) }
+    case "product":
+      if let p = binnedProducts.position(of: entry.resourceID) { _ = binnedProducts.remove(at: p) }
+      while let s = binnedSKUs.firstIndex(where: { $0.productID == entry.resourceID }) { _ = binnedSKUs.remove(at: s) }
+    case "sku": if let s = binnedSKUs.position(of: entry.resourceID) { _ = binnedSKUs.remove(at: s) }
     default: break
     }
   }

@@ -84,6 +84,10 @@ public struct World: Sendable {
   public internal(set) var metadataSchemas: EntityTable<MetadataSchema> = []
   /// The bin: resources deleted without `force`.
   public internal(set) var binEntries: EntityTable<BinEntry> = []
+  /// Products in the bin (with their SKUs in `binnedSKUs`): out of reads and lists, their source ids still taken.
+  public internal(set) var binnedProducts: EntityTable<Product> = []
+  /// SKUs in the bin, on their own or with their product.
+  public internal(set) var binnedSKUs: EntityTable<SKU> = []
   /// Exports to CSV, with their files once done.
   public internal(set) var exports: EntityTable<Export> = []
   /// The organization's projects (Management API); the served one is `servedProjectID`.

@@ -11,6 +11,7 @@ extension World {
       throw .invalidPayload("promotion campaign '\(campaigns[ci].name)' has no codes")
     }
     if let code, codeExists(code) { throw .duplicateFound("voucher", code, "code '\(code)' already exists") }
+    try checkCategory(changes)
     begin(channel)
     var v: Voucher
     if let code {
@@ -24,18 +25,22 @@ extension World {
     }
     let vi = try position(in: vouchers, v.id, "voucher")
     changes.apply(to: &vouchers[vi])
+    applyCategory(changes, toVoucherAt: vi)
     v = vouchers[vi]
     emitVoucherChange("voucher.created", v)
     return finish(v)
   }
 
-  /// Changes a voucher (active, validity dates, redemption quantity, metadata); emits `voucher.updated`.
+  /// Changes a voucher (active, validity dates, redemption quantity, metadata, additional info, discount,
+  /// category); emits `voucher.updated`.
   public mutating func editVoucher(_ id: String, _ changes: VoucherChanges, channel: EventChannel = .api)
     throws(VoucherifyError) -> Emitted<Voucher>
   {
     let i = try position(in: vouchers, id, "voucher")
+    try checkCategory(changes)
     begin(channel)
     changes.apply(to: &vouchers[i])
+    applyCategory(changes, toVoucherAt: i)
     vouchers[i].updatedAt = now
     emitVoucherChange("voucher.updated", vouchers[i])
     return finish(vouchers[i])
@@ -54,6 +59,20 @@ extension World {
     }
     deleted.value = try voucher(id)
     return deleted
+  }
+
+  /// A category id `changes` names that does not exist is a 404 (checked before anything changes).
+  private func checkCategory(_ changes: VoucherChanges) throws(VoucherifyError) {
+    if let id = changes.categoryID, categories[id: id] == nil { throw .notFound("category", id: id) }
+  }
+
+  /// Gives voucher `i` the category `changes` names by id, or by name (a new one of that name when none has it).
+  private mutating func applyCategory(_ changes: VoucherChanges, toVoucherAt i: Int) {
+    if let id = changes.categoryID, let c = categories[id: id] {
+      vouchers[i].category = c
+    } else if let name = changes.categoryName {
+      vouchers[i].category = category(named: name)
+    }
   }
 
   /// Emits a voucher lifecycle event: the full voucher and its campaign.
