@@ -101,12 +101,29 @@ enum Platform {
   }
 
   /// A non-blocking listening TCP socket bound to `host:port`; returns the descriptor and the bound port.
-  /// With `reusePort`, several sockets may bind the same port and the kernel spreads connections over them.
-  static func listen(host: String, port: Int, backlog: Int32 = 1024, reusePort: Bool = false) throws(ListenerError)
-    -> (Int32, Int)
-  {
+  /// With `reusePort`, several sockets may bind the same port and the kernel spreads connections over them; the first
+  /// of them (`joining` false) first proves the port free with a plain bind, since SO_REUSEPORT would otherwise let it
+  /// join another process's sockets on that port (a second `sendout listen` silently taking half the requests).
+  static func listen(
+    host: String, port: Int, backlog: Int32 = 1024, reusePort: Bool = false, joining: Bool = false
+  ) throws(ListenerError) -> (Int32, Int) {
     guard (0...65535).contains(port) else { throw .invalidPort(port) }
     guard let address = SocketAddress(host: host, port: port) else { throw .invalidHost(host) }
+    if reusePort && !joining && port != 0 { close(try bound(address, host: host, port: port, reusePort: false)) }
+    let fd = try bound(address, host: host, port: port, reusePort: reusePort)
+    guard Glibc.listen(fd, backlog) == 0 else {
+      let reason = lastError()
+      close(fd)
+      throw .socket(call: "listen", reason: reason)
+    }
+    setNonBlocking(fd)
+    return (fd, boundPort(fd))
+  }
+
+  /// A TCP socket bound to `address` (SO_REUSEADDR, SO_REUSEPORT when asked, IPv6 only for an IPv6 address).
+  private static func bound(_ address: SocketAddress, host: String, port: Int, reusePort: Bool)
+    throws(ListenerError) -> Int32
+  {
     let fd = tcpSocket(family: address.family)
     guard fd >= 0 else { throw .socket(call: "socket", reason: lastError()) }
     var one: Int32 = 1
@@ -115,20 +132,13 @@ enum Platform {
     if address.family == AF_INET6 {  // ::1 means IPv6 only, as [::1] in a URL does
       setsockopt(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &one, socklen_t(MemoryLayout<Int32>.size))
     }
-    let bound = address.withSockaddr { bind(fd, $0, $1) }
-    guard bound == 0 else {
+    guard address.withSockaddr({ bind(fd, $0, $1) }) == 0 else {
       let inUse = errno == EADDRINUSE
       let reason = lastError()
       close(fd)
       throw inUse ? .addressInUse(host: host, port: port) : .socket(call: "bind \(host):\(port)", reason: reason)
     }
-    guard Glibc.listen(fd, backlog) == 0 else {
-      let reason = lastError()
-      close(fd)
-      throw .socket(call: "listen", reason: reason)
-    }
-    setNonBlocking(fd)
-    return (fd, boundPort(fd))
+    return fd
   }
 
   /// The local port `fd` is bound to (IPv4 or IPv6: the port sits at the same offset in both).

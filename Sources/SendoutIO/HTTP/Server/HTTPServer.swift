@@ -32,7 +32,8 @@ public final class HTTPServer: Sendable {
     let share = (cap + threads - 1) / threads
     do throws(ListenerError) {
       for _ in 0..<threads {
-        let (fd, bound) = try Platform.listen(host: configuration.host, port: port, reusePort: threads > 1)
+        let (fd, bound) = try Platform.listen(
+          host: configuration.host, port: port, reusePort: threads > 1, joining: !started.isEmpty)
         port = bound
         started.append(
           ListenerLoop(listener: fd, owner: handler, configuration: configuration, maxConnections: share))
