@@ -30,6 +30,8 @@ import Testing
     #expect(reserved.refusal(head("/_sendout/api/x?y=1", host: "evil.example")) != nil)
     #expect(reserved.refusal(head("/_sendout", host: "evil.example")) != nil)
     #expect(reserved.refusal(head("/_sendoutx", host: "evil.example")) == nil)
+    #expect(reserved.refusal(head("/_sendout?page=1", host: "evil.example")) != nil)
+    #expect(reserved.refusal(head("/_sendoutx?/_sendout/", host: "evil.example")) == nil, "only the path counts")
     #expect(reserved.refusal(head("/v1/customers", host: "evil.example")) == nil)
     #expect(reserved.refusal(head("/_sendout/", host: nil)) == nil, "HTTP/1.0 and scripts send no Host")
     #expect(LoopbackHostGuard.everything.refusal(head("/", host: "evil.example")) != nil)

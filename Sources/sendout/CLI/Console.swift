@@ -7,6 +7,8 @@ import SendoutSessions
 enum Console {
   /// Writes `text` and a newline to standard output.
   static func out(_ text: String) { write(outStyle.paint(text) + "\n", to: FileHandle.standardOutput) }
+  /// `text` as `out` would write it (coloured on a terminal), for output that is buffered before it is written.
+  static func painted(_ text: String) -> String { outStyle.paint(text) }
   /// Writes raw bytes to standard output.
   static func outBytes(_ bytes: [UInt8]) { FileHandle.standardOutput.write(Data(bytes)) }
   /// Writes `text` and a newline to standard error.

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// Standard output for a stream of many short lines (`sendout listen` under load): lines collect in memory and
+/// Standard output for a stream of many short lines (`sendout listen` and `serve` under load): lines collect in memory and
 /// are written every 50 ms, or at once past 64 KiB, instead of one write per line, which held the listener
 /// back. `end()` writes what is left.
 final class LineBuffer: Sendable {
@@ -22,7 +22,7 @@ final class LineBuffer: Sendable {
   /// Adds `line` and a newline; writes at once when 64 KiB are waiting.
   func append(_ line: String) {
     let full = pending.withLock { bytes in
-      bytes.append(contentsOf: line.utf8)
+      bytes.append(contentsOf: Console.painted(line).utf8)
       bytes.append(0x0A)
       return bytes.count >= 1 << 16
     }
