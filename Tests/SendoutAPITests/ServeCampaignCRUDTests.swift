@@ -197,4 +197,38 @@ import Testing
     #expect(runs[0] == runs[1])
     #expect(runs[0][2]["total"] == 4 && runs[0][2].value(atPath: "vouchers.0.gift.amount") == 900)
   }
+
+  /// A discount formula or several units cannot be held by the mock's discounts: a campaign's or a promotion tier's is
+  /// refused with a 501 naming the field (both were dropped, so the discount answered differed from the one sent).
+  @Test func aDiscountFormulaOrSeveralUnitsAreRefusedNamingTheFieldNotDropped() throws {
+    let server = try InProcessAPI.served()
+    let formula = """
+      {"name":"Formula Sale","campaign_type":"DISCOUNT_COUPONS","vouchers_count":1,"voucher":{"type":"DISCOUNT_VOUCHER",
+       "discount":{"type":"AMOUNT","amount_off":100,"amount_off_formula":"ORDER_AMOUNT / 10"}}}
+      """
+    let (status, refused) = try server.send("POST", "/v1/campaigns", body: formula)
+    #expect(status == 501 && refused["key"] == "not_implemented", "\(refused)")
+    #expect(refused["details"]?.stringValue?.contains("`voucher.discount.amount_off_formula`") == true)
+    #expect(try server.send("GET", "/v1/campaigns/Formula%20Sale").0 == 404, "nothing was created")
+    let units = """
+      {"name":"Units Promo","campaign_type":"PROMOTION","promotion":{"tiers":[{"name":"Two units","banner":"2",
+       "action":{"discount":{"type":"UNIT","effect":"ADD_MANY_ITEMS","units":[{"unit_off":1,"unit_type":"prod_a",
+       "effect":"ADD_MISSING_ITEMS"}]}}}]}}
+      """
+    let (tierStatus, tier) = try server.send("POST", "/v1/campaigns", body: units)
+    #expect(tierStatus == 501, "\(tier)")
+    #expect(tier["details"]?.stringValue?.contains("`promotion.tiers.0.action.discount.units`") == true, "\(tier)")
+    // A percent formula is kept as sent and read back (the world evaluates it per order); one it cannot evaluate is a 501.
+    let percent = """
+      {"name":"Formula Percent","campaign_type":"DISCOUNT_COUPONS","vouchers_count":1,"voucher":{"type":"DISCOUNT_VOUCHER",
+       "discount":{"type":"PERCENT","percent_off":10,"percent_off_formula":"IF(ORDER_AMOUNT > 150;15;10)"}}}
+      """
+    let (kept, campaign) = try server.send("POST", "/v1/campaigns", body: percent)
+    #expect(kept == 200, "\(campaign)")
+    #expect(campaign.value(atPath: "voucher.discount.percent_off_formula") == "IF(ORDER_AMOUNT > 150;15;10)")
+    let unknown = percent.replacingOccurrences(of: "Formula Percent", with: "Formula Meta").replacingOccurrences(
+      of: "IF(ORDER_AMOUNT > 150;15;10)", with: "CUSTOMER_METADATA(tier) * 2")
+    let (unsupported, answer) = try server.send("POST", "/v1/campaigns", body: unknown)
+    #expect(unsupported == 501 && answer["details"]?.stringValue?.contains("percent_off_formula") == true, "\(answer)")
+  }
 }

@@ -55,8 +55,8 @@ import Testing
       (#"{"code":"BAD-PCT","campaign":"Welcome Offer","discount":{"type":"PERCENT"}}"#, "`discount.percent_off`"),
       (#"{"code":"BAD-ALONE","type":"DISCOUNT_VOUCHER"}"#, "standalone"),
       (
-        #"{"code":"BAD-FORMULA","campaign":"Welcome Offer","discount":{"type":"PERCENT","percent_off":5,"#
-          + #""percent_off_formula":"ORDER_AMOUNT"}}"#, "`discount.percent_off_formula`"
+        #"{"code":"BAD-FORMULA","campaign":"Welcome Offer","discount":{"type":"AMOUNT","amount_off":5,"#
+          + #""amount_off_formula":"ORDER_AMOUNT"}}"#, "`discount.amount_off_formula`"
       ),
       (#"{"code":"GOOD-1","campaign":"Welcome Offer"}"#, ""),
     ]

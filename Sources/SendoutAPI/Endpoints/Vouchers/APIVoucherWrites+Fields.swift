@@ -18,9 +18,6 @@ extension APIVoucherWrites {
     let key = "invalid_voucher"
     var unsimulated = unsimulatedWindows + ["loyalty_card"]
     if creating { unsimulated.append("validation_rules") } else { unsimulated.append("gift") }
-    // A discount the world's `Discount` cannot hold (a formula, several units) is refused, never half kept.
-    unsimulated += ["percent_off_formula", "amount_off_formula", "fixed_amount_formula", "unit_off_formula", "units"]
-      .map { "discount." + $0 }
     if let field = unsimulated.first(where: { given(request, $0) }) {
       throw VoucherifyError(
         status: 501, key: "not_implemented", message: "Not implemented",
@@ -71,7 +68,6 @@ extension APIVoucherWrites {
     case "loyalty_card": "a card's points change through POST /v1/loyalties/{campaignId}/members/{memberId}/balance"
     case "gift": "a gift card's credit changes through POST /v1/vouchers/{code}/balance"
     case "validation_rules": "assign a rule through POST /v1/validation-rules/{validationRuleId}/assignments"
-    case let discount where discount.hasPrefix("discount."): "give the discount's fixed fields (one unit per code)"
     default: "its codes are valid at any day and hour; leave it out"
     }
   }
