@@ -16,9 +16,18 @@ extension World {
 
   /// The outcomes of the `candidates` that apply, each evaluated alone on an order of `orderAmount` cents with
   /// `facts` (what `evaluateStack` says of a one-redeemable validation), in the order given.
+  /// A candidate one of whose rules fails is inapplicable whatever else holds: it is dropped on the verdict alone
+  /// (`rulesHold`, no error built, the verdicts of rules that read nothing of the code kept across candidates).
   public func qualify(_ candidates: [StackRedeemable], orderAmount: Int, facts: RuleFacts) -> [StackOutcome] {
-    candidates.compactMap { candidate in
-      evaluateStack([candidate], orderAmount: orderAmount, facts: facts).outcomes.first.flatMap {
+    var verdicts: [String: Bool]? = [:]
+    return candidates.compactMap { candidate in
+      let voucher =
+        candidate.kind == .voucher ? (try? voucher(code: candidate.id)) ?? (try? self.voucher(candidate.id)) : nil
+      let tier = candidate.kind == .promotionTier ? promotionTiers[id: candidate.id] : nil
+      guard rulesHold(voucher: voucher, tier: tier, facts: facts, amount: orderAmount, verdicts: &verdicts) else {
+        return nil
+      }
+      return evaluateStack([candidate], orderAmount: orderAmount, facts: facts).outcomes.first.flatMap {
         $0.applicable ? $0 : nil
       }
     }

@@ -21,24 +21,49 @@ extension World {
   public func ruleFailure(
     voucher v: Voucher?, tier t: PromotionTier?, facts: RuleFacts, initialAmount: Int, amount: Int
   ) -> VoucherifyError? {
-    let owners = [v?.id, v?.campaignID, t?.id].compactMap { $0 }
+    var kept: [String: Bool]? = nil  // one redeemable: no verdict to keep for another
+    guard
+      let (rule, owner, s) = brokenRule(
+        voucher: v, tier: t, facts: facts, initialAmount: initialAmount, amount: amount, verdicts: &kept)
+    else { return nil }
+    let failed = rule.compiled.clauses.sorted {
+      $0.key.count == $1.key.count ? $0.key < $1.key : $0.key.count < $1.key.count
+    }
+    .map(\.value).filter { !holds($0, s) }
+    let customer = !failed.isEmpty && failed.allSatisfy(\.subject.isAboutCustomer)
+    let message = failed.lazy.compactMap(\.errorMessage).first ?? rule.errorMessage
+    return .rulesViolated(v?.code ?? t?.id ?? owner, customer: customer, ruleID: rule.id, ruleMessage: message)
+  }
+
+  /// Whether the validation rules assigned to voucher `v` or its campaign (or to tier `t`) all hold: what
+  /// `ruleFailure` says with `nil`, without building the error. `verdicts` keeps, by rule id, the verdicts of the
+  /// rules that read nothing of the redeemable (`RuleSet.readsRedeemable`), for the next call with the same `facts`
+  /// and amounts: a qualification judges hundreds of codes of a few campaigns, and such a rule says the same of each.
+  func rulesHold(
+    voucher v: Voucher?, tier t: PromotionTier?, facts: RuleFacts, amount: Int, verdicts: inout [String: Bool]?
+  ) -> Bool {
+    brokenRule(voucher: v, tier: t, facts: facts, initialAmount: amount, amount: amount, verdicts: &verdicts) == nil
+  }
+
+  /// The first rule assigned to `v`, its campaign or `t` (in that order) that fails, the owner it is assigned to and
+  /// the scope it failed in; `nil` when all hold. `verdicts` (when not `nil`) as `rulesHold` keeps them.
+  private func brokenRule(
+    voucher v: Voucher?, tier t: PromotionTier?, facts: RuleFacts, initialAmount: Int, amount: Int,
+    verdicts: inout [String: Bool]?
+  ) -> (ValidationRule, String, RuleScope)? {
     var scope: RuleScope?
-    for owner in owners {
-      for assignment in ruleAssignments.members(.related, owner) {
-        guard let rule = validationRules[id: assignment.ruleID] else { continue }
+    for owner in [v?.id, v?.campaignID, t?.id].compactMap({ $0 }) {
+      for ruleID in ruleAssignments.memberIDs(.related, owner).compactMap({ ruleAssignments[id: $0]?.ruleID }) {
+        if verdicts?[ruleID] == true { continue }
+        guard let rule = validationRules[id: ruleID] else { continue }
         let s =
           scope
           ?? RuleScope(
             facts: facts, initialAmount: initialAmount, amount: amount, voucher: v, tier: t, items: facts.items)
         scope = s
-        if holds(rule.compiled.logic, in: rule.compiled, s) { continue }
-        let failed = rule.compiled.clauses.sorted {
-          $0.key.count == $1.key.count ? $0.key < $1.key : $0.key.count < $1.key.count
-        }
-        .map(\.value).filter { !holds($0, s) }
-        let customer = !failed.isEmpty && failed.allSatisfy(\.subject.isAboutCustomer)
-        let message = failed.lazy.compactMap(\.errorMessage).first ?? rule.errorMessage
-        return .rulesViolated(v?.code ?? t?.id ?? owner, customer: customer, ruleID: rule.id, ruleMessage: message)
+        let holds = verdicts?[ruleID] ?? holds(rule.compiled.logic, in: rule.compiled, s)
+        if verdicts != nil, !rule.compiled.readsRedeemable { verdicts?[ruleID] = holds }
+        if !holds { return (rule, owner, s) }
       }
     }
     return nil
