@@ -83,7 +83,9 @@ import Testing
       for amount in [300, 20_000] {
         for facts in [RuleFacts(customerID: holder, orderMetadata: ["channel": "web"]), RuleFacts()] {
           var none: [String: Bool]? = nil
-          let verdict = w.rulesHold(voucher: v, tier: nil, facts: facts, amount: amount, verdicts: &none)
+          let verdict = w.rulesHold(of: [v.id, v.campaignID], verdicts: &none) {
+            RuleScope(facts, initialAmount: amount, amount: amount, voucher: v, tier: nil)
+          }
           let failure = w.ruleFailure(voucher: v, tier: nil, facts: facts, initialAmount: amount, amount: amount)
           #expect(verdict == (failure == nil), "\(v.code) \(amount)")
         }

@@ -20,15 +20,32 @@ extension World {
   /// (`rulesHold`, no error built, the verdicts of rules that read nothing of the code kept across candidates).
   public func qualify(_ candidates: [StackRedeemable], orderAmount: Int, facts: RuleFacts) -> [StackOutcome] {
     var verdicts: [String: Bool]? = [:]
-    return candidates.compactMap { candidate in
-      let voucher =
-        candidate.kind == .voucher ? (try? voucher(code: candidate.id)) ?? (try? self.voucher(candidate.id)) : nil
-      let tier = candidate.kind == .promotionTier ? promotionTiers[id: candidate.id] : nil
-      guard rulesHold(voucher: voucher, tier: tier, facts: facts, amount: orderAmount, verdicts: &verdicts) else {
-        return nil
+    var out: [StackOutcome] = []
+    for candidate in candidates where rulesHold(candidate, orderAmount: orderAmount, facts: facts, &verdicts) {
+      let outcome = evaluateStack([candidate], orderAmount: orderAmount, facts: facts).outcomes.first
+      if let outcome, outcome.applicable { out.append(outcome) }
+    }
+    return out
+  }
+
+  /// Whether the rules of `candidate` (found as evaluateStack finds it: a code, else a voucher id; a tier) hold,
+  /// `verdicts` kept across candidates (`rulesHold(of:verdicts:in:)`); an unknown one is left to evaluateStack.
+  private func rulesHold(
+    _ candidate: StackRedeemable, orderAmount: Int, facts: RuleFacts, _ verdicts: inout [String: Bool]?
+  ) -> Bool {
+    switch candidate.kind {
+    case .voucher:
+      // Read in place (no copy of the voucher): most candidates fail on a kept verdict.
+      let byCode = indexes.voucherIDByCode[candidate.id].flatMap { vouchers.position(of: $0) }
+      guard let at = byCode ?? vouchers.position(of: candidate.id) else { return true }
+      // The closure captures the table, not the world (a closure capturing `self` copies all of it, per candidate).
+      return rulesHold(of: [vouchers[at].id, vouchers[at].campaignID], verdicts: &verdicts) { [vouchers] in
+        RuleScope(facts, initialAmount: orderAmount, amount: orderAmount, voucher: vouchers[at], tier: nil)
       }
-      return evaluateStack([candidate], orderAmount: orderAmount, facts: facts).outcomes.first.flatMap {
-        $0.applicable ? $0 : nil
+    case .promotionTier:
+      let tier = promotionTiers[id: candidate.id]
+      return rulesHold(of: [tier?.id], verdicts: &verdicts) {
+        RuleScope(facts, initialAmount: orderAmount, amount: orderAmount, voucher: nil, tier: tier)
       }
     }
   }
