@@ -144,9 +144,8 @@ package struct MockAPI: Sendable {
   /// Parses the call (`parse`, unless the shell did: `parsed`), then (setting `reached`, and moving the world's clock
   /// to the call) runs its endpoint.
   private mutating func handle(_ call: APICall, parsed: ParsedCall?, admin: Admin?, reached: inout Bool)
-    throws(VoucherifyError) -> (
-    Int, APIAnswer, String?
-  ) {
+    throws(VoucherifyError) -> (Int, APIAnswer, String?)
+  {
     if call.path.hasPrefix("/_sendout/"), let admin { return (200, try admin(call, &self, &reached), nil) }
     let (operation, parameters, query, body) = try (parsed ?? Self.parse(call)).checked()
     let management = APIManagement.all[operation.operationID]
