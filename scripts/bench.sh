@@ -537,6 +537,7 @@ bench_serve() {
     bench_eligibility "$api_port"
     printf '\n| target | measured | met |\n|---|---|---|\n'
     rules_rows
+    pkill -KILL -P "$serve_time_pid" 2>/dev/null || true # serve itself: cleanup stops /usr/bin/time only
     return
   fi
   local keys=(-H "X-App-Id: bench" -H "X-App-Token: bench")
