@@ -36,15 +36,14 @@
 #            program with an order.paid earning rule: 10,000 cards published and 10,000 orders paid (earning); the
 #            per-operation costs should stay flat (indexes kept by the store, no scans). Prints peak memory too.
 #   serve    the mock API: GET /v1/vouchers/{code} with wrk against nginx serving the same bytes from a file
-#            (target >= 0.5x), POST /v1/validations for 10 s against a campaign with three validation rules (target
-#            >= 5,000/s, all met), POST /v1/qualifications for 10 s for a customer holding 20 codes that apply and
-#            200 that do not (target >= 2,000/s), and POST /v1/redemptions flat out for SERVE_SECONDS (30) with the
-#            webhooks going to
-#            (target >= 0.5x), from the read cache and missing it (a distinct ignored query string per request),
-#            and POST /v1/redemptions flat out for SERVE_SECONDS (30) with the webhooks going to
+#            (target >= 0.5x), from the read cache and missing it (a distinct ignored query string per request);
+#            POST /v1/validations for 10 s against a campaign with three validation rules (target >= 5,000/s, all
+#            met); POST /v1/qualifications for 10 s for a customer holding 20 codes that apply and 200 that do not
+#            (target >= 2,000/s); POST /v1/redemptions flat out for SERVE_SECONDS (30) with the webhooks going to
 #            `sendout listen`: redemptions/s (target >= 2,000), every webhook delivered (the queue drained, its
 #            SUCCESS count equal to what the calls queued), then SERVE_MILLION (1,000,000) calls, nine reads to one
 #            write with its webhook, with the resident memory after each 10 s round (target: flat), and peak RSS.
+#            SERVE_ONLY=rules measures the validations and qualifications alone (their two rows only).
 #   distributed  a Locust master and two workers on this machine (Locust from PyPI in a throwaway venv) replay
 #            `sendout load --export … --shard 1/2` and `2/2` (DIST_REQUESTS (4000) requests in all, DIST_USERS (20) users
 #            at DIST_USER_RATE (25) req/s each) against `sendout listen --secret`; checks from the listener's lines that
@@ -497,8 +496,47 @@ bench_eligibility() {
   echo "POST /v1/qualifications, 20 applicable and 200 inapplicable held codes ($eligibility_listed listed): $eligibility_rate req/s"
 }
 
+# bench_validations PORT: validate a code of a campaign with three validation rules (one given at creation, two
+# assigned), all met; sets validate_rate and validate_valid.
+bench_validations() {
+  local port="$1" keys=(-H "X-App-Id: bench" -H "X-App-Token: bench") rule_ids=() rule rules_code
+  for rule in '"1":{"name":"order.amount","conditions":{"$more_than":[5000]}}' \
+    '"1":{"name":"order.metadata","property":"channel","conditions":{"$is":["web"]}}' \
+    '"1":{"name":"redemption.count.per_customer","conditions":{"$less_than_or_equal":[1000]}}'; do
+    rule_ids+=("$(curl -s "${keys[@]}" "http://127.0.0.1:$port/v1/validation-rules" \
+      -d "{\"name\":\"bench ${#rule_ids[@]}\",\"rules\":{$rule,\"logic\":\"1\"}}" | sed -n 's|.*"id":"\(val_[A-Za-z0-9]*\)".*|\1|p')")
+  done
+  curl -s "${keys[@]}" "http://127.0.0.1:$port/v1/campaigns" -d "{\"name\":\"Bench rules\",\"campaign_type\":\"DISCOUNT_COUPONS\",\"vouchers_count\":1,\"validation_rules\":[\"${rule_ids[0]}\"],\"voucher\":{\"type\":\"DISCOUNT_VOUCHER\",\"discount\":{\"type\":\"AMOUNT\",\"amount_off\":500}}}" >/dev/null
+  for rule in "${rule_ids[1]}" "${rule_ids[2]}"; do
+    curl -s "${keys[@]}" "http://127.0.0.1:$port/v1/validation-rules/$rule/assignments" \
+      -d '{"related_object_type":"campaign","related_object_id":"Bench rules"}' >/dev/null
+  done
+  rules_code=$(curl -s "${keys[@]}" "http://127.0.0.1:$port/v1/publications" \
+    -d '{"customer":{"source_id":"bench"},"campaign":{"name":"Bench rules"}}' |
+    sed -n 's|.*"code":"\([A-Za-z0-9-]*\)".*|\1|p' | head -n 1)
+  local validate_body="{\"redeemables\":[{\"object\":\"voucher\",\"id\":\"$rules_code\"}],\"order\":{\"amount\":20000,\"metadata\":{\"channel\":\"web\"}},\"customer\":{\"source_id\":\"bench\"}}"
+  validate_valid=$(curl -s "${keys[@]}" "http://127.0.0.1:$port/v1/validations" -d "$validate_body" |
+    sed -n 's|.*"valid":\([a-z]*\).*|\1|p' | head -n 1)
+  validate_rate=$(post_rate "$port" /v1/validations "$validate_body")
+  echo "POST /v1/validations, a campaign with 3 rules (valid: $validate_valid): $validate_rate req/s"
+}
+
+# rules_rows: the validations and qualifications rows of the serve table.
+rules_rows() {
+  printf '| POST /v1/validations, a campaign with three rules, >= 5,000/s | %s req/s (valid: %s) | %s |\n' \
+    "$validate_rate" "$validate_valid" \
+    "$(awk -v r="$validate_rate" -v v="$validate_valid" 'BEGIN { print (r + 0 >= 5000 && v == "true") ? "yes" : "no" }')"
+  printf '| POST /v1/qualifications, a customer with 20 applicable and 200 inapplicable codes, >= 2,000/s | %s req/s (%s listed) | %s |\n' \
+    "$eligibility_rate" "$eligibility_listed" \
+    "$(awk -v r="$eligibility_rate" -v n="$eligibility_listed" 'BEGIN { print (r + 0 >= 2000 && n + 0 >= 20) ? "yes" : "no" }')"
+}
+
 bench_serve() {
   local seconds="${SERVE_SECONDS:-30}"
+  case "${SERVE_ONLY:-}" in
+    "" | rules) ;;
+    *) echo "SERVE_ONLY is '$SERVE_ONLY': only 'rules' (or unset) is known" >&2 && exit 64 ;;
+  esac
   ensure_tools
   tmp="$(mktemp -d)"
   trap cleanup EXIT
@@ -512,6 +550,14 @@ bench_serve() {
   pids+=("$!")
   local serve_time_pid="$!"
   wait_for_port "$api_port"
+  if [ "${SERVE_ONLY:-}" = rules ]; then
+    bench_validations "$api_port"
+    bench_eligibility "$api_port"
+    printf '\n| target | measured | met |\n|---|---|---|\n'
+    rules_rows
+    pkill -KILL -P "$serve_time_pid" 2>/dev/null || true # serve itself: cleanup stops /usr/bin/time only
+    return
+  fi
   local keys=(-H "X-App-Id: bench" -H "X-App-Token: bench")
   local code
   code=$(curl -s "${keys[@]}" "http://127.0.0.1:$api_port/v1/publications" \
@@ -534,27 +580,7 @@ bench_serve() {
   get_miss=$(wrk -t 2 -c 32 -d 10s -s "$tmp/miss.lua" "http://127.0.0.1:$api_port/" |
     sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p')
   echo "GET voucher ($(wc -c <"$tmp/static/voucher.json") bytes): serve $get_api req/s (cache), $get_miss req/s (miss), nginx $get_nginx req/s"
-  # A validation against a campaign with three validation rules (one given at creation, two assigned), all met.
-  local rule_ids=() rule rules_code validate_rate validate_valid
-  for rule in '"1":{"name":"order.amount","conditions":{"$more_than":[5000]}}' \
-    '"1":{"name":"order.metadata","property":"channel","conditions":{"$is":["web"]}}' \
-    '"1":{"name":"redemption.count.per_customer","conditions":{"$less_than_or_equal":[1000]}}'; do
-    rule_ids+=("$(curl -s "${keys[@]}" "http://127.0.0.1:$api_port/v1/validation-rules" \
-      -d "{\"name\":\"bench ${#rule_ids[@]}\",\"rules\":{$rule,\"logic\":\"1\"}}" | sed -n 's|.*"id":"\(val_[A-Za-z0-9]*\)".*|\1|p')")
-  done
-  curl -s "${keys[@]}" "http://127.0.0.1:$api_port/v1/campaigns" -d "{\"name\":\"Bench rules\",\"campaign_type\":\"DISCOUNT_COUPONS\",\"vouchers_count\":1,\"validation_rules\":[\"${rule_ids[0]}\"],\"voucher\":{\"type\":\"DISCOUNT_VOUCHER\",\"discount\":{\"type\":\"AMOUNT\",\"amount_off\":500}}}" >/dev/null
-  for rule in "${rule_ids[1]}" "${rule_ids[2]}"; do
-    curl -s "${keys[@]}" "http://127.0.0.1:$api_port/v1/validation-rules/$rule/assignments" \
-      -d '{"related_object_type":"campaign","related_object_id":"Bench rules"}' >/dev/null
-  done
-  rules_code=$(curl -s "${keys[@]}" "http://127.0.0.1:$api_port/v1/publications" \
-    -d '{"customer":{"source_id":"bench"},"campaign":{"name":"Bench rules"}}' |
-    sed -n 's|.*"code":"\([A-Za-z0-9-]*\)".*|\1|p' | head -n 1)
-  local validate_body="{\"redeemables\":[{\"object\":\"voucher\",\"id\":\"$rules_code\"}],\"order\":{\"amount\":20000,\"metadata\":{\"channel\":\"web\"}},\"customer\":{\"source_id\":\"bench\"}}"
-  validate_valid=$(curl -s "${keys[@]}" "http://127.0.0.1:$api_port/v1/validations" -d "$validate_body" |
-    sed -n 's|.*"valid":\([a-z]*\).*|\1|p' | head -n 1)
-  validate_rate=$(post_rate "$api_port" /v1/validations "$validate_body")
-  echo "POST /v1/validations, a campaign with 3 rules (valid: $validate_valid): $validate_rate req/s"
+  bench_validations "$api_port"
   bench_eligibility "$api_port"
   printf '%s\n' 'wrk.method = "POST"' 'wrk.headers["content-type"] = "application/json"' \
     'wrk.headers["x-app-id"] = "bench"' 'wrk.headers["x-app-token"] = "bench"' \
@@ -610,12 +636,7 @@ bench_serve() {
     "$get_miss" "$get_nginx" "$(awk -v r="$r" 'BEGIN { print (r + 0 >= 0.5) ? "yes" : "no" }')"
   printf '| POST /v1/redemptions >= 2,000/s for %ss | %s req/s | %s |\n' "$seconds" "$rate" \
     "$(awk -v r="$rate" 'BEGIN { print (r + 0 >= 2000) ? "yes" : "no" }')"
-  printf '| POST /v1/validations, a campaign with three rules, >= 5,000/s | %s req/s (valid: %s) | %s |\n' \
-    "$validate_rate" "$validate_valid" \
-    "$(awk -v r="$validate_rate" -v v="$validate_valid" 'BEGIN { print (r + 0 >= 5000 && v == "true") ? "yes" : "no" }')"
-  printf '| POST /v1/qualifications, a customer with 20 applicable and 200 inapplicable codes, >= 2,000/s | %s req/s (%s listed) | %s |\n' \
-    "$eligibility_rate" "$eligibility_listed" \
-    "$(awk -v r="$eligibility_rate" -v n="$eligibility_listed" 'BEGIN { print (r + 0 >= 2000 && n + 0 >= 20) ? "yes" : "no" }')"
+  rules_rows
   local accepted succeeded
   accepted=$(compact_field "$delivery" accepted)
   succeeded=$(compact_field "$delivery" succeeded)

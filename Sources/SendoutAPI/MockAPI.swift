@@ -79,25 +79,25 @@ package struct MockAPI: Sendable {
     refusedIDs = IDFactory(seed: seed ^ Self.refusedIDMask)
   }
 
-  /// Applies one call at its time: a repeated pure read from the read cache, else routed, checked and run (`admin`
-  /// answers `/_sendout/…`). Its answer and the sendouts its events make. A pure read's `200` is kept in the read
-  /// cache; any other call empties it first.
-  package mutating func apply(_ call: APICall, admin: Admin? = nil) -> Outcome {
+  /// Applies one call at its time: a repeated pure read from the read cache, else routed, checked (`parse`, or
+  /// `parsed` when the caller did it already) and run (`admin` answers `/_sendout/…`). Its answer and the sendouts
+  /// its events make. A pure read's `200` is kept in the read cache; any other call empties it first.
+  package mutating func apply(_ call: APICall, parsed: ParsedCall? = nil, admin: Admin? = nil) -> Outcome {
     let due = runDueAsyncActions(before: call.at)
-    var outcome = applyCall(call, admin: admin)
+    var outcome = applyCall(call, parsed: parsed, admin: admin)
     if !due.isEmpty { outcome.sendouts = due + outcome.sendouts }
     return outcome
   }
 
   /// `apply` once the due async actions have run.
-  private mutating func applyCall(_ call: APICall, admin: Admin?) -> Outcome {
+  private mutating func applyCall(_ call: APICall, parsed: ParsedCall?, admin: Admin?) -> Outcome {
     if let cached = reads.body(for: call) {
       _ = requestIDs.make(.group, at: call.at)  // as a miss does: later request ids stay those of a replay
       return Outcome(status: 200, body: .null, bytes: cached, journaled: true)
     }
     var reached = false
     do throws(VoucherifyError) {
-      let (status, answer, operationID) = try handle(call, admin: admin, reached: &reached)
+      let (status, answer, operationID) = try handle(call, parsed: parsed, admin: admin, reached: &reached)
       let requestID = requestID(for: call, reached: reached)
       let pure = operationID.map(APIReadCache.operations.contains) ?? false
       if !pure { reads.invalidate() }
@@ -141,40 +141,15 @@ package struct MockAPI: Sendable {
     reached ? requestIDs.make(.group, at: call.at) : refusedIDs.make(.group, at: call.at)
   }
 
-  /// Routes, authenticates, decodes and checks the call against its operation's request shape, then (setting
-  /// `reached`, and moving the world's clock to the call) runs its endpoint.
-  private mutating func handle(_ call: APICall, admin: Admin?, reached: inout Bool) throws(VoucherifyError) -> (
-    Int, APIAnswer, String?
-  ) {
+  /// Parses the call (`parse`, unless the shell did: `parsed`), then (setting `reached`, and moving the world's clock
+  /// to the call) runs its endpoint.
+  private mutating func handle(_ call: APICall, parsed: ParsedCall?, admin: Admin?, reached: inout Bool)
+    throws(VoucherifyError) -> (Int, APIAnswer, String?)
+  {
     if call.path.hasPrefix("/_sendout/"), let admin { return (200, try admin(call, &self, &reached), nil) }
-    var operation: APIOperation
-    var parameters: [String: String]
-    switch Self.router.match(method: call.method, path: call.path) {
-    case .notFound: throw VoucherifyError.noRoute(method: call.method, path: call.path)
-    case .methodNotAllowed(let allowed): throw VoucherifyError.methodNotAllowed(call.method, allowed: allowed)
-    case .operation(let op, let bound): (operation, parameters) = (op, bound)
-    }
-    if let download = Self.download(operation, call.query) {
-      (operation, parameters) = (download, ["export_Id": parameters["exportId"] ?? ""])
-    }
-    guard call.authorized.contains(operation.auth) else {
-      throw operation.auth == .client
-        ? VoucherifyError.unauthorized("X-Client-Application-Id / X-Client-Token / origin")
-        : VoucherifyError.unauthorized("X-App-Id / X-App-Token")
-    }
+    let (operation, parameters, query, body) = try (parsed ?? Self.parse(call)).checked()
     let management = APIManagement.all[operation.operationID]
     let endpoint = APIEndpoints.all[operation.operationID]
-    guard management != nil || endpoint != nil else { throw VoucherifyError.notImplemented(operation) }
-    guard let query = PercentDecoding.query(call.query) else {
-      throw VoucherifyError(
-        status: 400, key: "invalid_query_params", message: "Invalid query params", details: "malformed %-escape")
-    }
-    let body =
-      APICSVImports.endpoints[operation.operationID] != nil
-      ? try APICSVImports.body(call.body)
-      : try Self.decodeBody(call.body, array: APIBodyLimits.arrayBodies.contains(operation.operationID))
-    try APIBodyLimits.check(body)
-    try APIRequestShape.check(operation.operationID, body: body, query: query)
     var request = APIRequest(operation: operation, parameters: parameters, query: query, body: body)
     request.origin = servedURL
     try APIMetadataRules.check(request, world)
@@ -192,9 +167,45 @@ package struct MockAPI: Sendable {
       if operation.auth == .management { try APIProjects.check(request, world, webhooks) }
       answer = try endpoint(request, &world)
     } else {
-      throw VoucherifyError.notImplemented(operation)  // unreachable: the guard above
+      throw VoucherifyError.notImplemented(operation)  // unreachable: parse's guard
     }
     return (answer.status ?? operation.successStatus, answer, operation.operationID)
+  }
+
+  /// Routes, authenticates, decodes and checks `call` against its operation's request shape: all of `handle` that
+  /// reads nothing but the call, so the shell can do it before it takes the world's lock (`apply(_:parsed:admin:)`).
+  package static func parse(_ call: APICall) -> ParsedCall {
+    ParsedCall { () throws(VoucherifyError) in
+      var operation: APIOperation
+      var parameters: [String: String]
+      switch Self.router.match(method: call.method, path: call.path) {
+      case .notFound: throw VoucherifyError.noRoute(method: call.method, path: call.path)
+      case .methodNotAllowed(let allowed): throw VoucherifyError.methodNotAllowed(call.method, allowed: allowed)
+      case .operation(let op, let bound): (operation, parameters) = (op, bound)
+      }
+      if let download = Self.download(operation, call.query) {
+        (operation, parameters) = (download, ["export_Id": parameters["exportId"] ?? ""])
+      }
+      guard call.authorized.contains(operation.auth) else {
+        throw operation.auth == .client
+          ? VoucherifyError.unauthorized("X-Client-Application-Id / X-Client-Token / origin")
+          : VoucherifyError.unauthorized("X-App-Id / X-App-Token")
+      }
+      guard APIManagement.all[operation.operationID] != nil || APIEndpoints.all[operation.operationID] != nil else {
+        throw VoucherifyError.notImplemented(operation)
+      }
+      guard let query = PercentDecoding.query(call.query) else {
+        throw VoucherifyError(
+          status: 400, key: "invalid_query_params", message: "Invalid query params", details: "malformed %-escape")
+      }
+      let body =
+        APICSVImports.endpoints[operation.operationID] != nil
+        ? try APICSVImports.body(call.body)
+        : try Self.decodeBody(call.body, array: APIBodyLimits.arrayBodies.contains(operation.operationID))
+      try APIBodyLimits.check(body)
+      try APIRequestShape.check(operation.operationID, body: body, query: query)
+      return (operation, parameters, query, body)
+    }
   }
 
   /// `download-export` for a `GET /v1/exports/{id}` that carries a `token` (the spec gives it the path of

@@ -52,4 +52,34 @@ import Testing
     #expect(actual.make(.group, at: mock.world.now) == unchanged.make(.group, at: mock.world.now))
     #expect(mock.world.customers.count == api.mock.world.customers.count)
   }
+
+  /// A call the shell parsed before taking the world's lock (`MockAPI.parse`) is answered exactly as one the mock
+  /// parses itself: the same status, body and request id, for each stage that can refuse it and for calls that
+  /// reach their endpoint (the same world after them).
+  @Test func aCallParsedAheadIsAnsweredAsOneParsedInside() throws {
+    let api = try InProcessAPI()
+    let code = api.mock.world.vouchers[0].code
+    let validation = #"{"redeemables":[{"object":"voucher","id":"\#(code)"}],"order":{"amount":20000}}"#
+    var (inside, ahead) = (api.mock, api.mock)
+    for (method, target, body, keys) in [
+      ("POST", "/v1/validations", validation, Set<APIOperation.Auth>([.server])),
+      ("POST", "/v1/qualifications", #"{"order":{"amount":500}}"#, [.server]),
+      ("POST", "/v1/customers", #"{"source_id":"ahead","name":"Ahead"}"#, [.server]),
+      ("POST", "/v1/nowhere", "{}", [.server]),  // no route
+      ("PATCH", "/v1/validations", "{}", [.server]),  // method not allowed
+      ("POST", "/v1/validations", validation, []),  // no keys
+      ("POST", "/v1/validations", "{\"order\":", [.server]),  // malformed body
+      ("POST", "/v1/customers", "[1]", [.server]),  // not an object
+      ("POST", "/v1/validations?x=%zz", validation, [.server]),  // malformed query
+      ("POST", "/v1/validations", #"{"redeemables":"none"}"#, [.server]),  // the request shape refuses it
+    ] {
+      let call = APICall(
+        at: api.mock.world.now, method: method, target: target, body: Array(body.utf8), authorized: keys)
+      let (plain, parsed) = (inside.apply(call), ahead.apply(call, parsed: MockAPI.parse(call)))
+      #expect(plain.status == parsed.status && plain.body == parsed.body, "\(method) \(target) \(body)")
+      #expect(plain.journaled == parsed.journaled && plain.sendouts.count == parsed.sendouts.count)
+    }
+    #expect(inside.world.customers.count == ahead.world.customers.count)
+    #expect(inside.world.customers.count == api.mock.world.customers.count + 1)
+  }
 }

@@ -20,6 +20,12 @@ public struct RuleSet: Sendable, Equatable {
 
   /// No clauses: always satisfied.
   public static let empty = RuleSet(clauses: [:], logic: .all, unsupported: nil)
+
+  /// Whether a clause (a nested one too) reads the redeemable checked (its redemption counts, its holder), so the
+  /// set may hold for one code and fail for another on the same request.
+  var readsRedeemable: Bool {
+    clauses.values.contains { $0.subject.readsRedeemable || $0.nested?.readsRedeemable == true }
+  }
 }
 
 /// How a rule set's clauses combine (`"(1 and 2) or not 3"`).
@@ -111,6 +117,16 @@ public enum RuleSubject: Sendable, Equatable {
     switch self {
     case .customerMetadata, .customerSegment, .redemptionsPerCustomer, .redemptionsPerCustomerPerDay,
       .campaignRedemptionsPerCustomer, .publicationHolderOnly:
+      true
+    default: false
+    }
+  }
+
+  /// Whether it reads the redeemable checked rather than the request alone.
+  var readsRedeemable: Bool {
+    switch self {
+    case .redemptionsPerCustomer, .redemptionsPerCustomerPerDay, .campaignRedemptionsPerCustomer, .campaignRedemptions,
+      .publicationHolderOnly:
       true
     default: false
     }

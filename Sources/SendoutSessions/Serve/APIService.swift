@@ -87,9 +87,12 @@ final class APIService: HTTPHandler, Sendable {
     let call = APICall(
       at: wall, method: message.head.method ?? "GET", target: message.head.target ?? "/", body: message.body,
       authorized: auth)
-    // Reading the audit log is no call on the world: it neither waits for the world nor holds calls up.
+    // Reading the audit log is no call on the world: it neither waits for the world nor holds calls up. A call with
+    // a body is parsed (routed, decoded, checked) before the lock: that reads nothing of the world.
+    let parsed = call.body.isEmpty || call.path.hasPrefix("/_sendout/") ? nil : MockAPI.parse(call)
     let applied =
-      (call.method, call.path) == ("GET", "/_sendout/sendouts") ? sendouts(call) : state.withLock { answer(call, &$0) }
+      (call.method, call.path) == ("GET", "/_sendout/sendouts")
+      ? sendouts(call) : state.withLock { answer(call, parsed: parsed, &$0) }
     let bytes = applied.status == 204 ? [] : applied.bytes ?? applied.body.compactBytes
     delivery.enqueue(applied.sendouts)
     calls.record(
@@ -99,13 +102,13 @@ final class APIService: HTTPHandler, Sendable {
     return HTTPReply(status: applied.status, headers: [HTTPHeader("content-type", type)], body: bytes)
   }
 
-  /// Answers `call` (holding the mutex) at the simulated clock (or the wall clock), journaling it when it reached an
-  /// endpoint.
-  private func answer(_ arrived: APICall, _ state: inout State) -> Applied {
+  /// Answers `call` (holding the mutex; `parsed` already, or `nil`) at the simulated clock (or the wall clock),
+  /// journaling it when it reached an endpoint.
+  private func answer(_ arrived: APICall, parsed: ParsedCall?, _ state: inout State) -> Applied {
     var call = arrived
     call.at = state.mock.simulatedNow ?? arrived.at
     state.shell.calls += 1
-    var applied = apply(call, &state)
+    var applied = apply(call, parsed: parsed, &state)
     if applied.journaled, let journal = state.shell.journal {
       do throws(DurableLogError) { try journal.append(call.line(status: applied.status)) } catch {
         applied = undo(call, failure: error, &state)
@@ -114,10 +117,10 @@ final class APIService: HTTPHandler, Sendable {
     return applied
   }
 
-  /// Applies one call to the mock (holding the mutex), the admin endpoints answering `/_sendout/…` with the shell's
-  /// state (taken out for the call: the mock is being changed in place).
-  func apply(_ call: APICall, _ state: inout State) -> Applied {
-    guard call.path.hasPrefix("/_sendout/") else { return state.mock.apply(call) }
+  /// Applies one call to the mock (holding the mutex; `parsed` already, or `nil`), the admin endpoints answering
+  /// `/_sendout/…` with the shell's state (taken out for the call: the mock is being changed in place).
+  func apply(_ call: APICall, parsed: ParsedCall? = nil, _ state: inout State) -> Applied {
+    guard call.path.hasPrefix("/_sendout/") else { return state.mock.apply(call, parsed: parsed) }
     var shell = state.shell
     let applied = state.mock.apply(call) { (call, mock, reached) throws(VoucherifyError) in
       try self.admin(call, &mock, &shell, reached: &reached)

@@ -64,7 +64,7 @@ enum APIQualifications {
     if stack.expand.contains("validation_rules") {
       let voucher = outcome.voucherID.flatMap { world.vouchers[id: $0] }
       let owners = [voucher?.id, voucher?.campaignID, tier?.id].compactMap { $0 }
-      let assignments = owners.flatMap(world.ruleAssignments(of:)).map { JSON.object($0.json) }
+      let assignments = owners.flatMap { world.ruleAssignments(of: $0) }.map { JSON.object($0.json) }
       o["validation_rules_assignments"] = [
         "object": "list", "data_ref": "data", "data": .array(assignments), "total": .int(assignments.count),
       ]

@@ -9,7 +9,8 @@ extension APIStack {
   /// without `items` or `metadata` gives its stored ones, as it gives its amount (`World.orderAmount(of:)`): the
   /// order the call will use.
   func facts(customerID: String?, in world: World) -> RuleFacts {
-    let stored = (orderFields.id ?? orderFields.sourceID).flatMap(world.order(named:))
+    // A closure, not `flatMap(world.order(named:))`: a partially applied method captures a copy of the whole world.
+    let stored = (orderFields.id ?? orderFields.sourceID).flatMap { world.order(named: $0) }
     let items =
       orderFields.items.map { lines in
         lines.map {

@@ -16,10 +16,36 @@ extension World {
 
   /// The outcomes of the `candidates` that apply, each evaluated alone on an order of `orderAmount` cents with
   /// `facts` (what `evaluateStack` says of a one-redeemable validation), in the order given.
+  /// A candidate one of whose rules fails is inapplicable whatever else holds: it is dropped on the verdict alone
+  /// (`rulesHold`, no error built, the verdicts of rules that read nothing of the code kept across candidates).
   public func qualify(_ candidates: [StackRedeemable], orderAmount: Int, facts: RuleFacts) -> [StackOutcome] {
-    candidates.compactMap { candidate in
-      evaluateStack([candidate], orderAmount: orderAmount, facts: facts).outcomes.first.flatMap {
-        $0.applicable ? $0 : nil
+    var verdicts: [String: Bool]? = [:]
+    var out: [StackOutcome] = []
+    for candidate in candidates where rulesHold(candidate, orderAmount: orderAmount, facts: facts, &verdicts) {
+      let outcome = evaluateStack([candidate], orderAmount: orderAmount, facts: facts).outcomes.first
+      if let outcome, outcome.applicable { out.append(outcome) }
+    }
+    return out
+  }
+
+  /// Whether the rules of `candidate` (found as evaluateStack finds it: a code, else a voucher id; a tier) hold,
+  /// `verdicts` kept across candidates (`rulesHold(of:verdicts:in:)`); an unknown one is left to evaluateStack.
+  private func rulesHold(
+    _ candidate: StackRedeemable, orderAmount: Int, facts: RuleFacts, _ verdicts: inout [String: Bool]?
+  ) -> Bool {
+    switch candidate.kind {
+    case .voucher:
+      // Read in place (no copy of the voucher): most candidates fail on a kept verdict.
+      let byCode = indexes.voucherIDByCode[candidate.id].flatMap { vouchers.position(of: $0) }
+      guard let at = byCode ?? vouchers.position(of: candidate.id) else { return true }
+      // The closure captures the table, not the world (a closure capturing `self` copies all of it, per candidate).
+      return rulesHold(of: [vouchers[at].id, vouchers[at].campaignID], verdicts: &verdicts) { [vouchers] in
+        RuleScope(facts, initialAmount: orderAmount, amount: orderAmount, voucher: vouchers[at], tier: nil)
+      }
+    case .promotionTier:
+      let tier = promotionTiers[id: candidate.id]
+      return rulesHold(of: [tier?.id], verdicts: &verdicts) {
+        RuleScope(facts, initialAmount: orderAmount, amount: orderAmount, voucher: nil, tier: tier)
       }
     }
   }

@@ -14,6 +14,14 @@ struct RuleScope {
   var items: [RuleItem]
 }
 
+extension RuleScope {
+  /// The scope of voucher `voucher` or tier `tier` on a request of `facts`: all the order's lines.
+  init(_ facts: RuleFacts, initialAmount: Int, amount: Int, voucher: Voucher?, tier: PromotionTier?) {
+    self.init(
+      facts: facts, initialAmount: initialAmount, amount: amount, voucher: voucher, tier: tier, items: facts.items)
+  }
+}
+
 extension World {
   /// Why the validation rules assigned to voucher `v` or its campaign (or to promotion tier `t`) refuse it for a
   /// request of `facts`, the order worth `initialAmount` before any discount and `amount` before this redeemable:
@@ -21,24 +29,51 @@ extension World {
   public func ruleFailure(
     voucher v: Voucher?, tier t: PromotionTier?, facts: RuleFacts, initialAmount: Int, amount: Int
   ) -> VoucherifyError? {
-    let owners = [v?.id, v?.campaignID, t?.id].compactMap { $0 }
-    var scope: RuleScope?
-    for owner in owners {
-      for assignment in ruleAssignments.members(.related, owner) {
-        guard let rule = validationRules[id: assignment.ruleID] else { continue }
-        let s =
-          scope
-          ?? RuleScope(
-            facts: facts, initialAmount: initialAmount, amount: amount, voucher: v, tier: t, items: facts.items)
-        scope = s
-        if holds(rule.compiled.logic, in: rule.compiled, s) { continue }
-        let failed = rule.compiled.clauses.sorted {
-          $0.key.count == $1.key.count ? $0.key < $1.key : $0.key.count < $1.key.count
+    var kept: [String: Bool]? = nil  // one redeemable: no verdict to keep for another
+    // The scope is made only when a rule is read (a closure that does not capture `self`, the whole world).
+    guard
+      let (ruleID, owner) = brokenRule(
+        of: [v?.id, v?.campaignID, t?.id], verdicts: &kept,
+        in: { RuleScope(facts, initialAmount: initialAmount, amount: amount, voucher: v, tier: t) }),
+      let rule = validationRules[id: ruleID]
+    else { return nil }
+    let s = RuleScope(facts, initialAmount: initialAmount, amount: amount, voucher: v, tier: t)
+    let failed = rule.compiled.clauses.sorted {
+      $0.key.count == $1.key.count ? $0.key < $1.key : $0.key.count < $1.key.count
+    }
+    .map(\.value).filter { !holds($0, s) }
+    let customer = !failed.isEmpty && failed.allSatisfy(\.subject.isAboutCustomer)
+    let message = failed.lazy.compactMap(\.errorMessage).first ?? rule.errorMessage
+    return .rulesViolated(v?.code ?? t?.id ?? owner, customer: customer, ruleID: rule.id, ruleMessage: message)
+  }
+
+  /// Whether the validation rules assigned to `owners` (a voucher's id and its campaign's, or a tier's id; `nil`s
+  /// skipped) all hold in the scope `scope` makes: what `ruleFailure` says with `nil`, without building the error
+  /// (nor the scope, when every verdict is kept). `verdicts` keeps, by rule id, the verdicts of the rules that read
+  /// nothing of the redeemable (`RuleSet.readsRedeemable`), for the next call with the same facts and amounts: a
+  /// qualification judges hundreds of codes of a few campaigns, and such a rule says the same of each.
+  func rulesHold(of owners: [String?], verdicts: inout [String: Bool]?, in scope: () -> RuleScope) -> Bool {
+    brokenRule(of: owners, verdicts: &verdicts, in: scope) == nil
+  }
+
+  /// The first rule assigned to one of `owners` (in that order) that fails in `scope`, and its owner; `nil` when all
+  /// hold. `verdicts` (when not `nil`) as `rulesHold` keeps them.
+  private func brokenRule(of owners: [String?], verdicts: inout [String: Bool]?, in scope: () -> RuleScope)
+    -> (ruleID: String, owner: String)?
+  {
+    var made: RuleScope?
+    for case let owner? in owners {
+      for assignmentID in ruleAssignments.memberIDs(.related, owner) {
+        guard let ruleID = ruleAssignments[id: assignmentID]?.ruleID else { continue }
+        if let kept = verdicts?[ruleID] {
+          if kept { continue } else { return (ruleID, owner) }
         }
-        .map(\.value).filter { !holds($0, s) }
-        let customer = !failed.isEmpty && failed.allSatisfy(\.subject.isAboutCustomer)
-        let message = failed.lazy.compactMap(\.errorMessage).first ?? rule.errorMessage
-        return .rulesViolated(v?.code ?? t?.id ?? owner, customer: customer, ruleID: rule.id, ruleMessage: message)
+        guard let rule = validationRules[id: ruleID] else { continue }
+        let s = made ?? scope()
+        made = s
+        let holds = holds(rule.compiled.logic, in: rule.compiled, s)
+        if verdicts != nil, !rule.compiled.readsRedeemable { verdicts?[ruleID] = holds }
+        if !holds { return (ruleID, owner) }
       }
     }
     return nil

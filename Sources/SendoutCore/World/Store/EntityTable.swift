@@ -27,9 +27,10 @@ where Entity.ID == String {
   /// One past the last position.
   public var endIndex: Int { items.endIndex }
 
-  /// The entity at `position`; a replacement must keep the entity's id.
+  /// The entity at `position` (read in place: `table[i].field` copies the field only); a replacement must keep the
+  /// entity's id.
   public subscript(position: Int) -> Entity {
-    get { items[position] }
+    _read { yield items[position] }
     set {
       precondition(newValue.id == items[position].id, "EntityTable: an entity's id cannot change")
       for (r, relation) in relations.enumerated() {
