@@ -11,9 +11,10 @@ enum APIProducts {
     object: "product", idParameter: "productId", table: \.products, json: { product, world in json(product, world) },
     listing: .init(key: "products", order: byDate({ $0.createdAt }, { $0.updatedAt })),
     create: { request, world throws(VoucherifyError) in
+      // Closures, not `world.product(idOrSourceID:)` references: a method reference copies the whole world.
       let existing =
-        request.string(at: "id").flatMap(world.product(idOrSourceID:))
-        ?? request.string(at: "source_id").flatMap(world.product(idOrSourceID:))
+        request.string(at: "id").flatMap { world.product(idOrSourceID: $0) }
+        ?? request.string(at: "source_id").flatMap { world.product(idOrSourceID: $0) }
       guard let existing else { return try world.createProduct(fields(request, over: ProductFields(), creating: true)) }
       return try world.updateProduct(existing.id, fields(request, over: existing.fields, creating: true))
     },
@@ -32,8 +33,8 @@ enum APIProducts {
     create: { request, world throws(VoucherifyError) in
       let productID = try product(request, world)?.id ?? ""
       let existing =
-        request.string(at: "id").flatMap(world.sku(idOrSourceID:))
-        ?? request.string(at: "source_id").flatMap(world.sku(idOrSourceID:))
+        request.string(at: "id").flatMap { world.sku(idOrSourceID: $0) }
+        ?? request.string(at: "source_id").flatMap { world.sku(idOrSourceID: $0) }
       guard let existing else {
         return try world.createSKU(productID: productID, fields(request, over: SKUFields(), creating: true))
       }
