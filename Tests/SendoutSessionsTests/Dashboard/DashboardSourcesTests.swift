@@ -93,7 +93,8 @@ import Testing
     let (entries, total) = log.recent
     #expect(entries.count == APICallLog.bound && total == APICallLog.bound + 5)
     #expect(entries.first?.number == APICallLog.bound + 5, "newest first")
-    #expect(entries.map(\.number) == Array((6...(APICallLog.bound + 5)).reversed()), "the newest, in order, once the ring wraps")
+    let newest = Array((6...(APICallLog.bound + 5)).reversed())
+    #expect(entries.map(\.number) == newest, "the newest, in order, once the ring wraps")
     #expect(log.call(causing: "whs_1") == nil && log.call(causing: "whs_5") == nil)
     #expect(log.call(causing: "whs_6")?.number == 6)
     #expect(log.call(causing: "whs_\(APICallLog.bound + 5)")?.number == APICallLog.bound + 5)
