@@ -51,7 +51,7 @@ final class ListenProcess: @unchecked Sendable {
 @Suite(.serialized) struct DeliveryCommandsTests {
   func temporaryLog(_ records: [AuditRecord]) -> String {
     let path = NSTemporaryDirectory() + "sendout-cli-\(UUID().uuidString).jsonl"
-    FileManager.default.createFile(atPath: path, contents: Data(records.flatMap(\.line)))
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(records.flatMap(\.line))))
     return path
   }
 
@@ -118,7 +118,7 @@ final class ListenProcess: @unchecked Sendable {
 
   @Test func aMalformedAuditLogExits65NamingTheLine() throws {
     let path = NSTemporaryDirectory() + "sendout-bad-\(UUID().uuidString).jsonl"
-    FileManager.default.createFile(atPath: path, contents: Data("{\"nope\":1}\n".utf8))
+    #expect(FileManager.default.createFile(atPath: path, contents: Data("{\"nope\":1}\n".utf8)))
     defer { try? FileManager.default.removeItem(atPath: path) }
     let run = try SendoutBinary.run(["audit", "--audit", path])
     #expect(run.status == 65)

@@ -72,7 +72,7 @@ import Testing
     let path = temporaryPath("foreign") + ".json"
     defer { try? FileManager.default.removeItem(atPath: path) }
     let content = Array(#"{"name":"my settings","port":8080}"#.utf8)
-    FileManager.default.createFile(atPath: path, contents: Data(content))
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(content)))
     let result = try refusal(state: path)
     #expect(result.status == 65)
     #expect(result.stderr.contains("Cannot use the state file '\(path)'"), "\(result.stderr)")
@@ -143,7 +143,7 @@ import Testing
     serve.kill()
     let copy = temporaryPath("copy")
     defer { try? FileManager.default.removeItem(atPath: copy) }
-    FileManager.default.createFile(atPath: copy, contents: Data(journal))
+    #expect(FileManager.default.createFile(atPath: copy, contents: Data(journal)))
     let replayed = try ServeProcess(state: copy, audit: temporaryPath("audit"))
     defer { replayed.kill() }
     // The accepted creates and the two reads after the refusal; not the refused create.

@@ -29,7 +29,7 @@ import Testing
     let audit = InMemoryAuditLog()
     let sendout = TestSendouts.make(
       1, to: server.baseURL + "/webhooks", secret: secret, headers: [HTTPHeader("x-tenant", "acme")])
-    let report = await try dispatcher("voucherify", audit: audit).run([sendout])
+    let report = try await dispatcher("voucherify", audit: audit).run([sendout])
     #expect(report.allDelivered)
     let got = try #require(server.received.first)
     #expect(got.signature == .valid)
@@ -50,7 +50,7 @@ import Testing
     defer { server.stop() }
     let audit = InMemoryAuditLog()
     let sendout = TestSendouts.make(1, to: server.baseURL + "/webhooks", secret: secret)
-    let report = await try dispatcher("100ms,200ms,400ms", audit: audit).run([sendout])
+    let report = try await dispatcher("100ms,200ms,400ms", audit: audit).run([sendout])
     #expect(report.allDelivered)
     #expect(try audit.read().records.map(\.status) == [.retrying, .retrying, .success])
     #expect(try audit.read().records.map(\.httpStatus) == [500, 500, 200])
@@ -101,7 +101,7 @@ import Testing
     let audit = InMemoryAuditLog()
     let sendout = TestSendouts.make(1, to: server.baseURL + "/webhooks", secret: secret)
     let started = Date()
-    let report = await try dispatcher("none", audit: audit, timeout: 1000).run([sendout])
+    let report = try await dispatcher("none", audit: audit, timeout: 1000).run([sendout])
     let elapsed = Date().timeIntervalSince(started)
     #expect(elapsed >= 0.9 && elapsed < 2.5)
     let record = try #require(report.records.first)
@@ -130,7 +130,7 @@ import Testing
     defer { server.stop() }
     let clock = ManualClock()
     let audit = InMemoryAuditLog()
-    let report = await try dispatcher("voucherify", audit: audit, clock: clock).run([
+    let report = try await dispatcher("voucherify", audit: audit, clock: clock).run([
       TestSendouts.make(1, to: server.baseURL)
     ])
     #expect(report.records.map(\.status) == Array(repeating: .retrying, count: 12) + [.success])
@@ -177,7 +177,7 @@ import Testing
     defer { server.stop() }
     let audit = InMemoryAuditLog()
     let sendout = TestSendouts.make(1, to: server.baseURL, secret: secret, padding: 200_000)
-    let report = await try dispatcher("none", audit: audit).run([sendout])
+    let report = try await dispatcher("none", audit: audit).run([sendout])
     #expect(report.allDelivered)
     let got = try #require(server.received.first)
     #expect(got.body == sendout.body)
@@ -209,7 +209,7 @@ import Testing
     defer { server.stop() }
     let audit = InMemoryAuditLog()
     let started = Date()
-    let report = await try dispatcher("1h", audit: audit).run([TestSendouts.make(1, to: server.baseURL)])
+    let report = try await dispatcher("1h", audit: audit).run([TestSendouts.make(1, to: server.baseURL)])
     #expect(Date().timeIntervalSince(started) < 5, "not the scheduled hour")
     #expect(report.records.map(\.status) == [.retrying, .success])
     #expect(report.records.map(\.httpStatus) == [503, 200])

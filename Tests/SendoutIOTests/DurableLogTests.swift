@@ -12,7 +12,9 @@ import Testing
 @Suite struct DurableLogTests {
   func temporaryPath() -> String { NSTemporaryDirectory() + "sendout-journal-\(UUID().uuidString).jsonl" }
   func bytes(_ path: String) -> [UInt8] { FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? [] }
-  func write(_ path: String, _ bytes: [UInt8]) { FileManager.default.createFile(atPath: path, contents: Data(bytes)) }
+  func write(_ path: String, _ bytes: [UInt8]) {
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+  }
 
   @Test func recordsComeBackInOrderAfterAReopen() throws {
     let path = temporaryPath()

@@ -42,7 +42,7 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: path) }
     let full = record(1).line
     let partial = Array(record(2).line.prefix(40))
-    FileManager.default.createFile(atPath: path, contents: Data(full + partial))
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(full + partial)))
     let contents = try FileAuditLog(path: path).read()
     #expect(contents.records.count == 1)
     #expect(contents.warnings.count == 1)
@@ -63,12 +63,13 @@ import Testing
   @Test func appendingAfterACrashDropsThePartialLastLine() throws {
     let path = temporaryPath()
     defer { try? FileManager.default.removeItem(atPath: path) }
-    FileManager.default.createFile(atPath: path, contents: Data(record(1).line + Array(record(2).line.prefix(40))))
+    #expect(
+      FileManager.default.createFile(atPath: path, contents: Data(record(1).line + Array(record(2).line.prefix(40)))))
     try FileAuditLog(path: path).append(record(3))
     let contents = try FileAuditLog(path: path).read()
     #expect(contents.records == [record(1), record(3)])
     #expect(contents.warnings.isEmpty)
-    FileManager.default.createFile(atPath: path, contents: Data(Array(record(2).line.prefix(40))))
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(Array(record(2).line.prefix(40)))))
     try FileAuditLog(path: path).append(record(4))
     #expect(try FileAuditLog(path: path).read().records == [record(4)])
   }

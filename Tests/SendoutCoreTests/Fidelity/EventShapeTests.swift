@@ -88,7 +88,7 @@ import Testing
     var w = try World.sample(seed: 1, start: SingleEventRequest.defaultStart)
     let voucher = try #require(w.vouchers.first { $0.campaignType == .discountCoupons })
     #expect(voucher.fullJSON["validation_rules_assignments"]?["total"] == 0)
-    let rule = try w.createValidationRule(name: "Big orders", minimumOrderAmount: 5000).value
+    let rule = w.createValidationRule(name: "Big orders", minimumOrderAmount: 5000).value
     let assignment = try w.assignValidationRule(rule.id, to: voucher.id).value
     let assigned = try w.voucher(voucher.id).fullJSON["validation_rules_assignments"]
     #expect(assigned?["total"] == 1)

@@ -18,7 +18,9 @@ import Testing
   }
 
   static func write(_ bytes: [UInt8], to path: String, append: Bool = true) throws {
-    if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+    if !FileManager.default.fileExists(atPath: path) {
+      #expect(FileManager.default.createFile(atPath: path, contents: nil))
+    }
     let handle = try #require(FileHandle(forWritingAtPath: path))
     if append { try handle.seekToEnd() } else { try handle.truncate(atOffset: 0) }  // in place: same inode
     try handle.write(contentsOf: Data(bytes))
