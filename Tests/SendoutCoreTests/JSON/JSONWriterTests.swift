@@ -76,7 +76,7 @@ import Testing
   @Test(arguments: [
     (JSON.double(-0.0), "0"), (.double(1e21), "1e+21"), (.double(1e20), "100000000000000000000"),
     (.double(1e-7), "1e-7"), (.double(0.000001), "0.000001"), (.double(0.1 + 0.2), "0.30000000000000004"),
-    (.double(5e-324), "5e-324"), (.double(123_456_789_012_345_680_000), "123456789012345680000"),
+    (.double(.leastNonzeroMagnitude), "5e-324"), (.double(123_456_789_012_345_683_968), "123456789012345680000"),
     (.double(1.5), "1.5"), (.double(-2.25e-10), "-2.25e-10"), (.double(1e300), "1e+300"),
     (.double(.nan), "null"), (.double(.infinity), "null"), (.double(-.infinity), "null"),
     (.int(Int.max), "9223372036854775807"), (.int(Int.min), "-9223372036854775808"),
