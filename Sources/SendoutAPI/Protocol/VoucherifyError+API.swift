@@ -22,10 +22,8 @@ extension VoucherifyError {
 
   /// 501 for an operation of the spec that `sendout serve` does not simulate (never a silent 404).
   public static func notImplemented(_ operation: APIOperation) -> VoucherifyError {
-    VoucherifyError(
-      status: 501, key: "not_implemented", message: "Not implemented",
-      details:
-        "\(operation.method) \(operation.template) (\(operation.operationID)) is not simulated by sendout serve"
+    VoucherifyError.notSimulated(
+      "\(operation.method) \(operation.template) (\(operation.operationID)) is not simulated by sendout serve"
         + (APIOperation.reasons[operation.operationID].map { ": \($0)" } ?? ""))
   }
 }

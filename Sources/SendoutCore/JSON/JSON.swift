@@ -85,6 +85,18 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
   public mutating func append(_ key: String, _ value: JSON) {
     members.append(JSONMember(key, value))
   }
+
+  /// Sets every member of `other`, in its order: a key already here is replaced in place, a new one appended.
+  public mutating func merge(_ other: JSONObject) {
+    for member in other.members { self[member.key] = member.value }
+  }
+
+  /// A copy with every member of `other` set, as `merge` sets them.
+  public func merging(_ other: JSONObject) -> JSONObject {
+    var copy = self
+    copy.merge(other)
+    return copy
+  }
 }
 
 extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,

@@ -73,8 +73,7 @@ public struct ProductFilter: Sendable, Equatable {
 
   /// 501 naming what a collection filter holds that the mock does not evaluate.
   static func notEvaluated(_ what: String) -> VoucherifyError {
-    VoucherifyError(
-      status: 501, key: "not_implemented", message: "Not implemented",
-      details: "the product collection filter \(what) is not evaluated by sendout serve (docs/serve-fidelity.md)")
+    VoucherifyError.notSimulated(
+      "the product collection filter \(what) is not evaluated by sendout serve (docs/serve-fidelity.md)")
   }
 }

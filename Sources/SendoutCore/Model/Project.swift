@@ -24,7 +24,7 @@ public struct Project: Sendable, Equatable, Identifiable {
   /// `ManagementProject`; the webhook token (the signing secret) is never shown.
   public var json: JSONObject {
     var o: JSONObject = ["id": .string(id)]
-    for member in settings.members { o[member.key] = member.value }
+    o.merge(settings)
     o["webhook_token"] = .null
     return o
   }

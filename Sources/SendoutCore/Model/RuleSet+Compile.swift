@@ -161,8 +161,7 @@ extension RuleSet {
 
   /// 501 naming a condition the mock does not evaluate (`unsupported`).
   public static func notEvaluated(_ what: String) -> VoucherifyError {
-    VoucherifyError(
-      status: 501, key: "not_implemented", message: "Not implemented",
-      details: "the validation rule condition \(what) is not evaluated by sendout serve (docs/serve-fidelity.md)")
+    VoucherifyError.notSimulated(
+      "the validation rule condition \(what) is not evaluated by sendout serve (docs/serve-fidelity.md)")
   }
 }

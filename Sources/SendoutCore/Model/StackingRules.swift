@@ -59,7 +59,7 @@ public struct StackingRules: Sendable, Equatable, Identifiable {
   /// `ManagementProjectsStackingRules`: the defaults have no id nor times.
   public var json: JSONObject {
     var o: JSONObject = id.isEmpty ? [:] : ["id": .string(id)]
-    for member in settings.members { o[member.key] = member.value }
+    o.merge(settings)
     if !id.isEmpty {
       o["created_at"] = .time(createdAt)
       o["updated_at"] = .time(updatedAt)

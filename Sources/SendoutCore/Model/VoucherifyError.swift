@@ -68,6 +68,11 @@ public struct VoucherifyError: Error, Sendable, Equatable {
     VoucherifyError(status: 400, key: invalidPayloadKey, message: "Invalid payload", details: details)
   }
 
+  /// 501 for a part of a request that `sendout serve` does not simulate; `details` names it and what to do instead.
+  public static func notSimulated(_ details: String) -> VoucherifyError {
+    VoucherifyError(status: 501, key: "not_implemented", message: "Not implemented", details: details)
+  }
+
   /// 409 for a resource whose unique name or code is taken.
   public static func duplicateFound(_ type: String, _ id: String, _ details: String) -> VoucherifyError {
     VoucherifyError(

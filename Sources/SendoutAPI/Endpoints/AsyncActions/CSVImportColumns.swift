@@ -99,9 +99,7 @@ struct CSVImportColumns: Sendable {
       }
       switch columns[key] {
       case .unsimulated(let why):
-        throw VoucherifyError(
-          status: 501, key: "not_implemented", message: "Not implemented",
-          details: "the column '\(name)' is not simulated by sendout serve: \(why)")
+        throw VoucherifyError.notSimulated("the column '\(name)' is not simulated by sendout serve: \(why)")
       case nil where name.contains(where: \.isWhitespace) || name.isEmpty:
         throw .invalidPayload(
           "at `file`: line 1: the metadata column '\(name)' must be a name without white space (Voucherify's rule)")

@@ -24,9 +24,8 @@ enum APISegments {
     let name = try request.required("name", errorKey: key)
     let type = request.string(at: "type") ?? "static"
     guard type == "static" else {
-      throw VoucherifyError(
-        status: 501, key: "not_implemented", message: "Not implemented",
-        details: "segments of type '\(type)' (filters) are not simulated by sendout serve: use type static")
+      throw VoucherifyError.notSimulated(
+        "segments of type '\(type)' (filters) are not simulated by sendout serve: use type static")
     }
     var ids: [String] = []
     for customerKey in (request.array(at: "customers") ?? []).compactMap(\.stringValue) {

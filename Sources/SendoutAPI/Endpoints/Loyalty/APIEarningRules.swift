@@ -101,9 +101,8 @@ enum APIEarningRules {
   }
 
   private static func notSimulated(_ what: String) -> VoucherifyError {
-    VoucherifyError(
-      status: 501, key: "not_implemented", message: "Not implemented",
-      details: "\(what) is not simulated by sendout serve: earning rules earn on order.paid, PROPORTIONAL to the amount"
+    VoucherifyError.notSimulated(
+      "\(what) is not simulated by sendout serve: earning rules earn on order.paid, PROPORTIONAL to the amount"
     )
   }
 }

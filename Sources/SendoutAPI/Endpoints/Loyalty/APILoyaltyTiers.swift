@@ -21,9 +21,8 @@ enum APILoyaltyTiers {
     // is refused before any tier is made, never half applied nor silently dropped.
     for (i, item) in items.enumerated() {
       for field in ["earning_rules", "rewards"] where !(item[field]?.objectValue?.members.isEmpty ?? true) {
-        throw VoucherifyError(
-          status: 501, key: "not_implemented", message: "Not implemented",
-          details: "[\(i)].\(field): tier-specific \(field) mappings are not simulated by sendout serve; every "
+        throw VoucherifyError.notSimulated(
+          "[\(i)].\(field): tier-specific \(field) mappings are not simulated by sendout serve; every "
             + "earning rule and reward of the program applies in every tier as it says (send `{}` or leave it out)")
       }
     }

@@ -63,9 +63,8 @@ struct APITransactionFilter {
   }
 
   private static func notSimulated(_ field: String, _ condition: String) -> VoucherifyError {
-    VoucherifyError(
-      status: 501, key: "not_implemented", message: "Not implemented",
-      details: "the filter condition `\(condition)` on `\(field)` is not simulated by sendout serve: "
+    VoucherifyError.notSimulated(
+      "the filter condition `\(condition)` on `\(field)` is not simulated by sendout serve: "
         + (field == "created_at" ? "use $after or $before" : "use $is, $is_not, $in or $not_in"))
   }
 }

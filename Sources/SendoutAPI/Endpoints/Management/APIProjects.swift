@@ -55,7 +55,7 @@ enum APIProjects {
     }
     let project = try world.createProject(try settings(request), users: users)
     var body = project.json
-    for member in project.keys.members { body[member.key] = member.value }
+    body.merge(project.keys)
     return APIAnswer(body: .object(body))
   }
 

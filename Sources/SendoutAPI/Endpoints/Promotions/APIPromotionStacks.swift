@@ -49,9 +49,8 @@ enum APIPromotionStacks {
     -> Emitted<PromotionStack>
   {
     guard request.body["tiers"] == nil, request.body["category_id"] == nil else {
-      throw VoucherifyError(
-        status: 501, key: "not_implemented", message: "Not implemented",
-        details: "changing a promotion stack's `tiers` or `category_id` is not simulated by sendout serve (`name` is)")
+      throw VoucherifyError.notSimulated(
+        "changing a promotion stack's `tiers` or `category_id` is not simulated by sendout serve (`name` is)")
     }
     guard let name = request.body["name"]?.stringValue, !name.isEmpty else {
       throw .invalidPayload("`name` is required")

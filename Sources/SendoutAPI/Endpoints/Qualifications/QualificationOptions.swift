@@ -73,9 +73,8 @@ struct QualificationOptions: Sendable {
 
   /// 501 for what the mock does not simulate, naming it.
   static func notSimulated(_ what: String) -> VoucherifyError {
-    VoucherifyError(
-      status: 501, key: "not_implemented", message: "Not implemented",
-      details: "check-eligibility \(what) is not simulated by sendout serve (simulated scenarios: ALL, "
+    VoucherifyError.notSimulated(
+      "check-eligibility \(what) is not simulated by sendout serve (simulated scenarios: ALL, "
         + "CUSTOMER_WALLET, AUDIENCE_ONLY; docs/serve-fidelity.md)")
   }
 

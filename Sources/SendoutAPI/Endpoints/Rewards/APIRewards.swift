@@ -88,9 +88,8 @@ enum APIRewards {
       return (.material(productID: found.id), sku.id)
     }
     if request.object(at: "parameters.coin") != nil {
-      throw VoucherifyError(
-        status: 501, key: "not_implemented", message: "Not implemented",
-        details: "pay-with-points rewards (COIN) are not simulated by sendout serve: use a campaign or a product")
+      throw VoucherifyError.notSimulated(
+        "pay-with-points rewards (COIN) are not simulated by sendout serve: use a campaign or a product")
     }
     return nil
   }

@@ -117,10 +117,8 @@ enum APIValidationRules {
     case "voucher"?: objectID = try APIEndpoints.voucher(related, in: world).id
     case "earning_rule"?, "promotion_tier"?, nil: objectID = related
     case let other?:
-      throw VoucherifyError(
-        status: 501, key: "not_implemented", message: "Not implemented",
-        details:
-          "assigning a validation rule to a \(other) is not simulated: campaign, voucher, promotion_tier or earning_rule"
+      throw VoucherifyError.notSimulated(
+        "assigning a validation rule to a \(other) is not simulated: campaign, voucher, promotion_tier or earning_rule"
       )
     }
     if world.ruleAssignments.contains(where: { $0.ruleID == id && $0.relatedObjectID == objectID }) {

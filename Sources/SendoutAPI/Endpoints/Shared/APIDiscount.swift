@@ -14,10 +14,9 @@ enum APIDiscount {
   /// The discount at `path`, `nil` when absent; a wrong or missing field is a 400 naming its path.
   static func parse(_ request: APIRequest, at path: String, errorKey: String) throws(VoucherifyError) -> Discount? {
     guard request.object(at: path) != nil else { return nil }
-    if let field = unsimulated.first(where: { (request.value(at: "\(path).\($0)") ?? .null) != .null }) {
-      throw VoucherifyError(
-        status: 501, key: "not_implemented", message: "Not implemented",
-        details: "`\(path).\(field)` is not simulated by sendout serve: give the discount's fixed fields (one unit)")
+    if let field = unsimulated.first(where: { request.value(at: "\(path).\($0)") != nil }) {
+      throw VoucherifyError.notSimulated(
+        "`\(path).\(field)` is not simulated by sendout serve: give the discount's fixed fields (one unit)")
     }
     let type = try request.choice(at: "\(path).type", ["AMOUNT", "PERCENT", "FIXED", "UNIT"], errorKey: errorKey)
     func amount(_ name: String) throws(VoucherifyError) -> Int {
@@ -63,9 +62,8 @@ enum APIDiscount {
   {
     guard let formula = try request.string(at: path, errorKey: errorKey) else { return nil }
     guard DiscountFormula.evaluate(formula, orderAmount: 0) != nil else {
-      throw VoucherifyError(
-        status: 501, key: "not_implemented", message: "Not implemented",
-        details: "`\(path)` is not a formula sendout serve evaluates (IF, comparisons and + - * / over ORDER_AMOUNT)")
+      throw VoucherifyError.notSimulated(
+        "`\(path)` is not a formula sendout serve evaluates (IF, comparisons and + - * / over ORDER_AMOUNT)")
     }
     return formula
   }

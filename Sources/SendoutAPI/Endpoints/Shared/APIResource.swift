@@ -127,9 +127,7 @@ struct APIResource<Entity: Identifiable & Sendable>: Sendable where Entity.ID ==
 
   /// The 501 of a write the resource has no world operation for.
   private func notSimulated(_ verb: Verb) -> VoucherifyError {
-    VoucherifyError(
-      status: 501, key: "not_implemented", message: "Not implemented",
-      details: "\(verb) of a \(object) is not simulated by sendout serve")
+    VoucherifyError.notSimulated("\(verb) of a \(object) is not simulated by sendout serve")
   }
 
   /// A write's answer: the entity as the world holds it now, and the events the operation emitted.

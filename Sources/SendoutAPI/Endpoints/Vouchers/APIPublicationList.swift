@@ -25,9 +25,8 @@ enum APIPublicationList {
   static func filter(_ request: APIRequest, _ world: World) throws(VoucherifyError) -> (Publication) -> Bool {
     let q = request.query
     guard q["filters"] == nil else {
-      throw VoucherifyError(
-        status: 501, key: "not_implemented", message: "Not implemented",
-        details: "the `filters` query of list-publications is not simulated by sendout serve: use campaign, customer, "
+      throw VoucherifyError.notSimulated(
+        "the `filters` query of list-publications is not simulated by sendout serve: use campaign, customer, "
           + "voucher, result, voucher_type, is_referral_code or source_id")
     }
     let campaignID = try q["campaign"].map { key throws(VoucherifyError) in try APIEndpoints.campaign(key, in: world).id

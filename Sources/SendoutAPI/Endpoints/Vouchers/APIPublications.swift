@@ -14,9 +14,8 @@ enum APIPublications {
   static func createPublication(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
     let fields = PublicationFields(request)
     guard fields.voucher == nil else {
-      throw VoucherifyError(
-        status: 501, key: "not_implemented", message: "Not implemented",
-        details: "publishing a given `voucher` code is not simulated by sendout serve: name a `campaign` only")
+      throw VoucherifyError.notSimulated(
+        "publishing a given `voucher` code is not simulated by sendout serve: name a `campaign` only")
     }
     guard let campaignKey = fields.campaign else {
       throw VoucherifyError(

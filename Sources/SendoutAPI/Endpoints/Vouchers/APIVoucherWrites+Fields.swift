@@ -18,10 +18,8 @@ extension APIVoucherWrites {
     let key = "invalid_voucher"
     var unsimulated = unsimulatedWindows + ["loyalty_card"]
     if creating { unsimulated.append("validation_rules") } else { unsimulated.append("gift") }
-    if let field = unsimulated.first(where: { given(request, $0) }) {
-      throw VoucherifyError(
-        status: 501, key: "not_implemented", message: "Not implemented",
-        details: "`\(field)` of a code is not simulated by sendout serve: " + remedy(field))
+    if let field = unsimulated.first(where: { request.value(at: $0) != nil }) {
+      throw VoucherifyError.notSimulated("`\(field)` of a code is not simulated by sendout serve: " + remedy(field))
     }
     if let sent = request.string(at: "type"), sent != type.voucherType {
       throw invalid("at `type`: this code is a \(type.voucherType), got \(sent)")
@@ -39,13 +37,13 @@ extension APIVoucherWrites {
     if let info = request.body["additional_info"] { changes.additionalInfo = .some(info.stringValue) }
     changes.categoryID = try request.string(at: "category_id", errorKey: key)
     changes.categoryName = changes.categoryID == nil ? try request.string(at: "category", errorKey: key) : nil
-    if given(request, "discount") {
+    if request.value(at: "discount") != nil {
       guard type == .discountCoupons || type == .referralProgram else {
         throw invalid("at `discount`: this code is a \(type.voucherType); a discount is a DISCOUNT_VOUCHER's")
       }
       changes.discount = try APIDiscount.parse(request, at: "discount", errorKey: key)
     }
-    if given(request, "gift") {
+    if request.value(at: "gift") != nil {
       guard type == .giftVouchers else {
         throw invalid("at `gift`: this code is a \(type.voucherType); a gift is a GIFT_VOUCHER's")
       }
@@ -55,11 +53,6 @@ extension APIVoucherWrites {
       changes.giftAmount = amount
     }
     return changes
-  }
-
-  /// Whether the body gives `field` a value other than `null`.
-  private static func given(_ request: APIRequest, _ path: String) -> Bool {
-    (request.value(at: path) ?? .null) != .null
   }
 
   /// What to do instead of sending `field`.

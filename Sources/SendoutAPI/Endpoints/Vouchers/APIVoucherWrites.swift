@@ -47,9 +47,8 @@ enum APIVoucherWrites {
     let name = try request.string(at: "campaign", errorKey: key)
     let id = try request.string(at: "campaign_id", errorKey: key)
     guard let campaignKey = campaignID ?? id ?? name else {
-      throw VoucherifyError(
-        status: 501, key: "not_implemented", message: "Not implemented",
-        details: "standalone vouchers are not simulated by sendout serve: give `campaign` or `campaign_id`")
+      throw VoucherifyError.notSimulated(
+        "standalone vouchers are not simulated by sendout serve: give `campaign` or `campaign_id`")
     }
     let campaign = try APIEndpoints.campaign(campaignKey, in: world)
     if let code, code.isEmpty {

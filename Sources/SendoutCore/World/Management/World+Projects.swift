@@ -35,7 +35,7 @@ extension World {
       "server_side_key": ["app_id": .string(make(.asset)), "app_token": .string(make(.asset))],
       "client_side_key": ["app_id": .string(make(.asset)), "app_token": .string(make(.asset))],
     ]
-    let project = Project(id: id, settings: Self.overlaid(settings, into: Project.defaults), served: false, keys: keys)
+    let project = Project(id: id, settings: Project.defaults.merging(settings), served: false, keys: keys)
     projects.append(project)
     for i in projectUsers.indices where projectUsers[i].isOwner { projectUsers[i].projects[id] = "ADMIN" }
     for (position, role) in assigned { projectUsers[position].projects[id] = .string(role) }
@@ -46,7 +46,7 @@ extension World {
   public mutating func updateProject(_ id: String, _ settings: JSONObject) throws(VoucherifyError) -> Project {
     let i = try position(in: projects, id, "project")
     tick()
-    projects[i].settings = Self.overlaid(settings, into: projects[i].settings)
+    projects[i].settings = projects[i].settings.merging(settings)
     return projects[i]
   }
 
@@ -63,12 +63,5 @@ extension World {
     for u in projectUsers.indices { projectUsers[u].projects[id] = nil }
     while let r = stackingRules.firstIndex(where: { $0.projectID == id }) { stackingRules.remove(at: r) }
     while let t = foreignTemplates.firstIndex(where: { $0.projectID == id }) { foreignTemplates.remove(at: t) }
-  }
-
-  /// `base` with each top-level field of `fields` set.
-  static func overlaid(_ fields: JSONObject, into base: JSONObject) -> JSONObject {
-    var result = base
-    for member in fields.members { result[member.key] = member.value }
-    return result
   }
 }

@@ -24,7 +24,7 @@ extension World {
     try Self.checkStackingSettings(settings)
     tick()
     let rules = StackingRules(
-      id: make(.stackingRules), projectID: projectID, settings: Self.overlaid(settings, into: StackingRules.defaults),
+      id: make(.stackingRules), projectID: projectID, settings: StackingRules.defaults.merging(settings),
       createdAt: now)
     stackingRules.append(rules)
     return rules
@@ -37,7 +37,7 @@ extension World {
     let i = try position(in: stackingRules, id, "stacking_rules")
     try Self.checkStackingSettings(settings)
     tick()
-    stackingRules[i].settings = Self.overlaid(settings, into: stackingRules[i].settings)
+    stackingRules[i].settings = stackingRules[i].settings.merging(settings)
     stackingRules[i].updatedAt = now
     return stackingRules[i]
   }
@@ -63,10 +63,8 @@ extension World {
       guard let standard = StackingRules.defaults[member.key], member.value != standard, member.value != .null else {
         continue
       }
-      throw VoucherifyError(
-        status: 501, key: "not_implemented", message: "Not implemented",
-        details:
-          "stacking rule `\(member.key)` other than \(standard.compactString) is not simulated by sendout serve; "
+      throw VoucherifyError.notSimulated(
+        "stacking rule `\(member.key)` other than \(standard.compactString) is not simulated by sendout serve; "
           + "only redeemables_limit, applicable_redeemables_limit and redeemables_application_mode change verdicts")
     }
   }

@@ -35,7 +35,7 @@ extension World {
     for name in Brand.sectionNames {
       guard let fields = sections[name]?.objectValue else { continue }
       var section = result[name]?.objectValue ?? [:]
-      for member in fields.members { section[member.key] = member.value }
+      section.merge(fields)
       result[name] = .object(section)
     }
     return result

@@ -18,7 +18,7 @@ extension World {
   {
     let i = try position(in: customEventSchemas, id, "custom_event_schema")
     tick()
-    customEventSchemas[i].properties = Self.definitions(properties, over: customEventSchemas[i].properties)
+    customEventSchemas[i].properties = customEventSchemas[i].properties.merging(properties)
     customEventSchemas[i].updatedAt = now
     return customEventSchemas[i]
   }

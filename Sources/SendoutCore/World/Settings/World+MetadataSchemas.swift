@@ -26,7 +26,7 @@ extension World {
     let i = try position(in: metadataSchemas, id, "metadata_schema")
     try Self.checkDefinitions(properties, current: metadataSchemas[i].properties)
     tick()
-    metadataSchemas[i].properties = Self.definitions(properties, over: metadataSchemas[i].properties)
+    metadataSchemas[i].properties = metadataSchemas[i].properties.merging(properties)
     if let allowDefinedOnly { metadataSchemas[i].allowDefinedOnly = allowDefinedOnly }
     metadataSchemas[i].updatedAt = now
     return metadataSchemas[i]
@@ -40,13 +40,6 @@ extension World {
   /// The schema of resource type `relatedObject`, if the project has one (a handful: a scan of them).
   public func metadataSchema(for relatedObject: String) -> MetadataSchema? {
     metadataSchemas.first { $0.relatedObject == relatedObject }
-  }
-
-  /// `current` with each definition given replaced whole (a schema update sends a definition with all its pairs).
-  static func definitions(_ given: JSONObject, over current: JSONObject) -> JSONObject {
-    var result = current
-    for member in given.members { result[member.key] = member.value }
-    return result
   }
 
   /// Every definition has a `type`, and one already defined keeps its type.
