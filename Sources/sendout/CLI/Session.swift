@@ -31,6 +31,17 @@ enum Session {
     }
   }
 
+  /// An observer like `printing`'s, its lines collected in `output` (written every 50 ms) instead of one write each:
+  /// for the commands that print a line per request (`listen`, `serve`).
+  static func buffering(
+    into output: LineBuffer, _ lines: @escaping @Sendable (SessionEvent) -> [String]
+  ) -> SessionObserver {
+    { event in
+      if case .warning(let text) = event { Console.warning(text) }
+      for line in lines(event) { output.append(line) }
+    }
+  }
+
   /// Prints `ending`'s lines; returns its exit code, or throws its failure. With `json` lines, those go to standard
   /// output and `ending`'s own lines to standard error.
   static func finish(_ ending: CommandEnding, json: [String]? = nil) throws(CLIError) -> Int32 {

@@ -82,10 +82,8 @@ enum ListenCommand: Command {
     let text = ListenText(json: json, ui: ui, checksSignatures: configuration.secret != nil)
     let output = LineBuffer()  // one write per 50 ms, not per request: printing held the listener back
     let result = try await Session.run { () throws(SessionError) in
-      try await ListenSession.run(configuration, quiet: quiet) { event in
-        if case .warning(let text) = event { Console.warning(text) }
-        for line in text.lines(for: event) + forwarding(event) { output.append(line) }
-      }
+      try await ListenSession.run(
+        configuration, quiet: quiet, observer: Session.buffering(into: output) { text.lines(for: $0) + forwarding($0) })
     }
     output.end()
     Console.err("Stopped after \(result.received) request\(result.received == 1 ? "" : "s").")

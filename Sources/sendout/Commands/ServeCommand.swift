@@ -104,10 +104,8 @@ enum ServeCommand: Command {
     let served = configuration
     let output = LineBuffer()  // one write per 50 ms, not per call: a write per call was 8 % of a GET on a cache miss
     let calls = try await Session.run { () throws(SessionError) in
-      try await ServeSession.run(served) { event in
-        if case .warning(let text) = event { Console.warning(text) }
-        for line in ServeText.lines(for: event, json: json) { output.append(line) }
-      }
+      try await ServeSession.run(
+        served, observer: Session.buffering(into: output) { ServeText.lines(for: $0, json: json) })
     }
     output.end()
     Console.err("Stopped after \(ServeText.count(calls, "call")).")
