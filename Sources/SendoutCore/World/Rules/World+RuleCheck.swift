@@ -30,14 +30,19 @@ extension World {
     voucher v: Voucher?, tier t: PromotionTier?, facts: RuleFacts, initialAmount: Int, amount: Int
   ) -> VoucherifyError? {
     var kept: [String: Bool]? = nil  // one redeemable: no verdict to keep for another
-    // The scope is made only when a rule is read (a closure that does not capture `self`, the whole world).
+    // The scope is made only when a rule is read, and once (a function that does not capture `self`, the whole world).
+    var made: RuleScope?
+    func scope() -> RuleScope {
+      if let made { return made }
+      let s = RuleScope(facts, initialAmount: initialAmount, amount: amount, voucher: v, tier: t)
+      made = s
+      return s
+    }
     guard
-      let (ruleID, owner) = brokenRule(
-        of: [v?.id, v?.campaignID, t?.id], verdicts: &kept,
-        in: { RuleScope(facts, initialAmount: initialAmount, amount: amount, voucher: v, tier: t) }),
+      let (ruleID, owner) = brokenRule(of: [v?.id, v?.campaignID, t?.id], verdicts: &kept, in: scope),
       let rule = validationRules[id: ruleID]
     else { return nil }
-    let s = RuleScope(facts, initialAmount: initialAmount, amount: amount, voucher: v, tier: t)
+    let s = scope()
     let failed = rule.compiled.clauses.sorted {
       $0.key.count == $1.key.count ? $0.key < $1.key : $0.key.count < $1.key.count
     }
