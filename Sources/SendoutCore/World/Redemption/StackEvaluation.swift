@@ -17,7 +17,7 @@ public struct StackEvaluation: Sendable, Equatable {
 
   /// Whether the stack can be redeemed: every redeemable applies (none inapplicable), or in `PARTIAL` mode one
   /// applies at least (the inapplicable ones are left out).
-  public var valid: Bool { firstFailure == nil || (partial && leavesOutFailures) }
+  public var valid: Bool { firstFailure == nil || leavesOutFailures }
   /// Whether the inapplicable redeemables are left out and the applicable ones redeemed (`PARTIAL` mode, one
   /// applicable at least); otherwise one inapplicable redeemable fails the whole stack.
   public var leavesOutFailures: Bool { partial && outcomes.contains(where: \.applicable) }

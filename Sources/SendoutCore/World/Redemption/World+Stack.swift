@@ -10,7 +10,8 @@ extension World {
   /// failures as `redeem` (`redemptionFailure`), and the same arithmetic, each redeemable applying to the total
   /// the previous ones left. Once one is inapplicable, the ones after it are skipped and nothing is redeemed
   /// (application mode `ALL`); in mode `PARTIAL` the ones after it are evaluated as if it had not been sent. Past the
-  /// applicable limit of the stacking rules in force, the rest are skipped. The validation rules assigned to each redeemable are checked against `facts` too.
+  /// applicable limit of the stacking rules in force, the rest are skipped. The validation rules assigned to each
+  /// redeemable are checked against `facts` too.
   public func evaluateStack(_ items: [StackRedeemable], orderAmount: Int, facts: RuleFacts = RuleFacts())
     -> StackEvaluation
   {
