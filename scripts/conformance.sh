@@ -75,4 +75,4 @@ if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
   echo "conformance: schemathesis did not finish within $((seconds + grace)) s" >&2
   exit 1
 fi
-python3 scripts/conformance/verdict.py "$work/events.ndjson" scripts/conformance/allowlist.txt
+python3 scripts/conformance/verdict.py "$work/events.ndjson" scripts/conformance/allowlist.txt "$work/schemathesis.txt"

@@ -108,4 +108,36 @@ import Testing
     ])
     #expect(server.read { $0.customers.count } == customers)
   }
+
+  /// "If a customer doesn't exist in Voucherify, the customer will be created" (the spec on `POST /v1/events`).
+  @Test func aCustomEventUpsertsItsCustomerWithTheFieldsSent() throws {
+    let server = try InProcessAPI.served()
+    let (status, event) = try server.send(
+      "POST", "/client/v1/events", body: #"{"event":"signed_up","customer":{"source_id":"new-one","name":"Nia"}}"#,
+      client: true)
+    #expect(status == 200, "\(event)")
+    try InProcessAPI.expectValid(event, "ClientEventsCreateResponseBody")
+    #expect(event.value(atPath: "customer.source_id") == "new-one" && event.value(atPath: "customer.name") == "Nia")
+    let id = try #require(event.value(atPath: "customer.id")?.stringValue)
+    let (_, read) = try server.send("GET", "/v1/customers/\(id)")
+    #expect(read["name"] == "Nia" && read["email"] == .null, "\(read)")
+    let (_, again) = try server.send(
+      "POST", "/v1/events", body: #"{"event":"signed_up","customer":{"source_id":"new-one","email":"n@example.com"}}"#)
+    #expect(again.value(atPath: "customer.id") == .string(id) && again.value(atPath: "customer.email") == "n@example.com")
+    let created = try server.bodies(of: "customer.created")
+    let updated = try server.bodies(of: "customer.updated")
+    #expect(created.count == 1 && updated.count == 1, "\(created.count) created, \(updated.count) updated")
+    let customers = server.read { $0.customers.count }
+    try server.expectRefusals([
+      ("POST", "/v1/events", #"{"event":"x","customer":{"id":"cust_none"}}"#, 404, "not_found", "cust_none"),
+      ("POST", "/v1/events", #"{"event":"x","customer":{}}"#, 400, "missing_customer", "`source_id`"),
+    ])
+    _ = try server.send(
+      "POST", "/management/v1/projects/\(server.projectID)/custom-event-schemas",
+      body: #"{"name":"rated","schema":{"properties":{"stars":{"type":"number","optional":false}}}}"#)
+    try server.expectRefusals([
+      ("POST", "/v1/events", #"{"event":"rated","customer":{"source_id":"other"}}"#, 400, "invalid_payload", "stars")
+    ])
+    #expect(server.read { $0.customers.count } == customers, "a refused event makes no customer")
+  }
 }

@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Usage: verdict.py EVENTS.ndjson ALLOWLIST
+"""Usage: verdict.py EVENTS.ndjson ALLOWLIST [SCHEMATHESIS_OUTPUT]
 
 Reads the events of a schemathesis run (--report ndjson) against `sendout serve` and fails (exit 1) on any 5xx
 other than 501, any error (a request that timed out or could not be sent), and any answer that breaks its
 operation's response schema unless the allowlist names that schema for that operation. An operation whose request
 body schemathesis cannot generate from the spec (`Unsatisfiable`, or its example generation erring) is reported,
-not failed: no request was made.
+not failed: no request was made. A `FlakyFailure` (a case failed, then passed when schemathesis replayed it: the
+state had changed in between) is tolerated when the operation's recorded checks show the failure was a tolerated one
+(a 501 or an allowlisted schema); otherwise it is an error, and the operation's block of schemathesis's own output
+(SCHEMATHESIS_OUTPUT), which names the failure replayed, is printed with it.
 Prints the run's figures and each failure once (operation, check, status, the schema, the message's first line)."""
 import collections
 import json
@@ -28,10 +31,25 @@ def allowed(entries, operation, pointer):
     return any((pointer == p or pointer.startswith(p + "/")) and o in ("*", operation) for p, o in entries)
 
 
+def block(text, label, limit=40):
+    """The lines of schemathesis's output under the `____ label ____` header, up to the next header."""
+    lines, found = [], False
+    for line in text.splitlines():
+        header = line.startswith("____") or line.startswith("====")
+        if found and header:
+            break
+        if found:
+            lines.append(line)
+        elif header and line.strip("_ ") == label:
+            found = True
+    return lines[:limit]
+
+
 def main():
     events, entries = sys.argv[1], allowlist(sys.argv[2])
+    output = open(sys.argv[3], encoding="utf-8", errors="replace").read() if len(sys.argv) > 3 else ""
     requests, statuses, problems, tolerated, errors = 0, collections.Counter(), {}, collections.Counter(), []
-    ungenerated = []
+    ungenerated, flaky, excused = [], [], set()
     for line in open(events, encoding="utf-8"):
         event = json.loads(line)
         for kind in ("NonFatalError", "FatalError"):
@@ -41,6 +59,8 @@ def main():
                 # schemathesis failing to make a request from the spec (no request was sent) is not the mock's
                 if value.get("type") == "Unsatisfiable" or "get_strategies_from_examples" in json.dumps(value):
                     ungenerated.append(info.get("label", ""))
+                elif value.get("type") == "FlakyFailure":
+                    flaky.append((kind, info.get("label", ""), value))
                 else:
                     errors.append(f"{kind}: {info.get('label', '')} {str(value or info)[:300]}")
         finished = event.get("ScenarioFinished")
@@ -60,13 +80,20 @@ def main():
                 status = ((interactions.get(case) or {}).get("response") or {}).get("status_code")
                 message = failure.get("message", "")
                 if check["name"] == "not_a_server_error" and status == 501:
+                    excused.add(operation)
                     continue  # an operation (or a variant of it) the mock does not simulate: documented
                 pointer = (re.search(r"Schema at (\S+?):?\n", message) or [None, ""])[1]
                 if check["name"] == "response_schema_conformance" and allowed(entries, operation, pointer):
                     tolerated[(operation, pointer)] += 1
+                    excused.add(operation)
                     continue
                 key = (operation, check["name"], status, pointer)
                 problems.setdefault(key, message.splitlines()[0][:200] if message else failure.get("title", ""))
+    for kind, label, value in flaky:
+        if label in excused:
+            print(f"conformance: {label}: a tolerated failure (501 or allowlisted) passed when replayed: not a failure")
+        else:
+            errors.append(f"{kind}: {label} {value}" + "".join("\n  " + line for line in block(output, label)))
     print(f"conformance: {requests} requests; statuses " + ", ".join(
         f"{s}: {n}" for s, n in sorted(statuses.items(), key=lambda x: str(x[0]))))
     print(f"conformance: {sum(tolerated.values())} schema violations allowlisted as spec defects "

@@ -37,6 +37,13 @@ extension World {
     emit(type, entity: customerID, data, purposeKeys: extra.keys, overrides: extra.overrides)
   }
 
+  /// Checks a custom event's `metadata` against the schema of the event `name` when one is defined; an event
+  /// nobody defined takes any metadata (tracking it defines a schema with no properties).
+  public func checkCustomEventMetadata(_ metadata: JSONObject, name: String) throws(VoucherifyError) {
+    guard let known = customEventSchema(named: name) else { return }
+    try MetadataCheck.check(metadata, against: known.properties, at: "metadata", creating: true)
+  }
+
   /// Tracks a custom event for a customer; emits `customer.custom_event`. An event with a schema has its metadata
   /// checked against the schema's definitions (Voucherify validates event data against the event schema); one without
   /// gets a schema of its own, with no definitions.
@@ -44,8 +51,8 @@ extension World {
     customerID: String, name: String, metadata: JSONObject = [:], channel: EventChannel = .api
   ) throws(VoucherifyError) -> Emitted<CustomEvent> {
     _ = try position(in: customers, customerID, "customer")
+    try checkCustomEventMetadata(metadata, name: name)
     let known = customEventSchema(named: name)
-    if let known { try MetadataCheck.check(metadata, against: known.properties, at: "metadata", creating: true) }
     begin(channel)
     let schema: CustomEventSchema
     if let known {
