@@ -89,6 +89,13 @@ package struct MockAPI: Sendable {
     return outcome
   }
 
+  /// Whether `apply` would answer `call` (at its time) from the read cache, changing nothing but the request ids: no
+  /// async action is due by then and the answer is kept. The shell asks before it parses a call without a body, so
+  /// that only a miss is parsed, and outside the world's lock.
+  package func answersFromCache(_ call: APICall) -> Bool {
+    reads.body(for: call) != nil && world.nextDueAsyncAction(before: call.at) == nil
+  }
+
   /// `apply` once the due async actions have run.
   private mutating func applyCall(_ call: APICall, parsed: ParsedCall?, admin: Admin?) -> Outcome {
     if let cached = reads.body(for: call) {

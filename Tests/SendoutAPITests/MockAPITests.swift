@@ -34,6 +34,30 @@ import Testing
     #expect(after.bytes != first.bytes, "the disable emptied the cache")
   }
 
+  /// The shell asks `answersFromCache` before it parses a call without a body: true only for a kept read of the same
+  /// target, and false once an async action is due by the call's time, whose work must run before the read.
+  @Test func answersFromCacheOnlyForAKeptReadWithNoDueWork() throws {
+    let api = try InProcessAPI()
+    var mock = api.mock
+    let code = mock.world.vouchers[0].code
+    let read = Self.call(api, "GET", "/v1/vouchers/\(code)")
+    #expect(!mock.answersFromCache(read), "not read yet")
+    _ = mock.apply(read)
+    #expect(mock.answersFromCache(read))
+    #expect(!mock.answersFromCache(Self.call(api, "GET", "/v1/vouchers/\(code)?other")), "another target")
+    let bulk = mock.apply(
+      Self.call(api, "POST", "/v1/customers/bulk/async", body: #"[{"source_id":"due-ann","name":"Ann"}]"#))
+    #expect(bulk.status == 202, "\(bulk.body)")
+    #expect(!mock.answersFromCache(read), "the bulk call emptied the cache")
+    _ = mock.apply(read)
+    #expect(mock.answersFromCache(read), "kept again while the action waits")
+    var later = read
+    later.at = read.at.adding(milliseconds: 60_000)
+    #expect(!mock.answersFromCache(later), "the action is due by then: the read goes through `apply`")
+    _ = mock.apply(later)
+    #expect(mock.world.customers.contains { $0.sourceID == "due-ann" }, "the due work ran")
+  }
+
   /// A call refused before any endpoint is not journaled, changes nothing and draws its request id from the refused
   /// sequence; without an admin table, `/_sendout/…` is no route.
   @Test func refusedCallsAreNotJournaled() throws {

@@ -88,12 +88,12 @@ public struct HTTPRouter<Row: Sendable>: Sendable {
   /// The row for `method` and a path already split into segments (as `split` does, or decoded by the caller).
   public func route(method: String, segments: [String]) -> Outcome {
     var values: [String] = []
-    if let node = find(0, segments[...], &values, where: { $0.ends.contains { $0.route.method == method } }),
+    if let node = find(0, segments[...], &values, where: { nodes[$0].ends.contains { $0.route.method == method } }),
       let end = nodes[node].ends.first(where: { $0.route.method == method })
     {
       return .found(end.route.row, parameters: Dictionary(zip(end.names, values)) { first, _ in first })
     }
-    guard let node = find(0, segments[...], &values, where: { !$0.ends.isEmpty }) else { return .notFound }
+    guard let node = find(0, segments[...], &values, where: { !nodes[$0].ends.isEmpty }) else { return .notFound }
     var allowed: [String] = []
     for end in nodes[node].ends where !allowed.contains(end.route.method) { allowed.append(end.route.method) }
     return .methodNotAllowed(allowed: allowed)
@@ -105,12 +105,12 @@ public struct HTTPRouter<Row: Sendable>: Sendable {
     return trimmed.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
   }
 
-  /// The first node below `node` for `segments` that `accept`s, trying the literal before the parameter at each
+  /// The first node below `node` for `segments` that `accept`s (by index: a node is not copied), trying the literal before the parameter at each
   /// segment; `values` gets the segments bound to parameters on the way (and is left as it was when none is found).
   private func find(
-    _ node: Int, _ segments: ArraySlice<String>, _ values: inout [String], where accept: (Node) -> Bool
+    _ node: Int, _ segments: ArraySlice<String>, _ values: inout [String], where accept: (Int) -> Bool
   ) -> Int? {
-    guard let first = segments.first else { return accept(nodes[node]) ? node : nil }
+    guard let first = segments.first else { return accept(node) ? node : nil }
     let rest = segments.dropFirst()
     if let literal = nodes[node].literals[first], let found = find(literal, rest, &values, where: accept) {
       return found
