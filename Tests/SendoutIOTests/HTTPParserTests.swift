@@ -99,6 +99,9 @@ import Testing
 
   @Test(arguments: [
     ("HTTP/1.1", "", true), ("HTTP/1.1", "close", false), ("HTTP/1.0", "", false), ("HTTP/1.0", "keep-alive", true),
+    ("HTTP/1.1", "Upgrade, CLOSE", false), ("HTTP/1.1", "keep-alive,\tclose ", false), ("HTTP/1.1", "closed", true),
+    ("HTTP/1.0", "Keep-Alive", true), ("HTTP/1.0", " upgrade ,keep-alive", true), ("HTTP/1.0", "keep-alive-ish", false),
+    ("HTTP/1.0", ",", false),
   ])
   func keepAlive(version: String, connection: String, expected: Bool) throws {
     let text = "GET / \(version)\r\n" + (connection.isEmpty ? "" : "Connection: \(connection)\r\n") + "\r\n"

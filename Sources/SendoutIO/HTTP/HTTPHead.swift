@@ -57,12 +57,40 @@ public struct HTTPHead: Sendable, Equatable {
 
   /// Whether the connection stays open after this message: HTTP/1.1 unless `connection: close`,
   /// HTTP/1.0 only with `connection: keep-alive`.
+  /// Read without allocating: the load client and both servers ask it of every message.
   public var keepAlive: Bool {
-    let tokens = values("connection").flatMap {
-      $0.lowercased().split(separator: ",").map { String($0).trimmed(of: " \t") }
+    var keepAliveToken = false
+    for header in headers where Self.sameName(header.name, "connection") {
+      var value = header.value
+      let tokens = value.withUTF8(Self.connectionTokens)
+      if tokens.close { return false }
+      keepAliveToken = keepAliveToken || tokens.keepAlive
     }
-    if tokens.contains("close") { return false }
-    return minorVersion >= 1 || tokens.contains("keep-alive")
+    return minorVersion >= 1 || keepAliveToken
+  }
+
+  /// Whether a `connection` value's comma-separated tokens (spaces and tabs around each ignored, ASCII case too)
+  /// include `close` and `keep-alive`.
+  static func connectionTokens(_ value: UnsafeBufferPointer<UInt8>) -> (close: Bool, keepAlive: Bool) {
+    var found = (close: false, keepAlive: false)
+    var start = 0
+    while start <= value.count {
+      var end = start
+      while end < value.count && value[end] != UInt8(ascii: ",") { end += 1 }
+      var (first, last) = (start, end)
+      while first < last && (value[first] == 0x20 || value[first] == 0x09) { first += 1 }
+      while last > first && (value[last - 1] == 0x20 || value[last - 1] == 0x09) { last -= 1 }
+      let token = UnsafeBufferPointer(rebasing: value[first..<last])
+      if token.count == 5, sameToken(token, "close") { found.close = true }
+      if token.count == 10, sameToken(token, "keep-alive") { found.keepAlive = true }
+      start = end + 1
+    }
+    return found
+  }
+
+  private static func sameToken(_ token: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+    for i in 0..<token.count where lower(token[i]) != word.utf8Start[i] { return false }
+    return true
   }
 }
 

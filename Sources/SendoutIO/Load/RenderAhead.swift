@@ -1,41 +1,36 @@
 import SendoutCore
 
 /// A load thread's requests rendered ahead, first in first out, at most `capacity` waiting: the same sequence the
-/// event pool gives, taken earlier. Memory stays bounded (`capacity` bodies).
+/// event pool gives, taken earlier. Memory stays bounded (`capacity` bodies). A ring of slots: a request is moved in
+/// and out of its slot, never copied.
 struct RenderAhead {
-  private var items: [Sendout] = []
+  private var slots: [Sendout?]
   private var head = 0
+  /// Requests waiting.
+  private(set) var count = 0
   /// The most requests kept waiting.
-  let capacity: Int
+  var capacity: Int { slots.count }
 
   /// An empty buffer for up to `capacity` requests.
-  init(capacity: Int) { self.capacity = max(1, capacity) }
+  init(capacity: Int) { slots = Array(repeating: nil, count: max(1, capacity)) }
 
   /// Whether `capacity` requests wait.
-  var isFull: Bool { items.count - head >= capacity }
+  var isFull: Bool { count == slots.count }
 
-  /// Requests waiting.
-  var count: Int { items.count - head }
-
-  /// Adds `sendout` at the end.
-  mutating func append(_ sendout: Sendout) {
-    if head >= capacity {  // drop the taken ones from the front now and then
-      items.removeFirst(head)
-      head = 0
-    }
-    items.append(sendout)
+  /// Adds `sendout` at the end (the buffer is not full).
+  mutating func append(_ sendout: consuming Sendout) {
+    precondition(!isFull)
+    let tail = head + count < slots.count ? head + count : head + count - slots.count
+    slots[tail] = sendout
+    count += 1
   }
 
   /// The oldest waiting request, or `nil` when none waits.
   mutating func take() -> Sendout? {
-    guard head < items.count else { return nil }
-    defer {
-      head += 1
-      if head == items.count {
-        items.removeAll(keepingCapacity: true)
-        head = 0
-      }
-    }
-    return items[head]
+    guard count > 0 else { return nil }
+    let taken = slots[head].take()
+    head = head + 1 == slots.count ? 0 : head + 1
+    count -= 1
+    return taken
   }
 }

@@ -2,13 +2,17 @@
 /// from which every request is rendered and signed anew, so each one is a distinct sendout with its own
 /// `whs_` id and signature, never a replayed body.
 public struct EventPool: Sendable {
-  private var entries: [(event: WorldEvent, builder: SendoutBuilder)]
+  /// The events, and beside them (a separate array, so that a builder changes in place while its event is read
+  /// where it is, neither copied) the builder of each.
+  private let events: [WorldEvent]
+  private var builders: [SendoutBuilder]
   private var next = 0
 
   /// A pool over prepared events, each with its own builder (see `init(scenario:…)`).
   init(entries: [(event: WorldEvent, builder: SendoutBuilder)]) {
     precondition(!entries.isEmpty)
-    self.entries = entries
+    events = entries.map(\.event)
+    builders = entries.map(\.builder)
   }
 
   /// A pool of `size` events cycling through `eventTypes`, sent through `via` with `secret` to `targetURL`.
@@ -18,7 +22,7 @@ public struct EventPool: Sendable {
     stream: UInt64 = 0
   ) throws(RenderError) {
     precondition(!eventTypes.isEmpty && size > 0)
-    var entries: [(WorldEvent, SendoutBuilder)] = []
+    var entries: [(event: WorldEvent, builder: SendoutBuilder)] = []
     var project: WebhookEndpoint?
     for k in 0..<max(size, eventTypes.count) {
       let request = SingleEventRequest(
@@ -33,16 +37,16 @@ public struct EventPool: Sendable {
       }
       entries.append((event, SendoutBuilder(endpoint: endpoint, seed: seed &+ UInt64(k) &+ (stream << 32))))
     }
-    self.entries = entries
+    self.init(entries: entries)
   }
 
   /// How many distinct events the pool cycles through.
-  public var count: Int { entries.count }
+  public var count: Int { events.count }
 
   /// The next request: a fresh sendout of the next event in the pool.
   public mutating func nextSendout() -> Sendout {
     let i = next
-    next = next + 1 == entries.count ? 0 : next + 1
-    return entries[i].builder.make(entries[i].event)
+    next = next + 1 == events.count ? 0 : next + 1
+    return builders[i].make(events[i])
   }
 }
