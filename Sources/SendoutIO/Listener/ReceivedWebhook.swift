@@ -75,12 +75,30 @@ public struct ReceivedWebhook: Sendable, Equatable {
   /// send escape sequences to the terminal.
   ///
   /// `13:45:00.212  POST /webhooks  customer.publication.succeeded  whs_0a1b…  signature valid  2614 B  → 200`
+  ///
+  /// Written into one string (the listener prints one a request: an array of parts joined cost it a tenth of its time).
   public var line: String {
-    let time = String(receivedAt.iso8601.dropFirst(11).prefix(12))
-    return [
-      time, "\(method) \(target)", eventType ?? "(no event type)", sendoutID ?? "(no sendout id)",
-      "signature \(signature.rawValue)", "\(body.count) B", "→ \(respondedStatus)" + (note.map { " " + $0 } ?? ""),
-    ].map(TerminalText.escape).joined(separator: "  ")
+    var out = String(receivedAt.iso8601.utf8.dropFirst(11).prefix(12))!
+    out.reserveCapacity(96 + target.utf8.count + (note?.utf8.count ?? 0))
+    out += "  "
+    out += TerminalText.escape(method)
+    out += " "
+    out += TerminalText.escape(target)
+    out += "  "
+    out += eventType.map(TerminalText.escape) ?? "(no event type)"
+    out += "  "
+    out += sendoutID.map(TerminalText.escape) ?? "(no sendout id)"
+    out += "  signature "
+    out += signature.rawValue
+    out += "  "
+    out += String(body.count)
+    out += " B  → "
+    out += String(respondedStatus)
+    if let note {
+      out += " "
+      out += TerminalText.escape(note)
+    }
+    return out
   }
 
   /// One JSON object for `listen --json`: the fields of `line`, the headers and the body as a string.

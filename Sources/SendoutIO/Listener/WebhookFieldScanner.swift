@@ -1,3 +1,5 @@
+import CByteScan
+
 /// The listener's fast path for what it shows of each body — the top-level `id` and `type` and
 /// `event.type` — without building the whole JSON tree. It walks and checks the JSON structure and gives
 /// up (`nil`: use `JSONParser`) on anything it does not fully decide itself: non-ASCII bytes, `\u`
@@ -132,50 +134,26 @@ struct WebhookFieldScanner {
   private mutating func skipString() -> (Int, Int)? {
     index += 1
     let start = index
-    while index < bytes.count {
-      // Eight bytes at a time: past plain ones, or straight to the first that ends or escapes the string.
-      if let base = bytes.baseAddress, index + 8 <= bytes.count {
-        let special = Self.specialBytes(
-          UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
-        if special == 0 {
-          index += 8
-          continue
-        }
-        index += special.trailingZeroBitCount >> 3
-      }
+    guard let base = bytes.baseAddress else { return nil }
+    while true {
+      // Straight to the first byte that ends or escapes the string or needs the full parser (sixteen at a time).
+      index = sendout_json_string_stop(base, index, bytes.count)
+      guard index < bytes.count else { return nil }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         index += 1
         return (start, index - 1)
       }
-      if byte < 0x20 || byte >= 0x80 { return nil }
-      if byte == UInt8(ascii: "\\") {
-        index += 1
-        guard index < bytes.count else { return nil }
-        switch bytes[index] {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-          UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-          break
-        default: return nil
-        }
-      }
+      guard byte == UInt8(ascii: "\\") else { return nil }  // a control or non-ASCII byte
       index += 1
+      guard index < bytes.count else { return nil }
+      switch bytes[index] {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+        UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+        index += 1
+      default: return nil
+      }
     }
-    return nil
-  }
-
-  /// The eight bytes of `word` (the first in the low byte) that end or escape a string or need the full parser
-  /// (`"`, `\\`, a control byte, a non-ASCII byte) marked by their high bit: the classic has-zero-byte and
-  /// has-less-than bit tricks. Bits above the first mark may be spurious; the lowest set bit is exact.
-  static func specialBytes(_ word: UInt64) -> UInt64 {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    let quote = word ^ (ones &* 0x22)
-    let backslash = word ^ (ones &* 0x5C)
-    let quoteByte = (quote &- ones) & ~quote & highs
-    let backslashByte = (backslash &- ones) & ~backslash & highs
-    let controlByte = (word &- ones &* 0x20) & ~word & highs
-    return quoteByte | backslashByte | controlByte | (word & highs)
   }
 
   private mutating func skipValue() -> Bool {

@@ -1,3 +1,4 @@
+import CByteScan
 import SendoutCore
 import Testing
 
@@ -62,29 +63,32 @@ import Testing
     check(#"{"a":{"b":{"c":[[],{}]}},"type":"t"}"#, expectAnswer: true)
   }
 
-  @Test func theEightByteStepFindsTheFirstSpecialByteAtEveryPosition() {
-    for position in 0..<8 {
-      for value in 0...255 {
-        for after in [UInt8(ascii: "a"), 0x00, 0x22, 0xFF] {  // what follows must not hide the first
-          var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
-          bytes[position] = UInt8(value)
-          if position < 7 { bytes[position + 1] = after }
-          let word = UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
-          let marks = WebhookFieldScanner.specialBytes(word)
-          let special = value == 0x22 || value == 0x5C || value < 0x20 || value >= 0x80
-          let first = bytes.firstIndex { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 || $0 >= 0x80 }
-          #expect((marks == 0) == (first == nil), "byte \(value) at \(position)")
-          if special { #expect(marks.trailingZeroBitCount >> 3 == position, "byte \(value) at \(position)") }
-          if let first { #expect(marks.trailingZeroBitCount >> 3 == first) }
+  /// `sendout_json_string_stop`, sixteen bytes a step then one at a time: the first special byte wherever it is
+  /// (in a step, across steps, in the tail), whatever follows it, and the end when there is none.
+  @Test func theStringStopFindsTheFirstSpecialByteAtEveryPosition() {
+    let special: (UInt8) -> Bool = { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 || $0 >= 0x80 }
+    for count in [1, 15, 16, 17, 40] {
+      for position in 0..<count {
+        for value in 0...255 {
+          for after in [UInt8(ascii: "a"), 0x00, 0x22, 0xFF] {  // what follows must not hide the first
+            var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: count)
+            bytes[position] = UInt8(value)
+            if position + 1 < count { bytes[position + 1] = after }
+            for from in Set([0, position / 2, position]) {
+              let stop = bytes.withUnsafeBufferPointer { sendout_json_string_stop($0.baseAddress!, from, count) }
+              let first = bytes[from...].firstIndex(where: special) ?? count
+              #expect(stop == first, "byte \(value) at \(position) of \(count), from \(from)")
+            }
+          }
         }
       }
     }
   }
 
   @Test func longStringsWithAnEscapeOrStrayByteAnywhereStillAgreeWithTheFullParse() {
-    for offset in 0..<20 {
+    for offset in 0..<40 {
       let before = String(repeating: "x", count: offset)
-      let after = String(repeating: "y", count: 19 - offset)
+      let after = String(repeating: "y", count: 39 - offset)
       check(#"{"note":"\#(before)\"\#(after)","type":"t"}"#, expectAnswer: true)
       check(#"{"id":"\#(before)\"\#(after)"}"#, expectAnswer: false)  // an escaped id: the full parser decodes it
       check(#"{"note":"\#(before)\\n\#(after)","id":"\#(before)"}"#, expectAnswer: true)
