@@ -61,6 +61,18 @@ import Testing
     check("", expectAnswer: false)
     check(#"{}"#, expectAnswer: true)
     check(#"{"a":{"b":{"c":[[],{}]}},"type":"t"}"#, expectAnswer: true)
+    check(#"{"event":{},"id":"x"}"#, expectAnswer: true)
+    check(#"{"event":{"type":"a"},"event":{}}"#, expectAnswer: false)
+    check(#"{"i\"d":"x","type":"t"}"#, expectAnswer: true)  // an escaped key is another key
+    check("{\n\t\"id\" :\r\n\"x\" }\n", expectAnswer: true)
+    check(#"{"n":1234567890123456,"id":"x"}"#, expectAnswer: true)
+    check(#"{"n":-12345678901234567,"id":"x"}"#, expectAnswer: false)
+    for bad in ["tru", "nul", "falsy", "-", "-01", "1.", ".5", "+1", #""\x""#, "[1,]", #"{"a"}"#, #"{"a":}"#, "{,}"] {
+      check(#"{"id":"x","v":\#(bad)}"#, expectAnswer: false)
+    }
+    let deep = { (n: Int) in #"{"id":"x","v":"# + String(repeating: "[", count: n) + String(repeating: "]", count: n) + "}" }
+    check(deep(63), expectAnswer: true)
+    check(deep(64), expectAnswer: false)  // with the top-level object, 65 deep
   }
 
   /// `sendout_json_string_stop`, sixteen bytes a step then one at a time: the first special byte wherever it is
