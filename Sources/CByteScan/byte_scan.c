@@ -1,6 +1,7 @@
 // The listener's JSON field scanner (SendoutIO's WebhookFieldScanner) spends most of its time finding where each
 // string ends: this finds the next byte that ends or escapes one, sixteen bytes a compare with SSE2 (part of every
-// x86-64 CPU), a byte at a time elsewhere. Tested through the scanner, against the full JSON parser.
+// x86-64 CPU), a byte at a time elsewhere. Tested at every position against a byte loop, and through the scanner
+// against the full JSON parser.
 #include "CByteScan.h"
 
 #if defined(__x86_64__)

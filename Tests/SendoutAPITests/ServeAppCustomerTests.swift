@@ -123,7 +123,8 @@ import Testing
     #expect(read["name"] == "Nia" && read["email"] == .null, "\(read)")
     let (_, again) = try server.send(
       "POST", "/v1/events", body: #"{"event":"signed_up","customer":{"source_id":"new-one","email":"n@example.com"}}"#)
-    #expect(again.value(atPath: "customer.id") == .string(id) && again.value(atPath: "customer.email") == "n@example.com")
+    #expect(
+      again.value(atPath: "customer.id") == .string(id) && again.value(atPath: "customer.email") == "n@example.com")
     let created = try server.bodies(of: "customer.created")
     let updated = try server.bodies(of: "customer.updated")
     #expect(created.count == 1 && updated.count == 1, "\(created.count) created, \(updated.count) updated")

@@ -105,8 +105,9 @@ public struct HTTPRouter<Row: Sendable>: Sendable {
     return trimmed.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
   }
 
-  /// The first node below `node` for `segments` that `accept`s (by index: a node is not copied), trying the literal before the parameter at each
-  /// segment; `values` gets the segments bound to parameters on the way (and is left as it was when none is found).
+  /// The first node below `node` for `segments` that `accept`s (by index: a node is not copied), trying the literal
+  /// before the parameter at each segment; `values` gets the segments bound to parameters on the way (and is left as
+  /// it was when none is found).
   private func find(
     _ node: Int, _ segments: ArraySlice<String>, _ values: inout [String], where accept: (Int) -> Bool
   ) -> Int? {

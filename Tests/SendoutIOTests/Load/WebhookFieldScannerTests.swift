@@ -70,7 +70,9 @@ import Testing
     for bad in ["tru", "nul", "falsy", "-", "-01", "1.", ".5", "+1", #""\x""#, "[1,]", #"{"a"}"#, #"{"a":}"#, "{,}"] {
       check(#"{"id":"x","v":\#(bad)}"#, expectAnswer: false)
     }
-    let deep = { (n: Int) in #"{"id":"x","v":"# + String(repeating: "[", count: n) + String(repeating: "]", count: n) + "}" }
+    let deep = { (n: Int) in
+      #"{"id":"x","v":"# + String(repeating: "[", count: n) + String(repeating: "]", count: n) + "}"
+    }
     check(deep(63), expectAnswer: true)
     check(deep(64), expectAnswer: false)  // with the top-level object, 65 deep
   }
