@@ -5,7 +5,7 @@ Reads the events of a schemathesis run (--report ndjson) against `sendout serve`
 other than 501, any error (a request that timed out or could not be sent), and any answer that breaks its
 operation's response schema unless the allowlist names that schema for that operation, or the answer validates once
 every schema the allowlist names for it accepts anything (a defect deep inside a list or a oneOf is reported at the
-outermost anyOf; `relaxed_valid`, with schemathesis's own OpenAPI-to-JSON-Schema conversion). An operation whose request
+outermost anyOf; `Relaxer`, with schemathesis's own OpenAPI-to-JSON-Schema conversion). An operation whose request
 body schemathesis cannot generate from the spec (`Unsatisfiable`, or its example generation erring) is reported,
 not failed: no request was made. A `FlakyFailure` (a case failed, then passed when schemathesis replayed it: the
 state had changed in between) is tolerated when the operation's recorded checks show the failure was a tolerated one
@@ -48,7 +48,11 @@ class Relaxer:
         if key not in self.validators:
             self.validators[key] = self.validator(operation, status)
         validator = self.validators[key]
-        return validator is not None and validator.is_valid(json.loads(base64.b64decode(content["$base64"])))
+        try:
+            answer = json.loads(base64.b64decode(content["$base64"]))
+        except ValueError:
+            return False  # not JSON: the check's own message stands
+        return validator is not None and validator.is_valid(answer)
 
     def validator(self, operation, status):
         import jsonschema_rs
