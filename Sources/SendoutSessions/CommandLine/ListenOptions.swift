@@ -42,7 +42,7 @@ public enum ListenOptions {
     let threads =
       try arguments.option("--threads", expected: "an integer from 1 to 64") {
         Int($0).flatMap { (1...64).contains($0) ? $0 : nil }
-      } ?? HTTPServerConfiguration.defaultThreads
+      } ?? HTTPServerConfiguration.listenerThreads
     try arguments.noPositionals("listen")
 
     let behavior = ListenerBehavior(

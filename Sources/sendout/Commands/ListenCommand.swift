@@ -56,8 +56,9 @@ enum ListenCommand: Command {
       --quiet            No line per request: once a second while requests arrive, one summary line
                          (arrivals, signatures verified, signatures failed: invalid or absent, req/s),
                          and a last one when it stops. For load tests (the fastest mode).
-      --threads N        Serving threads, 1 to 64 (default: one per core, at most 4), each with its own
-                         socket on the port (2 on a 2-core box under wrk: +41 % over one).
+      --threads N        Serving threads, 1 to 64 (default: one more than the cores, at most 4), each
+                         with its own socket on the port (on 2 cores under wrk: 2 threads +41 % over
+                         one, 3 another +5 %: the sender shares the machine).
 
     EXAMPLES:
       sendout listen --port 0 --secret s
