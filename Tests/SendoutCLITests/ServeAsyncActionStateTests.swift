@@ -7,12 +7,8 @@ import Testing
 /// action ids, results and applied rows.
 @Suite(.timeLimit(.minutes(1))) struct ServeAsyncActionStateTests {
   @Test func actionsAndTheirRowsAreReplayedWithTheSameIDsAndResults() async throws {
-    let state = NSTemporaryDirectory() + "sendout-aa-state-\(UUID().uuidString).jsonl"
-    let audit = NSTemporaryDirectory() + "sendout-aa-audit-\(UUID().uuidString).jsonl"
-    defer {
-      try? FileManager.default.removeItem(atPath: state)
-      try? FileManager.default.removeItem(atPath: audit)
-    }
+    let (state, audit) = ServeStateTests.stateFiles("async-actions")
+    defer { ServeStateTests.remove(state, audit) }
     let at = ["--at", "2024-03-13T13:45:00.000Z"]
     let first = try ServeStateTests.ServeProcess(state: state, audit: audit, extra: at)
     let (bulk, accepted) = try await first.call(

@@ -7,12 +7,8 @@ import Testing
 /// source id still taken.
 @Suite(.timeLimit(.minutes(1))) struct ServeBinStateTests {
   @Test func binnedProductsAndSKUsAreReplayedWithTheSameEntries() async throws {
-    let state = NSTemporaryDirectory() + "sendout-bin-state-\(UUID().uuidString).jsonl"
-    let audit = NSTemporaryDirectory() + "sendout-bin-audit-\(UUID().uuidString).jsonl"
-    defer {
-      try? FileManager.default.removeItem(atPath: state)
-      try? FileManager.default.removeItem(atPath: audit)
-    }
+    let (state, audit) = ServeStateTests.stateFiles("bin")
+    defer { ServeStateTests.remove(state, audit) }
     let first = try ServeStateTests.ServeProcess(state: state, audit: audit)
     for (path, body) in [
       ("/v1/products", #"{"source_id":"st-mug","name":"Mug"}"#), ("/v1/products/st-mug/skus", #"{"source_id":"st-r"}"#),

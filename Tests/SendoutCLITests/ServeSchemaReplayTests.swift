@@ -9,12 +9,8 @@ import Testing
   typealias ServeProcess = ServeStateTests.ServeProcess
 
   @Test func schemasActivityAndAPermanentDeletionAreReplayedWithTheirIDs() async throws {
-    let state = NSTemporaryDirectory() + "sendout-schemas-\(UUID().uuidString).jsonl"
-    let audit = NSTemporaryDirectory() + "sendout-schemas-audit-\(UUID().uuidString).jsonl"
-    defer {
-      try? FileManager.default.removeItem(atPath: state)
-      try? FileManager.default.removeItem(atPath: audit)
-    }
+    let (state, audit) = ServeStateTests.stateFiles("schemas")
+    defer { ServeStateTests.remove(state, audit) }
     let first = try ServeProcess(state: state, audit: audit)
     let project = try #require(first.line(containing: "Project: ")?.split(separator: " ").dropFirst().first)
     let base = "/management/v1/projects/\(project)"

@@ -11,6 +11,20 @@ import Testing
 /// `sendout serve --state FILE` killed with SIGKILL and started again: every call answered before the kill is
 /// in the world again, replayed from the journal.
 @Suite(.timeLimit(.minutes(1))) struct ServeStateTests {
+  /// Paths for a `--state` journal and an `--audit` log, unique under the temporary directory (`label` names them).
+  static func stateFiles(_ label: String) -> (state: String, audit: String) {
+    let id = UUID().uuidString
+    return (
+      NSTemporaryDirectory() + "sendout-\(label)-state-\(id).jsonl",
+      NSTemporaryDirectory() + "sendout-\(label)-audit-\(id).jsonl"
+    )
+  }
+
+  /// Removes the files at `paths` that exist.
+  static func remove(_ paths: String...) {
+    for path in paths { try? FileManager.default.removeItem(atPath: path) }
+  }
+
   /// `sendout serve` in a child process, with the port its first line names and that line. Several tasks may `call`
   /// at once (a call reads only `port`); `line(containing:)` is for one task.
   final class ServeProcess: Sendable {
@@ -72,12 +86,8 @@ import Testing
   }
 
   @Test func callsAnsweredBeforeAKill9AreInTheWorldAfterARestart() async throws {
-    let state = NSTemporaryDirectory() + "sendout-state-\(UUID().uuidString).jsonl"
-    let audit = NSTemporaryDirectory() + "sendout-state-audit-\(UUID().uuidString).jsonl"
-    defer {
-      try? FileManager.default.removeItem(atPath: state)
-      try? FileManager.default.removeItem(atPath: audit)
-    }
+    let (state, audit) = Self.stateFiles("state")
+    defer { Self.remove(state, audit) }
     let first = try ServeProcess(state: state, audit: audit)
     #expect(first.firstLine.contains("0 calls replayed"), "\(first.firstLine)")
     let (created, customer) = try await first.call("POST", "/v1/customers", body: #"{"source_id":"kate"}"#)
@@ -102,12 +112,8 @@ import Testing
   }
 
   @Test func sendoutsNotDeliveredBeforeAKill9AreDeliveredAfterTheRestart() async throws {
-    let state = NSTemporaryDirectory() + "sendout-state-\(UUID().uuidString).jsonl"
-    let audit = NSTemporaryDirectory() + "sendout-state-audit-\(UUID().uuidString).jsonl"
-    defer {
-      try? FileManager.default.removeItem(atPath: state)
-      try? FileManager.default.removeItem(atPath: audit)
-    }
+    let (state, audit) = Self.stateFiles("state")
+    defer { Self.remove(state, audit) }
     let listener = WebhookListener(configuration: ListenerConfiguration(port: 0, secret: "whsec"))
     try listener.start()
     defer { listener.stop() }
