@@ -473,14 +473,18 @@ post_rate() {
   wrk -t 2 -c 8 -d 10s -s "$tmp/post.lua" "http://127.0.0.1:$1$2" | sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p'
 }
 
+# validation_rule PORT NAME RULE: creates a validation rule of the one rule RULE (`"1":{…}`); prints its id.
+validation_rule() {
+  curl -s -H "X-App-Id: bench" -H "X-App-Token: bench" "http://127.0.0.1:$1/v1/validation-rules" \
+    -d "{\"name\":\"$2\",\"rules\":{$3,\"logic\":\"1\"}}" | sed -n 's|.*"id":"\(val_[A-Za-z0-9]*\)".*|\1|p'
+}
+
 # bench_eligibility PORT: check eligibility for a customer holding 20 codes that apply (no rule) and 200 that do
 # not (a rule the order misses), all scenario ALL (the sample's promotion tiers too); sets eligibility_rate and
 # eligibility_listed (how many redeemables the answer lists, limit 50).
 bench_eligibility() {
   local port="$1" keys=(-H "X-App-Id: bench" -H "X-App-Token: bench") rule n
-  rule=$(curl -s "${keys[@]}" "http://127.0.0.1:$port/v1/validation-rules" \
-    -d '{"name":"bench eligibility","rules":{"1":{"name":"order.amount","conditions":{"$more_than":[1000000]}},"logic":"1"}}' |
-    sed -n 's|.*"id":"\(val_[A-Za-z0-9]*\)".*|\1|p')
+  rule=$(validation_rule "$port" "bench eligibility" '"1":{"name":"order.amount","conditions":{"$more_than":[1000000]}}')
   curl -s "${keys[@]}" "http://127.0.0.1:$port/v1/campaigns" -d '{"name":"Bench eligible","campaign_type":"DISCOUNT_COUPONS","vouchers_count":20,"voucher":{"type":"DISCOUNT_VOUCHER","discount":{"type":"AMOUNT","amount_off":500}}}' >/dev/null
   curl -s "${keys[@]}" "http://127.0.0.1:$port/v1/campaigns" -d "{\"name\":\"Bench ineligible\",\"campaign_type\":\"DISCOUNT_COUPONS\",\"vouchers_count\":200,\"validation_rules\":[\"$rule\"],\"voucher\":{\"type\":\"DISCOUNT_VOUCHER\",\"discount\":{\"type\":\"AMOUNT\",\"amount_off\":500}}}" >/dev/null
   for n in $(seq 1 220); do
@@ -503,8 +507,7 @@ bench_validations() {
   for rule in '"1":{"name":"order.amount","conditions":{"$more_than":[5000]}}' \
     '"1":{"name":"order.metadata","property":"channel","conditions":{"$is":["web"]}}' \
     '"1":{"name":"redemption.count.per_customer","conditions":{"$less_than_or_equal":[1000]}}'; do
-    rule_ids+=("$(curl -s "${keys[@]}" "http://127.0.0.1:$port/v1/validation-rules" \
-      -d "{\"name\":\"bench ${#rule_ids[@]}\",\"rules\":{$rule,\"logic\":\"1\"}}" | sed -n 's|.*"id":"\(val_[A-Za-z0-9]*\)".*|\1|p')")
+    rule_ids+=("$(validation_rule "$port" "bench ${#rule_ids[@]}" "$rule")")
   done
   curl -s "${keys[@]}" "http://127.0.0.1:$port/v1/campaigns" -d "{\"name\":\"Bench rules\",\"campaign_type\":\"DISCOUNT_COUPONS\",\"vouchers_count\":1,\"validation_rules\":[\"${rule_ids[0]}\"],\"voucher\":{\"type\":\"DISCOUNT_VOUCHER\",\"discount\":{\"type\":\"AMOUNT\",\"amount_off\":500}}}" >/dev/null
   for rule in "${rule_ids[1]}" "${rule_ids[2]}"; do
