@@ -9,7 +9,9 @@ package struct APICall: Sendable {
   /// The method.
   package var method: String
   /// The request target, path and query.
-  package var target: String
+  package let target: String
+  /// The path without the query (every call asks for it several times: routing, the admin prefix, the call log).
+  package let path: String
   /// The body.
   package var body: [UInt8]
   /// The kinds of keys it carried.
@@ -17,8 +19,6 @@ package struct APICall: Sendable {
   /// The status it was answered with, as the journal recorded it; `nil` before it is answered.
   package var status: Int?
 
-  /// The path without the query.
-  package var path: String { target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(target[..<$0]) } ?? target }
   /// The query string, without `?`.
   package var query: Substring {
     target.utf8.firstIndex(of: UInt8(ascii: "?")).map { target[target.index(after: $0)...] } ?? ""
@@ -52,6 +52,7 @@ package struct APICall: Sendable {
     self.at = at
     self.method = method
     self.target = target
+    path = target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(target[..<$0]) } ?? target
     self.body = body
     self.authorized = authorized
   }
