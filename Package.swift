@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // Sendout: a Voucherify webhook sendout simulator. No package dependencies, by design.
-// Linux only: SendoutIO calls Glibc directly (sockets, poll, flock), so no other platform is declared.
+// Linux only: SendoutIO calls Glibc directly (sockets, epoll, flock), so no other platform is declared.
 import PackageDescription
 
 let package = Package(
@@ -18,10 +18,12 @@ let package = Package(
     .target(name: "CSHA256Accel"),
     // The listener's scan for the end of each JSON string, sixteen bytes a step (SSE2); our own code.
     .target(name: "CByteScan"),
+    // epoll for the event loops of the HTTP server and the load generator (the Glibc module does not export it).
+    .target(name: "CEventPoll"),
     .target(name: "SendoutCore", dependencies: ["CSHA256Accel"]),
     // The mock Voucherify API, pure: spec table, router, endpoints by domain, MockAPI.
     .target(name: "SendoutAPI", dependencies: ["SendoutCore"]),
-    .target(name: "SendoutIO", dependencies: ["SendoutCore", "CByteScan"]),
+    .target(name: "SendoutIO", dependencies: ["SendoutCore", "CByteScan", "CEventPoll"]),
     // One library call per command: fire, run, retry, load, listen (and serve, the dashboard).
     .target(name: "SendoutSessions", dependencies: ["SendoutCore", "SendoutAPI", "SendoutIO"]),
     .target(name: "SendoutTestSupport", dependencies: ["SendoutCore", "SendoutIO"]),

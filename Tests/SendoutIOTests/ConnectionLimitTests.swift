@@ -71,13 +71,13 @@ import Testing
     let busy = try (0..<40).map { _ in try LoopbackSocket(port: server.port, timeoutSeconds: 3) }
     for client in busy { client.send("GET / HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n") }
     #expect(handler.arrived.wait(timeout: .now() + 5) == .success, "all 40 are accepted and mid-answer")
-    let before = server.pollWakeups
+    let before = server.wakeups
     let started = ContinuousClock.now
     #expect(try Self.get(server.port) == 200, "served once an answered connection made room")
     let waited = ContinuousClock.now - started
-    let wakeups = server.pollWakeups - before
+    let wakeups = server.wakeups - before
     #expect(waited > .milliseconds(200), "it did wait for room: \(waited)")
-    #expect(wakeups < 100, "\(wakeups) poll wake-ups in \(waited)")
+    #expect(wakeups < 100, "\(wakeups) wake-ups in \(waited)")
     withExtendedLifetime((handler, busy)) {}
   }
 }

@@ -3,7 +3,7 @@ import SendoutCore
 import Synchronization
 
 /// The built-in webhook receiver (`sendout listen`, and `fire`'s embedded mode): an HTTP/1.1 server on
-/// plain POSIX sockets and `poll()`, one background thread, many keep-alive connections.
+/// plain POSIX sockets and `epoll`, its own threads, many keep-alive connections.
 ///
 /// It verifies `x-voucherify-signature`, records every request, and answers as `behavior` says
 /// (fixed status, fail the first N, a seeded failure rate, a delay), which tests may change mid-run.

@@ -32,14 +32,17 @@ struct ClientConnection {
   var sendoutID = ""
   /// The current request's body (kept for `--audit-bodies` only).
   var auditBody: [UInt8]?
+  /// What the worker's `EventPoll` watches the socket for.
+  var watched = EventPoll.Interest()
 
   /// Whether a request is on the connection.
   var busy: Bool { state == .writing || state == .awaiting }
 
   /// Closes the socket; it may reconnect at `retryAt`.
   mutating func close(retryAt: Int64) {
-    Platform.close(fd)
+    Platform.close(fd)  // which takes it out of the poll set
     fd = -1
+    watched = EventPoll.Interest()
     state = .closed(retryAt: retryAt)
     out = []
     offset = 0

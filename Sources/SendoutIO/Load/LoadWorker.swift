@@ -13,7 +13,9 @@ final class LoadWorker {
   private let startNanos: Int64
   private let shared: LoadShared
   private var connections: [ClientConnection]
-  private var poll: PollSet
+  /// `nil` when the system would not make one (out of descriptors): the run then ends with nothing sent.
+  private let poller: EventPoll?
+  private let pollerFailure: String?
   private var readBuffer = [UInt8](repeating: 0, count: 65_536)
   private let writer: RequestWriter
   private var audit: LoadAuditWriter?
@@ -56,7 +58,8 @@ final class LoadWorker {
       configuration.connections / configuration.threads
       + (index < configuration.connections % configuration.threads ? 1 : 0)
     connections = Array(repeating: ClientConnection(), count: max(1, share))
-    poll = PollSet(count: connections.count)
+    poller = EventPoll()
+    pollerFailure = poller == nil ? "epoll_create1: \(Platform.lastError())" : nil
     if let count = configuration.count {
       budget = count / configuration.threads + (index < count % configuration.threads ? 1 : 0)
     }
@@ -67,7 +70,11 @@ final class LoadWorker {
 
   /// Runs until the schedule, count or duration is done and every request has an outcome, or until stopped.
   func run() {
-    while !shared.stopRequested {
+    if let pollerFailure {
+      stats.connectErrors[.other(pollerFailure), default: 0] += 1
+      abandonRemaining()
+    }
+    while !shared.stopRequested, let poller {
       let t = now
       queueDueRequests(t)
       for i in connections.indices { advance(i, at: t) }
@@ -77,9 +84,12 @@ final class LoadWorker {
         break
       }
       if moreWorkComing { renderAhead() }
-      waitForSockets(until: nextWake(now))
+      waitForSockets(poller, until: nextWake(now))
       let after = now
-      for i in connections.indices { handleEvents(i, at: after) }
+      for k in 0..<poller.count {
+        let event = poller[k]
+        handleEvents(event.key, readable: event.readable, writable: event.writable, at: after)
+      }
       expireTimeouts(at: after)
       publish(at: after)
       audit?.flushIfDue(at: after)
@@ -147,19 +157,23 @@ final class LoadWorker {
     return wake
   }
 
-  private func waitForSockets(until wake: Int64) {
+  /// Watches each socket for what its state waits for, then waits for them until `wake`.
+  private func waitForSockets(_ poller: EventPoll, until wake: Int64) {
     for i in connections.indices {
-      let fd = connections[i].fd
+      let wanted: EventPoll.Interest
       switch connections[i].state {
-      case .closed: poll.set(i, fd: -1, read: false, write: false)
-      case .connecting: poll.set(i, fd: fd, read: false, write: true)
-      case .writing: poll.set(i, fd: fd, read: true, write: true)
-      case .idle, .awaiting: poll.set(i, fd: fd, read: true, write: false)
+      case .closed: continue
+      case .connecting: wanted = .init(read: false, write: true)
+      case .writing: wanted = .init(read: true, write: true)
+      case .idle, .awaiting: wanted = .init(read: true, write: false)
+      }
+      if !poller.watch(connections[i].fd, key: i, &connections[i].watched, as: wanted) {
+        fail(i, .socket(Platform.lastError().lowercased()), at: now)
       }
     }
-    // ppoll wakes up to ~60 µs late (timer slack): aim that much early, and just check when closer.
+    // The wait may end up to ~60 µs late (timer slack): aim that much early, and just check when closer.
     let remaining = wake - now - 60_000
-    poll.wait(timeoutNanoseconds: remaining < 20_000 ? 0 : min(remaining, 10_000_000))
+    poller.wait(timeoutNanoseconds: remaining < 20_000 ? 0 : min(remaining, 10_000_000))
   }
 
   private func unreachable(at t: Int64) -> Bool {
@@ -244,19 +258,19 @@ final class LoadWorker {
     }
   }
 
-  private func handleEvents(_ i: Int, at t: Int64) {
+  private func handleEvents(_ i: Int, readable: Bool, writable: Bool, at t: Int64) {
     switch connections[i].state {
     case .connecting:
-      guard poll.writable(i) else { return }
+      guard writable else { return }
       if let error = Platform.connectError(connections[i].fd) { return connectFailed(i, error, at: t) }
       connections[i].addressesFailed = 0
       connections[i].state = .idle
       lastProgress = t
     case .writing:
-      if poll.writable(i) { flush(i, at: t) }
-      if connections[i].state == .awaiting && poll.readable(i) { read(i, at: t) }
+      if writable { flush(i, at: t) }
+      if connections[i].state == .awaiting && readable { read(i, at: t) }
     case .awaiting, .idle:
-      if poll.readable(i) { read(i, at: t) }
+      if readable { read(i, at: t) }
     case .closed:
       break
     }

@@ -16,7 +16,7 @@ public struct SocketLoadGenerator: LoadGenerator {
     shared = LoadShared(threads: configuration.threads)
   }
 
-  /// Runs on threads of its own (they block in `poll`), one pool per thread; see `LoadGenerator`.
+  /// Runs on threads of its own (they block in `epoll`), one pool per thread; see `LoadGenerator`.
   public func run(makePool: @escaping @Sendable (Int) -> EventPool) async -> (LoadStats, Double) {
     await withCheckedContinuation { continuation in
       Thread.detachNewThread { continuation.resume(returning: self.runBlocking(makeSource: makePool)) }

@@ -4,9 +4,9 @@
   import Darwin
 #endif
 
-/// Thin wrappers over the POSIX calls SendoutIO needs (sockets, `poll`, a wake-up pipe, append-only
-/// files; the load client's connect and poll set are in Platform+Client.swift): the only files that import
-/// Glibc, so the rest of the module never touches `errno` or C types.
+/// Thin wrappers over the POSIX calls SendoutIO needs (sockets, `poll` for one-off waits, a wake-up pipe, append-only
+/// files; the load client's connect is in Platform+Client.swift, the event loops' epoll in EventPoll.swift): with
+/// EventPoll, the only files that call the system, so the rest of the module never touches `errno` or C types.
 enum Platform {
   /// One descriptor to watch with `poll`, and what happened to it.
   struct PollEntry {
@@ -53,7 +53,7 @@ enum Platform {
     return .end
   }
 
-  /// A non-blocking pipe for waking a `poll` loop from another thread.
+  /// A non-blocking pipe for waking an event loop from another thread.
   static func makeWakePipe() -> (read: Int32, write: Int32) {
     var fds: [Int32] = [-1, -1]
     guard pipe(&fds) == 0 else { return (-1, -1) }

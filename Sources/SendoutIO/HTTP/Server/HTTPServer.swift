@@ -2,7 +2,7 @@ import Foundation
 import SendoutCore
 import Synchronization
 
-/// An HTTP/1.1 server on plain sockets and `poll()`, one background thread (or `configuration.threads`, each with
+/// An HTTP/1.1 server on plain sockets and `epoll`, one background thread (or `configuration.threads`, each with
 /// its own socket on the port), many keep-alive connections, with the configuration's limits and timeouts; every
 /// complete request is answered by `handler`. The webhook receiver, the mock API and the dashboard run on it. The
 /// handler is not retained: its owner keeps it alive while the server runs.
@@ -35,8 +35,13 @@ public final class HTTPServer: Sendable {
         let (fd, bound) = try Platform.listen(
           host: configuration.host, port: port, reusePort: threads > 1, joining: !started.isEmpty)
         port = bound
-        started.append(
-          ListenerLoop(listener: fd, owner: handler, configuration: configuration, maxConnections: share))
+        do throws(ListenerError) {
+          started.append(
+            try ListenerLoop(listener: fd, owner: handler, configuration: configuration, maxConnections: share))
+        } catch {
+          Platform.close(fd)
+          throw error
+        }
       }
     } catch {
       for loop in started { loop.closeUnstarted() }
@@ -64,8 +69,8 @@ public final class HTTPServer: Sendable {
     return max(1, min(configured, fileLimit - max(32, fileLimit / 8)))
   }
 
-  /// Times the serving loops' `poll` returned, all threads together (a spinning loop shows here; for tests).
-  var pollWakeups: Int { state.withLock { $0.loops }.reduce(0) { $0 + $1.wakeups.load(ordering: .relaxed) } }
+  /// Times the serving loops' waits returned, all threads together (a spinning loop shows here; for tests).
+  var wakeups: Int { state.withLock { $0.loops }.reduce(0) { $0 + $1.wakeups.load(ordering: .relaxed) } }
 
   /// The bound port (0 before `start`).
   public var port: Int { state.withLock { $0.port } }

@@ -17,7 +17,7 @@ public struct HTTPServerConfiguration: Sendable {
   /// (between requests); only when every connection is mid-request is the new one closed. The server lowers it to
   /// stay below the process's open-file limit (see `HTTPServer.connectionCap`).
   public var maxConnections: Int
-  /// Serving threads: each runs its own poll loop over its own `SO_REUSEPORT` socket on the same port (the kernel
+  /// Serving threads: each runs its own event loop over its own `SO_REUSEPORT` socket on the same port (the kernel
   /// spreads connections over them), so a handler that is safe to call from several threads scales with the cores.
   public var threads: Int
   /// On a loopback `host`, the paths answered only to a loopback `Host` (403 otherwise, before the handler sees the

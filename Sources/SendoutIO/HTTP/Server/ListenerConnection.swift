@@ -22,6 +22,10 @@ final class ListenerConnection {
   var stopReading = false
   var closeWhenFlushed = false
   var closed = false
+  /// What the loop's `EventPoll` watches this connection for.
+  var watched = EventPoll.Interest()
+  /// Seen in the current wake-up of the loop (it is serviced at the end of it).
+  var touched = false
 
   init(fd: Int32, limits: HTTPLimits, now: Int64) {
     self.fd = fd
@@ -67,4 +71,15 @@ final class ListenerConnection {
 
   /// Whether everything queued has been written.
   var isDrained: Bool { pending.isEmpty && !hasUnsentOutput }
+
+  /// Whether the loop should watch for input: not after the last request, nor while the client is backed up.
+  var wantsRead: Bool { !stopReading && !isBackedUp }
+
+  /// The next time the loop must look at this connection though nothing arrives: a delayed answer is due, the request
+  /// being read times out, or the connection has been idle too long.
+  func deadline(readTimeout: Int64, idleTimeout: Int64) -> Int64 {
+    let limit = requestDeadline(readTimeout: readTimeout) ?? lastActivity + idleTimeout
+    guard let first = pending.first else { return limit }
+    return min(limit, first.readyAt)
+  }
 }

@@ -2,9 +2,10 @@ import Foundation
 import SendoutCore
 import Synchronization
 
-/// The HTTP server loop of the listener (and of any other `HTTPHandler`): one thread, `poll()` over the listening
-/// socket, a wake-up pipe and every connection. Delayed answers and timeouts are deadlines in the loop, so a slow
-/// answer never blocks other connections.
+/// The HTTP server loop of the listener (and of any other `HTTPHandler`): one thread, an `EventPoll` over the
+/// listening socket, a wake-up pipe and every connection. Delayed answers and timeouts are deadlines in the loop, so a
+/// slow answer never blocks other connections. A wake-up services only the connections it saw, and all of them when
+/// the earliest deadline comes.
 // @unchecked: the descriptors and connection table are confined to the loop's own thread; only `stop` crosses.
 final class ListenerLoop: @unchecked Sendable {
   /// How long the listening socket is left unwatched when the process is out of descriptors and no connection is
@@ -18,19 +19,29 @@ final class ListenerLoop: @unchecked Sendable {
   private let maxConnections: Int
   /// While set, `accept` would fail for want of descriptors: the listening socket is not watched until then.
   private var acceptPausedUntil: Int64?
-  /// Times `poll` returned: a loop that spins shows here (the tests read it).
+  private var listenerWatched = EventPoll.Interest()
+  /// Times the wait returned: a loop that spins shows here (the tests read it).
   let wakeups = Atomic<Int>(0)
   /// The configuration's `hostGuard` when bound to a loopback address.
   private let hostGuard: LoopbackHostGuard?
+  private let poller: EventPoll
   private var wakeRead: Int32 = -1
   private var wakeWrite: Int32 = -1
   private let stopping = Atomic<Bool>(false)
   private let finished = DispatchSemaphore(value: 0)
   private var connections: [Int32: ListenerConnection] = [:]
+  /// The connections seen in this wake-up, serviced at its end.
+  private var touched: [ListenerConnection] = []
+  /// No later than the earliest deadline of any connection: every connection is serviced then.
+  private var nextSweep: Int64 = 0
   private var buffer = [UInt8](repeating: 0, count: 65_536)
   private var activityCounter = 0
 
-  init(listener: Int32, owner: any HTTPHandler, configuration: HTTPServerConfiguration, maxConnections: Int) {
+  init(listener: Int32, owner: any HTTPHandler, configuration: HTTPServerConfiguration, maxConnections: Int)
+    throws(ListenerError)
+  {
+    guard let poller = EventPoll() else { throw .socket(call: "epoll_create1", reason: Platform.lastError()) }
+    self.poller = poller
     listenFD = listener
     self.owner = owner
     self.configuration = configuration
@@ -61,49 +72,52 @@ final class ListenerLoop: @unchecked Sendable {
   private var isStopping: Bool { stopping.load(ordering: .acquiring) }
 
   private func run() {
+    var wakeWatched = EventPoll.Interest()
+    _ = poller.watch(wakeRead, key: Int(wakeRead), &wakeWatched, as: .init(read: true))
     while !isStopping {
-      var entries = [
-        Platform.PollEntry(fd: listenFD, wantRead: acceptPausedUntil == nil),
-        Platform.PollEntry(fd: wakeRead, wantRead: true),
-      ]
-      for connection in connections.values {
-        entries.append(
-          Platform.PollEntry(
-            fd: connection.fd, wantRead: !connection.stopReading && !connection.isBackedUp,
-            wantWrite: connection.hasUnsentOutput))
-      }
-      Platform.poll(&entries, timeoutMilliseconds: pollTimeout(now: Platform.monotonicMilliseconds()))
+      watchListener()
+      let before = Platform.monotonicMilliseconds()
+      poller.wait(timeoutMilliseconds: Int32(max(0, min(nextSweep, acceptPausedUntil ?? .max) - before)))
       wakeups.add(1, ordering: .relaxed)
-      if entries[1].readable { Platform.drain(wakeRead) }
-      if let until = acceptPausedUntil, Platform.monotonicMilliseconds() >= until { acceptPausedUntil = nil }
       if isStopping { break }
-      if entries[0].readable { acceptAll() }
-      for entry in entries.dropFirst(2) where entry.readable {
-        if let connection = connections[entry.fd] { read(connection) }
+      var accepting = false
+      for i in 0..<poller.count {
+        let event = poller[i]
+        if event.key == wakeRead {
+          Platform.drain(wakeRead)
+        } else if event.key == listenFD {
+          accepting = true
+        } else if let connection = connections[Int32(truncatingIfNeeded: event.key)] {
+          if event.readable { read(connection) }
+          touch(connection)
+        }
       }
-      service(now: Platform.monotonicMilliseconds())
+      let now = Platform.monotonicMilliseconds()
+      if let until = acceptPausedUntil, now >= until { acceptPausedUntil = nil }
+      if accepting && acceptPausedUntil == nil { acceptAll(now: now) }
+      service(now: now)
     }
     for connection in connections.values { Platform.close(connection.fd) }
     connections.removeAll()
+    touched.removeAll()
     Platform.close(listenFD)
     Platform.close(wakeRead)
     Platform.close(wakeWrite)
     finished.signal()
   }
 
-  private func pollTimeout(now: Int64) -> Int32 {
-    var deadline = min(now + 1000, acceptPausedUntil ?? .max)
-    for connection in connections.values {
-      if let first = connection.pending.first { deadline = min(deadline, first.readyAt) }
-      let limit =
-        connection.requestDeadline(readTimeout: configuration.readTimeoutMilliseconds)
-        ?? connection.lastActivity + configuration.idleTimeoutMilliseconds
-      deadline = min(deadline, limit)
-    }
-    return Int32(max(0, deadline - now))
+  /// Watches the listening socket unless accepting is paused.
+  private func watchListener() {
+    _ = poller.watch(listenFD, key: Int(listenFD), &listenerWatched, as: .init(read: acceptPausedUntil == nil))
   }
 
-  private func acceptAll() {
+  private func touch(_ connection: ListenerConnection) {
+    guard !connection.touched else { return }
+    connection.touched = true
+    touched.append(connection)
+  }
+
+  private func acceptAll(now: Int64) {
     while true {
       let fd: Int32
       switch accept() {
@@ -112,7 +126,7 @@ final class ListenerLoop: @unchecked Sendable {
         // The newcomer stays queued and the listening socket readable: watching it now would spin. Make room by
         // closing the connection idle the longest, or stop watching until a connection closes.
         if evictOldestIdle() { continue }
-        acceptPausedUntil = Platform.monotonicMilliseconds() + Self.outOfFilesPauseMilliseconds
+        acceptPausedUntil = now + Self.outOfFilesPauseMilliseconds
         return
       case .connection(let accepted): fd = accepted
       }
@@ -120,10 +134,11 @@ final class ListenerLoop: @unchecked Sendable {
         Platform.close(fd)  // every connection is mid-request: the newcomer waits for none of them
         continue
       }
-      let connection = ListenerConnection(fd: fd, limits: configuration.limits, now: Platform.monotonicMilliseconds())
+      let connection = ListenerConnection(fd: fd, limits: configuration.limits, now: now)
       activityCounter += 1
       connection.activityOrder = activityCounter
       connections[fd] = connection
+      touch(connection)  // watched from the end of this wake-up on
     }
   }
 
@@ -145,8 +160,7 @@ final class ListenerLoop: @unchecked Sendable {
       if connection.activityOrder < oldest?.activityOrder ?? Int.max { oldest = connection }
     }
     guard let oldest else { return false }
-    Platform.close(oldest.fd)
-    connections[oldest.fd] = nil
+    discard(oldest)
     return true
   }
 
@@ -218,31 +232,59 @@ final class ListenerLoop: @unchecked Sendable {
     connection.stopReading = true
   }
 
+  /// Services the connections this wake-up saw, or all of them when a deadline is due: sends what is due, times
+  /// out, closes, and watches each for what it waits for.
   private func service(now: Int64) {
-    for connection in connections.values {
-      if !connection.closed {
-        connection.release(now: now)
-        if !connection.flush() { connection.closed = true }
-      }
-      if connection.closeWhenFlushed && connection.isDrained { connection.closed = true }
-      if !connection.closed && connection.isDrained && !connection.stopReading {
-        if let deadline = connection.requestDeadline(readTimeout: configuration.readTimeoutMilliseconds) {
-          if now >= deadline {
-            reject(
-              connection, status: 408, reason: "no complete request within \(configuration.readTimeoutMilliseconds) ms",
-              now: now)
-            connection.release(now: now)
-            _ = connection.flush()
-          }
-        } else if now - connection.lastActivity >= configuration.idleTimeoutMilliseconds {
-          connection.closed = true
-        }
-      }
-      if connection.closed {
-        Platform.close(connection.fd)
-        connections[connection.fd] = nil
-        acceptPausedUntil = nil  // a descriptor is free again
-      }
+    if now >= nextSweep {
+      nextSweep = now + 1000
+      for connection in connections.values { touch(connection) }
     }
+    for connection in touched {
+      connection.touched = false
+      guard connections[connection.fd] === connection else { continue }  // evicted in this wake-up
+      service(connection, now: now)
+      if connection.closed {
+        discard(connection)
+        continue
+      }
+      let wanted = EventPoll.Interest(read: connection.wantsRead, write: connection.hasUnsentOutput)
+      guard poller.watch(connection.fd, key: Int(connection.fd), &connection.watched, as: wanted) else {
+        discard(connection)  // the kernel would not watch it (out of memory): it would never be served
+        continue
+      }
+      nextSweep = min(
+        nextSweep,
+        connection.deadline(
+          readTimeout: configuration.readTimeoutMilliseconds, idleTimeout: configuration.idleTimeoutMilliseconds))
+    }
+    touched.removeAll(keepingCapacity: true)
+  }
+
+  private func service(_ connection: ListenerConnection, now: Int64) {
+    if !connection.closed {
+      connection.release(now: now)
+      if !connection.flush() { connection.closed = true }
+    }
+    if connection.closeWhenFlushed && connection.isDrained { connection.closed = true }
+    guard !connection.closed && connection.isDrained && !connection.stopReading else { return }
+    if let deadline = connection.requestDeadline(readTimeout: configuration.readTimeoutMilliseconds) {
+      if now >= deadline {
+        reject(
+          connection, status: 408, reason: "no complete request within \(configuration.readTimeoutMilliseconds) ms",
+          now: now)
+        connection.release(now: now)
+        if !connection.flush() || connection.isDrained { connection.closed = true }
+      }
+    } else if now - connection.lastActivity >= configuration.idleTimeoutMilliseconds {
+      connection.closed = true
+    }
+  }
+
+  /// Closes a connection and forgets it; its descriptor leaves the poll set as it closes.
+  private func discard(_ connection: ListenerConnection) {
+    connection.closed = true
+    Platform.close(connection.fd)
+    connections[connection.fd] = nil
+    acceptPausedUntil = nil  // a descriptor is free again
   }
 }

@@ -1,0 +1,68 @@
+import Testing
+
+@testable import SendoutIO
+
+/// `EventPoll`, the epoll set under the server's and the load generator's loops: a descriptor is reported by its key
+/// while it is ready and watched for that, and no longer once it leaves the set; a timeout in nanoseconds is kept.
+@Suite struct EventPollTests {
+  @Test func aWatchedDescriptorIsReportedByItsKeyWhileReady() throws {
+    let poll = try #require(EventPoll())
+    let (readEnd, writeEnd) = Platform.makeWakePipe()
+    defer {
+      Platform.close(readEnd)
+      Platform.close(writeEnd)
+    }
+    var watched = EventPoll.Interest()
+    #expect(poll.watch(readEnd, key: 7, &watched, as: .init(read: true)))
+    #expect(watched == .init(read: true))
+    poll.wait(timeoutMilliseconds: 0)
+    #expect(poll.count == 0, "nothing written yet")
+
+    Platform.wake(writeEnd)
+    poll.wait(timeoutMilliseconds: 0)
+    #expect(poll.count == 1)
+    let event = poll[0]
+    #expect(event.key == 7 && event.readable && !event.writable)
+    poll.wait(timeoutMilliseconds: 0)
+    #expect(poll.count == 1, "level-triggered: still ready until read")
+
+    #expect(poll.watch(readEnd, key: 7, &watched, as: .init()))
+    poll.wait(timeoutMilliseconds: 0)
+    #expect(poll.count == 0, "out of the set")
+    #expect(poll.watch(readEnd, key: 8, &watched, as: .init(read: true)), "and back in")
+    poll.wait(timeoutMilliseconds: 0)
+    #expect(poll.count == 1 && poll[0].key == 8)
+  }
+
+  @Test func writeInterestAndAFailureAreReported() throws {
+    let poll = try #require(EventPoll())
+    let (readEnd, writeEnd) = Platform.makeWakePipe()
+    defer { Platform.close(writeEnd) }
+    var watched = EventPoll.Interest()
+    #expect(poll.watch(writeEnd, key: 1, &watched, as: .init(write: true)))
+    poll.wait(timeoutMilliseconds: 0)
+    #expect(poll.count == 1 && poll[0].writable && !poll[0].readable)
+    #expect(poll.watch(writeEnd, key: 1, &watched, as: .init(read: true)))
+    poll.wait(timeoutMilliseconds: 0)
+    #expect(poll.count == 0, "a write end is never readable")
+    Platform.close(readEnd)  // the reader is gone: an error for the writer, reported as both
+    poll.wait(timeoutMilliseconds: 0)
+    #expect(poll.count == 1 && poll[0].readable && poll[0].writable)
+  }
+
+  @Test func aDescriptorTheKernelCannotWatchIsRefusedAndLeftUnchanged() throws {
+    let poll = try #require(EventPoll())
+    var watched = EventPoll.Interest()
+    #expect(!poll.watch(-1, key: 0, &watched, as: .init(read: true)))
+    #expect(watched == .init())
+  }
+
+  @Test func aNanosecondTimeoutIsWaitedOut() throws {
+    let poll = try #require(EventPoll())
+    let started = Platform.monotonicNanoseconds()
+    poll.wait(timeoutNanoseconds: 3_000_000)
+    let waited = Platform.monotonicNanoseconds() - started
+    #expect(poll.count == 0)
+    #expect(waited >= 3_000_000, "\(waited) ns")
+  }
+}
