@@ -16,7 +16,8 @@ let package = Package(
   targets: [
     // SHA-256 block compression with the x86 SHA extensions; our own code, used when the CPU has them.
     .target(name: "CSHA256Accel"),
-    // The listener's scan for the end of each JSON string, sixteen bytes a step (SSE2); our own code.
+    // The listener's scan for the end of each JSON string, sixteen bytes a step (SSE2), and the HTTP parser's for
+    // line ends; our own code.
     .target(name: "CByteScan"),
     // epoll for the event loops of the HTTP server and the load generator (the Glibc module does not export it).
     .target(name: "CEventPoll"),

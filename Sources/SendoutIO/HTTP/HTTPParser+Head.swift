@@ -1,3 +1,4 @@
+import CByteScan
 import SendoutCore
 
 extension HTTPParser {
@@ -52,6 +53,7 @@ extension HTTPParser {
     var lineEnd = nextCRLF(in: lines, from: lineStart)
     let (startLine, minor) = try parseStartLine(lines[lineStart..<lineEnd], kind: kind)
     var headers: [HTTPHeader] = []
+    headers.reserveCapacity(8)
     while lineEnd < lines.endIndex {
       lineStart = lineEnd + 2
       lineEnd = nextCRLF(in: lines, from: lineStart)
@@ -76,12 +78,8 @@ extension HTTPParser {
 
   /// The index of the next CRLF in `bytes` at or after `from`, or its end.
   private static func nextCRLF(in bytes: Slice<UnsafeBufferPointer<UInt8>>, from: Int) -> Int {
-    var i = from
-    while i + 1 < bytes.endIndex {
-      if bytes[i] == 0x0D && bytes[i + 1] == 0x0A { return i }
-      i += 1
-    }
-    return bytes.endIndex
+    guard let base = bytes.base.baseAddress, from < bytes.endIndex else { return bytes.endIndex }
+    return sendout_find_crlf(base, from, bytes.endIndex)
   }
 
   private mutating func setUpBody(_ head: HTTPHead) throws(HTTPParseError) {
@@ -133,31 +131,40 @@ extension HTTPParser {
   private static func parseStartLine(_ line: Slice<UnsafeBufferPointer<UInt8>>, kind: Kind)
     throws(HTTPParseError) -> (HTTPHead.StartLine, Int)
   {
-    let parts = line.split(separator: 0x20, maxSplits: 2, omittingEmptySubsequences: false)
+    // The line split at its first two spaces (the third part keeps any further ones), without an array of parts.
+    let firstSpace = line.firstIndex(of: 0x20) ?? line.endIndex
+    let secondSpace =
+      firstSpace == line.endIndex ? line.endIndex : line[(firstSpace + 1)...].firstIndex(of: 0x20) ?? line.endIndex
+    let first = line[line.startIndex..<firstSpace]
+    let second = line[min(firstSpace + 1, line.endIndex)..<secondSpace]
+    let third: Slice<UnsafeBufferPointer<UInt8>>? =
+      secondSpace == line.endIndex ? nil : line[(secondSpace + 1)...]
     func version(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) throws(HTTPParseError) -> Int {
-      let text = String(decoding: bytes, as: UTF8.self)
-      switch text {
-      case "HTTP/1.1": return 1
-      case "HTTP/1.0": return 0
-      default: throw .malformed("unsupported version '\(TerminalText.escape(String(text.prefix(20))))'")
+      let b = UnsafeBufferPointer(rebasing: bytes)
+      if b.count == 8, b[0] == 0x48, b[1] == 0x54, b[2] == 0x54, b[3] == 0x50, b[4] == 0x2F, b[5] == 0x31, b[6] == 0x2E,
+        b[7] == 0x31 || b[7] == 0x30
+      {
+        return Int(b[7] - 0x30)  // "HTTP/1.1" or "HTTP/1.0"
       }
+      let text = String(decoding: bytes.prefix(20), as: UTF8.self)
+      throw .malformed("unsupported version '\(TerminalText.escape(text))'")
     }
     switch kind {
     case .request:
-      guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy(isTokenByte), !parts[1].isEmpty else {
+      guard let third, !first.isEmpty, first.allSatisfy(isTokenByte), !second.isEmpty else {
         throw .malformed("bad request line '\(TerminalText.escape(String(decoding: line.prefix(60), as: UTF8.self)))'")
       }
-      let minor = try version(parts[2])
+      let minor = try version(third)
       return (
-        .request(method: String(decoding: parts[0], as: UTF8.self), target: String(decoding: parts[1], as: UTF8.self)),
+        .request(method: String(decoding: first, as: UTF8.self), target: String(decoding: second, as: UTF8.self)),
         minor
       )
     case .response:
-      guard parts.count >= 2, let status = statusCode(parts[1]) else {
+      guard firstSpace < line.endIndex, let status = statusCode(second) else {
         throw .malformed("bad status line '\(TerminalText.escape(String(decoding: line.prefix(60), as: UTF8.self)))'")
       }
-      let minor = try version(parts[0])
-      let reason = parts.count == 3 ? String(decoding: parts[2], as: UTF8.self) : ""
+      let minor = try version(first)
+      let reason = third.map { String(decoding: $0, as: UTF8.self) } ?? ""
       return (.response(status: status, reason: reason), minor)
     }
   }
@@ -169,16 +176,10 @@ extension HTTPParser {
     return (100...599).contains(value) ? value : nil
   }
 
+  /// RFC 9110 `tchar`: letters, digits and ``!#$%&'*+-.^_`|~``; bit `b` of the two masks is byte `b` (0–63, 64–127).
   static func isTokenByte(_ b: UInt8) -> Bool {
-    switch b {
-    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-      UInt8(ascii: "0")...UInt8(ascii: "9"):
-      true
-    case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"),
-      UInt8(ascii: "'"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
-      UInt8(ascii: "^"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
-      true
-    default: false
-    }
+    let low: UInt64 = 0x03ff_6cfa_0000_0000
+    let high: UInt64 = 0x57ff_ffff_c7ff_fffe
+    return b < 64 ? low >> b & 1 == 1 : b < 128 && high >> (b - 64) & 1 == 1
   }
 }
