@@ -75,11 +75,13 @@ final class ListenerConnection {
   /// Whether the loop should watch for input: not after the last request, nor while the client is backed up.
   var wantsRead: Bool { !stopReading && !isBackedUp }
 
-  /// The next time the loop must look at this connection though nothing arrives: a delayed answer is due, the request
-  /// being read times out, or the connection has been idle too long.
+  /// The next time the loop must look at this connection though nothing arrives: a delayed answer is due, or, once
+  /// every answer is out, the request being read times out or the connection has been idle too long (`.max`: none).
+  /// Timeouts wait for the answers as the loop does: counting them earlier would wake it again and again for
+  /// nothing while a delayed answer is pending.
   func deadline(readTimeout: Int64, idleTimeout: Int64) -> Int64 {
-    let limit = requestDeadline(readTimeout: readTimeout) ?? lastActivity + idleTimeout
-    guard let first = pending.first else { return limit }
-    return min(limit, first.readyAt)
+    if let first = pending.first { return first.readyAt }
+    guard !hasUnsentOutput, !stopReading else { return .max }
+    return requestDeadline(readTimeout: readTimeout) ?? lastActivity + idleTimeout
   }
 }
