@@ -33,7 +33,8 @@ let package = Package(
       name: "SendoutCoreTests", dependencies: ["SendoutCore", "SendoutTestSupport"], exclude: ["Snapshots"]),
     .testTarget(name: "SendoutAPITests", dependencies: ["SendoutAPI", "SendoutCore", "SendoutTestSupport"]),
     .testTarget(
-      name: "SendoutIOTests", dependencies: ["CByteScan", "SendoutCore", "SendoutIO", "SendoutTestSupport"]),
+      name: "SendoutIOTests",
+      dependencies: ["CByteScan", "CEventPoll", "SendoutCore", "SendoutIO", "SendoutTestSupport"]),
     .testTarget(
       name: "SendoutSessionsTests",
       dependencies: ["SendoutCore", "SendoutAPI", "SendoutIO", "SendoutSessions", "SendoutTestSupport"]),

@@ -1,10 +1,12 @@
+import CEventPoll
 import Testing
 
 @testable import SendoutIO
 
 /// `EventPoll`, the epoll set under the server's and the load generator's loops: a descriptor is reported by its key
-/// while it is ready and watched for that, and no longer once it leaves the set; a timeout in nanoseconds is kept.
-@Suite struct EventPollTests {
+/// while it is ready and watched for that, and no longer once it leaves the set; a timeout in nanoseconds is kept,
+/// with epoll_pwait2 and on the path of kernels without it (serialized: that switch is process-wide).
+@Suite(.serialized) struct EventPollTests {
   @Test func aWatchedDescriptorIsReportedByItsKeyWhileReady() throws {
     let poll = try #require(EventPoll())
     let (readEnd, writeEnd) = Platform.makeWakePipe()
@@ -57,12 +59,29 @@ import Testing
     #expect(watched == .init())
   }
 
-  @Test func aNanosecondTimeoutIsWaitedOut() throws {
+  @Test(arguments: [true, false])
+  func nanosecondTimeoutsAreWaitedOutAndEndEarlyWhenReady(pwait2: Bool) throws {
+    sendout_epoll_use_pwait2(pwait2 ? 1 : 0)
+    defer { sendout_epoll_use_pwait2(1) }
     let poll = try #require(EventPoll())
+    let (readEnd, writeEnd) = Platform.makeWakePipe()
+    defer {
+      Platform.close(readEnd)
+      Platform.close(writeEnd)
+    }
+    var watched = EventPoll.Interest()
+    #expect(poll.watch(readEnd, key: 3, &watched, as: .init(read: true)))
+    for timeout: Int64 in [3_000_000, 2_500_000] {  // whole milliseconds, and finer
+      let started = Platform.monotonicNanoseconds()
+      poll.wait(timeoutNanoseconds: timeout)
+      let waited = Platform.monotonicNanoseconds() - started
+      #expect(poll.count == 0)
+      #expect(waited >= timeout, "\(waited) ns for \(timeout)")
+    }
+    Platform.wake(writeEnd)
     let started = Platform.monotonicNanoseconds()
-    poll.wait(timeoutNanoseconds: 3_000_000)
-    let waited = Platform.monotonicNanoseconds() - started
-    #expect(poll.count == 0)
-    #expect(waited >= 3_000_000, "\(waited) ns")
+    poll.wait(timeoutNanoseconds: 500_000_000)
+    #expect(poll.count == 1 && poll[0].key == 3)
+    #expect(Platform.monotonicNanoseconds() - started < 400_000_000, "ready at once, not after the timeout")
   }
 }

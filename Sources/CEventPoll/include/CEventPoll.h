@@ -21,8 +21,12 @@ int sendout_epoll_create(void);
 int sendout_epoll_watch(int epfd, int fd, uint64_t key, int registered, int in, int out);
 
 /// Waits up to `timeout_ns` nanoseconds (negative: no limit) for at most `max` ready descriptors; fills their `keys`
-/// and `flags` (SENDOUT_EPOLL_* bits). Uses epoll_pwait2's nanosecond timeout (Linux 5.11) when the kernel has it, else
-/// epoll_wait with the timeout rounded up to whole milliseconds.
+/// and `flags` (SENDOUT_EPOLL_* bits). Uses epoll_pwait2's nanosecond timeout (Linux 5.11) when the kernel has it;
+/// else a timeout in whole milliseconds goes to epoll_wait, a finer one to ppoll on the epoll descriptor first.
 int sendout_epoll_wait(int epfd, uint64_t *keys, uint32_t *flags, int max, int64_t timeout_ns);
+
+/// Whether waits may use epoll_pwait2 (the default; turned off for good once the kernel says it has none). Tests turn
+/// it off to check the older kernels' path.
+void sendout_epoll_use_pwait2(int use);
 
 #endif
