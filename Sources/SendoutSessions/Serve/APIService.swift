@@ -111,16 +111,20 @@ final class APIService: HTTPHandler, Sendable {
 
   /// `answer` for a read the cache holds (holding the mutex), or `nil`, having changed nothing, for any other call.
   private func cachedAnswer(_ arrived: APICall, _ state: inout State) -> Applied? {
+    state.mock.answersFromCache(Self.atSimulatedTime(arrived, state)) ? answer(arrived, parsed: nil, &state) : nil
+  }
+
+  /// `arrived` at the simulated clock, or at the wall clock it arrived at when there is none.
+  private static func atSimulatedTime(_ arrived: APICall, _ state: State) -> APICall {
     var call = arrived
     call.at = state.mock.simulatedNow ?? arrived.at
-    return state.mock.answersFromCache(call) ? answer(arrived, parsed: nil, &state) : nil
+    return call
   }
 
   /// Answers `call` (holding the mutex; `parsed` already, or `nil`) at the simulated clock (or the wall clock),
   /// journaling it when it reached an endpoint.
   private func answer(_ arrived: APICall, parsed: ParsedCall?, _ state: inout State) -> Applied {
-    var call = arrived
-    call.at = state.mock.simulatedNow ?? arrived.at
+    let call = Self.atSimulatedTime(arrived, state)
     state.shell.calls += 1
     var applied = apply(call, parsed: parsed, &state)
     if applied.journaled, let journal = state.shell.journal {
