@@ -1,3 +1,4 @@
+import CByteScan
 import SendoutCore
 
 /// An incremental HTTP/1.1 parser for requests (the listener) or responses (a socket client): feed it
@@ -157,14 +158,15 @@ public struct HTTPParser: Sendable {
   }
 
   private mutating func readLine(limit: Int) throws(HTTPParseError) -> ArraySlice<UInt8>? {
-    var i = position
-    while i + 1 < buffer.count {
-      if buffer[i] == 0x0D && buffer[i + 1] == 0x0A {
-        let line = buffer[position..<i]
-        position = i + 2
-        return line
-      }
-      i += 1
+    let from = position
+    let end = buffer.withUnsafeBufferPointer { bytes in
+      guard let base = bytes.baseAddress, from < bytes.count else { return bytes.count }
+      return sendout_find_crlf(base, from, bytes.count)
+    }
+    if end < buffer.count {
+      let line = buffer[position..<end]
+      position = end + 2
+      return line
     }
     if buffer.count - position > limit { throw .malformed("line longer than \(limit) bytes") }
     return nil
