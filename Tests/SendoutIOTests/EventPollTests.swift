@@ -7,7 +7,12 @@ import Testing
 /// while it is ready and watched for that, and no longer once it leaves the set; a timeout in nanoseconds is kept,
 /// with epoll_pwait2 and on the path of kernels without it (serialized: that switch is process-wide).
 @Suite(.serialized) struct EventPollTests {
-  @Test func aWatchedDescriptorIsReportedByItsKeyWhileReady() throws {
+  /// Runs `body` with a new epoll set watching the read end of a new pipe for input under `key` (what it is watched
+  /// for in `watched`), then closes the pipe.
+  private func withWatchedPipe(
+    key: Int,
+    _ body: (EventPoll, _ readEnd: Int32, _ writeEnd: Int32, _ watched: inout EventPoll.Interest) throws -> Void
+  ) throws {
     let poll = try #require(EventPoll())
     let (readEnd, writeEnd) = Platform.makeWakePipe()
     defer {
@@ -15,25 +20,31 @@ import Testing
       Platform.close(writeEnd)
     }
     var watched = EventPoll.Interest()
-    #expect(poll.watch(readEnd, key: 7, &watched, as: .init(read: true)))
+    #expect(poll.watch(readEnd, key: key, &watched, as: .init(read: true)))
     #expect(watched == .init(read: true))
-    poll.wait(timeoutMilliseconds: 0)
-    #expect(poll.count == 0, "nothing written yet")
+    try body(poll, readEnd, writeEnd, &watched)
+  }
 
-    Platform.wake(writeEnd)
-    poll.wait(timeoutMilliseconds: 0)
-    #expect(poll.count == 1)
-    let event = poll[0]
-    #expect(event.key == 7 && event.readable && !event.writable)
-    poll.wait(timeoutMilliseconds: 0)
-    #expect(poll.count == 1, "level-triggered: still ready until read")
+  @Test func aWatchedDescriptorIsReportedByItsKeyWhileReady() throws {
+    try withWatchedPipe(key: 7) { poll, readEnd, writeEnd, watched in
+      poll.wait(timeoutMilliseconds: 0)
+      #expect(poll.count == 0, "nothing written yet")
 
-    #expect(poll.watch(readEnd, key: 7, &watched, as: .init()))
-    poll.wait(timeoutMilliseconds: 0)
-    #expect(poll.count == 0, "out of the set")
-    #expect(poll.watch(readEnd, key: 8, &watched, as: .init(read: true)), "and back in")
-    poll.wait(timeoutMilliseconds: 0)
-    #expect(poll.count == 1 && poll[0].key == 8)
+      Platform.wake(writeEnd)
+      poll.wait(timeoutMilliseconds: 0)
+      #expect(poll.count == 1)
+      let event = poll[0]
+      #expect(event.key == 7 && event.readable && !event.writable)
+      poll.wait(timeoutMilliseconds: 0)
+      #expect(poll.count == 1, "level-triggered: still ready until read")
+
+      #expect(poll.watch(readEnd, key: 7, &watched, as: .init()))
+      poll.wait(timeoutMilliseconds: 0)
+      #expect(poll.count == 0, "out of the set")
+      #expect(poll.watch(readEnd, key: 8, &watched, as: .init(read: true)), "and back in")
+      poll.wait(timeoutMilliseconds: 0)
+      #expect(poll.count == 1 && poll[0].key == 8)
+    }
   }
 
   @Test func writeInterestAndAFailureAreReported() throws {
@@ -63,25 +74,19 @@ import Testing
   func nanosecondTimeoutsAreWaitedOutAndEndEarlyWhenReady(pwait2: Bool) throws {
     sendout_epoll_use_pwait2(pwait2 ? 1 : 0)
     defer { sendout_epoll_use_pwait2(1) }
-    let poll = try #require(EventPoll())
-    let (readEnd, writeEnd) = Platform.makeWakePipe()
-    defer {
-      Platform.close(readEnd)
-      Platform.close(writeEnd)
-    }
-    var watched = EventPoll.Interest()
-    #expect(poll.watch(readEnd, key: 3, &watched, as: .init(read: true)))
-    for timeout: Int64 in [3_000_000, 2_500_000] {  // whole milliseconds, and finer
+    try withWatchedPipe(key: 3) { poll, _, writeEnd, _ in
+      for timeout: Int64 in [3_000_000, 2_500_000] {  // whole milliseconds, and finer
+        let started = Platform.monotonicNanoseconds()
+        poll.wait(timeoutNanoseconds: timeout)
+        let waited = Platform.monotonicNanoseconds() - started
+        #expect(poll.count == 0)
+        #expect(waited >= timeout, "\(waited) ns for \(timeout)")
+      }
+      Platform.wake(writeEnd)
       let started = Platform.monotonicNanoseconds()
-      poll.wait(timeoutNanoseconds: timeout)
-      let waited = Platform.monotonicNanoseconds() - started
-      #expect(poll.count == 0)
-      #expect(waited >= timeout, "\(waited) ns for \(timeout)")
+      poll.wait(timeoutNanoseconds: 500_000_000)
+      #expect(poll.count == 1 && poll[0].key == 3)
+      #expect(Platform.monotonicNanoseconds() - started < 400_000_000, "ready at once, not after the timeout")
     }
-    Platform.wake(writeEnd)
-    let started = Platform.monotonicNanoseconds()
-    poll.wait(timeoutNanoseconds: 500_000_000)
-    #expect(poll.count == 1 && poll[0].key == 3)
-    #expect(Platform.monotonicNanoseconds() - started < 400_000_000, "ready at once, not after the timeout")
   }
 }
