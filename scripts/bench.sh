@@ -19,7 +19,7 @@
 #            customer.redemption.succeeded POST, signatures checked) against nginx `return 200` in the same run:
 #            with --quiet (target >= 0.8x nginx) and printing a line per request to a file (target >= 0.6x).
 #            LISTEN_ROUNDS (3) rounds of the three, each ratio against its round's nginx; the median ratio is the
-#            verdict (on a shared machine one run's peer figure moved ±10 % from the next).
+#            verdict (on a shared machine nginx moved between 81k and 108k req/s from one run to the next).
 #   load     load mode against nginx (`return 204`) and the built-in listener:
 #              - closed loop: wrk vs `sendout load` (32 connections, 2 threads, 10 s, same body) and their ratio
 #                (target: sendout >= 0.95 x wrk on nginx; on the listener, for information), LOAD_ROUNDS (3) rounds,
@@ -225,6 +225,8 @@ json_field() { # json_field FILE KEY: a top-level number from sendout's pretty J
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
+requests_per_second() { sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p'; } # of wrk's output on stdin
+
 median() { # median X…: the middle value (the mean of the two middle ones for an even count), two decimals
   printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
@@ -238,7 +240,7 @@ closed_loop() {
   local -a wrks=() loads=() ratios=()
   for round in $(seq 1 "$rounds"); do
     wrk -t "$threads" -c "$connections" -d "${seconds}s" -s "$tmp/post.lua" "$url" >"$out" 2>&1
-    w=$(sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' "$out")
+    w=$(requests_per_second <"$out")
     "$bin" load --to "$url" --event "$event" --connections "$connections" --threads "$threads" \
       --duration "${seconds}s" --secret s --json >"$report" 2>"$tmp/load-$name.err" || true
     l=$(json_field "$report" achieved_rate)
@@ -325,7 +327,7 @@ wrk_rate() {
     echo 0
     return
   fi
-  sed -n 's/^Requests\/sec: *\([0-9.]*\).*/\1/p' <<<"$out"
+  requests_per_second <<<"$out"
 }
 
 # start_sendout_listen PORT OUT [FLAGS…]: `sendout listen --secret s` with its output in OUT.
@@ -504,7 +506,7 @@ compact_field() { sed -n "s|.*\"$2\":\([0-9]*\).*|\1|p" <<<"$1"; }
 post_rate() {
   printf '%s\n' 'wrk.method = "POST"' 'wrk.headers["content-type"] = "application/json"' \
     'wrk.headers["x-app-id"] = "bench"' 'wrk.headers["x-app-token"] = "bench"' "wrk.body = '$3'" >"$tmp/post.lua"
-  wrk -t 2 -c 8 -d 10s -s "$tmp/post.lua" "http://127.0.0.1:$1$2" | sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p'
+  wrk -t 2 -c 8 -d 10s -s "$tmp/post.lua" "http://127.0.0.1:$1$2" | requests_per_second
 }
 
 # validation_rule PORT NAME RULE: creates a validation rule of the one rule RULE (`"1":{…}`); prints its id.
@@ -605,17 +607,14 @@ bench_serve() {
   nginx_port=$(free_port)
   start_nginx "$nginx_port"
   local get_api get_nginx
-  get_api=$(wrk -t 2 -c 32 -d 10s "${keys[@]}" "http://127.0.0.1:$api_port/v1/vouchers/$code" |
-    sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p')
-  get_nginx=$(wrk -t 2 -c 32 -d 10s "http://127.0.0.1:$nginx_port/static/voucher.json" |
-    sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p')
+  get_api=$(wrk -t 2 -c 32 -d 10s "${keys[@]}" "http://127.0.0.1:$api_port/v1/vouchers/$code" | requests_per_second)
+  get_nginx=$(wrk -t 2 -c 32 -d 10s "http://127.0.0.1:$nginx_port/static/voucher.json" | requests_per_second)
   # A read-cache miss every time: the cache is keyed by the whole target, and the route ignores the query string.
   printf '%s\n' 'counter = 0' 'wrk.headers["x-app-id"] = "bench"' 'wrk.headers["x-app-token"] = "bench"' \
     'request = function()' '  counter = counter + 1' \
     "  return wrk.format(\"GET\", \"/v1/vouchers/$code?miss=\" .. counter)" 'end' >"$tmp/miss.lua"
   local get_miss
-  get_miss=$(wrk -t 2 -c 32 -d 10s -s "$tmp/miss.lua" "http://127.0.0.1:$api_port/" |
-    sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p')
+  get_miss=$(wrk -t 2 -c 32 -d 10s -s "$tmp/miss.lua" "http://127.0.0.1:$api_port/" | requests_per_second)
   echo "GET voucher ($(wc -c <"$tmp/static/voucher.json") bytes): serve $get_api req/s (cache), $get_miss req/s (miss), nginx $get_nginx req/s"
   bench_validations "$api_port"
   bench_eligibility "$api_port"
@@ -626,7 +625,7 @@ bench_serve() {
   local before redeemed rate records
   before=$(grep -c . "$tmp/audit.jsonl" || true)
   wrk -t 2 -c 8 -d "${seconds}s" -s "$tmp/redeem.lua" "http://127.0.0.1:$api_port/v1/redemptions" >"$tmp/redeem.txt"
-  rate=$(sed -n 's|^Requests/sec: *\([0-9.]*\).*|\1|p' "$tmp/redeem.txt")
+  rate=$(requests_per_second <"$tmp/redeem.txt")
   redeemed=$(sed -n 's|^ *\([0-9]*\) requests in.*|\1|p' "$tmp/redeem.txt")
   # The webhooks queued by the calls finish after them: wait (at most 120 s) until the queue is empty.
   local drained_after=0 delivery
