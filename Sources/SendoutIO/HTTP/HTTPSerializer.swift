@@ -1,14 +1,22 @@
 import SendoutCore
 
-/// Writes HTTP/1.1 messages: always with `content-length`, headers in the given order.
+/// Writes HTTP/1.1 messages: always with `content-length`, headers in the given order. Byte by byte into one
+/// buffer sized up front: the listener and `serve` write a response for every request.
 public enum HTTPSerializer {
   /// A request: `METHOD target HTTP/1.1`, `host`, the given headers, `content-length`, body.
   public static func request(
     method: String = "POST", target: String, host: String, headers: [HTTPHeader], body: [UInt8]
   ) -> [UInt8] {
-    var out = Array("\(method) \(target) HTTP/1.1\r\nhost: \(host)\r\n".utf8)
-    append(headers, bodyCount: body.count, to: &out)
-    out += body
+    var out: [UInt8] = []
+    out.reserveCapacity(48 + method.utf8.count + target.utf8.count + host.utf8.count + size(of: headers) + body.count)
+    out.append(contentsOf: method.utf8)
+    out.append(0x20)
+    out.append(contentsOf: target.utf8)
+    out.append(contentsOf: " HTTP/1.1\r\nhost: ".utf8)
+    out.append(contentsOf: host.utf8)
+    out.append(contentsOf: crlf)
+    appendHeaders(headers, bodyCount: body.count, to: &out)
+    out.append(contentsOf: body)
     return out
   }
 
@@ -17,20 +25,76 @@ public enum HTTPSerializer {
   public static func response(
     status: Int, headers: [HTTPHeader] = [], body: [UInt8] = [], keepAlive: Bool = true, headOnly: Bool = false
   ) -> [UInt8] {
-    var out = Array("HTTP/1.1 \(status) \(reasonPhrase(status))\r\n".utf8)
-    append(headers + (keepAlive ? [] : [HTTPHeader("connection", "close")]), bodyCount: body.count, to: &out)
-    if !headOnly { out += body }
+    let reason = reasonPhrase(status)
+    var out: [UInt8] = []
+    out.reserveCapacity(64 + reason.utf8.count + size(of: headers) + (headOnly ? 0 : body.count))
+    out.append(contentsOf: "HTTP/1.1 ".utf8)
+    appendDecimal(status, to: &out)
+    out.append(0x20)
+    out.append(contentsOf: reason.utf8)
+    out.append(contentsOf: crlf)
+    appendFields(headers, to: &out)
+    if !keepAlive { out.append(contentsOf: "connection: close\r\n".utf8) }
+    appendContentLength(body.count, to: &out)
+    if !headOnly { out.append(contentsOf: body) }
     return out
   }
 
-  private static func append(_ headers: [HTTPHeader], bodyCount: Int, to out: inout [UInt8]) {
-    for header in headers where !HTTPHead.sameName(header.name, "content-length") {
-      out += header.name.utf8
-      out += [0x3A, 0x20]  // ": "
-      out += header.value.utf8
-      out += [0x0D, 0x0A]
+  /// Appends `headers` (any `content-length` among them dropped), then `content-length: bodyCount` and the blank line
+  /// that ends the head.
+  static func appendHeaders(_ headers: [HTTPHeader], bodyCount: Int, to out: inout [UInt8]) {
+    appendFields(headers, to: &out)
+    appendContentLength(bodyCount, to: &out)
+  }
+
+  private static func appendFields(_ headers: [HTTPHeader], to out: inout [UInt8]) {
+    for header in headers where !isContentLength(header.name) {
+      append(header.name, to: &out)
+      out.append(0x3A)  // ':'
+      out.append(0x20)
+      append(header.value, to: &out)
+      out.append(contentsOf: crlf)
     }
-    out += Array("content-length: \(bodyCount)\r\n\r\n".utf8)
+  }
+
+  private static func appendContentLength(_ bodyCount: Int, to out: inout [UInt8]) {
+    out.append(contentsOf: contentLength)
+    appendDecimal(bodyCount, to: &out)
+    out.append(contentsOf: crlf)
+    out.append(contentsOf: crlf)
+  }
+
+  /// Appends `text`'s UTF-8 in one copy (a small string's bytes are not contiguous: appending its `utf8` view went
+  /// byte by byte).
+  private static func append(_ text: String, to out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { out.append(contentsOf: $0) }
+  }
+
+  /// The bytes the fields of `headers` take at most: what `reserveCapacity` asks for.
+  private static func size(of headers: [HTTPHeader]) -> Int {
+    headers.reduce(48) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
+  }
+
+  private static let crlf: [UInt8] = [0x0D, 0x0A]
+  private static let contentLength = Array("content-length: ".utf8)
+
+  /// `name` equals `content-length` ignoring ASCII case (the field the serializer drops and writes itself).
+  static func isContentLength(_ name: String) -> Bool {
+    var utf8 = name.utf8.makeIterator()
+    for expected in contentLength.prefix(14) {
+      guard let byte = utf8.next() else { return false }
+      let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+      guard lower == expected else { return false }
+    }
+    return utf8.next() == nil
+  }
+
+  /// `value` in decimal, without a `String` in between.
+  static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+    guard value >= 0 else { return out.append(contentsOf: String(value).utf8) }
+    if value >= 10 { appendDecimal(value / 10, to: &out) }
+    out.append(UInt8(truncatingIfNeeded: 0x30 + value % 10))
   }
 
   /// The standard reason phrase for `status` (empty when unknown, which HTTP allows).

@@ -18,12 +18,4 @@ import Testing
       #expect(out == expected)
     }
   }
-
-  @Test func recognisesContentLengthInAnyCase() {
-    #expect(RequestWriter.isContentLength("content-length"))
-    #expect(RequestWriter.isContentLength("Content-LENGTH"))
-    #expect(!RequestWriter.isContentLength("content-lengths"))
-    #expect(!RequestWriter.isContentLength("content-lengt"))
-    #expect(!RequestWriter.isContentLength("x-content-length"))
-  }
 }
