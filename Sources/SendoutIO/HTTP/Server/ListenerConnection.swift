@@ -41,17 +41,30 @@ final class ListenerConnection {
     return (requestStartedAt ?? lastActivity) + readTimeout
   }
 
+  /// Queues an answer for `readyAt`; one that is due with none waiting before it goes straight to the outbound buffer.
+  func queue(_ bytes: [UInt8], readyAt: Int64, close: Bool, now: Int64) {
+    guard pending.isEmpty, readyAt <= now else {
+      return pending.append(Pending(readyAt: readyAt, bytes: bytes, close: close))
+    }
+    send(bytes, close: close)
+  }
+
   /// Moves responses whose time has come into the outbound buffer, in order.
   func release(now: Int64) {
     while let first = pending.first, first.readyAt <= now {
       pending.removeFirst()
-      if written == outbound.count {
-        outbound.removeAll(keepingCapacity: true)
-        written = 0
-      }
-      outbound += first.bytes
-      if first.close { closeWhenFlushed = true }
+      send(first.bytes, close: first.close)
     }
+  }
+
+  private func send(_ bytes: [UInt8], close: Bool) {
+    if written == outbound.count {
+      outbound = bytes  // nothing unsent: the answer becomes the buffer, not copied into it
+      written = 0
+    } else {
+      outbound += bytes
+    }
+    if close { closeWhenFlushed = true }
   }
 
   /// Writes what the socket accepts; returns `false` on a write error.

@@ -203,7 +203,7 @@ final class ListenerLoop: @unchecked Sendable {
       }
       if connection.parser.hasPartialMessage, connection.requestStartedAt == nil { connection.requestStartedAt = now }
       if connection.parser.takeContinueRequest() {
-        connection.pending.append(.init(readyAt: now, bytes: Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), close: false))
+        connection.queue(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), readyAt: now, close: false, now: now)
       }
     } catch {
       reject(connection, status: error.status, reason: error.reason, now: now)
@@ -220,7 +220,7 @@ final class ListenerLoop: @unchecked Sendable {
     let bytes = HTTPSerializer.response(
       status: reply.status, headers: reply.headers, body: reply.body, keepAlive: keepAlive,
       headOnly: message.head.method == "HEAD")
-    connection.pending.append(.init(readyAt: now + reply.delayMilliseconds, bytes: bytes, close: !keepAlive))
+    connection.queue(bytes, readyAt: now + reply.delayMilliseconds, close: !keepAlive, now: now)
     if !keepAlive { connection.stopReading = true }
   }
 
@@ -228,7 +228,7 @@ final class ListenerLoop: @unchecked Sendable {
     let reply = owner.rejection(status: status, reason: reason)
     let bytes = HTTPSerializer.response(
       status: reply.status, headers: reply.headers, body: reply.body, keepAlive: false)
-    connection.pending.append(.init(readyAt: now, bytes: bytes, close: true))
+    connection.queue(bytes, readyAt: now, close: true, now: now)
     connection.stopReading = true
   }
 
