@@ -53,6 +53,15 @@ import Testing
     #expect(m.body == Array("hello world".utf8))
   }
 
+  @Test func aRepeatedOrListedLengthThatAgreesFramesTheBody() throws {
+    for text in [
+      "POST / HTTP/1.1\r\nContent-Length: 2\r\ncontent-length: 2\r\n\r\n{}",
+      "POST / HTTP/1.1\r\nContent-Length: 2 , 2\r\n\r\n{}",
+    ] {
+      #expect(try parseAll([text]).map(\.body) == [Array("{}".utf8)])
+    }
+  }
+
   @Test func noBodyFor204() throws {
     #expect(try parseAll(["HTTP/1.1 204 No Content\r\n\r\n"], kind: .response).first?.body == [])
   }
@@ -65,6 +74,9 @@ import Testing
       .malformed("both transfer-encoding and content-length")
     ),
     ("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n", .malformed("invalid content-length '1,2'")),
+    ("POST / HTTP/1.1\r\nContent-Length: 2, 3\r\n\r\n", .malformed("invalid content-length '2,3'")),
+    // A list with no length in it frames nothing: refused, not taken as a request without a body.
+    ("POST / HTTP/1.1\r\nContent-Length: ,\r\n\r\n", .malformed("invalid content-length ''")),
     ("POST / HTTP/2.0\r\n\r\n", .malformed("unsupported version 'HTTP/2.0'")),
   ])
   func rejects(text: String, error: HTTPParseError) {

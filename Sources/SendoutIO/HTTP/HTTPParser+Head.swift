@@ -22,11 +22,43 @@ extension HTTPParser {
     scanFrom = position
     self.head = head
     body = []
-    try setUpBody(head)
-    if kind == .request, head.value("expect")?.lowercased() == "100-continue", state != .body(remaining: 0) {
+    let framing = FramingFields(head)
+    try setUpBody(head, framing)
+    if kind == .request, framing.expect?.lowercased() == "100-continue", state != .body(remaining: 0) {
       continueRequested = true
     }
     return true
+  }
+
+  /// The fields that frame a message, found in one pass over the head: the parser reads them of every message.
+  private struct FramingFields {
+    /// The first `content-length` value, how many such fields there are, and whether any value is a list.
+    var contentLength: String?
+    var contentLengthFields = 0
+    var contentLengthList = false
+    var transferEncoding = false
+    var expect: String?
+
+    init(_ head: HTTPHead) {
+      for header in head.headers {
+        switch header.name.utf8.count {
+        case 14 where HTTPHead.sameName(header.name, "content-length"):
+          if contentLength == nil { contentLength = header.value }
+          contentLengthFields += 1
+          contentLengthList = contentLengthList || header.value.utf8.contains(UInt8(ascii: ","))
+        case 17 where HTTPHead.sameName(header.name, "transfer-encoding"): transferEncoding = true
+        case 6 where expect == nil && HTTPHead.sameName(header.name, "expect"): expect = header.value
+        default: break
+        }
+      }
+    }
+
+    /// Every `content-length` value, comma-separated lists split and trimmed; the usual single field without a comma
+    /// as it is (the parser already trimmed it).
+    func contentLengths(_ head: HTTPHead) -> [String] {
+      if contentLengthFields == 1, !contentLengthList, let contentLength { return [contentLength] }
+      return head.values("content-length").flatMap { $0.split(separator: ",").map { String($0).trimmed(of: " \t") } }
+    }
   }
 
   /// Where the first CRLFCRLF at or after `from` starts, or `nil`.
@@ -82,16 +114,15 @@ extension HTTPParser {
     return sendout_find_crlf(base, from, bytes.endIndex)
   }
 
-  private mutating func setUpBody(_ head: HTTPHead) throws(HTTPParseError) {
-    let transferEncodings = head.values("transfer-encoding")
-    let lengths = Self.contentLengths(head)
+  private mutating func setUpBody(_ head: HTTPHead, _ framing: FramingFields) throws(HTTPParseError) {
     if let status = head.status, (100..<200).contains(status) || status == 204 || status == 304 || nextResponseIsToHEAD
     {
       state = .body(remaining: 0)
       return
     }
-    if !transferEncodings.isEmpty {
-      guard lengths.isEmpty else { throw .malformed("both transfer-encoding and content-length") }
+    if framing.transferEncoding {
+      guard framing.contentLengthFields == 0 else { throw .malformed("both transfer-encoding and content-length") }
+      let transferEncodings = head.values("transfer-encoding")
       let codings = transferEncodings.joined(separator: ",").lowercased().split(separator: ",").map {
         String($0).trimmed(of: " \t")
       }
@@ -102,30 +133,16 @@ extension HTTPParser {
       state = .chunkSize
       return
     }
-    if let first = lengths.first {
-      guard lengths.allSatisfy({ $0 == first }), !first.isEmpty, first.utf8.allSatisfy({ (48...57).contains($0) }),
-        first.count <= 15, let length = Int(first)
+    if framing.contentLengthFields > 0 {
+      let lengths = framing.contentLengths(head)
+      guard let first = lengths.first, lengths.allSatisfy({ $0 == first }), !first.isEmpty,
+        first.utf8.allSatisfy({ (48...57).contains($0) }), first.count <= 15, let length = Int(first)
       else { throw .malformed("invalid content-length '\(TerminalText.escape(lengths.joined(separator: ",")))'") }
       guard length <= limits.maxBodyBytes else { throw .bodyTooLarge(limit: limits.maxBodyBytes) }
       state = .body(remaining: length)
       return
     }
     state = kind == .request ? .body(remaining: 0) : .untilClose
-  }
-
-  /// Every `content-length` value, comma-separated lists split and trimmed. The usual single field without a comma is
-  /// taken as is (the parser already trimmed it), without the splitting.
-  private static func contentLengths(_ head: HTTPHead) -> [String] {
-    var only: String?
-    for header in head.headers where HTTPHead.sameName(header.name, "content-length") {
-      guard only == nil, !header.value.utf8.contains(UInt8(ascii: ",")) else {
-        return head.values("content-length").flatMap {
-          $0.split(separator: ",").map { String($0).trimmed(of: " \t") }
-        }
-      }
-      only = header.value
-    }
-    return only.map { [$0] } ?? []
   }
 
   private static func parseStartLine(_ line: Slice<UnsafeBufferPointer<UInt8>>, kind: Kind)
