@@ -34,6 +34,9 @@ public final class WebhookListener: HTTPHandler, Sendable {
   private let state: Mutex<State>
   /// Bytes read, counted apart from `state` so the read path takes no lock.
   private let receivedBytes = Atomic<Int>(0)
+  /// Whether the behaviour answers duplicates (`behavior.duplicateStatus` is set), mirrored so that a request learns
+  /// whether to read the body's sendout id without taking the lock.
+  private let answersDuplicates: Atomic<Bool>
   /// The arrivals the UI shows, when `configuration.servesUI` is on.
   public let arrivals: ArrivalLog?
   /// The signer for `configuration.secret`, made once (its key schedule is not per request).
@@ -43,6 +46,7 @@ public final class WebhookListener: HTTPHandler, Sendable {
   public init(configuration: ListenerConfiguration = ListenerConfiguration()) {
     self.configuration = configuration
     state = Mutex(State(behavior: configuration.behavior, random: SeededGenerator(seed: configuration.behavior.seed)))
+    answersDuplicates = Atomic(configuration.behavior.duplicateStatus != nil)
     arrivals = configuration.servesUI ? ArrivalLog() : nil
     signer = configuration.secret.map(VoucherifySignature.init(secret:))
   }
@@ -83,6 +87,7 @@ public final class WebhookListener: HTTPHandler, Sendable {
         $0.behavior = newValue
         $0.requestsSinceBehavior = 0
         $0.random = SeededGenerator(seed: newValue.seed)
+        answersDuplicates.store(newValue.duplicateStatus != nil, ordering: .relaxed)
       }
     }
   }
@@ -113,7 +118,7 @@ public final class WebhookListener: HTTPHandler, Sendable {
       return ArrivalsEndpoints.reply(to: message, log: arrivals)
     }
     let readsFields =
-      configuration.readsBodyFields || arrivals != nil || state.withLock { $0.behavior.duplicateStatus != nil }
+      configuration.readsBodyFields || arrivals != nil || answersDuplicates.load(ordering: .relaxed)
     var request = ReceivedWebhook(
       message: message, signer: signer, receivedAt: SystemClock().now(), respondedStatus: 0, readsFields: readsFields)
     if let forwarder = configuration.forwarder {
@@ -122,30 +127,38 @@ public final class WebhookListener: HTTPHandler, Sendable {
       record(request)
       return reply
     }
-    let sendoutID = request.sendoutID
-    let (behavior, status) = state.withLock { s in
-      if let duplicate = s.behavior.duplicateStatus, let id = sendoutID, s.acknowledgedIDs.contains(id) {
-        return (s.behavior, duplicate)
-      }
-      let status = s.behavior.status(forRequest: s.requestsSinceBehavior, random: &s.random)
-      s.requestsSinceBehavior += 1
-      if s.behavior.duplicateStatus != nil, let id = sendoutID, (200...299).contains(status) {
-        s.acknowledgedIDs.insert(id)
-      }
-      return (s.behavior, status)
+    // One lock for the answer and the record, so the count and what was kept agree with the answers given.
+    let behavior = state.withLock { s in
+      request.respondedStatus = Self.status(for: request.sendoutID, &s)
+      s.receivedTotal += 1
+      if configuration.keepsReceived { s.received.append(request) }
+      return s.behavior
     }
-    request.respondedStatus = status
-    record(request)
+    arrivals?.append(request)
+    configuration.onReceive?(request)
+    let status = request.respondedStatus
     let body =
       (200...299).contains(status)
       ? Self.acceptedBody : JSON.object(["error": .string("status \(status) from sendout listen")]).compactBytes
     return HTTPReply(
-      status: status, headers: [HTTPHeader("content-type", "application/json")] + behavior.headers,
+      status: status, headers: behavior.headers.isEmpty ? Self.jsonHeaders : Self.jsonHeaders + behavior.headers,
       body: body, delayMilliseconds: behavior.delayMilliseconds)
+  }
+
+  /// The status for the next request, carrying sendout id `id`: the behaviour's duplicate status for an id already
+  /// answered 2xx while it has one, else what the behaviour says (which counts the request).
+  private static func status(for id: String?, _ s: inout State) -> Int {
+    if let duplicate = s.behavior.duplicateStatus, let id, s.acknowledgedIDs.contains(id) { return duplicate }
+    let status = s.behavior.status(forRequest: s.requestsSinceBehavior, random: &s.random)
+    s.requestsSinceBehavior += 1
+    if s.behavior.duplicateStatus != nil, let id, (200...299).contains(status) { s.acknowledgedIDs.insert(id) }
+    return status
   }
 
   /// The body of every 2xx answer, encoded once.
   private static let acceptedBody = JSON.object(["received": true]).compactBytes
+  /// The `content-type` every answer starts its headers with, made once.
+  private static let jsonHeaders = [HTTPHeader("content-type", "application/json")]
 
   /// For the loop: counts bytes read.
   public func count(bytes: Int) { receivedBytes.add(bytes, ordering: .relaxed) }
