@@ -81,6 +81,7 @@ public enum HTTPSerializer {
 
   /// `name` equals `content-length` ignoring ASCII case (the field the serializer drops and writes itself).
   static func isContentLength(_ name: String) -> Bool {
+    guard name.utf8.count == 14 else { return false }  // most names end here, without a byte compared
     var utf8 = name.utf8.makeIterator()
     for expected in contentLength.prefix(14) {
       guard let byte = utf8.next() else { return false }
