@@ -32,7 +32,8 @@ public struct APIRouter: Sendable {
       guard let text = PercentDecoding.decode(segment) else { return .notFound }
       segments.append(text)
     }
-    switch table.route(method: method.uppercased(), segments: segments) {
+    let upper = method.utf8.allSatisfy { $0 < 0x61 || $0 > 0x7A } ? method : method.uppercased()  // mostly as sent
+    switch table.route(method: upper, segments: segments) {
     case .found(let operation, let parameters): return .operation(operation, parameters: parameters)
     case .methodNotAllowed(let allowed): return .methodNotAllowed(allowed: allowed.sorted())
     case .notFound: return .notFound

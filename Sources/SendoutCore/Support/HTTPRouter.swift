@@ -46,11 +46,13 @@ public struct HTTPRouter<Row: Sendable>: Sendable {
   }
 
   /// A node of the trie: the next segment's literals and parameter branch (indexes into `nodes`), and the rows
-  /// whose templates end here (in table order).
+  /// whose templates end here (in table order) with their methods beside them, so a lookup compares methods without
+  /// copying a row.
   private struct Node: Sendable {
     var literals: [String: Int] = [:]
     var parameter: Int?
     var ends: [End] = []
+    var methods: [String] = []
   }
 
   /// The trie, its root first; built in `init`, never changed after.
@@ -76,6 +78,7 @@ public struct HTTPRouter<Row: Sendable>: Sendable {
         at = next
       }
       nodes[at].ends.append(End(route: route, names: names))
+      nodes[at].methods.append(route.method)
     }
     self.nodes = nodes
   }
@@ -88,14 +91,13 @@ public struct HTTPRouter<Row: Sendable>: Sendable {
   /// The row for `method` and a path already split into segments (as `split` does, or decoded by the caller).
   public func route(method: String, segments: [String]) -> Outcome {
     var values: [String] = []
-    if let node = find(0, segments[...], &values, where: { nodes[$0].ends.contains { $0.route.method == method } }),
-      let end = nodes[node].ends.first(where: { $0.route.method == method })
-    {
+    if let node = find(0, segments[...], &values, method: method), let k = nodes[node].methods.firstIndex(of: method) {
+      let end = nodes[node].ends[k]
       return .found(end.route.row, parameters: Dictionary(zip(end.names, values)) { first, _ in first })
     }
-    guard let node = find(0, segments[...], &values, where: { !nodes[$0].ends.isEmpty }) else { return .notFound }
+    guard let node = find(0, segments[...], &values, method: nil) else { return .notFound }
     var allowed: [String] = []
-    for end in nodes[node].ends where !allowed.contains(end.route.method) { allowed.append(end.route.method) }
+    for method in nodes[node].methods where !allowed.contains(method) { allowed.append(method) }
     return .methodNotAllowed(allowed: allowed)
   }
 
@@ -105,20 +107,22 @@ public struct HTTPRouter<Row: Sendable>: Sendable {
     return trimmed.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
   }
 
-  /// The first node below `node` for `segments` that `accept`s (by index: a node is not copied), trying the literal
-  /// before the parameter at each segment; `values` gets the segments bound to parameters on the way (and is left as
-  /// it was when none is found).
-  private func find(
-    _ node: Int, _ segments: ArraySlice<String>, _ values: inout [String], where accept: (Int) -> Bool
-  ) -> Int? {
-    guard let first = segments.first else { return accept(node) ? node : nil }
+  /// The first node below `node` for `segments` where a template ends with `method` (any method: `nil`), by index (a
+  /// node is not copied), trying the literal before the parameter at each segment; `values` gets the segments bound
+  /// to parameters on the way (and is left as it was when none is found).
+  private func find(_ node: Int, _ segments: ArraySlice<String>, _ values: inout [String], method: String?) -> Int? {
+    guard let first = segments.first else {
+      let methods = nodes[node].methods
+      let accepts = method.map { methods.contains($0) } ?? !methods.isEmpty
+      return accepts ? node : nil
+    }
     let rest = segments.dropFirst()
-    if let literal = nodes[node].literals[first], let found = find(literal, rest, &values, where: accept) {
+    if let literal = nodes[node].literals[first], let found = find(literal, rest, &values, method: method) {
       return found
     }
     guard let parameter = nodes[node].parameter else { return nil }
     values.append(first)
-    if let found = find(parameter, rest, &values, where: accept) { return found }
+    if let found = find(parameter, rest, &values, method: method) { return found }
     values.removeLast()
     return nil
   }
