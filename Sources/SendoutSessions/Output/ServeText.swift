@@ -13,7 +13,7 @@ public enum ServeText {
       return ["Started the built-in listener on \(url); it prints what arrives and checks the signature"]
     case .received(let request): return ["  listener ← \(request.line)"]
     case .apiCall(let method, let path, let status):
-      return [TerminalText.escape("  api ← \(method) \(path) → \(status)")]
+      return ["  api ← \(TerminalText.escape(method)) \(TerminalText.escape(path)) → \(status)"]
     case .dashboardServing(let url): return ["Dashboard: \(url) (webhook sendouts and the world, in a browser)"]
     case .arrivalsServing(let url): return ["Arrivals: \(url) (what the built-in listener received, live)"]
     case .delivery(let event):
