@@ -50,4 +50,13 @@ import Testing
     #expect(!unchanged)
     #expect(progress.line(elapsedSeconds: 75.9) == "run: 2/3 sendouts done (1 delivered, 1 failed), 1 retrying, 1m15s")
   }
+
+  @Test func serveEscapesTheCallsMethodAndPathButKeepsItsArrows() {
+    let line = ServeText.lines(
+      for: .apiCall(method: "G\u{1B}T", path: "/v1/x\u{1B}[2J\u{202E}", status: 404), json: false)
+    #expect(line == ["  api ← G\\u{1B}T /v1/x\\u{1B}[2J\\u{202E} → 404"])
+    #expect(
+      ServeText.lines(for: .apiCall(method: "GET", path: "/v1/vouchers/A", status: 200), json: false)
+        == ["  api ← GET /v1/vouchers/A → 200"])
+  }
 }
