@@ -124,18 +124,10 @@ public final class WebhookListener: HTTPHandler, Sendable {
     if let forwarder = configuration.forwarder {
       let (reply, note) = forwarder.forward(message)
       (request.respondedStatus, request.note) = (reply.status, note)
-      record(request)
+      record(&request, decidingStatus: false)
       return reply
     }
-    // One lock for the answer and the record, so the count and what was kept agree with the answers given.
-    let behavior = state.withLock { s in
-      request.respondedStatus = Self.status(for: request.sendoutID, &s)
-      s.receivedTotal += 1
-      if configuration.keepsReceived { s.received.append(request) }
-      return s.behavior
-    }
-    arrivals?.append(request)
-    configuration.onReceive?(request)
+    let behavior = record(&request, decidingStatus: true)
     let status = request.respondedStatus
     let body =
       (200...299).contains(status)
@@ -163,13 +155,18 @@ public final class WebhookListener: HTTPHandler, Sendable {
   /// For the loop: counts bytes read.
   public func count(bytes: Int) { receivedBytes.add(bytes, ordering: .relaxed) }
 
-  /// Stores a request and calls `onReceive`.
-  private func record(_ request: ReceivedWebhook) {
-    state.withLock {
-      $0.receivedTotal += 1
-      if configuration.keepsReceived { $0.received.append(request) }
+  /// Stores a request and calls `onReceive`; with `decidingStatus`, first sets its status as the behaviour says, under
+  /// the same lock, so the count and what was kept agree with the answers given. Returns the behaviour it met.
+  @discardableResult
+  private func record(_ request: inout ReceivedWebhook, decidingStatus: Bool) -> ListenerBehavior {
+    let behavior = state.withLock { s in
+      if decidingStatus { request.respondedStatus = Self.status(for: request.sendoutID, &s) }
+      s.receivedTotal += 1
+      if configuration.keepsReceived { s.received.append(request) }
+      return s.behavior
     }
     arrivals?.append(request)
     configuration.onReceive?(request)
+    return behavior
   }
 }
