@@ -8,7 +8,7 @@ public enum HTTPSerializer {
     method: String = "POST", target: String, host: String, headers: [HTTPHeader], body: [UInt8]
   ) -> [UInt8] {
     var out: [UInt8] = []
-    out.reserveCapacity(48 + method.utf8.count + target.utf8.count + host.utf8.count + size(of: headers) + body.count)
+    out.reserveCapacity(96 + method.utf8.count + target.utf8.count + host.utf8.count + size(of: headers) + body.count)
     out.append(contentsOf: method.utf8)
     out.append(0x20)
     out.append(contentsOf: target.utf8)
@@ -27,7 +27,7 @@ public enum HTTPSerializer {
   ) -> [UInt8] {
     let reason = reasonPhrase(status)
     var out: [UInt8] = []
-    out.reserveCapacity(64 + reason.utf8.count + size(of: headers) + (headOnly ? 0 : body.count))
+    out.reserveCapacity(112 + reason.utf8.count + size(of: headers) + (headOnly ? 0 : body.count))
     out.append(contentsOf: "HTTP/1.1 ".utf8)
     appendDecimal(status, to: &out)
     out.append(0x20)
@@ -71,25 +71,16 @@ public enum HTTPSerializer {
     text.withUTF8 { out.append(contentsOf: $0) }
   }
 
-  /// The bytes the fields of `headers` take at most: what `reserveCapacity` asks for.
+  /// The bytes the fields of `headers` take at most (the callers add the head's fixed parts, `content-length` with them).
   private static func size(of headers: [HTTPHeader]) -> Int {
-    headers.reduce(48) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
+    headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
   }
 
   private static let crlf: [UInt8] = [0x0D, 0x0A]
   private static let contentLength = Array("content-length: ".utf8)
 
   /// `name` equals `content-length` ignoring ASCII case (the field the serializer drops and writes itself).
-  static func isContentLength(_ name: String) -> Bool {
-    guard name.utf8.count == 14 else { return false }  // most names end here, without a byte compared
-    var utf8 = name.utf8.makeIterator()
-    for expected in contentLength.prefix(14) {
-      guard let byte = utf8.next() else { return false }
-      let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-      guard lower == expected else { return false }
-    }
-    return utf8.next() == nil
-  }
+  static func isContentLength(_ name: String) -> Bool { HTTPHead.sameName(name, "content-length") }
 
   /// `value` in decimal, without a `String` in between.
   static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
