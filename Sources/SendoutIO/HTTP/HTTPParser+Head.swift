@@ -40,15 +40,15 @@ extension HTTPParser {
     var expect: String?
 
     init(_ head: HTTPHead) {
-      for header in head.headers {
-        switch header.name.utf8.count {
-        case 14 where HTTPHead.sameName(header.name, "content-length"):
+      for header in head.headers {  // sameName compares lengths first: most names cost three integer compares
+        if HTTPHead.sameName(header.name, "content-length") {
           if contentLength == nil { contentLength = header.value }
           contentLengthFields += 1
           contentLengthList = contentLengthList || header.value.utf8.contains(UInt8(ascii: ","))
-        case 17 where HTTPHead.sameName(header.name, "transfer-encoding"): transferEncoding = true
-        case 6 where expect == nil && HTTPHead.sameName(header.name, "expect"): expect = header.value
-        default: break
+        } else if HTTPHead.sameName(header.name, "transfer-encoding") {
+          transferEncoding = true
+        } else if expect == nil, HTTPHead.sameName(header.name, "expect") {
+          expect = header.value
         }
       }
     }
