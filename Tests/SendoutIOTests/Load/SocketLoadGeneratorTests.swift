@@ -74,9 +74,11 @@ import Testing
   }
 
   @Test func anUnreachableTargetEndsWithErrors() async throws {
-    let closed = try LoadTestSupport.listener()
+    // A port nothing listens on and no test's server can be given (as URLSessionLoadGeneratorTests does): a freed
+    // ephemeral port was taken by a concurrent test's listener, which answered 13 of these in one CI run.
+    let closed = try RawReceiver(.refuse)
+    defer { closed.stop() }
     let port = closed.port
-    closed.stop()  // nothing listens there any more
     let configuration = LoadConfiguration(
       target: LoadTestSupport.target(port), connections: 2, threads: 1, count: 20, timeoutMilliseconds: 300)
     let (stats, seconds) = await LoadTestSupport.run(configuration)
