@@ -571,10 +571,15 @@ rules_rows() {
     "$(awk -v r="$eligibility_rate" -v n="$eligibility_listed" 'BEGIN { print (r + 0 >= 2000 && n + 0 >= 20) ? "yes" : "no" }')"
 }
 
-# miss_script PATH: a wrk script that GETs PATH with the app keys and a query string of its own each request.
+# miss_script PATH: a wrk script that GETs PATH with the app keys and a query string of its own each request: the
+# thread's number and its count (wrk's threads each run the script in a Lua state of their own, so a count alone
+# would repeat the other thread's targets, and half the calls would be read-cache hits).
 miss_script() {
-  printf '%s\n' 'counter = 0' 'wrk.headers["x-app-id"] = "bench"' 'wrk.headers["x-app-token"] = "bench"' \
-    'request = function()' '  counter = counter + 1' "  return wrk.format(\"GET\", \"$1?miss=\" .. counter)" 'end'
+  printf '%s\n' 'local threads = 0' \
+    'function setup(thread) threads = threads + 1; thread:set("id", threads) end' \
+    'counter = 0' 'wrk.headers["x-app-id"] = "bench"' 'wrk.headers["x-app-token"] = "bench"' \
+    'request = function()' '  counter = counter + 1' \
+    "  return wrk.format(\"GET\", \"$1?miss=\" .. id .. \"-\" .. counter)" 'end'
 }
 
 bench_serve() {
