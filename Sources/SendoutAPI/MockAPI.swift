@@ -20,6 +20,14 @@ package struct MockAPI: Sendable {
     package var journaled: Bool
     /// The content type of `bytes` when they are no JSON (an export's CSV).
     package var contentType: String?
+    /// A read's body to build outside the world's lock (`APIAnswer.deferredBody`); `body` is `.null` then.
+    package var deferredBody: (@Sendable () -> JSON)?
+
+    /// The bytes to answer with: none for a `204`, else the kept bytes, or the body written (built first when it
+    /// was deferred). Called outside the world's lock.
+    package var bytesToSend: [UInt8] {
+      status == 204 ? [] : bytes ?? (deferredBody?() ?? body).compactBytes
+    }
 
     /// An outcome of `status` with `body`.
     package init(
@@ -93,12 +101,12 @@ package struct MockAPI: Sendable {
   /// async action is due by then and the answer is kept. The shell asks before it parses a call without a body, so
   /// that only a miss is parsed, and outside the world's lock.
   package func answersFromCache(_ call: APICall) -> Bool {
-    reads.body(for: call) != nil && world.nextDueAsyncAction(before: call.at) == nil
+    reads.holds(call) && world.nextDueAsyncAction(before: call.at) == nil
   }
 
   /// `apply` once the due async actions have run.
   private mutating func applyCall(_ call: APICall, parsed: ParsedCall?, admin: Admin?) -> Outcome {
-    if let cached = reads.body(for: call) {
+    if let cached = reads.bytes(for: call) {
       _ = requestIDs.make(.group, at: call.at)  // as a miss does: later request ids stay those of a replay
       return Outcome(status: 200, body: .null, bytes: cached, journaled: true)
     }
@@ -121,7 +129,13 @@ package struct MockAPI: Sendable {
           contentType: file.contentType)
       }
       guard pure, status == 200 else {
-        return Outcome(status: status, body: answer.body, sendouts: sendouts, journaled: reached)
+        return Outcome(status: status, body: answer.builtBody, sendouts: sendouts, journaled: reached)
+      }
+      if let build = answer.deferredBody {  // built by the caller, outside the lock; by the cache on a hit
+        reads.store(deferred: build, for: call)
+        var outcome = Outcome(status: status, body: .null, sendouts: sendouts, journaled: true)
+        outcome.deferredBody = build
+        return outcome
       }
       let bytes = answer.body.compactBytes
       reads.store(bytes, for: call)

@@ -96,7 +96,7 @@ final class InProcessAPI {
     let at = mock.simulatedNow ?? mock.world.now
     let outcome = mock.apply(APICall(at: at, method: method, target: path, body: body, authorized: keys))
     sendouts += outcome.sendouts
-    return (outcome.status, outcome.status == 204 ? [] : outcome.bytes ?? outcome.body.compactBytes)
+    return (outcome.status, outcome.bytesToSend)
   }
 
   /// Whether `body` is Voucherify's `Error` body for `status`: `code`, `key`, `message`, `details` (or null),

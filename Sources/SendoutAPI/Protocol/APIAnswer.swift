@@ -14,6 +14,10 @@ package struct APIAnswer: Sendable {
   package var events: [WorldEvent] = []
   /// A body that is no JSON (an export's CSV): its content type and bytes, answered instead of `body`.
   package var file: (contentType: String, bytes: [UInt8])?
+  /// The body of a pure read, built from a value the endpoint took out of the world (a voucher is a value): the
+  /// server builds and writes it after releasing the world's lock (`MockAPI.Outcome.deferredBody`). `body` is
+  /// `.null` when this is set.
+  package var deferredBody: (@Sendable () -> JSON)?
 
   package init(
     body: JSON, status: Int? = nil, events: [WorldEvent] = [], error: VoucherifyError? = nil,
@@ -25,4 +29,13 @@ package struct APIAnswer: Sendable {
     self.error = error
     self.file = file
   }
+
+  /// A read's answer whose body `build` makes later, outside the world's lock.
+  package init(deferred build: @escaping @Sendable () -> JSON) {
+    body = .null
+    deferredBody = build
+  }
+
+  /// The body, built now when it was deferred.
+  package var builtBody: JSON { deferredBody?() ?? body }
 }

@@ -100,7 +100,7 @@ final class APIService: HTTPHandler, Sendable {
       let parsed = admin ? nil : MockAPI.parse(call)
       applied = state.withLock { answer(call, parsed: parsed, &$0) }
     }
-    let bytes = applied.status == 204 ? [] : applied.bytes ?? applied.body.compactBytes
+    let bytes = applied.bytesToSend
     delivery.enqueue(applied.sendouts)
     calls.record(
       at: wall, method: call.method, path: call.path, status: applied.status, sendoutIDs: applied.sendouts.map(\.id))

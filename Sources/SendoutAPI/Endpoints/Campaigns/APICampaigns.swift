@@ -9,7 +9,8 @@ enum APICampaigns {
 
   /// `GET /v1/campaigns/{campaignId}`: by id or name.
   static func getCampaign(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    APIAnswer(body: .object(try APIEndpoints.campaign(request.parameter("campaignId"), in: world).restJSON))
+    let campaign = try APIEndpoints.campaign(request.parameter("campaignId"), in: world)
+    return APIAnswer(deferred: { .object(campaign.restJSON) })  // built outside the world's lock
   }
 
   /// `GET /v1/campaigns[?campaign_type=…&limit=…&page=…]`: the campaigns that are not deleted, oldest first.

@@ -11,7 +11,8 @@ enum APICustomers {
 
   /// `GET /v1/customers/{customerId}`: by id or `source_id`.
   static func getCustomer(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    APIAnswer(body: .object(try APIEndpoints.customer(request.parameter("customerId"), in: world).fullJSON))
+    let customer = try APIEndpoints.customer(request.parameter("customerId"), in: world)
+    return APIAnswer(deferred: { .object(customer.fullJSON) })  // built outside the world's lock
   }
 
   /// `POST /v1/customers`: a new customer holding exactly the fields sent (`null` for the rest), or, upserting by

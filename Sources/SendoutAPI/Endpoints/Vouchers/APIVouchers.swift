@@ -10,7 +10,8 @@ enum APIVouchers {
 
   /// `GET /v1/vouchers/{code}`: the voucher by code (or id).
   static func getVoucher(_ request: APIRequest, _ world: inout World) throws(VoucherifyError) -> APIAnswer {
-    APIAnswer(body: .object(try APIEndpoints.voucher(request.parameter("code"), in: world).fullJSON))
+    let voucher = try APIEndpoints.voucher(request.parameter("code"), in: world)
+    return APIAnswer(deferred: { .object(voucher.fullJSON) })  // built outside the world's lock
   }
 
   /// `POST /v1/vouchers/{code}/enable`; emits `voucher.enabled`.
