@@ -39,8 +39,8 @@
 #            program with an order.paid earning rule: 10,000 cards published and 10,000 orders paid (earning); the
 #            per-operation costs should stay flat (indexes kept by the store, no scans). Prints peak memory too.
 #   serve    the mock API: GET /v1/vouchers/{code} with wrk against nginx serving the same bytes from a file
-#            (target >= 0.5x), from the read cache and missing it (a distinct ignored query string per request,
-#            made by the same wrk script for nginx's run: the script's cost to wrk is on both sides);
+#            (target >= 0.5x), from the read cache and missing it (a distinct ignored query string per request and
+#            wrk thread, made by the same wrk script for nginx's run: the script's cost to wrk is on both sides);
 #            POST /v1/validations for 10 s against a campaign with three validation rules (target >= 5,000/s, all
 #            met); POST /v1/qualifications for 10 s for a customer holding 20 codes that apply and 200 that do not
 #            (target >= 2,000/s); POST /v1/redemptions flat out for SERVE_SECONDS (30) with the webhooks going to
