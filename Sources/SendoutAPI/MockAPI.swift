@@ -10,7 +10,7 @@ package struct MockAPI: Sendable {
   package struct Outcome: Sendable {
     /// The status.
     package var status: Int
-    /// The body; `.null` when `bytes` holds it.
+    /// The body; `.null` when `bytes` or `deferredBody` holds it.
     package var body: JSON
     /// The sendouts the call's events made, to be delivered.
     package var sendouts: [Sendout]

@@ -1,8 +1,9 @@
 import SendoutCore
 
 /// The answers of pure reads of one object (`GET` a voucher, customer, campaign, order or redemption), kept as bytes
-/// until the next call that may change the world. Those answers depend on the world alone (not on the clock), so a
-/// repeated read is served without routing, lookup or rendering; any other call empties the cache first. A hit still
+/// (or, for a deferred body, as its builder until the first hit writes it) until the next call that may change the
+/// world. Those answers depend on the world alone (not on the clock), so a repeated read is served without routing,
+/// lookup or rendering; any other call empties the cache first. A hit still
 /// counts as a call (request ids and the journal advance as on a miss), so answers stay byte-identical to a replay.
 package struct APIReadCache {
   /// The operations whose `200` answers are kept.
