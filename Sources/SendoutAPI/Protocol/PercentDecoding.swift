@@ -24,10 +24,12 @@ public enum PercentDecoding {
   /// value; `nil` for a malformed escape.
   public static func query(_ text: Substring) -> [String: String]? {
     var out: [String: String] = [:]
-    for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
-      let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+    // Split on the bytes (as URLs are): splitting the string compares grapheme clusters.
+    for pair in text.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+      let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
       let spaced = parts.map { part in
-        part.utf8.contains(UInt8(ascii: "+")) ? Substring(String(part.map { $0 == "+" ? " " : $0 })) : part
+        guard part.contains(UInt8(ascii: "+")) else { return Substring(part) }
+        return Substring(String(decoding: part.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self))
       }
       guard let name = decode(spaced[0]), let value = spaced.count > 1 ? decode(spaced[1]) : "" else { return nil }
       out[name] = value

@@ -36,6 +36,7 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
   /// JavaScript's `JSON.parse` does). Linear in the members, however many keys repeat.
   public init(_ members: [JSONMember] = []) {
     var unique: [JSONMember] = []
+    unique.reserveCapacity(members.count)
     var position: [String: Int] = [:]  // filled once the object is too wide to scan
     for member in members {
       if unique.count >= Self.scanLimit && position.isEmpty {
@@ -85,6 +86,9 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
   public mutating func append(_ key: String, _ value: JSON) {
     members.append(JSONMember(key, value))
   }
+
+  /// Makes room for `count` members, so that appending that many grows the storage once.
+  public mutating func reserveCapacity(_ count: Int) { members.reserveCapacity(count) }
 
   /// Sets every member of `other`, in its order: a key already here is replaced in place, a new one appended.
   public mutating func merge(_ other: JSONObject) {

@@ -65,6 +65,7 @@ extension Voucher {
     // Appended, not assigned: every key is new, and assigning searched the members for each (a twentieth of a
     // cache-miss GET).
     var o = JSONObject()
+    o.reserveCapacity(32)
     o.append("id", .string(id))
     o.append("code", .string(code))
     o.append("campaign", .string(campaignName))
