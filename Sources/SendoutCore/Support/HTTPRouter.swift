@@ -101,10 +101,12 @@ public struct HTTPRouter<Row: Sendable>: Sendable {
     return .methodNotAllowed(allowed: allowed)
   }
 
-  /// `path`'s segments after its leading `/`, empty ones kept: `/a/b/` is `["a", "b", ""]`.
+  /// `path`'s segments after its leading `/`, empty ones kept: `/a/b/` is `["a", "b", ""]`. Split on the byte `/`, as
+  /// URLs are (comparing grapheme clusters, a combining mark after a `/` hid it).
   public static func split(_ path: String) -> [String] {
-    let trimmed = path.hasPrefix("/") ? path.dropFirst() : Substring(path)
-    return trimmed.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    let utf8 = Substring(path).utf8
+    let trimmed = utf8.first == UInt8(ascii: "/") ? utf8.dropFirst() : utf8[...]
+    return trimmed.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { String(Substring($0)) }
   }
 
   /// The first node below `node` for `segments` where a template ends with `method` (any method: `nil`), by index (a

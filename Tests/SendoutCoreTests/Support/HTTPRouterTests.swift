@@ -85,7 +85,10 @@ import Testing
     #expect(Self.describe(found) == "get voucher [code=A/B]", "a decoded `/` inside a segment stays in the parameter")
   }
 
-  @Test(arguments: [("/a/b", ["a", "b"]), ("/a/", ["a", ""]), ("/", [""]), ("a", ["a"]), ("//x", ["", "x"])])
+  @Test(arguments: [
+    ("/a/b", ["a", "b"]), ("/a/", ["a", ""]), ("/", [""]), ("a", ["a"]), ("//x", ["", "x"]),
+    ("/a/\u{301}", ["a", "\u{301}"]), ("/\u{301}", ["\u{301}"]),
+  ])
   func splitKeepsEmptySegments(_ path: String, _ segments: [String]) {
     #expect(HTTPRouter<Int>.split(path) == segments)
   }
