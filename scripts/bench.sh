@@ -19,11 +19,16 @@
 #            customer.redemption.succeeded POST, signatures checked) against nginx `return 200` in the same run:
 #            with --quiet (target >= 0.8x nginx) and printing a line per request to a file (target >= 0.6x).
 #            LISTEN_ROUNDS (3) rounds of the three, each ratio against its round's nginx; the median ratio is the
-#            verdict (on a shared machine nginx moved between 81k and 108k req/s from one run to the next).
+#            verdict (on a shared machine nginx moved between 81k and 108k req/s from one run to the next). Each
+#            round also prints the CPU time a request of the server and of wrk (from /proc and /usr/bin/time) and how
+#            busy the CPUs were; a row sets listen --quiet's CPU a request less `openssl speed`'s HMAC-SHA256 time
+#            for the body (the verifying nginx skips) against nginx's: what is left to gain while they share the cores.
 #   load     load mode against nginx (`return 204`) and the built-in listener:
 #              - closed loop: wrk vs `sendout load` (32 connections, 2 threads, 10 s, same body) and their ratio
 #                (target: sendout >= 0.95 x wrk on nginx; on the listener, for information), LOAD_ROUNDS (3) rounds,
-#                each against its round's wrk, judged by the median ratio
+#                each against its round's wrk, judged by the median ratio; with each round's CPU time a request
+#                (generator and server); a row sets load's CPU a request less `openssl speed`'s HMAC-SHA256 time for
+#                the body (the signing wrk's fixed body skips) against wrk's
 #              - open loop at 40,000 req/s for 30 s against nginx (load's default threads for the rate):
 #                achieved rate (within 1 %) and the generator's scheduling lag p99 (under 1 ms), as is and then
 #                with nginx and the generator on different CPUs (taskset, when there are two)
@@ -31,7 +36,7 @@
 #              - URLSession transport vs a bare URLSession loop (a small Swift program compiled with swiftc
 #                into the temp dir: 32 tasks awaiting `session.data(for:)`) against nginx (within 10 %)
 #            EVENT defaults to customer.redemption.succeeded (5.7 KB); voucher.created is 2.5 KB.
-#            Installs wrk, nginx-light and time with apt-get when missing. Stops every server it started.
+#            Installs wrk, nginx-light, time and openssl with apt-get when missing. Stops every server it started.
 #            Environment: LOAD_SECONDS (10), LOAD_ROUNDS (3), OPEN_SECONDS (30), OPEN_RATE (40000), MILLION (1000000),
 #            CONNECTIONS (32), THREADS (2).
 #   world    world operation costs as the world grows: 100,000 customers with 10,000 and with 1,000,000 vouchers,
@@ -132,6 +137,7 @@ ensure_tools() {
   command -v wrk >/dev/null || missing+=(wrk)
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
   [ -x /usr/bin/time ] || missing+=(time)
+  command -v openssl >/dev/null || missing+=(openssl)
   if [ "${#missing[@]}" -gt 0 ]; then
     echo "installing: ${missing[*]}" >&2
     local sudo=""
@@ -232,28 +238,82 @@ median() { # median X…: the middle value (the mean of the two middle ones for 
   printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+# --- CPU a request ------------------------------------------------------------------------------------
+# On a machine whose cores the client and the server share, a run is bound by their CPU time a request together.
+# These helpers measure it, so that a row can say how much of the gap to the peer the HMAC explains and what is left.
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; } # user + system ticks of PID
+
+cpu_busy_and_all() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8 }' /proc/stat; }
+
+# measured SERVER_PID COMMAND…: runs the client COMMAND under /usr/bin/time and sets m_server and m_client (their
+# CPU seconds, user + system, over the run) and m_busy (the fraction of all CPUs busy). COMMAND's status is kept.
+measured() {
+  local server="$1" s0 s1 b0 a0 b1 a1 status=0
+  shift
+  s0=$(cpu_ticks "$server")
+  read -r b0 a0 < <(cpu_busy_and_all)
+  /usr/bin/time -f '%U %S' -o "$tmp/time.txt" "$@" || status=$?
+  s1=$(cpu_ticks "$server")
+  read -r b1 a1 < <(cpu_busy_and_all)
+  m_server=$(awk -v a="$s0" -v b="$s1" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (b - a) / hz }')
+  m_client=$(tail -n 1 "$tmp/time.txt" | awk '{ print $1 + $2 }')
+  m_busy=$(awk -v b="$((b1 - b0))" -v a="$((a1 - a0))" 'BEGIN { print (a > 0) ? b / a : 0 }')
+  return "$status"
+}
+
+# per_request CPU_SECONDS REQUESTS: microseconds a request, one decimal.
+per_request() { awk -v c="$1" -v n="$2" 'BEGIN { if (n > 0) printf "%.1f", c / n * 1e6; else print "n/a" }'; }
+
+wrk_requests() { sed -n 's/^ *\([0-9]*\) requests in .*/\1/p' "$1"; } # the request count in wrk's output FILE
+
+# hmac_us BYTES: microseconds OpenSSL's HMAC-SHA256 takes over BYTES here (`openssl speed`, 2 s): the least that
+# signing or verifying one body costs, which a peer sending or answering a fixed body does not pay.
+hmac_us() {
+  openssl speed -seconds 2 -bytes "$1" -hmac sha256 2>/dev/null |
+    awk -v n="$1" '/^hmac\(sha256\)/ { sub(/k$/, "", $2); if ($2 > 0) printf "%.2f", n * 1000 / $2 }'
+}
+
+# beyond US HMAC_US: US less HMAC_US, one decimal ("n/a" when either is missing).
+beyond() { awk -v a="$1" -v h="$2" 'BEGIN { if (a == "n/a" || h == "") print "n/a"; else printf "%.1f", a - h }'; }
+
+nginx_worker() { pgrep -P "$1" | head -n 1; } # the worker of the nginx master PID (worker_processes 1)
+
 # Closed loop against one receiver: LOAD_ROUNDS (3) rounds of wrk then sendout load, each ratio against its round's
 # wrk. Sets closed_ratio (the median), closed_ratios (each round's) and closed_wrk / closed_sendout (the rates of the
 # round whose ratio is the median; of the last round for an even count).
 closed_loop() {
-  local name="$1" url="$2" rounds="${LOAD_ROUNDS:-3}" round w l r i
+  local name="$1" url="$2" server="$3" rounds="${LOAD_ROUNDS:-3}" round w l r i
   local out="$tmp/wrk-$name.txt" report="$tmp/load-$name.json"
-  local -a wrks=() loads=() ratios=()
+  local wrk_us peer_us load_us served_us busy
+  local -a wrks=() loads=() ratios=() wrk_cpus=() beyond_cpus=()
   for round in $(seq 1 "$rounds"); do
-    wrk -t "$threads" -c "$connections" -d "${seconds}s" -s "$tmp/post.lua" "$url" >"$out" 2>&1
+    measured "$server" wrk -t "$threads" -c "$connections" -d "${seconds}s" -s "$tmp/post.lua" "$url" >"$out" 2>&1
     w=$(requests_per_second <"$out")
-    "$bin" load --to "$url" --event "$event" --connections "$connections" --threads "$threads" \
+    wrk_us=$(per_request "$m_client" "$(wrk_requests "$out")")
+    peer_us=$(per_request "$m_server" "$(wrk_requests "$out")")
+    busy="$m_busy"
+    measured "$server" "$bin" load --to "$url" --event "$event" --connections "$connections" --threads "$threads" \
       --duration "${seconds}s" --secret s --json >"$report" 2>"$tmp/load-$name.err" || true
     l=$(json_field "$report" achieved_rate)
+    load_us=$(per_request "$m_client" "$(json_field "$report" requests)")
+    served_us=$(per_request "$m_server" "$(json_field "$report" requests)")
     r=$(ratio "${l:-0}" "$w")
     printf '%-10s round %s: wrk %10.0f req/s   sendout load %10.0f req/s   ratio %s\n' \
       "$name" "$round" "$w" "${l:-0}" "$r"
+    printf '%-10s          CPU a request: wrk %s + %s %s us (CPUs %.0f %% busy); load %s + %s %s us (%.0f %%)\n' \
+      "" "$wrk_us" "$name" "$peer_us" "$(awk -v b="$busy" 'BEGIN { print b * 100 }')" \
+      "$load_us" "$name" "$served_us" "$(awk -v b="$m_busy" 'BEGIN { print b * 100 }')"
     wrks+=("$w")
     loads+=("${l:-0}")
     ratios+=("$r")
+    wrk_cpus+=("$wrk_us")
+    beyond_cpus+=("$(beyond "$load_us" "$hmac")")
   done
   closed_ratio=$(median "${ratios[@]}")
   closed_ratios="${ratios[*]}"
+  closed_wrk_cpu=$(median "${wrk_cpus[@]}")
+  closed_beyond_cpu=$(median "${beyond_cpus[@]}")
   closed_wrk="$w"
   closed_sendout="${l:-0}"
   for i in "${!ratios[@]}"; do
@@ -318,17 +378,21 @@ wrk.headers["x-voucherify-signature"] = "$signature"
 EOF
 }
 
-# wrk_rate URL: requests/s of one wrk run (one thread, 32 connections, LISTEN_SECONDS) POSTing $tmp/post.lua's body;
-# 0 when any answer was not 2xx or a socket failed (a receiver that refuses is not fast).
-wrk_rate() {
-  local out
-  out=$(wrk -t 1 -c 32 -d "${LISTEN_SECONDS:-10}s" -s "$tmp/post.lua" "$1")
-  if grep -q -e "Non-2xx" -e "Socket errors" <<<"$out"; then
-    echo "wrk against $1: $(grep -e "Non-2xx" -e "Socket errors" <<<"$out")" >&2
-    echo 0
+# wrk_run URL SERVER_PID: one measured wrk run (one thread, 32 connections, LISTEN_SECONDS) POSTing $tmp/post.lua's
+# body. Sets rate (0 when any answer was not 2xx or a socket failed: a receiver that refuses is not fast), server_us
+# and client_us (CPU a request) and busy (the fraction of the CPUs busy).
+wrk_run() {
+  local out="$tmp/wrk.txt"
+  measured "$2" wrk -t 1 -c 32 -d "${LISTEN_SECONDS:-10}s" -s "$tmp/post.lua" "$1" >"$out"
+  server_us=$(per_request "$m_server" "$(wrk_requests "$out")")
+  client_us=$(per_request "$m_client" "$(wrk_requests "$out")")
+  busy="$m_busy"
+  if grep -q -e "Non-2xx" -e "Socket errors" "$out"; then
+    echo "wrk against $1: $(grep -e "Non-2xx" -e "Socket errors" "$out")" >&2
+    rate=0
     return
   fi
-  requests_per_second <<<"$out"
+  rate=$(requests_per_second <"$out")
 }
 
 # start_sendout_listen PORT OUT [FLAGS…]: `sendout listen --secret s` with its output in OUT.
@@ -348,19 +412,30 @@ bench_listen() {
   write_signed_post "$event"
   echo "event $event ($(wc -c <"$tmp/body.json") bytes), wrk: 1 thread, 32 connections, ${LISTEN_SECONDS:-10}s per run;" \
     "$rounds rounds of nginx, listen --quiet, listen, each ratio against the nginx run of its round"
-  local port nginx quiet lines round quiet_ratios="" line_ratios="" summaries="" valid=0
+  local hmac
+  hmac=$(hmac_us "$(wc -c <"$tmp/body.json")")
+  echo "HMAC-SHA256 of the body: ${hmac:-n/a} us (openssl speed), the verifying that nginx skips"
+  local port nginx quiet lines round quiet_ratios="" line_ratios="" nginx_cpus="" beyond_cpus="" summaries="" valid=0
+  local rate server_us client_us busy nginx_cpu quiet_cpu
   for round in $(seq 1 "$rounds"); do
     port=$(free_port)
     start_nginx "$port"
-    nginx=$(wrk_rate "http://127.0.0.1:$port/ok/webhooks")
+    wrk_run "http://127.0.0.1:$port/ok/webhooks" "$(nginx_worker "${pids[-1]}")"
+    nginx="$rate"
+    nginx_cpu=$(printf 'nginx %s + wrk %s us, CPUs %.0f %% busy' "$server_us" "$client_us" "$(awk -v b="$busy" 'BEGIN { print b * 100 }')")
+    nginx_cpus+="$server_us "
     stop_last_server
     port=$(free_port)
     start_sendout_listen "$port" "$tmp/quiet.txt" --quiet
-    quiet=$(wrk_rate "http://127.0.0.1:$port/webhooks")
+    wrk_run "http://127.0.0.1:$port/webhooks" "${pids[-1]}"
+    quiet="$rate"
+    quiet_cpu=$(printf 'listen %s + wrk %s us, %.0f %%' "$server_us" "$client_us" "$(awk -v b="$busy" 'BEGIN { print b * 100 }')")
+    beyond_cpus+="$(beyond "$server_us" "$hmac") "
     stop_last_server
     port=$(free_port)
     start_sendout_listen "$port" "$tmp/lines.txt"
-    lines=$(wrk_rate "http://127.0.0.1:$port/webhooks")
+    wrk_run "http://127.0.0.1:$port/webhooks" "${pids[-1]}"
+    lines="$rate"
     stop_last_server
     summaries+="$(grep '^arrivals' "$tmp/quiet.txt" | tail -n 1)"$'\n'
     valid=$((valid + $(grep -c 'signature valid' "$tmp/lines.txt" || true)))
@@ -368,6 +443,7 @@ bench_listen() {
     line_ratios+="$(ratio "$lines" "$nginx") "
     printf 'round %s: nginx %.0f req/s; listen --quiet %.0f (%s); listen %.0f (%s)\n' "$round" "$nginx" "$quiet" \
       "$(ratio "$quiet" "$nginx")" "$lines" "$(ratio "$lines" "$nginx")"
+    printf '         CPU a request: %s; %s\n' "$nginx_cpu" "$quiet_cpu"
   done
   echo "quiet summaries: $(paste -sd ';' <<<"${summaries%$'\n'}"); $valid lines with a valid signature"
   echo
@@ -377,6 +453,8 @@ bench_listen() {
   r=$(median $quiet_ratios)
   printf '| listen --quiet >= 0.8x nginx | %s (%s) | %s |\n' "$r" "${quiet_ratios% }" \
     "$(awk -v r="$r" 'BEGIN { print (r + 0 >= 0.8) ? "yes" : "no" }')"
+  printf '| CPU a request: listen --quiet less the HMAC (%s us) vs nginx (median) | %s vs %s us | - |\n' \
+    "${hmac:-n/a}" "$(median $beyond_cpus)" "$(median $nginx_cpus)"
   r=$(median $line_ratios)
   printf '| listen (a line per request) >= 0.6x nginx | %s (%s) | %s |\n' "$r" "${line_ratios% }" \
     "$(awk -v r="$r" 'BEGIN { print (r + 0 >= 0.6) ? "yes" : "no" }')"
@@ -402,8 +480,12 @@ bench_load() {
   local nginx_port listener_port
   nginx_port=$(free_port)
   start_nginx "$nginx_port"
-  closed_loop nginx "http://127.0.0.1:$nginx_port/webhooks"
+  local hmac
+  hmac=$(hmac_us "$(wc -c <"$tmp/body.json")")
+  echo "HMAC-SHA256 of the body: ${hmac:-n/a} us (openssl speed), the signing that wrk's fixed body skips"
+  closed_loop nginx "http://127.0.0.1:$nginx_port/webhooks" "$(nginx_worker "${pids[-1]}")"
   local nginx_wrk="$closed_wrk" nginx_sendout="$closed_sendout" nginx_ratio="$closed_ratio" nginx_ratios="$closed_ratios"
+  local nginx_wrk_cpu="$closed_wrk_cpu" nginx_beyond_cpu="$closed_beyond_cpu"
 
   # Open loop against nginx, with load's default threads for the rate (one up to 40,000 req/s, then two): first as
   # is, then with nginx and the generator on different CPUs (taskset), so that the lag measured is the generator's
@@ -455,7 +537,7 @@ bench_load() {
 
   listener_port=$(free_port)
   start_listener "$listener_port"
-  closed_loop listener "http://127.0.0.1:$listener_port/webhooks"
+  closed_loop listener "http://127.0.0.1:$listener_port/webhooks" "${pids[-1]}"
   local listener_wrk="$closed_wrk" listener_sendout="$closed_sendout" listener_ratio="$closed_ratio"
   local listener_ratios="$closed_ratios"
   stop_last_server
@@ -466,6 +548,8 @@ bench_load() {
   printf '| closed loop vs wrk, nginx: >= 0.95 (median of rounds; each) | %s (%s; median round %.0f vs %.0f req/s) | %s |\n' \
     "$nginx_ratio" "$nginx_ratios" "$nginx_sendout" "$nginx_wrk" \
     "$(awk -v r="$nginx_ratio" 'BEGIN { print (r + 0 >= 0.95) ? "yes" : "no" }')"
+  printf '| CPU a request: sendout load less the HMAC (%s us) vs wrk, on nginx (median) | %s vs %s us | - |\n' \
+    "${hmac:-n/a}" "$nginx_beyond_cpu" "$nginx_wrk_cpu"
   printf '| closed loop vs wrk, sendout listen: >= 0.80 (median; each) | %s (%s; median round %.0f vs %.0f req/s) | %s |\n' \
     "$listener_ratio" "$listener_ratios" "$listener_sendout" "$listener_wrk" \
     "$(awk -v r="$listener_ratio" 'BEGIN { print (r + 0 >= 0.8) ? "yes" : "no" }')"
