@@ -45,7 +45,8 @@
 #            per-operation costs should stay flat (indexes kept by the store, no scans). Prints peak memory too.
 #   serve    the mock API: GET /v1/vouchers/{code} with wrk against nginx serving the same bytes from a file
 #            (target >= 0.5x), from the read cache and missing it (a distinct ignored query string per request and
-#            wrk thread, made by the same wrk script for nginx's run: the script's cost to wrk is on both sides);
+#            wrk thread, made by the same wrk script for nginx's run: the script's cost to wrk is on both sides; with
+#            each miss run's CPU time a request, server and wrk, and how busy the CPUs were);
 #            POST /v1/validations for 10 s against a campaign with three validation rules (target >= 5,000/s, all
 #            met); POST /v1/qualifications for 10 s for a customer holding 20 codes that apply and 200 that do not
 #            (target >= 2,000/s); POST /v1/redemptions flat out for SERVE_SECONDS (30) with the webhooks going to
@@ -707,13 +708,23 @@ bench_serve() {
   get_nginx=$(wrk -t 2 -c 32 -d 10s "http://127.0.0.1:$nginx_port/static/voucher.json" | requests_per_second)
   # A read-cache miss every time: the cache is keyed by the whole target, and the route ignores the query string.
   # nginx gets the same script (a Lua call a request costs wrk's thread, so the peer's run pays it too).
-  local get_miss get_nginx_miss
+  # Both miss runs are measured: the CPU time a request of the server and of wrk, and how busy the CPUs were.
+  local get_miss get_nginx_miss serve_child miss_cpu
+  serve_child=$(pgrep -P "$serve_time_pid" | head -n 1)
   miss_script "/v1/vouchers/$code" >"$tmp/miss.lua"
-  get_miss=$(wrk -t 2 -c 32 -d 10s -s "$tmp/miss.lua" "http://127.0.0.1:$api_port/" | requests_per_second)
+  measured "$serve_child" wrk -t 2 -c 32 -d 10s -s "$tmp/miss.lua" "http://127.0.0.1:$api_port/" >"$tmp/miss.txt"
+  get_miss=$(requests_per_second <"$tmp/miss.txt")
+  miss_cpu=$(printf 'serve %s + wrk %s us (CPUs %.0f %% busy)' "$(per_request "$m_server" "$(wrk_requests "$tmp/miss.txt")")" \
+    "$(per_request "$m_client" "$(wrk_requests "$tmp/miss.txt")")" "$(awk -v b="$m_busy" 'BEGIN { print b * 100 }')")
   miss_script "/static/voucher.json" >"$tmp/nginx-miss.lua"
-  get_nginx_miss=$(wrk -t 2 -c 32 -d 10s -s "$tmp/nginx-miss.lua" "http://127.0.0.1:$nginx_port/" | requests_per_second)
+  measured "$(nginx_worker "${pids[-1]}")" wrk -t 2 -c 32 -d 10s -s "$tmp/nginx-miss.lua" "http://127.0.0.1:$nginx_port/" \
+    >"$tmp/nginx-miss.txt"
+  get_nginx_miss=$(requests_per_second <"$tmp/nginx-miss.txt")
+  miss_cpu+=$(printf '; nginx %s + wrk %s us (%.0f %%)' "$(per_request "$m_server" "$(wrk_requests "$tmp/nginx-miss.txt")")" \
+    "$(per_request "$m_client" "$(wrk_requests "$tmp/nginx-miss.txt")")" "$(awk -v b="$m_busy" 'BEGIN { print b * 100 }')")
   echo "GET voucher ($(wc -c <"$tmp/static/voucher.json") bytes): serve $get_api req/s (cache), $get_miss req/s (miss);" \
     "nginx $get_nginx req/s, $get_nginx_miss req/s with the miss script"
+  echo "CPU a request on a miss: $miss_cpu"
   bench_validations "$api_port"
   bench_eligibility "$api_port"
   printf '%s\n' 'wrk.method = "POST"' 'wrk.headers["content-type"] = "application/json"' \
@@ -738,8 +749,7 @@ bench_serve() {
   echo "delivery: $delivery (queue empty $((drained_after / 10)).$((drained_after % 10)) s after the load ended)"
   # Memory over a million calls: nine reads to one write (enable/disable, each sending a webhook), in rounds of
   # 10 s until SERVE_MILLION calls were made, with the server's resident memory after each round.
-  local million="${SERVE_MILLION:-1000000}" calls=0 round rss_line="" serve_child
-  serve_child=$(pgrep -P "$serve_time_pid" | head -n 1)
+  local million="${SERVE_MILLION:-1000000}" calls=0 round rss_line=""
   printf '%s\n' 'counter = 0' 'wrk.headers["x-app-id"] = "bench"' 'wrk.headers["x-app-token"] = "bench"' \
     'request = function()' '  counter = counter + 1' '  if counter % 10 == 0 then' \
     "    local action = (counter % 20 == 0) and \"/enable\" or \"/disable\"" \
