@@ -9,8 +9,8 @@
 /// `.notFound`; one whose templates take other methods only is `.methodNotAllowed`, listing the methods of the
 /// template that wins for the path (in table order).
 ///
-/// The table is indexed once, at `init`, as a trie over segments (literals by text, one parameter branch), so a
-/// lookup costs the path's length, not the table's.
+/// The table is indexed once, at `init`, as a trie over segments (`RouteTrie`: literals by text, one parameter
+/// branch), so a lookup costs the path's length, not the table's.
 public struct HTTPRouter<Row: Sendable>: Sendable {
   /// One row of the table.
   public struct Route: Sendable {
@@ -39,48 +39,17 @@ public struct HTTPRouter<Row: Sendable>: Sendable {
     case methodNotAllowed(allowed: [String])
   }
 
-  /// A row whose template ends at a node, with its parameters' names in path order.
-  private struct End: Sendable {
-    var route: Route
-    var names: [String]
-  }
-
-  /// A node of the trie: the next segment's literals and parameter branch (indexes into `nodes`), and the rows
-  /// whose templates end here (in table order) with their methods beside them, so a lookup compares methods without
-  /// copying a row.
-  private struct Node: Sendable {
-    var literals: [String: Int] = [:]
-    var parameter: Int?
-    var ends: [End] = []
-    var methods: [String] = []
-  }
-
-  /// The trie, its root first; built in `init`, never changed after.
-  private let nodes: [Node]
+  /// The rows, in table order; `trie` finds them by number.
+  private let rows: [Row]
+  /// The templates' index.
+  private let trie: RouteTrie
 
   /// A router over `routes` (order picks between templates alike but for parameter names, and orders a 405's methods).
   public init(_ routes: [Route]) {
-    var nodes = [Node()]
-    for route in routes {
-      var at = 0
-      var names: [String] = []
-      for text in Self.split(route.template) {
-        let next: Int
-        if text.hasPrefix("{") && text.hasSuffix("}") && text.count > 2 {
-          names.append(String(text.dropFirst().dropLast()))
-          next = nodes[at].parameter ?? nodes.count
-          nodes[at].parameter = next
-        } else {
-          next = nodes[at].literals[text] ?? nodes.count
-          nodes[at].literals[text] = next
-        }
-        if next == nodes.count { nodes.append(Node()) }
-        at = next
-      }
-      nodes[at].ends.append(End(route: route, names: names))
-      nodes[at].methods.append(route.method)
-    }
-    self.nodes = nodes
+    var trie = RouteTrie()
+    for (row, route) in routes.enumerated() { trie.insert(method: route.method, template: route.template, row: row) }
+    self.rows = routes.map(\.row)
+    self.trie = trie
   }
 
   /// The row for `method` and `path` (the target without its query).
@@ -90,42 +59,14 @@ public struct HTTPRouter<Row: Sendable>: Sendable {
 
   /// The row for `method` and a path already split into segments (as `split` does, or decoded by the caller).
   public func route(method: String, segments: [String]) -> Outcome {
-    var values: [String] = []
-    if let node = find(0, segments[...], &values, method: method), let k = nodes[node].methods.firstIndex(of: method) {
-      let end = nodes[node].ends[k]
-      return .found(end.route.row, parameters: Dictionary(zip(end.names, values)) { first, _ in first })
+    switch trie.find(method: method, segments: segments) {
+    case .found(let row, let parameters): return .found(rows[row], parameters: parameters)
+    case .methodNotAllowed(let allowed): return .methodNotAllowed(allowed: allowed)
+    case .notFound: return .notFound
     }
-    guard let node = find(0, segments[...], &values, method: nil) else { return .notFound }
-    var allowed: [String] = []
-    for method in nodes[node].methods where !allowed.contains(method) { allowed.append(method) }
-    return .methodNotAllowed(allowed: allowed)
   }
 
   /// `path`'s segments after its leading `/`, empty ones kept: `/a/b/` is `["a", "b", ""]`. Split on the byte `/`, as
   /// URLs are (comparing grapheme clusters, a combining mark after a `/` hid it).
-  public static func split(_ path: String) -> [String] {
-    let utf8 = Substring(path).utf8
-    let trimmed = utf8.first == UInt8(ascii: "/") ? utf8.dropFirst() : utf8[...]
-    return trimmed.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { String(Substring($0)) }
-  }
-
-  /// The first node below `node` for `segments` where a template ends with `method` (any method: `nil`), by index (a
-  /// node is not copied), trying the literal before the parameter at each segment; `values` gets the segments bound
-  /// to parameters on the way (and is left as it was when none is found).
-  private func find(_ node: Int, _ segments: ArraySlice<String>, _ values: inout [String], method: String?) -> Int? {
-    guard let first = segments.first else {
-      let methods = nodes[node].methods
-      let accepts = method.map { methods.contains($0) } ?? !methods.isEmpty
-      return accepts ? node : nil
-    }
-    let rest = segments.dropFirst()
-    if let literal = nodes[node].literals[first], let found = find(literal, rest, &values, method: method) {
-      return found
-    }
-    guard let parameter = nodes[node].parameter else { return nil }
-    values.append(first)
-    if let found = find(parameter, rest, &values, method: method) { return found }
-    values.removeLast()
-    return nil
-  }
+  public static func split(_ path: String) -> [String] { RouteTrie.split(path) }
 }
