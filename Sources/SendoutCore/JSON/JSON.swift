@@ -57,9 +57,15 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
   /// Up to this many members a repeated key is found by scanning; wider objects index their keys.
   private static let scanLimit = 16
 
-  /// Creates an object from a literal, keeping the literal's order.
-  public init(dictionaryLiteral elements: (String, JSON)...) {
-    self.init(elements.map { JSONMember($0.0, $0.1) })
+  /// Creates an object from a literal, keeping the literal's order (a repeated key as `init(_:)` keeps it). Built in
+  /// place: a literal is narrow, and mapping its elements to members first cost an array each.
+  public init(dictionaryLiteral elements: (String, JSON)...) { self.init(literal: elements) }
+
+  /// An object literal's members (see `init(dictionaryLiteral:)`).
+  init(literal elements: [(String, JSON)]) {
+    members = []
+    members.reserveCapacity(elements.count)
+    for (key, value) in elements { self[key] = value }
   }
 
   /// The keys, in order.
@@ -119,9 +125,7 @@ extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Express
   /// `[a, b]` is a JSON array.
   public init(arrayLiteral elements: JSON...) { self = .array(elements) }
   /// `["k": v]` is a JSON object, keys in the order written.
-  public init(dictionaryLiteral elements: (String, JSON)...) {
-    self = .object(JSONObject(elements.map { JSONMember($0.0, $0.1) }))
-  }
+  public init(dictionaryLiteral elements: (String, JSON)...) { self = .object(JSONObject(literal: elements)) }
 }
 
 extension JSON {

@@ -48,6 +48,16 @@ import Testing
     #expect(value["a"] == 4)
   }
 
+  /// Object literals (built in place, not through `init(_:)`) treat a repeated key as parsing does.
+  @Test func literalsKeepKeyOrderAndLastDuplicateValueAsParsingDoes() throws {
+    let a = "a"  // not a literal key, so the compiler lets it repeat
+    let object: JSONObject = ["z": 1, a: 2, "m": 3, a: 4]
+    let value: JSON = ["z": 1, a: 2, "m": 3, a: 4]
+    let parsed = try JSONParser.parse(#"{"z":1,"a":2,"m":3,"a":4}"#)
+    #expect(object.members == parsed.objectValue?.members)
+    #expect(value == parsed)
+  }
+
   @Test(arguments: [
     ("0", JSON.int(0)), ("-0", .int(0)), ("42", .int(42)), ("-7", .int(-7)), ("1.5", .double(1.5)),
     ("1e2", .double(100)), ("1E-2", .double(0.01)), ("9223372036854775807", .int(Int.max)),
