@@ -152,18 +152,21 @@ final class APIService: HTTPHandler, Sendable {
   /// `origin` header the spec requires, authorize client-side calls only, and app keys never do (as in the spec's
   /// security schemes).
   func authorized(_ head: HTTPHead) -> Set<APIOperation.Auth> {
+    let client =
+      !keys.clientAppID.isEmpty && head.value("x-client-application-id") == keys.clientAppID
+      && head.value("x-client-token") == keys.clientToken && head.value("origin")?.isEmpty == false
+    let app = head.value("x-app-id") == keys.appID && head.value("x-app-token") == keys.appToken
+    let management = head.value("x-management-id") == keys.appID && head.value("x-management-token") == keys.appToken
+    return Self.kindSets[(client ? 1 : 0) | (app ? 2 : 0) | (management ? 4 : 0)]
+  }
+
+  /// The kinds for each combination of keys (bit 1 client, 2 app, 4 management), made once: building the set on every
+  /// call hashed and allocated it.
+  private static let kindSets: [Set<APIOperation.Auth>] = (0..<8).map { bits in
     var kinds: Set<APIOperation.Auth> = []
-    if !keys.clientAppID.isEmpty, head.value("x-client-application-id") == keys.clientAppID,
-      head.value("x-client-token") == keys.clientToken, head.value("origin")?.isEmpty == false
-    {
-      kinds.insert(.client)
-    }
-    if head.value("x-app-id") == keys.appID, head.value("x-app-token") == keys.appToken {
-      kinds.formUnion([.server, .management])
-    }
-    if head.value("x-management-id") == keys.appID, head.value("x-management-token") == keys.appToken {
-      kinds.insert(.management)
-    }
+    if bits & 1 != 0 { kinds.insert(.client) }
+    if bits & 2 != 0 { kinds.formUnion([.server, .management]) }
+    if bits & 4 != 0 { kinds.insert(.management) }
     return kinds
   }
 }
