@@ -248,7 +248,7 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 cpu_busy_and_all() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8 }' /proc/stat; }
 
 # measured SERVER_PID COMMAND…: runs the client COMMAND under /usr/bin/time and sets m_server and m_client (their
-# CPU seconds, user + system, over the run) and m_busy (the fraction of all CPUs busy). COMMAND's status is kept.
+# CPU seconds, user + system, over the run) and m_busy (the percentage of all CPUs busy). COMMAND's status is kept.
 measured() {
   local server="$1" s0 s1 b0 a0 b1 a1 status=0
   shift
@@ -259,7 +259,7 @@ measured() {
   read -r b1 a1 < <(cpu_busy_and_all)
   m_server=$(awk -v a="$s0" -v b="$s1" -v hz="$(getconf CLK_TCK)" 'BEGIN { print (b - a) / hz }')
   m_client=$(tail -n 1 "$tmp/time.txt" | awk '{ print $1 + $2 }')
-  m_busy=$(awk -v b="$((b1 - b0))" -v a="$((a1 - a0))" 'BEGIN { print (a > 0) ? b / a : 0 }')
+  m_busy=$(awk -v b="$((b1 - b0))" -v a="$((a1 - a0))" 'BEGIN { printf "%.0f", (a > 0) ? b / a * 100 : 0 }')
   return "$status"
 }
 
@@ -267,6 +267,16 @@ measured() {
 per_request() { awk -v c="$1" -v n="$2" 'BEGIN { if (n > 0) printf "%.1f", c / n * 1e6; else print "n/a" }'; }
 
 wrk_requests() { sed -n 's/^ *\([0-9]*\) requests in .*/\1/p' "$1"; } # the request count in wrk's output FILE
+
+# per_wrk_request OUT: sets server_us and client_us, the CPU a request of the run `measured` just timed, whose wrk
+# output is OUT.
+per_wrk_request() {
+  server_us=$(per_request "$m_server" "$(wrk_requests "$1")")
+  client_us=$(per_request "$m_client" "$(wrk_requests "$1")")
+}
+
+# cpu_line SERVER: "SERVER 6.5 + wrk 6.0 us (CPUs 97 % busy)" from server_us, client_us and m_busy.
+cpu_line() { printf '%s %s + wrk %s us (CPUs %s %% busy)' "$1" "$server_us" "$client_us" "$m_busy"; }
 
 # hmac_us BYTES: microseconds OpenSSL's HMAC-SHA256 takes over BYTES here (`openssl speed`, 2 s): the least that
 # signing or verifying one body costs, which a peer sending or answering a fixed body does not pay.
@@ -302,9 +312,8 @@ closed_loop() {
     r=$(ratio "${l:-0}" "$w")
     printf '%-10s round %s: wrk %10.0f req/s   sendout load %10.0f req/s   ratio %s\n' \
       "$name" "$round" "$w" "${l:-0}" "$r"
-    printf '%-10s          CPU a request: wrk %s + %s %s us (CPUs %.0f %% busy); load %s + %s %s us (%.0f %%)\n' \
-      "" "$wrk_us" "$name" "$peer_us" "$(awk -v b="$busy" 'BEGIN { print b * 100 }')" \
-      "$load_us" "$name" "$served_us" "$(awk -v b="$m_busy" 'BEGIN { print b * 100 }')"
+    printf '%-10s          CPU a request: wrk %s + %s %s us (CPUs %s %% busy); load %s + %s %s us (%s %%)\n' \
+      "" "$wrk_us" "$name" "$peer_us" "$busy" "$load_us" "$name" "$served_us" "$m_busy"
     wrks+=("$w")
     loads+=("${l:-0}")
     ratios+=("$r")
@@ -381,13 +390,11 @@ EOF
 
 # wrk_run URL SERVER_PID: one measured wrk run (one thread, 32 connections, LISTEN_SECONDS) POSTing $tmp/post.lua's
 # body. Sets rate (0 when any answer was not 2xx or a socket failed: a receiver that refuses is not fast), server_us
-# and client_us (CPU a request) and busy (the fraction of the CPUs busy).
+# and client_us (CPU a request) and m_busy.
 wrk_run() {
   local out="$tmp/wrk.txt"
   measured "$2" wrk -t 1 -c 32 -d "${LISTEN_SECONDS:-10}s" -s "$tmp/post.lua" "$1" >"$out"
-  server_us=$(per_request "$m_server" "$(wrk_requests "$out")")
-  client_us=$(per_request "$m_client" "$(wrk_requests "$out")")
-  busy="$m_busy"
+  per_wrk_request "$out"
   if grep -q -e "Non-2xx" -e "Socket errors" "$out"; then
     echo "wrk against $1: $(grep -e "Non-2xx" -e "Socket errors" "$out")" >&2
     rate=0
@@ -417,20 +424,20 @@ bench_listen() {
   hmac=$(hmac_us "$(wc -c <"$tmp/body.json")")
   echo "HMAC-SHA256 of the body: ${hmac:-n/a} us (openssl speed), the verifying that nginx skips"
   local port nginx quiet lines round quiet_ratios="" line_ratios="" nginx_cpus="" beyond_cpus="" summaries="" valid=0
-  local rate server_us client_us busy nginx_cpu quiet_cpu
+  local rate server_us client_us nginx_cpu quiet_cpu
   for round in $(seq 1 "$rounds"); do
     port=$(free_port)
     start_nginx "$port"
     wrk_run "http://127.0.0.1:$port/ok/webhooks" "$(nginx_worker "${pids[-1]}")"
     nginx="$rate"
-    nginx_cpu=$(printf 'nginx %s + wrk %s us, CPUs %.0f %% busy' "$server_us" "$client_us" "$(awk -v b="$busy" 'BEGIN { print b * 100 }')")
+    nginx_cpu=$(cpu_line nginx)
     nginx_cpus+="$server_us "
     stop_last_server
     port=$(free_port)
     start_sendout_listen "$port" "$tmp/quiet.txt" --quiet
     wrk_run "http://127.0.0.1:$port/webhooks" "${pids[-1]}"
     quiet="$rate"
-    quiet_cpu=$(printf 'listen %s + wrk %s us, %.0f %%' "$server_us" "$client_us" "$(awk -v b="$busy" 'BEGIN { print b * 100 }')")
+    quiet_cpu=$(cpu_line "listen --quiet")
     beyond_cpus+="$(beyond "$server_us" "$hmac") "
     stop_last_server
     port=$(free_port)
@@ -709,19 +716,19 @@ bench_serve() {
   # A read-cache miss every time: the cache is keyed by the whole target, and the route ignores the query string.
   # nginx gets the same script (a Lua call a request costs wrk's thread, so the peer's run pays it too).
   # Both miss runs are measured: the CPU time a request of the server and of wrk, and how busy the CPUs were.
-  local get_miss get_nginx_miss serve_child miss_cpu
+  local get_miss get_nginx_miss serve_child miss_cpu server_us client_us
   serve_child=$(pgrep -P "$serve_time_pid" | head -n 1)
   miss_script "/v1/vouchers/$code" >"$tmp/miss.lua"
   measured "$serve_child" wrk -t 2 -c 32 -d 10s -s "$tmp/miss.lua" "http://127.0.0.1:$api_port/" >"$tmp/miss.txt"
   get_miss=$(requests_per_second <"$tmp/miss.txt")
-  miss_cpu=$(printf 'serve %s + wrk %s us (CPUs %.0f %% busy)' "$(per_request "$m_server" "$(wrk_requests "$tmp/miss.txt")")" \
-    "$(per_request "$m_client" "$(wrk_requests "$tmp/miss.txt")")" "$(awk -v b="$m_busy" 'BEGIN { print b * 100 }')")
+  per_wrk_request "$tmp/miss.txt"
+  miss_cpu=$(cpu_line serve)
   miss_script "/static/voucher.json" >"$tmp/nginx-miss.lua"
   measured "$(nginx_worker "${pids[-1]}")" wrk -t 2 -c 32 -d 10s -s "$tmp/nginx-miss.lua" "http://127.0.0.1:$nginx_port/" \
     >"$tmp/nginx-miss.txt"
   get_nginx_miss=$(requests_per_second <"$tmp/nginx-miss.txt")
-  miss_cpu+=$(printf '; nginx %s + wrk %s us (%.0f %%)' "$(per_request "$m_server" "$(wrk_requests "$tmp/nginx-miss.txt")")" \
-    "$(per_request "$m_client" "$(wrk_requests "$tmp/nginx-miss.txt")")" "$(awk -v b="$m_busy" 'BEGIN { print b * 100 }')")
+  per_wrk_request "$tmp/nginx-miss.txt"
+  miss_cpu+="; $(cpu_line nginx)"
   echo "GET voucher ($(wc -c <"$tmp/static/voucher.json") bytes): serve $get_api req/s (cache), $get_miss req/s (miss);" \
     "nginx $get_nginx req/s, $get_nginx_miss req/s with the miss script"
   echo "CPU a request on a miss: $miss_cpu"
