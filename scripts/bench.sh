@@ -28,7 +28,9 @@
 #                (target: sendout >= 0.95 x wrk on nginx; on the listener, for information), LOAD_ROUNDS (3) rounds,
 #                each against its round's wrk, judged by the median ratio; with each round's CPU time a request
 #                (generator and server); a row sets load's CPU a request less `openssl speed`'s HMAC-SHA256 time for
-#                the body (the signing wrk's fixed body skips) against wrk's
+#                the body (the signing wrk's fixed body skips) against wrk's; each round on nginx also runs
+#                `sendout load` without --secret (fresh bodies, unsigned) against the same wrk, so a row shows how
+#                much of the gap the signing is
 #              - open loop at 40,000 req/s for 30 s against nginx (load's default threads for the rate):
 #                achieved rate (within 1 %) and the generator's scheduling lag p99 (under 1 ms), as is and then
 #                with nginx and the generator on different CPUs (taskset, when there are two)
@@ -292,12 +294,14 @@ nginx_worker() { pgrep -P "$1" | head -n 1; } # the worker of the nginx master P
 
 # Closed loop against one receiver: LOAD_ROUNDS (3) rounds of wrk then sendout load, each ratio against its round's
 # wrk. Sets closed_ratio (the median), closed_ratios (each round's) and closed_wrk / closed_sendout (the rates of the
-# round whose ratio is the median; of the last round for an even count).
+# round whose ratio is the median; of the last round for an even count). With a fourth argument, `unsigned`, each
+# round also runs sendout load without --secret (fresh bodies, no HMAC; the receiver must not check signatures) and
+# sets unsigned_ratio and unsigned_ratios alike: the same generator less the signing, against the same wrk.
 closed_loop() {
-  local name="$1" url="$2" server="$3" rounds="${LOAD_ROUNDS:-3}" round w l r i
+  local name="$1" url="$2" server="$3" unsigned="${4:-}" rounds="${LOAD_ROUNDS:-3}" round w l r u i
   local out="$tmp/wrk-$name.txt" report="$tmp/load-$name.json"
   local wrk_us peer_us load_us served_us busy
-  local -a wrks=() loads=() ratios=() wrk_cpus=() beyond_cpus=()
+  local -a wrks=() loads=() ratios=() wrk_cpus=() beyond_cpus=() unsigned_rs=()
   for round in $(seq 1 "$rounds"); do
     measured "$server" wrk -t "$threads" -c "$connections" -d "${seconds}s" -s "$tmp/post.lua" "$url" >"$out" 2>&1
     w=$(requests_per_second <"$out")
@@ -314,6 +318,14 @@ closed_loop() {
       "$name" "$round" "$w" "${l:-0}" "$r"
     printf '%-10s          CPU a request: wrk %s + %s %s us (CPUs %s %% busy); load %s + %s %s us (%s %%)\n' \
       "" "$wrk_us" "$name" "$peer_us" "$busy" "$load_us" "$name" "$served_us" "$m_busy"
+    if [ "$unsigned" = unsigned ]; then
+      measured "$server" "$bin" load --to "$url" --event "$event" --connections "$connections" --threads "$threads" \
+        --duration "${seconds}s" --json >"$report" 2>"$tmp/load-$name.err" || true
+      u=$(json_field "$report" achieved_rate)
+      unsigned_rs+=("$(ratio "${u:-0}" "$w")")
+      printf '%-10s          sendout load without --secret %10.0f req/s   ratio %s; CPU a request: load %s us (%s %%)\n' \
+        "" "${u:-0}" "${unsigned_rs[-1]}" "$(per_request "$m_client" "$(json_field "$report" requests)")" "$m_busy"
+    fi
     wrks+=("$w")
     loads+=("${l:-0}")
     ratios+=("$r")
@@ -322,6 +334,10 @@ closed_loop() {
   done
   closed_ratio=$(median "${ratios[@]}")
   closed_ratios="${ratios[*]}"
+  if [ "$unsigned" = unsigned ]; then
+    unsigned_ratio=$(median "${unsigned_rs[@]}")
+    unsigned_ratios="${unsigned_rs[*]}"
+  fi
   closed_wrk_cpu=$(median "${wrk_cpus[@]}")
   closed_beyond_cpu=$(median "${beyond_cpus[@]}")
   closed_wrk="$w"
@@ -491,7 +507,7 @@ bench_load() {
   local hmac
   hmac=$(hmac_us "$(wc -c <"$tmp/body.json")")
   echo "HMAC-SHA256 of the body: ${hmac:-n/a} us (openssl speed), the signing that wrk's fixed body skips"
-  closed_loop nginx "http://127.0.0.1:$nginx_port/webhooks" "$(nginx_worker "${pids[-1]}")"
+  closed_loop nginx "http://127.0.0.1:$nginx_port/webhooks" "$(nginx_worker "${pids[-1]}")" unsigned
   local nginx_wrk="$closed_wrk" nginx_sendout="$closed_sendout" nginx_ratio="$closed_ratio" nginx_ratios="$closed_ratios"
   local nginx_wrk_cpu="$closed_wrk_cpu" nginx_beyond_cpu="$closed_beyond_cpu"
 
@@ -558,6 +574,8 @@ bench_load() {
     "$(awk -v r="$nginx_ratio" 'BEGIN { print (r + 0 >= 0.95) ? "yes" : "no" }')"
   printf '| CPU a request: sendout load less the HMAC (%s us) vs wrk, on nginx (median) | %s vs %s us | - |\n' \
     "${hmac:-n/a}" "$nginx_beyond_cpu" "$nginx_wrk_cpu"
+  printf '| closed loop vs wrk, nginx, sendout load without --secret: what the signing costs (median; each) | %s (%s) | - |\n' \
+    "$unsigned_ratio" "$unsigned_ratios"
   printf '| closed loop vs wrk, sendout listen: >= 0.80 (median; each) | %s (%s; median round %.0f vs %.0f req/s) | %s |\n' \
     "$listener_ratio" "$listener_ratios" "$listener_sendout" "$listener_wrk" \
     "$(awk -v r="$listener_ratio" 'BEGIN { print (r + 0 >= 0.8) ? "yes" : "no" }')"
