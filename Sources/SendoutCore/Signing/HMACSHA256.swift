@@ -34,13 +34,17 @@ public struct HMACSHA256: Sendable {
   /// The MAC as lowercase hex.
   public func hexMAC(_ message: [UInt8]) -> String {
     message.withUnsafeBytes { m in
-      withMAC(m) { mac in
-        String(unsafeUninitializedCapacity: 64) { hex in
-          Hex.write(mac, into: hex)
-          return 64
-        }
+      String(unsafeUninitializedCapacity: 64) { hex in
+        writeHexMAC(m, into: hex)
+        return 64
       }
     }
+  }
+
+  /// Writes the MAC of `message` as 64 lowercase hex digits at `hex`, allocating nothing.
+  public func writeHexMAC(_ message: UnsafeRawBufferPointer, into hex: UnsafeMutableBufferPointer<UInt8>) {
+    precondition(hex.count >= 64)
+    withMAC(message) { Hex.write($0, into: hex) }
   }
 
   /// Calls `body` with the 32-byte MAC of `message`, held on the stack.

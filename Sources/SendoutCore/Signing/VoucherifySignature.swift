@@ -13,6 +13,12 @@ public struct VoucherifySignature: Sendable {
   /// The header value for `body`.
   public func sign(_ body: [UInt8]) -> String { hmac.hexMAC(body) }
 
+  /// Writes the header value for `body` (64 hex digits) at `hex`, allocating nothing (the load client signs each
+  /// request where it is written).
+  public func writeSignature(of body: UnsafeRawBufferPointer, into hex: UnsafeMutableBufferPointer<UInt8>) {
+    hmac.writeHexMAC(body, into: hex)
+  }
+
   /// Whether `signature` (any case, surrounding spaces ignored) matches `body`, compared in constant time.
   /// The MAC's bytes are compared with the hex digits as given, without building strings (the listener verifies
   /// every request).

@@ -48,13 +48,16 @@ public enum HTTPSerializer {
   }
 
   private static func appendFields(_ headers: [HTTPHeader], to out: inout [UInt8]) {
-    for header in headers where !isContentLength(header.name) {
-      append(header.name, to: &out)
-      out.append(0x3A)  // ':'
-      out.append(0x20)
-      append(header.value, to: &out)
-      out.append(contentsOf: crlf)
-    }
+    for header in headers where !isContentLength(header.name) { appendField(header, to: &out) }
+  }
+
+  /// Appends `name: value` and CRLF.
+  static func appendField(_ header: HTTPHeader, to out: inout [UInt8]) {
+    append(header.name, to: &out)
+    out.append(0x3A)  // ':'
+    out.append(0x20)
+    append(header.value, to: &out)
+    out.append(contentsOf: crlf)
   }
 
   private static func appendContentLength(_ bodyCount: Int, to out: inout [UInt8]) {

@@ -9,7 +9,7 @@ struct ClientConnection {
     case connecting(since: Int64)
     /// Connected, no request on it.
     case idle
-    /// Writing a request; `offset` bytes of `out` are sent.
+    /// Writing a request; `offset` bytes of `request` are sent.
     case writing
     /// Request sent, reading the response.
     case awaiting
@@ -21,17 +21,16 @@ struct ClientConnection {
   /// Addresses refused in a row since it last connected (all of them: the target is down).
   var addressesFailed = 0
   var state = State.closed(retryAt: 0)
-  var out: [UInt8] = []
+  /// The current request, kept after it is written (the audit log records its id and body with the response),
+  /// or the last one: its buffer is reused.
+  var request = PreparedRequest()
+  /// How many bytes of the request are written.
   var offset = 0
   var parser = HTTPParser(kind: .response)
   /// When the current request was actually sent (ns since start): for its timeout.
   var sentAt: Int64 = 0
   /// Where its latency is measured from: the intended send time (open loop) or `sentAt` (closed loop).
   var measuredFrom: Int64 = 0
-  /// The current request's sendout id (kept for the audit log only).
-  var sendoutID = ""
-  /// The current request's body (kept for `--audit-bodies` only).
-  var auditBody: [UInt8]?
   /// What the worker's `EventPoll` watches the socket for.
   var watched = EventPoll.Interest()
 
@@ -44,7 +43,6 @@ struct ClientConnection {
     fd = -1
     watched = EventPoll.Interest()
     state = .closed(retryAt: retryAt)
-    out = []
     offset = 0
     parser = HTTPParser(kind: .response)
   }

@@ -29,11 +29,12 @@ final class LoadAuditWriter {
   /// Records the outcome of the request on `connection` at `t` (ns since the start): a `status`, or an `error`.
   func record(_ connection: ClientConnection, status: Int?, error: String?, at t: Int64) {
     let line = LoadAuditLine(
-      sendoutID: connection.sendoutID, succeeded: status.map { (200..<300).contains($0) } ?? false, httpStatus: status,
+      sendoutID: connection.request.sendoutID, succeeded: status.map { (200..<300).contains($0) } ?? false,
+      httpStatus: status,
       latencyMilliseconds: Self.milliseconds(t - connection.measuredFrom), error: error,
       intendedMilliseconds: Self.milliseconds(connection.measuredFrom),
       sentMilliseconds: Self.milliseconds(connection.sentAt),
-      body: includeBodies ? connection.auditBody.map { String(decoding: $0, as: UTF8.self) } : nil)
+      body: includeBodies ? String(decoding: connection.request.body, as: UTF8.self) : nil)
     buffer.append(contentsOf: line.json.compactBytes)
     buffer.append(0x0A)
     if buffer.count >= 1 << 16 { flush(at: t) }

@@ -224,38 +224,38 @@ final class LoadWorker {
   private func renderAhead() {
     if let pacer {
       guard nextToSend >= nextRequest, let due = pacer.intendedOffset(of: nextRequest) else { return }
-      while !ahead.isFull && now < due - 30_000 { ahead.append(source.nextSendout()) }
+      while !ahead.isFull && now < due - 30_000 { ahead.append(prepare) }
     } else if !anyConnection({ $0 == .idle }) {
-      for _ in 0..<4 where !ahead.isFull { ahead.append(source.nextSendout()) }
+      for _ in 0..<4 where !ahead.isFull { ahead.append(prepare) }
+    }
+  }
+
+  /// Writes the pool's next request into `request`, reusing its buffer.
+  private func prepare(_ request: inout PreparedRequest) {
+    source.withNext { sendout in
+      request.bodyStart = writer.write(sendout, into: &request.bytes)
+      request.sendoutID = sendout.id
     }
   }
 
   private func send(_ i: Int, intended: Int64, at t: Int64) {
-    let sendout = ahead.take() ?? source.nextSendout()
-    writer.write(headers: sendout.headers, body: sendout.body, into: &connections[i].out)
-    if audit != nil {
-      connections[i].sendoutID = sendout.id
-      if configuration.auditBodies { connections[i].auditBody = sendout.body }
-    }
+    if !ahead.take(into: &connections[i].request) { prepare(&connections[i].request) }
     connections[i].offset = 0
     connections[i].sentAt = t
     connections[i].measuredFrom = pacer == nil ? t : intended
     connections[i].state = .writing
     stats.sent += 1
     stats.timeline.recordSent(atMicros: connections[i].measuredFrom / 1000)
-    stats.bodyBytes += sendout.body.count
+    stats.bodyBytes += connections[i].request.bytes.count - connections[i].request.bodyStart
     if pacer != nil { stats.schedulingLag.record((t - intended) / 1000) }
     flush(i, at: t)
   }
 
   private func flush(_ i: Int, at t: Int64) {
-    let n = Platform.write(connections[i].fd, connections[i].out, from: connections[i].offset)
+    let n = Platform.write(connections[i].fd, connections[i].request.bytes, from: connections[i].offset)
     if n < 0 { return fail(i, .reset, at: t) }
     connections[i].offset += n
-    if connections[i].offset == connections[i].out.count {
-      connections[i].out.removeAll(keepingCapacity: true)
-      connections[i].state = .awaiting
-    }
+    if connections[i].offset == connections[i].request.bytes.count { connections[i].state = .awaiting }
   }
 
   private func handleEvents(_ i: Int, readable: Bool, writable: Bool, at t: Int64) {

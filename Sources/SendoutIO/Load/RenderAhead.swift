@@ -1,10 +1,18 @@
-import SendoutCore
+/// A request written and signed ahead of its turn: its bytes, where its body starts and its sendout id.
+struct PreparedRequest {
+  var bytes: [UInt8] = []
+  var bodyStart = 0
+  var sendoutID = ""
+
+  /// The body's bytes.
+  var body: ArraySlice<UInt8> { bytes[bodyStart...] }
+}
 
 /// A load thread's requests rendered ahead, first in first out, at most `capacity` waiting: the same sequence the
-/// event pool gives, taken earlier. Memory stays bounded (`capacity` bodies). A ring of slots: a request is moved in
-/// and out of its slot, never copied.
+/// event pool gives, taken earlier. Memory stays bounded (`capacity` requests). A ring of slots whose buffers are
+/// swapped with the connections', never copied: a request is written into the buffer a connection gave back.
 struct RenderAhead {
-  private var slots: [Sendout?]
+  private var slots: [PreparedRequest]
   private var head = 0
   /// Requests waiting.
   private(set) var count = 0
@@ -12,25 +20,26 @@ struct RenderAhead {
   var capacity: Int { slots.count }
 
   /// An empty buffer for up to `capacity` requests.
-  init(capacity: Int) { slots = Array(repeating: nil, count: max(1, capacity)) }
+  init(capacity: Int) { slots = Array(repeating: PreparedRequest(), count: max(1, capacity)) }
 
   /// Whether `capacity` requests wait.
   var isFull: Bool { count == slots.count }
 
-  /// Adds `sendout` at the end (the buffer is not full).
-  mutating func append(_ sendout: consuming Sendout) {
+  /// Adds a request at the end (the buffer is not full), written by `write` into the slot's buffer.
+  mutating func append(_ write: (inout PreparedRequest) -> Void) {
     precondition(!isFull)
     let tail = head + count < slots.count ? head + count : head + count - slots.count
-    slots[tail] = sendout
+    write(&slots[tail])
     count += 1
   }
 
-  /// The oldest waiting request, or `nil` when none waits.
-  mutating func take() -> Sendout? {
-    guard count > 0 else { return nil }
-    let taken = slots[head].take()
+  /// Swaps the oldest waiting request into `request`, whose buffer the slot keeps to write a later one into;
+  /// whether one was waiting.
+  mutating func take(into request: inout PreparedRequest) -> Bool {
+    guard count > 0 else { return false }
+    swap(&slots[head], &request)
     head = head + 1 == slots.count ? 0 : head + 1
     count -= 1
-    return taken
+    return true
   }
 }

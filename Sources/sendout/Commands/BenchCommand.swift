@@ -12,8 +12,8 @@ enum BenchCommand: Command {
 
     render: renders and signs sendouts in a loop on one thread for S seconds (default 3) and prints two rates:
     render+sign writes every body from the event's object tree and signs it under a fresh sendout id;
-    resend+sign reuses the serialized data of an event already rendered (what a load test and an event
-    sent to several endpoints do) and still writes a fresh envelope and signature. TYPE takes events from 64
+    resend+sign reuses the body of an event already rendered (what a load test and an event sent to
+    several endpoints do) and still gives each a fresh sendout id and signature. TYPE takes events from 64
     seeded sample worlds; `all` (the default) cycles through every renderable event type, so the mean body size
     is the catalog's typical size.
 

@@ -115,6 +115,38 @@ import Testing
     }
   }
 
+  /// What `withNext` lends is what `make` returns, over a sequence that renders (a new event, a new delay), copies
+  /// the last body's blocks and writes a new id over the last body; and a made sendout keeps its bytes when the
+  /// next one is written over the body it shares.
+  @Test func lentSendoutsEqualMadeOnesAndMadeBodiesStayPut() throws {
+    let (other, _) = try SingleEventRequest(eventType: "voucher.published", via: .webhook, seed: 2).prepare()
+    var made = SendoutBuilder(endpoint: Self.endpoint(.webhook), seed: 4)
+    var lent = SendoutBuilder(endpoint: Self.endpoint(.webhook), seed: 4)
+    var kept: [Sendout] = []
+    for (step, event) in [Self.event, Self.event, Self.event, other, Self.event, Self.event].enumerated() {
+      if step == 5 {
+        made.sendoutDelayMilliseconds = 250
+        lent.sendoutDelayMilliseconds = 250
+      }
+      let sendout = made.make(event)
+      let (id, body, signature) = lent.withNext(event) { lent in
+        (lent.id, Array(lent.body), lent.signer.map { $0.sign(Array(lent.body)) })
+      }
+      #expect(id == sendout.id && body == sendout.body, "step \(step)")
+      #expect(signature == sendout.headers[1].value)
+      kept.append(sendout)
+    }
+    for sendout in kept {
+      let event = sendout.eventID == other.eventID ? other : Self.event
+      let tree = Envelope.body(
+        for: event, data: .object(event.data(for: DistributionPurpose?.none)), sendoutID: sendout.id,
+        endpoint: Self.endpoint(.webhook),
+        createdAt: sendout.createdAt)
+      #expect(sendout.body == ReferenceJSONWriter.compact(tree))
+    }
+    #expect(Set(kept.map(\.id)).count == kept.count)
+  }
+
   static func textbookHMAC(key: [UInt8], _ message: [UInt8]) -> String {
     let block = key + [UInt8](repeating: 0, count: 64 - key.count)
     let inner = SHA256.hash(block.map { $0 ^ 0x36 } + message)

@@ -45,8 +45,19 @@ public struct EventPool: Sendable {
 
   /// The next request: a fresh sendout of the next event in the pool.
   public mutating func nextSendout() -> Sendout {
+    let i = advance()
+    return builders[i].make(events[i])
+  }
+
+  /// The next request lent, not made: what `nextSendout` would return, as `SendoutBuilder.withNext` lends it.
+  public mutating func withNext<R>(_ use: (SendoutBuilder.Lent) -> R) -> R {
+    let i = advance()
+    return builders[i].withNext(events[i], use)
+  }
+
+  private mutating func advance() -> Int {
     let i = next
     next = next + 1 == events.count ? 0 : next + 1
-    return builders[i].make(events[i])
+    return i
   }
 }
