@@ -13,8 +13,8 @@ public struct VoucherifySignature: Sendable {
   /// The header value for `body`.
   public func sign(_ body: [UInt8]) -> String { hmac.hexMAC(body) }
 
-  /// Writes the header value for `body` (64 hex digits) at `hex`, allocating nothing (the load client signs each
-  /// request where it is written).
+  /// Writes the header value for `body` (64 hex digits) at `hex`, allocating nothing (the load client writes it
+  /// from the stack into each request).
   public func writeSignature(of body: UnsafeRawBufferPointer, into hex: UnsafeMutableBufferPointer<UInt8>) {
     hmac.writeHexMAC(body, into: hex)
   }

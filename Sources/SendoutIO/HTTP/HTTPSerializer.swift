@@ -53,10 +53,16 @@ public enum HTTPSerializer {
 
   /// Appends `name: value` and CRLF.
   static func appendField(_ header: HTTPHeader, to out: inout [UInt8]) {
-    append(header.name, to: &out)
+    var value = header.value
+    value.withUTF8 { appendField(name: header.name, value: $0, to: &out) }
+  }
+
+  /// Appends `name: `, the bytes of `value`, and CRLF.
+  static func appendField(name: String, value: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    append(name, to: &out)
     out.append(0x3A)  // ':'
     out.append(0x20)
-    append(header.value, to: &out)
+    out.append(contentsOf: value)
     out.append(contentsOf: crlf)
   }
 

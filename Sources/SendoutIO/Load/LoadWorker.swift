@@ -246,7 +246,7 @@ final class LoadWorker {
     connections[i].state = .writing
     stats.sent += 1
     stats.timeline.recordSent(atMicros: connections[i].measuredFrom / 1000)
-    stats.bodyBytes += connections[i].request.bytes.count - connections[i].request.bodyStart
+    stats.bodyBytes += connections[i].request.body.count
     if pacer != nil { stats.schedulingLag.record((t - intended) / 1000) }
     flush(i, at: t)
   }

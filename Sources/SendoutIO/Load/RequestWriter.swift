@@ -2,13 +2,10 @@ import SendoutCore
 
 /// Writes the load client's requests into a reused buffer, byte for byte what `HTTPSerializer.request` writes for a
 /// made sendout's headers and body, without making the sendout: the request line and `host` header are encoded
-/// once, the body is copied once from the builder's, and the signature is computed over the body where it lies.
+/// once, the signature is written from the stack, and the body is copied once from the builder's.
 struct RequestWriter {
   /// `POST target HTTP/1.1\r\nhost: host\r\n`, encoded once.
   private let prefix: [UInt8]
-  /// The signature field with a placeholder value, overwritten once the body is written.
-  private static let signaturePlaceholder = HTTPHeader(
-    VoucherifySignature.headerName, String(repeating: "0", count: 64))
 
   /// A writer for POSTs to `target` with `host`.
   init(target: String, host: String) { prefix = Array("POST \(target) HTTP/1.1\r\nhost: \(host)\r\n".utf8) }
@@ -20,21 +17,15 @@ struct RequestWriter {
     out.reserveCapacity(prefix.count + sendout.body.count + 256)
     out.append(contentsOf: prefix)
     HTTPSerializer.appendField(SendoutBuilder.Lent.contentType, to: &out)
-    var signatureAt: Int?
-    if sendout.signer != nil {
-      HTTPSerializer.appendField(Self.signaturePlaceholder, to: &out)
-      signatureAt = out.count - 2 - 64  // before the CRLF
+    if let signer = sendout.signer {
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { hex in
+        signer.writeSignature(of: sendout.body, into: hex)
+        HTTPSerializer.appendField(name: VoucherifySignature.headerName, value: UnsafeBufferPointer(hex), to: &out)
+      }
     }
     HTTPSerializer.appendHeaders(sendout.trailing, bodyCount: sendout.body.count, to: &out)
     let bodyStart = out.count
     out.append(contentsOf: sendout.body)
-    if let signer = sendout.signer, let signatureAt {
-      out.withUnsafeMutableBufferPointer { request in
-        signer.writeSignature(
-          of: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: request[bodyStart...])),
-          into: UnsafeMutableBufferPointer(rebasing: request[signatureAt..<signatureAt + 64]))
-      }
-    }
     return bodyStart
   }
 }
