@@ -292,15 +292,28 @@ beyond() { awk -v a="$1" -v h="$2" 'BEGIN { if (a == "n/a" || h == "") print "n/
 
 nginx_worker() { pgrep -P "$1" | head -n 1; } # the worker of the nginx master PID (worker_processes 1)
 
+# closed_load SERVER_PID URL REPORT [ARG…]: one measured closed-loop `sendout load` run against URL (this bench's
+# event, connections, threads and seconds, plus ARG…), its JSON report in REPORT. Sets rate, load_us and served_us
+# (the generator's and the server's CPU a request) and m_busy.
+closed_load() {
+  local server="$1" url="$2" report="$3"
+  shift 3
+  measured "$server" "$bin" load --to "$url" --event "$event" --connections "$connections" --threads "$threads" \
+    --duration "${seconds}s" "$@" --json >"$report" 2>"${report%.json}.err" || true
+  rate=$(json_field "$report" achieved_rate)
+  load_us=$(per_request "$m_client" "$(json_field "$report" requests)")
+  served_us=$(per_request "$m_server" "$(json_field "$report" requests)")
+}
+
 # Closed loop against one receiver: LOAD_ROUNDS (3) rounds of wrk then sendout load, each ratio against its round's
 # wrk. Sets closed_ratio (the median), closed_ratios (each round's) and closed_wrk / closed_sendout (the rates of the
 # round whose ratio is the median; of the last round for an even count). With a fourth argument, `unsigned`, each
 # round also runs sendout load without --secret (fresh bodies, no HMAC; the receiver must not check signatures) and
 # sets unsigned_ratio and unsigned_ratios alike: the same generator less the signing, against the same wrk.
 closed_loop() {
-  local name="$1" url="$2" server="$3" unsigned="${4:-}" rounds="${LOAD_ROUNDS:-3}" round w l r u i
+  local name="$1" url="$2" server="$3" unsigned="${4:-}" rounds="${LOAD_ROUNDS:-3}" round w l r i
   local out="$tmp/wrk-$name.txt" report="$tmp/load-$name.json"
-  local wrk_us peer_us load_us served_us busy
+  local wrk_us peer_us load_us served_us busy rate
   local -a wrks=() loads=() ratios=() wrk_cpus=() beyond_cpus=() unsigned_rs=()
   for round in $(seq 1 "$rounds"); do
     measured "$server" wrk -t "$threads" -c "$connections" -d "${seconds}s" -s "$tmp/post.lua" "$url" >"$out" 2>&1
@@ -308,29 +321,24 @@ closed_loop() {
     wrk_us=$(per_request "$m_client" "$(wrk_requests "$out")")
     peer_us=$(per_request "$m_server" "$(wrk_requests "$out")")
     busy="$m_busy"
-    measured "$server" "$bin" load --to "$url" --event "$event" --connections "$connections" --threads "$threads" \
-      --duration "${seconds}s" --secret s --json >"$report" 2>"$tmp/load-$name.err" || true
-    l=$(json_field "$report" achieved_rate)
-    load_us=$(per_request "$m_client" "$(json_field "$report" requests)")
-    served_us=$(per_request "$m_server" "$(json_field "$report" requests)")
+    closed_load "$server" "$url" "$report" --secret s
+    l="$rate"
     r=$(ratio "${l:-0}" "$w")
     printf '%-10s round %s: wrk %10.0f req/s   sendout load %10.0f req/s   ratio %s\n' \
       "$name" "$round" "$w" "${l:-0}" "$r"
     printf '%-10s          CPU a request: wrk %s + %s %s us (CPUs %s %% busy); load %s + %s %s us (%s %%)\n' \
       "" "$wrk_us" "$name" "$peer_us" "$busy" "$load_us" "$name" "$served_us" "$m_busy"
+    wrk_cpus+=("$wrk_us")
+    beyond_cpus+=("$(beyond "$load_us" "$hmac")")  # before the unsigned run sets load_us
     if [ "$unsigned" = unsigned ]; then
-      measured "$server" "$bin" load --to "$url" --event "$event" --connections "$connections" --threads "$threads" \
-        --duration "${seconds}s" --json >"$report" 2>"$tmp/load-$name.err" || true
-      u=$(json_field "$report" achieved_rate)
-      unsigned_rs+=("$(ratio "${u:-0}" "$w")")
+      closed_load "$server" "$url" "$tmp/load-$name-unsigned.json"
+      unsigned_rs+=("$(ratio "${rate:-0}" "$w")")
       printf '%-10s          sendout load without --secret %10.0f req/s   ratio %s; CPU a request: load %s us (%s %%)\n' \
-        "" "${u:-0}" "${unsigned_rs[-1]}" "$(per_request "$m_client" "$(json_field "$report" requests)")" "$m_busy"
+        "" "${rate:-0}" "${unsigned_rs[-1]}" "$load_us" "$m_busy"
     fi
     wrks+=("$w")
     loads+=("${l:-0}")
     ratios+=("$r")
-    wrk_cpus+=("$wrk_us")
-    beyond_cpus+=("$(beyond "$load_us" "$hmac")")
   done
   closed_ratio=$(median "${ratios[@]}")
   closed_ratios="${ratios[*]}"
